@@ -1,0 +1,69 @@
+import { Command } from 'commander';
+import type { Io } from '../io.js';
+import { analyzeFile } from '../../engine/analyze.js';
+import { renderText } from '../../render/table/text.js';
+import { renderCsv } from '../../render/table/csv.js';
+import { renderMarkdown } from '../../render/table/markdown.js';
+import { writeArtifacts } from '../../io/write.js';
+import { csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, type CsvFlags, type Format } from '../options.js';
+import { styler, useColor } from '../print.js';
+import { resolve } from 'node:path';
+import type { AnalysisResult } from '../../spec/result.js';
+
+const EXAMPLES = `
+Examples:
+  $ survey analyze responses.csv                      frequency tables for every question
+  $ survey analyze responses.csv --by gender          and every question crosstabbed by gender
+  $ survey analyze responses.csv --format json > out.json
+  $ survey analyze export.csv --header-rows 2 --encoding windows-1252
+  $ survey analyze responses.csv --out results/       write results.json, tables.csv, tables.md`;
+
+interface AnalyzeFlags extends CsvFlags {
+  by?: string[];
+  format: Format;
+  out?: string;
+  color?: boolean;
+}
+
+export function createAnalyzeCommand(io: Io): Command {
+  return new Command('analyze')
+    .description('infer the codebook of a survey export and print a frequency table for every question')
+    .argument('<file>', 'the export: CSV/TSV from Google Forms, SurveyMonkey, Qualtrics, Typeform, LimeSurvey...')
+    .option('--by <question>', 'crosstab every choice question by this question (id or text); repeatable', collect, [])
+    .addOption(formatOption())
+    .option('--out <dir>', 'also write results.json, tables.csv and tables.md to this folder')
+    .addOption(encodingOption())
+    .addOption(delimiterOption())
+    .addOption(headerRowsOption())
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, flags: AnalyzeFlags) => {
+      const { result } = await analyzeFile(resolve(io.cwd, file), { ...csvFlags(flags), by: flags.by ?? [], displayName: file });
+      io.stdout.write(render(result, flags.format, io, flags.color));
+      if (flags.out !== undefined) {
+        const written = await writeArtifacts(resolve(io.cwd, flags.out), [
+          { path: 'results.json', content: `${JSON.stringify(result, null, 2)}\n` },
+          { path: 'tables.csv', content: renderCsv(result) },
+          { path: 'tables.md', content: renderMarkdown(result) },
+        ]);
+        io.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
+      }
+    });
+}
+
+function render(result: AnalysisResult, format: Format, io: Io, colorFlag: boolean | undefined): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result, null, 2)}\n`;
+    case 'csv':
+      return renderCsv(result);
+    case 'md':
+      return renderMarkdown(result);
+    case 'text':
+      return renderText(result, { styler: styler(useColor(io.stdout, io.env, colorFlag)), width: Math.min(120, io.stdout.columns ?? 100) });
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,37 @@
+import { Command } from 'commander';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Io } from '../io.js';
+import { analyzeFile } from '../../engine/analyze.js';
+import { codebookToSpec } from '../../codebook/to-spec.js';
+import { csvFlags, delimiterOption, encodingOption, headerRowsOption, type CsvFlags } from '../options.js';
+import { writeAtomic } from '../../io/write.js';
+
+const EXAMPLES = `
+Examples:
+  $ survey init responses.csv > survey.yaml           the inferred codebook, ready to edit
+  $ survey init responses.csv -o survey.yaml`;
+
+interface InitFlags extends CsvFlags {
+  output?: string;
+}
+
+export function createInitCommand(io: Io): Command {
+  return new Command('init')
+    .description('print the inferred codebook of an export as an editable YAML spec')
+    .argument('<file>', 'the export')
+    .option('-o, --output <file>', 'write the spec to this file instead of stdout')
+    .addOption(encodingOption())
+    .addOption(delimiterOption())
+    .addOption(headerRowsOption())
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, flags: InitFlags) => {
+      const { result, codebook, headers } = await analyzeFile(resolve(io.cwd, file), { ...csvFlags(flags), displayName: file });
+      const target = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
+      const schema = fileURLToPath(new URL('../../../../schema/survey-spec.schema.json', import.meta.url));
+      const from = target === undefined ? io.cwd : resolve(target, '..');
+      const spec = codebookToSpec(codebook, headers, { ...result.input, file: target === undefined ? file : relative(from, resolve(io.cwd, file)) }, relative(from, schema));
+      if (target === undefined) io.stdout.write(spec);
+      else await writeAtomic(target, spec);
+    });
+}

@@ -1,0 +1,48 @@
+/** Options shared by several commands: defined once, spelled the same everywhere. */
+import { InvalidArgumentError, Option } from 'commander';
+import { ENCODINGS, type Encoding } from '../ingest/detect.js';
+
+export const FORMATS = ['text', 'json', 'csv', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function encodingOption(): Option {
+  return new Option('--encoding <name>', 'input encoding instead of detecting it').choices(ENCODINGS as unknown as string[]);
+}
+
+export function delimiterOption(): Option {
+  return new Option('--delimiter <char>', 'field delimiter instead of sniffing it (, ; tab |)').argParser(parseDelimiter);
+}
+
+export function headerRowsOption(): Option {
+  return new Option('--header-rows <n>', 'number of header rows instead of detecting the layout (1, 2 or 3)').argParser(parseHeaderRows);
+}
+
+export function formatOption(): Option {
+  return new Option('--format <format>', 'output format on stdout').choices(FORMATS as unknown as string[]).default('text');
+}
+
+export function parseDelimiter(value: string): string {
+  const v = value === 'tab' || value === '\\t' ? '\t' : value;
+  if (![',', ';', '\t', '|'].includes(v)) throw new InvalidArgumentError('expected one of , ; tab |');
+  return v;
+}
+
+export function parseHeaderRows(value: string): number {
+  if (!/^[123]$/.test(value)) throw new InvalidArgumentError('expected 1, 2 or 3');
+  return Number(value);
+}
+
+export interface CsvFlags {
+  encoding?: Encoding;
+  delimiter?: string;
+  headerRows?: number;
+}
+
+/** Keeps only the flags that were given (exact optional types forbid explicit undefined). */
+export function csvFlags(opts: CsvFlags): CsvFlags {
+  const out: CsvFlags = {};
+  if (opts.encoding !== undefined) out.encoding = opts.encoding;
+  if (opts.delimiter !== undefined) out.delimiter = opts.delimiter;
+  if (opts.headerRows !== undefined) out.headerRows = opts.headerRows;
+  return out;
+}

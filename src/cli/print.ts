@@ -1,0 +1,28 @@
+/** The only module that knows about chalk: styles for tables and diagnostics. */
+import { Chalk } from 'chalk';
+import type { Io, Output } from './io.js';
+import type { Styler } from '../render/table/text.js';
+import { formatLocation, type SurveyError } from '../errors/survey-error.js';
+import { forTerminal } from '../render/sanitize.js';
+
+/** Colour only on a terminal, and never when NO_COLOR is set (no-color.org) or --no-color given. */
+export function useColor(out: Output, env: Io['env'], flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return out.isTTY === true;
+}
+
+export function styler(color: boolean): Styler {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  return { title: (s) => c.bold(s), dim: (s) => c.dim(s), bar: (s) => c.cyan(s), warn: (s) => c.yellow(s) };
+}
+
+/** `file:line: error CODE: message`, then the hint; never a stack trace. */
+export function formatError(e: SurveyError, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const where = e.location ? `${forTerminal(formatLocation(e.location))}: ` : '';
+  let s = `${where}${c.red('error')} ${e.code}: ${forTerminal(e.message)}\n`;
+  if (e.hint) s += `  ${c.dim(`hint: ${forTerminal(e.hint)}`)}\n`;
+  return s;
+}

@@ -1,0 +1,114 @@
+/**
+ * Header layouts of the common survey platforms, merged into one description
+ * per column: Google Forms/Typeform/LimeSurvey use one row, SurveyMonkey two
+ * (question text, then `Response` or the option/item label), Qualtrics three
+ * (short names, question text, `{"ImportId":...}`).
+ */
+
+export interface ColumnHeader {
+  /** 0-based column index. */
+  index: number;
+  /** The export's own name for the column (Qualtrics short name, or the header text). */
+  name: string;
+  /** Question text; SurveyMonkey's blank continuation cells carry the text before them. */
+  question: string;
+  /** Item or option label from a second header row or a `Question [Item]` header; '' if none. */
+  sub: string;
+  /** Columns sharing a group number were laid out as one question. */
+  group: number;
+  /** SurveyMonkey marked the column as a free-text answer. */
+  openEnded: boolean;
+}
+
+export type HeaderLayout = 'single' | 'surveymonkey' | 'qualtrics';
+
+const SM_RESPONSE = new Set(['Response', 'Open-Ended Response']);
+
+/** How many of the first rows are header rows. */
+export function detectHeaderRows(first: readonly (readonly string[])[]): { rows: number; layout: HeaderLayout } {
+  const row2 = first[1];
+  const row3 = first[2];
+  if (row3 && row3.some((c) => c.trim().startsWith('{"ImportId"'))) return { rows: 3, layout: 'qualtrics' };
+  if (row2 && row2.some((c) => SM_RESPONSE.has(c.trim()))) return { rows: 2, layout: 'surveymonkey' };
+  return { rows: 1, layout: 'single' };
+}
+
+export function layoutFor(rows: number): HeaderLayout {
+  return rows === 3 ? 'qualtrics' : rows === 2 ? 'surveymonkey' : 'single';
+}
+
+/** Merges the header rows into one description per column. */
+export function mergeHeader(rows: readonly (readonly string[])[], layout: HeaderLayout, width: number): ColumnHeader[] {
+  const cell = (r: number, c: number) => clean(rows[r]?.[c] ?? '');
+  const out: ColumnHeader[] = [];
+  let group = -1;
+  let carried = '';
+  for (let i = 0; i < width; i++) {
+    const top = cell(0, i);
+    if (layout === 'surveymonkey') {
+      const second = cell(1, i);
+      const continues = top === '' && i > 0 && carried !== '';
+      if (!continues) {
+        group++;
+        carried = top;
+      }
+      out.push({ index: i, name: continues ? carried : top, question: carried, sub: SM_RESPONSE.has(second) ? '' : second, group, openEnded: second === 'Open-Ended Response' });
+    } else if (layout === 'qualtrics') {
+      const text = cell(1, i);
+      out.push({ index: i, name: top, question: text || top, sub: '', group: -1, openEnded: false });
+    } else {
+      const bracket = /^(.*\S)\s*\[(.+)\]$/s.exec(top);
+      out.push({ index: i, name: top, question: bracket ? bracket[1]! : top, sub: bracket ? bracket[2]! : '', group: -1, openEnded: false });
+    }
+  }
+  if (layout !== 'surveymonkey') assignGroups(out, layout);
+  return out;
+}
+
+/**
+ * Groups adjacent columns that share a question: `Question [Item]` headers,
+ * and coded names `Q5_1`, `q0004_0001` sharing a stem.
+ */
+function assignGroups(cols: ColumnHeader[], layout: HeaderLayout): void {
+  let group = -1;
+  let prevKey: string | null = null;
+  for (const col of cols) {
+    const key = groupKey(col);
+    if (key === null || key !== prevKey) group++;
+    col.group = group;
+    prevKey = key;
+    if (key !== null && (layout === 'qualtrics' || key.startsWith('d:'))) {
+      // Qualtrics writes grid and multi-select texts as "Question - Item".
+      const cut = col.question.lastIndexOf(' - ');
+      if (cut > 0) {
+        col.sub = col.question.slice(cut + 3);
+        col.question = col.question.slice(0, cut);
+      }
+    }
+  }
+  // A stem used by a single column is not a group after all: undo the split.
+  const sizes = new Map<number, number>();
+  for (const c of cols) sizes.set(c.group, (sizes.get(c.group) ?? 0) + 1);
+  for (const c of cols) {
+    if (sizes.get(c.group) === 1 && c.sub !== '' && (layout === 'qualtrics' || c.name.includes(' - '))) {
+      c.question = `${c.question} - ${c.sub}`;
+      c.sub = '';
+    }
+  }
+}
+
+function groupKey(col: ColumnHeader): string | null {
+  if (col.sub !== '') return `q:${col.question}`;
+  const dash = col.name.lastIndexOf(' - ');
+  if (dash > 0) return `d:${col.name.slice(0, dash)}`;
+  const coded = /^([A-Za-z][\w.]*?)_(\d+)(?:_TEXT)?$/.exec(col.name);
+  return coded ? `c:${coded[1]}` : null;
+}
+
+/** Header cells hold HTML line breaks and doubled spaces (SurveyMonkey); questions read better without. */
+export function clean(s: string): string {
+  return s
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,240 @@
+/**
+ * Infers a codebook from the header and a sample of rows: which columns form
+ * one question, each question's type and its answers in their natural order.
+ * Pure: strings in, a Codebook out.
+ */
+import type { Codebook, Item, PiiKind, Question, QuestionType } from '../spec/codebook.js';
+import type { ColumnHeader } from './header.js';
+import { guessJoinedMulti, splitCell } from './multi.js';
+import { piiFromHeader, piiFromValues } from './pii.js';
+import { orderOptions } from './scales.js';
+import { isBlank, normalizeCell, optionCellState, parseDateTime, parseNumber } from './values.js';
+import { uniqueIds, slug } from './ids.js';
+
+export interface InferOptions {
+  /** `;`-delimited exports write decimals with a comma. */
+  decimalComma: boolean;
+}
+
+/** What the sample says about one column. */
+interface ColumnStats {
+  header: ColumnHeader;
+  /** Distinct normalised non-blank answers with their counts, in first-seen order. */
+  counts: Map<string, number>;
+  nonBlank: number;
+}
+
+/** Cells that mean "chosen" without naming the option (Qualtrics legacy, some tools). */
+const CHOSEN_MARK = new Set(['1', 'true', 'yes', 'selected', 'checked', 'x']);
+
+export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly (readonly string[])[], options: InferOptions): Codebook {
+  const stats = headers.map((h) => columnStats(h, sample));
+  const drafts: Draft[] = [];
+  for (const group of groupsOf(stats)) {
+    if (group.length === 1) drafts.push(inferColumn(group[0]!, options));
+    else drafts.push(...inferGroup(group, sample, options));
+  }
+  const ids = uniqueIds(drafts.map((d) => d.idBase));
+  const questions = drafts.map((d, i) => ({ ...d.question, id: ids[i]! }));
+  return { questions };
+}
+
+interface Draft {
+  idBase: string;
+  question: Question;
+}
+
+function columnStats(header: ColumnHeader, sample: readonly (readonly string[])[]): ColumnStats {
+  const counts = new Map<string, number>();
+  let nonBlank = 0;
+  for (const row of sample) {
+    const v = normalizeCell(row[header.index] ?? '');
+    if (isBlank(v)) continue;
+    nonBlank++;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return { header, counts, nonBlank };
+}
+
+function groupsOf(stats: ColumnStats[]): ColumnStats[][] {
+  const out: ColumnStats[][] = [];
+  for (const s of stats) {
+    const last = out[out.length - 1];
+    if (last && s.header.group >= 0 && last[0]!.header.group === s.header.group) last.push(s);
+    else out.push([s]);
+  }
+  return out;
+}
+
+function baseQuestion(id: string, label: string, type: QuestionType, columns: number[]): Question {
+  return { id, label, type, columns, options: [], items: [] };
+}
+
+function idFor(h: ColumnHeader): string {
+  // Short export names (Qualtrics Q12, coded q0012) are better ids than long texts.
+  if (h.name !== h.question && /^[A-Za-z][\w.]{0,30}$/.test(h.name)) return h.name;
+  return slug(h.question || h.name) || `col_${h.index + 1}`;
+}
+
+function inferColumn(s: ColumnStats, options: InferOptions): Draft {
+  const h = s.header;
+  const label = h.sub ? `${h.question} | ${h.sub}` : h.question || h.name || `Column ${h.index + 1}`;
+  const idBase = h.sub ? slug(`${h.question} ${h.sub}`) : idFor(h);
+  const columns = [h.index];
+  const q = (type: QuestionType) => baseQuestion(idBase, label, type, columns);
+  const values = [...s.counts.keys()];
+
+  const pii = piiFromHeader(h.name, h.question) ?? piiFromValues(values) ?? unnamedId(s);
+  if (pii) return { idBase, question: { ...q('pii'), pii } };
+  if (s.nonBlank === 0) return { idBase, question: { ...q('single'), options: [] } };
+
+  const dates = share(s, (v) => !Number.isNaN(parseDateTime(v)));
+  if (dates >= 0.9 && !values.every((v) => /^\d+$/.test(v))) return { idBase, question: q('date') };
+
+  const numbers = share(s, (v) => !Number.isNaN(parseNumber(v, options.decimalComma)));
+  if (numbers >= 0.95) {
+    const parsed = values.map((v) => parseNumber(v, options.decimalComma)).filter((n) => !Number.isNaN(n));
+    const smallScale = parsed.every((n) => Number.isInteger(n)) && s.counts.size <= 11 && !h.openEnded;
+    if (!smallScale) return { idBase, question: q('numeric') };
+  }
+
+  if (!h.openEnded) {
+    const multi = guessJoinedMulti(s.counts);
+    if (multi) {
+      const optionCounts = new Map<string, number>();
+      const atoms = new Set(multi.atoms);
+      for (const [v, c] of s.counts) {
+        for (const p of splitCell(v, multi.joiner, atoms).parts) optionCounts.set(p, (optionCounts.get(p) ?? 0) + c);
+      }
+      const ordered = orderOptions([...optionCounts.keys()], optionCounts);
+      return {
+        idBase,
+        question: { ...q('multi'), options: ordered.options, layout: { kind: 'joined', separator: multi.joiner }, ...(ordered.scale ? { scale: ordered.scale } : {}) },
+      };
+    }
+  }
+
+  if (h.openEnded || looksLikeText(s)) return { idBase, question: q('text') };
+  const ordered = orderOptions(values, s.counts);
+  return { idBase, question: { ...q('single'), options: ordered.options, ...(ordered.scale ? { scale: ordered.scale } : {}) } };
+}
+
+/** Free text: many different answers, or long ones rarely repeated. */
+function looksLikeText(s: ColumnStats): boolean {
+  const distinct = s.counts.size;
+  if (distinct <= 12) return false;
+  const ratio = distinct / s.nonBlank;
+  let chars = 0;
+  for (const [v, c] of s.counts) chars += v.length * c;
+  const meanLength = chars / s.nonBlank;
+  return distinct > 60 || ratio > 0.5 || (meanLength > 40 && ratio > 0.2);
+}
+
+/** An unnamed column of unique whole numbers is a row or respondent id. */
+function unnamedId(s: ColumnStats): { kind: PiiKind; reason: string } | null {
+  if (s.header.name !== '' || s.nonBlank < 2) return null;
+  if (s.counts.size === s.nonBlank && [...s.counts.keys()].every((v) => /^\d+$/.test(v))) {
+    return { kind: 'id', reason: 'an unnamed column of unique numbers (a row or respondent id)' };
+  }
+  return null;
+}
+
+function share(s: ColumnStats, test: (v: string) => boolean): number {
+  if (s.nonBlank === 0) return 0;
+  let n = 0;
+  for (const [v, c] of s.counts) if (test(v)) n += c;
+  return n / s.nonBlank;
+}
+
+/**
+ * A group of columns laid out as one question: one column per option
+ * (multi-select, or a single choice spread over columns) or one per grid item.
+ * Free-text columns inside a group ("Other (please specify)") become questions of their own.
+ */
+function inferGroup(group: ColumnStats[], sample: readonly (readonly string[])[], options: InferOptions): Draft[] {
+  const first = group[0]!.header;
+  const stem = idForGroup(first);
+  const asColumns = group.map((s) => optionColumn(s));
+  const out: Draft[] = [];
+  const optionCols = group.filter((_, i) => asColumns[i] !== null);
+  const otherCols = group.filter((_, i) => asColumns[i] === null);
+
+  if (optionCols.length >= 2 && optionCols.length >= otherCols.length) {
+    const labels = optionCols.map((s) => asColumns[group.indexOf(s)]!);
+    const items: Item[] = optionCols.map((s, i) => ({ id: slug(labels[i]!) || `opt_${i + 1}`, label: labels[i]!, column: s.header.index }));
+    const counts = new Map(optionCols.map((s, i) => [labels[i]!, chosenCount(s)] as const));
+    const several = sample.some((row) => {
+      let n = 0;
+      for (const s of optionCols) if (isChosen(row[s.header.index] ?? '')) n++;
+      return n > 1;
+    });
+    const type: QuestionType = several ? 'multi' : 'single';
+    // Options keep the questionnaire's order for multi-selects and natural order for scales.
+    const ordered = type === 'single' ? orderOptions(labels, counts) : { options: labels };
+    const question: Question = {
+      ...baseQuestion(stem, first.question, type, optionCols.map((s) => s.header.index)),
+      options: ordered.options,
+      items: uniqueItemIds(items),
+      layout: { kind: 'columns' },
+      ...('scale' in ordered && ordered.scale ? { scale: ordered.scale } : {}),
+    };
+    out.push({ idBase: stem, question });
+    for (const s of otherCols) out.push(inferColumn(s, options));
+    return out;
+  }
+
+  // A grid: every column is an item answered on a shared scale. Text items split off.
+  const gridCols = group.filter((s) => !(s.header.openEnded || looksLikeText(s)) && piiFromHeader(s.header.name, s.header.question) === null);
+  const rest = group.filter((s) => !gridCols.includes(s));
+  if (gridCols.length >= 2) {
+    const counts = new Map<string, number>();
+    for (const s of gridCols) for (const [v, c] of s.counts) counts.set(v, (counts.get(v) ?? 0) + c);
+    const ordered = orderOptions([...counts.keys()], counts);
+    const items: Item[] = gridCols.map((s, i) => {
+      const label = s.header.sub || s.header.name || `Item ${i + 1}`;
+      return { id: slug(label) || `item_${i + 1}`, label, column: s.header.index };
+    });
+    out.push({
+      idBase: stem,
+      question: {
+        ...baseQuestion(stem, first.question, 'matrix', gridCols.map((s) => s.header.index)),
+        options: ordered.options,
+        items: uniqueItemIds(items),
+        ...(ordered.scale ? { scale: ordered.scale } : {}),
+      },
+    });
+  } else rest.unshift(...gridCols);
+  for (const s of rest.sort((a, b) => a.header.index - b.header.index)) out.push(inferColumn(s, options));
+  return out;
+}
+
+function idForGroup(h: ColumnHeader): string {
+  const coded = /^([A-Za-z][\w.]*?)_\d+(?:_TEXT)?$/.exec(h.name);
+  if (coded && h.name !== h.question) return coded[1]!;
+  if (coded && h.sub === '') return coded[1]!;
+  return slug(h.question) || `col_${h.index + 1}`;
+}
+
+/** The option a one-column-per-option column stands for, or null if it holds several answers. */
+function optionColumn(s: ColumnStats): string | null {
+  const chosen = [...s.counts.keys()].filter((v) => optionCellState(v) === 'chosen');
+  if (chosen.length > 1) return null;
+  const value = chosen[0];
+  if (value === undefined || CHOSEN_MARK.has(value.toLowerCase())) return s.header.sub || s.header.name || null;
+  return value;
+}
+
+function isChosen(raw: string): boolean {
+  return optionCellState(normalizeCell(raw)) === 'chosen';
+}
+
+function chosenCount(s: ColumnStats): number {
+  let n = 0;
+  for (const [v, c] of s.counts) if (optionCellState(v) === 'chosen') n += c;
+  return n;
+}
+
+function uniqueItemIds(items: Item[]): Item[] {
+  const ids = uniqueIds(items.map((i) => i.id));
+  return items.map((item, i) => ({ ...item, id: ids[i]! }));
+}

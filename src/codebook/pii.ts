@@ -1,0 +1,58 @@
+/**
+ * Recognises columns holding respondents' personal data, by header and by content.
+ * Such columns are withheld: never tabulated, printed, charted or written.
+ */
+import type { PiiKind } from '../spec/codebook.js';
+
+interface HeaderRule {
+  kind: PiiKind;
+  pattern: RegExp;
+}
+
+const HEADER_RULES: HeaderRule[] = [
+  { kind: 'email', pattern: /\be-?mail\b|^email ?address$|recipientemail/i },
+  { kind: 'phone', pattern: /\b(phone|mobile|cell ?phone|telephone|whatsapp number|contact number)\b/i },
+  { kind: 'ip', pattern: /^ip ?(address)?$|\bip address\b|^ipaddress$/i },
+  { kind: 'name', pattern: /^(first|last|full|given|family|sur|your|respondent'?s?|recipient ?(first|last)?) ?name$|^name$|^(your|full) name\b|recipient(first|last)name/i },
+  { kind: 'id', pattern: /^(respondent|collector|response|recipient|participant|panel(ist)?|user|external ?(data )?ref(erence)?)[ _-]?id$|^responseid$|^_?(uu)?id$|^externalreference$/i },
+  { kind: 'address', pattern: /^(home |street |postal |mailing )?address$|\bzip ?code\b|\bpostal ?code\b|\bpostcode\b|latitude|longitude/i },
+];
+
+export function piiFromHeader(name: string, question: string): { kind: PiiKind; reason: string } | null {
+  for (const rule of HEADER_RULES) {
+    for (const text of [name, question]) {
+      if (text && rule.pattern.test(text)) return { kind: rule.kind, reason: `header "${truncate(text)}" names ${describe(rule.kind)}` };
+    }
+  }
+  return null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const IPV6 = /^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
+const PHONE = /^\+?[\d\s().-]{7,20}$/;
+
+/** Classifies by what the cells hold: most answers look like e-mails, IPs or phone numbers. */
+export function piiFromValues(values: readonly string[]): { kind: PiiKind; reason: string } | null {
+  if (values.length === 0) return null;
+  const share = (re: RegExp) => values.filter((v) => re.test(v)).length / values.length;
+  if (share(EMAIL) >= 0.5) return { kind: 'email', reason: 'most answers are e-mail addresses' };
+  if (share(IPV4) >= 0.8 || share(IPV6) >= 0.8) return { kind: 'ip', reason: 'most answers are IP addresses' };
+  const phoneLike = values.filter((v) => PHONE.test(v) && !/^[+-]?\d*\.\d+$/.test(v) && digits(v) >= 9 && (/[\s()+.-]/.test(v) || digits(v) >= 10)).length;
+  if (phoneLike / values.length >= 0.8) return { kind: 'phone', reason: 'most answers are phone numbers' };
+  return null;
+}
+
+function digits(s: string): number {
+  let n = 0;
+  for (const c of s) if (c >= '0' && c <= '9') n++;
+  return n;
+}
+
+function describe(kind: PiiKind): string {
+  return { email: 'an e-mail address', phone: 'a phone number', ip: 'an IP address', name: 'a personal name', id: 'a respondent identifier', address: 'an address', location: 'a location' }[kind];
+}
+
+function truncate(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

@@ -1,0 +1,122 @@
+/**
+ * Natural answer orders: recognised scales keep their order (agree..disagree,
+ * fully..not at all, numbers and ranges ascending); anything else is by count.
+ */
+
+export interface Ordered {
+  options: string[];
+  scale?: string | undefined;
+}
+
+/** Answers that mean "no substantive answer": they go last in any order. */
+const NON_SUBSTANTIVE = [
+  "don't know", 'dont know', 'do not know', 'not sure', 'unsure', 'prefer not to say', 'prefer not to answer',
+  'rather not say', 'no answer', 'no opinion', 'refused', 'n/a', 'na', 'not applicable', 'none of the above', 'other',
+  'other (please specify)', 'can\'t say', 'cannot say', 'unfamiliar (n/a)',
+];
+
+/** Each scale from one pole to the other; entries are normalised (see `norm`). */
+const SCALES: Record<string, string[]> = {
+  agreement: ['strongly agree', 'agree', 'somewhat agree', 'slightly agree', 'neither agree nor disagree', 'neutral', 'slightly disagree', 'somewhat disagree', 'disagree', 'strongly disagree'],
+  yesNo: ['yes', 'no'],
+  trueFalse: ['true', 'false'],
+  understanding: ['fully well', 'very well', 'reasonably well', 'fairly well', 'somewhat well', 'not well enough', 'not very well', 'not well', 'not well at all', 'not at all'],
+  amount: ['a great deal', 'a lot', 'a fair amount', 'some', 'a little', 'not much', 'not too much', 'very little', 'not at all', 'none at all', 'none'],
+  frequency: ['always', 'almost always', 'very often', 'often', 'frequently', 'sometimes', 'occasionally', 'rarely', 'seldom', 'almost never', 'never', 'never, but open to it', 'never, and not open to it'],
+  importance: ['extremely important', 'very important', 'important', 'somewhat important', 'moderately important', 'slightly important', 'neither important nor unimportant', 'somewhat unimportant', 'not very important', 'not important', 'very unimportant', 'not at all important'],
+  likelihood: ['extremely likely', 'very likely', 'likely', 'somewhat likely', 'neither likely nor unlikely', 'somewhat unlikely', 'unlikely', 'very unlikely', 'extremely unlikely', 'not at all likely'],
+  satisfaction: ['extremely satisfied', 'very satisfied', 'satisfied', 'somewhat satisfied', 'neither satisfied nor dissatisfied', 'somewhat dissatisfied', 'dissatisfied', 'very dissatisfied', 'extremely dissatisfied'],
+  quality: ['excellent', 'very good', 'good', 'fair', 'average', 'poor', 'very poor', 'terrible'],
+  favourability: ['very favorably', 'very favourably', 'somewhat favorably', 'somewhat favourably', 'neither favorably nor unfavorably (neutral)', 'neither favorably nor unfavorably', 'somewhat unfavorably', 'somewhat unfavourably', 'very unfavorably', 'very unfavourably'],
+  masculinity: ['very masculine', 'somewhat masculine', 'not very masculine', 'not at all masculine'],
+  familiarity: ['extremely familiar', 'very familiar', 'somewhat familiar', 'not very familiar', 'not at all familiar'],
+  concern: ['very concerned', 'somewhat concerned', 'not very concerned', 'not at all concerned'],
+  education: ['less than high school degree', 'high school degree', 'some college', 'some college or associate degree', 'associate degree', 'associate or bachelor degree', 'bachelor degree', 'bachelor\'s degree', 'graduate degree'],
+  time: ['already', 'today', 'within a day', 'within a week', 'within two weeks', 'within a month', 'within a year', 'later', 'no plans'],
+};
+
+export function norm(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[.!?:;]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const NON_SUBSTANTIVE_SET = new Set(NON_SUBSTANTIVE);
+
+export function isNonSubstantive(label: string): boolean {
+  return NON_SUBSTANTIVE_SET.has(norm(label));
+}
+
+/**
+ * Orders answer labels. `counts` breaks ties and orders answers with no natural
+ * order (most frequent first, then by label so output never depends on row order).
+ */
+export function orderOptions(labels: readonly string[], counts: ReadonlyMap<string, number>): Ordered {
+  const substantive = labels.filter((l) => !isNonSubstantive(l));
+  const tail = labels.filter((l) => isNonSubstantive(l)).sort(byCount(counts));
+  if (substantive.length >= 2) {
+    const numeric = numericOrder(substantive);
+    if (numeric) return { options: [...numeric, ...tail], scale: 'numeric' };
+    const scaled = scaleOrder(substantive);
+    if (scaled) return { options: [...scaled.options, ...tail], scale: scaled.scale };
+    const timed = leadingWordOrder(substantive);
+    if (timed) return { options: [...timed.options, ...tail], scale: timed.scale };
+  }
+  return { options: [...substantive].sort(byCount(counts)).concat(tail) };
+}
+
+function byCount(counts: ReadonlyMap<string, number>) {
+  return (a: string, b: string) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function scaleOrder(labels: readonly string[]): Ordered | null {
+  for (const [name, scale] of Object.entries(SCALES)) {
+    const rank = (l: string) => scale.indexOf(norm(l));
+    if (labels.every((l) => rank(l) >= 0)) {
+      return { options: [...labels].sort((a, b) => rank(a) - rank(b)), scale: name };
+    }
+  }
+  return null;
+}
+
+/** Time-line answers ("Already quit", "Within a week", "No plans to quit") match by their leading words. */
+function leadingWordOrder(labels: readonly string[]): Ordered | null {
+  const scale = SCALES.time!;
+  const rank = (l: string) => scale.findIndex((s) => norm(l).startsWith(s));
+  if (labels.every((l) => rank(l) >= 0) && new Set(labels.map(rank)).size === labels.length) {
+    return { options: [...labels].sort((a, b) => rank(a) - rank(b)), scale: 'time' };
+  }
+  return null;
+}
+
+/** Numbers and ranges ("< 18", "18-29", "$150,000+", "55 and above") ascending. */
+function numericOrder(labels: readonly string[]): string[] | null {
+  const keys = new Map<string, number>();
+  for (const l of labels) {
+    const k = rangeKey(l);
+    if (k === null) return null;
+    keys.set(l, k);
+  }
+  return [...labels].sort((a, b) => keys.get(a)! - keys.get(b)! || (a < b ? -1 : 1));
+}
+
+export function rangeKey(label: string): number | null {
+  const s = norm(label);
+  const m = /^(<|>|≤|≥|<=|>=|under|over|below|above|less than|more than|up to)?\s*[$€£]?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(k|m)?\s*(.*)$/.exec(s);
+  if (!m) return null;
+  const rest = m[4] ?? '';
+  // What may follow the first number: nothing, a range, a plus, or words that say "and more/less".
+  if (!/^(\+|%|years?( old)?|yrs|hours?|days?|times?|(-|–|to)\s*[$€£]?\s*\d[\d,]*(\.\d+)?\s*(k|m)?\s*(years?( old)?|%)?|(and|or) (above|over|more|older|up|higher|less|under|below|younger))?$/.test(rest)) {
+    return null;
+  }
+  let v = Number((m[2] ?? '').replace(/,/g, ''));
+  if (m[3] === 'k') v *= 1e3;
+  if (m[3] === 'm') v *= 1e6;
+  const prefix = m[1] ?? '';
+  if (/^(<|≤|<=|under|below|less than|up to)$/.test(prefix) || /(less|under|below|younger)$/.test(rest)) v -= 0.5;
+  if (/^(>|≥|>=|over|above|more than)$/.test(prefix) || /^\+|(above|over|more|older|up|higher)$/.test(rest)) v += 0.5;
+  return v;
+}

@@ -1,0 +1,50 @@
+/**
+ * The inferred codebook as an editable spec (`survey init`): the starting point
+ * of a checked-in `survey.yaml`, validated by schema/survey-spec.schema.json.
+ */
+import { stringify } from 'yaml';
+import type { Codebook, Question } from '../spec/codebook.js';
+import type { ColumnHeader } from './header.js';
+import type { InputInfo } from '../spec/result.js';
+
+export interface SpecColumnRef {
+  /** A first-row header name when it is unique, otherwise the 1-based column number. */
+  column: string | number;
+}
+
+export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeader[], input: InputInfo, schemaPath: string): string {
+  const nameCount = new Map<string, number>();
+  for (const h of headers) nameCount.set(h.name, (nameCount.get(h.name) ?? 0) + 1);
+  const ref = (index: number): string | number => {
+    const h = headers[index]!;
+    return h.name !== '' && nameCount.get(h.name) === 1 && h.name === h.question ? h.name : index + 1;
+  };
+  const spec = {
+    version: 1,
+    input: { file: input.file, encoding: input.encoding, delimiter: input.delimiter, headerRows: input.headerRows },
+    questions: codebook.questions.map((q) => questionSpec(q, ref)),
+  };
+  const header = [
+    `# yaml-language-server: $schema=${schemaPath}`,
+    '# Inferred by `survey init`. Edit ids, labels, types and answer order, then run `survey report` on it.',
+    '# type: single | multi | matrix | numeric | date | text | pii (pii columns are never tabulated or shown).',
+  ].join('\n');
+  return `${header}\n${stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+}
+
+function questionSpec(q: Question, ref: (i: number) => string | number): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: q.id, label: q.label, type: q.type };
+  if (q.type === 'pii') {
+    out.column = ref(q.columns[0]!);
+    out.reason = q.pii?.reason;
+    return out;
+  }
+  if (q.layout?.kind === 'columns' || q.type === 'matrix') {
+    if (q.layout?.kind === 'columns') out.layout = 'columns';
+    out.items = q.items.map((i) => ({ id: i.id, label: i.label, column: ref(i.column) }));
+  } else out.column = ref(q.columns[0]!);
+  if (q.layout?.kind === 'joined') out.separator = q.layout.separator;
+  if (q.options.length > 0 && q.layout?.kind !== 'columns') out.options = q.options;
+  if (q.scale) out.scale = q.scale;
+  return out;
+}

@@ -1,0 +1,95 @@
+/** Reading single cells: blanks, numbers and the date formats survey platforms write. */
+
+/** Trims and folds runs of white space, so "Bengaluru " and "Bengaluru" are one answer. */
+export function normalizeCell(raw: string): string {
+  // Fast path: most cells need nothing.
+  if (raw.length === 0) return raw;
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  if (first > 32 && last > 32 && first !== 160 && last !== 160 && !/\s\s|[\t\n\r\u00a0]/.test(raw)) return raw;
+  return raw.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Cells that mean "no answer" in any export. */
+const BLANK_MARKERS = new Set(['', '-', '--', '\u2014']);
+
+export function isBlank(normalized: string): boolean {
+  return BLANK_MARKERS.has(normalized);
+}
+
+/** Parses a number as written in a cell; `decimalComma` for `;`-delimited European exports. */
+export function parseNumber(s: string, decimalComma: boolean): number {
+  if (s.length === 0 || s.length > 32) return NaN;
+  if (decimalComma) {
+    if (!/^[+-]?\d+(,\d+)?$/.test(s) && !/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return NaN;
+    return Number(s.replace(/\./g, '').replace(',', '.'));
+  }
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
+  return NaN;
+}
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/**
+ * Parses a date or date-time to milliseconds of its wall-clock reading taken as
+ * UTC (exports rarely carry a zone; a spec's timezone shifts it later).
+ * An explicit zone (ISO `Z` or `+05:30`) is honoured. Returns NaN if not a date.
+ * US order (M/D/Y) is used for slashed dates, as Google Forms, SurveyMonkey and
+ * Qualtrics write them; Y-M-D for ISO.
+ */
+export function parseDateTime(s: string): number {
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (m) {
+    const t = utc(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7] ? Number(`0.${m[7]}`) * 1000 : 0);
+    if (Number.isNaN(t) || !m[8] || m[8] === 'Z') return t;
+    const sign = m[8][0] === '-' ? -1 : 1;
+    const digits = m[8].slice(1).replace(':', '');
+    return t - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000;
+  }
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/.exec(s);
+  if (m) {
+    let year = +m[3]!;
+    if (m[3]!.length === 2) year += year < 70 ? 2000 : 1900;
+    let hour = +(m[4] ?? 0);
+    const ampm = m[7]?.toLowerCase();
+    if (ampm) {
+      if (hour < 1 || hour > 12) return NaN;
+      hour = (hour % 12) + (ampm === 'pm' ? 12 : 0);
+    }
+    return utc(year, +m[1]!, +m[2]!, hour, +(m[5] ?? 0), +(m[6] ?? 0), 0);
+  }
+  m = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})$/.exec(s);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    return month ? utc(+m[3]!, month, +m[1]!, 0, 0, 0, 0) : NaN;
+  }
+  return NaN;
+}
+
+function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  // Reject 2/31 and friends, which Date.UTC would roll over.
+  return new Date(t).getUTCDate() === d ? t : NaN;
+}
+
+/** ISO 8601 without a zone when the time is midnight-free, for reports. */
+export function formatDateTime(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
+}
+
+/** Cells that mean "not chosen" in one-column-per-option layouts (the respondent saw the option). */
+const UNCHOSEN = new Set(['not selected', '0', 'false', 'unchecked']);
+/** Cells that mean the question was not asked (skip logic): neither chosen nor answered. */
+const NOT_ASKED = new Set(['na', 'n/a', '#n/a']);
+
+/** In a one-column-per-option layout: chosen, explicitly not chosen, or no answer at all. */
+export function optionCellState(normalized: string): 'chosen' | 'unchosen' | 'blank' {
+  if (isBlank(normalized)) return 'blank';
+  const lower = normalized.toLowerCase();
+  if (UNCHOSEN.has(lower)) return 'unchosen';
+  if (NOT_ASKED.has(lower)) return 'blank';
+  return 'chosen';
+}

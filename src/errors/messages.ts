@@ -1,0 +1,24 @@
+/** Every user-facing message, as a function, so tests compare against the same text. */
+export const messages = {
+  emptyFile: () => 'the file is empty',
+  headerOnly: () => 'the file has a header but no responses',
+  notCsv: (what: string) => `this is not a CSV export: it looks like ${what}`,
+  binaryFile: () => 'this is not a text export: it is full of control bytes (binary data)',
+  cannotRead: (reason: string) => `cannot read the file (${reason})`,
+  cannotWrite: (reason: string) => `cannot write the file (${reason})`,
+  quoteNotClosed: () => 'a quoted field is never closed',
+  invalidQuote: () => 'a closing quote is followed by text before the delimiter',
+  recordTooLong: (max: number) => `a record is longer than ${Math.round(max / 1048576)} MiB (an unclosed quote?)`,
+  csvParse: (detail: string) => `cannot parse the file: ${detail}`,
+  raggedRow: (got: number, expected: number) =>
+    `this row has ${got} fields but the header has ${expected}`,
+  unknownQuestion: (name: string, suggestion?: string) =>
+    `unknown question '${name}'${suggestion ? `, did you mean '${suggestion}'?` : ''}`,
+  notCategorical: (name: string, type: string) => `question '${name}' is ${type}, not a choice question: it cannot split a crosstab`,
+  invalidOption: (flag: string, value: string, allowed: readonly string[]) =>
+    `invalid ${flag} '${value}' (expected ${allowed.join(', ')})`,
+  headerRows: (value: string) => `invalid --header-rows '${value}' (expected 1, 2 or 3)`,
+  encodingFallback: (encoding: string) => `bytes that are not UTF-8 found: read as ${encoding}`,
+  emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty skipped (not respondents)`,
+  internal: (detail: string) => `internal error (a bug in survey, please report it): ${detail}`,
+};

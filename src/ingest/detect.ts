@@ -1,0 +1,93 @@
+/**
+ * Looks at the first bytes of a file to choose an encoding and to refuse files
+ * that are not text exports at all (spreadsheets, web pages, binaries).
+ */
+import { isUtf8 } from 'node:buffer';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
+
+export interface Detected {
+  encoding: Encoding;
+  /** Bytes of byte-order mark to skip. */
+  bomLength: number;
+  /** Why the encoding was chosen, for the user. */
+  reason: string;
+}
+
+export type NotText = { kind: 'xlsx' | 'html' | 'binary' | 'pdf'; what: string };
+
+/** Recognises files that are not CSV even though they may be named `.csv`. */
+export function detectNotText(head: Buffer): NotText | null {
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    return { kind: 'xlsx', what: 'a ZIP archive (an Excel .xlsx workbook?)' };
+  }
+  if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) return { kind: 'xlsx', what: 'an old Excel .xls workbook' };
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return { kind: 'pdf', what: 'a PDF document' };
+  const start = head.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
+  if (start.startsWith('<!doctype html') || start.startsWith('<html') || (start.startsWith('<') && start.includes('<body'))) {
+    return { kind: 'html', what: 'an HTML page (a login or error page saved instead of the export?)' };
+  }
+  return null;
+}
+
+/**
+ * BOMs decide; otherwise UTF-16 without BOM is recognised by its NUL pattern,
+ * valid UTF-8 is UTF-8 and anything else is read as Windows-1252, the encoding
+ * Excel and older SurveyMonkey exports use on Western systems.
+ * `complete` says whether `head` is the whole file (so a multi-byte character
+ * cut at the end of a sample is not mistaken for invalid UTF-8).
+ */
+export function detectEncoding(head: Buffer, complete: boolean): Detected {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, reason: 'UTF-8 byte-order mark' };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16 LE byte-order mark' };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16 BE byte-order mark' };
+  const utf16 = guessUtf16(head);
+  if (utf16) return { encoding: utf16, bomLength: 0, reason: 'UTF-16 without byte-order mark (NUL byte pattern)' };
+  const sample = complete ? head : trimPartialUtf8(head);
+  if (isUtf8(sample)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8' };
+  return { encoding: 'windows-1252', bomLength: 0, reason: 'not valid UTF-8, read as Windows-1252' };
+}
+
+function guessUtf16(head: Buffer): Encoding | null {
+  const n = Math.min(head.length & ~1, 512);
+  if (n < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Drops an incomplete UTF-8 sequence at the end of a sample. */
+function trimPartialUtf8(buf: Buffer): Buffer {
+  let end = buf.length;
+  // Walk back over at most 3 continuation bytes to the lead byte.
+  for (let back = 1; back <= 4 && end - back >= 0; back++) {
+    const b = buf[end - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? buf.subarray(0, end - back) : buf;
+  }
+  return buf;
+}
+
+/**
+ * Share of C0 control characters other than tab/CR/LF in decoded text: high means
+ * the file is binary, whatever its name says.
+ */
+export function controlShare(text: string): number {
+  if (text.length === 0) return 0;
+  let bad = 0;
+  const n = Math.min(text.length, 4096);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
+  }
+  return bad / n;
+}

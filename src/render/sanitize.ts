@@ -1,0 +1,44 @@
+/** Making data text safe for each place it is shown. */
+
+/** Strips C0/C1 control characters (escape sequences included) so data never drives the terminal. */
+export function forTerminal(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/[\r\n\t]+/g, ' ');
+}
+
+/** Escapes text for HTML and SVG content and attributes. */
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Escapes a Markdown table cell: pipes, markup and line breaks. */
+export function forMarkdown(s: string): string {
+  return escapeXml(forTerminal(s)).replace(/\|/g, '\\|').replace(/([\\`*_[\]])/g, '\\$1');
+}
+
+/**
+ * A CSV cell: quoted when needed, and text that a spreadsheet would run as a
+ * formula (= + - @, tab, CR) is prefixed with ' (OWASP CSV injection).
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let s = value;
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Half-up rounding to `digits` decimals, for display only. */
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round((x + Number.EPSILON * Math.abs(x)) * f) / f;
+}
+
+export function formatPercent(x: number, digits = 1): string {
+  return `${round(x, digits).toFixed(digits)}%`;
+}
+
+export function formatNumber(x: number | null, digits = 2): string {
+  if (x === null) return '-';
+  return Number.isInteger(x) ? String(x) : round(x, digits).toFixed(digits);
+}

@@ -1,0 +1,26 @@
+/** All tables as one tidy CSV: a row per answer (and per crosstab cell). */
+import type { AnalysisResult, Table } from '../../spec/result.js';
+import { csvCell } from '../sanitize.js';
+
+const HEADER = ['kind', 'question', 'label', 'answer', 'column', 'count', 'percent', 'percent_of_responses', 'base'];
+
+export function renderCsv(result: AnalysisResult): string {
+  const lines = [HEADER.join(',')];
+  for (const t of result.tables) for (const row of rowsOf(t)) lines.push(row.map(csvCell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+type Cell = string | number | null;
+
+function rowsOf(t: Table): Cell[][] {
+  switch (t.kind) {
+    case 'frequency':
+      return t.rows.map((r) => ['frequency', t.item ? `${t.question}.${t.item}` : t.question, t.label, r.label, null, r.count, r.percent, r.percentOfResponses ?? null, t.base]);
+    case 'numeric':
+      return (['n', 'mean', 'sd', 'median', 'min', 'max'] as const).map((k) => ['numeric', t.question, t.label, k, null, t[k], null, null, t.n]);
+    case 'text':
+      return [['text', t.question, t.label, 'answered', null, t.n, null, null, t.n + t.missing]];
+    case 'crosstab':
+      return t.rowLabels.flatMap((rl, r) => t.columnLabels.map((cl, c) => ['crosstab', `${t.row} x ${t.column}`, t.label, rl, cl, t.counts[r]![c]!, t.columnPercents[r]![c]!, null, t.columnBases[c]!] as Cell[]));
+  }
+}

@@ -1,0 +1,35 @@
+/** Tables as Markdown, for reports and pull requests. */
+import type { AnalysisResult, Table } from '../../spec/result.js';
+import { formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
+import { formatP } from './text.js';
+
+export function renderMarkdown(result: AnalysisResult): string {
+  const out: string[] = [`# ${forMarkdown(result.input.file)}`, '', `${result.input.rows} respondents.`];
+  if (result.withheld.length > 0) {
+    out.push('', `Withheld as personal data: ${result.withheld.map((w) => `${forMarkdown(w.column)} (${w.kind})`).join(', ')}.`);
+  }
+  for (const t of result.tables) out.push('', tableMarkdown(t));
+  return `${out.join('\n')}\n`;
+}
+
+export function tableMarkdown(t: Table): string {
+  switch (t.kind) {
+    case 'frequency': {
+      const multi = t.type === 'multi';
+      const head = multi ? '| Answer | Count | % of respondents | % of responses |\n|---|---:|---:|---:|' : '| Answer | Count | % |\n|---|---:|---:|';
+      const rows = t.rows.map((r) => `| ${r.net ? `**${forMarkdown(r.label)}**` : forMarkdown(r.label)} | ${formatNumber(r.count)} | ${formatPercent(r.percent)} |${multi ? ` ${formatPercent(r.percentOfResponses ?? 0)} |` : ''}`);
+      return `## ${forMarkdown(t.label)}\n\n${head}\n${rows.join('\n')}\n\nBase: ${formatNumber(t.base)} answering; ${formatNumber(t.missing)} missing.`;
+    }
+    case 'numeric':
+      return `## ${forMarkdown(t.label)}\n\n| n | mean | sd | median | min | max |\n|---:|---:|---:|---:|---:|---:|\n| ${[t.n, t.mean, t.sd, t.median, t.min, t.max].map((x) => formatNumber(x)).join(' | ')} |`;
+    case 'text':
+      return `## ${forMarkdown(t.label)}\n\n${t.type === 'date' ? 'Dates' : 'Free text'}: ${formatNumber(t.n)} answered, ${formatNumber(t.distinct)} distinct, ${formatNumber(t.missing)} missing.`;
+    case 'crosstab': {
+      const head = `| | ${t.columnLabels.map(forMarkdown).join(' | ')} |\n|---|${t.columnLabels.map(() => '---:').join('|')}|`;
+      const rows = t.rowLabels.map((l, r) => `| ${forMarkdown(l)} | ${t.columnLabels.map((_, c) => formatPercent(t.columnPercents[r]![c]!)).join(' | ')} |`);
+      const base = `| Base | ${t.columnBases.map((b) => formatNumber(b)).join(' | ')} |`;
+      const stats = t.stats ? `\n\nChi-square = ${formatNumber(t.stats.chi2)}, df = ${t.stats.df}, p = ${formatP(t.stats.p)}, Cramér's V = ${formatNumber(t.stats.cramersV, 3)}.` : '';
+      return `## ${forMarkdown(t.label)}\n\nColumn percentages.\n\n${head}\n${rows.join('\n')}\n${base}${stats}`;
+    }
+  }
+}

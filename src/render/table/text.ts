@@ -1,0 +1,122 @@
+/** Tables for the terminal: aligned columns, inline bars, colour through a styler. */
+import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
+import { formatNumber, formatPercent, forTerminal } from '../sanitize.js';
+
+/** Colour is applied by the caller's styler (chalk at the CLI edge, identity in tests). */
+export interface Styler {
+  title(s: string): string;
+  dim(s: string): string;
+  bar(s: string): string;
+  warn(s: string): string;
+}
+
+export const plain: Styler = { title: (s) => s, dim: (s) => s, bar: (s) => s, warn: (s) => s };
+
+export interface TextOptions {
+  styler: Styler;
+  /** Terminal width. __Default value:__ 100 */
+  width: number;
+}
+
+export function renderText(result: AnalysisResult, options: TextOptions): string {
+  const { styler: st } = options;
+  const out: string[] = [];
+  const inp = result.input;
+  out.push(st.dim(`${forTerminal(inp.file)}: ${inp.rows} respondents, ${inp.encoding}, delimiter ${JSON.stringify(inp.delimiter)}, ${inp.headerRows} header row${inp.headerRows === 1 ? '' : 's'}`));
+  if (result.withheld.length > 0) {
+    out.push(st.warn(`Withheld as personal data (never tabulated): ${result.withheld.map((w) => `${forTerminal(w.column)} (${w.kind})`).join(', ')}`));
+  }
+  for (const d of result.diagnostics) out.push(st.warn(`${d.level}: ${forTerminal(d.message)}`));
+  for (const t of result.tables) out.push('', renderTable(t, options));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderTable(t: Table, options: TextOptions): string {
+  switch (t.kind) {
+    case 'frequency':
+      return frequency(t, options);
+    case 'numeric':
+      return numeric(t, options);
+    case 'text':
+      return text(t, options);
+    case 'crosstab':
+      return crosstab(t, options);
+  }
+}
+
+function heading(label: string, id: string, st: Styler): string {
+  return `${st.title(forTerminal(label))} ${st.dim(`[${id}]`)}`;
+}
+
+function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): string {
+  const multi = t.type === 'multi';
+  const labels = t.rows.map((r) => truncate(forTerminal(r.label), Math.max(20, Math.floor(width * 0.45))));
+  const lw = Math.max(6, ...labels.map((l) => l.length));
+  const counts = t.rows.map((r) => formatNumber(r.count));
+  const cw = Math.max(5, ...counts.map((c) => c.length));
+  const barWidth = Math.min(40, Math.max(5, width - lw - cw - (multi ? 22 : 12)));
+  const lines = [heading(t.label, t.item ? `${t.question} | ${t.item}` : t.question, st)];
+  const head = `  ${'Answer'.padEnd(lw)}  ${'Count'.padStart(cw)}  ${multi ? '% resp.  % answ.' : '     %'}`;
+  lines.push(st.dim(head));
+  t.rows.forEach((r, i) => {
+    const pct = formatPercent(r.percent).padStart(6);
+    const extra = multi ? `  ${formatPercent(r.percentOfResponses ?? 0).padStart(7)}` : '';
+    const bar = '█'.repeat(Math.round((r.percent / 100) * barWidth));
+    lines.push(`  ${labels[i]!.padEnd(lw)}  ${counts[i]!.padStart(cw)}  ${pct}${extra}  ${st.bar(bar)}`);
+  });
+  const base = multi
+    ? `Base: ${formatNumber(t.base)} respondents answering (% resp. = of respondents; % answ. = of ${formatNumber(t.responses ?? 0)} answers) · ${formatNumber(t.missing)} missing`
+    : `Base: ${formatNumber(t.base)} answering · ${formatNumber(t.missing)} missing`;
+  lines.push(st.dim(`  ${base}`));
+  return lines.join('\n');
+}
+
+function numeric(t: NumericTable, { styler: st }: TextOptions): string {
+  const cells = [
+    ['n', formatNumber(t.n)],
+    ['mean', formatNumber(t.mean)],
+    ['sd', formatNumber(t.sd)],
+    ['median', formatNumber(t.median)],
+    ['min', formatNumber(t.min)],
+    ['max', formatNumber(t.max)],
+  ];
+  const lines = [heading(t.label, t.question, st), `  ${cells.map(([k, v]) => `${st.dim(k!)} ${v}`).join('   ')}`];
+  const notes = [`${formatNumber(t.missing)} missing`];
+  if (t.invalid > 0) notes.push(`${formatNumber(t.invalid)} not numbers (excluded)`);
+  lines.push(st.dim(`  ${notes.join(' · ')}`));
+  return lines.join('\n');
+}
+
+function text(t: TextTable, { styler: st }: TextOptions): string {
+  const range = t.min !== undefined ? ` · from ${t.min} to ${t.max}` : '';
+  return `${heading(t.label, t.question, st)}\n  ${st.dim(`${t.type === 'date' ? 'date/time' : 'free text'}: ${formatNumber(t.n)} answered, ${formatNumber(t.distinct)} distinct${range} · ${formatNumber(t.missing)} missing`)}`;
+}
+
+function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string {
+  const rowLabels = t.rowLabels.map((l) => truncate(forTerminal(l), 32));
+  const lw = Math.max(6, ...rowLabels.map((l) => l.length));
+  const colW = Math.max(8, Math.min(16, Math.floor((width - lw - 4) / Math.max(1, t.columnLabels.length)) - 1));
+  const colLabels = t.columnLabels.map((l) => truncate(forTerminal(l), colW).padStart(colW));
+  const lines = [heading(t.label, `${t.row} x ${t.column}`, st), st.dim(`  ${'column %'.padEnd(lw)} ${colLabels.join(' ')}`)];
+  t.rowLabels.forEach((_, r) => {
+    const cells = t.columnLabels.map((_, c) => formatPercent(t.columnPercents[r]![c]!).padStart(colW));
+    lines.push(`  ${rowLabels[r]!.padEnd(lw)} ${cells.join(' ')}`);
+  });
+  lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${t.columnBases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
+  if (t.stats) {
+    const s = t.stats;
+    lines.push(st.dim(`  chi-square = ${formatNumber(s.chi2)}, df = ${s.df}, p = ${formatP(s.p)}, Cramér's V = ${formatNumber(s.cramersV, 3)}`));
+    if (s.lowExpected > 0.2) lines.push(st.warn(`  warning: ${formatPercent(s.lowExpected * 100, 0)} of expected counts are under 5; the test is unreliable`));
+  } else if (t.multi) {
+    lines.push(st.dim('  multi-select: respondents can be in several rows, so no chi-square test'));
+  }
+  return lines.join('\n');
+}
+
+export function formatP(p: number): string {
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+}
+
+function truncate(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

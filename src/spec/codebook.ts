@@ -1,0 +1,50 @@
+/**
+ * The codebook: what each question is and how its answers are coded.
+ * Inferred by `codebook/infer.ts`, overridden by a spec, printed by `survey init`.
+ */
+
+/** __Values:__ single choice, multi-select, grid of items, number, date/time, free text, personal data (withheld). */
+export type QuestionType = 'single' | 'multi' | 'matrix' | 'numeric' | 'date' | 'text' | 'pii';
+
+/** Kinds of personal data that are withheld from every output. */
+export type PiiKind = 'email' | 'phone' | 'ip' | 'name' | 'id' | 'address' | 'location';
+
+/** How a multi-select question is laid out in the export. */
+export type MultiLayout =
+  /** One cell holds every chosen option, joined by `separator`. */
+  | { kind: 'joined'; separator: string }
+  /** One column per option; the cell holds the option (or a marker) when chosen. */
+  | { kind: 'columns' };
+
+export interface Item {
+  /** Item id, unique within its question. */
+  id: string;
+  /** Item text as shown to respondents. */
+  label: string;
+  /** 0-based index of the source column. */
+  column: number;
+}
+
+export interface Question {
+  /** Unique, stable id used in specs, `--by` and JSON. */
+  id: string;
+  /** Question text. */
+  label: string;
+  type: QuestionType;
+  /** 0-based source columns, in order. */
+  columns: number[];
+  /** Answer labels in display order (single, multi, matrix). */
+  options: string[];
+  /** Grid items (matrix), or the option column each multi-select option comes from. */
+  items: Item[];
+  /** Present for multi-select questions. */
+  layout?: MultiLayout;
+  /** Name of the recognised answer scale that set the order, if any. */
+  scale?: string;
+  /** Present for `pii`: what kind of personal data, and why the column was withheld. */
+  pii?: { kind: PiiKind; reason: string };
+}
+
+export interface Codebook {
+  questions: Question[];
+}

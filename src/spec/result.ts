@@ -1,0 +1,140 @@
+/**
+ * The JSON result of `survey analyze` and `survey report`. This is a public contract
+ * (schema/analysis-result.schema.json): keys may be added, never renamed.
+ */
+import type { QuestionType } from './codebook.js';
+
+export interface InputInfo {
+  file: string;
+  /** Respondents (data rows), not lines. */
+  rows: number;
+  encoding: string;
+  delimiter: string;
+  headerRows: number;
+}
+
+export interface QuestionInfo {
+  id: string;
+  label: string;
+  type: QuestionType;
+  options: string[];
+  items: string[];
+}
+
+export interface FrequencyRow {
+  label: string;
+  count: number;
+  /** 0-100, of those answering (for multi-select: of respondents answering). Unrounded. */
+  percent: number;
+  /** Multi-select only: 0-100 of all answers given. */
+  percentOfResponses?: number;
+  /** A net (a named group of answers), shown beside the answers it combines. */
+  net?: boolean;
+}
+
+export interface FrequencyTable {
+  kind: 'frequency';
+  question: string;
+  /** The question text, or `question | item` for a grid item. */
+  label: string;
+  /** The item label, for a grid item. */
+  item?: string;
+  type: QuestionType;
+  /** Respondents answering. */
+  base: number;
+  /** Respondents not answering. */
+  missing: number;
+  /** Multi-select: total answers given (the base of percentOfResponses). */
+  responses?: number;
+  rows: FrequencyRow[];
+}
+
+export interface NumericTable {
+  kind: 'numeric';
+  question: string;
+  label: string;
+  n: number;
+  missing: number;
+  mean: number | null;
+  sd: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  /** Answers that were not numbers; they are excluded from n. */
+  invalid: number;
+  /** Histogram bins over [min, max], for charts. */
+  bins?: { x0: number; x1: number; count: number }[];
+}
+
+export interface TextTable {
+  kind: 'text';
+  question: string;
+  label: string;
+  type: 'text' | 'date';
+  n: number;
+  missing: number;
+  distinct: number;
+  /** Dates only: earliest and latest, ISO 8601. */
+  min?: string;
+  max?: string;
+}
+
+export interface CrosstabStats {
+  chi2: number;
+  df: number;
+  p: number;
+  cramersV: number;
+  /** Share of expected counts under 5 (a warning is raised above 0.2). */
+  lowExpected: number;
+}
+
+export interface CrosstabTable {
+  kind: 'crosstab';
+  /** Row question id. */
+  row: string;
+  /** Column question id. */
+  column: string;
+  label: string;
+  rowLabels: string[];
+  columnLabels: string[];
+  /** counts[r][c] */
+  counts: number[][];
+  /** Per column: share of the column base, 0-100. */
+  columnPercents: number[][];
+  /** Per row: share of the row base, 0-100. */
+  rowPercents: number[][];
+  totalPercents: number[][];
+  /** Column bases (respondents answering both questions in each column). */
+  columnBases: number[];
+  rowBases: number[];
+  /** Respondents answering both questions. */
+  base: number;
+  /** Rows that are nets (named groups of answers). */
+  netRows?: number[];
+  /** Multi-select rows: respondents may appear in several rows. */
+  multi?: boolean;
+  stats: CrosstabStats | null;
+}
+
+export type Table = FrequencyTable | NumericTable | TextTable | CrosstabTable;
+
+export interface Withheld {
+  column: string;
+  kind: string;
+  reason: string;
+}
+
+export interface Diagnostic {
+  level: 'warning' | 'info';
+  code: string;
+  message: string;
+}
+
+export interface AnalysisResult {
+  input: InputInfo;
+  questions: QuestionInfo[];
+  tables: Table[];
+  /** Columns withheld as personal data: never tabulated, printed or charted. */
+  withheld: Withheld[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,38 @@
+/** Free-text and date questions: how many answered, how varied, and for dates the range. */
+import type { TextTable } from '../spec/result.js';
+import type { TextCoder } from '../engine/coder.js';
+import { formatDateTime } from '../codebook/values.js';
+
+const MAX_TRACKED = 100_000;
+
+export class TextSummary {
+  n = 0;
+  missing = 0;
+  private readonly seen = new Set<string>();
+  private distinctOverflow = 0;
+  private min = Infinity;
+  private max = -Infinity;
+  constructor(private readonly coder: TextCoder) {}
+  add(w: number): void {
+    const c = this.coder;
+    if (c.answer === '') {
+      this.missing += w;
+      return;
+    }
+    this.n += w;
+    // Distinct answers are counted exactly up to a cap; past it the count is a floor.
+    if (this.seen.size < MAX_TRACKED) this.seen.add(c.answer);
+    else if (!this.seen.has(c.answer)) this.distinctOverflow++;
+    if (c.time < this.min) this.min = c.time;
+    if (c.time > this.max) this.max = c.time;
+  }
+  table(): TextTable {
+    const q = this.coder.question;
+    const t: TextTable = { kind: 'text', question: q.id, label: q.label, type: q.type === 'date' ? 'date' : 'text', n: this.n, missing: this.missing, distinct: this.seen.size + this.distinctOverflow };
+    if (Number.isFinite(this.min)) {
+      t.min = formatDateTime(this.min);
+      t.max = formatDateTime(this.max);
+    }
+    return t;
+  }
+}
