@@ -1,0 +1,30 @@
+/** The JSON result is a public contract: every real export's result validates against the shipped schema. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { analyzeFile } from '../../src/engine/analyze.js';
+import { fromRoot } from '../helpers/paths.js';
+
+const schema = JSON.parse(readFileSync(fromRoot('schema/analysis-result.schema.json'), 'utf8')) as object;
+const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+
+const cases: [string, string[]][] = [
+  ['fivethirtyeight/star-wars-survey/StarWars.csv', ['gender']],
+  ['fivethirtyeight/masculinity-survey/raw-responses.csv', ['age3']],
+  ['fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', []],
+];
+
+for (const [path, by] of cases) {
+  test(`result schema: ${path}${by.length ? ` --by ${by.join(',')}` : ''}`, async () => {
+    const { result } = await analyzeFile(fromRoot('fixtures', path), { by });
+    const json = JSON.parse(JSON.stringify(result)) as unknown;
+    assert.ok(validate(json), JSON.stringify(validate.errors?.slice(0, 3)));
+    if (by.length) assert.ok(result.tables.some((t) => t.kind === 'crosstab'), 'crosstabs present');
+  });
+}
+
+test('result schema rejects a renamed key (the schema can fail)', () => {
+  const bad = { input: { file: 'x', rows: 1, encoding: 'utf-8', delimiter: ',', headerRows: 1 }, questions: [], tables: [{ kind: 'frequency', question: 'q', label: 'Q', base: 1, missing: 0, rows: [{ label: 'a', n: 1, percent: 100 }] }] };
+  assert.equal(validate(bad), false);
+});
