@@ -7,6 +7,8 @@ export function slug(text: string): string {
   const words = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    // Apostrophes join, not split: "What’s" -> "whats", not a stray "s" word.
+    .replace(/['\u2018\u2019]/g, '')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');

@@ -2,9 +2,11 @@
  * Multi-select cells that hold several options in one string. Google Forms joins
  * checkbox answers with ", " although options may contain commas themselves, so a
  * cell is split into options seen on their own ("atoms"), never blindly at commas.
+ * Qualtrics joins choices with a bare "," and LimeSurvey/Typeform-style exports with ";".
  */
 
-export const JOINERS = [', ', ';'] as const;
+// Order matters: ", " is tried before ",", so Google Forms cells never split into " Option" tokens.
+export const JOINERS = [', ', ';', ','] as const;
 export type Joiner = (typeof JOINERS)[number];
 
 export interface Split {
@@ -77,7 +79,7 @@ export function guessJoinedMulti(counts: ReadonlyMap<string, number>): MultiGues
   for (const c of counts.values()) total += c;
   if (total === 0) return null;
   for (const joiner of JOINERS) {
-    const withJoiner = [...counts].filter(([v]) => v.includes(joiner));
+    const withJoiner = [...counts].filter(([v]) => hasJoiner(v, joiner));
     const combined = withJoiner.reduce((s, [, c]) => s + c, 0);
     if (withJoiner.length < 2 || combined < total * 0.05) continue;
     const atoms = findAtoms(counts, joiner);
@@ -94,6 +96,15 @@ export function guessJoinedMulti(counts: ReadonlyMap<string, number>): MultiGues
     if (clean >= total * 0.9 && multiple >= total * 0.05) return { joiner, atoms: [...atoms] };
   }
   return null;
+}
+
+/**
+ * Whether a cell holds the joiner. A comma followed by a space is Google Forms' ", "
+ * (or prose), not Qualtrics' bare ",": counting it would let ", "-joined cells that
+ * failed as such pass as ","-joined ones, with options like " Telegram".
+ */
+function hasJoiner(v: string, joiner: Joiner): boolean {
+  return joiner === ',' ? /,(?! )/.test(v) : v.includes(joiner);
 }
 
 function findAtoms(counts: ReadonlyMap<string, number>, joiner: Joiner): Set<string> {

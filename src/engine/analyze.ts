@@ -71,7 +71,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   const start = () => {
     codebook = inferCodebook(headers!, sample, { decimalComma: input.delimiter === ';' });
     const by = (options.by ?? []).map((name) => resolveQuestion(codebook!, name, '--by').id);
-    tabulation = new Tabulation(codebook, { by }, { decimalComma: input.delimiter === ';' });
+    tabulation = new Tabulation(codebook, { tables: 'all', by }, { decimalComma: input.delimiter === ';' });
     for (const row of sample) tabulation.add(row);
     sample.length = 0;
   };

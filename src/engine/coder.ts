@@ -8,26 +8,48 @@ import type { Question } from '../spec/codebook.js';
 import { splitCell, type Joiner } from '../codebook/multi.js';
 import { isBlank, normalizeCell, optionCellState, parseDateTime, parseNumber } from '../codebook/values.js';
 
-/** Answer labels with their codes; answers not in the codebook get new codes as they appear. */
+/** Code for an answer the spec declares missing ("Prefer not to say"): not in the base. */
+export const MISSING_CODE = -2;
+
+/**
+ * Answer labels with their codes; answers not in the codebook get new codes as
+ * they appear. Applies the question's recodes, case folding and missing codes.
+ */
 export class OptionIndex {
   readonly labels: string[];
   private readonly codes = new Map<string, number>();
-  /** Raw answer -> label, from the spec's recodes (empty when inferred). */
+  private readonly folded = new Map<string, number>();
   private readonly recode: ReadonlyMap<string, string>;
-  constructor(labels: readonly string[], recode: ReadonlyMap<string, string> = new Map()) {
-    this.labels = [...labels];
-    this.labels.forEach((l, i) => this.codes.set(l, i));
-    this.recode = recode;
+  private readonly missing: ReadonlySet<string>;
+  private readonly foldCase: boolean;
+  constructor(labels: readonly string[], question?: Question) {
+    this.labels = [];
+    this.recode = new Map(Object.entries(question?.recode ?? {}));
+    this.missing = new Set(question?.missing ?? []);
+    this.foldCase = question?.foldCase === true;
+    for (const l of labels) this.add(l);
+  }
+  private add(label: string): number {
+    const c = this.labels.length;
+    this.labels.push(label);
+    this.codes.set(label, c);
+    if (this.foldCase && !this.folded.has(label.toLowerCase())) this.folded.set(label.toLowerCase(), c);
+    return c;
+  }
+  /** The label an answer is counted under (after recodes), or null for a missing code. */
+  label(answer: string): string | null {
+    const label = this.recode.size > 0 ? (this.recode.get(answer.toLowerCase()) ?? answer) : answer;
+    return this.missing.has(label) ? null : label;
   }
   code(answer: string): number {
-    const label = this.recode.get(answer) ?? answer;
-    let c = this.codes.get(label);
-    if (c === undefined) {
-      c = this.labels.length;
-      this.labels.push(label);
-      this.codes.set(label, c);
-    }
-    return c;
+    const label = this.label(answer);
+    if (label === null) return MISSING_CODE;
+    const c = this.codes.get(label) ?? (this.foldCase ? this.folded.get(label.toLowerCase()) : undefined);
+    return c ?? this.add(label);
+  }
+  /** Code of a label without adding it. */
+  find(label: string): number {
+    return this.codes.get(label) ?? -1;
   }
 }
 
@@ -35,7 +57,7 @@ export interface CodingOptions {
   decimalComma: boolean;
 }
 
-export type Coder = SingleCoder | MultiCoder | MatrixCoder | NumericCoder | TextCoder;
+export type Coder = SingleCoder | BandCoder | MultiCoder | MatrixCoder | NumericCoder | TextCoder;
 
 /** A question with one answer per row, as a crosstab sees it (a single choice or one grid item). */
 export interface SingleLike {
@@ -51,9 +73,11 @@ export type ChoiceCoder = SingleLike | MultiCoder;
 export class SingleCoder implements SingleLike {
   readonly kind = 'single';
   value = -1;
+  /** The raw answer when it is one of the spec's missing codes. */
+  missingAnswer: string | null = null;
   readonly options: OptionIndex;
   constructor(readonly question: Question) {
-    this.options = new OptionIndex(question.layout?.kind === 'columns' ? question.items.map((i) => i.label) : question.options);
+    this.options = new OptionIndex(question.layout?.kind === 'columns' ? question.items.map((i) => i.label) : question.options, question);
   }
   read(fields: readonly string[]): void {
     const q = this.question;
@@ -67,8 +91,35 @@ export class SingleCoder implements SingleLike {
       }
       return;
     }
+    this.missingAnswer = null;
     const v = normalizeCell(fields[q.columns[0]!] ?? '');
-    if (!isBlank(v)) this.value = this.options.code(v);
+    if (isBlank(v)) return;
+    const code = this.options.code(v);
+    if (code === MISSING_CODE) this.missingAnswer = this.options.label(v) ?? v;
+    else this.value = code;
+  }
+}
+
+/** Numeric answers banded into labelled ranges (a derived question, e.g. age bands). */
+export class BandCoder implements SingleLike {
+  readonly kind = 'single';
+  value = -1;
+  readonly options: OptionIndex;
+  constructor(readonly question: Question, private readonly source: NumericCoder) {
+    this.options = new OptionIndex(question.options);
+  }
+  read(): void {
+    const x = this.source.value;
+    this.value = -1;
+    if (Number.isNaN(x)) return;
+    const bands = this.question.derived!.bands;
+    for (let i = 0; i < bands.length; i++) {
+      const b = bands[i]!;
+      if ((b.min === undefined || x >= b.min) && (b.max === undefined || x <= b.max)) {
+        this.value = i;
+        return;
+      }
+    }
   }
 }
 
@@ -81,8 +132,9 @@ export class MultiCoder {
   private readonly cache = new Map<string, number[]>();
   private readonly atoms: Set<string>;
   constructor(readonly question: Question) {
-    this.options = new OptionIndex(question.layout?.kind === 'columns' ? question.items.map((i) => i.label) : question.options);
-    this.atoms = new Set(question.options);
+    this.options = new OptionIndex(question.layout?.kind === 'columns' ? question.items.map((i) => i.label) : question.options, question);
+    // Splitting needs the raw option texts: recoded labels may not appear in cells.
+    this.atoms = new Set([...question.options, ...Object.keys(question.recode ?? {})]);
   }
   read(fields: readonly string[]): void {
     const q = this.question;
@@ -108,11 +160,11 @@ export class MultiCoder {
     let codes = this.cache.get(v);
     if (codes === undefined) {
       const joiner = (q.layout?.kind === 'joined' ? q.layout.separator : ', ') as Joiner;
-      codes = splitCell(v, joiner, this.atoms).parts.map((p) => this.options.code(p));
+      codes = splitCell(v, joiner, this.atoms).parts.map((p) => this.options.code(p)).filter((c) => c !== MISSING_CODE);
       if (this.cache.size < 100_000) this.cache.set(v, codes);
     }
     this.chosen = codes;
-    this.answered = true;
+    this.answered = codes.length > 0;
   }
 }
 const EMPTY: number[] = [];
@@ -124,13 +176,14 @@ export class MatrixCoder {
   readonly options: OptionIndex;
   constructor(readonly question: Question) {
     this.values = new Int32Array(question.items.length);
-    this.options = new OptionIndex(question.options);
+    this.options = new OptionIndex(question.options, question);
   }
   read(fields: readonly string[]): void {
     const items = this.question.items;
     for (let i = 0; i < items.length; i++) {
       const v = normalizeCell(fields[items[i]!.column] ?? '');
-      this.values[i] = isBlank(v) ? -1 : this.options.code(v);
+      const code = isBlank(v) ? -1 : this.options.code(v);
+      this.values[i] = code < 0 ? -1 : code;
     }
   }
 }
@@ -183,11 +236,20 @@ export class TextCoder {
   }
 }
 
-/** A coder for every question that is tabulated (personal data is not). */
-export function createCoder(q: Question, options: CodingOptions): Coder | null {
+/**
+ * A coder for every question that is tabulated (personal data is not).
+ * `lookup` finds coders made earlier, for derived questions.
+ */
+export function createCoder(q: Question, options: CodingOptions, lookup: (id: string) => Coder | undefined = () => undefined): Coder | null {
   switch (q.type) {
-    case 'single':
+    case 'single': {
+      if (q.derived) {
+        const source = lookup(q.derived.from);
+        if (source?.kind !== 'numeric') throw new Error(`derived question ${q.id}: source ${q.derived.from} is not numeric`);
+        return new BandCoder(q, source);
+      }
       return new SingleCoder(q);
+    }
     case 'multi':
       return new MultiCoder(q);
     case 'matrix':

@@ -1,108 +1,176 @@
 /**
- * The tabulation stage: given a codebook, code each row and feed every table's
- * accumulator. Memory depends on the number of distinct answers, never on rows.
+ * The tabulation stage: given a codebook and a plan of tables, code each row and
+ * feed every table's accumulator. Memory depends on the number of distinct
+ * answers, never on rows.
  */
 import type { Codebook, Question } from '../spec/codebook.js';
 import type { Table } from '../spec/result.js';
+import type { Evaluator } from '../expr/compile.js';
+import { truthy } from '../expr/compile.js';
 import { Crosstab } from '../tabulate/crosstab.js';
-import { MatrixFrequency, MultiFrequency, SingleFrequency } from '../tabulate/frequency.js';
+import { ChoiceFrequency, type Net } from '../tabulate/frequency.js';
 import { NumericSummary } from '../tabulate/numeric.js';
 import { TextSummary } from '../tabulate/text.js';
 import { createCoder, MatrixItemView, type ChoiceCoder, type Coder, type CodingOptions } from './coder.js';
+import { RowValues } from './row-values.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
+
+export type PlannedTable =
+  | { kind: 'frequency'; question: string; id?: string; title?: string; filter?: Evaluator }
+  | { kind: 'crosstab'; row: string; column: string; id?: string; title?: string; filter?: Evaluator };
+
+export interface TabulationPlan {
+  /** Tables to make; `all` is a frequency table (or summary) for every question. */
+  tables: PlannedTable[] | 'all';
+  /** Question ids to crosstab every choice question by (after `tables`). */
+  by: readonly string[];
+  /** A numeric question holding weights. */
+  weight?: string;
+}
 
 interface Accumulator {
   add(w: number): void;
   tables(): Table[];
-}
-
-export interface TabulationPlan {
-  /** Question ids to crosstab every choice question by. */
-  by: readonly string[];
+  filter?: Evaluator | undefined;
 }
 
 export class Tabulation {
-  private readonly coders: Coder[] = [];
+  /** Coders in codebook order; derived questions after their sources. */
+  readonly coders = new Map<string, Coder>();
+  readonly values: RowValues;
   private readonly accumulators: Accumulator[] = [];
-  private readonly crosstabs: Accumulator[] = [];
-  private readonly byId = new Map<string, ChoiceCoder[]>();
+  private readonly weight: Coder | undefined;
+  /** Rows with a missing or invalid weight, counted with weight 0. */
+  unweighted = 0;
 
   constructor(readonly codebook: Codebook, plan: TabulationPlan, options: CodingOptions) {
     for (const q of codebook.questions) {
-      const coder = createCoder(q, options);
-      if (!coder) continue;
-      this.coders.push(coder);
-      this.accumulators.push(accumulatorFor(coder));
-      this.byId.set(q.id, choiceViews(coder));
+      const coder = createCoder(q, options, (id) => this.coders.get(id));
+      if (coder) this.coders.set(q.id, coder);
     }
+    this.values = new RowValues(codebook, this.coders);
+    if (plan.weight !== undefined) {
+      this.weight = this.coders.get(plan.weight);
+      if (this.weight?.kind !== 'numeric') throw new SurveyError('SURVEY_OPTION_INVALID', `weight: '${plan.weight}' is not a numeric question`);
+    }
+    const planned = plan.tables === 'all' ? codebook.questions.filter((q) => this.coders.has(q.id)).map((q): PlannedTable => ({ kind: 'frequency', question: q.id })) : plan.tables;
+    for (const t of planned) this.accumulators.push(...this.accumulatorsFor(t));
     for (const byId of plan.by) {
-      const byViews = this.byId.get(byId);
-      const byQuestion = codebook.questions.find((q) => q.id === byId);
-      if (!byViews || byViews.length !== 1 || !byQuestion) {
-        throw new SurveyError('SURVEY_OPTION_INVALID', `--by: ${messages.notCategorical(byId, byQuestion?.type ?? 'unknown')}`);
-      }
-      const column = byViews[0]!;
-      for (const [id, views] of this.byId) {
-        if (id === byId) continue;
-        for (const row of views) {
-          const x = new Crosstab(row, column);
-          this.crosstabs.push({ add: (w) => x.add(w), tables: () => [x.table()] });
-        }
+      const column = this.singleView(byId, '--by');
+      for (const q of codebook.questions) {
+        if (q.id === byId) continue;
+        for (const row of this.choiceViews(q.id)) this.accumulators.push(crosstabAcc(row, column, netsOf(row), undefined));
       }
     }
   }
 
-  /** Codes one respondent's row and counts it everywhere. */
-  add(fields: readonly string[], weight = 1): void {
-    for (const c of this.coders) c.read(fields);
-    for (const a of this.accumulators) a.add(weight);
-    for (const x of this.crosstabs) x.add(weight);
+  /** Codes one respondent's row. Call before `filter`-dependent decisions and `count`. */
+  read(fields: readonly string[]): void {
+    for (const c of this.coders.values()) c.read(fields);
+    this.values.setRow(fields);
+  }
+
+  /** Counts the row read last in every table whose base includes it. */
+  count(): void {
+    let w = 1;
+    if (this.weight?.kind === 'numeric') {
+      w = this.weight.value;
+      if (!(w >= 0)) {
+        w = 0;
+        this.unweighted++;
+      }
+    }
+    for (const a of this.accumulators) {
+      if (a.filter && !truthy(a.filter(this.values.resolve))) continue;
+      a.add(w);
+    }
+  }
+
+  add(fields: readonly string[]): void {
+    this.read(fields);
+    this.count();
   }
 
   tables(): Table[] {
-    return [...this.accumulators.flatMap((a) => a.tables()), ...this.crosstabs.flatMap((x) => x.tables())];
+    return this.accumulators.flatMap((a) => a.tables());
   }
 
   /** The questions with the answers actually seen appended to their options. */
   questions(): Question[] {
     return this.codebook.questions.map((q) => {
-      const coder = this.coders.find((c) => c.question === q);
-      if (!coder || !('options' in coder)) return q;
-      const labels = coder.options.labels;
-      return q.layout?.kind === 'columns' ? q : { ...q, options: [...labels] };
+      const coder = this.coders.get(q.id);
+      if (!coder || !('options' in coder) || q.layout?.kind === 'columns') return q;
+      return { ...q, options: [...coder.options.labels] };
     });
   }
-}
 
-function accumulatorFor(coder: Coder): Accumulator {
-  switch (coder.kind) {
-    case 'single': {
-      const f = new SingleFrequency(coder);
-      return { add: (w) => f.add(w), tables: () => [f.table()] };
+  private accumulatorsFor(t: PlannedTable): Accumulator[] {
+    const tag = (tables: Table[]) => tables.map((x) => ({ ...x, ...(t.id ? { id: t.id } : {}), ...(t.title ? { label: t.title } : {}) }));
+    if (t.kind === 'crosstab') {
+      const row = this.choiceViews(t.row);
+      if (row.length !== 1) throw new SurveyError('SURVEY_OPTION_INVALID', messages.notCategorical(t.row, this.typeOf(t.row)));
+      const acc = crosstabAcc(row[0]!, this.singleView(t.column, 'column'), netsOf(row[0]!), t.filter);
+      return [{ ...acc, tables: () => tag(acc.tables()) }];
     }
-    case 'multi': {
-      const f = new MultiFrequency(coder);
-      return { add: (w) => f.add(w), tables: () => [f.table()] };
+    const coder = this.coders.get(t.question);
+    if (!coder) throw new SurveyError('SURVEY_QUESTION_UNKNOWN', messages.unknownQuestion(t.question));
+    const make = (): Accumulator[] => {
+      switch (coder.kind) {
+        case 'single':
+        case 'multi': {
+          const f = new ChoiceFrequency(coder, netsOf(coder));
+          return [{ add: (w) => f.add(w), tables: () => [f.table()] }];
+        }
+        case 'matrix':
+          return coder.question.items.map((item, i) => {
+            const view = new MatrixItemView(coder, i);
+            const f = new ChoiceFrequency(view, [], { label: view.question.label, item: item.label });
+            return { add: (w: number) => f.add(w), tables: () => [f.table()] };
+          });
+        case 'numeric': {
+          const f = new NumericSummary(coder);
+          return [{ add: (w) => f.add(w), tables: () => [f.table()] }];
+        }
+        case 'text': {
+          const f = new TextSummary(coder);
+          return [{ add: (w) => f.add(w), tables: () => [f.table()] }];
+        }
+      }
+    };
+    return make().map((a) => ({ add: a.add, tables: () => tag(a.tables()), filter: t.filter }));
+  }
+
+  /** The choice questions an id offers to crosstabs: itself, or each grid item. */
+  private choiceViews(id: string): ChoiceCoder[] {
+    const [qid, item] = id.split('.') as [string, string | undefined];
+    const coder = this.coders.get(qid);
+    if (!coder) return [];
+    if (coder.kind === 'single' || coder.kind === 'multi') return [coder];
+    if (coder.kind === 'matrix') {
+      const views = coder.question.items.map((_, i) => new MatrixItemView(coder, i));
+      return item === undefined ? views : views.filter((v) => v.question.id === id);
     }
-    case 'matrix': {
-      const f = new MatrixFrequency(coder);
-      return { add: (w) => f.add(w), tables: () => f.tables() };
-    }
-    case 'numeric': {
-      const f = new NumericSummary(coder);
-      return { add: (w) => f.add(w), tables: () => [f.table()] };
-    }
-    case 'text': {
-      const f = new TextSummary(coder);
-      return { add: (w) => f.add(w), tables: () => [f.table()] };
-    }
+    return [];
+  }
+
+  private singleView(id: string, what: string): ChoiceCoder {
+    const views = this.choiceViews(id);
+    if (views.length !== 1) throw new SurveyError('SURVEY_OPTION_INVALID', `${what}: ${messages.notCategorical(id, this.typeOf(id))}`);
+    return views[0]!;
+  }
+
+  private typeOf(id: string): string {
+    return this.codebook.questions.find((q) => q.id === id.split('.')[0])?.type ?? 'unknown';
   }
 }
 
-/** The choice questions a coder offers to crosstabs: itself, or each grid item. */
-function choiceViews(coder: Coder): ChoiceCoder[] {
-  if (coder.kind === 'single' || coder.kind === 'multi') return [coder];
-  if (coder.kind === 'matrix') return coder.question.items.map((_, i) => new MatrixItemView(coder, i));
-  return [];
+function crosstabAcc(row: ChoiceCoder, column: ChoiceCoder, nets: Net[], filter: Evaluator | undefined): Accumulator {
+  const x = new Crosstab(row, column, nets);
+  return { add: (w) => x.add(w), tables: () => [x.table()], filter };
+}
+
+/** The question's nets as option codes. */
+function netsOf(coder: ChoiceCoder): Net[] {
+  return (coder.question.nets ?? []).map((n) => ({ label: n.label, codes: n.answers.map((a) => coder.options.find(a)).filter((c) => c >= 0) }));
 }

@@ -18,6 +18,8 @@ export interface CsvOptions {
   encoding?: Encoding;
   /** Forces a delimiter instead of sniffing one. */
   delimiter?: string;
+  /** Name shown for the file in error locations (the path as the user typed it). __Default value:__ the path */
+  displayName?: string;
 }
 
 export interface CsvRecord {
@@ -47,12 +49,14 @@ const SAMPLE_BYTES = 1 << 20;
 const MAX_RECORD_BYTES = 64 << 20;
 
 export async function openCsv(file: string, options: CsvOptions = {}): Promise<CsvInput> {
-  const { head, size } = await readHead(file);
-  if (size === 0) throw new SurveyError('SURVEY_CSV_EMPTY', messages.emptyFile(), { location: { file } });
+  // Errors name the file as the user typed it, like the later stages do, not the resolved path.
+  const name = options.displayName ?? file;
+  const { head, size } = await readHead(file, name);
+  if (size === 0) throw new SurveyError('SURVEY_CSV_EMPTY', messages.emptyFile(), { location: { file: name } });
   const notText = detectNotText(head);
   if (notText) {
     throw new SurveyError(notText.kind === 'binary' ? 'SURVEY_CSV_BINARY' : 'SURVEY_CSV_NOT_CSV', messages.notCsv(notText.what), {
-      location: { file },
+      location: { file: name },
       hint: notText.kind === 'xlsx' ? 'export the sheet as CSV (File > Download > CSV) and try again' : undefined,
     });
   }
@@ -61,7 +65,7 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
   const bomLength = options.encoding === undefined || options.encoding === detected.encoding ? detected.bomLength : 0;
   const sampleText = new TextDecoder(encoding).decode(head.subarray(bomLength));
   if (controlShare(sampleText) > 0.1) {
-    throw new SurveyError('SURVEY_CSV_BINARY', messages.binaryFile(), { location: { file } });
+    throw new SurveyError('SURVEY_CSV_BINARY', messages.binaryFile(), { location: { file: name } });
   }
   const delimiter = options.delimiter ?? sniffDelimiter(sampleText);
   return {
@@ -70,11 +74,11 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
     encodingReason: options.encoding ? 'set by --encoding' : detected.reason,
     delimiter,
     size,
-    records: () => readRecords(file, encoding, bomLength, delimiter),
+    records: () => readRecords(file, name, encoding, bomLength, delimiter),
   };
 }
 
-async function readHead(file: string): Promise<{ head: Buffer; size: number }> {
+async function readHead(file: string, name: string): Promise<{ head: Buffer; size: number }> {
   let handle;
   try {
     handle = await open(file, 'r');
@@ -83,7 +87,7 @@ async function readHead(file: string): Promise<{ head: Buffer; size: number }> {
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     return { head: buf.subarray(0, bytesRead), size };
   } catch (e) {
-    throw new SurveyError('SURVEY_IO_READ', messages.cannotRead((e as NodeJS.ErrnoException).code ?? String(e)), { location: { file }, cause: e });
+    throw new SurveyError('SURVEY_IO_READ', messages.cannotRead((e as NodeJS.ErrnoException).code ?? String(e)), { location: { file: name }, cause: e });
   } finally {
     await handle?.close();
   }
@@ -112,7 +116,7 @@ class Decode extends Transform {
   }
 }
 
-async function* readRecords(file: string, encoding: Encoding, bomLength: number, delimiter: string): AsyncGenerator<CsvRecord> {
+async function* readRecords(file: string, name: string, encoding: Encoding, bomLength: number, delimiter: string): AsyncGenerator<CsvRecord> {
   const source = createReadStream(file, { start: bomLength, highWaterMark: 1 << 16 });
   const parser = parse({
     delimiter,
@@ -138,7 +142,7 @@ async function* readRecords(file: string, encoding: Encoding, bomLength: number,
       yield { fields, line };
     }
   } catch (e) {
-    throw toSurveyError(e, file, nextLine);
+    throw toSurveyError(e, name, nextLine);
   } finally {
     source.destroy();
   }

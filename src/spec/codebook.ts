@@ -43,6 +43,18 @@ export interface Question {
   scale?: string;
   /** Present for `pii`: what kind of personal data, and why the column was withheld. */
   pii?: { kind: PiiKind; reason: string };
+  /** Raw answer (lower-cased, trimmed) -> answer label. */
+  recode?: Record<string, string>;
+  /** Answers differing only in case are one answer. */
+  foldCase?: boolean;
+  /** Answers that mean "no answer": excluded from the base, counted as missing. */
+  missing?: string[];
+  /** Show missing answers as rows outside the base. */
+  showMissing?: boolean;
+  /** Named groups of answers, shown beside them. */
+  nets?: { label: string; answers: string[] }[];
+  /** A question computed from another: numeric bands. */
+  derived?: { from: string; bands: { label: string; min?: number; max?: number }[] };
 }
 
 export interface Codebook {

@@ -30,10 +30,14 @@ export interface FrequencyRow {
   percentOfResponses?: number;
   /** A net (a named group of answers), shown beside the answers it combines. */
   net?: boolean;
+  /** A declared missing answer shown outside the base; percent is of everyone asked. */
+  missing?: boolean;
 }
 
 export interface FrequencyTable {
   kind: 'frequency';
+  /** The spec's table id, when the table comes from a spec. */
+  id?: string;
   question: string;
   /** The question text, or `question | item` for a grid item. */
   label: string;
@@ -51,6 +55,8 @@ export interface FrequencyTable {
 
 export interface NumericTable {
   kind: 'numeric';
+  /** The spec's table id, when the table comes from a spec. */
+  id?: string;
   question: string;
   label: string;
   n: number;
@@ -68,6 +74,8 @@ export interface NumericTable {
 
 export interface TextTable {
   kind: 'text';
+  /** The spec's table id, when the table comes from a spec. */
+  id?: string;
   question: string;
   label: string;
   type: 'text' | 'date';
@@ -90,6 +98,8 @@ export interface CrosstabStats {
 
 export interface CrosstabTable {
   kind: 'crosstab';
+  /** The spec's table id, when the table comes from a spec. */
+  id?: string;
   /** Row question id. */
   row: string;
   /** Column question id. */

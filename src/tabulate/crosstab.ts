@@ -5,6 +5,7 @@
  */
 import type { CrosstabTable } from '../spec/result.js';
 import type { ChoiceCoder } from '../engine/coder.js';
+import type { Net } from './frequency.js';
 import { chiSquare } from '../stats/chisquare.js';
 import { bump, percent } from './percent.js';
 
@@ -23,10 +24,16 @@ export class Crosstab {
   private readonly columnBases: number[] = [];
   private readonly rowBases: number[] = [];
   private base = 0;
+  private readonly netCounts: number[][];
+  private readonly netBases: number[];
   constructor(
     private readonly row: ChoiceCoder,
     private readonly column: ChoiceCoder,
-  ) {}
+    private readonly nets: readonly Net[] = [],
+  ) {
+    this.netCounts = nets.map(() => []);
+    this.netBases = nets.map(() => 0);
+  }
 
   add(w: number): void {
     const rows = chosenCodes(this.row);
@@ -45,14 +52,23 @@ export class Crosstab {
     };
     if (rowCodes === null) each(r0);
     else for (const r of rowCodes) each(r);
+    for (let n = 0; n < this.nets.length; n++) {
+      const members = this.nets[n]!.codes;
+      if (rowCodes === null ? members.includes(r0) : rowCodes.some((r) => members.includes(r))) {
+        this.netBases[n]! += w;
+        for (const c of cols) bump(this.netCounts[n]!, c, w);
+      }
+    }
   }
 
   table(label?: string): CrosstabTable {
-    const rowLabels = [...this.row.options.labels];
+    const answers = [...this.row.options.labels];
     const columnLabels = [...this.column.options.labels];
-    const counts = rowLabels.map((_, r) => columnLabels.map((_, c) => this.counts[r]?.[c] ?? 0));
+    const answerCounts = answers.map((_, r) => columnLabels.map((_, c) => this.counts[r]?.[c] ?? 0));
+    const rowLabels = [...answers, ...this.nets.map((n) => n.label)];
+    const counts = [...answerCounts, ...this.netCounts.map((nc) => columnLabels.map((_, c) => nc[c] ?? 0))];
     const columnBases = columnLabels.map((_, c) => this.columnBases[c] ?? 0);
-    const rowBases = rowLabels.map((_, r) => this.rowBases[r] ?? 0);
+    const rowBases = [...answers.map((_, r) => this.rowBases[r] ?? 0), ...this.netBases];
     const multi = this.row.kind === 'multi' || this.column.kind === 'multi';
     const rq = this.row.question;
     const cq = this.column.question;
@@ -71,9 +87,11 @@ export class Crosstab {
       rowBases,
       base: this.base,
       // A respondent in several cells breaks the test's independence assumption.
-      stats: multi ? null : chiSquare(counts),
+      // Nets repeat their members' counts: the test sees the answers only.
+      stats: multi ? null : chiSquare(answerCounts),
     };
     if (multi) table.multi = true;
+    if (this.nets.length > 0) table.netRows = this.nets.map((_, i) => answers.length + i);
     return table;
   }
 }

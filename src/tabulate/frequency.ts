@@ -1,81 +1,64 @@
 /**
- * Frequency tables: accumulate answer counts row by row, then turn them into
- * tables with percentages of those answering.
+ * Frequency tables for choice questions (single, multi-select, one grid item):
+ * counts per answer, the base of respondents answering, nets, and for
+ * multi-selects the number of answers given.
  */
-import type { Question } from '../spec/codebook.js';
 import type { FrequencyRow, FrequencyTable } from '../spec/result.js';
-import type { MatrixCoder, MultiCoder, SingleCoder } from '../engine/coder.js';
+import type { ChoiceCoder } from '../engine/coder.js';
+import { chosenCodes } from './crosstab.js';
 import { bump, percent } from './percent.js';
 
-export class SingleFrequency {
-  readonly counts: number[] = [];
-  missing = 0;
-  constructor(private readonly coder: SingleCoder) {}
-  add(w: number): void {
-    const v = this.coder.value;
-    if (v < 0) this.missing += w;
-    else bump(this.counts, v, w);
-  }
-  table(): FrequencyTable {
-    return frequencyTable(this.coder.question, this.coder.options.labels, this.counts, this.missing);
-  }
+export interface Net {
+  label: string;
+  /** Option codes the net combines. */
+  codes: number[];
 }
 
-export class MultiFrequency {
-  readonly counts: number[] = [];
-  answered = 0;
-  missing = 0;
-  responses = 0;
-  constructor(private readonly coder: MultiCoder) {}
+export class ChoiceFrequency {
+  private readonly counts: number[] = [];
+  private readonly netCounts: number[];
+  private readonly missingAnswers = new Map<string, number>();
+  private answered = 0;
+  private missing = 0;
+  private responses = 0;
+  constructor(
+    private readonly coder: ChoiceCoder,
+    private readonly nets: readonly Net[] = [],
+    private readonly labels: { label?: string; item?: string } = {},
+  ) {
+    this.netCounts = nets.map(() => 0);
+  }
+
   add(w: number): void {
-    const c = this.coder;
-    if (!c.answered) {
+    const codes = chosenCodes(this.coder);
+    if (codes.length === 0) {
       this.missing += w;
+      const m = (this.coder as { missingAnswer?: string | null }).missingAnswer ?? null;
+      if (m !== null && this.coder.question.showMissing) this.missingAnswers.set(m, (this.missingAnswers.get(m) ?? 0) + w);
       return;
     }
     this.answered += w;
-    for (const code of c.chosen) bump(this.counts, code, w);
-    this.responses += w * c.chosen.length;
-  }
-  table(): FrequencyTable {
-    const q = this.coder.question;
-    const labels = this.coder.options.labels;
-    const rows: FrequencyRow[] = labels.map((label, i) => {
-      const count = this.counts[i] ?? 0;
-      return { label, count, percent: percent(count, this.answered), percentOfResponses: percent(count, this.responses) };
-    });
-    return { kind: 'frequency', question: q.id, label: q.label, type: 'multi', base: this.answered, missing: this.missing, responses: this.responses, rows };
-  }
-}
-
-export class MatrixFrequency {
-  private readonly counts: number[][];
-  private readonly missing: number[];
-  constructor(private readonly coder: MatrixCoder) {
-    this.counts = coder.question.items.map(() => []);
-    this.missing = coder.question.items.map(() => 0);
-  }
-  add(w: number): void {
-    const values = this.coder.values;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (v < 0) this.missing[i]! += w;
-      else bump(this.counts[i]!, v, w);
+    this.responses += w * codes.length;
+    for (const c of codes) bump(this.counts, c, w);
+    // A respondent is in a net once, however many of its answers they chose.
+    for (let n = 0; n < this.nets.length; n++) {
+      if (codes.some((c) => this.nets[n]!.codes.includes(c))) this.netCounts[n]! += w;
     }
   }
-  tables(): FrequencyTable[] {
-    const q = this.coder.question;
-    return q.items.map((item, i) => ({
-      ...frequencyTable(q, this.coder.options.labels, this.counts[i]!, this.missing[i]!),
-      label: `${q.label} | ${item.label}`,
-      item: item.label,
-    }));
-  }
-}
 
-function frequencyTable(q: Question, labels: readonly string[], counts: readonly number[], missing: number): FrequencyTable {
-  let base = 0;
-  for (const c of counts) base += c;
-  const rows = labels.map((label, i) => ({ label, count: counts[i] ?? 0, percent: percent(counts[i] ?? 0, base) }));
-  return { kind: 'frequency', question: q.id, label: q.label, type: q.type, base, missing, rows };
+  table(): FrequencyTable {
+    const q = this.coder.question;
+    const multi = this.coder.kind === 'multi';
+    const row = (label: string, count: number): FrequencyRow =>
+      multi ? { label, count, percent: percent(count, this.answered), percentOfResponses: percent(count, this.responses) } : { label, count, percent: percent(count, this.answered) };
+    const rows = this.coder.options.labels.map((label, i) => row(label, this.counts[i] ?? 0));
+    this.nets.forEach((n, i) => rows.push({ ...row(n.label, this.netCounts[i]!), net: true }));
+    // Declared missing answers are shown outside the base, as shares of everyone asked.
+    const everyone = this.answered + this.missing;
+    for (const [label, count] of this.missingAnswers) rows.push({ label, count, percent: percent(count, everyone), missing: true });
+    const t: FrequencyTable = { kind: 'frequency', question: this.labels.item ? q.id.split('.')[0]! : q.id, label: this.labels.label ?? q.label, type: multi ? 'multi' : q.type, base: this.answered, missing: this.missing, rows };
+    if (this.labels.item) t.item = this.labels.item;
+    if (multi) t.responses = this.responses;
+    return t;
+  }
 }

@@ -1,0 +1,143 @@
+/**
+ * Applies a spec's codebook overrides to the inferred codebook. Questions are
+ * matched by column, so a spec only needs to say what differs from inference;
+ * every reference is checked, with the closest id suggested on a miss.
+ */
+import type { Codebook, Item, Question } from '../spec/codebook.js';
+import type { ColumnRef, QuestionSpec, StudySpec } from '../spec/analysis.js';
+import type { ColumnHeader } from '../codebook/header.js';
+import { SurveyError } from '../errors/survey-error.js';
+import { formatPath, type LoadedSpec } from './load-spec.js';
+import { orderOptions } from '../codebook/scales.js';
+import { distance } from '../engine/resolve.js';
+
+export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHeader[], loaded: LoadedSpec): Codebook {
+  const spec = loaded.spec;
+  let questions = [...inferred.questions];
+  (spec.questions ?? []).forEach((qs, i) => {
+    const path = ['questions', i];
+    const columns = columnsOf(qs, headers, loaded, path);
+    const at = questions.findIndex((q) => q.columns.includes(columns[0]!));
+    const base = at >= 0 ? questions[at]! : undefined;
+    const next = override(base, qs, columns, headers, loaded, path);
+    if (at >= 0) {
+      // A spec question may take columns from several inferred ones (regrouping); drop what it took.
+      questions = questions.filter((q, k) => k === at || !q.columns.some((c) => columns.includes(c)));
+      questions[questions.indexOf(base!)] = next;
+    } else questions.push(next);
+  });
+  (spec.derive ?? []).forEach((d, i) => {
+    const from = questions.find((q) => q.id === d.from);
+    if (!from) throw unknownRef(loaded, ['derive', i, 'from'], d.from, questions);
+    if (from.type !== 'numeric') throw specError(loaded, ['derive', i, 'from'], `'${d.from}' is ${from.type}; bands need a numeric question`);
+    questions.push({ id: d.id, label: d.label ?? d.id, type: 'single', columns: from.columns, options: d.bands.map((b) => b.label), items: [], derived: { from: d.from, bands: d.bands } });
+  });
+  const ids = new Set<string>();
+  for (const [i, q] of questions.entries()) {
+    if (ids.has(q.id)) throw specError(loaded, ['questions'], `two questions have the id '${q.id}' (question ${i + 1}); ids must be unique`);
+    ids.add(q.id);
+  }
+  return { questions };
+}
+
+function override(base: Question | undefined, qs: QuestionSpec, columns: number[], headers: readonly ColumnHeader[], loaded: LoadedSpec, path: (string | number)[]): Question {
+  const h = headers[columns[0]!]!;
+  const type = qs.type ?? base?.type ?? 'single';
+  const items: Item[] = qs.items
+    ? qs.items.map((it, k) => ({ id: it.id ?? `item_${k + 1}`, label: it.label ?? (headers[columns[k]!]!.sub || headers[columns[k]!]!.name), column: columns[k]! }))
+    : (base?.items ?? []);
+  const q: Question = {
+    ...(base ?? { options: [], items: [] }),
+    id: qs.id,
+    label: qs.label ?? base?.label ?? h.question,
+    type,
+    columns,
+    items,
+  };
+  if (type === 'pii') {
+    q.pii = base?.pii ?? { kind: 'id', reason: qs.reason ?? 'declared personal data in the spec' };
+    if (qs.reason) q.pii = { ...q.pii, reason: qs.reason };
+    return q;
+  }
+  delete q.pii;
+  if (qs.layout === 'columns') q.layout = { kind: 'columns' };
+  else if (qs.layout === 'joined' || qs.separator) q.layout = { kind: 'joined', separator: qs.separator ?? ', ' };
+  else if (type === 'multi' && !q.layout) q.layout = { kind: 'joined', separator: ', ' };
+  if (type !== 'multi' && type !== 'single' && q.layout?.kind === 'joined') delete q.layout;
+  if (qs.recode) q.recode = Object.fromEntries(Object.entries(qs.recode).map(([k, v]) => [k.trim().toLowerCase(), v]));
+  if (qs.foldCase) q.foldCase = true;
+  if (qs.missing) q.missing = qs.missing;
+  if (qs.showMissing) q.showMissing = true;
+  let options = q.options;
+  if (q.recode) options = [...new Set(options.map((o) => q.recode![o.trim().toLowerCase()] ?? o))];
+  if (q.foldCase) options = dedupeCase(options);
+  if (q.missing) options = options.filter((o) => !q.missing!.includes(o));
+  if (qs.options) options = [...qs.options, ...options.filter((o) => !qs.options!.includes(o))];
+  else if (q.recode || q.foldCase) options = orderOptions(options, new Map()).options;
+  q.options = options;
+  if (qs.nets) {
+    q.nets = Object.entries(qs.nets).map(([label, answers]) => {
+      for (const a of answers) {
+        if (!options.includes(a) && !(q.layout?.kind === 'columns' && q.items.some((it) => it.label === a))) {
+          throw specError(loaded, [...path, 'nets', label], `net '${label}': '${a}' is not an answer of '${qs.id}'${closest(a, options)}`);
+        }
+      }
+      return { label, answers };
+    });
+  }
+  if (qs.scale) q.scale = qs.scale;
+  return q;
+}
+
+function dedupeCase(options: string[]): string[] {
+  const seen = new Set<string>();
+  return options.filter((o) => {
+    const k = o.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function columnsOf(qs: QuestionSpec, headers: readonly ColumnHeader[], loaded: LoadedSpec, path: (string | number)[]): number[] {
+  const refs: [ColumnRef, (string | number)[]][] = qs.items ? qs.items.map((it, k) => [it.column, [...path, 'items', k, 'column']]) : qs.column !== undefined ? [[qs.column, [...path, 'column']]] : [];
+  if (refs.length === 0) throw specError(loaded, path, `question '${qs.id}' needs a 'column' (or 'items')`);
+  return refs.map(([ref, p]) => resolveColumn(ref, headers, loaded, p));
+}
+
+export function resolveColumn(ref: ColumnRef, headers: readonly ColumnHeader[], loaded: LoadedSpec, path: (string | number)[]): number {
+  if (typeof ref === 'number') {
+    if (ref < 1 || ref > headers.length) throw specError(loaded, path, `column ${ref} does not exist (the file has ${headers.length})`);
+    return ref - 1;
+  }
+  const exact = headers.filter((h) => h.name === ref);
+  if (exact.length === 1) return exact[0]!.index;
+  if (exact.length > 1) throw specError(loaded, path, `more than one column is named '${ref}': use the column number`);
+  const folded = headers.filter((h) => h.name.trim().toLowerCase() === ref.trim().toLowerCase() || h.question.toLowerCase() === ref.trim().toLowerCase());
+  if (folded.length === 1) return folded[0]!.index;
+  const best = headers.map((h) => h.name).sort((a, b) => distance(ref, a) - distance(ref, b))[0];
+  throw specError(loaded, path, `no column named '${ref}'${best ? `, did you mean '${best}'?` : ''}`);
+}
+
+export function specError(loaded: LoadedSpec, path: (string | number)[], message: string): SurveyError {
+  return new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${message}`, { location: { file: loaded.file, line: loaded.lineOf(path) ?? 1 } });
+}
+
+export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: string, questions: readonly Question[]): SurveyError {
+  return specError(loaded, path, `unknown question '${name}'${closest(name, questions.map((q) => q.id))}`);
+}
+
+function closest(name: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(name.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? `, did you mean '${best}'?` : '';
+}
+
+export type { StudySpec };

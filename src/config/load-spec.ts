@@ -1,0 +1,114 @@
+/**
+ * Reads a study spec: YAML parsed with positions, validated against the shipped
+ * JSON Schema; every error names the spec file, line and path.
+ */
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
+import type { StudySpec } from '../spec/analysis.js';
+import { SurveyError } from '../errors/survey-error.js';
+import { messages } from '../errors/messages.js';
+
+export interface LoadedSpec {
+  spec: StudySpec;
+  file: string;
+  /** Line of a path like ['tables', 2, 'row'], for later semantic errors. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+let validator: ReturnType<Ajv2020.default['compile']> | null = null;
+
+function validate(data: unknown): ErrorObject[] {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(new URL('../../../schema/survey-spec.schema.json', import.meta.url), 'utf8')) as object;
+    validator = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+  }
+  return validator(data) ? [] : (validator.errors ?? []);
+}
+
+export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new SurveyError('SURVEY_IO_READ', messages.cannotRead((e as NodeJS.ErrnoException).code ?? String(e)), { location: { file: displayName }, cause: e });
+  }
+  return parseSpec(text, displayName);
+}
+
+export function parseSpec(text: string, file: string): LoadedSpec {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const pos = lines.linePos(yamlError.pos[0]);
+    throw new SurveyError('SURVEY_SPEC_INVALID', `invalid YAML: ${yamlError.message.split('\n')[0]}`, { location: { file, line: pos.line, column: pos.col } });
+  }
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const lineOf = (path: readonly (string | number)[]): number | undefined => {
+    // Walk up to the nearest node that exists (a missing key is reported at its parent).
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+      if (node && typeof node === 'object' && 'range' in node && node.range) return lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new SurveyError('SURVEY_SPEC_INVALID', 'a spec is a YAML mapping with `version: 1` at the top', { location: { file, line: 1 } });
+  }
+  const errors = validate(data);
+  if (errors.length > 0) {
+    const e = mostUseful(errors);
+    const path = pointerToPath(e.instancePath);
+    throw new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${describe(e)}`, {
+      location: { file, line: lineOf(path) ?? 1 },
+      hint: errors.length > 1 ? `${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} after this one` : undefined,
+    });
+  }
+  void isMap;
+  void isSeq;
+  return { spec: data as StudySpec, file, lineOf };
+}
+
+/** Schema errors from if/then branches come in pairs; the deepest specific one helps most. */
+function mostUseful(errors: ErrorObject[]): ErrorObject {
+  const specific = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf' && e.keyword !== 'allOf');
+  const pool = specific.length > 0 ? specific : errors;
+  return pool.reduce((best, e) => (e.instancePath.length > best.instancePath.length ? e : best), pool[0]!);
+}
+
+function describe(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `unknown key '${String(p.additionalProperty)}'`;
+    case 'required':
+      return `missing '${String(p.missingProperty)}'`;
+    case 'enum':
+      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `must be ${JSON.stringify(p.allowedValue)}`;
+    case 'type':
+      return `must be ${String(p.type)}`;
+    case 'pattern':
+      return `'${'must match'}' ${String(p.pattern)}`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** `tables[2].row`, the way users read paths. */
+export function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(top level)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}

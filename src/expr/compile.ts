@@ -1,0 +1,232 @@
+/**
+ * A small, safe expression language for filters and table bases, parsed by jsep
+ * and evaluated by walking its syntax tree: no `eval`, no `Function`, no access
+ * to anything but the row's answers and the functions listed here.
+ *
+ *   gov == "Let users be the best judge"
+ *   age >= 18 and not (lower(name) startsWith "test")
+ *   "Telegram" in apps
+ */
+import jsep from 'jsep';
+import { SurveyError } from '../errors/survey-error.js';
+
+export type Value = string | number | boolean | null | Value[];
+
+/** Looks up a name in the current row: a question id, answered or null. */
+export type Resolve = (name: string) => Value;
+
+export type Evaluator = (resolve: Resolve) => Value;
+
+export interface Compiled {
+  evaluate: Evaluator;
+  /** Every name the expression reads, so unknown ids are caught before reading any data. */
+  names: string[];
+  source: string;
+}
+
+// Word operators read better in YAML specs than && and ||.
+jsep.addBinaryOp('and', 1);
+jsep.addBinaryOp('or', 0);
+jsep.addBinaryOp('in', 7);
+jsep.addBinaryOp('contains', 7);
+jsep.addBinaryOp('startsWith', 7);
+jsep.addBinaryOp('endsWith', 7);
+jsep.addBinaryOp('matches', 7);
+jsep.addUnaryOp('not');
+
+const FUNCTIONS: Record<string, (...args: Value[]) => Value> = {
+  lower: (s) => (typeof s === 'string' ? s.toLowerCase() : s),
+  upper: (s) => (typeof s === 'string' ? s.toUpperCase() : s),
+  trim: (s) => (typeof s === 'string' ? s.trim() : s),
+  len: (s) => (typeof s === 'string' || Array.isArray(s) ? s.length : 0),
+  number: (s) => (typeof s === 'number' ? s : typeof s === 'string' && s.trim() !== '' && !Number.isNaN(Number(s)) ? Number(s) : null),
+  blank: (s) => s === null || s === '' || (Array.isArray(s) && s.length === 0),
+  digits: (s) => (typeof s === 'string' ? s.replace(/\D/g, '') : s),
+};
+
+export function compile(source: string): Compiled {
+  let ast: jsep.Expression;
+  try {
+    ast = jsep(source);
+  } catch (e) {
+    throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: ${(e as Error).message}`);
+  }
+  const names = new Set<string>();
+  const evaluate = build(ast, source, names);
+  return { evaluate, names: [...names], source };
+}
+
+function fail(source: string, what: string): never {
+  throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: ${what}`, {
+    hint: 'operators: == != < <= > >= and or not in contains startsWith endsWith matches; functions: ' + Object.keys(FUNCTIONS).join(', '),
+  });
+}
+
+function build(node: jsep.Expression, source: string, names: Set<string>): Evaluator {
+  switch (node.type) {
+    case 'Literal': {
+      const v = (node as jsep.Literal).value as Value;
+      return () => v;
+    }
+    case 'Identifier': {
+      const name = (node as jsep.Identifier).name;
+      if (name === 'true' || name === 'false') return () => name === 'true';
+      if (name === 'null') return () => null;
+      names.add(name);
+      return (resolve) => resolve(name);
+    }
+    case 'MemberExpression': {
+      // `grid.item` names a grid item; computed access (a[b]) is not allowed.
+      const m = node as jsep.MemberExpression;
+      if (m.computed) fail(source, 'indexing with [] is not supported');
+      const name = dotted(m, source);
+      names.add(name);
+      return (resolve) => resolve(name);
+    }
+    case 'ArrayExpression': {
+      const items = (node as jsep.ArrayExpression).elements.map((e) => (e ? build(e, source, names) : () => null));
+      return (r) => items.map((f) => f(r));
+    }
+    case 'UnaryExpression': {
+      const u = node as jsep.UnaryExpression;
+      const arg = build(u.argument, source, names);
+      if (u.operator === '!' || u.operator === 'not') return (r) => !truthy(arg(r));
+      if (u.operator === '-') return (r) => -(toNumber(arg(r)) ?? NaN);
+      return fail(source, `unknown operator ${u.operator}`);
+    }
+    case 'BinaryExpression': {
+      const b = node as jsep.BinaryExpression;
+      return binary(b.operator, build(b.left, source, names), build(b.right, source, names), source);
+    }
+    case 'ConditionalExpression': {
+      const c = node as jsep.ConditionalExpression;
+      const [t, a, z] = [build(c.test, source, names), build(c.consequent, source, names), build(c.alternate, source, names)];
+      return (r) => (truthy(t(r)) ? a(r) : z(r));
+    }
+    case 'CallExpression': {
+      const call = node as jsep.CallExpression;
+      if (call.callee.type !== 'Identifier') fail(source, 'only the listed functions can be called');
+      const name = (call.callee as jsep.Identifier).name;
+      const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+      if (!fn) fail(source, `unknown function ${name}()`);
+      const args = call.arguments.map((a) => build(a, source, names));
+      return (r) => fn(...args.map((a) => a(r)));
+    }
+    case 'Compound':
+      return fail(source, 'one expression expected');
+    default:
+      return fail(source, `${node.type} is not supported`);
+  }
+}
+
+function dotted(m: jsep.MemberExpression, source: string): string {
+  const prop = m.property as jsep.Identifier;
+  const obj = m.object;
+  const left = obj.type === 'Identifier' ? (obj as jsep.Identifier).name : obj.type === 'MemberExpression' ? dotted(obj as jsep.MemberExpression, source) : fail(source, 'bad name');
+  return `${left}.${prop.name}`;
+}
+
+function binary(op: string, l: Evaluator, r: Evaluator, source: string): Evaluator {
+  switch (op) {
+    case '&&':
+    case 'and':
+      return (x) => truthy(l(x)) && truthy(r(x));
+    case '||':
+    case 'or':
+      return (x) => truthy(l(x)) || truthy(r(x));
+    case '==':
+    case '===':
+      return (x) => equal(l(x), r(x));
+    case '!=':
+    case '!==':
+      return (x) => !equal(l(x), r(x));
+    case '<':
+      return (x) => compare(l(x), r(x), (a, b) => a < b);
+    case '<=':
+      return (x) => compare(l(x), r(x), (a, b) => a <= b);
+    case '>':
+      return (x) => compare(l(x), r(x), (a, b) => a > b);
+    case '>=':
+      return (x) => compare(l(x), r(x), (a, b) => a >= b);
+    case '+':
+      return (x) => arith(l(x), r(x), (a, b) => a + b);
+    case '-':
+      return (x) => arith(l(x), r(x), (a, b) => a - b);
+    case '*':
+      return (x) => arith(l(x), r(x), (a, b) => a * b);
+    case '/':
+      return (x) => arith(l(x), r(x), (a, b) => a / b);
+    case 'in':
+      // "a" in apps: membership in a multi-select answer or a list literal.
+      return (x) => {
+        const hay = r(x);
+        const needle = l(x);
+        return Array.isArray(hay) ? hay.some((h) => equal(h, needle)) : typeof hay === 'string' && typeof needle === 'string' && hay.includes(needle);
+      };
+    case 'contains':
+      return (x) => {
+        const hay = l(x);
+        const needle = r(x);
+        return Array.isArray(hay) ? hay.some((h) => equal(h, needle)) : typeof hay === 'string' && typeof needle === 'string' && hay.includes(needle);
+      };
+    case 'startsWith':
+      return (x) => strings(l(x), r(x), (a, b) => a.startsWith(b));
+    case 'endsWith':
+      return (x) => strings(l(x), r(x), (a, b) => a.endsWith(b));
+    case 'matches': {
+      let cache: { pattern: string; re: RegExp } | null = null;
+      return (x) =>
+        strings(l(x), r(x), (a, pattern) => {
+          if (cache?.pattern !== pattern) {
+            try {
+              cache = { pattern, re: new RegExp(pattern, 'i') };
+            } catch {
+              fail(source, `bad regular expression ${JSON.stringify(pattern)}`);
+            }
+          }
+          return cache.re.test(a);
+        });
+    }
+    default:
+      return fail(source, `unknown operator ${op}`);
+  }
+}
+
+export function truthy(v: Value): boolean {
+  if (Array.isArray(v)) return v.length > 0;
+  return v !== null && v !== false && v !== '' && v !== 0;
+}
+
+function toNumber(v: Value): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  return null;
+}
+
+function equal(a: Value, b: Value): boolean {
+  if (typeof a === 'number' || typeof b === 'number') {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    return x !== null && y !== null ? x === y : a === b;
+  }
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  return a === b;
+}
+
+function compare(a: Value, b: Value, op: (x: number | string, y: number | string) => boolean): boolean {
+  const x = toNumber(a);
+  const y = toNumber(b);
+  if (x !== null && y !== null) return op(x, y);
+  if (typeof a === 'string' && typeof b === 'string') return op(a, b);
+  return false;
+}
+
+function arith(a: Value, b: Value, op: (x: number, y: number) => number): Value {
+  const x = toNumber(a);
+  const y = toNumber(b);
+  return x === null || y === null ? null : op(x, y);
+}
+
+function strings(a: Value, b: Value, op: (x: string, y: string) => boolean): boolean {
+  return typeof a === 'string' && typeof b === 'string' && op(a, b);
+}

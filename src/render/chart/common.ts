@@ -1,0 +1,204 @@
+/**
+ * Building blocks shared by every chart spec: options, titles, wrapped band labels, the percent
+ * axis and the facet that sets nets apart. Everything here is pure and returns plain JSON.
+ */
+import type { Config, TopLevelSpec } from 'vega-lite';
+import { MUTED, SIZE, chartConfig } from './theme.js';
+import { formatCount, measureText, wrapText } from './text.js';
+
+/** Options every chart accepts. */
+export interface ChartOptions {
+  /**
+   * Subtitle text (one string per line; long lines are wrapped).
+   *
+   * __Default value:__ built from the table's base, e.g. `n = 565 valid respondents, % of respondents`
+   */
+  subtitle?: string | string[];
+  /** Chart title. __Default value:__ the question label */
+  title?: string;
+  /** Vega-Lite config overrides, deep-merged over the house theme. */
+  config?: Config;
+  /** Width of the plotting area in pixels (labels and legends come on top). __Default value:__ `360` */
+  width?: number;
+  /** Widest line of an answer label, in pixels, before it wraps. __Default value:__ `190` */
+  labelWidth?: number;
+  /** Decimals of percentages in value labels. __Default value:__ `0` */
+  decimals?: number;
+  /** Text for the SVG `<desc>` and the root aria label. __Default value:__ a summary of the data */
+  description?: string;
+}
+
+/** A chart spec together with the warnings raised while building it (e.g. a donut fell back to bars). */
+export interface ChartResult {
+  spec: TopLevelSpec;
+  warnings: string[];
+}
+
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+export const DEFAULT_WIDTH = 360;
+export const DEFAULT_LABEL_WIDTH = 190;
+
+/** Options with defaults filled in. */
+export interface Resolved {
+  width: number;
+  labelWidth: number;
+  decimals: number;
+  config: Config;
+}
+
+export function resolve(opts: ChartOptions): Resolved {
+  return {
+    width: opts.width ?? DEFAULT_WIDTH,
+    labelWidth: opts.labelWidth ?? DEFAULT_LABEL_WIDTH,
+    decimals: opts.decimals ?? 0,
+    config: chartConfig(opts.config),
+  };
+}
+
+/** The separator between the lines of a wrapped label; split again by the axis `labelExpr`. */
+export const LINE_BREAK = '\n';
+
+/** Axis and legend label expression turning a wrapped label back into an array of lines. */
+export const SPLIT_LINES = "split(datum.label, '\\n')";
+
+/**
+ * Band keys for answer labels: each label wrapped to `maxWidth` and joined with line breaks,
+ * made unique so that two answers that wrap alike still get their own bar.
+ */
+export function bandKeys(labels: string[], maxWidth: number, extra: (i: number) => string[] = () => []): { keys: string[]; lines: number } {
+  const seen = new Set<string>();
+  let lines = 1;
+  const keys = labels.map((label, i) => {
+    const wrapped = [...wrapText(label, maxWidth, SIZE.label), ...extra(i)];
+    lines = Math.max(lines, wrapped.length);
+    let key = wrapped.join(LINE_BREAK);
+    // A zero-width space keeps duplicate labels apart without showing.
+    while (seen.has(key)) key += '\u200B';
+    seen.add(key);
+    return key;
+  });
+  return { keys, lines };
+}
+
+/** Lines of the longest of these band keys. */
+export function linesOf(keys: string[]): number {
+  return Math.max(1, ...keys.map((k) => k.split(LINE_BREAK).length));
+}
+
+/** Band step (pixels per bar) that fits labels of `lines` lines and bars `bar` pixels thick. */
+export function bandStep(lines: number, bar = 18): number {
+  return Math.max(bar + 10, lines * SIZE.lineHeight + 11);
+}
+
+/**
+ * The band axis of answer labels. Vega hangs extra lines of a label below the first, so labels
+ * of `n` lines are moved up by half of `n - 1` lines to centre them on their bar.
+ */
+export function bandAxis(lines = 1): Record<string, unknown> {
+  const condition = Array.from({ length: lines - 1 }, (_, i) => ({
+    test: `length(split(datum.value, '\\n')) == ${i + 2}`,
+    value: -((i + 1) * SIZE.lineHeight) / 2,
+  }));
+  return { title: null, labelExpr: SPLIT_LINES, ...(condition.length === 0 ? {} : { labelOffset: { condition, value: 0 } }) };
+}
+
+/** A 0–max percent axis whose labels read `20%`, with a tick every 10% (every 20% above 60%). */
+export function percentAxis(title: string | null, max = 100, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const step = percentStep(max);
+  const values = Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
+  return { title, format: 'd', labelExpr: "datum.label + '%'", values, grid: true, ...extra };
+}
+
+function percentStep(max: number): number {
+  return max > 60 ? 20 : 10;
+}
+
+/**
+ * The top of a percent scale: the largest value plus room for its value label, rounded up to
+ * the next tick; 100 for anything above 80, and never above 100 unless a value is.
+ */
+export function percentMax(maxValue: number): number {
+  if (maxValue > 100) return Math.ceil(maxValue / 10) * 10;
+  if (maxValue >= 80) return 100;
+  const room = maxValue * 1.12 + 3;
+  const step = percentStep(room);
+  return Math.min(100, Math.max(10, Math.ceil(room / step) * step));
+}
+
+/** Title block: wrapped title and subtitle lines. */
+export function titleBlock(title: string, subtitle: string[], totalWidth: number): Record<string, unknown> {
+  const text = wrapText(title, totalWidth, SIZE.title, true);
+  const sub = subtitle.flatMap((line) => wrapText(line, totalWidth, SIZE.subtitle));
+  return { text: text.length === 1 ? text[0] : text, ...(sub.length === 0 ? {} : { subtitle: sub.length === 1 ? sub[0] : sub }) };
+}
+
+/** The caller's subtitle as lines, or the default. */
+export function subtitleLines(given: string | string[] | undefined, fallback: string[]): string[] {
+  if (given === undefined) return fallback;
+  return Array.isArray(given) ? given : [given];
+}
+
+/** `n = 565 valid respondents`. */
+export function baseText(base: number, noun = 'valid respondents'): string {
+  return `n = ${formatCount(base)} ${noun}`;
+}
+
+/** The facet groups for answers and nets, in drawing order. */
+export const GROUP_ANSWERS = 'Answers';
+export const GROUP_NETS = 'Nets (combined answers)';
+
+/**
+ * Draws answers and nets as two panels, one above the other, each with its own answer axis and
+ * one shared percent scale; the nets panel has a small heading. A net then never sits among
+ * the answers it adds up, which would invite reading the bars as parts of one whole.
+ */
+export function netPanels(
+  view: Record<string, unknown>,
+  answers: unknown[],
+  nets: unknown[],
+  steps: [answers: number, nets: number],
+): Record<string, unknown> {
+  const encoding = view['encoding'] as Record<string, Record<string, unknown>>;
+  const x = encoding['x'] ?? {};
+  const hiddenAxis = { ...(x['axis'] as Record<string, unknown>), title: null, labels: false, ticks: false, domain: false };
+  return {
+    vconcat: [
+      { ...view, height: { step: steps[0], for: 'position' }, data: { values: answers }, encoding: { ...encoding, x: { ...x, axis: hiddenAxis } } },
+      {
+        ...view,
+        height: { step: steps[1], for: 'position' },
+        data: { values: nets },
+        title: { text: GROUP_NETS, fontSize: SIZE.label, fontWeight: 'bold', color: MUTED, anchor: 'start', frame: 'bounds', offset: 6 },
+      },
+    ],
+    spacing: 14,
+    resolve: { scale: { x: 'shared', color: 'shared' } },
+  };
+}
+
+/** The top-level frame: schema, description, title, theme. */
+export function frame(title: Record<string, unknown>, description: string, config: Config, body: Record<string, unknown>): TopLevelSpec {
+  return { $schema: SCHEMA, description, title, ...body, config } as unknown as TopLevelSpec;
+}
+
+/**
+ * The most legend columns (up to one row) for which a top legend, which starts at the left edge
+ * of the plot, fits within the plot's `width`. Vega sizes each legend column to its widest
+ * entry; an entry is the symbol, its gap, the widest line of its label and the column padding.
+ */
+export function legendColumns(labelWidths: number[], width: number): number {
+  const entries = labelWidths.map((w) => w + LEGEND_ENTRY_EXTRA);
+  for (let columns = entries.length; columns > 1; columns--) {
+    const colWidths = Array.from({ length: columns }, (_, c) => Math.max(0, ...entries.filter((_, i) => i % columns === c)));
+    if (colWidths.reduce((s, w) => s + w, 0) <= width) return columns;
+  }
+  return 1;
+}
+
+/** Symbol (about 11 px), the gap to its label (4 px) and the column padding (14 px). */
+const LEGEND_ENTRY_EXTRA = 29;
+
+/** Widths of the widest line of each wrapped label key. */
+export function keyWidths(keys: string[], fontSize: number = SIZE.label): number[] {
+  return keys.map((k) => Math.max(0, ...k.split(LINE_BREAK).map((line) => measureText(line, fontSize))));
+}

@@ -1,0 +1,230 @@
+/**
+ * Charts of a crosstab: 100% stacked bars (one bar per column group) or grouped bars (one group
+ * of bars per answer), both from column percentages.
+ */
+import type { CrosstabTable } from '../../spec/result.js';
+import {
+  GROUP_ANSWERS,
+  GROUP_NETS,
+  SPLIT_LINES,
+  bandAxis,
+  bandKeys,
+  bandStep,
+  linesOf,
+  baseText,
+  frame,
+  keyWidths,
+  legendColumns,
+  netPanels,
+  percentAxis,
+  percentMax,
+  resolve,
+  subtitleLines,
+  titleBlock,
+  type ChartOptions,
+  type ChartResult,
+  type Resolved,
+} from './common.js';
+import { chartMessages } from './messages.js';
+import { SIZE, categoryColors, textColorOn } from './theme.js';
+import { finite, formatCount, formatPercent, measureText } from './text.js';
+
+/** Options of {@link crosstabChart}. */
+export interface CrosstabChartOptions extends ChartOptions {
+  /**
+   * `'stacked'`: one 100% bar per column group, split into the row answers.
+   * `'grouped'`: for each row answer, one bar per column group.
+   *
+   * __Default value:__ `'stacked'`
+   */
+  type?: 'stacked' | 'grouped';
+}
+
+/** Widest legend label line, in pixels. */
+const LEGEND_LABEL_WIDTH = 150;
+/** Room, in pixels, a segment needs around its value label to show it. */
+const SEGMENT_LABEL_MARGIN = 6;
+
+/**
+ * A chart of a crosstab from its column percentages (the share of each column group giving
+ * each answer). Stacked bars leave nets out, and multi-select crosstabs are always grouped,
+ * since their rows overlap and cannot add up to 100%.
+ *
+ * @example
+ * const { spec } = crosstabChart(understandingByGovernment, { type: 'stacked' });
+ */
+export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions = {}): ChartResult {
+  const warnings: string[] = [];
+  const r = resolve(opts);
+  const nets = new Set(table.netRows ?? []);
+  let type = opts.type ?? 'stacked';
+  if (type === 'stacked' && table.multi === true) {
+    warnings.push(chartMessages.stackedMulti(table.label));
+    type = 'grouped';
+  } else if (type === 'stacked' && nets.size > 0) {
+    warnings.push(chartMessages.stackedNets(table.label, nets.size));
+  }
+  const subtitle = subtitleLines(opts.subtitle, [
+    `${baseText(table.base)} answering both questions, % of each group's respondents` +
+      (table.multi === true ? ' (more than one answer allowed)' : ''),
+  ]);
+  const title = opts.title ?? table.label;
+  const built = type === 'stacked' ? stacked(table, nets, r, warnings) : grouped(table, nets, r, warnings);
+  const kind = type === 'stacked' ? '100% stacked bar chart' : 'Grouped bar chart';
+  const description = opts.description ?? `${kind} of "${title}". ${subtitle.join(' ')}. ${built.descs.join('; ')}.`;
+  return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, built.body), warnings };
+}
+
+interface Built {
+  body: Record<string, unknown>;
+  descs: string[];
+}
+
+function pct(table: CrosstabTable, row: number, col: number): number {
+  return finite(table.columnPercents[row]?.[col]);
+}
+
+function count(table: CrosstabTable, row: number, col: number): number {
+  return table.counts[row]?.[col] ?? 0;
+}
+
+function palette(label: string, n: number, r: Resolved, warnings: string[]): string[] {
+  const colors = categoryColors(r.config);
+  if (n > colors.length) warnings.push(chartMessages.tooManyColors(label, n, colors.length));
+  return Array.from({ length: n }, (_, i) => colors[i % colors.length] ?? '#000000');
+}
+
+/** A top legend whose wrapped labels fit the chart's width. */
+function topLegend(legendKeys: string[], r: Resolved): Record<string, unknown> {
+  return {
+    title: null,
+    orient: 'top',
+    direction: 'horizontal',
+    columns: legendColumns(keyWidths(legendKeys), r.width),
+    labelExpr: SPLIT_LINES,
+  };
+}
+
+function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[]): Built {
+  const rows = table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i));
+  const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => [
+    `n = ${formatCount(table.columnBases[c] ?? 0)}`,
+  ]);
+  const { keys: segKeys } = bandKeys(rows.map((i) => table.rowLabels[i] ?? ''), LEGEND_LABEL_WIDTH);
+  const colors = palette(table.label, rows.length, r, warnings);
+  const data: Record<string, unknown>[] = [];
+  const descs: string[] = [];
+  table.columnLabels.forEach((colLabel, c) => {
+    let start = 0;
+    const parts: string[] = [];
+    rows.forEach((row, k) => {
+      const value = pct(table, row, c);
+      const text = formatPercent(value, r.decimals);
+      const show = (value * r.width) / 100 >= measureText(text, SIZE.label) + SEGMENT_LABEL_MARGIN;
+      parts.push(`${table.rowLabels[row] ?? ''} ${text}`);
+      data.push({
+        key: colKeys[c],
+        segment: segKeys[k],
+        start,
+        end: start + value,
+        mid: start + value / 2,
+        value,
+        text: show ? text : '',
+        textColor: textColorOn(colors[k] ?? '#000000'),
+        desc: `${colLabel}: ${table.rowLabels[row] ?? ''} ${text} (${formatCount(count(table, row, c))} of ${formatCount(table.columnBases[c] ?? 0)})`,
+      });
+      start += value;
+    });
+    descs.push(`${colLabel} (n = ${formatCount(table.columnBases[c] ?? 0)}): ${parts.join(', ')}`);
+  });
+  const body = {
+    data: { values: data },
+    width: r.width,
+    height: { step: bandStep(lines, 22) },
+    encoding: {
+      y: { field: 'key', type: 'nominal', sort: colKeys, axis: bandAxis(lines) },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', height: 22, stroke: '#FFFFFF', strokeWidth: 0.75 },
+        encoding: {
+          x: { field: 'start', type: 'quantitative', scale: { domain: [0, 100], nice: false }, axis: percentAxis("% of each group's respondents", 100) },
+          x2: { field: 'end' },
+          color: { field: 'segment', type: 'nominal', scale: { domain: segKeys, range: colors }, legend: topLegend(segKeys, r) },
+          description: { field: 'desc' },
+        },
+      },
+      {
+        mark: { type: 'text', align: 'center', baseline: 'middle', aria: false },
+        encoding: {
+          x: { field: 'mid', type: 'quantitative' },
+          text: { field: 'text' },
+          fill: { field: 'textColor', type: 'nominal', scale: null },
+        },
+      },
+    ],
+  };
+  return { body, descs };
+}
+
+function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[]): Built {
+  const order = [...table.rowLabels.keys()];
+  const { keys: rowKeys, lines } = bandKeys(table.rowLabels, r.labelWidth);
+  const { keys: colKeys } = bandKeys(
+    table.columnLabels.map((l, c) => `${l} (n\u00A0=\u00A0${formatCount(table.columnBases[c] ?? 0)})`),
+    LEGEND_LABEL_WIDTH,
+  );
+  const colors = palette(table.label, table.columnLabels.length, r, warnings);
+  const data: Record<string, unknown>[] = [];
+  const descs: string[] = [];
+  let max = 0;
+  for (const row of order) {
+    const parts: string[] = [];
+    table.columnLabels.forEach((colLabel, c) => {
+      const value = pct(table, row, c);
+      max = Math.max(max, value);
+      const text = formatPercent(value, r.decimals);
+      parts.push(`${colLabel} ${text}`);
+      data.push({
+        key: rowKeys[row],
+        column: colKeys[c],
+        group: nets.has(row) ? GROUP_NETS : GROUP_ANSWERS,
+        value,
+        text,
+        desc: `${nets.has(row) ? 'Net: ' : ''}${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${formatCount(count(table, row, c))} of ${formatCount(table.columnBases[c] ?? 0)})`,
+      });
+    });
+    descs.push(`${nets.has(row) ? 'Net: ' : ''}${table.rowLabels[row] ?? ''}: ${parts.join(', ')}`);
+  }
+  const bar = 16;
+  const xMax = percentMax(max);
+  const step = (ls: number): number => Math.max(bandStep(ls), table.columnLabels.length * bar + 14);
+  const view = {
+    width: r.width,
+    height: { step: step(lines), for: 'position' },
+    encoding: {
+      y: { field: 'key', type: 'nominal', sort: rowKeys, axis: bandAxis(lines), scale: { paddingInner: 0.22 } },
+      yOffset: { field: 'column', type: 'nominal', sort: colKeys, scale: { paddingInner: 0.08 } },
+      x: { field: 'value', type: 'quantitative', scale: { domain: [0, xMax], nice: false }, axis: percentAxis("% of each group's respondents", xMax) },
+    },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          color: { field: 'column', type: 'nominal', scale: { domain: colKeys, range: colors }, legend: topLegend(colKeys, r) },
+          description: { field: 'desc' },
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 3, fontSize: 10, aria: false },
+        encoding: { text: { field: 'text' } },
+      },
+    ],
+  };
+  const answers = data.filter((d) => d['group'] === GROUP_ANSWERS);
+  const netData = data.filter((d) => d['group'] === GROUP_NETS);
+  const panelLines = (ds: Record<string, unknown>[]): number => linesOf([...new Set(ds.map((d) => String(d['key'])))]);
+  const body =
+    nets.size > 0 ? netPanels(view, answers, netData, [step(panelLines(answers)), step(panelLines(netData))]) : { data: { values: data }, ...view };
+  return { body, descs };
+}

@@ -1,0 +1,211 @@
+/**
+ * Charts of one question's frequency table: horizontal bars (single choice, multi-select, nets)
+ * or a donut.
+ */
+import type { FrequencyRow, FrequencyTable } from '../../spec/result.js';
+import {
+  GROUP_ANSWERS,
+  GROUP_NETS,
+  SPLIT_LINES,
+  bandAxis,
+  bandKeys,
+  bandStep,
+  linesOf,
+  baseText,
+  frame,
+  netPanels,
+  percentAxis,
+  percentMax,
+  resolve,
+  subtitleLines,
+  titleBlock,
+  type ChartOptions,
+  type ChartResult,
+  type Resolved,
+} from './common.js';
+import { chartMessages } from './messages.js';
+import { finite, formatCount, formatPercent } from './text.js';
+import { NET_COLOR, categoryColors } from './theme.js';
+
+/** Options of {@link frequencyChart}. */
+export interface FrequencyChartOptions extends ChartOptions {
+  /**
+   * Bars, or a donut (only for single-choice questions with at most {@link DONUT_MAX_ANSWERS}
+   * answers; otherwise bars are drawn and a warning is returned).
+   *
+   * __Default value:__ `'bar'`
+   */
+  type?: 'bar' | 'donut';
+  /**
+   * Multi-select only: percentages of respondents (`percent`) or of all answers given
+   * (`percentOfResponses`).
+   *
+   * __Default value:__ `'respondents'`
+   */
+  percentBase?: 'respondents' | 'responses';
+}
+
+/** A donut with more slices than this cannot be read; such questions get bars. */
+export const DONUT_MAX_ANSWERS = 6;
+
+interface Datum {
+  key: string;
+  answer: string;
+  group: string;
+  index: number;
+  value: number;
+  count: number;
+  text: string;
+  desc: string;
+}
+
+/**
+ * A chart of one question: horizontal bars in the table's row order with `37%` at the bar
+ * ends, or a donut. Nets are drawn in a panel of their own below the answers.
+ *
+ * @example
+ * const { spec, warnings } = frequencyChart(table, { type: 'donut' });
+ * const svg = await renderSvg(spec);
+ */
+export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOptions = {}): ChartResult {
+  const warnings: string[] = [];
+  const r = resolve(opts);
+  const multi = table.type === 'multi';
+  let byResponses = multi && opts.percentBase === 'responses';
+  if (byResponses && table.rows.some((row) => row.percentOfResponses === undefined)) {
+    warnings.push(chartMessages.noPercentOfResponses(table.question));
+    byResponses = false;
+  }
+  if (table.rows.length === 0) warnings.push(chartMessages.noAnswers(table.question));
+
+  const responses = table.responses ?? table.rows.filter((row) => !row.net).reduce((s, row) => s + row.count, 0);
+  const unit = byResponses ? '% of responses' : '% of respondents';
+  const subtitle = subtitleLines(
+    opts.subtitle,
+    [
+      byResponses
+        ? `n = ${formatCount(responses)} answers from ${formatCount(table.base)} valid respondents, % of responses`
+        : `${baseText(table.base)}, % of respondents${multi ? '; more than one answer allowed' : ''}`,
+    ],
+  );
+  const percentOf = (row: FrequencyRow): number => finite(byResponses ? row.percentOfResponses : row.percent);
+  const countText = (row: FrequencyRow): string =>
+    byResponses ? `${formatCount(row.count)} of ${formatCount(responses)} answers` : `${formatCount(row.count)} of ${formatCount(table.base)} respondents`;
+
+  let type = opts.type ?? 'bar';
+  const nets = table.rows.filter((row) => row.net === true).length;
+  const answers = table.rows.length - nets;
+  if (type === 'donut' && multi) {
+    warnings.push(chartMessages.donutMultiSelect(table.question));
+    type = 'bar';
+  } else if (type === 'donut' && answers > DONUT_MAX_ANSWERS) {
+    warnings.push(chartMessages.donutTooManyAnswers(table.question, answers, DONUT_MAX_ANSWERS));
+    type = 'bar';
+  } else if (type === 'donut' && nets > 0) {
+    warnings.push(chartMessages.donutNets(table.question, nets));
+  }
+
+  const rows = type === 'donut' ? table.rows.filter((row) => row.net !== true) : table.rows;
+  const { keys, lines } = bandKeys(rows.map((row) => row.label), r.labelWidth);
+  const data: Datum[] = rows.map((row, i) => {
+    const value = percentOf(row);
+    const text = formatPercent(value, r.decimals);
+    return {
+      key: keys[i] ?? row.label,
+      answer: row.label,
+      group: row.net === true ? GROUP_NETS : GROUP_ANSWERS,
+      index: i,
+      value,
+      count: row.count,
+      text,
+      desc: `${row.net === true ? 'Net: ' : ''}${row.label}: ${text}${byResponses ? ' of responses' : ''} (${countText(row)})`,
+    };
+  });
+
+  const kind = type === 'donut' ? 'Donut chart' : 'Bar chart';
+  const title = opts.title ?? table.label;
+  const description =
+    opts.description ?? `${kind} of "${title}". ${subtitle.join(' ')}. ${data.map((d) => d.desc).join('; ')}.`;
+  const body = type === 'donut' ? donutBody(data, keys) : barBody(data, keys, lines, unit, nets > 0, r);
+  const totalWidth = type === 'donut' ? r.labelWidth + 300 : r.labelWidth + r.width;
+  return { spec: frame(titleBlock(title, subtitle, totalWidth), description, r.config, body), warnings };
+}
+
+function barBody(data: Datum[], keys: string[], lines: number, unit: string, hasNets: boolean, r: Resolved): Record<string, unknown> {
+  const max = percentMax(Math.max(0, ...data.map((d) => d.value)));
+  const answerColor = categoryColors(r.config)[0] ?? '#0072B2';
+  const view = barView({ keys, lines, max, axis: percentAxis(unit, max), color: hasNets ? undefined : answerColor, width: r.width });
+  if (hasNets) {
+    const layer = view['layer'] as Record<string, Record<string, unknown>>[];
+    const bars = layer[0] ?? {};
+    bars['encoding'] = {
+      ...bars['encoding'],
+      color: { field: 'group', type: 'nominal', scale: { domain: [GROUP_ANSWERS, GROUP_NETS], range: [answerColor, NET_COLOR] }, legend: null },
+    };
+  }
+  if (!hasNets) return { data: { values: data }, ...view };
+  const answers = data.filter((d) => d.group === GROUP_ANSWERS);
+  const nets = data.filter((d) => d.group === GROUP_NETS);
+  const step = (ds: Datum[]): number => bandStep(linesOf(ds.map((d) => d.key)));
+  return netPanels(view, answers, nets, [step(answers), step(nets)]);
+}
+
+/**
+ * A view of horizontal bars (field `value`) with value labels (field `text`) at their ends, one
+ * band per key in the given order; data is added by the caller.
+ */
+export function barView(v: {
+  keys: string[];
+  lines: number;
+  max: number;
+  axis: Record<string, unknown>;
+  color: string | undefined;
+  width: number;
+}): Record<string, unknown> {
+  return {
+    width: v.width,
+    height: { step: bandStep(v.lines) },
+    encoding: {
+      y: { field: 'key', type: 'nominal', sort: v.keys, axis: bandAxis(v.lines) },
+      x: { field: 'value', type: 'quantitative', scale: { domain: [0, v.max], nice: false }, axis: v.axis },
+    },
+    layer: [
+      {
+        mark: { type: 'bar', height: 18, ...(v.color === undefined ? {} : { color: v.color }) },
+        encoding: { description: { field: 'desc' } },
+      },
+      {
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, aria: false },
+        encoding: { text: { field: 'text' } },
+      },
+    ],
+  };
+}
+
+function donutBody(data: Datum[], keys: string[]): Record<string, unknown> {
+  return {
+    data: { values: data },
+    width: 240,
+    height: 240,
+    encoding: {
+      theta: { field: 'value', type: 'quantitative', stack: true },
+      order: { field: 'index', type: 'quantitative' },
+      color: {
+        field: 'key',
+        type: 'nominal',
+        scale: { domain: keys },
+        legend: { title: null, orient: 'right', labelExpr: SPLIT_LINES },
+      },
+    },
+    layer: [
+      {
+        mark: { type: 'arc', innerRadius: 64, outerRadius: 104, stroke: '#FFFFFF', strokeWidth: 1.5 },
+        encoding: { description: { field: 'desc' } },
+      },
+      {
+        mark: { type: 'text', radius: 121, fontWeight: 'bold', aria: false },
+        encoding: { text: { field: 'text' }, color: { value: '#1A1A1A' } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The histogram of a numeric question, drawn from the bins the tabulation computed.
+ */
+import type { NumericTable } from '../../spec/result.js';
+import { baseText, frame, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
+import { chartMessages } from './messages.js';
+import { formatCount, formatStat } from './text.js';
+import { categoryColors } from './theme.js';
+
+/** Options of {@link histogramChart}. */
+export interface HistogramChartOptions extends ChartOptions {
+  /** Title of the value axis. __Default value:__ none (the question is the chart title) */
+  axisTitle?: string;
+  /** Height of the plotting area in pixels. __Default value:__ `220` */
+  height?: number;
+}
+
+/**
+ * A histogram: one bar per bin of `table.bins`, counts on top of the bars, and the mean and
+ * median in the subtitle.
+ *
+ * @example
+ * const { spec } = histogramChart(ageTable, { axisTitle: 'Age (years)' });
+ */
+export function histogramChart(table: NumericTable, opts: HistogramChartOptions = {}): ChartResult {
+  const warnings: string[] = [];
+  const r = resolve(opts);
+  const bins = table.bins ?? [];
+  if (bins.length === 0) warnings.push(chartMessages.noBins(table.question));
+
+  const stats = [
+    table.mean === null ? null : `mean ${formatStat(table.mean)}`,
+    table.median === null ? null : `median ${formatStat(table.median)}`,
+    table.sd === null ? null : `SD ${formatStat(table.sd)}`,
+  ].filter((s): s is string => s !== null);
+  const subtitle = subtitleLines(opts.subtitle, [
+    `${baseText(table.n, 'valid answers')}${stats.length > 0 ? `; ${stats.join(', ')}` : ''}`,
+  ]);
+
+  const data = bins.map((b, i) => {
+    // Bins are [x0, x1) except the last, which includes the maximum.
+    const range = `${formatStat(b.x0)} to ${i === bins.length - 1 ? '' : 'under '}${formatStat(b.x1)}`;
+    return { x0: b.x0, x1: b.x1, mid: (b.x0 + b.x1) / 2, count: b.count, text: formatCount(b.count), desc: `${range}: ${formatCount(b.count)} respondents` };
+  });
+  const edges = bins.length === 0 ? [] : [...bins.map((b) => b.x0), bins[bins.length - 1]?.x1 ?? 0];
+  const maxCount = Math.max(1, ...bins.map((b) => b.count));
+
+  const title = opts.title ?? table.label;
+  const description = opts.description ?? `Histogram of "${title}". ${subtitle.join(' ')}. ${data.map((d) => d.desc).join('; ')}.`;
+  const body = {
+    data: { values: data },
+    width: r.width,
+    height: opts.height ?? 220,
+    encoding: {
+      y: {
+        field: 'count',
+        type: 'quantitative',
+        scale: { domain: [0, Math.ceil(maxCount * 1.12)], nice: true },
+        axis: { title: 'Respondents', format: ',d', tickCount: 5, grid: true },
+      },
+    },
+    layer: [
+      {
+        mark: { type: 'rect', color: categoryColors(r.config)[0] ?? '#0072B2', stroke: '#FFFFFF', strokeWidth: 1 },
+        encoding: {
+          x: {
+            field: 'x0',
+            type: 'quantitative',
+            scale: { domain: edges.length > 0 ? [edges[0], edges[edges.length - 1]] : [0, 1], nice: false, zero: false },
+            axis: { title: opts.axisTitle ?? null, format: ',~g', grid: false, ...(edges.length <= 16 ? { values: edges } : {}) },
+          },
+          x2: { field: 'x1' },
+          description: { field: 'desc' },
+        },
+      },
+      {
+        mark: { type: 'text', baseline: 'bottom', dy: -3, aria: false },
+        encoding: { x: { field: 'mid', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    ],
+  };
+  return { spec: frame(titleBlock(title, subtitle, r.width + 40), description, r.config, body), warnings };
+}

@@ -1,0 +1,221 @@
+/**
+ * Diverging stacked bars for a grid of items answered on one scale (a Likert battery).
+ */
+import type { FrequencyTable } from '../../spec/result.js';
+import {
+  SPLIT_LINES,
+  bandAxis,
+  bandKeys,
+  bandStep,
+  baseText,
+  frame,
+  keyWidths,
+  legendColumns,
+  percentAxis,
+  resolve,
+  subtitleLines,
+  titleBlock,
+  type ChartOptions,
+  type ChartResult,
+} from './common.js';
+import { chartMessages } from './messages.js';
+import { SIZE, divergingColors, textColorOn } from './theme.js';
+import { finite, formatCount, formatPercent, measureText } from './text.js';
+
+/** Options of {@link likertChart}. */
+export interface LikertChartOptions extends ChartOptions {
+  /**
+   * Draw the options in reverse order, for scales listed from the positive end ("Strongly
+   * agree" first), so that the negative end sits on the left in orange.
+   *
+   * __Default value:__ `false`
+   */
+  reverse?: boolean;
+  /** Print each side's total (without the neutral middle) at the bar ends. __Default value:__ `true` */
+  totals?: boolean;
+}
+
+/** Widest legend label line, in pixels: scale points are short, so two lines suffice. */
+const LEGEND_LABEL_WIDTH = 90;
+/** Battery charts are wider than single bars, so that the legend fits in one row. */
+const DEFAULT_LIKERT_WIDTH = 480;
+/** Room, in pixels, a segment needs around its value label to show it. */
+const SEGMENT_LABEL_MARGIN = 6;
+
+/**
+ * One diverging bar per grid item, centred on the neutral point: the middle option for an odd
+ * number of options (half of it drawn on each side), or between the two middle options for an
+ * even number. Nets are left out: they would count answers twice.
+ *
+ * @param tables one frequency table per item, each listing the same options in scale order.
+ * @example
+ * const { spec } = likertChart(grid.items.map((item) => tableOf(item)), { reverse: true });
+ */
+export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions = {}): ChartResult {
+  const warnings: string[] = [];
+  const r = resolve({ ...opts, width: opts.width ?? DEFAULT_LIKERT_WIDTH });
+  const first = tables[0];
+  if (first === undefined) warnings.push(chartMessages.likertEmpty());
+  const scale = (first?.rows ?? []).filter((row) => row.net !== true).map((row) => row.label);
+  const options = opts.reverse === true ? [...scale].reverse() : scale;
+  const k = options.length;
+  const colors = divergingColors(k);
+  const { keys: optionKeys } = bandKeys(options, LEGEND_LABEL_WIDTH);
+
+  const bases = tables.map((t) => t.base);
+  const sameBase = bases.every((b) => b === bases[0]);
+  const { keys: itemKeys, lines } = bandKeys(
+    tables.map((t) => t.item ?? t.label),
+    r.labelWidth,
+    (i) => (sameBase ? [] : [`n = ${formatCount(bases[i] ?? 0)}`]),
+  );
+
+  const half = Math.floor(k / 2);
+  const odd = k % 2 === 1;
+  const data: Record<string, unknown>[] = [];
+  const totals: { key: string; x: number; text: string; side: 'left' | 'right' }[] = [];
+  const descs: string[] = [];
+  let extent = 0;
+  const items = tables.map((t, i) => {
+    const answers = t.rows.filter((row) => row.net !== true);
+    if (i > 0 && answers.map((row) => row.label).join('\u0000') !== scale.join('\u0000')) {
+      warnings.push(chartMessages.likertOptionsDiffer(t.item ?? t.label));
+    }
+    const values = options.map((o) => finite(answers.find((row) => row.label === o)?.percent));
+    const counts = options.map((o) => answers.find((row) => row.label === o)?.count ?? 0);
+    const sum = (from: number, to: number): number => values.slice(from, to).reduce((s, v) => s + v, 0);
+    const left = sum(0, half) + (odd ? (values[half] ?? 0) / 2 : 0);
+    const right = sum(0, k) - left;
+    extent = Math.max(extent, left, right);
+    return { t, key: itemKeys[i] ?? '', values, counts, left, leftTotal: sum(0, half), rightTotal: sum(k - half, k) };
+  });
+  // Room on each side for the bars and their totals, up to the next tick.
+  const room = extent * 1.1 + (opts.totals === false ? 2 : 9);
+  const domainMax = Math.min(100, Math.ceil(room / likertStep(room)) * likertStep(room));
+  const pxPerPercent = r.width / (2 * domainMax);
+
+  for (const it of items) {
+    let start = -it.left;
+    const parts: string[] = [];
+    options.forEach((option, j) => {
+      const value = it.values[j] ?? 0;
+      const text = formatPercent(value, r.decimals);
+      parts.push(`${option} ${text}`);
+      data.push({
+        key: it.key,
+        option: optionKeys[j],
+        start,
+        end: start + value,
+        mid: start + value / 2,
+        value,
+        text: value * pxPerPercent >= measureText(text, SIZE.label) + SEGMENT_LABEL_MARGIN ? text : '',
+        textColor: textColorOn(colors[j] ?? '#000000'),
+        desc: `${it.t.item ?? it.t.label}: ${option} ${text} (${formatCount(it.counts[j] ?? 0)} of ${formatCount(it.t.base)})`,
+      });
+      start += value;
+    });
+    if (opts.totals !== false && half > 0) {
+      totals.push({ key: it.key, x: -it.left, text: formatPercent(it.leftTotal, r.decimals), side: 'left' });
+      totals.push({ key: it.key, x: start, text: formatPercent(it.rightTotal, r.decimals), side: 'right' });
+    }
+    descs.push(`${it.t.item ?? it.t.label}: ${parts.join(', ')}`);
+  }
+
+  const questionLabel = questionOf(first);
+  const title = opts.title ?? questionLabel;
+  const minBase = Math.min(...bases);
+  const maxBase = Math.max(...bases);
+  const subtitle = subtitleLines(opts.subtitle, [
+    tables.length === 0 || sameBase
+      ? `${baseText(first?.base ?? 0)}, % of respondents`
+      : `n = ${formatCount(minBase)}–${formatCount(maxBase)} valid respondents per item, % of respondents`,
+  ]);
+  const centre =
+    k === 0 ? '' : odd ? `Bars are centred on the middle answer, "${options[half] ?? ''}". ` : `Bars are centred between "${options[half - 1] ?? ''}" and "${options[half] ?? ''}". `;
+  const description =
+    opts.description ?? `Diverging stacked bar chart of "${title}". ${subtitle.join(' ')}. ${centre}${descs.join('; ')}.`;
+
+  const x = { type: 'quantitative', scale: { domain: [-domainMax, domainMax], nice: false } } as const;
+  const body = {
+    width: r.width,
+    height: { step: bandStep(lines, 22) },
+    layer: [
+      // The zero line first, so that bars cover it and it shows between them.
+      {
+        data: { values: [{ x: 0 }] },
+        mark: { type: 'rule', color: '#595959', strokeWidth: 1, aria: false },
+        encoding: { x: { ...x, field: 'x' } },
+      },
+      {
+        data: { values: data },
+        encoding: { y: { field: 'key', type: 'nominal', sort: itemKeys, axis: bandAxis(lines) } },
+        layer: [
+          {
+            mark: { type: 'bar', height: 22, stroke: '#FFFFFF', strokeWidth: 0.75 },
+            encoding: {
+              x: { ...x, field: 'start', axis: percentAxis('% of respondents', domainMax, { labelExpr: "abs(datum.value) + '%'", values: likertTicks(domainMax) }) },
+              x2: { field: 'end' },
+              color: {
+                field: 'option',
+                type: 'nominal',
+                scale: { domain: optionKeys, range: colors },
+                legend: {
+                  title: null,
+                  orient: 'top',
+                  direction: 'horizontal',
+                  columns: legendColumns(keyWidths(optionKeys), r.width),
+                  labelExpr: SPLIT_LINES,
+                },
+              },
+              description: { field: 'desc' },
+            },
+          },
+          {
+            mark: { type: 'text', align: 'center', baseline: 'middle', aria: false },
+            encoding: {
+              x: { ...x, field: 'mid' },
+              text: { field: 'text' },
+              fill: { field: 'textColor', type: 'nominal', scale: null },
+            },
+          },
+        ],
+      },
+      // Each side's total, just beyond the end of the bar.
+      ...(['left', 'right'] as const).flatMap((side) =>
+        totals.length === 0
+          ? []
+          : [
+              {
+                data: { values: totals.filter((t) => t.side === side) },
+                mark: { type: 'text', baseline: 'middle', fontWeight: 'bold', align: side === 'left' ? 'right' : 'left', dx: side === 'left' ? -5 : 5, aria: false },
+                encoding: {
+                  y: { field: 'key', type: 'nominal', sort: itemKeys },
+                  x: { ...x, field: 'x' },
+                  text: { field: 'text' },
+                },
+              },
+            ],
+      ),
+    ],
+  };
+  return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, body), warnings };
+}
+
+/** The question text of a grid item's table: its label without the trailing ` | item`. */
+function questionOf(table: FrequencyTable | undefined): string {
+  if (table === undefined) return '';
+  const suffix = table.item === undefined ? '' : ` | ${table.item}`;
+  return suffix !== '' && table.label.endsWith(suffix) ? table.label.slice(0, -suffix.length) : table.label;
+}
+
+/** The tick step of a diverging axis reaching `max`% on each side. */
+function likertStep(max: number): number {
+  return max > 80 ? 25 : max > 40 ? 20 : 10;
+}
+
+/** Ticks on both sides of zero. */
+function likertTicks(max: number): number[] {
+  const step = likertStep(max);
+  const n = Math.floor(max / step);
+  return Array.from({ length: 2 * n + 1 }, (_, i) => (i - n) * step);
+}

@@ -1,0 +1,61 @@
+/**
+ * A respondent profile: several questions (user type, age group, region…) as stacked panels of
+ * bars on one percent scale, like the consolidated profile chart of a published study.
+ */
+import type { FrequencyTable } from '../../spec/result.js';
+import { bandKeys, baseText, frame, percentAxis, percentMax, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
+import { barView } from './frequency.js';
+import { chartMessages } from './messages.js';
+import { finite, formatCount, formatPercent, wrapText } from './text.js';
+import { MUTED, SIZE, categoryColors } from './theme.js';
+
+/**
+ * One panel of bars per table, each headed by its question, sharing one percent axis at the
+ * bottom. Nets are left out (a warning says so).
+ *
+ * @example
+ * const { spec } = profileChart([userType, ageGroup, region], { title: 'Who answered' });
+ */
+export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}): ChartResult {
+  const warnings: string[] = [];
+  const r = resolve(opts);
+  const bases = tables.map((t) => t.base);
+  const sameBase = bases.every((b) => b === bases[0]);
+  const max = percentMax(Math.max(0, ...tables.flatMap((t) => t.rows.filter((row) => row.net !== true).map((row) => finite(row.percent)))));
+  const color = categoryColors(r.config)[0] ?? '#0072B2';
+  const descs: string[] = [];
+
+  const panels = tables.map((t, i) => {
+    const nets = t.rows.filter((row) => row.net === true).length;
+    if (nets > 0) warnings.push(chartMessages.profileNets(t.question, nets));
+    const rows = t.rows.filter((row) => row.net !== true);
+    const { keys, lines } = bandKeys(rows.map((row) => row.label), r.labelWidth);
+    const data = rows.map((row, j) => {
+      const value = finite(row.percent);
+      const text = formatPercent(value, r.decimals);
+      return { key: keys[j] ?? row.label, value, text, desc: `${row.label}: ${text} (${formatCount(row.count)} of ${formatCount(t.base)} respondents)` };
+    });
+    const heading = `${t.label}${sameBase ? '' : ` (n = ${formatCount(t.base)})`}`;
+    descs.push(`${heading}: ${data.map((d) => d.desc).join(', ')}`);
+    const last = i === tables.length - 1;
+    const axis = last
+      ? percentAxis('% of respondents', max)
+      : { ...percentAxis(null, max), labels: false, ticks: false, domain: false };
+    const headingLines = wrapText(heading, r.labelWidth + r.width, SIZE.label, true);
+    return {
+      title: { text: headingLines, fontSize: SIZE.label, fontWeight: 'bold', color: MUTED, anchor: 'start', frame: 'bounds', offset: 6, lineHeight: SIZE.lineHeight },
+      data: { values: data },
+      ...barView({ keys, lines, max, axis, color, width: r.width }),
+    };
+  });
+
+  const title = opts.title ?? 'Respondent profile';
+  const subtitle = subtitleLines(opts.subtitle, [
+    tables.length === 0 || sameBase
+      ? `${baseText(bases[0] ?? 0)}, % of respondents`
+      : `n = ${formatCount(Math.min(...bases))}–${formatCount(Math.max(...bases))} valid respondents per question, % of respondents`,
+  ]);
+  const description = opts.description ?? `Profile of respondents. ${subtitle.join(' ')}. ${descs.join('; ')}.`;
+  const body = { vconcat: panels, spacing: 18, resolve: { scale: { x: 'shared' } } };
+  return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, body), warnings };
+}

@@ -1,0 +1,88 @@
+/**
+ * The study spec (`survey.yaml`): the codebook overrides, validity filters,
+ * nets, derived questions and tables of a report. Validated by
+ * schema/survey-spec.schema.json; these types mirror it.
+ */
+import type { QuestionType } from './codebook.js';
+
+export type ColumnRef = string | number;
+
+export interface QuestionSpec {
+  id: string;
+  /** The column (first-row header or 1-based number); the inferred question holding it is overridden. */
+  column?: ColumnRef;
+  label?: string;
+  type?: QuestionType;
+  /** One column per option or per grid item. */
+  items?: { id?: string; label?: string; column: ColumnRef }[];
+  layout?: 'columns' | 'joined';
+  separator?: string;
+  /** Answer order; answers not listed follow in their inferred order. */
+  options?: string[];
+  /** Raw answer -> answer label (matched ignoring case and surrounding space). */
+  recode?: Record<string, string>;
+  /** Answers that differ only in case are one answer, spelled as first listed or seen. */
+  foldCase?: boolean;
+  /** Answers that mean "no answer": excluded from the base. */
+  missing?: string[];
+  /** Show missing answers as rows (outside the base) instead of only counting them. __Default value:__ false */
+  showMissing?: boolean;
+  /** Named groups of answers shown beside them. */
+  nets?: Record<string, string[]>;
+  reason?: string;
+  scale?: string;
+}
+
+export interface DeriveSpec {
+  id: string;
+  label?: string;
+  /** A numeric question to band. */
+  from: string;
+  bands: { label: string; min?: number; max?: number }[];
+}
+
+export type FilterSpec =
+  | { rule: 'fieldwork'; name?: string; question: string; from: string; to: string; timezone?: string }
+  | { rule: 'test'; name?: string; when: string }
+  | { rule: 'required'; name?: string; questions: string[] }
+  | { rule: 'duplicates'; name?: string; keys: { question: string; normalize?: 'email' | 'phone' | 'text'; countryCode?: string }[]; keep?: 'first' | 'last' }
+  | { rule: 'speeders'; name?: string; duration?: string; start?: string; end?: string; minSeconds?: number; fractionOfMedian?: number }
+  | { rule: 'straightlining'; name?: string; grid: string; minItems?: number }
+  | { rule: 'attention'; name?: string; question: string; answer: string | string[] }
+  | { rule: 'expression'; name?: string; remove: string };
+
+export type FilterRule = FilterSpec['rule'];
+
+export interface ChartSpec {
+  type?: 'bar' | 'donut' | 'stacked' | 'grouped' | 'likert' | 'histogram';
+  percentBase?: 'respondents' | 'responses';
+  config?: Record<string, unknown>;
+}
+
+export interface TableSpec {
+  id?: string;
+  type: 'frequency' | 'crosstab' | 'banner';
+  /** frequency */
+  question?: string;
+  /** crosstab and banner */
+  row?: string;
+  column?: string;
+  columns?: string[];
+  title?: string;
+  /** An expression choosing the respondents this table is about (its base). */
+  filter?: string;
+  /** Words for the base in subtitles, e.g. "valid respondents". */
+  baseLabel?: string;
+  chart?: ChartSpec | false;
+}
+
+export interface StudySpec {
+  version: 1;
+  title?: string;
+  input?: { file?: string; encoding?: string; delimiter?: string; headerRows?: number; timezone?: string };
+  questions?: QuestionSpec[];
+  derive?: DeriveSpec[];
+  filters?: FilterSpec[];
+  weight?: string;
+  tables?: TableSpec[];
+}
