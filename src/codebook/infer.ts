@@ -109,14 +109,14 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
       const ordered = orderOptions([...optionCounts.keys()], optionCounts);
       return {
         idBase,
-        question: { ...q('multi'), options: ordered.options, layout: { kind: 'joined', separator: multi.joiner }, ...(ordered.scale ? { scale: ordered.scale } : {}) },
+        question: { ...q('multi'), options: ordered.options, layout: { kind: 'joined', separator: multi.joiner }, ...(ordered.scale ? { scale: ordered.scale } : { order: 'count' as const }) },
       };
     }
   }
 
   if (h.openEnded || looksLikeText(s)) return { idBase, question: q('text') };
   const ordered = orderOptions(values, s.counts);
-  return { idBase, question: { ...q('single'), options: ordered.options, ...(ordered.scale ? { scale: ordered.scale } : {}) } };
+  return { idBase, question: { ...q('single'), options: ordered.options, ...(ordered.scale ? { scale: ordered.scale } : { order: 'count' as const }) } };
 }
 
 /** Free text: many different answers, or long ones rarely repeated. */

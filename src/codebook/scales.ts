@@ -36,12 +36,15 @@ const SCALES: Record<string, string[]> = {
 };
 
 export function norm(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[.!?:;]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    s
+      .toLowerCase()
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/\s+/g, ' ')
+      // Trim before dropping end punctuation, or "Don't know. " keeps its full stop.
+      .trim()
+      .replace(/\s*[.!?:;]+$/g, '')
+  );
 }
 
 const NON_SUBSTANTIVE_SET = new Set(NON_SUBSTANTIVE);

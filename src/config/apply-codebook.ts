@@ -68,11 +68,17 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   if (qs.foldCase) q.foldCase = true;
   if (qs.missing) q.missing = qs.missing;
   if (qs.showMissing) q.showMissing = true;
-  let options = q.options;
-  if (q.recode) options = [...new Set(options.map((o) => q.recode![o.trim().toLowerCase()] ?? o))];
+  // Options inferred for another type (a multi's split parts, say) mean nothing for this one.
+  let options = base && base.type !== type ? [] : q.options;
+  if (base && base.type !== type) q.order = 'count';
+  // Recode targets are answers in their own right, and the spelling case-folding settles on.
+  if (q.recode) options = [...new Set([...Object.values(q.recode), ...options.map((o) => q.recode![o.trim().toLowerCase()] ?? o)])];
   if (q.foldCase) options = dedupeCase(options);
   if (q.missing) options = options.filter((o) => !q.missing!.includes(o));
-  if (qs.options) options = [...qs.options, ...options.filter((o) => !qs.options!.includes(o))];
+  if (qs.options) {
+    options = [...qs.options, ...options.filter((o) => !qs.options!.includes(o))];
+    q.order = 'fixed';
+  }
   else if (q.recode || q.foldCase) options = orderOptions(options, new Map()).options;
   q.options = options;
   if (qs.nets) {

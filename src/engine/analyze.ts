@@ -13,19 +13,25 @@
  */
 import type { Codebook } from '../spec/codebook.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
-import { detectHeaderRows, layoutFor, mergeHeader, type ColumnHeader } from '../codebook/header.js';
+import type { ColumnHeader } from '../codebook/header.js';
 import { inferCodebook } from '../codebook/infer.js';
-import { openCsv, EncodingFallback, type CsvInput, type CsvOptions, type CsvRecord } from '../ingest/read-csv.js';
+import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
+import { compile, truthy } from '../expr/compile.js';
 import { Tabulation } from './tabulation.js';
 import { resolveQuestion } from './resolve.js';
+import { withInput } from './input.js';
+import { iterate, openRows, type HeaderInfo } from './rows.js';
+import { checkNames } from './check-names.js';
 
 export interface AnalyzeOptions extends CsvOptions {
   /** Forces the number of header rows (1-3) instead of detecting the platform's layout. */
   headerRows?: number;
   /** Questions (id or text) to crosstab every choice question by. */
   by?: readonly string[];
+  /** An expression: only rows where it is true are tabulated. */
+  where?: string;
   /** Rows used to infer the codebook. __Default value:__ 50,000 */
   sampleRows?: number;
   /** Name shown for the file in results and messages. __Default value:__ the path */
@@ -38,105 +44,70 @@ export interface Analysis {
   headers: ColumnHeader[];
 }
 
-const DEFAULT_SAMPLE_ROWS = 50_000;
+export const DEFAULT_SAMPLE_ROWS = 50_000;
 
 export async function analyzeFile(file: string, options: AnalyzeOptions = {}): Promise<Analysis> {
-  const input = await openCsv(file, options);
-  try {
-    return await analyzeInput(input, options, []);
-  } catch (e) {
-    // Bytes that are not UTF-8 past the sniffed start: read the whole file again as Windows-1252.
-    if (e instanceof EncodingFallback && options.encoding === undefined) {
-      const again = await openCsv(file, { ...options, encoding: e.encoding });
-      const note: Diagnostic = { level: 'info', code: 'SURVEY_ENCODING_FALLBACK', message: messages.encodingFallback(e.encoding) };
-      return analyzeInput({ ...again, encodingReason: 'not valid UTF-8, read as Windows-1252' }, options, [note]);
-    }
-    throw e;
-  }
+  return withInput(file, options, (input, diagnostics) => analyzeInput(input, options, diagnostics));
 }
 
 async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostics: Diagnostic[]): Promise<Analysis> {
   const displayName = options.displayName ?? input.file;
   const sampleRows = options.sampleRows ?? DEFAULT_SAMPLE_ROWS;
-  const first: CsvRecord[] = [];
+  const stream = await openRows(input, displayName, options.headerRows);
+  const { headers } = stream.header;
+  const decimalComma = input.delimiter === ';';
   const sample: string[][] = [];
-  let headers: ColumnHeader[] | null = null;
-  let headerRows = 0;
-  let width = 0;
   let tabulation: Tabulation | null = null;
-  let codebook: Codebook | null = null;
+  let where: ((t: Tabulation) => boolean) | null = null;
   let rows = 0;
-  let emptyRows = 0;
+  let excluded = 0;
 
-  const start = () => {
-    codebook = inferCodebook(headers!, sample, { decimalComma: input.delimiter === ';' });
-    const by = (options.by ?? []).map((name) => resolveQuestion(codebook!, name, '--by').id);
-    tabulation = new Tabulation(codebook, { tables: 'all', by }, { decimalComma: input.delimiter === ';' });
-    for (const row of sample) tabulation.add(row);
-    sample.length = 0;
-  };
-
-  const takeHeader = () => {
-    const detected = options.headerRows ? { rows: options.headerRows, layout: layoutFor(options.headerRows) } : detectHeaderRows(first.map((r) => r.fields));
-    headerRows = detected.rows;
-    width = first[0]!.fields.length;
-    headers = mergeHeader(first.slice(0, headerRows).map((r) => r.fields), detected.layout, width);
-    for (const rec of first.slice(headerRows)) dataRow(rec);
-  };
-
-  const dataRow = (rec: CsvRecord) => {
-    const fields = fitWidth(rec, width, displayName);
-    // Rows of empty cells (",,,,") carry no respondent; they are counted and reported.
-    if (fields.every((f) => f === '')) {
-      emptyRows++;
+  const count = (t: Tabulation, fields: readonly string[]) => {
+    t.read(fields);
+    if (where && !where(t)) {
+      excluded++;
       return;
     }
-    rows++;
-    if (tabulation) tabulation.add(fields);
-    else {
-      sample.push(fields);
-      if (sample.length >= sampleRows) start();
+    t.count();
+  };
+  const start = (): Tabulation => {
+    const codebook = inferCodebook(headers, sample, { decimalComma });
+    const by = (options.by ?? []).map((name) => resolveQuestion(codebook, name, '--by').id);
+    const t = new Tabulation(codebook, { tables: 'all', by }, { decimalComma });
+    if (options.where !== undefined) {
+      const expr = compile(options.where);
+      checkNames(expr, t.values, '--where');
+      where = (tab) => truthy(expr.evaluate(tab.values.resolve));
     }
+    for (const row of sample) count(t, row);
+    sample.length = 0;
+    return t;
   };
 
-  for await (const rec of input.records()) {
-    if (headers === null) {
-      first.push(rec);
-      if (first.length === 3) takeHeader();
-      continue;
+  for await (const rec of iterate(stream)) {
+    rows++;
+    if (tabulation) count(tabulation, rec.fields);
+    else {
+      sample.push(rec.fields);
+      if (sample.length >= sampleRows) tabulation = start();
     }
-    dataRow(rec);
-  }
-  if (headers === null) {
-    if (first.length === 0) throw new SurveyError('SURVEY_CSV_EMPTY', messages.emptyFile(), { location: { file: displayName } });
-    takeHeader();
   }
   if (rows === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
-  if (!tabulation) start();
-  if (emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(emptyRows) });
-  const t = tabulation as unknown as Tabulation;
-  const cb = codebook as unknown as Codebook;
-  const questions = t.questions();
-  const result: AnalysisResult = {
-    input: { file: displayName, rows, encoding: input.encoding, delimiter: input.delimiter, headerRows },
-    questions: questions.map((q) => ({ id: q.id, label: q.label, type: q.type, options: q.layout?.kind === 'columns' ? q.items.map((i) => i.label) : q.options, items: q.type === 'matrix' ? q.items.map((i) => i.label) : [] })),
-    tables: t.tables(),
-    withheld: cb.questions.filter((q) => q.type === 'pii').map((q) => ({ column: q.label, kind: q.pii!.kind, reason: q.pii!.reason })),
-    diagnostics,
-  };
-  return { result, codebook: { questions }, headers: headers as unknown as ColumnHeader[] };
+  const t = tabulation ?? start();
+  if (stream.emptyRows() > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(stream.emptyRows()) });
+  if (options.where !== undefined) diagnostics.push({ level: 'info', code: 'SURVEY_WHERE', message: messages.whereExcluded(excluded, options.where) });
+  return finish(t, input, stream.header, displayName, rows, diagnostics);
 }
 
-/**
- * Rows must be as wide as the header. Trailing empty cells (a stray delimiter at
- * the end of a line) are harmless; anything else means the file is malformed.
- */
-function fitWidth(rec: CsvRecord, width: number, file: string): string[] {
-  const f = rec.fields;
-  if (f.length === width) return f;
-  if (f.length > width && f.slice(width).every((x) => x.trim() === '')) return f.slice(0, width);
-  throw new SurveyError('SURVEY_CSV_RAGGED_ROW', messages.raggedRow(f.length, width), {
-    location: { file, line: rec.line },
-    hint: f.length < width ? 'a row was cut short, or a field holds an unquoted line break' : 'a field holds an unquoted delimiter: quote it',
-  });
+/** The result every pipeline returns: input facts, questions, tables, withheld columns. */
+export function finish(t: Tabulation, input: CsvInput, header: HeaderInfo, displayName: string, rows: number, diagnostics: Diagnostic[]): Analysis {
+  const questions = t.questions();
+  const result: AnalysisResult = {
+    input: { file: displayName, rows, encoding: input.encoding, delimiter: input.delimiter, headerRows: header.headerRows },
+    questions: questions.map((q) => ({ id: q.id, label: q.label, type: q.type, options: q.layout?.kind === 'columns' ? q.items.map((i) => i.label) : q.options, items: q.type === 'matrix' ? q.items.map((i) => i.label) : [] })),
+    tables: t.tables(),
+    withheld: questions.filter((q) => q.type === 'pii').map((q) => ({ column: q.label, kind: q.pii!.kind, reason: q.pii!.reason })),
+    diagnostics,
+  };
+  return { result, codebook: { questions }, headers: header.headers };
 }

@@ -20,5 +20,7 @@ export const messages = {
   headerRows: (value: string) => `invalid --header-rows '${value}' (expected 1, 2 or 3)`,
   encodingFallback: (encoding: string) => `bytes that are not UTF-8 found: read as ${encoding}`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty skipped (not respondents)`,
+  whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
+  weightMissing: (n: number) => `${n} kept row${n === 1 ? ' has' : 's have'} no valid weight and count with weight 0`,
   internal: (detail: string) => `internal error (a bug in survey, please report it): ${detail}`,
 };

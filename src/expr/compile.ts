@@ -25,8 +25,8 @@ export interface Compiled {
 }
 
 // Word operators read better in YAML specs than && and ||.
-jsep.addBinaryOp('and', 1);
-jsep.addBinaryOp('or', 0);
+jsep.addBinaryOp('and', 2);
+jsep.addBinaryOp('or', 1);
 jsep.addBinaryOp('in', 7);
 jsep.addBinaryOp('contains', 7);
 jsep.addBinaryOp('startsWith', 7);

@@ -132,11 +132,15 @@ async function* readRecords(file: string, name: string, encoding: Encoding, bomL
   decode.on('error', (e) => parser.destroy(e));
   source.pipe(decode).pipe(parser);
   let nextLine = 1;
+  // csv-parse counts the CR and the LF of a CRLF inside a quoted field as two lines
+  // (outside quotes it is one record delimiter): take those extra lines back off.
+  let doubleCounted = 0;
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const line = nextLine;
-      nextLine = rec.info.lines + 1;
       const fields = rec.record;
+      for (const f of fields) if (f.includes('\r\n')) doubleCounted += f.split('\r\n').length - 1;
+      nextLine = rec.info.lines + 1 - doubleCounted;
       // Blank lines carry no respondent.
       if (fields.length === 1 && fields[0] === '') continue;
       yield { fields, line };

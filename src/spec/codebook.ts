@@ -41,6 +41,8 @@ export interface Question {
   layout?: MultiLayout;
   /** Name of the recognised answer scale that set the order, if any. */
   scale?: string;
+  /** `count`: answers are listed by how often they were given (re-sorted on the final counts). __Default value:__ fixed */
+  order?: 'fixed' | 'count';
   /** Present for `pii`: what kind of personal data, and why the column was withheld. */
   pii?: { kind: PiiKind; reason: string };
   /** Raw answer (lower-cased, trimmed) -> answer label. */

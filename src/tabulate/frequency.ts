@@ -52,6 +52,8 @@ export class ChoiceFrequency {
     const row = (label: string, count: number): FrequencyRow =>
       multi ? { label, count, percent: percent(count, this.answered), percentOfResponses: percent(count, this.responses) } : { label, count, percent: percent(count, this.answered) };
     const rows = this.coder.options.labels.map((label, i) => row(label, this.counts[i] ?? 0));
+    // Answers with no natural order are listed by how often they were given, on the final counts.
+    if (q.order === 'count') rows.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     this.nets.forEach((n, i) => rows.push({ ...row(n.label, this.netCounts[i]!), net: true }));
     // Declared missing answers are shown outside the base, as shares of everyone asked.
     const everyone = this.answered + this.missing;

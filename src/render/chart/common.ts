@@ -1,6 +1,6 @@
 /**
  * Building blocks shared by every chart spec: options, titles, wrapped band labels, the percent
- * axis and the facet that sets nets apart. Everything here is pure and returns plain JSON.
+ * axis, legends and the panels that set nets apart. Everything here is pure and returns plain JSON.
  */
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { MUTED, SIZE, chartConfig } from './theme.js';
@@ -16,15 +16,26 @@ export interface ChartOptions {
   subtitle?: string | string[];
   /** Chart title. __Default value:__ the question label */
   title?: string;
+  /**
+   * Words for the base in the default subtitle (`n = 565 <baseLabel>`), e.g. `women aged 18–34`
+   * for a filtered table.
+   *
+   * __Default value:__ `'valid respondents'` (`'valid answers'` for histograms)
+   */
+  baseLabel?: string;
   /** Vega-Lite config overrides, deep-merged over the house theme. */
   config?: Config;
-  /** Width of the plotting area in pixels (labels and legends come on top). __Default value:__ `360` */
+  /**
+   * Width of the plotting area in pixels (labels and legends come on top).
+   *
+   * __Default value:__ `360` (`480` for Likert charts)
+   */
   width?: number;
   /** Widest line of an answer label, in pixels, before it wraps. __Default value:__ `190` */
   labelWidth?: number;
   /** Decimals of percentages in value labels. __Default value:__ `0` */
   decimals?: number;
-  /** Text for the SVG `<desc>` and the root aria label. __Default value:__ a summary of the data */
+  /** The spec's `description`, which becomes the SVG `<desc>`. __Default value:__ a summary of the data */
   description?: string;
 }
 
@@ -43,6 +54,7 @@ export interface Resolved {
   width: number;
   labelWidth: number;
   decimals: number;
+  baseLabel: string;
   config: Config;
 }
 
@@ -51,6 +63,7 @@ export function resolve(opts: ChartOptions): Resolved {
     width: opts.width ?? DEFAULT_WIDTH,
     labelWidth: opts.labelWidth ?? DEFAULT_LABEL_WIDTH,
     decimals: opts.decimals ?? 0,
+    baseLabel: opts.baseLabel ?? 'valid respondents',
     config: chartConfig(opts.config),
   };
 }
@@ -92,15 +105,25 @@ export function bandStep(lines: number, bar = 18): number {
 
 /**
  * The band axis of answer labels. Vega hangs extra lines of a label below the first, so labels
- * of `n` lines are moved up by half of `n - 1` lines to centre them on their bar.
+ * of `n` lines are moved up by half of `n - 1` lines to centre them on their bar. The axis is
+ * made as wide as the widest of `keys` (pass the keys of every panel of a stacked layout, so
+ * that their label columns, and the panel headings above them, line up).
  */
-export function bandAxis(lines = 1): Record<string, unknown> {
+export function bandAxis(lines: number, keys: string[]): Record<string, unknown> {
   const condition = Array.from({ length: lines - 1 }, (_, i) => ({
     test: `length(split(datum.value, '\\n')) == ${i + 2}`,
     value: -((i + 1) * SIZE.lineHeight) / 2,
   }));
-  return { title: null, labelExpr: SPLIT_LINES, ...(condition.length === 0 ? {} : { labelOffset: { condition, value: 0 } }) };
+  return {
+    title: null,
+    labelExpr: SPLIT_LINES,
+    minExtent: Math.ceil(Math.max(0, ...keyWidths(keys)) + BAND_LABEL_PADDING),
+    ...(condition.length === 0 ? {} : { labelOffset: { condition, value: 0 } }),
+  };
 }
+
+/** The theme's `axisBand.labelPadding`. */
+const BAND_LABEL_PADDING = 8;
 
 /** A 0–max percent axis whose labels read `20%`, with a tick every 10% (every 20% above 60%). */
 export function percentAxis(title: string | null, max = 100, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -139,7 +162,7 @@ export function subtitleLines(given: string | string[] | undefined, fallback: st
 }
 
 /** `n = 565 valid respondents`. */
-export function baseText(base: number, noun = 'valid respondents'): string {
+export function baseText(base: number, noun: string): string {
   return `n = ${formatCount(base)} ${noun}`;
 }
 
@@ -194,6 +217,9 @@ export function legendColumns(labelWidths: number[], width: number): number {
   }
   return 1;
 }
+
+/** How far a top legend may reach past the plot's right edge, into the chart padding. */
+export const LEGEND_OVERHANG = 40;
 
 /** Symbol (about 11 px), the gap to its label (4 px) and the column padding (14 px). */
 const LEGEND_ENTRY_EXTRA = 29;

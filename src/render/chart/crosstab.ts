@@ -5,6 +5,7 @@
 import type { CrosstabTable } from '../../spec/result.js';
 import {
   GROUP_ANSWERS,
+  LEGEND_OVERHANG,
   GROUP_NETS,
   SPLIT_LINES,
   bandAxis,
@@ -65,7 +66,7 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
     warnings.push(chartMessages.stackedNets(table.label, nets.size));
   }
   const subtitle = subtitleLines(opts.subtitle, [
-    `${baseText(table.base)} answering both questions, % of each group's respondents` +
+    `${baseText(table.base, r.baseLabel)} answering both questions, % of each group's respondents` +
       (table.multi === true ? ' (more than one answer allowed)' : ''),
   ]);
   const title = opts.title ?? table.label;
@@ -100,7 +101,7 @@ function topLegend(legendKeys: string[], r: Resolved): Record<string, unknown> {
     title: null,
     orient: 'top',
     direction: 'horizontal',
-    columns: legendColumns(keyWidths(legendKeys), r.width),
+    columns: legendColumns(keyWidths(legendKeys), r.width + LEGEND_OVERHANG),
     labelExpr: SPLIT_LINES,
   };
 }
@@ -142,7 +143,7 @@ function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
     width: r.width,
     height: { step: bandStep(lines, 22) },
     encoding: {
-      y: { field: 'key', type: 'nominal', sort: colKeys, axis: bandAxis(lines) },
+      y: { field: 'key', type: 'nominal', sort: colKeys, axis: bandAxis(lines, colKeys) },
     },
     layer: [
       {
@@ -203,7 +204,7 @@ function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
     width: r.width,
     height: { step: step(lines), for: 'position' },
     encoding: {
-      y: { field: 'key', type: 'nominal', sort: rowKeys, axis: bandAxis(lines), scale: { paddingInner: 0.22 } },
+      y: { field: 'key', type: 'nominal', sort: rowKeys, axis: bandAxis(lines, rowKeys), scale: { paddingInner: 0.22 } },
       yOffset: { field: 'column', type: 'nominal', sort: colKeys, scale: { paddingInner: 0.08 } },
       x: { field: 'value', type: 'quantitative', scale: { domain: [0, xMax], nice: false }, axis: percentAxis("% of each group's respondents", xMax) },
     },

@@ -71,21 +71,28 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
   const warnings: string[] = [];
   const r = resolve(opts);
   const multi = table.type === 'multi';
+  // Declared missing answers ("Don't know") are outside the base: their percentages are of
+  // everyone asked, so they would not compare with the bars. The description mentions them.
+  const inBase = table.rows.filter((row) => row.missing !== true);
+  const outside = table.rows.filter((row) => row.missing === true);
   let byResponses = multi && opts.percentBase === 'responses';
-  if (byResponses && table.rows.some((row) => row.percentOfResponses === undefined)) {
+  if (byResponses && inBase.some((row) => row.net !== true && row.percentOfResponses === undefined)) {
     warnings.push(chartMessages.noPercentOfResponses(table.question));
     byResponses = false;
   }
-  if (table.rows.length === 0) warnings.push(chartMessages.noAnswers(table.question));
+  // A net without a share of responses cannot be drawn on a % of responses axis.
+  const netsWithout = byResponses ? inBase.filter((row) => row.net === true && row.percentOfResponses === undefined).length : 0;
+  if (netsWithout > 0) warnings.push(chartMessages.netsWithoutResponses(table.question, netsWithout));
+  if (inBase.length === 0) warnings.push(chartMessages.noAnswers(table.question));
 
-  const responses = table.responses ?? table.rows.filter((row) => !row.net).reduce((s, row) => s + row.count, 0);
+  const responses = table.responses ?? inBase.filter((row) => row.net !== true).reduce((s, row) => s + row.count, 0);
   const unit = byResponses ? '% of responses' : '% of respondents';
   const subtitle = subtitleLines(
     opts.subtitle,
     [
       byResponses
-        ? `n = ${formatCount(responses)} answers from ${formatCount(table.base)} valid respondents, % of responses`
-        : `${baseText(table.base)}, % of respondents${multi ? '; more than one answer allowed' : ''}`,
+        ? `n = ${formatCount(responses)} answers from ${formatCount(table.base)} ${r.baseLabel}, % of responses`
+        : `${baseText(table.base, r.baseLabel)}, % of respondents${multi ? '; more than one answer allowed' : ''}`,
     ],
   );
   const percentOf = (row: FrequencyRow): number => finite(byResponses ? row.percentOfResponses : row.percent);
@@ -93,8 +100,8 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
     byResponses ? `${formatCount(row.count)} of ${formatCount(responses)} answers` : `${formatCount(row.count)} of ${formatCount(table.base)} respondents`;
 
   let type = opts.type ?? 'bar';
-  const nets = table.rows.filter((row) => row.net === true).length;
-  const answers = table.rows.length - nets;
+  const nets = inBase.filter((row) => row.net === true).length;
+  const answers = inBase.length - nets;
   if (type === 'donut' && multi) {
     warnings.push(chartMessages.donutMultiSelect(table.question));
     type = 'bar';
@@ -105,7 +112,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
     warnings.push(chartMessages.donutNets(table.question, nets));
   }
 
-  const rows = type === 'donut' ? table.rows.filter((row) => row.net !== true) : table.rows;
+  const rows = inBase.filter((row) => row.net !== true || (type !== 'donut' && (!byResponses || row.percentOfResponses !== undefined)));
   const { keys, lines } = bandKeys(rows.map((row) => row.label), r.labelWidth);
   const data: Datum[] = rows.map((row, i) => {
     const value = percentOf(row);
@@ -125,8 +132,14 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
   const kind = type === 'donut' ? 'Donut chart' : 'Bar chart';
   const title = opts.title ?? table.label;
   const description =
-    opts.description ?? `${kind} of "${title}". ${subtitle.join(' ')}. ${data.map((d) => d.desc).join('; ')}.`;
-  const body = type === 'donut' ? donutBody(data, keys) : barBody(data, keys, lines, unit, nets > 0, r);
+    opts.description ??
+    `${kind} of "${title}". ${subtitle.join(' ')}. ${data.map((d) => d.desc).join('; ')}.` +
+      (outside.length === 0
+        ? ''
+        : ` Not charted, outside the base: ${outside.map((row) => `${row.label} (${formatCount(row.count)}, ${formatPercent(finite(row.percent), r.decimals)} of everyone asked)`).join('; ')}.`);
+  // Nets get a panel of their own only when there are answers to set them apart from.
+  const panels = data.some((d) => d.group === GROUP_NETS) && data.some((d) => d.group === GROUP_ANSWERS);
+  const body = type === 'donut' ? donutBody(data, keys) : barBody(data, keys, lines, unit, panels, r);
   const totalWidth = type === 'donut' ? r.labelWidth + 300 : r.labelWidth + r.width;
   return { spec: frame(titleBlock(title, subtitle, totalWidth), description, r.config, body), warnings };
 }
@@ -134,7 +147,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
 function barBody(data: Datum[], keys: string[], lines: number, unit: string, hasNets: boolean, r: Resolved): Record<string, unknown> {
   const max = percentMax(Math.max(0, ...data.map((d) => d.value)));
   const answerColor = categoryColors(r.config)[0] ?? '#0072B2';
-  const view = barView({ keys, lines, max, axis: percentAxis(unit, max), color: hasNets ? undefined : answerColor, width: r.width });
+  const view = barView({ keys, allKeys: keys, lines, max, axis: percentAxis(unit, max), color: hasNets ? undefined : answerColor, width: r.width });
   if (hasNets) {
     const layer = view['layer'] as Record<string, Record<string, unknown>>[];
     const bars = layer[0] ?? {};
@@ -156,6 +169,8 @@ function barBody(data: Datum[], keys: string[], lines: number, unit: string, has
  */
 export function barView(v: {
   keys: string[];
+  /** Keys of every panel drawn with this one (they share one label column width). */
+  allKeys: string[];
   lines: number;
   max: number;
   axis: Record<string, unknown>;
@@ -166,7 +181,7 @@ export function barView(v: {
     width: v.width,
     height: { step: bandStep(v.lines) },
     encoding: {
-      y: { field: 'key', type: 'nominal', sort: v.keys, axis: bandAxis(v.lines) },
+      y: { field: 'key', type: 'nominal', sort: v.keys, axis: bandAxis(v.lines, v.allKeys) },
       x: { field: 'value', type: 'quantitative', scale: { domain: [0, v.max], nice: false }, axis: v.axis },
     },
     layer: [

@@ -34,7 +34,7 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
     table.sd === null ? null : `SD ${formatStat(table.sd)}`,
   ].filter((s): s is string => s !== null);
   const subtitle = subtitleLines(opts.subtitle, [
-    `${baseText(table.n, 'valid answers')}${stats.length > 0 ? `; ${stats.join(', ')}` : ''}`,
+    `${baseText(table.n, opts.baseLabel ?? 'valid answers')}${stats.length > 0 ? `; ${stats.join(', ')}` : ''}`,
   ]);
 
   const data = bins.map((b, i) => {

@@ -3,6 +3,7 @@
  */
 import type { FrequencyTable } from '../../spec/result.js';
 import {
+  LEGEND_OVERHANG,
   SPLIT_LINES,
   bandAxis,
   bandKeys,
@@ -56,7 +57,8 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const r = resolve({ ...opts, width: opts.width ?? DEFAULT_LIKERT_WIDTH });
   const first = tables[0];
   if (first === undefined) warnings.push(chartMessages.likertEmpty());
-  const scale = (first?.rows ?? []).filter((row) => row.net !== true).map((row) => row.label);
+  // Nets would count answers twice, and declared missing answers are outside the base.
+  const scale = (first?.rows ?? []).filter((row) => row.net !== true && row.missing !== true).map((row) => row.label);
   const options = opts.reverse === true ? [...scale].reverse() : scale;
   const k = options.length;
   const colors = divergingColors(k);
@@ -77,7 +79,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const descs: string[] = [];
   let extent = 0;
   const items = tables.map((t, i) => {
-    const answers = t.rows.filter((row) => row.net !== true);
+    const answers = t.rows.filter((row) => row.net !== true && row.missing !== true);
     if (i > 0 && answers.map((row) => row.label).join('\u0000') !== scale.join('\u0000')) {
       warnings.push(chartMessages.likertOptionsDiffer(t.item ?? t.label));
     }
@@ -127,8 +129,8 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const maxBase = Math.max(...bases);
   const subtitle = subtitleLines(opts.subtitle, [
     tables.length === 0 || sameBase
-      ? `${baseText(first?.base ?? 0)}, % of respondents`
-      : `n = ${formatCount(minBase)}–${formatCount(maxBase)} valid respondents per item, % of respondents`,
+      ? `${baseText(first?.base ?? 0, r.baseLabel)}, % of respondents`
+      : `n = ${formatCount(minBase)}–${formatCount(maxBase)} ${r.baseLabel} per item, % of respondents`,
   ]);
   const centre =
     k === 0 ? '' : odd ? `Bars are centred on the middle answer, "${options[half] ?? ''}". ` : `Bars are centred between "${options[half - 1] ?? ''}" and "${options[half] ?? ''}". `;
@@ -148,7 +150,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
       },
       {
         data: { values: data },
-        encoding: { y: { field: 'key', type: 'nominal', sort: itemKeys, axis: bandAxis(lines) } },
+        encoding: { y: { field: 'key', type: 'nominal', sort: itemKeys, axis: bandAxis(lines, itemKeys) } },
         layer: [
           {
             mark: { type: 'bar', height: 22, stroke: '#FFFFFF', strokeWidth: 0.75 },
@@ -163,7 +165,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
                   title: null,
                   orient: 'top',
                   direction: 'horizontal',
-                  columns: legendColumns(keyWidths(optionKeys), r.width),
+                  columns: legendColumns(keyWidths(optionKeys), r.width + LEGEND_OVERHANG),
                   labelExpr: SPLIT_LINES,
                 },
               },

@@ -11,6 +11,8 @@ export const chartMessages = {
     `chart of '${question}': ${nets} net${nets === 1 ? '' : 's'} left out of the donut (a net overlaps the answers it combines)`,
   noPercentOfResponses: (question: string) =>
     `chart of '${question}': no % of responses in the table; charted as % of respondents`,
+  netsWithoutResponses: (question: string, nets: number) =>
+    `chart of '${question}': ${nets} net${nets === 1 ? '' : 's'} without a % of responses left out`,
   stackedMulti: (label: string) =>
     `chart of '${label}': multi-select rows overlap, so they cannot stack to 100%; drawn as grouped bars`,
   stackedNets: (label: string, nets: number) =>

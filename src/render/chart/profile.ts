@@ -21,15 +21,19 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
   const r = resolve(opts);
   const bases = tables.map((t) => t.base);
   const sameBase = bases.every((b) => b === bases[0]);
-  const max = percentMax(Math.max(0, ...tables.flatMap((t) => t.rows.filter((row) => row.net !== true).map((row) => finite(row.percent)))));
+  const max = percentMax(Math.max(0, ...tables.flatMap((t) => t.rows.filter((row) => row.net !== true && row.missing !== true).map((row) => finite(row.percent)))));
   const color = categoryColors(r.config)[0] ?? '#0072B2';
   const descs: string[] = [];
+
+  const answerRows = tables.map((t) => t.rows.filter((row) => row.net !== true && row.missing !== true));
+  const panelKeys = answerRows.map((rows) => bandKeys(rows.map((row) => row.label), r.labelWidth));
+  const allKeys = panelKeys.flatMap((p) => p.keys);
 
   const panels = tables.map((t, i) => {
     const nets = t.rows.filter((row) => row.net === true).length;
     if (nets > 0) warnings.push(chartMessages.profileNets(t.question, nets));
-    const rows = t.rows.filter((row) => row.net !== true);
-    const { keys, lines } = bandKeys(rows.map((row) => row.label), r.labelWidth);
+    const rows = answerRows[i] ?? [];
+    const { keys, lines } = panelKeys[i] ?? { keys: [], lines: 1 };
     const data = rows.map((row, j) => {
       const value = finite(row.percent);
       const text = formatPercent(value, r.decimals);
@@ -45,15 +49,15 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
     return {
       title: { text: headingLines, fontSize: SIZE.label, fontWeight: 'bold', color: MUTED, anchor: 'start', frame: 'bounds', offset: 6, lineHeight: SIZE.lineHeight },
       data: { values: data },
-      ...barView({ keys, lines, max, axis, color, width: r.width }),
+      ...barView({ keys, allKeys, lines, max, axis, color, width: r.width }),
     };
   });
 
   const title = opts.title ?? 'Respondent profile';
   const subtitle = subtitleLines(opts.subtitle, [
     tables.length === 0 || sameBase
-      ? `${baseText(bases[0] ?? 0)}, % of respondents`
-      : `n = ${formatCount(Math.min(...bases))}–${formatCount(Math.max(...bases))} valid respondents per question, % of respondents`,
+      ? `${baseText(bases[0] ?? 0, r.baseLabel)}, % of respondents`
+      : `n = ${formatCount(Math.min(...bases))}–${formatCount(Math.max(...bases))} ${r.baseLabel} per question, % of respondents`,
   ]);
   const description = opts.description ?? `Profile of respondents. ${subtitle.join(' ')}. ${descs.join('; ')}.`;
   const body = { vconcat: panels, spacing: 18, resolve: { scale: { x: 'shared' } } };

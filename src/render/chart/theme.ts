@@ -122,7 +122,7 @@ export const THEME: Config = {
     tickColor: '#8C8C8C',
     gridColor: '#E6E6E6',
   },
-  axisBand: { domain: false, ticks: false, grid: false, labelPadding: 8 },
+  axisBand: { domain: false, ticks: false, grid: false, labelPadding: 8, tickSize: 0 },
   legend: {
     labelFontSize: SIZE.label,
     labelColor: INK,

@@ -1,0 +1,184 @@
+/**
+ * The spec-driven pipeline (`survey report`):
+ *
+ *   spec ──► load + validate ─────────────────────────────┐
+ *   export ─► pass A: sample ─► infer ─► apply spec codebook ─► plan tables, build rules
+ *             pass B (only if a rule needs the whole file: medians, last submissions)
+ *             pass C: read ─► code ─► rules in order ─► kept rows counted in every table
+ *                                         └─► rejected rows: funnel + rejects
+ *
+ * Each pass streams the file; only the sample (bounded) and the rules' keys are held.
+ */
+import { dirname, resolve as resolvePath } from 'node:path';
+import type { Codebook, Question } from '../spec/codebook.js';
+import type { FilterSpec, StudySpec, TableSpec } from '../spec/analysis.js';
+import type { AnalysisResult, Diagnostic } from '../spec/result.js';
+import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
+import type { Encoding } from '../ingest/detect.js';
+import { inferCodebook } from '../codebook/infer.js';
+import { applySpecCodebook, specError, unknownRef } from '../config/apply-codebook.js';
+import type { LoadedSpec } from '../config/load-spec.js';
+import { compile, type Evaluator } from '../expr/compile.js';
+import { createFilter } from '../filters/index.js';
+import { FilterChain, type FunnelStep, type Rejection } from '../filters/apply.js';
+import type { RowContext } from '../filters/types.js';
+import { SurveyError } from '../errors/survey-error.js';
+import { messages } from '../errors/messages.js';
+import { Tabulation, type PlannedTable } from './tabulation.js';
+import { withInput } from './input.js';
+import { iterate, openRows } from './rows.js';
+import { DEFAULT_SAMPLE_ROWS, finish, type Analysis } from './analyze.js';
+
+export interface ReportResult extends AnalysisResult {
+  title?: string;
+  /** Each validity rule in order; the first entry is the rows read. */
+  funnel: FunnelStep[];
+}
+
+export interface Report extends Analysis {
+  result: ReportResult;
+}
+
+export interface ReportOptions {
+  /** Overrides the spec's input file (resolved against the working directory). */
+  input?: string;
+  /** Name shown for the input in results. */
+  displayName?: string;
+  sampleRows?: number;
+  /** Called for every removed row with its non-personal cells (see `rejectColumns`). */
+  onReject?: (rejection: Rejection, cells: string[]) => void;
+  /** Called once the codebook is known, with the header of the rejects file. */
+  onRejectColumns?: (columns: string[]) => void;
+}
+
+export async function runReport(loaded: LoadedSpec, specPath: string, options: ReportOptions = {}): Promise<Report> {
+  const spec = loaded.spec;
+  const file = options.input ?? (spec.input?.file !== undefined ? resolvePath(dirname(specPath), spec.input.file) : undefined);
+  if (file === undefined) throw specError(loaded, ['input'], "missing 'input.file': the export to read (relative to the spec)");
+  const csvOptions: CsvOptions = {};
+  if (spec.input?.encoding) csvOptions.encoding = spec.input.encoding as Encoding;
+  if (spec.input?.delimiter) csvOptions.delimiter = spec.input.delimiter;
+  const displayName = options.displayName ?? spec.input?.file ?? file;
+  return withInput(file, csvOptions, (input, diagnostics) => reportInput(input, loaded, options, displayName, diagnostics));
+}
+
+async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportOptions, displayName: string, diagnostics: Diagnostic[]): Promise<Report> {
+  const spec = loaded.spec;
+  const headerRows = spec.input?.headerRows;
+  const decimalComma = input.delimiter === ';';
+
+  // Pass A: a sample to infer what the spec does not say.
+  const sampleStream = await openRows(input, displayName, headerRows);
+  const sample: string[][] = [];
+  for await (const rec of iterate(sampleStream)) {
+    sample.push(rec.fields);
+    if (sample.length >= (options.sampleRows ?? DEFAULT_SAMPLE_ROWS)) break;
+  }
+  await sampleStream.rows.return?.();
+  if (sample.length === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
+  const { headers } = sampleStream.header;
+  const codebook = applySpecCodebook(inferCodebook(headers, sample, { decimalComma }), headers, loaded);
+  sample.length = 0;
+
+  const tables = planTables(spec, codebook, loaded);
+  const tabulation = new Tabulation(codebook, { tables, by: [], ...(spec.weight !== undefined ? { weight: checkWeight(spec.weight, codebook, loaded) } : {}) }, { decimalComma });
+  const chain = new FilterChain((spec.filters ?? []).map((f, i) => createFilter(f, filterEnv(f, i, codebook, loaded, spec))));
+  const context = (fields: readonly string[], line: number): RowContext => ({ fields, line, values: tabulation.values, coders: tabulation.coders });
+
+  // Pass B: rules that need the whole file first (median durations, last submissions).
+  if (chain.needsPreparation) {
+    const stream = await openRows(input, displayName, headerRows);
+    for await (const rec of iterate(stream)) {
+      tabulation.read(rec.fields);
+      chain.prepare(context(rec.fields, rec.line));
+    }
+    chain.startMainPass();
+  }
+
+  // Pass C: every row through the rules; kept rows are counted.
+  const pii = codebook.questions.filter((q) => q.type === 'pii').flatMap((q) => q.columns);
+  const keptColumns = headers.map((h) => h.index).filter((i) => !pii.includes(i));
+  options.onRejectColumns?.(keptColumns.map((i) => headers[i]!.sub ? `${headers[i]!.question} | ${headers[i]!.sub}` : headers[i]!.question || headers[i]!.name || `Column ${i + 1}`));
+  const stream = await openRows(input, displayName, headerRows);
+  let rows = 0;
+  for await (const rec of iterate(stream)) {
+    rows++;
+    tabulation.read(rec.fields);
+    const rejection = chain.apply(context(rec.fields, rec.line));
+    if (rejection === null) tabulation.count();
+    else options.onReject?.(rejection, keptColumns.map((i) => rec.fields[i] ?? ''));
+  }
+  if (stream.emptyRows() > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(stream.emptyRows()) });
+  if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted) });
+  const analysis = finish(tabulation, input, stream.header, displayName, rows, diagnostics);
+  const result: ReportResult = { ...(spec.title ? { title: spec.title } : {}), ...analysis.result, funnel: chain.funnel() };
+  return { ...analysis, result };
+}
+
+function checkWeight(id: string, codebook: Codebook, loaded: LoadedSpec): string {
+  const q = codebook.questions.find((x) => x.id === id);
+  if (!q) throw unknownRef(loaded, ['weight'], id, codebook.questions);
+  if (q.type !== 'numeric') throw specError(loaded, ['weight'], `'${id}' is ${q.type}; weights must be a numeric question`);
+  return id;
+}
+
+function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: LoadedSpec, spec: StudySpec) {
+  const path = (key: string) => ['filters', index, ...key.split(/[.[\]]+/).filter((s) => s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
+  return {
+    codebook,
+    timezone: spec.input?.timezone ?? 'UTC',
+    question(id: string, key: string): Question {
+      const q = findId(codebook, id);
+      if (!q) throw unknownRef(loaded, path(key), id, codebook.questions);
+      return q;
+    },
+    error: (key: string, message: string) => specError(loaded, path(key), `${f.rule}: ${message}`),
+  };
+}
+
+/** A question id, or `grid.item` for a grid item (returns the grid). */
+function findId(codebook: Codebook, id: string): Question | undefined {
+  const q = codebook.questions.find((x) => x.id === id);
+  if (q) return q;
+  const [grid, item] = id.split('.');
+  const g = codebook.questions.find((x) => x.id === grid && x.type === 'matrix');
+  return g && g.items.some((i) => i.id === item) ? g : undefined;
+}
+
+function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec): PlannedTable[] | 'all' {
+  if (!spec.tables) return 'all';
+  return spec.tables.flatMap((t, i): PlannedTable[] => {
+    const ref = (key: 'question' | 'row' | 'column', id: string): string => {
+      const q = findId(codebook, id);
+      if (!q) throw unknownRef(loaded, ['tables', i, key], id, codebook.questions);
+      if (q.type === 'pii') throw specError(loaded, ['tables', i, key], `'${id}' is personal data and is never tabulated`);
+      return id;
+    };
+    const filter = tableFilter(t, i, codebook, loaded);
+    const common = { ...(t.id ? { id: t.id } : {}), ...(t.title ? { title: t.title } : {}), ...(filter ? { filter } : {}) };
+    switch (t.type) {
+      case 'frequency':
+        return [{ kind: 'frequency', question: ref('question', t.question!), ...common }];
+      case 'crosstab':
+        return [{ kind: 'crosstab', row: ref('row', t.row!), column: ref('column', t.column!), ...common }];
+      case 'banner':
+        return t.columns!.map((c, k) => {
+          const q = findId(codebook, c);
+          if (!q) throw unknownRef(loaded, ['tables', i, 'columns', k], c, codebook.questions);
+          return { kind: 'crosstab', row: ref('row', t.row!), column: c, ...common, ...(t.id ? { id: `${t.id}.${c}` } : {}) };
+        });
+    }
+  });
+}
+
+function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: LoadedSpec): Evaluator | undefined {
+  if (t.filter === undefined) return undefined;
+  let expr;
+  try {
+    expr = compile(t.filter);
+  } catch (e) {
+    throw specError(loaded, ['tables', i, 'filter'], (e as Error).message);
+  }
+  for (const name of expr.names) if (!findId(codebook, name)) throw unknownRef(loaded, ['tables', i, 'filter'], name, codebook.questions);
+  return expr.evaluate;
+}

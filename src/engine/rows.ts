@@ -1,0 +1,77 @@
+/**
+ * From records to respondents: splits off the header rows (detected or forced),
+ * checks every row's width, and skips rows whose cells are all empty (counted).
+ */
+import type { CsvInput, CsvRecord } from '../ingest/read-csv.js';
+import { detectHeaderRows, layoutFor, mergeHeader, type ColumnHeader } from '../codebook/header.js';
+import { SurveyError } from '../errors/survey-error.js';
+import { messages } from '../errors/messages.js';
+
+export interface HeaderInfo {
+  headers: ColumnHeader[];
+  headerRows: number;
+  width: number;
+}
+
+export interface RowStream {
+  /** Resolves once the header is known (after at most 3 records). */
+  header: HeaderInfo;
+  rows: AsyncIterator<CsvRecord>;
+  /** Rows skipped because every cell was empty, so far. */
+  emptyRows(): number;
+}
+
+export async function openRows(input: CsvInput, displayName: string, forcedHeaderRows?: number): Promise<RowStream> {
+  const it = input.records()[Symbol.asyncIterator]();
+  const first: CsvRecord[] = [];
+  while (first.length < 3) {
+    const r = await it.next();
+    if (r.done) break;
+    first.push(r.value);
+  }
+  if (first.length === 0) throw new SurveyError('SURVEY_CSV_EMPTY', messages.emptyFile(), { location: { file: displayName } });
+  const detected = forcedHeaderRows ? { rows: forcedHeaderRows, layout: layoutFor(forcedHeaderRows) } : detectHeaderRows(first.map((r) => r.fields));
+  const width = first[0]!.fields.length;
+  const headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
+  const pending = first.slice(detected.rows);
+  let empty = 0;
+  const rows: AsyncIterator<CsvRecord> = {
+    async next() {
+      for (;;) {
+        const r = pending.length > 0 ? { done: false as const, value: pending.shift()! } : await it.next();
+        if (r.done) return r;
+        const fields = fitWidth(r.value, width, displayName);
+        // Rows of empty cells (",,,,") carry no respondent; they are counted and reported.
+        if (fields.every((f) => f === '')) {
+          empty++;
+          continue;
+        }
+        return { done: false, value: { fields, line: r.value.line } };
+      }
+    },
+    async return() {
+      await it.return?.();
+      return { done: true, value: undefined };
+    },
+  };
+  return { header: { headers, headerRows: detected.rows, width }, rows, emptyRows: () => empty };
+}
+
+/**
+ * Rows must be as wide as the header. Trailing empty cells (a stray delimiter at
+ * the end of a line) are harmless; anything else means the file is malformed.
+ */
+function fitWidth(rec: CsvRecord, width: number, file: string): string[] {
+  const f = rec.fields;
+  if (f.length === width) return f;
+  if (f.length > width && f.slice(width).every((x) => x.trim() === '')) return f.slice(0, width);
+  throw new SurveyError('SURVEY_CSV_RAGGED_ROW', messages.raggedRow(f.length, width), {
+    location: { file, line: rec.line },
+    hint: f.length < width ? 'a row was cut short, or a field holds an unquoted line break' : 'a field holds an unquoted delimiter: quote it',
+  });
+}
+
+/** Iterates a RowStream's rows with for-await. */
+export function iterate(stream: RowStream): AsyncIterable<CsvRecord> {
+  return { [Symbol.asyncIterator]: () => stream.rows };
+}

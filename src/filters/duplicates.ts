@@ -1,0 +1,80 @@
+import type { FilterFactory, RowContext } from './types.js';
+import type { Question } from '../spec/codebook.js';
+import { isBlank, normalizeCell } from '../codebook/values.js';
+
+type Normalize = 'email' | 'phone' | 'text';
+
+interface Key {
+  question: Question;
+  normalize: Normalize;
+  countryCode: string | undefined;
+  /** Normalised value -> line of the submission kept (first) or last seen (keep: last). */
+  seen: Map<string, number>;
+}
+
+/**
+ * Removes repeated submissions of one person: a row is a duplicate when ANY key
+ * (e-mail, phone...) equals that of a kept row. With `keep: first` (the default)
+ * the first submission stays; with `keep: last` a first pass finds each key's last line.
+ * Reasons name the line of the kept row, never the personal data itself.
+ */
+export const duplicates: FilterFactory<{ rule: 'duplicates'; name?: string; keys: { question: string; normalize?: Normalize; countryCode?: string }[]; keep?: 'first' | 'last' }> = (spec, env) => {
+  const keys: Key[] = spec.keys.map((k, i) => ({ question: env.question(k.question, `keys[${i}].question`), normalize: k.normalize ?? 'text', countryCode: k.countryCode, seen: new Map() }));
+  const keep = spec.keep ?? 'first';
+  const values = (row: RowContext) => keys.map((k) => keyValue(k, row));
+  const filter = {
+    name: spec.name ?? 'duplicates',
+    test(row: RowContext): string | null {
+      const vs = values(row);
+      for (let i = 0; i < keys.length; i++) {
+        const v = vs[i];
+        if (v === null || v === undefined) continue;
+        const line = keys[i]!.seen.get(v);
+        if (keep === 'first' && line !== undefined) return `same ${label(keys[i]!)} as line ${line}`;
+        if (keep === 'last' && line !== undefined && line > row.line) return `same ${label(keys[i]!)} as line ${line} (kept: the last)`;
+      }
+      if (keep === 'first') vs.forEach((v, i) => v !== null && keys[i]!.seen.set(v, row.line));
+      return null;
+    },
+    reset() {
+      if (keep === 'first') for (const k of keys) k.seen.clear();
+    },
+  };
+  if (keep === 'last') {
+    return {
+      ...filter,
+      prepare(row: RowContext) {
+        values(row).forEach((v, i) => v !== null && keys[i]!.seen.set(v, row.line));
+      },
+    };
+  }
+  return filter;
+};
+
+function label(k: Key): string {
+  return k.normalize === 'email' ? 'e-mail' : k.normalize === 'phone' ? 'phone number' : k.question.id;
+}
+
+function keyValue(k: Key, row: RowContext): string | null {
+  const raw = normalizeCell(row.fields[k.question.columns[0]!] ?? '');
+  if (isBlank(raw)) return null;
+  switch (k.normalize) {
+    case 'email':
+      return raw.toLowerCase();
+    case 'phone':
+      return normalizePhone(raw, k.countryCode);
+    case 'text':
+      return raw.toLowerCase();
+  }
+}
+
+/**
+ * Digits only, without trunk or international prefixes (0, 00) and without the
+ * country code when the number is that long: "+91 98123 45678", "098123 45678"
+ * and "9812345678" are one number. Fewer than 6 digits is not a phone number.
+ */
+export function normalizePhone(raw: string, countryCode?: string): string | null {
+  let d = raw.replace(/\D/g, '').replace(/^0+/, '');
+  if (countryCode && d.length > 10 && d.startsWith(countryCode) && d.length - countryCode.length >= 8) d = d.slice(countryCode.length);
+  return d.length >= 6 ? d : null;
+}

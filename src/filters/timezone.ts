@@ -1,0 +1,33 @@
+/** Wall-clock times in a named time zone, through the platform's IANA data (Intl). */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** The wall-clock reading in `tz` of an instant, as milliseconds "as if UTC". */
+export function toWallClock(instant: number, tz: string): number {
+  const parts = Object.fromEntries(formatter(tz).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  return wall + (instant % 1000 + 1000) % 1000;
+}
+
+/** Whether a timestamp string carries its own zone (ISO `Z` or an offset). */
+export function hasZone(s: string): boolean {
+  return /(?:Z|[+-]\d{2}:?\d{2})$/.test(s.trim());
+}

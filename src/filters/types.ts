@@ -1,0 +1,35 @@
+/** Validity rules: each decides, row by row, whether a respondent is removed, and says why. */
+import type { Codebook, Question } from '../spec/codebook.js';
+import type { FilterSpec } from '../spec/analysis.js';
+import type { Coder } from '../engine/coder.js';
+import type { RowValues } from '../engine/row-values.js';
+
+/** What a rule sees of the current row: coded answers, raw cells and the line. */
+export interface RowContext {
+  readonly fields: readonly string[];
+  readonly line: number;
+  readonly values: RowValues;
+  readonly coders: ReadonlyMap<string, Coder>;
+}
+
+export interface RowFilter {
+  /** The name shown in the funnel. */
+  readonly name: string;
+  /** Sees every row that reaches this rule in a first pass, when the rule needs the whole file (medians, last submissions). */
+  prepare?(row: RowContext): void;
+  /** Forgets state built by `test` (a first pass runs the tests of earlier rules too). */
+  reset?(): void;
+  /** Why the row is removed, or null to keep it. A kept row may update the rule's state (first submissions). */
+  test(row: RowContext): string | null;
+}
+
+/** What building a rule may consult; `question` throws a spec error naming the path when an id is unknown. */
+export interface FilterEnv {
+  codebook: Codebook;
+  /** Time zone of timestamps without one. */
+  timezone: string;
+  question(id: string, key: string): Question;
+  error(key: string, message: string): Error;
+}
+
+export type FilterFactory<S extends FilterSpec = FilterSpec> = (spec: S, env: FilterEnv) => RowFilter;

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { frequencyChart } from '../../src/render/chart/spec.js';
+import { chartMessages } from '../../src/render/chart/messages.js';
+import { chart } from './chart.js';
+import { frequency, graph1, graph2, graph3a, graph4, graph4Nets, graph5, graph6Nets as graph6 } from './data.js';
+
+chart(function graph1Bars() {
+  return frequencyChart(graph1);
+}, (svg) => {
+  for (const text of ['37%', '45%', '18%']) assert.ok(svg.includes(`>${text}</text>`), text);
+  assert.ok(svg.includes('n = 565 valid respondents, % of respondents'));
+});
+
+chart(function graph2Bars() {
+  return frequencyChart(graph2);
+}, (svg) => {
+  // A long answer is wrapped onto several lines (tspans), never cut.
+  assert.match(svg, /<tspan>Will accept, but start exploring other or<\/tspan><tspan[^>]*>additional apps<\/tspan>/);
+});
+
+chart(function graph3aDonut() {
+  return frequencyChart(graph3a, { type: 'donut' });
+});
+
+chart(function graph4Donut() {
+  return frequencyChart(graph4, { type: 'donut' });
+}, (svg) => {
+  for (const text of ['24%', '43%', '33%']) assert.ok(svg.includes(`>${text}</text>`), text);
+});
+
+chart(function graph5MultiRespondents() {
+  return frequencyChart(graph5);
+}, (svg) => {
+  assert.ok(svg.includes('>% of respondents</text>'));
+  assert.ok(svg.includes('>34%</text>'));
+});
+
+chart(function graph5MultiResponses() {
+  return frequencyChart(graph5, { percentBase: 'responses' });
+}, (svg) => {
+  assert.ok(svg.includes('>% of responses</text>'));
+  assert.ok(svg.includes('n = 611 answers from 565 valid respondents, % of responses'));
+});
+
+chart(function graph6Nets() {
+  return frequencyChart(graph6);
+}, (svg) => {
+  assert.ok(svg.includes('>72%</text>'), 'the net is drawn with its value');
+  assert.ok(svg.includes('>Nets (combined answers)</text>'));
+});
+
+chart(function graph4NetsCustomSubtitle() {
+  return frequencyChart(graph4Nets, {
+    subtitle: ['n = 565 valid respondents (9–25 January 2021)', '% of respondents; the net adds the first two answers'],
+    config: { range: { category: ['#009E73'] } },
+  });
+});
+
+chart(function warnDonutTooManyAnswers() {
+  const sevenAnswers = frequency('Q7', 'Which messaging app do you use most?', [
+    ['WhatsApp', 250], ['Telegram', 110], ['Signal', 70], ['Messenger', 50], ['iMessage', 40], ['Viber', 25], ['Other', 20],
+  ]);
+  const result = frequencyChart(sevenAnswers, { type: 'donut' });
+  assert.deepEqual(result.warnings, [chartMessages.donutTooManyAnswers('Q7', 7, 6)]);
+  return result;
+});
+
+chart(function warnDonutMultiSelect() {
+  return frequencyChart(graph5, { type: 'donut' });
+});
