@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { Io } from './io.js';
 import { createAnalyzeCommand } from './commands/analyze.js';
 import { createInitCommand } from './commands/init.js';
+import { createReportCommand } from './commands/report.js';
 import { EXIT } from '../errors/codes.js';
 
 const EXIT_CODES = `
@@ -25,6 +26,7 @@ export function createProgram(io: Io, version: string): Command {
     })
     .addHelpText('after', EXIT_CODES);
   program.addCommand(createAnalyzeCommand(io));
+  program.addCommand(createReportCommand(io));
   program.addCommand(createInitCommand(io));
   // Every command writes through io and throws instead of exiting.
   for (const cmd of [program, ...program.commands]) {

@@ -6,7 +6,7 @@
 import type { Codebook, Item, PiiKind, Question, QuestionType } from '../spec/codebook.js';
 import type { ColumnHeader } from './header.js';
 import { guessJoinedMulti, splitCell } from './multi.js';
-import { piiFromHeader, piiFromValues } from './pii.js';
+import { isQuestionAboutContact, piiFromHeader, piiFromValues } from './pii.js';
 import { orderOptions } from './scales.js';
 import { isBlank, normalizeCell, optionCellState, parseDateTime, parseNumber } from './values.js';
 import { uniqueIds, slug } from './ids.js';
@@ -84,7 +84,7 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
   const q = (type: QuestionType) => baseQuestion(idBase, label, type, columns);
   const values = [...s.counts.keys()];
 
-  const pii = piiFromHeader(h.name, h.question) ?? piiFromValues(values) ?? unnamedId(s);
+  const pii = headerPii(s) ?? piiFromValues(values) ?? unnamedId(s);
   if (pii) return { idBase, question: { ...q('pii'), pii } };
   if (s.nonBlank === 0) return { idBase, question: { ...q('single'), options: [] } };
 
@@ -117,6 +117,12 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
   if (h.openEnded || looksLikeText(s)) return { idBase, question: q('text') };
   const ordered = orderOptions(values, s.counts);
   return { idBase, question: { ...q('single'), options: ordered.options, ...(ordered.scale ? { scale: ordered.scale } : { order: 'count' as const }) } };
+}
+
+/** Personal data named by the header, unless the column is a question about e-mail or phones. */
+function headerPii(s: ColumnStats): { kind: PiiKind; reason: string } | null {
+  const pii = piiFromHeader(s.header.name, s.header.question);
+  return pii && !isQuestionAboutContact(pii.kind, s.counts) ? pii : null;
 }
 
 /** Free text: many different answers, or long ones rarely repeated. */
@@ -184,7 +190,7 @@ function inferGroup(group: ColumnStats[], sample: readonly (readonly string[])[]
   }
 
   // A grid: every column is an item answered on a shared scale. Text items split off.
-  const gridCols = group.filter((s) => !(s.header.openEnded || looksLikeText(s)) && piiFromHeader(s.header.name, s.header.question) === null);
+  const gridCols = group.filter((s) => !(s.header.openEnded || looksLikeText(s)) && headerPii(s) === null);
   const rest = group.filter((s) => !gridCols.includes(s));
   if (gridCols.length >= 2) {
     const counts = new Map<string, number>();

@@ -5,9 +5,18 @@ import { csvCell } from '../sanitize.js';
 const HEADER = ['kind', 'question', 'label', 'answer', 'column', 'count', 'percent', 'percent_of_responses', 'base'];
 
 export function renderCsv(result: AnalysisResult): string {
+  return tablesCsv(result.tables);
+}
+
+export function tablesCsv(tables: readonly Table[]): string {
   const lines = [HEADER.join(',')];
-  for (const t of result.tables) for (const row of rowsOf(t)) lines.push(row.map(csvCell).join(','));
+  for (const t of tables) for (const row of rowsOf(t)) lines.push(row.map(csvCell).join(','));
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The funnel as CSV: each rule with the rows it removed and the rows left. */
+export function funnelCsv(steps: readonly { rule: string; removed: number; remaining: number }[]): string {
+  return `${['rule,removed,remaining', ...steps.map((s) => [csvCell(s.rule), s.removed, s.remaining].join(','))].join('\r\n')}\r\n`;
 }
 
 type Cell = string | number | null;

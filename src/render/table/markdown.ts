@@ -3,8 +3,11 @@ import type { AnalysisResult, Table } from '../../spec/result.js';
 import { formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
 import { formatP } from './text.js';
 
-export function renderMarkdown(result: AnalysisResult): string {
-  const out: string[] = [`# ${forMarkdown(result.input.file)}`, '', `${result.input.rows} respondents.`];
+export function renderMarkdown(result: AnalysisResult & { funnel?: { rule: string; removed: number; remaining: number }[]; title?: string }): string {
+  const out: string[] = [`# ${forMarkdown(result.title ?? result.input.file)}`, '', `${result.input.rows} respondents read from ${forMarkdown(result.input.file)}.`];
+  if (result.funnel) {
+    out.push('', '| Validity filter | Removed | Remaining |', '|---|---:|---:|', ...result.funnel.map((s, i) => `| ${forMarkdown(s.rule)} | ${i === 0 ? '' : s.removed} | ${s.remaining} |`));
+  }
   if (result.withheld.length > 0) {
     out.push('', `Withheld as personal data: ${result.withheld.map((w) => `${forMarkdown(w.column)} (${w.kind})`).join(', ')}.`);
   }

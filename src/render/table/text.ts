@@ -18,15 +18,23 @@ export interface TextOptions {
   width: number;
 }
 
-export function renderText(result: AnalysisResult, options: TextOptions): string {
+export interface FunnelStepLike {
+  rule: string;
+  removed: number;
+  remaining: number;
+}
+
+export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[]; title?: string }, options: TextOptions): string {
   const { styler: st } = options;
   const out: string[] = [];
   const inp = result.input;
+  if (result.title) out.push(st.title(forTerminal(result.title)));
   out.push(st.dim(`${forTerminal(inp.file)}: ${inp.rows} respondents, ${inp.encoding}, delimiter ${JSON.stringify(inp.delimiter)}, ${inp.headerRows} header row${inp.headerRows === 1 ? '' : 's'}`));
   if (result.withheld.length > 0) {
     out.push(st.warn(`Withheld as personal data (never tabulated): ${result.withheld.map((w) => `${forTerminal(w.column)} (${w.kind})`).join(', ')}`));
   }
   for (const d of result.diagnostics) out.push(st.warn(`${d.level}: ${forTerminal(d.message)}`));
+  if (result.funnel) out.push('', funnelText(result.funnel, st));
   for (const t of result.tables) out.push('', renderTable(t, options));
   return `${out.join('\n')}\n`;
 }
@@ -110,6 +118,15 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   } else if (t.multi) {
     lines.push(st.dim('  multi-select: respondents can be in several rows, so no chi-square test'));
   }
+  return lines.join('\n');
+}
+
+/** Validity rules in order, with the rows each removed and the rows left. */
+export function funnelText(steps: readonly FunnelStepLike[], st: Styler): string {
+  const names = steps.map((s) => forTerminal(s.rule));
+  const w = Math.max(...names.map((n) => n.length), 10);
+  const lines = [st.title('Validity filters'), st.dim(`  ${'rule'.padEnd(w)}  ${'removed'.padStart(8)}  ${'remaining'.padStart(9)}`)];
+  steps.forEach((s, i) => lines.push(`  ${names[i]!.padEnd(w)}  ${(i === 0 ? '' : `-${s.removed}`).padStart(8)}  ${String(s.remaining).padStart(9)}`));
   return lines.join('\n');
 }
 

@@ -1,0 +1,101 @@
+import { Command, Option } from 'commander';
+import { dirname, relative, resolve } from 'node:path';
+import type { Io } from '../io.js';
+import { loadSpec } from '../../config/load-spec.js';
+import { runReport, type ReportResult } from '../../engine/report.js';
+import { renderText } from '../../render/table/text.js';
+import { renderCsv } from '../../render/table/csv.js';
+import { renderMarkdown } from '../../render/table/markdown.js';
+import { csvCell } from '../../render/sanitize.js';
+import { writeArtifacts, writeAtomic } from '../../io/write.js';
+import { checkArtifacts } from '../../io/check.js';
+import { hashFile } from '../../io/hash-file.js';
+import { buildArtifacts } from '../../report/artifacts.js';
+import { formatOption, type Format } from '../options.js';
+import { styler, useColor } from '../print.js';
+import { SurveyError } from '../../errors/survey-error.js';
+
+const EXAMPLES = `
+Examples:
+  $ survey report survey.yaml                          funnel and tables in the terminal
+  $ survey report survey.yaml --out report/            tables, charts (SVG), funnel, manifest
+  $ survey report survey.yaml --out report/ --check    exit 1 if any committed figure is stale
+  $ survey report survey.yaml --rejects rejects.csv    every removed row with the rule that removed it
+  $ survey report survey.yaml --format json > results.json`;
+
+interface ReportFlags {
+  format: Format;
+  out?: string;
+  check?: boolean;
+  rejects?: string;
+  input?: string;
+  vegaLite?: boolean;
+  color?: boolean;
+}
+
+export function createReportCommand(io: Io): Command {
+  return new Command('report')
+    .description('run a study spec: validity filters, nets, tables and charts, byte for byte the same on every run')
+    .argument('<spec>', 'the study spec (survey.yaml); `survey init FILE` starts one')
+    .addOption(formatOption())
+    .option('--out <dir>', 'write tables (CSV, Markdown, JSON), charts (SVG), the funnel and a manifest here')
+    .option('--check', 'with --out: write nothing; exit 1 and list the files that are missing or differ')
+    .option('--rejects <file>', 'write every removed row (personal data left out) with the rule and reason')
+    .option('--input <file>', "read this export instead of the spec's input.file")
+    .option('--vega-lite', "with --out: also write each chart's Vega-Lite spec (charts/*.vl.json) to restyle it")
+    .addOption(new Option('--no-color', 'no colour, even on a terminal'))
+    .addHelpText('after', EXAMPLES)
+    .action(async (specArg: string, flags: ReportFlags) => {
+      if (flags.check && flags.out === undefined) throw new SurveyError('SURVEY_USAGE', '--check needs --out <dir>: the folder of committed figures to compare with');
+      const specPath = resolve(io.cwd, specArg);
+      const loaded = await loadSpec(specPath, specArg);
+      const rejects: string[] = [];
+      const report = await runReport(loaded, specPath, {
+        ...(flags.input !== undefined ? { input: resolve(io.cwd, flags.input), displayName: flags.input } : {}),
+        onRejectColumns: (cols) => rejects.push(['line', 'rule', 'reason', ...cols].map(csvCell).join(',')),
+        onReject: (r, cells) => rejects.push([r.line, r.rule, r.reason, ...cells].map(csvCell).join(',')),
+      });
+      const result = report.result;
+      if (!flags.check) io.stdout.write(render(result, flags.format, io, flags.color));
+      if (flags.out !== undefined) {
+        const out = resolve(io.cwd, flags.out);
+        const inputFile = flags.input !== undefined ? resolve(io.cwd, flags.input) : resolve(dirname(specPath), loaded.spec.input?.file ?? '');
+        const built = await buildArtifacts(result, {
+          codebook: report.codebook,
+          spec: loaded.spec,
+          vegaLite: flags.vegaLite === true,
+          baseLabel: (loaded.spec.filters ?? []).length > 0 ? 'valid respondents' : 'respondents',
+          inputSha256: await hashFile(inputFile),
+        });
+        for (const w of built.warnings) io.stderr.write(`warning: ${w}\n`);
+        if (flags.check) {
+          const drift = await checkArtifacts(out, built.artifacts);
+          if (drift.length > 0) {
+            io.stderr.write(`${drift.length} of ${built.artifacts.length} files in ${flags.out} are stale:\n${drift.map((d) => `  ${d.status.padEnd(7)} ${d.path}`).join('\n')}\nrun: survey report ${specArg} --out ${flags.out}\n`);
+            throw new SurveyError('SURVEY_CHECK_FAILED', `${drift.length} figure file${drift.length === 1 ? ' is' : 's are'} stale`);
+          }
+          io.stderr.write(`all ${built.artifacts.length} files in ${flags.out} are up to date\n`);
+        } else {
+          await writeArtifacts(out, built.artifacts);
+          io.stderr.write(`wrote ${built.artifacts.length} files to ${relative(io.cwd, out) || '.'}\n`);
+        }
+      }
+      if (flags.rejects !== undefined) {
+        await writeAtomic(resolve(io.cwd, flags.rejects), `${rejects.join('\r\n')}\r\n`);
+        io.stderr.write(`wrote ${rejects.length - 1} removed rows to ${flags.rejects}\n`);
+      }
+    });
+}
+
+function render(result: ReportResult, format: Format, io: Io, colorFlag: boolean | undefined): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result, null, 2)}\n`;
+    case 'csv':
+      return renderCsv(result);
+    case 'md':
+      return renderMarkdown(result);
+    case 'text':
+      return renderText(result, { styler: styler(useColor(io.stdout, io.env, colorFlag)), width: Math.min(120, io.stdout.columns ?? 100) });
+  }
+}

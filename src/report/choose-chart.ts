@@ -1,0 +1,52 @@
+/**
+ * Which chart each table gets: the spec's choice where it made one, otherwise
+ * what a research firm would draw (bars for choices, 100% stacked bars for
+ * crosstabs, diverging bars for grids on a recognised scale, histograms for numbers).
+ */
+import type { Config } from 'vega-lite';
+import type { ChartSpec } from '../spec/analysis.js';
+import type { Question } from '../spec/codebook.js';
+import type { FrequencyTable, Table } from '../spec/result.js';
+import { crosstabChart, frequencyChart, histogramChart, likertChart, type ChartResult } from '../render/chart/spec.js';
+
+export interface ChartRequest {
+  /** File name stem. */
+  id: string;
+  chart: ChartResult;
+}
+
+export interface ChartContext {
+  chart?: ChartSpec | undefined;
+  baseLabel?: string | undefined;
+  title?: string | undefined;
+}
+
+/** Scales whose first answer is the positive end (diverging charts put it on the right). */
+const POSITIVE_FIRST = new Set(['agreement', 'understanding', 'amount', 'frequency', 'importance', 'likelihood', 'satisfaction', 'quality', 'favourability', 'familiarity', 'concern']);
+
+export function chartForTable(table: Table, ctx: ChartContext): ChartResult | null {
+  const spec = ctx.chart ?? {};
+  const common = {
+    ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}),
+    ...(ctx.title ? { title: ctx.title } : {}),
+    ...(spec.config ? { config: spec.config as Config } : {}),
+  };
+  switch (table.kind) {
+    case 'frequency':
+      if (table.rows.every((r) => r.count === 0)) return null;
+      return frequencyChart(table, { ...common, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents' });
+    case 'crosstab':
+      if (table.base === 0) return null;
+      return crosstabChart(table, { ...common, type: spec.type === 'grouped' ? 'grouped' : 'stacked' });
+    case 'numeric':
+      return table.bins && table.bins.length > 0 ? histogramChart(table, common) : null;
+    case 'text':
+      return null;
+  }
+}
+
+/** A grid's item tables drawn together: diverging bars on a recognised scale. */
+export function chartForGrid(question: Question, items: FrequencyTable[], ctx: ChartContext): ChartResult | null {
+  if (items.length < 2 || !question.scale || question.scale === 'numeric' || question.scale === 'yesNo') return null;
+  return likertChart(items, { ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), title: ctx.title ?? question.label, reverse: POSITIVE_FIRST.has(question.scale) });
+}
