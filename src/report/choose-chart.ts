@@ -7,6 +7,7 @@ import type { Config } from 'vega-lite';
 import type { ChartSpec } from '../spec/analysis.js';
 import type { Question } from '../spec/codebook.js';
 import type { FrequencyTable, Table } from '../spec/result.js';
+import { isNonSubstantive } from '../codebook/scales.js';
 import { crosstabChart, frequencyChart, histogramChart, likertChart, type ChartResult } from '../render/chart/spec.js';
 
 export interface ChartRequest {
@@ -48,5 +49,10 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
 /** A grid's item tables drawn together: diverging bars on a recognised scale. */
 export function chartForGrid(question: Question, items: FrequencyTable[], ctx: ChartContext): ChartResult | null {
   if (items.length < 2 || !question.scale || question.scale === 'numeric' || question.scale === 'yesNo') return null;
-  return likertChart(items, { ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), title: ctx.title ?? question.label, reverse: POSITIVE_FIRST.has(question.scale) });
+  // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of the bars.
+  const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !isNonSubstantive(r.label)) }));
+  const dropped = items[0]!.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.label);
+  const subtitle = dropped.length > 0 ? { description: `${question.label}. Not shown: ${dropped.join(', ')}.` } : {};
+  return likertChart(onScale, {
+    ...subtitle, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), title: ctx.title ?? question.label, reverse: POSITIVE_FIRST.has(question.scale) });
 }

@@ -116,3 +116,21 @@ test('no personal data reaches the result', () => {
   for (const e of new Set(emails)) assert.ok(!json.includes(e), `e-mail ${e} leaked`);
   assert.deepEqual(result.withheld.map((w) => w.kind).sort(), ['email', 'name', 'phone']);
 });
+
+test('crosstab statistics match scipy on the filtered data (tests/oracles/whatsapp_report.py)', () => {
+  const x = table('understanding_by_gov') as CrosstabTable;
+  const oracle = JSON.parse(readFileSync(fromRoot('tests/oracles/output/whatsapp-report.json'), 'utf8')) as {
+    funnel: { removed: number; remaining: number }[];
+    crosstab: { rowLabels: string[]; columnLabels: string[]; counts: number[][]; chi2: number; df: number; p: number; cramersV: number; lowExpectedShare: number };
+  };
+  assert.deepEqual(result.funnel.map((s) => s.remaining), oracle.funnel.map((s) => s.remaining));
+  const o = oracle.crosstab;
+  for (const [i, rl] of o.rowLabels.entries()) for (const [j, cl] of o.columnLabels.entries()) assert.equal(x.counts[x.rowLabels.indexOf(rl)]![x.columnLabels.indexOf(cl)], o.counts[i]![j]);
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  assert.ok(x.stats);
+  assert.ok(near(x.stats.chi2, o.chi2), `chi2 ${x.stats.chi2} vs ${o.chi2}`);
+  assert.equal(x.stats.df, o.df);
+  assert.ok(near(x.stats.p, o.p), `p ${x.stats.p} vs ${o.p}`);
+  assert.ok(near(x.stats.cramersV, o.cramersV));
+  assert.equal(x.stats.lowExpected, o.lowExpectedShare);
+});

@@ -5,6 +5,8 @@ import { renderText } from '../../render/table/text.js';
 import { renderCsv } from '../../render/table/csv.js';
 import { renderMarkdown } from '../../render/table/markdown.js';
 import { writeArtifacts } from '../../io/write.js';
+import { buildArtifacts } from '../../report/artifacts.js';
+import { hashFile } from '../../io/hash-file.js';
 import { csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, type CsvFlags, type Format } from '../options.js';
 import { styler, useColor } from '../print.js';
 import { resolve } from 'node:path';
@@ -16,10 +18,13 @@ Examples:
   $ survey analyze responses.csv --by gender          and every question crosstabbed by gender
   $ survey analyze responses.csv --format json > out.json
   $ survey analyze export.csv --header-rows 2 --encoding windows-1252
-  $ survey analyze responses.csv --out results/       write results.json, tables.csv, tables.md`;
+  $ survey analyze responses.csv --where 'age >= 18'    only adults
+  $ survey analyze responses.csv --out results/       also write tables (CSV, Markdown, JSON) and a chart per question (SVG)`;
 
 interface AnalyzeFlags extends CsvFlags {
   by?: string[];
+  where?: string;
+  vegaLite?: boolean;
   format: Format;
   out?: string;
   color?: boolean;
@@ -30,22 +35,23 @@ export function createAnalyzeCommand(io: Io): Command {
     .description('infer the codebook of a survey export and print a frequency table for every question')
     .argument('<file>', 'the export: CSV/TSV from Google Forms, SurveyMonkey, Qualtrics, Typeform, LimeSurvey...')
     .option('--by <question>', 'crosstab every choice question by this question (id or text); repeatable', collect, [])
+    .option('--where <expr>', 'tabulate only rows where this expression is true, e.g. \'gender == "Female"\'')
     .addOption(formatOption())
-    .option('--out <dir>', 'also write results.json, tables.csv and tables.md to this folder')
+    .option('--out <dir>', 'also write every table (CSV, Markdown, JSON) and a chart per question (SVG) to this folder')
+    .option('--vega-lite', "with --out: also write each chart's Vega-Lite spec (charts/*.vl.json)")
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(headerRowsOption())
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {
-      const { result } = await analyzeFile(resolve(io.cwd, file), { ...csvFlags(flags), by: flags.by ?? [], displayName: file });
+      const path = resolve(io.cwd, file);
+      const { result, codebook } = await analyzeFile(path, { ...csvFlags(flags), by: flags.by ?? [], displayName: file, ...(flags.where !== undefined ? { where: flags.where } : {}) });
       io.stdout.write(render(result, flags.format, io, flags.color));
       if (flags.out !== undefined) {
-        const written = await writeArtifacts(resolve(io.cwd, flags.out), [
-          { path: 'results.json', content: `${JSON.stringify(result, null, 2)}\n` },
-          { path: 'tables.csv', content: renderCsv(result) },
-          { path: 'tables.md', content: renderMarkdown(result) },
-        ]);
+        const built = await buildArtifacts(result, { codebook, vegaLite: flags.vegaLite === true, baseLabel: 'respondents', inputSha256: await hashFile(path) });
+        for (const w of built.warnings) io.stderr.write(`warning: ${w}\n`);
+        const written = await writeArtifacts(resolve(io.cwd, flags.out), built.artifacts);
         io.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
       }
     });
