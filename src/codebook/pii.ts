@@ -46,15 +46,15 @@ export function piiFromValues(values: readonly string[]): { kind: PiiKind; reaso
 /**
  * A header naming e-mail or phones can be a question *about* them ("Do you have a
  * mobile phone?", "How often do you check your email?"): answered with a few
- * choices, each given many times, none of them a contact detail. Such a column is
- * not personal data. One answer that looks like an address or a number is enough
- * to keep the column withheld, so a column of "N/A" and a few numbers never leaks.
+ * choices, each given at least twice on average, none of them a contact detail.
+ * Such a column is not personal data. One answer that looks like an address or a
+ * number is enough to keep the column withheld, so "N/A" and a few numbers never leak.
  */
 export function isQuestionAboutContact(kind: PiiKind, counts: ReadonlyMap<string, number>): boolean {
   if (kind !== 'email' && kind !== 'phone') return false;
   let answers = 0;
   for (const c of counts.values()) answers += c;
-  if (answers < 5 || counts.size * 3 > answers) return false;
+  if (answers < 5 || counts.size * 2 > answers) return false;
   for (const v of counts.keys()) if (v.includes('@') || /\d{4}/.test(v) || piiFromValues([v]) !== null) return false;
   return true;
 }

@@ -134,6 +134,12 @@ export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: 
 }
 
 function closest(name: string, candidates: readonly string[]): string {
+  // A fragment of a long id or answer ("understand" for well_understand_policy) is the likeliest intent.
+  const lower = name.toLowerCase();
+  const containing = candidates.filter((c) => lower.length >= 3 && c.toLowerCase().includes(lower));
+  if (containing.length === 1) return `, did you mean '${containing[0]}'?`;
+  const prefixes = candidates.filter((c) => c.length >= 3 && lower.startsWith(c.toLowerCase())).sort((a, b) => b.length - a.length);
+  if (prefixes[0]) return `, did you mean '${prefixes[0]}'?`;
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {

@@ -4,11 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, type Node } from 'yaml';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import type { StudySpec } from '../spec/analysis.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
+import { distance } from '../engine/resolve.js';
 
 export interface LoadedSpec {
   spec: StudySpec;
@@ -22,7 +23,7 @@ let validator: ReturnType<Ajv2020.default['compile']> | null = null;
 function validate(data: unknown): ErrorObject[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(new URL('../../../schema/survey-spec.schema.json', import.meta.url), 'utf8')) as object;
-    validator = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+    validator = new Ajv2020.default({ allErrors: true, strict: false, verbose: true }).compile(schema);
   }
   return validator(data) ? [] : (validator.errors ?? []);
 }
@@ -61,28 +62,35 @@ export function parseSpec(text: string, file: string): LoadedSpec {
   if (errors.length > 0) {
     const e = mostUseful(errors);
     const path = pointerToPath(e.instancePath);
+    // An unknown key is found at the key itself, not at the mapping holding it.
+    const at = e.keyword === 'additionalProperties' ? [...path, String((e.params as { additionalProperty: string }).additionalProperty)] : path;
     throw new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${describe(e)}`, {
-      location: { file, line: lineOf(path) ?? 1 },
+      location: { file, line: lineOf(at) ?? 1 },
       hint: errors.length > 1 ? `${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} after this one` : undefined,
     });
   }
-  void isMap;
-  void isSeq;
   return { spec: data as StudySpec, file, lineOf };
 }
 
 /** Schema errors from if/then branches come in pairs; the deepest specific one helps most. */
 function mostUseful(errors: ErrorObject[]): ErrorObject {
   const specific = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf' && e.keyword !== 'allOf');
-  const pool = specific.length > 0 ? specific : errors;
+  // A misspelt key explains a missing one; report the misspelling.
+  const unknownKeys = specific.filter((e) => e.keyword === 'additionalProperties');
+  const pool = unknownKeys.length > 0 ? unknownKeys : specific.length > 0 ? specific : errors;
   return pool.reduce((best, e) => (e.instancePath.length > best.instancePath.length ? e : best), pool[0]!);
 }
 
 function describe(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
-    case 'additionalProperties':
-      return `unknown key '${String(p.additionalProperty)}'`;
+    case 'additionalProperties': {
+      const key = String(p.additionalProperty);
+      const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
+      const known = Object.keys(parent?.properties ?? {});
+      const near = known.find((k) => distance(k, key) <= 2);
+      return `unknown key '${key}'${near ? `, did you mean '${near}'?` : known.length > 0 ? ` (expected ${known.join(', ')})` : ''}`;
+    }
     case 'required':
       return `missing '${String(p.missingProperty)}'`;
     case 'enum':
@@ -92,7 +100,7 @@ function describe(e: ErrorObject): string {
     case 'type':
       return `must be ${String(p.type)}`;
     case 'pattern':
-      return `'${'must match'}' ${String(p.pattern)}`;
+      return `must match ${String(p.pattern)}`;
     default:
       return e.message ?? e.keyword;
   }

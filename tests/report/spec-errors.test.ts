@@ -1,0 +1,62 @@
+/** A wrong spec gets one line naming the spec file, line and path, with a suggestion; exit code 2. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from '../helpers/capture.js';
+import { fromRoot } from '../helpers/paths.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'survey-spec-'));
+copyFileSync(fromRoot('fixtures/whatsapp-privacy-2021/responses.csv'), join(dir, 'responses.csv'));
+
+async function run(spec: string): Promise<{ code: number; err: string }> {
+  writeFileSync(join(dir, 'survey.yaml'), spec);
+  const io = captureIo({}, dir);
+  const code = await main(['report', 'survey.yaml'], io);
+  return { code, err: io.err() };
+}
+
+const cases: [string, string, string][] = [
+  [
+    'unknown question in a table, with the closest id',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\ntables:\n  - type: crosstab\n    row: gov_pref\n    column: gov\n',
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: tables[0].row: unknown question 'gov_pref', did you mean 'gov'?",
+  ],
+  ['a misspelt key', 'version: 1\ninput: { file: responses.csv }\nfilters:\n  - rule: fieldwork\n    question: x\n    from: 2021-01-09\n    too: 2021-01-25\n', "survey.yaml:7: error SURVEY_SPEC_INVALID: filters[0]: unknown key 'too', did you mean 'to'?"],
+  ['a wrong enum value', 'version: 1\ntables:\n  - { type: pie, question: x }\n', 'survey.yaml:3: error SURVEY_SPEC_INVALID: tables[0].type: must be one of "frequency", "crosstab", "banner"'],
+  ['not YAML', 'version: 1\ninput: {file: responses.csv\n', 'survey.yaml:3:1: error SURVEY_SPEC_INVALID: invalid YAML'],
+  ['no input file', 'version: 1\n', "survey.yaml:1: error SURVEY_SPEC_INVALID: input: missing 'input.file'"],
+  [
+    'a net naming an answer that does not exist',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: gov\n    column: What should the government do about it?\n    nets:\n      Step in: [Roll back the change]\n',
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: questions[0].nets.Step in: net 'Step in': 'Roll back the change' is not an answer of 'gov', did you mean 'Ask WhatsApp to roll back the change'?",
+  ],
+  ['a column that does not exist', 'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gendr }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].column: no column named 'Gendr', did you mean 'Gender'?"],
+  [
+    'an unknown time zone',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: ts, column: Timestamp }\nfilters:\n  - { rule: fieldwork, question: ts, from: 2021-01-09, to: 2021-01-25, timezone: India/Delhi }\n',
+    "survey.yaml:6: error SURVEY_SPEC_INVALID: filters[0].timezone: fieldwork: unknown time zone 'India/Delhi'",
+  ],
+  [
+    'an expression naming an unknown question',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\ntables:\n  - { type: frequency, question: gov, filter: \'gvo == "x"\' }\n',
+    "survey.yaml:6: error SURVEY_SPEC_INVALID: tables[0].filter: unknown question 'gvo', did you mean 'gov'?",
+  ],
+];
+
+for (const [name, spec, expected] of cases) {
+  test(`spec error: ${name}`, async () => {
+    const { code, err } = await run(spec);
+    assert.equal(code, 2, err);
+    assert.ok(err.startsWith(expected), `got: ${err}`);
+    assert.ok(!err.includes('    at '), 'no stack trace');
+  });
+}
+
+test('a table of personal data is refused', async () => {
+  const { code, err } = await run('version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: frequency, question: email_address }\n');
+  assert.equal(code, 2);
+  assert.match(err, /tables\[0\]\.question: 'email_address' is personal data and is never tabulated/);
+});
