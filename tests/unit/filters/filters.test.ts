@@ -1,0 +1,97 @@
+/** Each validity rule on a small export written inline; the funnel always reconciles. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSpec } from '../../../src/config/load-spec.js';
+import { runReport } from '../../../src/engine/report.js';
+import { normalizePhone } from '../../../src/filters/duplicates.js';
+import type { Rejection } from '../../../src/filters/apply.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'survey-filters-'));
+
+const CSV = [
+  'Timestamp,Email,Phone,Name,Duration,Q1,Grid [A],Grid [B],Grid [C],Attention',
+  '1/8/2021 23:59:59,a@x.com,98123 45678,Ann,300,Yes,Agree,Agree,Agree,Blue', // 2: before the window (IST)
+  '1/9/2021 0:00:00,b@x.com,+91 98765 43210,Bob,20,Yes,Agree,Disagree,Agree,Blue', // 3: fast
+  '1/12/2021 10:00:00,test@x.com,,Test,400,No,Agree,Disagree,Agree,Blue', // 4: test
+  '1/13/2021 10:00:00,c@x.com,,Cy,500,,Agree,Disagree,Agree,Blue', // 5: no Q1
+  '1/14/2021 10:00:00, B@X.com ,,Bob again,350,No,Agree,Disagree,Agree,Blue', // 6: same e-mail as 3
+  '1/15/2021 10:00:00,d@x.com,09876543210,Dee,360,Yes,Agree,Disagree,Agree,Blue', // 7: same phone as 3
+  '1/16/2021 10:00:00,e@x.com,,Eve,330,Yes,Agree,Agree,Agree,Blue', // 8: straight-liner
+  '1/17/2021 10:00:00,f@x.com,,Fay,310,Yes,Agree,Disagree,Agree,Red', // 9: attention failed
+  '1/25/2021 23:40:00,g@x.com,,Gus,320,No,Agree,Disagree,Disagree,Blue', // 10: kept (inside in IST)
+  '1/26/2021 2:00:00,h@x.com,,Hal,340,No,Agree,Disagree,Agree,Blue', // 11: after the window
+].join('\n');
+writeFileSync(join(dir, 'r.csv'), CSV);
+
+async function run(filters: string, extra = ''): Promise<{ funnel: { rule: string; removed: number; remaining: number }[]; rejects: Rejection[] }> {
+  const text = `version: 1\ninput: { file: r.csv, timezone: Asia/Kolkata }\nquestions:\n  - { id: ts, column: Timestamp, type: date }\n  - { id: email, column: Email, type: pii }\n  - { id: phone, column: Phone, type: pii }\n  - { id: name, column: Name, type: pii }\n  - { id: secs, column: Duration, type: numeric }\n${extra}filters:\n${filters}`;
+  const rejects: Rejection[] = [];
+  const { result } = await runReport(parseSpec(text, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
+  const last = result.funnel[result.funnel.length - 1]!;
+  assert.equal(result.funnel[0]!.remaining, 10);
+  assert.equal(last.remaining + rejects.length, 10, 'kept + rejected = read');
+  return { funnel: result.funnel, rejects };
+}
+
+test('fieldwork: Google Forms wall-clock times in the spec zone; days inclusive', async () => {
+  const { rejects } = await run('  - { rule: fieldwork, question: ts, from: 2021-01-09, to: 2021-01-25 }\n');
+  assert.deepEqual(rejects.map((r) => r.line), [2, 11]);
+  assert.match(rejects[0]!.reason, /before the fieldwork window/);
+  assert.match(rejects[1]!.reason, /2021-01-26T02:00:00 \(Asia\/Kolkata\), after/);
+});
+
+test('fieldwork: bounds given as instants in another zone are compared in the spec zone', async () => {
+  // 2021-01-25T18:29:59Z is 23:59:59 IST: the 23:40 submission is inside, 2:00 on the 26th outside.
+  const { rejects } = await run('  - { rule: fieldwork, question: ts, from: "2021-01-08T18:30:00Z", to: "2021-01-25T18:29:59Z" }\n');
+  assert.deepEqual(rejects.map((r) => r.line), [2, 11]);
+});
+
+test('test entries, required answers, duplicates by e-mail or phone (first kept)', async () => {
+  const { funnel, rejects } = await run(
+    [
+      '  - { rule: test, when: \'lower(trim(name)) startsWith "test" or lower(trim(email)) startsWith "test"\' }',
+      '  - { rule: required, questions: [q1] }',
+      '  - rule: duplicates',
+      '    keys: [{ question: email, normalize: email }, { question: phone, normalize: phone, countryCode: "91" }]',
+      '',
+    ].join('\n'),
+    '  - { id: q1, column: Q1 }\n',
+  );
+  assert.deepEqual(funnel.map((s) => s.removed), [0, 1, 1, 2]);
+  assert.deepEqual(rejects.map((r) => [r.line, r.rule]), [[4, 'test'], [5, 'required'], [6, 'duplicates'], [7, 'duplicates']]);
+  assert.equal(rejects[2]!.reason, 'same e-mail as line 3');
+  assert.equal(rejects[3]!.reason, 'same phone number as line 3');
+  for (const r of rejects) assert.ok(!/@|9876/.test(r.reason), 'reasons never show personal data');
+});
+
+test('duplicates keep last: the latest submission of each person stays', async () => {
+  const { rejects } = await run('  - { rule: duplicates, keep: last, keys: [{ question: email, normalize: email }] }\n');
+  assert.deepEqual(rejects.map((r) => r.line), [3]);
+  assert.equal(rejects[0]!.reason, 'same e-mail as line 6 (kept: the last)');
+});
+
+test('speeders: an absolute floor, and a fraction of the median (two passes)', async () => {
+  assert.deepEqual((await run('  - { rule: speeders, duration: secs, minSeconds: 60 }\n')).rejects.map((r) => r.line), [3]);
+  // Median of 300,20,400,500,350,360,330,310,320,340 is 330 (lower middle): half is 165.
+  const half = await run('  - { rule: speeders, duration: secs, fractionOfMedian: 0.5 }\n');
+  assert.deepEqual(half.rejects.map((r) => r.line), [3]);
+  assert.match(half.rejects[0]!.reason, /finished in 20 s, under 165 s/);
+});
+
+test('straight-lining on a grid, attention checks and expressions', async () => {
+  assert.deepEqual((await run('  - { rule: straightlining, grid: grid }\n', '  - { id: grid, items: [{ column: 7 }, { column: 8 }, { column: 9 }] , type: matrix }\n')).rejects.map((r) => r.line), [2, 8]);
+  assert.deepEqual((await run('  - { rule: attention, question: att, answer: Blue }\n', '  - { id: att, column: Attention }\n')).rejects.map((r) => r.line), [9]);
+  assert.deepEqual((await run('  - { rule: expression, name: short, remove: "secs < 300" }\n')).rejects.map((r) => [r.line, r.rule]), [[3, 'short']]);
+});
+
+test('phone numbers: prefixes, separators and country code', () => {
+  for (const p of ['9812345678', '98123 45678', '+91 98123-45678', '+919812345678', '09812345678', '0091 9812345678', '091-9812345678']) {
+    assert.equal(normalizePhone(p, '91'), '9812345678', p);
+  }
+  assert.equal(normalizePhone('9112345678', '91'), '9112345678', 'a 10-digit number starting with 91 keeps it');
+  assert.equal(normalizePhone('NA', '91'), null);
+  assert.equal(normalizePhone('no', '91'), null);
+});
