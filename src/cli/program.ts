@@ -3,6 +3,7 @@ import type { Io } from './io.js';
 import { createAnalyzeCommand } from './commands/analyze.js';
 import { createInitCommand } from './commands/init.js';
 import { createReportCommand } from './commands/report.js';
+import { createCleanCommand } from './commands/clean.js';
 import { EXIT } from '../errors/codes.js';
 
 const EXIT_CODES = `
@@ -28,6 +29,7 @@ export function createProgram(io: Io, version: string): Command {
   program.addCommand(createAnalyzeCommand(io));
   program.addCommand(createReportCommand(io));
   program.addCommand(createInitCommand(io));
+  program.addCommand(createCleanCommand(io));
   // Every command writes through io and throws instead of exiting.
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride();

@@ -49,6 +49,10 @@ export interface ReportOptions {
   onReject?: (rejection: Rejection, cells: string[]) => void;
   /** Called once the codebook is known, with the header of the rejects file. */
   onRejectColumns?: (columns: string[]) => void;
+  /** Called for every kept row after it is coded (`survey clean` writes it out). */
+  onKeep?: (tabulation: Tabulation, fields: readonly string[]) => void;
+  /** Called once the codebook is known, before the main pass. */
+  onCodebook?: (codebook: Codebook) => void;
 }
 
 export async function runReport(loaded: LoadedSpec, specPath: string, options: ReportOptions = {}): Promise<Report> {
@@ -95,6 +99,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
     chain.startMainPass();
   }
 
+  options.onCodebook?.(codebook);
   // Pass C: every row through the rules; kept rows are counted.
   const pii = codebook.questions.filter((q) => q.type === 'pii').flatMap((q) => q.columns);
   const keptColumns = headers.map((h) => h.index).filter((i) => !pii.includes(i));
@@ -105,7 +110,10 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
     rows++;
     tabulation.read(rec.fields);
     const rejection = chain.apply(context(rec.fields, rec.line));
-    if (rejection === null) tabulation.count();
+    if (rejection === null) {
+      tabulation.count();
+      options.onKeep?.(tabulation, rec.fields);
+    }
     else options.onReject?.(rejection, keptColumns.map((i) => rec.fields[i] ?? ''));
   }
   if (stream.emptyRows() > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(stream.emptyRows()) });

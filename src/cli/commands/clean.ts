@@ -1,0 +1,82 @@
+import { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Io } from '../io.js';
+import { loadSpec } from '../../config/load-spec.js';
+import { runReport } from '../../engine/report.js';
+import { cleanColumns, type CleanColumns } from '../../report/clean-data.js';
+import { csvCell } from '../../render/sanitize.js';
+import { writeAtomic } from '../../io/write.js';
+import { SurveyError } from '../../errors/survey-error.js';
+
+const EXAMPLES = `
+Examples:
+  $ survey clean survey.yaml -o clean.csv                          valid respondents, personal data dropped
+  $ survey clean survey.yaml -o clean.csv --rejects rejects.csv    and every removed row with its reason
+  $ SURVEY_KEY=... survey clean survey.yaml -o clean.csv --pseudonymise email
+                                                                   keep e-mails as keyed hashes (the key is never written)`;
+
+interface CleanFlags {
+  output: string;
+  rejects?: string;
+  pseudonymise?: string[];
+  keyEnv: string;
+  keyFile?: string;
+}
+
+export function createCleanCommand(io: Io): Command {
+  return new Command('clean')
+    .description('write the validated, recoded respondent-level data, with personal data dropped or pseudonymised')
+    .argument('<spec>', 'the study spec (survey.yaml)')
+    .requiredOption('-o, --output <file>', 'the clean CSV to write')
+    .option('--rejects <file>', 'also write every removed row (personal data left out) with its rule and reason')
+    .option('--pseudonymise <id>', 'keep this personal-data question as a keyed hash instead of dropping it; repeatable', (v: string, prev: string[]) => [...prev, v], [])
+    .option('--key-env <name>', 'environment variable holding the pseudonymisation key', 'SURVEY_KEY')
+    .option('--key-file <file>', 'file holding the pseudonymisation key (instead of --key-env)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (specArg: string, flags: CleanFlags) => {
+      const specPath = resolve(io.cwd, specArg);
+      const loaded = await loadSpec(specPath, specArg);
+      const pseudo = new Set(flags.pseudonymise ?? []);
+      const key = pseudo.size > 0 ? await readKey(flags, io) : null;
+      const lines: string[] = [];
+      const rejects: string[] = [];
+      let columns: CleanColumns | null = null;
+      const { result, codebook } = await runReport(loaded, specPath, {
+        onCodebook: (cb) => {
+          for (const id of pseudo) {
+            const q = cb.questions.find((x) => x.id === id);
+            if (q?.type !== 'pii') throw new SurveyError('SURVEY_OPTION_INVALID', `--pseudonymise: '${id}' is not a personal-data question${q ? ` (it is ${q.type})` : ''}`);
+          }
+          columns = cleanColumns(cb, pseudo, key);
+          lines.push(columns.header.map(csvCell).join(','));
+        },
+        onKeep: (t, fields) => lines.push(columns!.row(t, fields)),
+        onRejectColumns: (cols) => rejects.push(['line', 'rule', 'reason', ...cols].map(csvCell).join(',')),
+        onReject: (r, cells) => rejects.push([r.line, r.rule, r.reason, ...cells].map(csvCell).join(',')),
+      });
+      void codebook;
+      await writeAtomic(resolve(io.cwd, flags.output), `${lines.join('\r\n')}\r\n`);
+      if (flags.rejects !== undefined) await writeAtomic(resolve(io.cwd, flags.rejects), `${rejects.join('\r\n')}\r\n`);
+      const kept = lines.length - 1;
+      const rejected = rejects.length > 0 ? rejects.length - 1 : result.funnel[0]!.remaining - kept;
+      io.stderr.write(`read ${result.funnel[0]!.remaining}, kept ${kept}, rejected ${rejected}; wrote ${flags.output}${flags.rejects ? ` and ${flags.rejects}` : ''}\n`);
+    });
+}
+
+async function readKey(flags: CleanFlags, io: Io): Promise<Buffer> {
+  if (flags.keyFile !== undefined) {
+    try {
+      const k = (await readFile(resolve(io.cwd, flags.keyFile))).toString('utf8').trim();
+      if (k.length >= 16) return Buffer.from(k);
+    } catch (e) {
+      throw new SurveyError('SURVEY_IO_READ', `cannot read the key file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { location: { file: flags.keyFile } });
+    }
+    throw new SurveyError('SURVEY_OPTION_INVALID', '--key-file: the key must be at least 16 characters');
+  }
+  const k = io.env[flags.keyEnv];
+  if (k === undefined || k.length < 16) {
+    throw new SurveyError('SURVEY_OPTION_INVALID', `--pseudonymise needs a key of at least 16 characters in $${flags.keyEnv} (or --key-file)`, { hint: 'the key is never written anywhere; keep it to pseudonymise later exports the same way' });
+  }
+  return Buffer.from(k);
+}

@@ -1,0 +1,53 @@
+/**
+ * Respondent-level data for `survey clean`: one row per kept respondent, answers
+ * as their (recoded) labels, personal data dropped or replaced by a keyed hash.
+ */
+import { createHmac } from 'node:crypto';
+import type { Codebook } from '../spec/codebook.js';
+import type { Tabulation } from '../engine/tabulation.js';
+import { csvCell } from '../render/sanitize.js';
+import { isBlank, normalizeCell } from '../codebook/values.js';
+
+export interface CleanColumns {
+  header: string[];
+  row(t: Tabulation, fields: readonly string[]): string;
+}
+
+/**
+ * `pseudonymise` lists personal-data question ids to keep as HMAC-SHA-256 of the
+ * normalised value under `key` (the same person gets the same pseudonym across
+ * files with the same key; without the key it cannot be reversed or recomputed).
+ */
+export function cleanColumns(codebook: Codebook, pseudonymise: ReadonlySet<string>, key: Buffer | null): CleanColumns {
+  const cols: { name: string; value: (t: Tabulation, fields: readonly string[]) => string | number }[] = [];
+  for (const q of codebook.questions) {
+    if (q.type === 'pii') {
+      if (!pseudonymise.has(q.id) || key === null) continue;
+      const col = q.columns[0]!;
+      cols.push({
+        name: q.id,
+        value: (_t, fields) => {
+          const v = normalizeCell(fields[col] ?? '');
+          return isBlank(v) ? '' : createHmac('sha256', key).update(v.toLowerCase()).digest('hex').slice(0, 32);
+        },
+      });
+      continue;
+    }
+    if (q.type === 'matrix') {
+      q.items.forEach((item) => cols.push({ name: `${q.id}.${item.id}`, value: (t) => text(t.values.resolve(`${q.id}.${item.id}`)) }));
+      continue;
+    }
+    cols.push({ name: q.id, value: (t) => text(t.values.resolve(q.id)) });
+  }
+  return {
+    header: cols.map((c) => c.name),
+    row: (t, fields) => cols.map((c) => csvCell(c.value(t, fields))).join(','),
+  };
+}
+
+function text(v: unknown): string | number {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.join('; ');
+  if (typeof v === 'number') return v;
+  return String(v);
+}

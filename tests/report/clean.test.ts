@@ -1,0 +1,53 @@
+/** `survey clean`: kept + rejected = read; personal data dropped, or pseudonymised under a key that is never written. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from '../helpers/capture.js';
+import { fromRoot } from '../helpers/paths.js';
+
+const SPEC = 'fixtures/whatsapp-privacy-2021/survey.yaml';
+const raw = readFileSync(fromRoot('fixtures/whatsapp-privacy-2021/responses.csv'), 'utf8');
+const emails = [...new Set(raw.match(/[\w.+-]+@[\w-]+\.[\w.]+/g) ?? [])];
+
+test('clean data and rejects reconcile with the rows read, and hold no personal data', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-clean-'));
+  const io = captureIo();
+  const code = await main(['clean', SPEC, '-o', join(dir, 'clean.csv'), '--rejects', join(dir, 'rejects.csv')], io);
+  assert.equal(code, 0, io.err());
+  const clean = readFileSync(join(dir, 'clean.csv'), 'utf8').trimEnd().split('\r\n');
+  const rejects = readFileSync(join(dir, 'rejects.csv'), 'utf8').trimEnd().split('\r\n');
+  assert.equal(clean.length - 1, 565);
+  assert.equal(rejects.length - 1, 1022 - 565);
+  assert.match(io.err(), /read 1022, kept 565, rejected 457/);
+  const everything = clean.join('\n') + rejects.join('\n') + io.err();
+  for (const e of emails) assert.ok(!everything.includes(e.trim()), `e-mail leaked: ${e}`);
+  assert.ok(!clean[0]!.includes('email') && !clean[0]!.includes('phone'));
+  assert.deepEqual(readdirSync(dir).sort(), ['clean.csv', 'rejects.csv'], 'no temporary files left');
+});
+
+test('pseudonymised e-mails: stable per person under one key, different under another, key never written', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-clean-'));
+  const key = 'a-secret-key-of-some-length';
+  const run = async (k: string, out: string) => {
+    const io = captureIo({ SURVEY_KEY: k });
+    assert.equal(await main(['clean', SPEC, '-o', join(dir, out), '--pseudonymise', 'email'], io), 0, io.err());
+    return readFileSync(join(dir, out), 'utf8');
+  };
+  const a = await run(key, 'a.csv');
+  const b = await run(key, 'b.csv');
+  const c = await run('another-secret-key-entirely', 'c.csv');
+  assert.equal(a, b);
+  assert.notEqual(a, c);
+  assert.ok(a.split('\r\n')[0]!.split(',').includes('email'));
+  assert.ok(!a.includes(key));
+  for (const e of emails) assert.ok(!a.includes(e.trim()));
+});
+
+test('pseudonymising without a key is a usage error', async () => {
+  const io = captureIo({});
+  assert.equal(await main(['clean', SPEC, '-o', join(tmpdir(), 'never.csv'), '--pseudonymise', 'email'], io), 2);
+  assert.match(io.err(), /SURVEY_OPTION_INVALID: --pseudonymise needs a key/);
+});
