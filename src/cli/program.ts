@@ -24,6 +24,8 @@ export function createProgram(io: Io, version: string): Command {
       writeErr: (s) => io.stderr.write(s),
       getOutHelpWidth: () => io.stdout.columns ?? 100,
       getErrHelpWidth: () => io.stderr.columns ?? 100,
+      // Usage errors get the same one-line shape and stable code as every other error.
+      outputError: (message, write) => write(`error SURVEY_USAGE: ${message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()} (see 'survey --help')\n`),
     })
     .addHelpText('after', EXIT_CODES);
   program.addCommand(createAnalyzeCommand(io));
