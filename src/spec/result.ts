@@ -32,6 +32,12 @@ export interface FrequencyRow {
   net?: boolean;
   /** A declared missing answer shown outside the base; percent is of everyone asked. */
   missing?: boolean;
+  /** Weighted tables: respondents (unweighted) behind `count`. */
+  n?: number;
+  /** Confidence interval of `percent`, 0-100 (method in the table's `ciMethod`). */
+  ci?: [number, number];
+  /** Hidden by disclosure control (fewer respondents than the minimum cell size): count and percentages are null. */
+  suppressed?: boolean;
 }
 
 export interface FrequencyTable {
@@ -50,6 +56,12 @@ export interface FrequencyTable {
   missing: number;
   /** Multi-select: total answers given (the base of percentOfResponses). */
   responses?: number;
+  /** Respondents answering, unweighted (equals base when unweighted). */
+  unweightedBase?: number;
+  /** Kish effective base (sum w)^2 / sum w^2 (equals base when unweighted). */
+  effectiveBase?: number;
+  /** How `ci` was computed, e.g. "wilson 95% on the effective base". */
+  ciMethod?: string;
   rows: FrequencyRow[];
 }
 
@@ -94,6 +106,14 @@ export interface CrosstabStats {
   cramersV: number;
   /** Share of expected counts under 5 (a warning is raised above 0.2). */
   lowExpected: number;
+  /** `pearson` (unweighted), `rao-scott-2` (weighted, F test; the default) or `rao-scott-1`. */
+  method?: 'pearson' | 'rao-scott-1' | 'rao-scott-2';
+  /** Rao-Scott second order: the F statistic and its (fractional) degrees of freedom. */
+  f?: number;
+  ndf?: number;
+  ddf?: number;
+  /** Rao-Scott first order: X2 divided by the mean design effect. */
+  adjustedChi2?: number;
 }
 
 export interface CrosstabTable {
@@ -124,6 +144,26 @@ export interface CrosstabTable {
   /** Multi-select rows: respondents may appear in several rows. */
   multi?: boolean;
   stats: CrosstabStats | null;
+  /** Respondents answering both, unweighted. */
+  unweightedBase?: number;
+  /** Weighted tables: respondents (unweighted) per cell. */
+  unweightedCounts?: number[][];
+  /** Weighted tables: Kish effective base of each column (the bases of the column tests). */
+  effectiveColumnBases?: number[];
+  /** Column-proportion tests: per cell, the letters of the columns it is significantly higher than (upper case at alpha, lower case at alphaLower). */
+  letters?: {
+    columns: string[];
+    tested: boolean[];
+    cells: string[][];
+    alpha: number;
+    alphaLower: number | null;
+    adjust: 'bonferroni' | 'bh' | 'none';
+    minBase: number;
+    /** The column question is multi-select: columns share respondents, and the tests treat them as independent samples. */
+    overlap: boolean;
+  };
+  /** Cells hidden by disclosure control: counts and percentages there are null. */
+  suppressed?: boolean[][];
 }
 
 export type Table = FrequencyTable | NumericTable | TextTable | CrosstabTable;

@@ -1,5 +1,5 @@
 /** Pearson's chi-square test of independence (no continuity correction) and Cramér's V. */
-import gammainc from '@stdlib/math-base-special-gammainc';
+import { chiSquareUpper } from './distributions.js';
 import type { CrosstabStats } from '../spec/result.js';
 
 /**
@@ -27,7 +27,7 @@ export function chiSquare(counts: readonly (readonly number[])[]): CrosstabStats
   }
   const df = (rows.length - 1) * (cols.length - 1);
   // The upper regularised incomplete gamma keeps tiny p-values exact (1 - cdf would round to 0).
-  const p = gammainc(chi2 / 2, df / 2, true, true);
+  const p = chiSquareUpper(chi2, df);
   const cramersV = Math.sqrt(chi2 / (n * (Math.min(rows.length, cols.length) - 1)));
-  return { chi2, df, p, cramersV, lowExpected: low / (rows.length * cols.length) };
+  return { chi2, df, p, cramersV, lowExpected: low / (rows.length * cols.length), method: 'pearson' };
 }

@@ -7,7 +7,12 @@ import type { CrosstabTable } from '../spec/result.js';
 import type { ChoiceCoder } from '../engine/coder.js';
 import type { Net } from './frequency.js';
 import { chiSquare } from '../stats/chisquare.js';
-import { bump, percent } from './percent.js';
+import { raoScott } from '../stats/rao-scott.js';
+import { columnTests } from '../stats/column-tests.js';
+import { kish } from '../stats/wilson.js';
+import { percent } from './percent.js';
+import { Sums, Total } from './sums.js';
+import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
 
 const ONE: number[] = [0];
 
@@ -20,78 +25,90 @@ export function chosenCodes(c: ChoiceCoder): readonly number[] {
 }
 
 export class Crosstab {
-  private readonly counts: number[][] = [];
-  private readonly columnBases: number[] = [];
-  private readonly rowBases: number[] = [];
-  private base = 0;
-  private readonly netCounts: number[][];
-  private readonly netBases: number[];
+  /** Per row (answers, then nets): sums by column. */
+  private readonly cells: Sums[] = [];
+  private readonly netCells: Sums[];
+  private readonly netBases = new Sums();
+  private readonly columnBases = new Sums();
+  private readonly rowBases = new Sums();
+  private readonly base = new Total();
+  private readonly rowCodes: number[] = [];
   constructor(
     private readonly row: ChoiceCoder,
     private readonly column: ChoiceCoder,
     private readonly nets: readonly Net[] = [],
+    private readonly stats: TableStatsOptions = DEFAULT_TABLE_STATS,
   ) {
-    this.netCounts = nets.map(() => []);
-    this.netBases = nets.map(() => 0);
+    this.netCells = nets.map(() => new Sums());
   }
 
   add(w: number): void {
     const rows = chosenCodes(this.row);
     if (rows.length === 0) return;
-    // Copy: chosenCodes may reuse its buffer for the column side.
-    const r0 = rows.length === 1 ? rows[0]! : -1;
-    const rowCodes = r0 >= 0 ? null : [...rows];
+    // Copy: chosenCodes reuses one buffer for both sides.
+    const rowCodes = this.rowCodes;
+    rowCodes.length = 0;
+    for (const r of rows) rowCodes.push(r);
     const cols = chosenCodes(this.column);
     if (cols.length === 0) return;
-    this.base += w;
-    for (const c of cols) bump(this.columnBases, c, w);
-    const each = (r: number) => {
-      while (this.counts.length <= r) this.counts.push([]);
-      bump(this.rowBases, r, w);
-      for (const c of cols) bump(this.counts[r]!, c, w);
-    };
-    if (rowCodes === null) each(r0);
-    else for (const r of rowCodes) each(r);
+    this.base.add(w);
+    for (const c of cols) this.columnBases.add(c, w);
+    for (const r of rowCodes) {
+      while (this.cells.length <= r) this.cells.push(new Sums());
+      this.rowBases.add(r, w);
+      for (const c of cols) this.cells[r]!.add(c, w);
+    }
     for (let n = 0; n < this.nets.length; n++) {
       const members = this.nets[n]!.codes;
-      if (rowCodes === null ? members.includes(r0) : rowCodes.some((r) => members.includes(r))) {
-        this.netBases[n]! += w;
-        for (const c of cols) bump(this.netCounts[n]!, c, w);
-      }
+      if (!rowCodes.some((r) => members.includes(r))) continue;
+      this.netBases.add(n, w);
+      for (const c of cols) this.netCells[n]!.add(c, w);
     }
   }
 
   table(label?: string): CrosstabTable {
     const answers = [...this.row.options.labels];
     const columnLabels = [...this.column.options.labels];
-    const answerCounts = answers.map((_, r) => columnLabels.map((_, c) => this.counts[r]?.[c] ?? 0));
-    const rowLabels = [...answers, ...this.nets.map((n) => n.label)];
-    const counts = [...answerCounts, ...this.netCounts.map((nc) => columnLabels.map((_, c) => nc[c] ?? 0))];
-    const columnBases = columnLabels.map((_, c) => this.columnBases[c] ?? 0);
-    const rowBases = [...answers.map((_, r) => this.rowBases[r] ?? 0), ...this.netBases];
+    const rowSums = [...answers.map((_, r) => this.cells[r]), ...this.netCells];
+    const grid = (key: 'w' | 'w2' | 'n') => rowSums.map((sums) => columnLabels.map((_, c) => sums?.[key][c] ?? 0));
+    const counts = grid('w');
+    const columnBases = columnLabels.map((_, c) => this.columnBases.w[c] ?? 0);
+    const rowBases = [...answers.map((_, r) => this.rowBases.w[r] ?? 0), ...this.nets.map((_, n) => this.netBases.w[n] ?? 0)];
     const multi = this.row.kind === 'multi' || this.column.kind === 'multi';
     const rq = this.row.question;
     const cq = this.column.question;
+    const base = this.base.w;
+    const answerRows = answers.length;
     const table: CrosstabTable = {
       kind: 'crosstab',
       row: rq.id,
       column: cq.id,
       label: label ?? `${rq.label} by ${cq.label}`,
-      rowLabels,
+      rowLabels: [...answers, ...this.nets.map((n) => n.label)],
       columnLabels,
       counts,
       columnPercents: counts.map((r) => r.map((x, c) => percent(x, columnBases[c]!))),
       rowPercents: counts.map((r, i) => r.map((x) => percent(x, rowBases[i]!))),
-      totalPercents: counts.map((r) => r.map((x) => percent(x, this.base))),
+      totalPercents: counts.map((r) => r.map((x) => percent(x, base))),
       columnBases,
       rowBases,
-      base: this.base,
-      // A respondent in several cells breaks the test's independence assumption.
-      // Nets repeat their members' counts: the test sees the answers only.
-      stats: multi ? null : chiSquare(answerCounts),
+      base,
+      // A respondent in several cells breaks the test's independence assumption; nets repeat their members.
+      stats: multi ? null : this.stats.weighted ? raoScott({ w: counts.slice(0, answerRows), w2: grid('w2').slice(0, answerRows), n: this.base.n }, this.stats.raoScott) : chiSquare(counts.slice(0, answerRows)),
     };
+    table.unweightedBase = this.base.n;
+    if (this.stats.weighted) {
+      table.unweightedCounts = grid('n');
+      table.effectiveColumnBases = columnLabels.map((_, c) => kish(this.columnBases.w[c] ?? 0, this.columnBases.w2[c] ?? 0));
+    }
+    if (this.stats.letters) {
+      const bases = this.stats.weighted ? table.effectiveColumnBases! : columnLabels.map((_, c) => this.columnBases.n[c] ?? 0);
+      const shares = counts.map((r) => r.map((x, c) => (columnBases[c]! > 0 ? x / columnBases[c]! : 0)));
+      const letters = columnTests(shares, bases, this.stats.letters);
+      table.letters = { columns: letters.columns, tested: letters.tested, cells: letters.cells, ...this.stats.letters, overlap: this.column.kind === 'multi' };
+    }
     if (multi) table.multi = true;
-    if (this.nets.length > 0) table.netRows = this.nets.map((_, i) => answers.length + i);
+    if (this.nets.length > 0) table.netRows = this.nets.map((_, i) => answerRows + i);
     return table;
   }
 }

@@ -6,7 +6,11 @@
 import type { FrequencyRow, FrequencyTable } from '../spec/result.js';
 import type { ChoiceCoder } from '../engine/coder.js';
 import { chosenCodes } from './crosstab.js';
-import { bump, percent } from './percent.js';
+import { percent } from './percent.js';
+import { Sums, Total } from './sums.js';
+import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
+import { kish, wilson } from '../stats/wilson.js';
+import { zFor } from '../stats/distributions.js';
 
 export interface Net {
   label: string;
@@ -15,19 +19,18 @@ export interface Net {
 }
 
 export class ChoiceFrequency {
-  private readonly counts: number[] = [];
-  private readonly netCounts: number[];
+  private readonly counts = new Sums();
+  private readonly netCounts = new Sums();
   private readonly missingAnswers = new Map<string, number>();
-  private answered = 0;
+  private readonly answered = new Total();
   private missing = 0;
   private responses = 0;
   constructor(
     private readonly coder: ChoiceCoder,
     private readonly nets: readonly Net[] = [],
     private readonly labels: { label?: string; item?: string } = {},
-  ) {
-    this.netCounts = nets.map(() => 0);
-  }
+    private readonly stats: TableStatsOptions = DEFAULT_TABLE_STATS,
+  ) {}
 
   add(w: number): void {
     const codes = chosenCodes(this.coder);
@@ -37,28 +40,42 @@ export class ChoiceFrequency {
       if (m !== null && this.coder.question.showMissing) this.missingAnswers.set(m, (this.missingAnswers.get(m) ?? 0) + w);
       return;
     }
-    this.answered += w;
+    this.answered.add(w);
     this.responses += w * codes.length;
-    for (const c of codes) bump(this.counts, c, w);
+    for (const c of codes) this.counts.add(c, w);
     // A respondent is in a net once, however many of its answers they chose.
     for (let n = 0; n < this.nets.length; n++) {
-      if (codes.some((c) => this.nets[n]!.codes.includes(c))) this.netCounts[n]! += w;
+      if (codes.some((c) => this.nets[n]!.codes.includes(c))) this.netCounts.add(n, w);
     }
   }
 
   table(): FrequencyTable {
     const q = this.coder.question;
     const multi = this.coder.kind === 'multi';
-    const row = (label: string, count: number): FrequencyRow =>
-      multi ? { label, count, percent: percent(count, this.answered), percentOfResponses: percent(count, this.responses) } : { label, count, percent: percent(count, this.answered) };
-    const rows = this.coder.options.labels.map((label, i) => row(label, this.counts[i] ?? 0));
+    const base = this.answered.w;
+    const weighted = this.stats.weighted;
+    // Intervals on the effective base when weighted (Kish), on the respondents otherwise.
+    const m = weighted ? kish(this.answered.w, this.answered.w2) : this.answered.n;
+    const z = zFor(this.stats.confidence);
+    const row = (label: string, sums: Sums, i: number): FrequencyRow => {
+      const count = sums.w[i] ?? 0;
+      const out: FrequencyRow = { label, count, percent: percent(count, base) };
+      if (multi) out.percentOfResponses = percent(count, this.responses);
+      if (weighted) out.n = sums.n[i] ?? 0;
+      if (base > 0) out.ci = wilson(count / base, m, z).map((x) => 100 * x) as [number, number];
+      return out;
+    };
+    const rows = this.coder.options.labels.map((label, i) => row(label, this.counts, i));
     // Answers with no natural order are listed by how often they were given, on the final counts.
-    if (q.order === 'count') rows.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-    this.nets.forEach((n, i) => rows.push({ ...row(n.label, this.netCounts[i]!), net: true }));
+    if (q.order === 'count') rows.sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    this.nets.forEach((n, i) => rows.push({ ...row(n.label, this.netCounts, i), net: true }));
     // Declared missing answers are shown outside the base, as shares of everyone asked.
-    const everyone = this.answered + this.missing;
+    const everyone = base + this.missing;
     for (const [label, count] of this.missingAnswers) rows.push({ label, count, percent: percent(count, everyone), missing: true });
-    const t: FrequencyTable = { kind: 'frequency', question: this.labels.item ? q.id.split('.')[0]! : q.id, label: this.labels.label ?? q.label, type: multi ? 'multi' : q.type, base: this.answered, missing: this.missing, rows };
+    const t: FrequencyTable = { kind: 'frequency', question: this.labels.item ? q.id.split('.')[0]! : q.id, label: this.labels.label ?? q.label, type: multi ? 'multi' : q.type, base, missing: this.missing, rows };
+    t.unweightedBase = this.answered.n;
+    t.effectiveBase = m;
+    t.ciMethod = `wilson ${Math.round(this.stats.confidence * 100)}%${weighted ? ' on the effective base' : ''}`;
     if (this.labels.item) t.item = this.labels.item;
     if (multi) t.responses = this.responses;
     return t;
