@@ -28,11 +28,19 @@ import { Tabulation, type PlannedTable } from './tabulation.js';
 import { withInput } from './input.js';
 import { iterate, openRows } from './rows.js';
 import { DEFAULT_SAMPLE_ROWS, finish, type Analysis } from './analyze.js';
+import { Raking, summarizeWeights, type WeightsSummary } from './weighting.js';
+import { DEFAULT_LETTERS } from '../stats/column-tests.js';
+import type { TableStatsOptions } from '../tabulate/options.js';
+import { suppressTables, type DisclosureSummary } from '../stats/suppress.js';
 
 export interface ReportResult extends AnalysisResult {
   title?: string;
   /** Each validity rule in order; the first entry is the rows read. */
   funnel: FunnelStep[];
+  /** Present when rows are weighted: how, and what it costs in precision. */
+  weights?: WeightsSummary;
+  /** Present when small cells are suppressed (statistics.minCell). */
+  disclosure?: DisclosureSummary;
 }
 
 export interface Report extends Analysis {
@@ -85,7 +93,12 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   sample.length = 0;
 
   const tables = planTables(spec, codebook, loaded);
-  const tabulation = new Tabulation(codebook, { tables, by: [], ...(spec.weight !== undefined ? { weight: checkWeight(spec.weight, codebook, loaded) } : {}) }, { decimalComma });
+  const weightingSpec = spec.weighting ?? {};
+  const weightId = weightingSpec.weight ?? spec.weight;
+  const weightPath = weightingSpec.weight !== undefined ? ['weighting', 'weight'] : ['weight'];
+  const weighted = weightId !== undefined || weightingSpec.rake !== undefined;
+  const stats = statsOptions(spec, weighted);
+  const tabulation = new Tabulation(codebook, { tables, by: [], stats, ...(weightId !== undefined ? { weight: checkWeight(weightId, codebook, loaded, weightPath) } : {}) }, { decimalComma });
   const chain = new FilterChain((spec.filters ?? []).map((f, i) => createFilter(f, filterEnv(f, i, codebook, loaded, spec))));
   const context = (fields: readonly string[], line: number): RowContext => ({ fields, line, values: tabulation.values, coders: tabulation.coders });
 
@@ -97,6 +110,22 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
       chain.prepare(context(rec.fields, rec.line));
     }
     chain.startMainPass();
+  }
+
+  // Raking: a pass over the kept rows to find each cell's factor.
+  let raking: Raking | null = null;
+  if (weightingSpec.rake) {
+    raking = new Raking(tabulation, checkRakeTargets(weightingSpec.rake, codebook, tabulation, loaded));
+    const stream = await openRows(input, displayName, headerRows);
+    for await (const rec of iterate(stream)) {
+      tabulation.read(rec.fields);
+      if (chain.apply(context(rec.fields, rec.line)) === null) raking.collect();
+    }
+    chain.startMainPass();
+    raking.solve(weightingSpec.rake, weightingSpec);
+    const r = raking;
+    tabulation.setAdjustment(() => r.factor());
+    diagnostics.push(...raking.diagnostics());
   }
 
   options.onCodebook?.(codebook);
@@ -120,14 +149,47 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted) });
   const analysis = finish(tabulation, input, stream.header, displayName, rows, diagnostics);
   const result: ReportResult = { ...(spec.title ? { title: spec.title } : {}), ...analysis.result, funnel: chain.funnel() };
+  if (weighted) {
+    const method = weightId !== undefined && raking ? 'column+raking' : raking ? 'raking' : 'column';
+    result.weights = summarizeWeights(tabulation, method, weightId, raking, weightingSpec);
+  }
+  const minCell = spec.statistics?.minCell;
+  if (minCell !== undefined) {
+    const suppressed = suppressTables(result.tables, minCell);
+    result.tables = suppressed.tables;
+    result.disclosure = suppressed.summary;
+  }
   return { ...analysis, result };
 }
 
-function checkWeight(id: string, codebook: Codebook, loaded: LoadedSpec): string {
+function statsOptions(spec: StudySpec, weighted: boolean): TableStatsOptions {
+  const s = spec.statistics ?? {};
+  const letters = s.letters === true ? DEFAULT_LETTERS : s.letters ? { ...DEFAULT_LETTERS, ...s.letters } : null;
+  return { weighted, confidence: s.confidence ?? 0.95, raoScott: s.raoScott ?? 2, letters };
+}
+
+function checkWeight(id: string, codebook: Codebook, loaded: LoadedSpec, path: (string | number)[]): string {
   const q = codebook.questions.find((x) => x.id === id);
-  if (!q) throw unknownRef(loaded, ['weight'], id, codebook.questions);
-  if (q.type !== 'numeric') throw specError(loaded, ['weight'], `'${id}' is ${q.type}; weights must be a numeric question`);
+  if (!q) throw unknownRef(loaded, path, id, codebook.questions);
+  if (q.type !== 'numeric') throw specError(loaded, path, `'${id}' is ${q.type}; weights must be a numeric question`);
   return id;
+}
+
+/** Raking variables must be single-choice questions, and every target an answer they have. */
+function checkRakeTargets(targets: Record<string, Record<string, number>>, codebook: Codebook, t: Tabulation, loaded: LoadedSpec): string[] {
+  return Object.entries(targets).map(([id, answers]) => {
+    const q = codebook.questions.find((x) => x.id === id);
+    if (!q) throw unknownRef(loaded, ['weighting', 'rake', id], id, codebook.questions);
+    const coder = t.coders.get(id);
+    if (q.type !== 'single' || coder?.kind !== 'single') throw specError(loaded, ['weighting', 'rake', id], `'${id}' is ${q.type}; raking needs single-choice questions`);
+    for (const label of Object.keys(answers)) {
+      if (coder.options.find(label) < 0) {
+        const known = coder.options.labels;
+        throw specError(loaded, ['weighting', 'rake', id, label], `'${label}' is not an answer of '${id}' (answers: ${known.join(', ')})`);
+      }
+    }
+    return id;
+  });
 }
 
 function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: LoadedSpec, spec: StudySpec) {

@@ -14,6 +14,8 @@ import { TextSummary } from '../tabulate/text.js';
 import { createCoder, MatrixItemView, type ChoiceCoder, type Coder, type CodingOptions } from './coder.js';
 import { RowValues } from './row-values.js';
 import { SurveyError } from '../errors/survey-error.js';
+import { DEFAULT_TABLE_STATS, type TableStatsOptions } from '../tabulate/options.js';
+import { Total } from '../tabulate/sums.js';
 import { messages } from '../errors/messages.js';
 
 export type PlannedTable =
@@ -27,6 +29,8 @@ export interface TabulationPlan {
   by: readonly string[];
   /** A numeric question holding weights. */
   weight?: string;
+  /** Intervals, tests and letters. __Default value:__ unweighted, 95%, no letters */
+  stats?: TableStatsOptions;
 }
 
 interface Accumulator {
@@ -41,8 +45,15 @@ export class Tabulation {
   readonly values: RowValues;
   private readonly accumulators: Accumulator[] = [];
   private readonly weight: Coder | undefined;
+  private readonly stats: TableStatsOptions;
+  /** Extra factor on each row's weight (raking); null for none. */
+  private adjust: (() => number) | null = null;
   /** Rows with a missing or invalid weight, counted with weight 0. */
   unweighted = 0;
+  /** The weights of counted rows, for the weighting summary. */
+  readonly weights = new Total();
+  minWeight = Infinity;
+  maxWeight = -Infinity;
 
   constructor(readonly codebook: Codebook, plan: TabulationPlan, options: CodingOptions) {
     for (const q of codebook.questions) {
@@ -50,6 +61,7 @@ export class Tabulation {
       if (coder) this.coders.set(q.id, coder);
     }
     this.values = new RowValues(codebook, this.coders);
+    this.stats = plan.stats ?? DEFAULT_TABLE_STATS;
     if (plan.weight !== undefined) {
       this.weight = this.coders.get(plan.weight);
       if (this.weight?.kind !== 'numeric') throw new SurveyError('SURVEY_OPTION_INVALID', `weight: '${plan.weight}' is not a numeric question`);
@@ -60,7 +72,7 @@ export class Tabulation {
       const column = this.singleView(byId, '--by');
       for (const q of codebook.questions) {
         if (q.id === byId) continue;
-        for (const row of this.choiceViews(q.id)) this.accumulators.push(crosstabAcc(row, column, netsOf(row), undefined));
+        for (const row of this.choiceViews(q.id)) this.accumulators.push(crosstabAcc(row, column, netsOf(row), undefined, this.stats));
       }
     }
   }
@@ -71,16 +83,26 @@ export class Tabulation {
     this.values.setRow(fields);
   }
 
+  /** The design weight of the row read last (1 without a weight question; 0 when missing). */
+  designWeight(): number {
+    if (this.weight?.kind !== 'numeric') return 1;
+    const w = this.weight.value;
+    return w >= 0 ? w : 0;
+  }
+
+  /** Multiplies every row's weight by `factor()` (raking), evaluated on the row read last. */
+  setAdjustment(factor: () => number): void {
+    this.adjust = factor;
+  }
+
   /** Counts the row read last in every table whose base includes it. */
   count(): void {
-    let w = 1;
-    if (this.weight?.kind === 'numeric') {
-      w = this.weight.value;
-      if (!(w >= 0)) {
-        w = 0;
-        this.unweighted++;
-      }
-    }
+    let w = this.designWeight();
+    if (this.weight?.kind === 'numeric' && !(this.weight.value >= 0)) this.unweighted++;
+    if (this.adjust) w *= this.adjust();
+    this.weights.add(w);
+    if (w < this.minWeight) this.minWeight = w;
+    if (w > this.maxWeight) this.maxWeight = w;
     for (const a of this.accumulators) {
       if (a.filter && !truthy(a.filter(this.values.resolve))) continue;
       a.add(w);
@@ -110,7 +132,7 @@ export class Tabulation {
     if (t.kind === 'crosstab') {
       const row = this.choiceViews(t.row);
       if (row.length !== 1) throw new SurveyError('SURVEY_OPTION_INVALID', messages.notCategorical(t.row, this.typeOf(t.row)));
-      const acc = crosstabAcc(row[0]!, this.singleView(t.column, 'column'), netsOf(row[0]!), t.filter);
+      const acc = crosstabAcc(row[0]!, this.singleView(t.column, 'column'), netsOf(row[0]!), t.filter, this.stats);
       return [{ ...acc, tables: () => tag(acc.tables()) }];
     }
     const coder = this.coders.get(t.question);
@@ -119,13 +141,13 @@ export class Tabulation {
       switch (coder.kind) {
         case 'single':
         case 'multi': {
-          const f = new ChoiceFrequency(coder, netsOf(coder));
+          const f = new ChoiceFrequency(coder, netsOf(coder), {}, this.stats);
           return [{ add: (w) => f.add(w), tables: () => [f.table()] }];
         }
         case 'matrix':
           return coder.question.items.map((item, i) => {
             const view = new MatrixItemView(coder, i);
-            const f = new ChoiceFrequency(view, [], { label: view.question.label, item: item.label });
+            const f = new ChoiceFrequency(view, [], { label: view.question.label, item: item.label }, this.stats);
             return { add: (w: number) => f.add(w), tables: () => [f.table()] };
           });
         case 'numeric': {
@@ -165,8 +187,8 @@ export class Tabulation {
   }
 }
 
-function crosstabAcc(row: ChoiceCoder, column: ChoiceCoder, nets: Net[], filter: Evaluator | undefined): Accumulator {
-  const x = new Crosstab(row, column, nets);
+function crosstabAcc(row: ChoiceCoder, column: ChoiceCoder, nets: Net[], filter: Evaluator | undefined, stats: TableStatsOptions): Accumulator {
+  const x = new Crosstab(row, column, nets, stats);
   return { add: (w) => x.add(w), tables: () => [x.table()], filter };
 }
 

@@ -39,6 +39,8 @@ export class FilterChain {
   /** Before the main pass: rules forget what the first pass taught their tests (first-pass results stay). */
   startMainPass(): void {
     for (const f of this.filters) f.reset?.();
+    this.read = 0;
+    this.removed.fill(0);
   }
 
   /** Returns the rejection, or null when the row is kept. */

@@ -34,8 +34,14 @@ export function round(x: number, digits: number): number {
   return Math.round((x + Number.EPSILON * Math.abs(x)) * f) / f;
 }
 
-export function formatPercent(x: number, digits = 1): string {
-  return `${round(x, digits).toFixed(digits)}%`;
+/** A percentage for display; `*` marks a value suppressed by disclosure control. */
+export function formatPercent(x: number | null, digits = 1): string {
+  return x === null ? '*' : `${round(x, digits).toFixed(digits)}%`;
+}
+
+/** A count for display; `*` marks a suppressed one. */
+export function formatCount(x: number | null): string {
+  return x === null ? '*' : formatNumber(x);
 }
 
 export function formatNumber(x: number | null, digits = 2): string {

@@ -76,6 +76,22 @@ export interface TableSpec {
   chart?: ChartSpec | false;
 }
 
+/**
+ * A chart drawn from several tables (top-level `charts`). `profile`: one panel of bars per
+ * frequency table on a shared percent axis (a respondent profile); written to charts/<id>.svg.
+ */
+export interface ConsolidatedChartSpec {
+  /** File name stem (charts/<id>.svg); must differ from every table id. */
+  id: string;
+  type: 'profile';
+  /** Ids of frequency tables in `tables`, in panel order. */
+  tables: string[];
+  title?: string;
+  /** Words for the base in the subtitle, e.g. "valid respondents". */
+  baseLabel?: string;
+  config?: Record<string, unknown>;
+}
+
 export interface StudySpec {
   version: 1;
   title?: string;
@@ -83,6 +99,37 @@ export interface StudySpec {
   questions?: QuestionSpec[];
   derive?: DeriveSpec[];
   filters?: FilterSpec[];
+  /** A numeric question holding each respondent's weight (shorthand for weighting.weight). */
   weight?: string;
+  weighting?: WeightingSpec;
+  statistics?: StatisticsSpec;
   tables?: TableSpec[];
+  /** Charts drawn from several tables. */
+  charts?: ConsolidatedChartSpec[];
+}
+
+/** Weights: a design weight column, raking to target margins, trimming. */
+export interface WeightingSpec {
+  /** A numeric question with design weights to start from. __Default value:__ 1 for everyone */
+  weight?: string;
+  /** Target margins per question: answer -> share (summing to 1) or population count. */
+  rake?: Record<string, Record<string, number>>;
+  /** __Default value:__ 100 */
+  maxIterations?: number;
+  /** __Default value:__ 1e-10 (relative to the total weight) */
+  tolerance?: number;
+  /** Bounds relative to the mean weight; trimmed weights are raked again. */
+  trim?: { lower: number; upper: number };
+}
+
+/** Inference and disclosure control. */
+export interface StatisticsSpec {
+  /** __Default value:__ 0.95 */
+  confidence?: number;
+  /** Rao-Scott order for weighted crosstabs. __Default value:__ 2 */
+  raoScott?: 1 | 2;
+  /** Column-proportion letters in crosstabs. __Default value:__ false */
+  letters?: boolean | { alpha?: number; alphaLower?: number | null; adjust?: 'bonferroni' | 'bh' | 'none'; minBase?: number };
+  /** Published cells with fewer respondents are suppressed (with complementary suppression). */
+  minCell?: number;
 }

@@ -23,13 +23,16 @@ export interface QuestionInfo {
 
 export interface FrequencyRow {
   label: string;
+  /** null only when suppressed by disclosure control. */
   count: number;
-  /** 0-100, of those answering (for multi-select: of respondents answering). Unrounded. */
+  /** 0-100, of those answering (for multi-select: of respondents answering). Unrounded; null only when suppressed. */
   percent: number;
   /** Multi-select only: 0-100 of all answers given. */
   percentOfResponses?: number;
   /** A net (a named group of answers), shown beside the answers it combines. */
   net?: boolean;
+  /** A net's member answers. */
+  members?: string[];
   /** A declared missing answer shown outside the base; percent is of everyone asked. */
   missing?: boolean;
   /** Weighted tables: respondents (unweighted) behind `count`. */

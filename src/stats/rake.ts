@@ -37,6 +37,8 @@ export interface RakeResult {
   trimmedCells: number;
   /** Target categories no respondent falls in (raking cannot reach them). */
   emptyTargets: { variable: number; category: number }[];
+  /** Largest distance of a weighted margin from its target, as a share of the total weight. */
+  marginError: number;
 }
 
 export function rakeCells(cells: readonly RakeCell[], opts: RakeOptions): RakeResult {
@@ -62,7 +64,21 @@ export function rakeCells(cells: readonly RakeCell[], opts: RakeOptions): RakeRe
     trimmedCells = trim(cells, factors, opts.trim);
     if (trimmedCells === 0) break;
   }
-  return { factors, iterations, converged, rounds, trimmedCells, emptyTargets };
+  // Trimming that never settles leaves weights in bounds but margins off target.
+  if (trimmedCells > 0) converged = false;
+  return { factors, iterations, converged, rounds, trimmedCells, emptyTargets, marginError: marginError(cells, factors, opts.targets) };
+}
+
+function marginError(cells: readonly RakeCell[], factors: readonly number[], targets: readonly (readonly number[])[]): number {
+  const total = cells.reduce((s, c, i) => s + c.w * factors[i]!, 0);
+  let worst = 0;
+  targets.forEach((t, v) => {
+    const sums = t.map(() => 0);
+    cells.forEach((c, i) => (sums[c.categories[v]!]! += c.w * factors[i]!));
+    const targetTotal = t.reduce((a, b) => a + b, 0);
+    t.forEach((target, k) => (worst = Math.max(worst, Math.abs(sums[k]! / total - target / targetTotal))));
+  });
+  return worst;
 }
 
 function ipf(cells: readonly RakeCell[], factors: number[], opts: RakeOptions, total: number): { iterations: number; converged: boolean } {

@@ -68,7 +68,7 @@ export class ChoiceFrequency {
     const rows = this.coder.options.labels.map((label, i) => row(label, this.counts, i));
     // Answers with no natural order are listed by how often they were given, on the final counts.
     if (q.order === 'count') rows.sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-    this.nets.forEach((n, i) => rows.push({ ...row(n.label, this.netCounts, i), net: true }));
+    this.nets.forEach((n, i) => rows.push({ ...row(n.label, this.netCounts, i), net: true, members: n.codes.map((c) => this.coder.options.labels[c]!) }));
     // Declared missing answers are shown outside the base, as shares of everyone asked.
     const everyone = base + this.missing;
     for (const [label, count] of this.missingAnswers) rows.push({ label, count, percent: percent(count, everyone), missing: true });

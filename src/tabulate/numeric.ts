@@ -10,7 +10,9 @@ import type { NumericCoder } from '../engine/coder.js';
 const MAX_DISTINCT = 200_000;
 
 export class NumericSummary {
+  /** Sum of weights (respondents when unweighted). */
   n = 0;
+  private rows = 0;
   missing = 0;
   invalid = 0;
   private mean = 0;
@@ -33,6 +35,7 @@ export class NumericSummary {
       return;
     }
     // Welford's update, weighted; stable for long streams.
+    this.rows++;
     this.n += w;
     const delta = x - this.mean;
     this.mean += (w * delta) / this.n;
@@ -58,7 +61,8 @@ export class NumericSummary {
       n: this.n,
       missing: this.missing,
       mean: has ? this.mean : null,
-      sd: this.n > 1 ? Math.sqrt(this.m2 / (this.n - 1)) : null,
+      // n/(n-1) * sum w (x - mean)^2 / sum w, as R's svyvar; the usual sample sd when unweighted.
+      sd: this.rows > 1 && this.n > 0 ? Math.sqrt((this.m2 / this.n) * (this.rows / (this.rows - 1))) : null,
       median: has && !this.overflow ? this.median() : null,
       min: has ? this.min : null,
       max: has ? this.max : null,

@@ -1,6 +1,6 @@
 /** Tables as Markdown, for reports and pull requests. */
 import type { AnalysisResult, Table } from '../../spec/result.js';
-import { formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
+import { formatCount, formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
 import { formatP } from './text.js';
 
 export function renderMarkdown(result: AnalysisResult & { funnel?: { rule: string; removed: number; remaining: number }[]; title?: string }): string {
@@ -20,7 +20,7 @@ export function tableMarkdown(t: Table): string {
     case 'frequency': {
       const multi = t.type === 'multi';
       const head = multi ? '| Answer | Count | % of respondents | % of responses |\n|---|---:|---:|---:|' : '| Answer | Count | % |\n|---|---:|---:|';
-      const rows = t.rows.map((r) => `| ${r.net ? `**${forMarkdown(r.label)}**` : forMarkdown(r.label)} | ${formatNumber(r.count)} | ${formatPercent(r.percent)} |${multi ? ` ${formatPercent(r.percentOfResponses ?? 0)} |` : ''}`);
+      const rows = t.rows.map((r) => `| ${r.net ? `**${forMarkdown(r.label)}**` : forMarkdown(r.label)} | ${formatCount(r.count)} | ${formatPercent(r.percent)} |${multi ? ` ${formatPercent(r.percentOfResponses ?? 0)} |` : ''}`);
       return `## ${forMarkdown(t.label)}\n\n${head}\n${rows.join('\n')}\n\nBase: ${formatNumber(t.base)} answering; ${formatNumber(t.missing)} missing.`;
     }
     case 'numeric':

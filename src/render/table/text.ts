@@ -1,6 +1,6 @@
 /** Tables for the terminal: aligned columns, inline bars, colour through a styler. */
 import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
-import { formatNumber, formatPercent, forTerminal } from '../sanitize.js';
+import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
 
 /** Colour is applied by the caller's styler (chalk at the CLI edge, identity in tests). */
 export interface Styler {
@@ -60,7 +60,7 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
   const multi = t.type === 'multi';
   const labels = t.rows.map((r) => truncate(forTerminal(r.label), Math.max(20, Math.floor(width * 0.45))));
   const lw = Math.max(6, ...labels.map((l) => l.length));
-  const counts = t.rows.map((r) => formatNumber(r.count));
+  const counts = t.rows.map((r) => formatCount(r.count));
   const cw = Math.max(5, ...counts.map((c) => c.length));
   const barWidth = Math.min(40, Math.max(5, width - lw - cw - (multi ? 22 : 12)));
   const lines = [heading(t.label, t.item ? `${t.question} | ${t.item}` : t.question, st)];
@@ -69,7 +69,7 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
   t.rows.forEach((r, i) => {
     const pct = formatPercent(r.percent).padStart(6);
     const extra = multi ? `  ${formatPercent(r.percentOfResponses ?? 0).padStart(7)}` : '';
-    const bar = '█'.repeat(Math.round((r.percent / 100) * barWidth));
+    const bar = '█'.repeat(Math.round(((r.percent ?? 0) / 100) * barWidth));
     lines.push(`  ${labels[i]!.padEnd(lw)}  ${counts[i]!.padStart(cw)}  ${pct}${extra}  ${st.bar(bar)}`);
   });
   const base = multi
