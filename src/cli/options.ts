@@ -46,3 +46,12 @@ export function csvFlags(opts: CsvFlags): CsvFlags {
   if (opts.headerRows !== undefined) out.headerRows = opts.headerRows;
   return out;
 }
+
+export function minCellOption(): Option {
+  return new Option('--min-cell <k>', 'suppress published cells with fewer than k respondents (and enough others that they cannot be recovered)').argParser(parseMinCell);
+}
+
+export function parseMinCell(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number of respondents, 1 or more');
+  return Number(value);
+}

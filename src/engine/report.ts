@@ -50,6 +50,8 @@ export interface Report extends Analysis {
 export interface ReportOptions {
   /** Overrides the spec's input file (resolved against the working directory). */
   input?: string;
+  /** Overrides statistics.minCell: cells with fewer respondents are suppressed. */
+  minCell?: number;
   /** Name shown for the input in results. */
   displayName?: string;
   sampleRows?: number;
@@ -153,7 +155,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
     const method = weightId !== undefined && raking ? 'column+raking' : raking ? 'raking' : 'column';
     result.weights = summarizeWeights(tabulation, method, weightId, raking, weightingSpec);
   }
-  const minCell = spec.statistics?.minCell;
+  const minCell = options.minCell ?? spec.statistics?.minCell;
   if (minCell !== undefined) {
     const suppressed = suppressTables(result.tables, minCell);
     result.tables = suppressed.tables;

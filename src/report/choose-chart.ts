@@ -33,11 +33,14 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
     ...(spec.config ? { config: spec.config as Config } : {}),
   };
   switch (table.kind) {
-    case 'frequency':
-      if (table.rows.every((r) => r.count === 0)) return null;
-      return frequencyChart(table, { ...common, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents' });
+    case 'frequency': {
+      // Suppressed rows have no value to draw; the chart says nothing they hide.
+      const visible = { ...table, rows: table.rows.filter((r) => r.count !== null && !r.suppressed) };
+      if (visible.rows.every((r) => r.count === 0)) return null;
+      return frequencyChart(visible, { ...common, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents' });
+    }
     case 'crosstab':
-      if (table.base === 0) return null;
+      if (table.base === 0 || table.suppressed) return null;
       return crosstabChart(table, { ...common, type: spec.type === 'grouped' ? 'grouped' : 'stacked' });
     case 'numeric':
       return table.bins && table.bins.length > 0 ? histogramChart(table, common) : null;

@@ -28,3 +28,15 @@ test('result schema rejects a renamed key (the schema can fail)', () => {
   const bad = { input: { file: 'x', rows: 1, encoding: 'utf-8', delimiter: ',', headerRows: 1 }, questions: [], tables: [{ kind: 'frequency', question: 'q', label: 'Q', base: 1, missing: 0, rows: [{ label: 'a', n: 1, percent: 100 }] }] };
   assert.equal(validate(bad), false);
 });
+
+test('result schema: a weighted, lettered, suppressed report validates', async () => {
+  const { parseSpec } = await import('../../src/config/load-spec.js');
+  const { runReport } = await import('../../src/engine/report.js');
+  const data = fromRoot('fixtures/fivethirtyeight/masculinity-survey/raw-responses.csv');
+  const spec = `version: 1\ninput: { file: ${JSON.stringify(data)} }\nquestions:\n  - { id: weight, column: weight, type: numeric }\nweight: weight\nstatistics: { letters: true, minCell: 10 }\ntables:\n  - { id: a, type: crosstab, row: q0001, column: age3 }\n  - { id: b, type: frequency, question: q0001 }\n`;
+  const { result } = await runReport(parseSpec(spec, 't.yaml'), fromRoot('t.yaml'));
+  assert.ok(result.disclosure && result.disclosure.primary > 0, 'something was suppressed');
+  assert.ok(result.weights);
+  const json = JSON.parse(JSON.stringify(result)) as unknown;
+  assert.ok(validate(json), JSON.stringify(validate.errors?.slice(0, 3)));
+});

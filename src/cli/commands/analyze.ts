@@ -7,7 +7,8 @@ import { renderMarkdown } from '../../render/table/markdown.js';
 import { writeArtifacts } from '../../io/write.js';
 import { buildArtifacts } from '../../report/artifacts.js';
 import { hashFile } from '../../io/hash-file.js';
-import { csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, type CsvFlags, type Format } from '../options.js';
+import { csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, minCellOption, type CsvFlags, type Format } from '../options.js';
+import { suppressTables } from '../../stats/suppress.js';
 import { styler, useColor } from '../print.js';
 import { resolve } from 'node:path';
 import type { AnalysisResult } from '../../spec/result.js';
@@ -25,6 +26,7 @@ interface AnalyzeFlags extends CsvFlags {
   by?: string[];
   where?: string;
   vegaLite?: boolean;
+  minCell?: number;
   format: Format;
   out?: string;
   color?: boolean;
@@ -39,6 +41,7 @@ export function createAnalyzeCommand(io: Io): Command {
     .addOption(formatOption())
     .option('--out <dir>', 'also write every table (CSV, Markdown, JSON) and a chart per question (SVG) to this folder')
     .option('--vega-lite', "with --out: also write each chart's Vega-Lite spec (charts/*.vl.json)")
+    .addOption(minCellOption())
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(headerRowsOption())
@@ -46,7 +49,11 @@ export function createAnalyzeCommand(io: Io): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {
       const path = resolve(io.cwd, file);
-      const { result, codebook } = await analyzeFile(path, { ...csvFlags(flags), by: flags.by ?? [], displayName: file, ...(flags.where !== undefined ? { where: flags.where } : {}) });
+      const { result: raw, codebook } = await analyzeFile(path, { ...csvFlags(flags), by: flags.by ?? [], displayName: file, ...(flags.where !== undefined ? { where: flags.where } : {}) });
+      const result = flags.minCell === undefined ? raw : (() => {
+        const s = suppressTables(raw.tables, flags.minCell);
+        return { ...raw, tables: s.tables, disclosure: s.summary };
+      })();
       io.stdout.write(render(result, flags.format, io, flags.color));
       if (flags.out !== undefined) {
         const built = await buildArtifacts(result, { codebook, vegaLite: flags.vegaLite === true, baseLabel: 'respondents', inputSha256: await hashFile(path) });

@@ -11,7 +11,8 @@ import { writeArtifacts, writeAtomic } from '../../io/write.js';
 import { checkArtifacts } from '../../io/check.js';
 import { hashFile } from '../../io/hash-file.js';
 import { buildArtifacts } from '../../report/artifacts.js';
-import { formatOption, type Format } from '../options.js';
+import { checkCharts } from '../../report/profile.js';
+import { formatOption, minCellOption, type Format } from '../options.js';
 import { styler, useColor } from '../print.js';
 import { SurveyError } from '../../errors/survey-error.js';
 
@@ -31,6 +32,7 @@ interface ReportFlags {
   input?: string;
   vegaLite?: boolean;
   color?: boolean;
+  minCell?: number;
 }
 
 export function createReportCommand(io: Io): Command {
@@ -43,15 +45,18 @@ export function createReportCommand(io: Io): Command {
     .option('--rejects <file>', 'write every removed row (personal data left out) with the rule and reason')
     .option('--input <file>', "read this export instead of the spec's input.file")
     .option('--vega-lite', "with --out: also write each chart's Vega-Lite spec (charts/*.vl.json) to restyle it")
+    .addOption(minCellOption())
     .addOption(new Option('--no-color', 'no colour, even on a terminal'))
     .addHelpText('after', EXAMPLES)
     .action(async (specArg: string, flags: ReportFlags) => {
       if (flags.check && flags.out === undefined) throw new SurveyError('SURVEY_USAGE', '--check needs --out <dir>: the folder of committed figures to compare with');
       const specPath = resolve(io.cwd, specArg);
       const loaded = await loadSpec(specPath, specArg);
+      checkCharts(loaded);
       const rejects: string[] = [];
       const report = await runReport(loaded, specPath, {
         ...(flags.input !== undefined ? { input: resolve(io.cwd, flags.input), displayName: flags.input } : {}),
+        ...(flags.minCell !== undefined ? { minCell: flags.minCell } : {}),
         onRejectColumns: (cols) => rejects.push(['line', 'rule', 'reason', ...cols].map(csvCell).join(',')),
         onReject: (r, cells) => rejects.push([r.line, r.rule, r.reason, ...cells].map(csvCell).join(',')),
       });

@@ -35,6 +35,10 @@ export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[];
   }
   for (const d of result.diagnostics) out.push(st.warn(`${d.level}: ${forTerminal(d.message)}`));
   if (result.funnel) out.push('', funnelText(result.funnel, st));
+  const w = (result as { weights?: { method: string; effectiveBase: number; designEffect: number; min: number; max: number } }).weights;
+  if (w) out.push('', st.dim(`Weighted (${w.method}): effective base ${formatNumber(w.effectiveBase, 1)}, design effect ${formatNumber(w.designEffect)}, weights ${formatNumber(w.min, 3)} to ${formatNumber(w.max, 3)}`));
+  const d = (result as { disclosure?: { minCell: number; primary: number; complementary: number } }).disclosure;
+  if (d) out.push(st.dim(`Cells with fewer than ${d.minCell} respondents suppressed (*): ${d.primary}, plus ${d.complementary} so they cannot be recovered`));
   for (const t of result.tables) out.push('', renderTable(t, options));
   return `${out.join('\n')}\n`;
 }
@@ -106,14 +110,21 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   const colW = Math.max(8, Math.min(16, Math.floor((width - lw - 4) / Math.max(1, t.columnLabels.length)) - 1));
   const colLabels = t.columnLabels.map((l) => truncate(forTerminal(l), colW).padStart(colW));
   const lines = [heading(t.label, `${t.row} x ${t.column}`, st), st.dim(`  ${'column %'.padEnd(lw)} ${colLabels.join(' ')}`)];
+  const letters = t.letters;
+  if (letters) lines.push(st.dim(`  ${''.padEnd(lw)} ${letters.columns.map((l, c) => `(${l})${letters.tested[c] ? '' : '*'}`.padStart(colW)).join(' ')}`));
   t.rowLabels.forEach((_, r) => {
-    const cells = t.columnLabels.map((_, c) => formatPercent(t.columnPercents[r]![c]!).padStart(colW));
+    const cells = t.columnLabels.map((_, c) => `${formatPercent(t.columnPercents[r]![c]!)}${letters ? ` ${letters.cells[r]![c]!}`.padEnd(4) : ''}`.padStart(colW));
     lines.push(`  ${rowLabels[r]!.padEnd(lw)} ${cells.join(' ')}`);
   });
   lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${t.columnBases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
+  if (letters) {
+    lines.push(st.dim(`  letters: column is higher than the lettered column (upper case p < ${letters.alpha}${letters.alphaLower !== null ? `, lower case p < ${letters.alphaLower}` : ''}; ${letters.adjust} adjusted${letters.tested.includes(false) ? `; * base under ${letters.minBase}, not tested` : ''})`));
+  }
   if (t.stats) {
     const s = t.stats;
-    lines.push(st.dim(`  chi-square = ${formatNumber(s.chi2)}, df = ${s.df}, p = ${formatP(s.p)}, Cramér's V = ${formatNumber(s.cramersV, 3)}`));
+    if (s.method === 'rao-scott-2') lines.push(st.dim(`  Rao-Scott F = ${formatNumber(s.f ?? 0, 3)} on ${formatNumber(s.ndf ?? 0)} and ${formatNumber(s.ddf ?? 0, 1)} df, p = ${formatP(s.p)} (weighted; X² = ${formatNumber(s.chi2)})`));
+    else if (s.method === 'rao-scott-1') lines.push(st.dim(`  Rao-Scott adjusted chi-square = ${formatNumber(s.adjustedChi2 ?? 0)}, df = ${s.df}, p = ${formatP(s.p)} (weighted)`));
+    else lines.push(st.dim(`  chi-square = ${formatNumber(s.chi2)}, df = ${s.df}, p = ${formatP(s.p)}, Cramér's V = ${formatNumber(s.cramersV, 3)}`));
     if (s.lowExpected > 0.2) lines.push(st.warn(`  warning: ${formatPercent(s.lowExpected * 100, 0)} of expected counts are under 5; the test is unreliable`));
   } else if (t.multi) {
     lines.push(st.dim('  multi-select: respondents can be in several rows, so no chi-square test'));
