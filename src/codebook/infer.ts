@@ -5,7 +5,7 @@
  */
 import type { Codebook, Item, PiiKind, Question, QuestionType } from '../spec/codebook.js';
 import type { ColumnHeader } from './header.js';
-import { guessJoinedMulti, splitCell } from './multi.js';
+import { caseVariantShare, guessJoinedMulti, splitCell } from './multi.js';
 import { isQuestionAboutContact, piiFromHeader, piiFromValues } from './pii.js';
 import { orderOptions } from './scales.js';
 import { isBlank, normalizeCell, optionCellState, parseDateTime, parseNumber } from './values.js';
@@ -133,7 +133,8 @@ function looksLikeText(s: ColumnStats): boolean {
   let chars = 0;
   for (const [v, c] of s.counts) chars += v.length * c;
   const meanLength = chars / s.nonBlank;
-  return distinct > 60 || ratio > 0.5 || (meanLength > 40 && ratio > 0.2);
+  // Answers picked from a list never vary in case; typed ones ("Pune", "pune") do.
+  return distinct > 60 || ratio > 0.5 || (meanLength > 40 && ratio > 0.2) || caseVariantShare(s.counts) >= 0.2;
 }
 
 /** An unnamed column of unique whole numbers is a row or respondent id. */

@@ -78,8 +78,11 @@ export function guessJoinedMulti(counts: ReadonlyMap<string, number>): MultiGues
   let total = 0;
   for (const c of counts.values()) total += c;
   if (total === 0) return null;
+  // A typed "City, State" column has commas too, and recurring answers, but people
+  // type them in varying case ("Pune", "pune", "PUNE"); ticked options never vary.
+  if (caseVariantShare(counts) >= 0.2) return null;
   for (const joiner of JOINERS) {
-    const withJoiner = [...counts].filter(([v]) => hasJoiner(v, joiner));
+    const withJoiner = [...counts].filter(([v]) => v.includes(joiner));
     const combined = withJoiner.reduce((s, [, c]) => s + c, 0);
     if (withJoiner.length < 2 || combined < total * 0.05) continue;
     const atoms = findAtoms(counts, joiner);
@@ -99,12 +102,21 @@ export function guessJoinedMulti(counts: ReadonlyMap<string, number>): MultiGues
 }
 
 /**
- * Whether a cell holds the joiner. A comma followed by a space is Google Forms' ", "
- * (or prose), not Qualtrics' bare ",": counting it would let ", "-joined cells that
- * failed as such pass as ","-joined ones, with options like " Telegram".
+ * Share of answers whose text also occurs in another letter case: high for typed
+ * answers, zero for answers picked from a list.
  */
-function hasJoiner(v: string, joiner: Joiner): boolean {
-  return joiner === ',' ? /,(?! )/.test(v) : v.includes(joiner);
+export function caseVariantShare(counts: ReadonlyMap<string, number>): number {
+  const spellings = new Map<string, number>();
+  let total = 0;
+  for (const [v, c] of counts) {
+    const key = v.toLowerCase();
+    spellings.set(key, (spellings.get(key) ?? 0) + 1);
+    total += c;
+  }
+  if (total === 0) return 0;
+  let varied = 0;
+  for (const [v, c] of counts) if (spellings.get(v.toLowerCase())! > 1) varied += c;
+  return varied / total;
 }
 
 function findAtoms(counts: ReadonlyMap<string, number>, joiner: Joiner): Set<string> {

@@ -15,9 +15,11 @@ export interface SpecColumnRef {
 export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeader[], input: InputInfo, schemaPath: string): string {
   const nameCount = new Map<string, number>();
   for (const h of headers) nameCount.set(h.name, (nameCount.get(h.name) ?? 0) + 1);
+  // The name is the first-row cell (Qualtrics' `Q3`, Google's `Question [Item]`) and is what
+  // specs resolve; SurveyMonkey's continuation columns repeat the carried name, so get numbers.
   const ref = (index: number): string | number => {
     const h = headers[index]!;
-    return h.name !== '' && nameCount.get(h.name) === 1 && h.name === h.question ? h.name : index + 1;
+    return h.name !== '' && nameCount.get(h.name) === 1 ? h.name : index + 1;
   };
   const spec = {
     version: 1,

@@ -62,19 +62,27 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
   }
   const detected = detectEncoding(head, head.length === size);
   const encoding = options.encoding ?? detected.encoding;
-  const bomLength = options.encoding === undefined || options.encoding === detected.encoding ? detected.bomLength : 0;
+  // A UTF-8 BOM is skipped when reading as Windows-1252 too: that is the re-read of a
+  // BOM file with stray bytes further on, and EF BB BF would otherwise start the first header as "ï»¿".
+  const skipBom = options.encoding === undefined || options.encoding === detected.encoding || (detected.encoding === 'utf-8' && options.encoding === 'windows-1252');
+  const bomLength = skipBom ? detected.bomLength : 0;
   const sampleText = new TextDecoder(encoding).decode(head.subarray(bomLength));
   if (controlShare(sampleText) > 0.1) {
     throw new SurveyError('SURVEY_CSV_BINARY', messages.binaryFile(), { location: { file: name } });
   }
-  const delimiter = options.delimiter ?? sniffDelimiter(sampleText);
+  // Excel's "sep=;" first line names the delimiter; it is a directive, not the header.
+  const sep = /^sep=([,;\t|])(\r\n|\n|\r)/.exec(sampleText);
+  const delimiter = options.delimiter ?? sep?.[1] ?? sniffDelimiter(sampleText);
+  // The directive is ASCII: one byte a character, two in UTF-16.
+  const start = bomLength + (sep ? sep[0].length * (encoding.startsWith('utf-16') ? 2 : 1) : 0);
+  const firstLine = sep ? 2 : 1;
   return {
     file,
     encoding,
     encodingReason: options.encoding ? 'set by --encoding' : detected.reason,
     delimiter,
     size,
-    records: () => readRecords(file, name, encoding, bomLength, delimiter),
+    records: () => readRecords(file, name, encoding, start, firstLine, delimiter),
   };
 }
 
@@ -116,8 +124,9 @@ class Decode extends Transform {
   }
 }
 
-async function* readRecords(file: string, name: string, encoding: Encoding, bomLength: number, delimiter: string): AsyncGenerator<CsvRecord> {
-  const source = createReadStream(file, { start: bomLength, highWaterMark: 1 << 16 });
+/** Records from byte `start` on, which is on line `firstLine` of the file. */
+async function* readRecords(file: string, name: string, encoding: Encoding, start: number, firstLine: number, delimiter: string): AsyncGenerator<CsvRecord> {
+  const source = createReadStream(file, { start, highWaterMark: 1 << 16 });
   const parser = parse({
     delimiter,
     relax_column_count: true,
@@ -131,7 +140,7 @@ async function* readRecords(file: string, name: string, encoding: Encoding, bomL
   source.on('error', (e) => parser.destroy(e));
   decode.on('error', (e) => parser.destroy(e));
   source.pipe(decode).pipe(parser);
-  let nextLine = 1;
+  let nextLine = firstLine;
   // csv-parse counts the CR and the LF of a CRLF inside a quoted field as two lines
   // (outside quotes it is one record delimiter): take those extra lines back off.
   let doubleCounted = 0;
@@ -140,7 +149,7 @@ async function* readRecords(file: string, name: string, encoding: Encoding, bomL
       const line = nextLine;
       const fields = rec.record;
       for (const f of fields) if (f.includes('\r\n')) doubleCounted += f.split('\r\n').length - 1;
-      nextLine = rec.info.lines + 1 - doubleCounted;
+      nextLine = rec.info.lines + firstLine - doubleCounted;
       // Blank lines carry no respondent.
       if (fields.length === 1 && fields[0] === '') continue;
       yield { fields, line };

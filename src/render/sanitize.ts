@@ -23,7 +23,9 @@ export function forMarkdown(s: string): string {
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let s = value;
+  // Control characters (escape sequences) never belong in published data, and would drive a terminal.
+  // eslint-disable-next-line no-control-regex
+  let s = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,7 +1,9 @@
 /**
  * Everything a run writes, built in memory first (so `--check` can compare and
  * a failure writes nothing): tables as CSV, Markdown and JSON, a chart per
- * table as SVG (and Vega-Lite JSON on request), the funnel and a manifest.
+ * table as SVG (and Vega-Lite JSON on request), the spec's consolidated charts
+ * (a respondent profile), the funnel, report.html (everything in one
+ * self-contained page), tables.xlsx (a sheet per table) and a manifest.
  * Same input, same bytes: no timestamps, no random ids, stable order.
  */
 import { createHash } from 'node:crypto';
@@ -15,6 +17,9 @@ import { renderMarkdown, tableMarkdown } from '../render/table/markdown.js';
 import { slug } from '../codebook/ids.js';
 import { chartForGrid, chartForTable } from './choose-chart.js';
 import type { ChartResult } from '../render/chart/spec.js';
+import { consolidatedCharts } from './profile.js';
+import { renderHtml } from './html.js';
+import { buildWorkbook } from './xlsx.js';
 
 export interface ArtifactOptions {
   codebook: Codebook;
@@ -52,6 +57,10 @@ export async function buildArtifacts(result: AnalysisResult & { funnel?: FunnelS
   const charts: Built['charts'] = [];
   const draw = async (id: string, chart: ChartResult | null, tables: number[]) => {
     if (!chart) return;
+    if (artifacts.some((a) => a.path === `charts/${id}.svg`)) {
+      warnings.push(`${id}: another chart is already written to charts/${id}.svg; this one is left out`);
+      return;
+    }
     warnings.push(...chart.warnings.map((w) => `${id}: ${w}`));
     const svg = await renderSvg(chart.spec, { onWarning: (w) => warnings.push(`${id}: ${w}`) });
     artifacts.push({ path: `charts/${id}.svg`, content: svg });
@@ -78,6 +87,9 @@ export async function buildArtifacts(result: AnalysisResult & { funnel?: FunnelS
     }
     await draw(ids[i]!, chartForTable(t, ctx), [i]);
   }
+  for (const c of consolidatedCharts(result, opts.spec, opts.baseLabel, warnings)) await draw(c.id, c.chart, c.tables);
+  const report = { result, spec: opts.spec, ids, baseLabel: opts.baseLabel, inputSha256: opts.inputSha256 };
+  artifacts.push({ path: 'report.html', content: renderHtml({ ...report, charts }) }, { path: 'tables.xlsx', content: await buildWorkbook(report) });
   artifacts.push({ path: 'manifest.json', content: manifest(artifacts, result, opts.inputSha256) });
   return { artifacts, warnings, charts };
 }

@@ -1,0 +1,241 @@
+/**
+ * tables.xlsx: a "Contents" sheet (the study, the input and its hash, the funnel, an index of
+ * tables), then one sheet per table. Counts are numbers, percentages are numbers (fractions
+ * shown as `0.0%`, unrounded), labels are text. Text that a spreadsheet would run as a
+ * formula (= + - @, tab, CR first) is prefixed with ' (OWASP CSV injection), as in the CSVs.
+ *
+ * Same input, same bytes: the document dates are fixed and so is the time stamped on every
+ * entry of the zip container.
+ */
+import type { Workbook as ExcelWorkbook, Worksheet } from 'exceljs';
+import type { StudySpec } from '../spec/analysis.js';
+import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
+import type { FunnelStep } from '../filters/apply.js';
+
+export interface XlsxInput {
+  result: AnalysisResult & { funnel?: FunnelStep[]; title?: string };
+  spec?: StudySpec | undefined;
+  /** File-safe unique id of each table. */
+  ids: readonly string[];
+  baseLabel: string;
+  inputSha256?: string | undefined;
+}
+
+/** The fixed creation and modification date of every workbook (and of its zip entries). */
+export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
+
+const CONTENTS = 'Contents';
+const MAX_SHEET_NAME = 31;
+const MAX_CELL_TEXT = 32767;
+const PERCENT = '0.0%';
+
+type Cell = string | number | null;
+
+/** Cell text: control characters Excel cannot store dropped, formula triggers neutralised, line ends as LF. */
+export function xlsxText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  let t = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  if (/^[=+\-@\t\r]/.test(t)) t = `'${t}`;
+  // XML turns a bare CR into LF on reading: say so on writing, so the cell reads back as written.
+  t = t.replace(/\r\n?/g, '\n');
+  return t.length > MAX_CELL_TEXT ? t.slice(0, MAX_CELL_TEXT) : t;
+}
+
+/**
+ * Valid, unique sheet names: at most 31 characters, none of : \ / ? * [ ], not starting or
+ * ending with ', not "History", unique ignoring case (as Excel compares them).
+ */
+export function sheetNames(wanted: readonly string[], reserved: readonly string[] = []): string[] {
+  const taken = new Set(reserved.map((r) => r.toLowerCase()));
+  return wanted.map((w) => {
+    let base = w.replace(/[:\\/?*[\]\u0000-\u001f]/g, '_').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+    if (base.toLowerCase() === 'history') base = `${base}_`;
+    base = base.slice(0, MAX_SHEET_NAME).replace(/'+$/, '');
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) {
+      const suffix = `~${n}`;
+      name = `${base.slice(0, MAX_SHEET_NAME - suffix.length).replace(/'+$/, '')}${suffix}`;
+    }
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb: ExcelWorkbook = new ExcelJS.Workbook();
+  wb.creator = 'survey';
+  wb.lastModifiedBy = 'survey';
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  if (input.result.title) wb.title = xlsxText(input.result.title);
+
+  const { result } = input;
+  const names = sheetNames(input.ids, [CONTENTS]);
+  contentsSheet(wb.addWorksheet(CONTENTS), input, names);
+  result.tables.forEach((t, i) => {
+    const ws = wb.addWorksheet(names[i]!);
+    tableSheet(ws, t, input);
+  });
+  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 6 } } });
+  return fixZipDates(new Uint8Array(buffer as unknown as ArrayBuffer), FIXED_DATE);
+}
+
+function put(ws: Worksheet, cells: Cell[], style?: { bold?: boolean; italic?: boolean; percentFrom?: number; percentCols?: readonly number[] }): void {
+  const row = ws.addRow(cells.map((c) => (typeof c === 'string' ? xlsxText(c) : c === null || !Number.isFinite(c) ? null : c)));
+  if (style?.bold || style?.italic) row.font = { ...(style.bold ? { bold: true } : {}), ...(style.italic ? { italic: true } : {}) };
+  const pct = new Set(style?.percentCols ?? []);
+  cells.forEach((c, k) => {
+    if (typeof c === 'number' && (pct.has(k) || (style?.percentFrom !== undefined && k >= style.percentFrom))) row.getCell(k + 1).numFmt = PERCENT;
+  });
+}
+
+function contentsSheet(ws: Worksheet, input: XlsxInput, names: readonly string[]): void {
+  const { result } = input;
+  put(ws, [result.title ?? result.input.file], { bold: true });
+  put(ws, ['Input', result.input.file]);
+  put(ws, ['Rows read', result.input.rows]);
+  if (input.inputSha256) put(ws, ['SHA-256', input.inputSha256]);
+  if (result.funnel && result.funnel.length > 0) {
+    put(ws, []);
+    put(ws, ['Validity rule', 'Removed', 'Remaining'], { bold: true });
+    result.funnel.forEach((s, i) => put(ws, [i === 0 ? 'Rows read' : s.rule, i === 0 ? null : s.removed, s.remaining]));
+  }
+  if (result.withheld.length > 0) {
+    put(ws, []);
+    put(ws, ['Withheld as personal data', 'Kind', 'Why'], { bold: true });
+    for (const w of result.withheld) put(ws, [w.column, w.kind, w.reason]);
+  }
+  put(ws, []);
+  put(ws, ['Sheet', 'Table', 'Base'], { bold: true });
+  result.tables.forEach((t, i) => put(ws, [names[i]!, t.label, baseOf(t)]));
+  put(ws, []);
+  put(ws, ['Percentages are unrounded fractions shown as %; text starting with = + - @ is prefixed with \' so that it is never run as a formula.'], { italic: true });
+  ws.columns = [{ width: 28 }, { width: 60 }, { width: 14 }];
+}
+
+function baseOf(t: Table): number {
+  switch (t.kind) {
+    case 'frequency':
+    case 'crosstab':
+      return t.base;
+    case 'numeric':
+    case 'text':
+      return t.n;
+  }
+}
+
+function tableSheet(ws: Worksheet, t: Table, input: XlsxInput): void {
+  const spec = t.id ? input.spec?.tables?.find((x) => x.id === t.id!.split('.')[0]) : undefined;
+  const baseLabel = spec?.baseLabel ?? input.baseLabel;
+  put(ws, [t.label], { bold: true });
+  switch (t.kind) {
+    case 'frequency':
+      frequencySheet(ws, t, baseLabel);
+      break;
+    case 'crosstab':
+      crosstabSheet(ws, t, baseLabel);
+      break;
+    case 'numeric':
+      numericSheet(ws, t);
+      break;
+    case 'text':
+      textSheet(ws, t);
+      break;
+  }
+  if (spec?.filter !== undefined) put(ws, ['Filter', spec.filter], { italic: true });
+}
+
+function frequencySheet(ws: Worksheet, t: FrequencyTable, baseLabel: string): void {
+  const multi = t.type === 'multi';
+  put(ws, [`n = ${t.base} ${baseLabel}${t.missing > 0 ? `; ${t.missing} missing, not in the base` : ''}${multi && t.responses !== undefined ? `; ${t.responses} responses` : ''}`]);
+  put(ws, ['Base', t.base]);
+  put(ws, ['Missing', t.missing]);
+  if (multi && t.responses !== undefined) put(ws, ['Responses', t.responses]);
+  put(ws, []);
+  put(ws, multi ? ['Answer', 'Count', '% of respondents', '% of responses', 'Note'] : ['Answer', 'Count', '%', 'Note'], { bold: true });
+  for (const r of t.rows) {
+    const note = r.net ? 'net' : r.missing ? 'missing, not in base' : null;
+    const cells: Cell[] = multi ? [r.label, r.count, r.percent / 100, r.missing ? null : (r.percentOfResponses ?? 0) / 100, note] : [r.label, r.count, r.percent / 100, note];
+    put(ws, cells, { bold: r.net === true, italic: r.missing === true, percentCols: multi ? [2, 3] : [2] });
+  }
+  ws.columns = multi ? [{ width: 48 }, { width: 10 }, { width: 17 }, { width: 15 }, { width: 20 }] : [{ width: 48 }, { width: 10 }, { width: 10 }, { width: 20 }];
+}
+
+function crosstabSheet(ws: Worksheet, t: CrosstabTable, baseLabel: string): void {
+  const nets = new Set(t.netRows ?? []);
+  put(ws, [`n = ${t.base} ${baseLabel} answering both`]);
+  put(ws, []);
+  put(ws, ['Column %', ...t.columnLabels], { bold: true });
+  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => (t.columnPercents[r]?.[c] ?? 0) / 100)], { bold: nets.has(r), percentFrom: 1 }));
+  put(ws, ['Base', ...t.columnBases], { italic: true });
+  put(ws, []);
+  put(ws, ['Count', ...t.columnLabels, 'Total'], { bold: true });
+  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => t.counts[r]?.[c] ?? 0), t.rowBases[r] ?? null], { bold: nets.has(r) }));
+  put(ws, ['Total', ...t.columnBases, t.base], { italic: true });
+  if (t.stats) {
+    put(ws, []);
+    put(ws, ['Chi-square', t.stats.chi2]);
+    put(ws, ['df', t.stats.df]);
+    put(ws, ['p', t.stats.p]);
+    put(ws, ["Cramér's V", t.stats.cramersV]);
+  }
+  ws.columns = [{ width: 40 }, ...t.columnLabels.map(() => ({ width: 18 })), { width: 10 }];
+}
+
+function numericSheet(ws: Worksheet, t: NumericTable): void {
+  put(ws, [`n = ${t.n} valid answers${t.missing > 0 ? `; ${t.missing} missing` : ''}`]);
+  put(ws, []);
+  put(ws, ['Statistic', 'Value'], { bold: true });
+  for (const k of ['n', 'mean', 'sd', 'median', 'min', 'max', 'missing', 'invalid'] as const) put(ws, [k, t[k]]);
+  if (t.bins && t.bins.length > 0) {
+    put(ws, []);
+    put(ws, ['From', 'To', 'Count'], { bold: true });
+    for (const b of t.bins) put(ws, [b.x0, b.x1, b.count]);
+  }
+  ws.columns = [{ width: 14 }, { width: 14 }, { width: 10 }];
+}
+
+function textSheet(ws: Worksheet, t: TextTable): void {
+  put(ws, []);
+  put(ws, ['Statistic', 'Value'], { bold: true });
+  put(ws, ['answered', t.n]);
+  put(ws, ['distinct', t.distinct]);
+  put(ws, ['missing', t.missing]);
+  if (t.min !== undefined) put(ws, ['earliest', t.min]);
+  if (t.max !== undefined) put(ws, ['latest', t.max]);
+  ws.columns = [{ width: 14 }, { width: 28 }];
+}
+
+/**
+ * Sets the modification time of every entry of a zip archive (local headers and the central
+ * directory) to `date`: the zip library stamps each entry with the current time otherwise.
+ */
+export function fixZipDates(zip: Uint8Array, date: Date): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
+  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  // End of central directory: the last "PK\5\6" (a comment of up to 64 KiB may follow it).
+  let eocd = -1;
+  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('not a zip archive: no end of central directory');
+  const entries = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  for (let e = 0; e < entries; e++) {
+    if (view.getUint32(p, true) !== 0x02014b50) throw new Error('zip central directory is corrupt');
+    view.setUint16(p + 12, dosTime, true);
+    view.setUint16(p + 14, dosDate, true);
+    const local = view.getUint32(p + 42, true);
+    if (view.getUint32(local, true) !== 0x04034b50) throw new Error('zip local header is corrupt');
+    view.setUint16(local + 10, dosTime, true);
+    view.setUint16(local + 12, dosDate, true);
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return out;
+}

@@ -1,0 +1,468 @@
+/**
+ * The CLI in-process through main(argv, io): exit codes, what goes to stdout and
+ * stderr in each format, error lines for broken exports, personal data never
+ * printed, terminal escapes stripped and NO_COLOR respected.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parse as parseCsv } from 'csv-parse/sync';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { main } from '../../src/cli/main.js';
+import type { AnalysisResult, CrosstabTable, FrequencyTable, Table } from '../../src/spec/result.js';
+import { captureIo, fromRoot, type CaptureOptions } from '../helpers/io.js';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(argv: string[], options: CaptureOptions = {}): Promise<Run> {
+  const io = captureIo(options);
+  const code = await main(argv, io);
+  return { code, out: io.stdout.text, err: io.stderr.text };
+}
+
+const GF = 'fixtures/flavours/google-forms.csv';
+/** Control characters other than tab and newline, C1 included: none may reach a terminal. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const STACK = '    at ';
+
+const scratch = mkdtempSync(join(tmpdir(), 'survey-cli-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+// ---------------------------------------------------------------- help ----
+
+test('--help: exit 0, the commands and the exit codes on stdout', async () => {
+  const r = await run(['--help']);
+  assert.equal(r.code, 0);
+  assert.equal(r.err, '');
+  assert.match(r.out, /^Usage: survey /);
+  assert.match(r.out, /^\s+analyze \[options\] <file>/m);
+  assert.match(r.out, /^\s+init \[options\] <file>/m);
+  assert.match(r.out, /Exit codes:/);
+  for (const [code, what] of [
+    [0, 'success'],
+    [1, 'check failed'],
+    [2, 'usage error'],
+    [3, 'not a readable survey export'],
+    [4, 'could not be read or written'],
+  ] as const) {
+    assert.match(r.out, new RegExp(`^\\s+${code}\\s+.*${what}`, 'm'), `exit code ${code}`);
+  }
+});
+
+test('analyze --help: the options and examples', async () => {
+  const r = await run(['analyze', '--help']);
+  assert.equal(r.code, 0);
+  for (const flag of ['--by <question>', '--format <format>', '--encoding <name>', '--delimiter <char>', '--header-rows <n>', '--no-color']) {
+    assert.ok(r.out.includes(flag), flag);
+  }
+  assert.match(r.out, /Examples:/);
+});
+
+test('--version: the package version and exit 0', async () => {
+  const pkg = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string };
+  const r = await run(['--version']);
+  assert.deepEqual(r, { code: 0, out: `${pkg.version}\n`, err: '' });
+});
+
+// ------------------------------------------------------------- analyze ----
+
+test('analyze: exit 0 and a frequency table per question on stdout', async () => {
+  const r = await run(['analyze', GF]);
+  assert.equal(r.code, 0);
+  assert.equal(r.err, '');
+  assert.ok(r.out.includes(GF), r.out.slice(0, 120));
+  assert.match(r.out, /\b14 respondents\b/);
+  assert.ok(r.out.includes('How do you see the new privacy policy?'));
+  // Answer, count and percent of those answering (6 of 13), in one row.
+  assert.match(r.out, /^\s+Not good, but I can live with it\s+6\s+46\.2%/m);
+  assert.match(r.out, /^\s+A serious breach of my privacy\s+5\s+38\.5%/m);
+  assert.match(r.out, /^\s+Email, SMS or phone calls\s+5\s+38\.5%/m);
+  assert.match(r.out, /Withheld as personal data.*Email Address/);
+  assert.ok(!CONTROL.test(r.out), 'no colour when stdout is not a terminal');
+});
+
+test('analyze --format json: the result contract', async () => {
+  const r = await run(['analyze', GF, '--format', 'json']);
+  assert.equal(r.code, 0);
+  const result = JSON.parse(r.out) as AnalysisResult;
+  for (const key of ['input', 'questions', 'tables', 'withheld', 'diagnostics']) assert.ok(key in result, key);
+  assert.deepEqual(result.input, { file: GF, rows: 14, encoding: 'utf-8', delimiter: ',', headerRows: 1 });
+  assert.equal(result.questions.length, 7);
+  const policy = result.tables.find((t): t is FrequencyTable => t.kind === 'frequency' && t.question === 'see_new_privacy_policy');
+  assert.ok(policy);
+  assert.deepEqual(
+    policy.rows.map((row) => [row.label, row.count]),
+    [
+      ['Not good, but I can live with it', 6],
+      ['A serious breach of my privacy', 5],
+      ["It doesn't matter to me", 2],
+    ],
+  );
+  assert.deepEqual([policy.base, policy.missing], [13, 1]);
+});
+
+test('analyze --format csv: one tidy row per answer, parseable', async () => {
+  const r = await run(['analyze', GF, '--format', 'csv']);
+  assert.equal(r.code, 0);
+  const rows = parseCsv(r.out, { columns: true }) as Record<string, string>[];
+  const row = rows.find((x) => x['answer'] === 'Not good, but I can live with it');
+  assert.ok(row, 'the answer with a comma survives quoting');
+  assert.equal(row['count'], '6');
+  assert.equal(row['base'], '13');
+  assert.equal(Number(row['percent']).toFixed(1), '46.2');
+  const apps = rows.filter((x) => x['question'] === 'messaging_apps_use_tick_apply');
+  assert.deepEqual(
+    apps.map((x) => [x['answer'], x['count']]),
+    [
+      ['WhatsApp', '7'],
+      ['Email, SMS or phone calls', '5'],
+      ['Signal', '5'],
+      ['Telegram', '4'],
+    ],
+  );
+});
+
+test('analyze --format md: Markdown tables', async () => {
+  const r = await run(['analyze', GF, '--format', 'md']);
+  assert.equal(r.code, 0);
+  assert.match(r.out, /^## How do you see the new privacy policy\?$/m);
+  assert.match(r.out, /^\| Answer \| Count \|/m);
+  assert.match(r.out, /^\| Not good, but I can live with it \| 6 \| 46\.2% \|/m);
+});
+
+test('analyze: every flavour fixture runs with exit 0 and nothing on stderr', async () => {
+  const dir = fromRoot('fixtures', 'flavours');
+  const files = readdirSync(dir).filter((f) => /\.(csv|tsv|txt)$/.test(f));
+  assert.ok(files.length >= 18, files.join(' '));
+  for (const f of files) {
+    const r = await run(['analyze', `fixtures/flavours/${f}`, '--format', 'json']);
+    assert.deepEqual([r.code, r.err], [0, ''], f);
+    assert.ok((JSON.parse(r.out) as AnalysisResult).tables.length > 0, f);
+  }
+});
+
+test('analyze --encoding / --delimiter / --header-rows override detection', async () => {
+  const r = await run(['analyze', 'fixtures/flavours/surveymonkey.csv', '--header-rows', '1', '--format', 'json']);
+  assert.equal(r.code, 0);
+  // With one header row the "Response" row becomes a respondent.
+  assert.deepEqual((JSON.parse(r.out) as AnalysisResult).input.rows, 13);
+  const tab = await run(['analyze', 'fixtures/flavours/tab-delimited.tsv', '--delimiter', 'tab', '--format', 'json']);
+  assert.equal((JSON.parse(tab.out) as AnalysisResult).input.delimiter, '\t');
+  const latin = await run(['analyze', 'fixtures/flavours/windows-1252.csv', '--encoding', 'windows-1252', '--format', 'json']);
+  assert.equal((JSON.parse(latin.out) as AnalysisResult).input.encoding, 'windows-1252');
+});
+
+test('analyze --by a question named __proto__: crosstabs with exact counts', async () => {
+  const r = await run(['analyze', 'fixtures/flavours/special-headers.csv', '--by', '__proto__', '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  const result = JSON.parse(r.out) as AnalysisResult;
+  const x = result.tables.find((t): t is CrosstabTable => t.kind === 'crosstab' && t.row === 'constructor');
+  assert.ok(x);
+  assert.equal(x.column, 'proto');
+  assert.deepEqual(x.rowLabels, ['Builder', 'Architect', 'Engineer']);
+  assert.deepEqual(x.columnLabels, ['Yes', 'No']);
+  assert.deepEqual(x.counts, [
+    [4, 2],
+    [2, 1],
+    [2, 1],
+  ]);
+  for (const by of ['constructor', 'toString', 'hasOwnProperty', 'col_4']) {
+    const byRun = await run(['analyze', 'fixtures/flavours/special-headers.csv', '--by', by, '--format', 'json']);
+    assert.equal(byRun.code, 0, `${by}: ${byRun.err}`);
+  }
+});
+
+test('analyze --by an unknown question: exit 2 with a suggestion', async () => {
+  const r = await run(['analyze', 'fixtures/flavours/special-headers.csv', '--by', 'colur']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /^error SURVEY_QUESTION_UNKNOWN: --by: unknown question 'colur', did you mean 'colour'\?\n/);
+  assert.ok(!r.err.includes(STACK));
+});
+
+// ---------------------------------------------------------------- init ----
+
+const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+const validateSpec = ajv.compile(JSON.parse(readFileSync(fromRoot('schema', 'survey-spec.schema.json'), 'utf8')) as object);
+
+test('init: YAML that parses and validates against schema/survey-spec.schema.json', async () => {
+  for (const f of ['google-forms.csv', 'surveymonkey.csv', 'qualtrics.csv', 'special-headers.csv', 'semicolon-bom.csv', 'utf16le-bom.txt', 'pii.csv', 'control-chars.csv']) {
+    const file = `fixtures/flavours/${f}`;
+    const r = await run(['init', file]);
+    assert.deepEqual([r.code, r.err], [0, ''], f);
+    assert.match(r.out, /^# yaml-language-server: \$schema=schema\/survey-spec\.schema\.json\n/, f);
+    const spec = parseYaml(r.out) as { input: Record<string, unknown>; questions: { id: string }[] };
+    assert.ok(validateSpec(spec), `${f}: ${ajv.errorsText(validateSpec.errors)}`);
+    const analysis = JSON.parse((await run(['analyze', file, '--format', 'json'])).out) as AnalysisResult;
+    const { file: _, rows: __, ...input } = analysis.input;
+    assert.deepEqual(spec.input, { file, ...input }, f);
+    assert.deepEqual(
+      spec.questions.map((q) => q.id),
+      analysis.questions.map((q) => q.id),
+      f,
+    );
+  }
+});
+
+test('init: the spec describes questions, layouts and scales', async () => {
+  const r = await run(['init', 'fixtures/flavours/qualtrics.csv']);
+  const spec = parseYaml(r.out) as { questions: Record<string, unknown>[] };
+  const byId = new Map(spec.questions.map((q) => [q['id'], q]));
+  // Columns are referenced by their unique first-row names: Qualtrics' short names.
+  const q3 = byId.get('Q3')!;
+  assert.deepEqual(
+    { id: q3['id'], label: q3['label'], type: q3['type'], column: q3['column'], separator: q3['separator'], options: q3['options'] },
+    { id: 'Q3', label: 'Which features do you use? Select all that apply.', type: 'multi', column: 'Q3', separator: ',', options: ['Dark mode', 'Notifications', 'Widgets', 'Offline sync'] },
+  );
+  assert.deepEqual(byId.get('Q2')!['items'], [
+    { id: 'app_easy_use', label: 'The app is easy to use', column: 'Q2_1' },
+    { id: 'app_fast', label: 'The app is fast', column: 'Q2_2' },
+    { id: 'i_recommend_app', label: 'I would recommend the app', column: 'Q2_3' },
+  ]);
+  assert.equal(byId.get('Q2')!['scale'], 'agreement');
+  assert.equal(byId.get('ResponseId')!['type'], 'pii');
+  // Blank and duplicate header names cannot be referenced by name: column numbers instead.
+  const dup = parseYaml((await run(['init', 'fixtures/flavours/special-headers.csv'])).out) as { questions: Record<string, unknown>[] };
+  assert.deepEqual(
+    dup.questions.map((q) => q['column']),
+    ['__proto__', 'constructor', 'toString', 4, 5, 6, 'hasOwnProperty'],
+  );
+  // Google grid items by their whole header; SurveyMonkey option columns (blank first-row cells) by number.
+  const gf = parseYaml((await run(['init', GF])).out) as { questions: Record<string, unknown>[] };
+  assert.deepEqual(
+    (gf.questions.find((q) => q['id'] === 'much_agree_each_statement')!['items'] as Record<string, unknown>[]).map((i) => i['column']),
+    ['How much do you agree with each statement? [The policy is clear]', 'How much do you agree with each statement? [I trust the company]', 'How much do you agree with each statement? [I will keep using the app]'],
+  );
+  const sm = parseYaml((await run(['init', 'fixtures/flavours/surveymonkey.csv'])).out) as { questions: Record<string, unknown>[] };
+  assert.deepEqual(
+    (sm.questions.find((q) => q['id'] === 'these_fruits_eat_least_once')!['items'] as Record<string, unknown>[]).map((i) => i['column']),
+    [10, 11, 12],
+  );
+  assert.equal(sm.questions.find((q) => q['id'] === 'age')!['column'], 'What is your age?');
+});
+
+test('init -o: writes the spec to a file, with the export path relative to it', async () => {
+  const target = join(scratch, 'spec', 'survey.yaml');
+  const r = await run(['init', GF, '-o', target]);
+  assert.deepEqual(r, { code: 0, out: '', err: '' });
+  const spec = parseYaml(readFileSync(target, 'utf8')) as { input: { file: string } };
+  assert.ok(validateSpec(spec));
+  assert.ok(spec.input.file.endsWith('fixtures/flavours/google-forms.csv'));
+  assert.ok(!spec.input.file.startsWith('/'), spec.input.file);
+});
+
+test('init then report: the spec reproduces every table analyze makes, for every flavour', async () => {
+  const summary = (tables: Table[]) =>
+    tables.map((t) => {
+      if (t.kind === 'frequency') return [t.question, t.item ?? '', t.base, t.missing, t.rows.map((r) => [r.label, r.count])];
+      if (t.kind === 'numeric') return [t.question, t.n, t.missing, t.mean];
+      if (t.kind === 'text') return [t.question, t.n, t.missing, t.distinct];
+      return [t.row, t.column, t.counts];
+    });
+  const dir = fromRoot('fixtures', 'flavours');
+  for (const f of readdirSync(dir).filter((x) => /\.(csv|tsv|txt)$/.test(x))) {
+    const spec = join(scratch, 'roundtrip', `${f}.yaml`);
+    const init = await run(['init', `fixtures/flavours/${f}`, '-o', spec]);
+    assert.equal(init.code, 0, `${f}: ${init.err}`);
+    const report = await run(['report', spec, '--format', 'json']);
+    assert.equal(report.code, 0, `${f}: ${report.err}`);
+    const analyze = await run(['analyze', `fixtures/flavours/${f}`, '--format', 'json']);
+    assert.deepEqual(summary((JSON.parse(report.out) as AnalysisResult).tables), summary((JSON.parse(analyze.out) as AnalysisResult).tables), f);
+  }
+});
+
+// --------------------------------------------------------------- errors ----
+
+/** [file, exit code, error code, line or null, has a hint] */
+const BROKEN: [string, number, string, number | null, boolean][] = [
+  ['fixtures/broken/unclosed_quote_broken.csv', 3, 'SURVEY_CSV_QUOTE_NOT_CLOSED', 5, true],
+  ['fixtures/broken/ragged_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', 5, true],
+  ['fixtures/broken/crlf_ragged_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', 5, true],
+  ['fixtures/broken/short_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', 5, true],
+  ['fixtures/broken/empty_broken.csv', 3, 'SURVEY_CSV_EMPTY', null, false],
+  ['fixtures/broken/header_only_broken.csv', 3, 'SURVEY_CSV_HEADER_ONLY', null, false],
+  ['fixtures/broken/binary_broken.csv', 3, 'SURVEY_CSV_BINARY', null, false],
+  ['fixtures/broken/xlsx_broken.csv', 3, 'SURVEY_CSV_NOT_CSV', null, true],
+  ['fixtures/broken/html_broken.csv', 3, 'SURVEY_CSV_NOT_CSV', null, false],
+  ['fixtures/broken/does-not-exist.csv', 4, 'SURVEY_IO_READ', null, false],
+];
+
+/** One `file[:line]: error CODE: message` line, then at most a hint; no stack trace, nothing on stdout. */
+function assertErrorLine(r: Run, file: string, exit: number, code: string, line: number | null, hint: boolean): void {
+  assert.equal(r.code, exit, `${file}: exit code`);
+  assert.equal(r.out, '', `${file}: stdout`);
+  const where = line === null ? file : `${file}:${line}`;
+  assert.ok(r.err.startsWith(`${where}: error ${code}: `), `${file}: ${JSON.stringify(r.err)}`);
+  assert.ok(r.err.endsWith('\n'));
+  const lines = r.err.slice(0, -1).split('\n');
+  assert.equal(lines.length, hint ? 2 : 1, `${file}: ${JSON.stringify(r.err)}`);
+  if (hint) assert.match(lines[1]!, /^ {2}hint: \S/);
+  assert.ok(!r.err.includes(STACK), `${file}: stack trace`);
+  assert.ok(!CONTROL.test(r.err));
+}
+
+for (const [file, exit, code, line, hint] of BROKEN) {
+  test(`analyze ${file.split('/').pop()}: exit ${exit}, ${code}${line === null ? '' : ` at line ${line}`}`, async () => {
+    assertErrorLine(await run(['analyze', file]), file, exit, code, line, hint);
+  });
+}
+
+test('init on a broken export fails the same way', async () => {
+  const [file, exit, code, line, hint] = BROKEN[0]!;
+  assertErrorLine(await run(['init', file]), file, exit, code, line, hint);
+});
+
+test('the messages say what is wrong', async () => {
+  const err = async (file: string) => (await run(['analyze', file])).err;
+  assert.match(await err('fixtures/broken/ragged_row_broken.csv'), /this row has 4 fields but the header has 3\n {2}hint: a field holds an unquoted delimiter: quote it\n$/);
+  assert.match(await err('fixtures/broken/short_row_broken.csv'), /this row has 2 fields but the header has 3\n/);
+  assert.match(await err('fixtures/broken/xlsx_broken.csv'), /Excel/);
+  assert.match(await err('fixtures/broken/html_broken.csv'), /HTML page/);
+  assert.match(await err('fixtures/broken/does-not-exist.csv'), /ENOENT/);
+});
+
+test('an unknown flag: exit 2, one line with the stable code SURVEY_USAGE, no stack trace', async () => {
+  const r = await run(['analyze', '--frobnicate', GF]);
+  assert.equal(r.code, 2);
+  assert.equal(r.out, '');
+  assert.equal(r.err.trimEnd().split('\n').length, 1, r.err);
+  assert.match(r.err, /^error SURVEY_USAGE: .*--frobnicate/);
+  assert.ok(!r.err.includes(STACK));
+});
+
+test('other usage errors: bad values, a missing argument, an unknown command: exit 2', async () => {
+  for (const argv of [
+    ['analyze', GF, '--format', 'xml'],
+    ['analyze', GF, '--header-rows', '4'],
+    ['analyze', GF, '--delimiter', 'x'],
+    ['analyze', GF, '--encoding', 'latin-9'],
+    ['analyze'],
+    ['frobnicate'],
+  ]) {
+    const r = await run(argv);
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.equal(r.out, '', argv.join(' '));
+    assert.match(r.err, /^error SURVEY_USAGE: \S/, argv.join(' '));
+    assert.equal(r.err.trimEnd().split('\n').length, 1, r.err);
+    assert.ok(!r.err.includes(STACK), argv.join(' '));
+  }
+});
+
+// ------------------------------------------------------------------ PII ----
+
+/** Non-blank cells of the given 0-based columns of a fixture's data rows. */
+function cells(file: string, columns: number[], headerRows = 1, delimiter = ','): string[] {
+  const rows = parseCsv(readFileSync(fromRoot(file)), { relax_column_count: true, delimiter }) as string[][];
+  return rows
+    .slice(headerRows)
+    .flatMap((r) => columns.map((c) => r[c] ?? ''))
+    .filter((v) => v !== '');
+}
+
+const PII: [file: string, values: string[]][] = [
+  ['fixtures/flavours/pii.csv', cells('fixtures/flavours/pii.csv', [0, 1, 2, 3, 4, 5, 6, 7, 8])],
+  [GF, cells(GF, [1])],
+  ['fixtures/flavours/surveymonkey.csv', cells('fixtures/flavours/surveymonkey.csv', [0, 1, 4, 5, 6, 7], 2)],
+  ['fixtures/flavours/qualtrics.csv', cells('fixtures/flavours/qualtrics.csv', [3, 8, 13, 14], 3)],
+  // The sep= line and the header: two rows to skip.
+  ['fixtures/flavours/excel-sep.csv', cells('fixtures/flavours/excel-sep.csv', [3, 4], 2, ';')],
+];
+
+test('personal data never appears in any output format, nor in init', async () => {
+  assert.equal(PII[0]![1].length, 108);
+  assert.equal(PII[1]![1].length, 14);
+  assert.equal(PII[2]![1].length, 12 * 3 + 3 * 3);
+  assert.equal(PII[3]![1].length, 48);
+  assert.equal(PII[4]![1].length, 18);
+  for (const [file, values] of PII) {
+    for (const argv of [['analyze', file], ['analyze', file, '--format', 'json'], ['analyze', file, '--format', 'csv'], ['analyze', file, '--format', 'md'], ['init', file]]) {
+      const r = await run(argv);
+      assert.equal(r.code, 0, argv.join(' '));
+      for (const v of values) {
+        assert.ok(!r.out.includes(v), `${argv.join(' ')}: "${v}" on stdout`);
+        assert.ok(!r.err.includes(v), `${argv.join(' ')}: "${v}" on stderr`);
+      }
+    }
+  }
+});
+
+test('personal data is named as withheld, and never written by --out', async () => {
+  const r = await run(['analyze', 'fixtures/flavours/pii.csv']);
+  assert.match(r.out, /Withheld as personal data/);
+  for (const column of ['Respondent ID', 'First Name', 'Email', 'Phone', 'IP Address', 'Contact details', 'How can we reach you?', 'Connected from']) {
+    assert.ok(r.out.includes(column), column);
+  }
+  const out = join(scratch, 'pii-out');
+  const written = await run(['analyze', 'fixtures/flavours/pii.csv', '--out', out, '--format', 'json']);
+  assert.equal(written.code, 0, written.err);
+  const files = (readdirSync(out, { recursive: true }) as string[]).filter((f) => statSync(join(out, f)).isFile()).sort();
+  for (const f of ['results.json', 'tables.csv', 'tables.md']) assert.ok(files.includes(f), `${f} in ${files.join(' ')}`);
+  for (const f of files) {
+    const text = readFileSync(join(out, f), 'utf8');
+    for (const v of PII[0]![1]) assert.ok(!text.includes(v), `${f}: ${v}`);
+  }
+});
+
+// ------------------------------------------------- terminals and colour ----
+
+test('terminal control characters in data are stripped from text and Markdown output', async () => {
+  for (const format of ['text', 'md']) {
+    const r = await run(['analyze', 'fixtures/flavours/control-chars.csv', '--format', format]);
+    assert.equal(r.code, 0);
+    assert.ok(!CONTROL.test(r.out), `${format}: ${JSON.stringify(r.out.match(CONTROL))}`);
+    assert.ok(r.out.includes('Favourite'), format);
+    assert.match(r.out, /Red/, format);
+    assert.match(r.out, /Green/, format);
+  }
+  const text = (await run(['analyze', 'fixtures/flavours/control-chars.csv'])).out;
+  assert.match(text, /^\s+\S*Red\S*\s+5\s+41\.7%/m);
+  assert.match(text, /^\s+Green\s+3\s+25\.0%/m);
+});
+
+test('terminal control characters in data are stripped from --format csv on a terminal', async () => {
+  const r = await run(['analyze', 'fixtures/flavours/control-chars.csv', '--format', 'csv'], { isTTY: true });
+  assert.equal(r.code, 0);
+  const lines = r.out.replace(/\r\n/g, '\n');
+  assert.ok(!CONTROL.test(lines), JSON.stringify(lines.match(CONTROL)));
+});
+
+test('terminal control characters in a file name are stripped from error messages', async () => {
+  const r = await run(['analyze', 'fixtures/broken/\u001b[2Jnope\u0007.csv']);
+  assert.equal(r.code, 4);
+  assert.ok(!CONTROL.test(r.err), JSON.stringify(r.err));
+  assert.match(r.err, /nope\.csv: error SURVEY_IO_READ/);
+});
+
+const ANSI = '\u001b[';
+
+test('colour on a terminal; never with NO_COLOR, --no-color, or when piped', async () => {
+  const tty = await run(['analyze', GF], { isTTY: true });
+  assert.ok(tty.out.includes(ANSI), 'a terminal gets colour');
+  const noColor = await run(['analyze', GF], { isTTY: true, env: { NO_COLOR: '1' } });
+  assert.ok(!noColor.out.includes(ANSI), 'NO_COLOR=1');
+  const both = await run(['analyze', GF], { isTTY: true, env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+  assert.ok(!both.out.includes(ANSI), 'NO_COLOR wins over FORCE_COLOR');
+  const flag = await run(['analyze', GF, '--no-color'], { isTTY: true });
+  assert.ok(!flag.out.includes(ANSI), '--no-color');
+  const piped = await run(['analyze', GF]);
+  assert.ok(!piped.out.includes(ANSI), 'a pipe');
+  const forced = await run(['analyze', GF], { env: { FORCE_COLOR: '1' } });
+  assert.ok(forced.out.includes(ANSI), 'FORCE_COLOR on a pipe');
+  // Same text apart from the escapes.
+  // eslint-disable-next-line no-control-regex
+  assert.equal(tty.out.replace(/\u001b\[[0-9;]*m/g, ''), piped.out);
+});
+
+test('NO_COLOR is respected on stderr too', async () => {
+  const tty = await run(['analyze', 'fixtures/broken/empty_broken.csv'], { isTTY: true });
+  assert.ok(tty.err.includes(ANSI));
+  const noColor = await run(['analyze', 'fixtures/broken/empty_broken.csv'], { isTTY: true, env: { NO_COLOR: '1' } });
+  assert.equal(noColor.err, 'fixtures/broken/empty_broken.csv: error SURVEY_CSV_EMPTY: the file is empty\n');
+});

@@ -1,0 +1,131 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clean, detectHeaderRows, layoutFor, mergeHeader, type ColumnHeader } from '../../../src/codebook/header.js';
+
+/** The fields of a header description that the tests look at. */
+const brief = (cols: ColumnHeader[]) => cols.map((c) => [c.name, c.question, c.sub, c.group]);
+
+test('detectHeaderRows: Qualtrics by its ImportId row, SurveyMonkey by Response labels, else one row', () => {
+  const qualtrics = [
+    ['StartDate', 'Q1', 'Q2_1'],
+    ['Start Date', 'How often?', 'Agree? - Fast'],
+    ['{"ImportId":"startDate","timeZone":"America/Denver"}', '{"ImportId":"QID1"}', '{"ImportId":"QID2_1"}'],
+    ['2024-03-05 09:15:22', 'Often', 'Agree'],
+  ];
+  assert.deepEqual(detectHeaderRows(qualtrics), { rows: 3, layout: 'qualtrics' });
+  const monkey = [
+    ['RespondentID', 'Which fruits?', '', 'What is your age?', 'Comments'],
+    ['', 'Apples', 'Bananas', 'Response', 'Open-Ended Response'],
+    ['118', 'Apples', '', '18-29', 'Great'],
+  ];
+  assert.deepEqual(detectHeaderRows(monkey), { rows: 2, layout: 'surveymonkey' });
+  assert.deepEqual(detectHeaderRows([['Open-Ended Response'], [' Open-Ended Response ']]), { rows: 2, layout: 'surveymonkey' });
+  assert.deepEqual(detectHeaderRows([['Timestamp', 'Q'], ['1/6/2021 10:31:41', 'Yes'], ['1/6/2021 11:00:00', 'No']]), { rows: 1, layout: 'single' });
+  assert.deepEqual(detectHeaderRows([['a']]), { rows: 1, layout: 'single' });
+  assert.deepEqual(detectHeaderRows([]), { rows: 1, layout: 'single' });
+});
+
+test('layoutFor: --header-rows 1, 2, 3', () => {
+  assert.deepEqual([1, 2, 3].map(layoutFor), ['single', 'surveymonkey', 'qualtrics']);
+});
+
+test('mergeHeader: Google Forms grid columns `Question [Item]` form one group', () => {
+  const cols = mergeHeader([['Timestamp', 'Agree? [Clear]', 'Agree? [Fair]', 'Agree? [Fast]', 'Age', 'Other? [Only one]']], 'single', 6);
+  assert.deepEqual(brief(cols), [
+    ['Timestamp', 'Timestamp', '', 0],
+    ['Agree? [Clear]', 'Agree?', 'Clear', 1],
+    ['Agree? [Fair]', 'Agree?', 'Fair', 1],
+    ['Agree? [Fast]', 'Agree?', 'Fast', 1],
+    ['Age', 'Age', '', 2],
+    ['Other? [Only one]', 'Other?', 'Only one', 3],
+  ]);
+});
+
+test('mergeHeader: the same grid question twice, not side by side, is two groups', () => {
+  const cols = mergeHeader([['Rate [A]', 'Rate [B]', 'Age', 'Rate [A]', 'Rate [B]']], 'single', 5);
+  assert.deepEqual(
+    cols.map((c) => c.group),
+    [0, 0, 1, 2, 2],
+  );
+});
+
+test('mergeHeader: coded names sharing a stem (Q5_1, q0004_0001) and "Question - Item" headers group', () => {
+  const cols = mergeHeader([['Q5_1', 'Q5_2', 'Q5_3_TEXT', 'q0004_0001', 'q0004_0002', 'Rate - Price', 'Rate - Quality', 'Solo - only']], 'single', 8);
+  assert.deepEqual(brief(cols), [
+    ['Q5_1', 'Q5_1', '', 0],
+    ['Q5_2', 'Q5_2', '', 0],
+    ['Q5_3_TEXT', 'Q5_3_TEXT', '', 0],
+    ['q0004_0001', 'q0004_0001', '', 1],
+    ['q0004_0002', 'q0004_0002', '', 1],
+    ['Rate - Price', 'Rate', 'Price', 2],
+    ['Rate - Quality', 'Rate', 'Quality', 2],
+    // A dash in a lone column is part of the question, not an item.
+    ['Solo - only', 'Solo - only', '', 3],
+  ]);
+});
+
+test('mergeHeader: SurveyMonkey blank continuation cells carry the question; Response labels are not items', () => {
+  const cols = mergeHeader(
+    [
+      ['RespondentID', 'Which fruits?', '', '', 'What is your age?', 'Comments'],
+      ['', 'Apples', 'Bananas', 'Other (please specify)', 'Response', 'Open-Ended Response'],
+    ],
+    'surveymonkey',
+    6,
+  );
+  assert.deepEqual(brief(cols), [
+    ['RespondentID', 'RespondentID', '', 0],
+    ['Which fruits?', 'Which fruits?', 'Apples', 1],
+    ['Which fruits?', 'Which fruits?', 'Bananas', 1],
+    ['Which fruits?', 'Which fruits?', 'Other (please specify)', 1],
+    ['What is your age?', 'What is your age?', '', 2],
+    ['Comments', 'Comments', '', 3],
+  ]);
+  assert.deepEqual(
+    cols.map((c) => c.openEnded),
+    [false, false, false, false, false, true],
+  );
+});
+
+test('mergeHeader: SurveyMonkey first column blank is its own column, not a continuation', () => {
+  const cols = mergeHeader([['', 'Q'], ['', 'Response']], 'surveymonkey', 2);
+  assert.deepEqual(brief(cols), [
+    ['', '', '', 0],
+    ['Q', 'Q', '', 1],
+  ]);
+});
+
+test('mergeHeader: Qualtrics short names, texts from row 2, "Question - Item" split for groups only', () => {
+  const cols = mergeHeader(
+    [
+      ['ResponseId', 'Q1', 'Q2_1', 'Q2_2', 'Q3', 'Q6_1'],
+      ['Response ID', 'Rate us - honestly', 'Agree? - Easy', 'Agree? - Fast', '', 'Lonely - item'],
+    ],
+    'qualtrics',
+    6,
+  );
+  assert.deepEqual(brief(cols), [
+    ['ResponseId', 'Response ID', '', 0],
+    ['Q1', 'Rate us - honestly', '', 1],
+    ['Q2_1', 'Agree?', 'Easy', 2],
+    ['Q2_2', 'Agree?', 'Fast', 2],
+    // No text in row 2: the short name stands in.
+    ['Q3', 'Q3', '', 3],
+    ['Q6_1', 'Lonely - item', '', 4],
+  ]);
+});
+
+test('mergeHeader: missing cells in short header rows, and the width of the data', () => {
+  const cols = mergeHeader([['a', 'b']], 'single', 3);
+  assert.deepEqual(brief(cols), [
+    ['a', 'a', '', 0],
+    ['b', 'b', '', 1],
+    ['', '', '', 2],
+  ]);
+});
+
+test('clean: HTML line breaks, doubled and no-break spaces, line breaks', () => {
+  assert.equal(clean('How do you like<br>your steak?'), 'How do you like your steak?');
+  assert.equal(clean('A<BR/>B<br />C'), 'A B C');
+  assert.equal(clean('  Which pet do you like best?\r\n(pick one)\u00a0 '), 'Which pet do you like best? (pick one)');
+});

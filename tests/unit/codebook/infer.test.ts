@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inferCodebook } from '../../../src/codebook/infer.js';
+import { mergeHeader, type HeaderLayout } from '../../../src/codebook/header.js';
+import type { Question } from '../../../src/spec/codebook.js';
+
+/** Infers a codebook from a header row (or rows) and data rows, as analyzeFile would. */
+function infer(header: string[][], rows: string[][], layout: HeaderLayout = 'single', decimalComma = false): Question[] {
+  return inferCodebook(mergeHeader(header, layout, header[0]!.length), rows, { decimalComma }).questions;
+}
+const column = (...cells: string[]) => cells.map((c) => [c]);
+const brief = (q: Question) => ({ id: q.id, type: q.type, options: q.options, ...(q.pii ? { pii: q.pii.kind } : {}) });
+
+test('a question about phones or e-mail is a question, not personal data', () => {
+  const [phone] = infer([['Do you have a mobile phone?']], column('Yes', 'No', 'Yes', 'Yes', 'Yes', 'No', 'Yes', 'Yes'));
+  assert.deepEqual(brief(phone!), { id: 'mobile_phone', type: 'single', options: ['Yes', 'No'] });
+  const [email] = infer([['How often do you check your email?']], column('Daily', 'Daily', 'Weekly', 'Never', 'Daily', 'Weekly'));
+  assert.deepEqual(brief(email!), { id: 'often_check_email', type: 'single', options: ['Daily', 'Weekly', 'Never'] });
+});
+
+test('a contact column stays withheld, whatever else it holds', () => {
+  const phone = infer([['Phone']], column('N/A', 'N/A', 'N/A', 'none', 'N/A', '+44 20 7946 0958', 'N/A'));
+  assert.deepEqual(brief(phone[0]!), { id: 'phone', type: 'pii', options: [], pii: 'phone' });
+  const email = infer([['Email Address']], column('', '', ''));
+  assert.deepEqual(brief(email[0]!), { id: 'email_address', type: 'pii', options: [], pii: 'email' });
+  const names = infer([['Your name']], column('Ana', 'Ana', 'Ana', 'Bo', 'Ana', 'Bo'));
+  assert.equal(names[0]!.type, 'pii', 'names repeat, yet are names');
+});
+
+test('a Google Forms grid with items named Email and Phone stays one grid', () => {
+  const header = [['How often do you use each? [Email]', 'How often do you use each? [Phone]', 'How often do you use each? [Chat]']];
+  const rows = [
+    ['Daily', 'Weekly', 'Never'],
+    ['Weekly', 'Daily', 'Daily'],
+    ['Daily', 'Daily', 'Weekly'],
+    ['Never', 'Weekly', 'Daily'],
+    ['Daily', 'Never', 'Daily'],
+    ['Weekly', 'Daily', 'Never'],
+  ];
+  const [grid, ...rest] = infer(header, rows);
+  assert.deepEqual(rest, []);
+  assert.equal(grid!.type, 'matrix');
+  assert.deepEqual(
+    grid!.items.map((i) => [i.id, i.label, i.column]),
+    [
+      ['email', 'Email', 0],
+      ['phone', 'Phone', 1],
+      ['chat', 'Chat', 2],
+    ],
+  );
+  assert.deepEqual(grid!.options, ['Daily', 'Weekly', 'Never']);
+});
+
+test('an unnamed column of unique whole numbers is a row id; one of repeated numbers is not', () => {
+  const [id] = infer([['', 'Q']], [['1', 'a'], ['2', 'b'], ['3', 'a']]);
+  assert.deepEqual(brief(id!), { id: 'col_1', type: 'pii', options: [], pii: 'id' });
+  const [codes] = infer([['', 'Q']], [['1', 'a'], ['2', 'b'], ['1', 'a']]);
+  assert.equal(codes!.type, 'single');
+});
+
+test('whole numbers: up to 11 distinct values are a scale, more are numeric', () => {
+  const eleven = column(...Array.from({ length: 11 }, (_, i) => String(i)));
+  assert.deepEqual(brief(infer([['Score']], eleven)[0]!), { id: 'score', type: 'single', options: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] });
+  const twelve = column(...Array.from({ length: 12 }, (_, i) => String(i + 18)));
+  assert.equal(infer([['Age']], twelve)[0]!.type, 'numeric');
+  assert.equal(infer([['Hours']], column('1.5', '2', '2'))[0]!.type, 'numeric', 'a fraction makes it a measurement');
+  assert.equal(infer([['Stunden']], column('1,5', '2', '2'), 'single', true)[0]!.type, 'numeric', 'decimal comma');
+  assert.equal(infer([['Stunden']], column('1,5', '2', '2'), 'single', false)[0]!.type, 'single', 'without decimal commas "1,5" is a label');
+});
+
+test('dates: 90% of answers must parse; years alone are numbers', () => {
+  assert.equal(infer([['When']], column('1/6/2021 10:31:41', '1/7/2021 9:05:13', '2021-03-05'))[0]!.type, 'date');
+  assert.equal(infer([['Year']], column('1990', '1991', '1992'))[0]!.type, 'single');
+});
+
+test('a column with no answers at all is a single choice with no options', () => {
+  assert.deepEqual(brief(infer([['Custom Data']], column('', '', '-'))[0]!), { id: 'custom_data', type: 'single', options: [] });
+});
+
+test('SurveyMonkey option columns: multi when someone ticked two, single when never', () => {
+  const header = [
+    ['Which fruits?', '', ''],
+    ['Apples', 'Bananas', 'Cherries'],
+  ];
+  const multi = infer(header, [['Apples', 'Bananas', ''], ['', '', 'Cherries'], ['Apples', '', '']], 'surveymonkey');
+  assert.deepEqual(
+    multi.map((q) => [q.type, q.options, q.layout]),
+    [['multi', ['Apples', 'Bananas', 'Cherries'], { kind: 'columns' }]],
+  );
+  const single = infer(header, [['Apples', '', ''], ['', '', 'Cherries'], ['Apples', '', ''], ['', 'Bananas', '']], 'surveymonkey');
+  assert.deepEqual(
+    single.map((q) => [q.type, q.options]),
+    [['single', ['Apples', 'Bananas', 'Cherries']]],
+  );
+});
+
+test('question ids are unique even when texts repeat', () => {
+  const qs = infer([['Colour', 'Colour', 'colour']], [['a', 'b', 'c'], ['b', 'c', 'a']]);
+  assert.deepEqual(
+    qs.map((q) => q.id),
+    ['colour', 'colour_2', 'colour_3'],
+  );
+});
+
+test('typed answers (varying case) are free text, picked ones a single choice', () => {
+  const towns = ['Mumbai', 'mumbai', 'MUMBAI', 'Pune', 'pune', 'Delhi', 'delhi', 'Chennai', 'Kolkata', 'Kochi', 'Goa', 'Jaipur', 'Indore', 'Nagpur', 'Patna'];
+  const typed = column(...towns, ...towns, 'Mumbai, Maharashtra', 'Pune, Maharashtra', 'Mumbai, Maharashtra', 'Pune, Maharashtra');
+  assert.equal(infer([['Which city or state do you live in?']], typed)[0]!.type, 'text');
+  // 15 options, more than a short list, each picked three times: still a choice.
+  const options = [...towns.filter((t) => t[0] === t[0]!.toUpperCase() && t !== t.toUpperCase()), 'Surat', 'Agra', 'Bhopal', 'Ranchi'];
+  assert.equal(options.length, 15);
+  const picked = infer([['Which city?']], column(...options.flatMap((t) => [t, t, t])))[0]!;
+  assert.deepEqual([picked.type, picked.options.length], ['single', 15]);
+});

@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isQuestionAboutContact, piiFromHeader, piiFromValues } from '../../../src/codebook/pii.js';
+
+const kind = (name: string, question = name) => piiFromHeader(name, question)?.kind ?? null;
+
+test('piiFromHeader: the platforms\' own names for personal data', () => {
+  const cases: [string, string][] = [
+    ['Email Address', 'email'],
+    ['Email', 'email'],
+    ['E-mail', 'email'],
+    ['RecipientEmail', 'email'],
+    ['Your e-mail (optional)', 'email'],
+    ['Phone', 'phone'],
+    ['Phone number (WhatsApp)', 'phone'],
+    ['Mobile number', 'phone'],
+    ['IP Address', 'ip'],
+    ['IPAddress', 'ip'],
+    ['First Name', 'name'],
+    ['Last Name', 'name'],
+    ['LastName', 'name'],
+    ['Your name', 'name'],
+    ['Name', 'name'],
+    ['RecipientFirstName', 'name'],
+    ['RecipientLastName', 'name'],
+    ['Respondent ID', 'id'],
+    ['RespondentID', 'id'],
+    ['CollectorID', 'id'],
+    ['ResponseId', 'id'],
+    ['Response ID', 'id'],
+    ['participant_id', 'id'],
+    ['ExternalReference', 'id'],
+    ['id', 'id'],
+    ['uuid', 'id'],
+    ['Street address', 'address'],
+    ['Zip code', 'address'],
+    ['LocationLatitude', 'address'],
+  ];
+  for (const [header, expected] of cases) assert.equal(kind(header), expected, header);
+});
+
+test('piiFromHeader: a Qualtrics short name or its question text may name it', () => {
+  assert.equal(kind('Q12', 'Email'), 'email');
+  assert.equal(kind('QID5', 'What is your phone number?'), 'phone');
+  assert.match(piiFromHeader('Email Address', 'Email Address')!.reason, /^header "Email Address" names an e-mail address$/);
+  const long = `Name${'x'.repeat(80)}`;
+  assert.equal(piiFromHeader(`${long} phone`, '')?.reason.length, `header "" names a phone number`.length + 60);
+});
+
+test('piiFromHeader: questions and metadata that are not personal data', () => {
+  for (const header of ['Timestamp', 'Which plan are you on?', 'Gender', 'What is your age?', 'Name of your favourite café?', 'Address the issue?', 'StartDate', 'Progress', 'Status', 'Q1', 'Identity', 'Hidden', 'Valid', 'iPhone or Android?']) {
+    assert.equal(kind(header), null, header);
+  }
+});
+
+test('piiFromValues: e-mails (half is enough), IPs, phone numbers', () => {
+  assert.equal(piiFromValues(['zk.private@example.org', 'mbali.home@example.org', 'n/a', 'none'])?.kind, 'email');
+  assert.equal(piiFromValues(['192.0.2.10', '192.0.2.11', '198.51.100.201', '10.0.0.1', '255.255.255.255'])?.kind, 'ip');
+  assert.equal(piiFromValues(['2001:db8::1', '2001:db8:85a3::8a2e:370:7334', 'fe80::1'])?.kind, 'ip');
+  assert.equal(piiFromValues(['(555) 010-2233', '+44 20 7946 0958', '555.010.2244', '+917997273722', '9455171565'])?.kind, 'phone');
+  assert.match(piiFromValues(['a@b.co'])!.reason, /e-mail/);
+});
+
+test('piiFromValues: answers that only look a bit like personal data', () => {
+  assert.equal(piiFromValues([]), null);
+  assert.equal(piiFromValues(['Yes', 'No']), null);
+  // Ages, years, amounts and scores: numbers, not phone numbers.
+  assert.equal(piiFromValues(['23', '35', '1990', '2021', '150000']), null);
+  assert.equal(piiFromValues(['1234567.89', '0.123456789', '-12345678']), null);
+  assert.equal(piiFromValues(['1/6/2021 10:31:41', '1/7/2021 9:05:13']), null, 'timestamps');
+  assert.equal(piiFromValues(['1.2.3', '300.1.1.1', '1.2.3.4.5']), null, 'version numbers, not IPs');
+  assert.equal(piiFromValues(['@handle', 'me at example dot com', 'x@y']), null);
+  assert.equal(piiFromValues(['18-29', '30-44', '45-60']), null);
+});
+
+test('isQuestionAboutContact: "Do you have a mobile phone?" is a question, not a phone number', () => {
+  const answers = (...pairs: [string, number][]) => new Map(pairs);
+  assert.ok(isQuestionAboutContact('phone', answers(['Yes', 9], ['No', 3])));
+  assert.ok(isQuestionAboutContact('email', answers(['Daily', 5], ['Weekly', 4], ['Never', 3])));
+  // Any contact detail among the answers keeps the column withheld.
+  assert.ok(!isQuestionAboutContact('phone', answers(['N/A', 20], ['none', 10], ['(555) 010-2233', 1])));
+  assert.ok(!isQuestionAboutContact('phone', answers(['N/A', 20], ['call 0102 after 6', 1])));
+  assert.ok(!isQuestionAboutContact('email', answers(['none', 20], ['ana@example.com', 1])));
+  assert.ok(!isQuestionAboutContact('email', answers(['none', 20], ['ana at example', 1], ['x@', 1])));
+  // Mostly different answers, or too few to tell: keep it withheld.
+  assert.ok(!isQuestionAboutContact('email', answers(['a', 1], ['b', 1], ['c', 1], ['d', 1], ['e', 1], ['f', 1])));
+  assert.ok(!isQuestionAboutContact('phone', answers(['Yes', 2], ['No', 1])));
+  assert.ok(!isQuestionAboutContact('phone', new Map()));
+  // Only e-mail and phone headers are ever questions about them here.
+  assert.ok(!isQuestionAboutContact('name', answers(['Ana', 9], ['Bo', 3])));
+  assert.ok(!isQuestionAboutContact('id', answers(['1', 9], ['2', 3])));
+});

@@ -1,0 +1,135 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isNonSubstantive, norm, orderOptions, rangeKey } from '../../../src/codebook/scales.js';
+
+/** Counts from [label, count] pairs; order() orders the labels as listed. */
+function order(pairs: [string, number][]) {
+  return orderOptions(
+    pairs.map(([l]) => l),
+    new Map(pairs),
+  );
+}
+
+test('orderOptions: an agreement scale runs from agree to disagree, whatever the counts and first-seen order', () => {
+  assert.deepEqual(
+    order([
+      ['Disagree', 30],
+      ['Strongly agree', 2],
+      ['Neither agree nor disagree', 10],
+      ['Strongly disagree', 1],
+      ['Agree', 50],
+    ]),
+    { options: ['Strongly agree', 'Agree', 'Neither agree nor disagree', 'Disagree', 'Strongly disagree'], scale: 'agreement' },
+  );
+  // Normalised for matching only: case, curly quotes, trailing punctuation and spaces.
+  assert.deepEqual(order([['somewhat DISAGREE.', 1], ['Somewhat  agree', 9]]), { options: ['Somewhat  agree', 'somewhat DISAGREE.'], scale: 'agreement' });
+});
+
+test('orderOptions: yes/no, with "Don\'t know" last however often it was chosen', () => {
+  assert.deepEqual(order([['No', 10], ['Yes', 3]]), { options: ['Yes', 'No'], scale: 'yesNo' });
+  assert.deepEqual(
+    order([
+      ["Don't know", 40],
+      ['No', 10],
+      ['Yes', 30],
+    ]),
+    { options: ['Yes', 'No', "Don't know"], scale: 'yesNo' },
+  );
+  // The curly apostrophe spelling is the same answer.
+  assert.deepEqual(order([['Don\u2019t know', 40], ['Yes', 3], ['No', 2]]).options, ['Yes', 'No', 'Don\u2019t know']);
+});
+
+test('orderOptions: several non-substantive answers keep count order among themselves, after the rest', () => {
+  assert.deepEqual(
+    order([
+      ['Prefer not to say', 2],
+      ['Female', 10],
+      ['Other', 5],
+      ['Male', 12],
+      ["Don't know", 5],
+    ]).options,
+    ['Male', 'Female', "Don't know", 'Other', 'Prefer not to say'],
+  );
+});
+
+test('orderOptions: ranges ascending, "< 18" first and "> 60" last', () => {
+  assert.deepEqual(
+    order([
+      ['30-44', 20],
+      ['> 60', 3],
+      ['18-29', 50],
+      ['< 18', 1],
+      ['45-60', 9],
+    ]),
+    { options: ['< 18', '18-29', '30-44', '45-60', '> 60'], scale: 'numeric' },
+  );
+  assert.deepEqual(order([['25 - 34', 1], ['Under 18', 1], ['65 and above', 1], ['18 to 24', 1], ['35-44 years', 1]]).options, ['Under 18', '18 to 24', '25 - 34', '35-44 years', '65 and above']);
+  assert.deepEqual(order([['7+', 1], ['1-3', 1], ['< 1', 1], ['4-6', 1]]).options, ['< 1', '1-3', '4-6', '7+']);
+});
+
+test('orderOptions: money ranges with thousands separators, "$150,000+" last', () => {
+  assert.deepEqual(
+    order([
+      ['$150,000+', 4],
+      ['$25,000 - $49,999', 30],
+      ['$0 - $24,999', 12],
+      ['$100,000 - $149,999', 8],
+      ['$50,000 - $99,999', 40],
+      ['Prefer not to answer', 20],
+    ]),
+    { options: ['$0 - $24,999', '$25,000 - $49,999', '$50,000 - $99,999', '$100,000 - $149,999', '$150,000+', 'Prefer not to answer'], scale: 'numeric' },
+  );
+  assert.deepEqual(order([['100k+', 1], ['50k-100k', 1], ['Less than 50k', 1]]).options, ['Less than 50k', '50k-100k', '100k+']);
+});
+
+test('orderOptions: small whole numbers are numbers, not strings ("10" after "9")', () => {
+  assert.deepEqual(order([['10', 1], ['9', 1], ['1', 5], ['0', 2]]), { options: ['0', '1', '9', '10'], scale: 'numeric' });
+});
+
+test('orderOptions: no natural order means by count, ties broken by label, never by first-seen order', () => {
+  assert.deepEqual(order([['Telegram', 4], ['Signal', 5], ['WhatsApp', 7], ['Email, SMS or phone calls', 5]]), {
+    options: ['WhatsApp', 'Email, SMS or phone calls', 'Signal', 'Telegram'],
+  });
+  const a = order([['b', 1], ['a', 1], ['c', 1]]);
+  const b = order([['c', 1], ['b', 1], ['a', 1]]);
+  assert.deepEqual(a.options, ['a', 'b', 'c']);
+  assert.deepEqual(b.options, a.options);
+  assert.equal(a.scale, undefined);
+});
+
+test('orderOptions: a partial scale still orders, a mixed list does not', () => {
+  assert.deepEqual(order([['Poor', 2], ['Excellent', 1], ['Good', 9]]), { options: ['Excellent', 'Good', 'Poor'], scale: 'quality' });
+  // "Maybe" is on no scale with Yes and No: by count.
+  assert.deepEqual(order([['No', 2], ['Maybe', 5], ['Yes', 1]]).options, ['Maybe', 'No', 'Yes']);
+  assert.equal(order([['No', 2], ['Maybe', 5], ['Yes', 1]]).scale, undefined);
+});
+
+test('orderOptions: time-line answers by their leading words', () => {
+  assert.deepEqual(order([['No plans to quit', 9], ['Already quit', 3], ['Within a month', 4], ['Within a week', 2]]), {
+    options: ['Already quit', 'Within a week', 'Within a month', 'No plans to quit'],
+    scale: 'time',
+  });
+});
+
+test('orderOptions: one substantive answer, or none', () => {
+  assert.deepEqual(order([['N/A', 3], ['Yes', 1]]).options, ['Yes', 'N/A']);
+  assert.deepEqual(order([]).options, []);
+});
+
+test('rangeKey: numbers, ranges and open ends', () => {
+  assert.equal(rangeKey('18-29'), 18);
+  assert.equal(rangeKey('< 18'), 17.5);
+  assert.equal(rangeKey('> 60'), 60.5);
+  assert.equal(rangeKey('$150,000+'), 150000.5);
+  assert.equal(rangeKey('2.5k'), 2500);
+  assert.equal(rangeKey('60 or older'), 60.5);
+  assert.equal(rangeKey('Statistics 101'), null);
+  assert.equal(rangeKey('3 apples'), null);
+});
+
+test('norm and isNonSubstantive', () => {
+  assert.equal(norm('  Don\u2019t   Know. '), "don't know");
+  assert.ok(isNonSubstantive('Prefer not to say'));
+  assert.ok(isNonSubstantive('N/A'));
+  assert.ok(!isNonSubstantive('No'));
+});

@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { controlShare, detectEncoding, detectNotText } from '../../../src/ingest/detect.js';
+import { fromRoot } from '../../helpers/io.js';
+
+const bytes = (...b: number[]) => Buffer.from(b);
+const fixture = (dir: string, name: string) => readFileSync(fromRoot('fixtures', dir, name));
+
+/** UTF-16 BE bytes of a string (Node only encodes LE). */
+function utf16be(s: string): Buffer {
+  const le = Buffer.from(s, 'utf16le');
+  for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+  return le;
+}
+
+test('detectEncoding: byte-order marks decide, and say how long they are', () => {
+  assert.deepEqual(detectEncoding(Buffer.concat([bytes(0xef, 0xbb, 0xbf), Buffer.from('a,b\n1,2\n')]), true), { encoding: 'utf-8', bomLength: 3, reason: 'UTF-8 byte-order mark' });
+  assert.deepEqual(detectEncoding(Buffer.concat([bytes(0xff, 0xfe), Buffer.from('a,b\n', 'utf16le')]), true), { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16 LE byte-order mark' });
+  assert.deepEqual(detectEncoding(Buffer.concat([bytes(0xfe, 0xff), utf16be('a,b\n')]), true), { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16 BE byte-order mark' });
+  // A BOM wins over the content: Windows-1252 bytes after a UTF-8 BOM are still "UTF-8" (the decoder falls back later).
+  assert.equal(detectEncoding(bytes(0xef, 0xbb, 0xbf, 0x63, 0x61, 0x66, 0xe9), true).encoding, 'utf-8');
+});
+
+test('detectEncoding: UTF-16 without a BOM is recognised by its NUL bytes', () => {
+  const text = 'City,Minutes\nZürich,20\nKraków,35\n';
+  assert.deepEqual(detectEncoding(Buffer.from(text, 'utf16le'), true), { encoding: 'utf-16le', bomLength: 0, reason: 'UTF-16 without byte-order mark (NUL byte pattern)' });
+  assert.equal(detectEncoding(utf16be(text), true).encoding, 'utf-16be');
+  // Too short to tell: 3 bytes are not a pattern.
+  assert.equal(detectEncoding(Buffer.from('a', 'utf16le'), true).encoding, 'utf-8');
+});
+
+test('detectEncoding: valid UTF-8 is UTF-8, anything else Windows-1252', () => {
+  assert.deepEqual(detectEncoding(Buffer.from('plain,ascii\n1,2\n'), true), { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8' });
+  assert.equal(detectEncoding(Buffer.from('Café,Crème brûlée,東京,😀\n'), true).encoding, 'utf-8');
+  // é as the single byte E9, ’ as 92: Excel's "CSV (Comma delimited)".
+  assert.deepEqual(detectEncoding(bytes(0x63, 0x61, 0x66, 0xe9, 0x2c, 0x92, 0x0a), true), { encoding: 'windows-1252', bomLength: 0, reason: 'not valid UTF-8, read as Windows-1252' });
+});
+
+test('detectEncoding: a multi-byte character cut at the end of a sample is not invalid UTF-8', () => {
+  const e = Buffer.from('a,b\n1,é'); // é = C3 A9
+  const cut = e.subarray(0, e.length - 1); // ends with a lone C3
+  assert.equal(detectEncoding(cut, false).encoding, 'utf-8', 'the sample continues: the character is just cut');
+  assert.equal(detectEncoding(cut, true).encoding, 'windows-1252', 'the whole file ends mid-character: not UTF-8');
+  const emoji = Buffer.from('x,😀'); // F0 9F 98 80
+  for (let cutAt = 1; cutAt <= 3; cutAt++) assert.equal(detectEncoding(emoji.subarray(0, emoji.length - cutAt), false).encoding, 'utf-8', `cut ${cutAt}`);
+});
+
+test('detectEncoding on the fixtures', () => {
+  const cases: [string, string, number][] = [
+    ['google-forms.csv', 'utf-8', 0],
+    ['semicolon-bom.csv', 'utf-8', 3],
+    ['utf16le-bom.txt', 'utf-16le', 2],
+    ['utf16be-bom.csv', 'utf-16be', 2],
+    ['windows-1252.csv', 'windows-1252', 0],
+    ['line-endings-cr.csv', 'utf-8', 0],
+  ];
+  for (const [name, encoding, bomLength] of cases) {
+    const d = detectEncoding(fixture('flavours', name), true);
+    assert.deepEqual([d.encoding, d.bomLength], [encoding, bomLength], name);
+  }
+});
+
+test('detectNotText: spreadsheets, PDFs and web pages saved as .csv', () => {
+  assert.equal(detectNotText(fixture('broken', 'xlsx_broken.csv'))?.kind, 'xlsx');
+  assert.match(detectNotText(fixture('broken', 'xlsx_broken.csv'))!.what, /ZIP archive/);
+  assert.deepEqual(detectNotText(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)), { kind: 'xlsx', what: 'an old Excel .xls workbook' });
+  assert.equal(detectNotText(Buffer.from('%PDF-1.7\n%âãÏÓ\n'))?.kind, 'pdf');
+  assert.equal(detectNotText(fixture('broken', 'html_broken.csv'))?.kind, 'html');
+  assert.equal(detectNotText(Buffer.from('\n\n  <HTML><body>Error 500</body></HTML>'))?.kind, 'html');
+  assert.equal(detectNotText(Buffer.from('<?xml version="1.0"?><html><head></head><body></body></html>'))?.kind, 'html');
+});
+
+test('detectNotText: real exports are text, even when a cell starts with <', () => {
+  for (const name of ['google-forms.csv', 'surveymonkey.csv', 'qualtrics.csv', 'pipe-delimited.csv', 'windows-1252.csv']) {
+    assert.equal(detectNotText(fixture('flavours', name)), null, name);
+  }
+  assert.equal(detectNotText(Buffer.from('<18,18-29\n1,2\n')), null);
+  assert.equal(detectNotText(Buffer.from('PK,name\n1,2\n')), null, '"PK" as a header is not a ZIP signature');
+  assert.equal(detectNotText(Buffer.alloc(0)), null);
+});
+
+test('controlShare: the share of control bytes in decoded text', () => {
+  assert.equal(controlShare(''), 0);
+  assert.equal(controlShare('a,b\r\n1,\t2\n'), 0, 'tab, CR and LF are text');
+  assert.equal(controlShare('ab\u0000\u0001'), 0.5);
+  assert.equal(controlShare('ab\ufffd\ufffd'), 0.5, 'replacement characters count: undecodable bytes');
+  assert.ok(controlShare(new TextDecoder('windows-1252').decode(fixture('broken', 'binary_broken.csv'))) > 0.1);
+  assert.ok(controlShare(fixture('flavours', 'control-chars.csv').toString('utf8')) < 0.1, 'a few escape sequences in answers are not binary');
+});
