@@ -32,6 +32,14 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
     if (from.type !== 'numeric') throw specError(loaded, ['derive', i, 'from'], `'${d.from}' is ${from.type}; bands need a numeric question`);
     questions.push({ id: d.id, label: d.label ?? d.id, type: 'single', columns: from.columns, options: d.bands.map((b) => b.label), items: [], derived: { from: d.from, bands: d.bands } });
   });
+  // Study-wide missing codes (NA for skipped questions) join each question's own.
+  if (spec.missing && spec.missing.length > 0) {
+    questions = questions.map((q) => {
+      if (q.type === 'pii' || q.type === 'numeric' || q.type === 'text' || q.type === 'date') return q;
+      const missing = [...new Set([...(q.missing ?? []), ...spec.missing!])];
+      return { ...q, missing, options: q.options.filter((o) => !missing.includes(o)) };
+    });
+  }
   const ids = new Set<string>();
   for (const [i, q] of questions.entries()) {
     if (ids.has(q.id)) throw specError(loaded, ['questions'], `two questions have the id '${q.id}' (question ${i + 1}); ids must be unique`);

@@ -233,12 +233,20 @@ function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec): Pl
         return [{ kind: 'frequency', question: ref('question', t.question!), ...common }];
       case 'crosstab':
         return [{ kind: 'crosstab', row: ref('row', t.row!), column: ref('column', t.column!), ...common }];
-      case 'banner':
-        return t.columns!.map((c, k) => {
+      case 'banner': {
+        const columns = t.columns!.map((c, k) => {
           const q = findId(codebook, c);
           if (!q) throw unknownRef(loaded, ['tables', i, 'columns', k], c, codebook.questions);
-          return { kind: 'crosstab', row: ref('row', t.row!), column: c, ...common, ...(t.id ? { id: `${t.id}.${c}` } : {}) };
+          return c;
         });
+        const rows = t.rows ? t.rows.map((r, k) => {
+          const q = findId(codebook, r);
+          if (!q) throw unknownRef(loaded, ['tables', i, 'rows', k], r, codebook.questions);
+          if (q.type === 'pii') throw specError(loaded, ['tables', i, 'rows', k], `'${r}' is personal data and is never tabulated`);
+          return r;
+        }) : [ref('row', t.row!)];
+        return [{ kind: 'banner', rows, columns, total: t.total ?? true, minBase: t.minBase ?? 0, ...common }];
+      }
     }
   });
 }

@@ -9,6 +9,7 @@ import type { Evaluator } from '../expr/compile.js';
 import { truthy } from '../expr/compile.js';
 import { Crosstab } from '../tabulate/crosstab.js';
 import { ChoiceFrequency, type Net } from '../tabulate/frequency.js';
+import { Banner } from '../tabulate/banner.js';
 import { NumericSummary } from '../tabulate/numeric.js';
 import { TextSummary } from '../tabulate/text.js';
 import { createCoder, MatrixItemView, type ChoiceCoder, type Coder, type CodingOptions } from './coder.js';
@@ -20,7 +21,8 @@ import { messages } from '../errors/messages.js';
 
 export type PlannedTable =
   | { kind: 'frequency'; question: string; id?: string; title?: string; filter?: Evaluator }
-  | { kind: 'crosstab'; row: string; column: string; id?: string; title?: string; filter?: Evaluator };
+  | { kind: 'crosstab'; row: string; column: string; id?: string; title?: string; filter?: Evaluator }
+  | { kind: 'banner'; rows: string[]; columns: string[]; total: boolean; minBase: number; id?: string; title?: string; filter?: Evaluator };
 
 export interface TabulationPlan {
   /** Tables to make; `all` is a frequency table (or summary) for every question. */
@@ -129,6 +131,18 @@ export class Tabulation {
 
   private accumulatorsFor(t: PlannedTable): Accumulator[] {
     const tag = (tables: Table[]) => tables.map((x) => ({ ...x, ...(t.id ? { id: t.id } : {}), ...(t.title ? { label: t.title } : {}) }));
+    if (t.kind === 'banner') {
+      const rows = t.rows.flatMap((id) =>
+        this.choiceViews(id).map((coder) => {
+          const q = this.codebook.questions.find((x) => x.id === id.split('.')[0]);
+          const item = q?.type === 'matrix' ? q.items.find((it) => `${q.id}.${it.id}` === coder.question.id)?.label : undefined;
+          return { coder, nets: netsOf(coder), ...(item !== undefined ? { item } : {}) };
+        }),
+      );
+      const columns = t.columns.map((c) => this.singleView(c, 'banner column'));
+      const banner = new Banner(rows, columns, { total: t.total, minBase: t.minBase, label: t.title ?? 'Banner' }, this.stats);
+      return [{ add: (w) => banner.add(w), tables: () => tag([banner.table()]), filter: t.filter }];
+    }
     if (t.kind === 'crosstab') {
       const row = this.choiceViews(t.row);
       if (row.length !== 1) throw new SurveyError('SURVEY_OPTION_INVALID', messages.notCategorical(t.row, this.typeOf(t.row)));

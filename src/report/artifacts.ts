@@ -113,7 +113,7 @@ function manifest(artifacts: readonly Artifact[], result: AnalysisResult, inputS
 export function tableIds(tables: readonly Table[]): string[] {
   const seen = new Map<string, number>();
   return tables.map((t) => {
-    let base = t.id ?? (t.kind === 'crosstab' ? `${t.row}_by_${t.column}` : t.kind === 'frequency' && t.item !== undefined ? `${t.question}.${slug(t.item) || 'item'}` : t.question);
+    let base = t.id ?? (t.kind === 'crosstab' ? `${t.row}_by_${t.column}` : t.kind === 'banner' ? 'banner' : t.kind === 'frequency' && t.item !== undefined ? `${t.question}.${slug(t.item) || 'item'}` : t.question);
     base = fileSafe(base);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);

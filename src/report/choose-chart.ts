@@ -45,6 +45,7 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
     case 'numeric':
       return table.bins && table.bins.length > 0 ? histogramChart(table, common) : null;
     case 'text':
+    case 'banner':
       return null;
   }
 }

@@ -8,7 +8,7 @@
  * prefixed with its chart id so that charts never share one.
  */
 import type { FilterSpec, StudySpec, TableSpec } from '../spec/analysis.js';
-import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
+import type { AnalysisResult, BannerTable, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
 import type { FunnelStep } from '../filters/apply.js';
 import { escapeXml, formatNumber, formatPercent, round } from '../render/sanitize.js';
 import { formatP } from '../render/table/text.js';
@@ -222,6 +222,9 @@ function tableBlock(input: HtmlInput, index: number, heading: boolean): string {
     case 'text':
       body = textHtml(t);
       break;
+    case 'banner':
+      body = bannerHtml(t);
+      break;
   }
   return `<div class="table-block" id="${id}">\n${head}${body}\n${filter}</div>`;
 }
@@ -249,6 +252,26 @@ ${rows.join('\n')}
 </tbody>
 </table>
 <p class="base">${parts.join('; ')}</p>${notes.length > 0 ? `\n<p class="note">${notes.join(' ')}</p>` : ''}`;
+}
+
+function bannerHtml(t: BannerTable): string {
+  const groups: { label: string; span: number }[] = [];
+  for (const c of t.columns) {
+    const last = groups[groups.length - 1];
+    if (last && last.label === c.group) last.span++;
+    else groups.push({ label: c.group, span: 1 });
+  }
+  const top = `<tr><th></th>${groups.map((g) => `<th scope="colgroup" colspan="${g.span}">${h(g.label)}</th>`).join('')}</tr>`;
+  const sub = `<tr><th></th>${t.columns.map((c) => `<th scope="col" class="num">${h(c.label)}</th>`).join('')}</tr>`;
+  const body = t.sections
+    .map((s) => {
+      const title = `<tr class="section"><th scope="rowgroup" colspan="${t.columns.length + 1}">${h(s.item ?? s.label)}</th></tr>`;
+      const rows = s.rowLabels.map((l, r) => `<tr${s.netRows?.includes(r) ? ' class="net"' : ''}><th scope="row">${h(l)}</th>${s.percents[r]!.map((x) => `<td class="num">${x === null ? '' : h(formatPercent(x, 0))}</td>`).join('')}</tr>`);
+      const base = `<tr class="base"><th scope="row">Base (n)</th>${s.unweightedBases.map((b) => `<td class="num">${h(formatNumber(b))}</td>`).join('')}</tr>`;
+      return [title, ...rows, base].join('\n');
+    })
+    .join('\n');
+  return `<div class="scroll"><table class="banner">\n<thead>${top}${sub}</thead>\n<tbody>\n${body}\n</tbody></table></div>\n<p class="note">Column percentages; blank where a column has fewer than ${t.minBase} respondents.</p>`;
 }
 
 function crosstabHtml(t: CrosstabTable, baseLabel: string): string {

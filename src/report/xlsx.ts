@@ -122,6 +122,8 @@ function baseOf(t: Table): number {
     case 'numeric':
     case 'text':
       return t.n;
+    case 'banner':
+      return t.sections[0]?.unweightedBases[0] ?? 0;
   }
 }
 
@@ -141,6 +143,14 @@ function tableSheet(ws: Worksheet, t: Table, input: XlsxInput): void {
       break;
     case 'text':
       textSheet(ws, t);
+      break;
+    case 'banner':
+      put(ws, ['', ...t.columns.map((c) => (c.question === null ? 'Total' : `${c.group}: ${c.label}`))], { bold: true });
+      for (const s of t.sections) {
+        put(ws, [s.item ?? s.label], { bold: true });
+        s.rowLabels.forEach((l, r) => put(ws, [l, ...s.percents[r]!.map((x) => (x === null ? '' : x / 100))], { percentFrom: 1 }));
+        put(ws, ['Base (n)', ...s.unweightedBases], { italic: true });
+      }
       break;
   }
   if (spec?.filter !== undefined) put(ws, ['Filter', spec.filter], { italic: true });

@@ -68,6 +68,12 @@ export interface TableSpec {
   row?: string;
   column?: string;
   columns?: string[];
+  /** banner: several row questions stacked (each grid item on its own). */
+  rows?: string[];
+  /** banner: a total column first. __Default value:__ true */
+  total?: boolean;
+  /** banner: columns with fewer respondents are left blank. __Default value:__ 0 */
+  minBase?: number;
   title?: string;
   /** An expression choosing the respondents this table is about (its base). */
   filter?: string;
@@ -102,6 +108,8 @@ export interface StudySpec {
   /** A numeric question holding each respondent's weight (shorthand for weighting.weight). */
   weight?: string;
   weighting?: WeightingSpec;
+  /** Answers that mean "no answer" in every question (e.g. NA for skipped questions): excluded from bases. */
+  missing?: string[];
   statistics?: StatisticsSpec;
   tables?: TableSpec[];
   /** Charts drawn from several tables. */

@@ -149,6 +149,8 @@ export interface CrosstabTable {
   stats: CrosstabStats | null;
   /** Respondents answering both, unweighted. */
   unweightedBase?: number;
+  /** Respondents in each column, unweighted. */
+  unweightedColumnBases?: number[];
   /** Weighted tables: respondents (unweighted) per cell. */
   unweightedCounts?: number[][];
   /** Weighted tables: Kish effective base of each column (the bases of the column tests). */
@@ -169,7 +171,49 @@ export interface CrosstabTable {
   suppressed?: boolean[][];
 }
 
-export type Table = FrequencyTable | NumericTable | TextTable | CrosstabTable;
+/** One column of a banner: the total, or one answer of a banner question. */
+export interface BannerColumn {
+  /** The banner question's id; null for the total column. */
+  question: string | null;
+  /** The banner question's text (the column group's heading), or "Total". */
+  group: string;
+  /** The answer this column holds, or "Total". */
+  label: string;
+}
+
+/** One row question (or grid item) of a banner: its answers by every banner column. */
+export interface BannerSection {
+  question: string;
+  label: string;
+  item?: string;
+  type: QuestionType;
+  rowLabels: string[];
+  /** counts[row][column]: weighted counts; null where the column's base is under minBase. */
+  counts: (number | null)[][];
+  /** percents[row][column]: share of the column's base (0-100); null where the base is under minBase. */
+  percents: (number | null)[][];
+  /** Respondents answering the row question in each column (weighted). */
+  bases: number[];
+  unweightedBases: number[];
+  /** Rows that are nets. */
+  netRows?: number[];
+}
+
+/**
+ * A banner (a table book page): several row questions, each by the answers of
+ * several column questions side by side, with a total column.
+ */
+export interface BannerTable {
+  kind: 'banner';
+  id?: string;
+  label: string;
+  columns: BannerColumn[];
+  sections: BannerSection[];
+  /** Columns with fewer respondents (unweighted) than this are left blank. */
+  minBase: number;
+}
+
+export type Table = FrequencyTable | NumericTable | TextTable | CrosstabTable | BannerTable;
 
 export interface Withheld {
   column: string;

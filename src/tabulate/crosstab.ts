@@ -24,6 +24,14 @@ export function chosenCodes(c: ChoiceCoder): readonly number[] {
   return ONE;
 }
 
+/**
+ * Whether the current row answered: a multi-select answered with nothing chosen
+ * (every option explicitly "Not selected") is in the base, with no answer counted.
+ */
+export function answered(c: ChoiceCoder): boolean {
+  return c.kind === 'multi' ? c.answered : c.value >= 0;
+}
+
 export class Crosstab {
   /** Per row (answers, then nets): sums by column. */
   private readonly cells: Sums[] = [];
@@ -43,14 +51,13 @@ export class Crosstab {
   }
 
   add(w: number): void {
+    if (!answered(this.row) || !answered(this.column)) return;
     const rows = chosenCodes(this.row);
-    if (rows.length === 0) return;
     // Copy: chosenCodes reuses one buffer for both sides.
     const rowCodes = this.rowCodes;
     rowCodes.length = 0;
     for (const r of rows) rowCodes.push(r);
     const cols = chosenCodes(this.column);
-    if (cols.length === 0) return;
     this.base.add(w);
     for (const c of cols) this.columnBases.add(c, w);
     for (const r of rowCodes) {
@@ -97,6 +104,7 @@ export class Crosstab {
       stats: multi ? null : this.stats.weighted ? raoScott({ w: counts.slice(0, answerRows), w2: grid('w2').slice(0, answerRows), n: this.base.n }, this.stats.raoScott) : chiSquare(counts.slice(0, answerRows)),
     };
     table.unweightedBase = this.base.n;
+    table.unweightedColumnBases = columnLabels.map((_, c) => this.columnBases.n[c] ?? 0);
     if (this.stats.weighted) {
       table.unweightedCounts = grid('n');
       table.effectiveColumnBases = columnLabels.map((_, c) => kish(this.columnBases.w[c] ?? 0, this.columnBases.w2[c] ?? 0));

@@ -5,7 +5,7 @@
  */
 import type { FrequencyRow, FrequencyTable } from '../spec/result.js';
 import type { ChoiceCoder } from '../engine/coder.js';
-import { chosenCodes } from './crosstab.js';
+import { answered, chosenCodes } from './crosstab.js';
 import { percent } from './percent.js';
 import { Sums, Total } from './sums.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
@@ -34,7 +34,7 @@ export class ChoiceFrequency {
 
   add(w: number): void {
     const codes = chosenCodes(this.coder);
-    if (codes.length === 0) {
+    if (!answered(this.coder)) {
       this.missing += w;
       const m = (this.coder as { missingAnswer?: string | null }).missingAnswer ?? null;
       if (m !== null && this.coder.question.showMissing) this.missingAnswers.set(m, (this.missingAnswers.get(m) ?? 0) + w);

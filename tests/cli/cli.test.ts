@@ -264,7 +264,8 @@ test('init then report: the spec reproduces every table analyze makes, for every
       if (t.kind === 'frequency') return [t.question, t.item ?? '', t.base, t.missing, t.rows.map((r) => [r.label, r.count])];
       if (t.kind === 'numeric') return [t.question, t.n, t.missing, t.mean];
       if (t.kind === 'text') return [t.question, t.n, t.missing, t.distinct];
-      return [t.row, t.column, t.counts];
+      if (t.kind === 'crosstab') return [t.row, t.column, t.counts];
+      return [t.label, t.sections.map((s) => s.counts)];
     });
   const dir = fromRoot('fixtures', 'flavours');
   for (const f of readdirSync(dir).filter((x) => /\.(csv|tsv|txt)$/.test(x))) {

@@ -33,6 +33,8 @@ function summary(t: Table): Record<string, unknown> {
       return { q: t.question, type: t.type, n: t.n, missing: t.missing, distinct: t.distinct, ...(t.min !== undefined ? { min: t.min, max: t.max } : {}) };
     case 'crosstab':
       return { row: t.row, column: t.column, counts: t.counts };
+    case 'banner':
+      return { banner: t.label, sections: t.sections.map((s) => s.counts) };
   }
 }
 

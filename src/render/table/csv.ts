@@ -29,6 +29,12 @@ function rowsOf(t: Table): Cell[][] {
       return (['n', 'mean', 'sd', 'median', 'min', 'max'] as const).map((k) => ['numeric', t.question, t.label, k, null, t[k], null, null, t.n]);
     case 'text':
       return [['text', t.question, t.label, 'answered', null, t.n, null, null, t.n + t.missing]];
+    case 'banner':
+      return t.sections.flatMap((s) =>
+        s.rowLabels.flatMap((rl, r) =>
+          t.columns.map((col, c) => ['banner', s.item !== undefined ? `${s.question}.${s.item}` : s.question, s.item !== undefined ? `${s.label} | ${s.item}` : s.label, rl, col.question === null ? 'Total' : `${col.group}: ${col.label}`, s.counts[r]![c]!, s.percents[r]![c]!, null, s.bases[c]!] as Cell[]),
+        ),
+      );
     case 'crosstab':
       return t.rowLabels.flatMap((rl, r) => t.columnLabels.map((cl, c) => ['crosstab', `${t.row} x ${t.column}`, t.label, rl, cl, t.counts[r]![c]!, t.columnPercents[r]![c]!, null, t.columnBases[c]!] as Cell[]));
   }

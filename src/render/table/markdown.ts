@@ -27,6 +27,16 @@ export function tableMarkdown(t: Table): string {
       return `## ${forMarkdown(t.label)}\n\n| n | mean | sd | median | min | max |\n|---:|---:|---:|---:|---:|---:|\n| ${[t.n, t.mean, t.sd, t.median, t.min, t.max].map((x) => formatNumber(x)).join(' | ')} |`;
     case 'text':
       return `## ${forMarkdown(t.label)}\n\n${t.type === 'date' ? 'Dates' : 'Free text'}: ${formatNumber(t.n)} answered, ${formatNumber(t.distinct)} distinct, ${formatNumber(t.missing)} missing.`;
+    case 'banner': {
+      const head = `| | ${t.columns.map((c) => forMarkdown(c.question === null ? 'Total' : `${c.group}: ${c.label}`)).join(' | ')} |\n|---|${t.columns.map(() => '---:').join('|')}|`;
+      const sections = t.sections.map((s) => {
+        const title = `| **${forMarkdown(s.item ?? s.label)}** |${t.columns.map(() => ' |').join('')}`;
+        const rows = s.rowLabels.map((l, r) => `| ${forMarkdown(l)} | ${s.percents[r]!.map((x) => (x === null ? '' : formatPercent(x, 0))).join(' | ')} |`);
+        const base = `| *Base* | ${s.unweightedBases.map((b) => formatNumber(b)).join(' | ')} |`;
+        return [title, ...rows, base].join('\n');
+      });
+      return `## ${forMarkdown(t.label)}\n\nColumn percentages; blank where a column has fewer than ${t.minBase} respondents. Bases are respondents (unweighted).\n\n${head}\n${sections.join('\n')}`;
+    }
     case 'crosstab': {
       const head = `| | ${t.columnLabels.map(forMarkdown).join(' | ')} |\n|---|${t.columnLabels.map(() => '---:').join('|')}|`;
       const rows = t.rowLabels.map((l, r) => `| ${forMarkdown(l)} | ${t.columnLabels.map((_, c) => formatPercent(t.columnPercents[r]![c]!)).join(' | ')} |`);

@@ -1,5 +1,5 @@
 /** Tables for the terminal: aligned columns, inline bars, colour through a styler. */
-import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
+import type { AnalysisResult, BannerTable, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
 
 /** Colour is applied by the caller's styler (chalk at the CLI edge, identity in tests). */
@@ -53,7 +53,24 @@ export function renderTable(t: Table, options: TextOptions): string {
       return text(t, options);
     case 'crosstab':
       return crosstab(t, options);
+    case 'banner':
+      return banner(t, options);
   }
+}
+
+function banner(t: BannerTable, { styler: st }: TextOptions): string {
+  const colW = 9;
+  const labels = t.sections.flatMap((s) => s.rowLabels.map((l) => truncate(forTerminal(l), 30)));
+  const lw = Math.max(12, ...labels.map((l) => l.length));
+  const head = t.columns.map((c) => truncate(forTerminal(c.label), colW).padStart(colW)).join(' ');
+  const lines = [st.title(forTerminal(t.label)), st.dim(`  ${''.padEnd(lw)} ${head}`)];
+  for (const s of t.sections) {
+    lines.push(`  ${st.title(truncate(forTerminal(s.item ?? s.label), lw + 40))}`);
+    s.rowLabels.forEach((l, r) => lines.push(`  ${truncate(forTerminal(l), 30).padEnd(lw)} ${s.percents[r]!.map((x) => (x === null ? '' : formatPercent(x, 0)).padStart(colW)).join(' ')}`));
+    lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${s.unweightedBases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
+  }
+  lines.push(st.dim(`  column %; blank where a column has fewer than ${t.minBase} respondents`));
+  return lines.join('\n');
 }
 
 function heading(label: string, id: string, st: Styler): string {

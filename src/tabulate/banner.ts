@@ -1,0 +1,78 @@
+/**
+ * Banners: a table book page. Every row question (each grid item on its own)
+ * is counted by every answer of every column question, beside a total column;
+ * percentages are of each column's base. Columns whose base has fewer
+ * respondents than `minBase` are left blank (too few to publish).
+ */
+import type { BannerColumn, BannerSection, BannerTable } from '../spec/result.js';
+import type { ChoiceCoder } from '../engine/coder.js';
+import { ChoiceFrequency, type Net } from './frequency.js';
+import { Crosstab } from './crosstab.js';
+import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
+
+interface Section {
+  row: ChoiceCoder;
+  item?: string;
+  total: ChoiceFrequency | null;
+  by: Crosstab[];
+}
+
+export class Banner {
+  private readonly sections: Section[];
+  constructor(
+    rows: readonly { coder: ChoiceCoder; nets: Net[]; item?: string }[],
+    private readonly columns: readonly ChoiceCoder[],
+    private readonly opts: { total: boolean; minBase: number; label: string },
+    stats: TableStatsOptions = DEFAULT_TABLE_STATS,
+  ) {
+    const plain = { ...stats, letters: null };
+    this.sections = rows.map((r) => ({
+      row: r.coder,
+      ...(r.item !== undefined ? { item: r.item } : {}),
+      total: opts.total ? new ChoiceFrequency(r.coder, r.nets, {}, plain) : null,
+      by: columns.map((c) => new Crosstab(r.coder, c, r.nets, plain)),
+    }));
+  }
+
+  add(w: number): void {
+    for (const s of this.sections) {
+      s.total?.add(w);
+      for (const x of s.by) x.add(w);
+    }
+  }
+
+  table(): BannerTable {
+    const columns: BannerColumn[] = [];
+    if (this.opts.total) columns.push({ question: null, group: 'Total', label: 'Total' });
+    for (const c of this.columns) for (const label of c.options.labels) columns.push({ question: c.question.id, group: c.question.label, label });
+    const sections = this.sections.map((s): BannerSection => {
+      const crosstabs = s.by.map((x) => x.table());
+      const total = s.total?.table();
+      const rowLabels = crosstabs[0]?.rowLabels ?? total?.rows.map((r) => r.label) ?? [];
+      const bases: number[] = [];
+      const unweighted: number[] = [];
+      const counts: (number | null)[][] = rowLabels.map(() => []);
+      const push = (base: number, n: number, count: (r: number) => number) => {
+        bases.push(base);
+        unweighted.push(n);
+        const blank = n < this.opts.minBase;
+        rowLabels.forEach((_, r) => counts[r]!.push(blank ? null : count(r)));
+      };
+      if (total) {
+        const byLabel = new Map(total.rows.map((r) => [r.label, r.count]));
+        push(total.base, total.unweightedBase ?? total.base, (r) => byLabel.get(rowLabels[r]!) ?? 0);
+      }
+      crosstabs.forEach((x) => {
+        x.columnLabels.forEach((_, c) => push(x.columnBases[c]!, x.unweightedColumnBases?.[c] ?? x.columnBases[c]!, (r) => x.counts[r]![c]!));
+      });
+      const percents = counts.map((row) => row.map((x, c) => (x === null ? null : bases[c]! > 0 ? (100 * x) / bases[c]! : 0)));
+      const q = s.row.question;
+      const section: BannerSection = { question: s.item !== undefined ? q.id.split('.')[0]! : q.id, label: q.label, type: s.row.kind === 'multi' ? 'multi' : q.type, rowLabels, counts, percents, bases, unweightedBases: unweighted };
+      if (s.item !== undefined) section.item = s.item;
+      const nets = crosstabs[0]?.netRows;
+      if (nets && nets.length > 0) section.netRows = nets;
+      return section;
+    });
+    return { kind: 'banner', label: this.opts.label, columns, sections, minBase: this.opts.minBase };
+  }
+}
