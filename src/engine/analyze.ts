@@ -102,10 +102,16 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
 /** The result every pipeline returns: input facts, questions, tables, withheld columns. */
 export function finish(t: Tabulation, input: CsvInput, header: HeaderInfo, displayName: string, rows: number, diagnostics: Diagnostic[]): Analysis {
   const questions = t.questions();
+  const tables = t.tables();
+  for (const x of tables) {
+    if (x.kind === 'crosstab' && x.stats && x.stats.lowExpected > 0.2) {
+      diagnostics.push({ level: 'warning', code: 'SURVEY_LOW_EXPECTED', message: messages.lowExpected(x.label, x.stats.lowExpected) });
+    }
+  }
   const result: AnalysisResult = {
     input: { file: displayName, rows, encoding: input.encoding, delimiter: input.delimiter, headerRows: header.headerRows },
     questions: questions.map((q) => ({ id: q.id, label: q.label, type: q.type, options: q.layout?.kind === 'columns' ? q.items.map((i) => i.label) : q.options, items: q.type === 'matrix' ? q.items.map((i) => i.label) : [] })),
-    tables: t.tables(),
+    tables,
     withheld: questions.filter((q) => q.type === 'pii').map((q) => ({ column: q.label, kind: q.pii!.kind, reason: q.pii!.reason })),
     diagnostics,
   };

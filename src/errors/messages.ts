@@ -22,5 +22,6 @@ export const messages = {
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty skipped (not respondents)`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
   weightMissing: (n: number) => `${n} kept row${n === 1 ? ' has' : 's have'} no valid weight and count with weight 0`,
+  lowExpected: (table: string, share: number) => `${table}: ${Math.round(share * 100)}% of expected counts are under 5, so the chi-square test is unreliable`,
   internal: (detail: string) => `internal error (a bug in survey, please report it): ${detail}`,
 };

@@ -8,6 +8,8 @@
  * prefixed with its chart id so that charts never share one.
  */
 import type { FilterSpec, StudySpec, TableSpec } from '../spec/analysis.js';
+import type { WeightsSummary } from '../engine/weighting.js';
+import type { DisclosureSummary } from '../stats/suppress.js';
 import type { AnalysisResult, BannerTable, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
 import type { FunnelStep } from '../filters/apply.js';
 import { escapeXml, formatNumber, formatPercent, round } from '../render/sanitize.js';
@@ -22,7 +24,7 @@ export interface HtmlChart {
 }
 
 export interface HtmlInput {
-  result: AnalysisResult & { funnel?: FunnelStep[]; title?: string };
+  result: AnalysisResult & { funnel?: FunnelStep[]; title?: string; weights?: WeightsSummary; disclosure?: DisclosureSummary };
   spec?: StudySpec | undefined;
   /** File-safe unique id of each table (tables/<id>.csv). */
   ids: readonly string[];
@@ -336,6 +338,25 @@ function methods(input: HtmlInput, sections: Section[]): string {
     `<p><strong>Bases.</strong> Percentages are of respondents answering each question after the validity rules — the base, stated as “n = …” under every table. Respondents who skipped a question, and answers the spec declares missing (shown marked “not in base”), are outside it. Crosstab percentages are of each column’s base. Percentages are rounded half-up to one decimal in tables and to whole numbers in charts; nets are computed from counts, so a net may differ from the sum of its rounded parts.${spec?.weight !== undefined ? ` Counts are weighted by <code>${h(spec.weight)}</code>.` : ''}</p>` +
       (filtered.length > 0 ? `\n<p>Tables with a base of their own:</p>\n<ul>\n${filtered.join('\n')}\n</ul>` : ''),
   );
+
+  const w = result.weights;
+  if (w) {
+    const rake = w.raking ? ` Raked (iterative proportional fitting) on ${w.raking.variables.map((v) => `<code>${h(v)}</code>`).join(', ')} in ${w.raking.iterations} iterations (tolerance ${w.raking.tolerance}${w.raking.converged ? '' : '; did not converge'})${w.raking.trim ? `, weights trimmed to ${w.raking.trim.lower}–${w.raking.trim.upper} × the mean and raked again` : ''}.` : '';
+    out.push(
+      `<p><strong>Weights.</strong> ${w.question ? `Design weights from <code>${h(w.question)}</code>.` : ''}${rake} Weights range from ${h(formatNumber(w.min, 3))} to ${h(formatNumber(w.max, 3))}; the effective sample size is ${h(formatNumber(w.effectiveBase, 1))} of ${formatCount(w.n)} (Kish), a design effect of ${h(formatNumber(w.designEffect))}. Intervals are Wilson score intervals on effective bases; weighted crosstabs are tested with the Rao–Scott correction.</p>`,
+    );
+  }
+  const lettered = result.tables.find((t): t is CrosstabTable => t.kind === 'crosstab' && t.letters !== undefined);
+  if (lettered?.letters) {
+    const l = lettered.letters;
+    out.push(
+      `<p><strong>Column letters.</strong> In crosstabs, a letter marks a column whose share is significantly higher than the lettered column's (pooled two-proportion z-test${w ? ' on effective bases' : ''}, ${h(l.adjust)}-adjusted within each row; upper case p &lt; ${l.alpha}${l.alphaLower !== null ? `, lower case p &lt; ${l.alphaLower}` : ''}). Columns with a base under ${l.minBase} are not tested. When the column question is multi-select, columns share respondents and the test treats them as independent samples.</p>`,
+    );
+  }
+  const d = result.disclosure;
+  if (d) {
+    out.push(`<p><strong>Disclosure control.</strong> Cells with fewer than ${d.minCell} respondents are suppressed (shown as *), ${d.primary} in all, plus ${d.complementary} more so that none can be recovered from totals, in ${d.tables} table${d.tables === 1 ? '' : 's'}.</p>`);
+  }
 
   const multis = result.tables.map((t, i) => [t, i] as const).filter(([t]) => t.kind === 'frequency' && t.type === 'multi');
   if (multis.length > 0) {

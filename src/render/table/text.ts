@@ -96,7 +96,9 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
   const base = multi
     ? `Base: ${formatNumber(t.base)} respondents answering (% resp. = of respondents; % answ. = of ${formatNumber(t.responses ?? 0)} answers) · ${formatNumber(t.missing)} missing`
     : `Base: ${formatNumber(t.base)} answering · ${formatNumber(t.missing)} missing`;
-  lines.push(st.dim(`  ${base}`));
+  const weighted = t.effectiveBase !== undefined && t.unweightedBase !== undefined && Math.abs(t.effectiveBase - t.unweightedBase) > 1e-9;
+  const bases = weighted ? ` · ${formatNumber(t.unweightedBase!)} respondents, effective base ${formatNumber(t.effectiveBase!, 1)}` : '';
+  lines.push(st.dim(`  ${base}${bases}`));
   return lines.join('\n');
 }
 
