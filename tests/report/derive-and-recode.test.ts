@@ -1,0 +1,55 @@
+/** Derived questions (numeric bands), recodes with case folding, missing codes and nets on an inline export. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSpec } from '../../src/config/load-spec.js';
+import { runReport } from '../../src/engine/report.js';
+import type { CrosstabTable, FrequencyTable } from '../../src/spec/result.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'survey-derive-'));
+writeFileSync(
+  join(dir, 'r.csv'),
+  ['Age,City,Apps,Rating', '17,Bombay,"Telegram, Signal",Good', '22,mumbai,Signal,Poor', '35,Mumbai ,Telegram,Good', '64,Pune,"Telegram, Signal, Other",Prefer not to say', '70,pune,Other,Poor', ',Delhi,Telegram,Good'].join('\n'),
+);
+
+const spec = `version: 1
+input: { file: r.csv }
+questions:
+  - { id: age, column: Age, type: numeric }
+  - { id: city, column: City, type: single, foldCase: true, recode: { Bombay: Mumbai } }
+  - { id: apps, column: Apps, type: multi, options: [Telegram, Signal, Other], nets: { Any secure app: [Telegram, Signal] } }
+  - { id: rating, column: Rating, missing: [Prefer not to say], nets: { Rated: [Good, Poor] } }
+derive:
+  - { id: age_band, from: age, label: Age band, bands: [{ label: Under 18, max: 17 }, { label: 18-64, min: 18, max: 64 }, { label: 65+, min: 65 }] }
+tables:
+  - { id: bands, type: frequency, question: age_band }
+  - { id: city, type: frequency, question: city }
+  - { id: apps, type: frequency, question: apps }
+  - { id: rating, type: frequency, question: rating }
+  - { id: x, type: crosstab, row: apps, column: age_band }
+`;
+
+test('bands, recodes, case folding, missing codes and nets', async () => {
+  const { result } = await runReport(parseSpec(spec, 'survey.yaml'), join(dir, 'survey.yaml'));
+  const t = (id: string) => result.tables.find((x) => x.id === id)!;
+  const bands = t('bands') as FrequencyTable;
+  assert.deepEqual(bands.rows.map((r) => [r.label, r.count]), [['Under 18', 1], ['18-64', 3], ['65+', 1]]);
+  assert.equal(bands.missing, 1, 'no age, no band');
+  const city = t('city') as FrequencyTable;
+  assert.deepEqual(city.rows.map((r) => [r.label, r.count]), [['Mumbai', 3], ['Pune', 2], ['Delhi', 1]]);
+  const apps = t('apps') as FrequencyTable;
+  assert.deepEqual(apps.rows.map((r) => [r.label, r.count, r.net ?? false]), [['Telegram', 4], ['Signal', 3], ['Other', 2], ['Any secure app', 5, true]].map((r) => (r.length === 3 ? r : [...r, false])));
+  assert.equal(apps.responses, 9);
+  const rating = t('rating') as FrequencyTable;
+  assert.equal(rating.base, 5, '"Prefer not to say" is outside the base');
+  assert.equal(rating.missing, 1);
+  assert.deepEqual(rating.rows.find((r) => r.net)?.count, 5);
+  const x = t('x') as CrosstabTable;
+  assert.deepEqual(x.rowLabels, ['Telegram', 'Signal', 'Other', 'Any secure app']);
+  assert.deepEqual(x.netRows, [3]);
+  assert.deepEqual(x.counts[3], [1, 3, 0]);
+  assert.equal(x.multi, true);
+  assert.equal(x.stats, null);
+});
