@@ -9,7 +9,7 @@ import type { ColumnHeader } from '../codebook/header.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { formatPath, type LoadedSpec } from './load-spec.js';
 import { orderOptions } from '../codebook/scales.js';
-import { distance } from '../engine/resolve.js';
+import { didYouMean, distance } from '../engine/resolve.js';
 
 export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHeader[], loaded: LoadedSpec): Codebook {
   const spec = loaded.spec;
@@ -93,7 +93,7 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
     q.nets = Object.entries(qs.nets).map(([label, answers]) => {
       for (const a of answers) {
         if (!options.includes(a) && !(q.layout?.kind === 'columns' && q.items.some((it) => it.label === a))) {
-          throw specError(loaded, [...path, 'nets', label], `net '${label}': '${a}' is not an answer of '${qs.id}'${closest(a, options)}`);
+          throw specError(loaded, [...path, 'nets', label], `net '${label}': '${a}' is not an answer of '${qs.id}'${didYouMean(a, options)}`);
         }
       }
       return { label, answers };
@@ -138,26 +138,7 @@ export function specError(loaded: LoadedSpec, path: (string | number)[], message
 }
 
 export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: string, questions: readonly Question[]): SurveyError {
-  return specError(loaded, path, `unknown question '${name}'${closest(name, questions.map((q) => q.id))}`);
-}
-
-function closest(name: string, candidates: readonly string[]): string {
-  // A fragment of a long id or answer ("understand" for well_understand_policy) is the likeliest intent.
-  const lower = name.toLowerCase();
-  const containing = candidates.filter((c) => lower.length >= 3 && c.toLowerCase().includes(lower));
-  if (containing.length === 1) return `, did you mean '${containing[0]}'?`;
-  const prefixes = candidates.filter((c) => c.length >= 3 && lower.startsWith(c.toLowerCase())).sort((a, b) => b.length - a.length);
-  if (prefixes[0]) return `, did you mean '${prefixes[0]}'?`;
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? `, did you mean '${best}'?` : '';
+  return specError(loaded, path, `unknown question '${name}'${didYouMean(name, questions.map((q) => q.id))}`);
 }
 
 export type { StudySpec };

@@ -24,13 +24,32 @@ export function resolveQuestion(codebook: Codebook, name: string, flag: string):
 }
 
 export function suggest(codebook: Codebook, name: string): string | undefined {
+  return closest(name, codebook.questions.map((q) => q.id));
+}
+
+/**
+ * `, did you mean 'x'?` for the candidate a user most likely meant, or '' when none is close:
+ * a fragment of one long id ("understand" for well_understand_policy), an id the name starts with
+ * ("gov_pref" for gov), else the nearest by edit distance.
+ */
+export function didYouMean(name: string, candidates: readonly string[]): string {
+  const best = closest(name, candidates);
+  return best === undefined ? '' : `, did you mean '${best}'?`;
+}
+
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const containing = candidates.filter((c) => lower.length >= 3 && c.toLowerCase().includes(lower));
+  if (containing.length === 1) return containing[0];
+  const prefixes = candidates.filter((c) => c.length >= 3 && lower.startsWith(c.toLowerCase())).sort((a, b) => b.length - a.length);
+  if (prefixes[0]) return prefixes[0];
   let best: string | undefined;
   let bestD = Infinity;
-  for (const q of codebook.questions) {
-    const d = distance(name.toLowerCase(), q.id.toLowerCase());
+  for (const c of candidates) {
+    const d = distance(lower, c.toLowerCase());
     if (d < bestD) {
       bestD = d;
-      best = q.id;
+      best = c;
     }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;

@@ -9,7 +9,7 @@ import type { ConsolidatedChartSpec, StudySpec } from '../spec/analysis.js';
 import type { AnalysisResult, FrequencyTable } from '../spec/result.js';
 import type { LoadedSpec } from '../config/load-spec.js';
 import { specError } from '../config/apply-codebook.js';
-import { distance } from '../engine/resolve.js';
+import { didYouMean } from '../engine/resolve.js';
 import { profileChart, type ChartResult } from '../render/chart/spec.js';
 
 export interface ConsolidatedChart {
@@ -39,7 +39,7 @@ export function checkCharts(loaded: LoadedSpec): void {
     const panels = new Set<string>();
     c.tables.forEach((id, k) => {
       const t = tables.get(id);
-      if (!t) throw specError(loaded, ['charts', i, 'tables', k], `unknown table '${id}'${closest(id, [...tables.keys()])}; list the ids of tables in \`tables\``);
+      if (!t) throw specError(loaded, ['charts', i, 'tables', k], `unknown table '${id}'${didYouMean(id, [...tables.keys()])}; list the ids of tables in \`tables\``);
       if (t.type !== 'frequency') throw specError(loaded, ['charts', i, 'tables', k], `'${id}' is a ${t.type} table; a ${c.type} chart draws frequency tables`);
       if (panels.has(id)) throw specError(loaded, ['charts', i, 'tables', k], `'${id}' is listed twice`);
       panels.add(id);
@@ -90,15 +90,3 @@ function sharedBaseLabel(c: ConsolidatedChartSpec, spec: StudySpec | undefined):
   return labels.size === 1 ? [...labels][0] : undefined;
 }
 
-function closest(name: string, candidates: readonly string[]): string {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? `, did you mean '${best}'?` : '';
-}

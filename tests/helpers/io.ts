@@ -4,26 +4,10 @@
  * the working directory is the repository root, so tests pass fixture paths as
  * `fixtures/...`, the way a user types them.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from './paths.js';
 import type { Io, Output } from '../../src/cli/io.js';
 
-/** The repository root: the nearest folder above the compiled test (dist/tests/...) holding a package.json. */
-export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
-}
-
-/** An absolute path to a file in the repository, from a repo-relative one. */
-export function fromRoot(...parts: string[]): string {
-  return join(repoRoot(), ...parts);
-}
+export { fromRoot, repoRoot } from './paths.js';
 
 export interface CapturedOutput extends Output {
   /** Everything written so far. */

@@ -15,6 +15,11 @@ function findRoot(): string {
 
 export const ROOT = findRoot();
 
+/** The repository root (the nearest folder above the compiled test holding a package.json). */
+export function repoRoot(): string {
+  return ROOT;
+}
+
 export function fromRoot(...parts: string[]): string {
   return join(ROOT, ...parts);
 }

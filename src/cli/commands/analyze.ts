@@ -1,17 +1,13 @@
 import { Command } from 'commander';
 import type { Io } from '../io.js';
 import { analyzeFile } from '../../engine/analyze.js';
-import { renderText } from '../../render/table/text.js';
-import { renderCsv } from '../../render/table/csv.js';
-import { renderMarkdown } from '../../render/table/markdown.js';
 import { writeArtifacts } from '../../io/write.js';
 import { buildArtifacts } from '../../report/artifacts.js';
 import { hashFile } from '../../io/hash-file.js';
 import { csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, minCellOption, type CsvFlags, type Format } from '../options.js';
 import { suppressTables } from '../../stats/suppress.js';
-import { styler, useColor } from '../print.js';
+import { renderResult } from '../render-result.js';
 import { resolve } from 'node:path';
-import type { AnalysisResult } from '../../spec/result.js';
 
 const EXAMPLES = `
 Examples:
@@ -54,7 +50,7 @@ export function createAnalyzeCommand(io: Io): Command {
         const s = suppressTables(raw.tables, flags.minCell);
         return { ...raw, tables: s.tables, disclosure: s.summary };
       })();
-      io.stdout.write(render(result, flags.format, io, flags.color));
+      io.stdout.write(renderResult(result, flags.format, io, flags.color));
       if (flags.out !== undefined) {
         const built = await buildArtifacts(result, { codebook, vegaLite: flags.vegaLite === true, baseLabel: 'respondents', inputSha256: await hashFile(path) });
         for (const w of built.warnings) io.stderr.write(`warning: ${w}\n`);
@@ -62,19 +58,6 @@ export function createAnalyzeCommand(io: Io): Command {
         io.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
       }
     });
-}
-
-function render(result: AnalysisResult, format: Format, io: Io, colorFlag: boolean | undefined): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(result, null, 2)}\n`;
-    case 'csv':
-      return renderCsv(result);
-    case 'md':
-      return renderMarkdown(result);
-    case 'text':
-      return renderText(result, { styler: styler(useColor(io.stdout, io.env, colorFlag)), width: Math.min(120, io.stdout.columns ?? 100) });
-  }
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -2,10 +2,7 @@ import { Command, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { loadSpec } from '../../config/load-spec.js';
-import { runReport, type ReportResult } from '../../engine/report.js';
-import { renderText } from '../../render/table/text.js';
-import { renderCsv } from '../../render/table/csv.js';
-import { renderMarkdown } from '../../render/table/markdown.js';
+import { runReport } from '../../engine/report.js';
 import { csvCell } from '../../render/sanitize.js';
 import { writeArtifacts, writeAtomic } from '../../io/write.js';
 import { checkArtifacts } from '../../io/check.js';
@@ -13,7 +10,7 @@ import { hashFile } from '../../io/hash-file.js';
 import { buildArtifacts } from '../../report/artifacts.js';
 import { checkCharts } from '../../report/profile.js';
 import { formatOption, minCellOption, type Format } from '../options.js';
-import { styler, useColor } from '../print.js';
+import { renderResult } from '../render-result.js';
 import { SurveyError } from '../../errors/survey-error.js';
 
 const EXAMPLES = `
@@ -61,7 +58,7 @@ export function createReportCommand(io: Io): Command {
         onReject: (r, cells) => rejects.push([r.line, r.rule, r.reason, ...cells].map(csvCell).join(',')),
       });
       const result = report.result;
-      if (!flags.check) io.stdout.write(render(result, flags.format, io, flags.color));
+      if (!flags.check) io.stdout.write(renderResult(result, flags.format, io, flags.color));
       if (flags.out !== undefined) {
         const out = resolve(io.cwd, flags.out);
         const inputFile = flags.input !== undefined ? resolve(io.cwd, flags.input) : resolve(dirname(specPath), loaded.spec.input?.file ?? '');
@@ -90,17 +87,4 @@ export function createReportCommand(io: Io): Command {
         io.stderr.write(`wrote ${rejects.length - 1} removed rows to ${flags.rejects}\n`);
       }
     });
-}
-
-function render(result: ReportResult, format: Format, io: Io, colorFlag: boolean | undefined): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(result, null, 2)}\n`;
-    case 'csv':
-      return renderCsv(result);
-    case 'md':
-      return renderMarkdown(result);
-    case 'text':
-      return renderText(result, { styler: styler(useColor(io.stdout, io.env, colorFlag)), width: Math.min(120, io.stdout.columns ?? 100) });
-  }
 }

@@ -1,0 +1,21 @@
+/** A result on stdout in the format asked for: the same for every command that tabulates. */
+import type { AnalysisResult } from '../spec/result.js';
+import type { Io } from './io.js';
+import type { Format } from './options.js';
+import { renderText } from '../render/table/text.js';
+import { renderCsv } from '../render/table/csv.js';
+import { renderMarkdown } from '../render/table/markdown.js';
+import { styler, useColor } from './print.js';
+
+export function renderResult(result: AnalysisResult, format: Format, io: Io, colorFlag: boolean | undefined): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result, null, 2)}\n`;
+    case 'csv':
+      return renderCsv(result);
+    case 'md':
+      return renderMarkdown(result);
+    case 'text':
+      return renderText(result, { styler: styler(useColor(io.stdout, io.env, colorFlag)), width: Math.min(120, io.stdout.columns ?? 100) });
+  }
+}
