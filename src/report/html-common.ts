@@ -1,0 +1,47 @@
+/** What every part of report.html shares: its input, escaping and number formats. */
+import type { StudySpec, TableSpec } from '../spec/analysis.js';
+import type { WeightsSummary } from '../engine/weighting.js';
+import type { DisclosureSummary } from '../stats/suppress.js';
+import type { AnalysisResult, Table } from '../spec/result.js';
+import type { FunnelStep } from '../filters/apply.js';
+import { escapeXml, round } from '../render/sanitize.js';
+
+export interface HtmlChart {
+  /** File stem of charts/<id>.svg; also prefixes the SVG's own ids. */
+  id: string;
+  /** Indices into result.tables that the chart draws. */
+  tables: number[];
+  svg: string;
+}
+
+export interface HtmlInput {
+  result: AnalysisResult & { funnel?: FunnelStep[]; title?: string; weights?: WeightsSummary; disclosure?: DisclosureSummary };
+  spec?: StudySpec | undefined;
+  /** File-safe unique id of each table (tables/<id>.csv). */
+  ids: readonly string[];
+  charts: readonly HtmlChart[];
+  /** Words for the base when a table's spec does not give them, e.g. "valid respondents". */
+  baseLabel: string;
+  inputSha256?: string | undefined;
+}
+
+/** Text for HTML content and attributes: control characters dropped, markup escaped. */
+export function h(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return escapeXml(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ''));
+}
+
+/** `1,022`: a count with thousands separators (weighted counts keep one decimal). */
+export function formatCount(x: number): string {
+  const s = Number.isInteger(x) ? String(x) : round(x, 1).toFixed(1);
+  const [int, dec] = s.split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return dec === undefined ? grouped : `${grouped}.${dec}`;
+}
+
+/** The spec entry a table came from. */
+export function specTableOf(input: HtmlInput, t: Table): TableSpec | undefined {
+  if (!t.id) return undefined;
+  const id = t.id.split('.')[0];
+  return input.spec?.tables?.find((x) => x.id === id);
+}
