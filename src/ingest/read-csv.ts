@@ -1,13 +1,13 @@
 /**
  * Streams a delimited export as records of strings with the line each record
- * starts on. The parser (csv-parse) sits behind `CsvInput`, so it can be swapped
- * by measurement without touching the stages after it.
+ * starts on. The tokenizer (./scan.ts, chosen over csv-parse, papaparse and uDSV by
+ * measurement: see the README) sits behind `CsvInput`, so it can be swapped
+ * without touching the stages after it.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Transform, type TransformCallback } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import { parse, CsvError } from 'csv-parse';
+import { CsvScanner, ScanError } from './scan.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { controlShare, detectEncoding, detectNotText, type Encoding } from './detect.js';
@@ -35,7 +35,10 @@ export interface CsvInput {
   delimiter: string;
   /** File size in bytes (for progress). */
   size: number;
+  /** Records one at a time. */
   records(): AsyncIterable<CsvRecord>;
+  /** Every record to a synchronous handler (much faster than `records`); the handler returns false to stop. */
+  scan(handler: RecordHandler, options?: ScanOptions): Promise<void>;
 }
 
 /** Thrown when bytes later in a file turn out not to be UTF-8: the caller re-reads it. */
@@ -83,6 +86,7 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
     delimiter,
     size,
     records: () => readRecords(file, name, encoding, start, firstLine, delimiter),
+    scan: (handler, scanOptions) => scanRecords(file, name, encoding, start, firstLine, delimiter, handler, scanOptions),
   };
 }
 
@@ -101,84 +105,96 @@ async function readHead(file: string, name: string): Promise<{ head: Buffer; siz
   }
 }
 
-/** Decodes bytes to text; UTF-8 is decoded strictly so that a bad byte anywhere triggers a re-read. */
-class Decode extends Transform {
-  private readonly decoder: TextDecoder;
-  constructor(private readonly encoding: Encoding) {
-    super({ decodeStrings: true, readableObjectMode: false, encoding: 'utf8' });
-    this.decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-  }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    try {
-      done(null, this.decoder.decode(chunk, { stream: true }));
-    } catch {
-      done(new EncodingFallback('windows-1252'));
-    }
-  }
-  override _flush(done: TransformCallback): void {
-    try {
-      done(null, this.decoder.decode());
-    } catch {
-      done(new EncodingFallback('windows-1252'));
-    }
-  }
+/** Receives each record (blank lines are skipped); returning false stops the reading. */
+export type RecordHandler = (fields: string[], line: number) => boolean | void;
+
+export interface ScanOptions {
+  /** Called after each chunk: bytes of the file read so far, and records so far. */
+  onProgress?: (bytesRead: number, records: number) => void;
 }
 
-/** Records from byte `start` on, which is on line `firstLine` of the file. */
-async function* readRecords(file: string, name: string, encoding: Encoding, start: number, firstLine: number, delimiter: string): AsyncGenerator<CsvRecord> {
-  const source = createReadStream(file, { start, highWaterMark: 1 << 16 });
-  const parser = parse({
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    info: true,
-    max_record_size: MAX_RECORD_BYTES,
-  });
-  const decode = new Decode(encoding);
-  // Errors from any stage surface through the parser's iterator.
-  source.on('error', (e) => parser.destroy(e));
-  decode.on('error', (e) => parser.destroy(e));
-  source.pipe(decode).pipe(parser);
-  let nextLine = firstLine;
-  // csv-parse counts the CR and the LF of a CRLF inside a quoted field as two lines
-  // (outside quotes it is one record delimiter): take those extra lines back off.
-  let doubleCounted = 0;
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Every record from byte `start` on (which is on line `firstLine`), to a synchronous
+ * handler. UTF-8 is decoded strictly, so that a bad byte anywhere asks for a re-read.
+ */
+async function scanRecords(file: string, name: string, encoding: Encoding, start: number, firstLine: number, delimiter: string, handler: RecordHandler, options: ScanOptions = {}): Promise<void> {
+  const source = createReadStream(file, { start, highWaterMark: CHUNK_BYTES });
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  const scanner = new CsvScanner(delimiter, firstLine, MAX_RECORD_BYTES);
+  let stopped = false;
+  let records = 0;
+  let bytes = start;
+  const sink = (fields: string[], line: number): void => {
+    // Blank lines carry no respondent.
+    if (stopped || (fields.length === 1 && fields[0] === '')) return;
+    records++;
+    if (handler(fields, line) === false) stopped = true;
+  };
   try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = nextLine;
-      const fields = rec.record;
-      for (const f of fields) if (f.includes('\r\n')) doubleCounted += f.split('\r\n').length - 1;
-      nextLine = rec.info.lines + firstLine - doubleCounted;
-      // Blank lines carry no respondent.
-      if (fields.length === 1 && fields[0] === '') continue;
-      yield { fields, line };
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      scanner.push(decode(decoder, chunk, true), sink);
+      options.onProgress?.(bytes, records);
+      if (stopped) return;
     }
+    scanner.push(decode(decoder, undefined, false), sink);
+    scanner.end(sink);
   } catch (e) {
-    throw toSurveyError(e, name, nextLine);
+    throw toSurveyError(e, name);
   } finally {
     source.destroy();
   }
 }
 
-function toSurveyError(e: unknown, file: string, line: number): unknown {
-  if (e instanceof EncodingFallback || e instanceof SurveyError) return e;
-  if (e instanceof CsvError) {
-    const location = { file, line };
-    switch (e.code) {
-      case 'CSV_QUOTE_NOT_CLOSED':
-        return new SurveyError('SURVEY_CSV_QUOTE_NOT_CLOSED', messages.quoteNotClosed(), {
-          location,
-          hint: 'a field that opens with " must close with "; a " inside a quoted field is written ""',
-          cause: e,
-        });
-      case 'CSV_MAX_RECORD_SIZE':
-        return new SurveyError('SURVEY_CSV_FIELD_TOO_LONG', messages.recordTooLong(MAX_RECORD_BYTES), { location, cause: e });
-      case 'CSV_INVALID_CLOSING_QUOTE':
-        return new SurveyError('SURVEY_CSV_INVALID_QUOTE', messages.invalidQuote(), { location, cause: e });
-      default:
-        return new SurveyError('SURVEY_CSV_PARSE', messages.csvParse(e.message), { location, cause: e });
+function decode(decoder: TextDecoder, chunk: Buffer | undefined, stream: boolean): string {
+  try {
+    return decoder.decode(chunk, { stream });
+  } catch {
+    throw new EncodingFallback('windows-1252');
+  }
+}
+
+/** Records from byte `start` on, one at a time (`scan` is the fast way). */
+async function* readRecords(file: string, name: string, encoding: Encoding, start: number, firstLine: number, delimiter: string): AsyncGenerator<CsvRecord> {
+  const source = createReadStream(file, { start, highWaterMark: CHUNK_BYTES });
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  const scanner = new CsvScanner(delimiter, firstLine, MAX_RECORD_BYTES);
+  let batch: CsvRecord[] = [];
+  const sink = (fields: string[], line: number): void => {
+    if (fields.length === 1 && fields[0] === '') return;
+    batch.push({ fields, line });
+  };
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      scanner.push(decode(decoder, chunk, true), sink);
+      const ready = batch;
+      batch = [];
+      yield* ready;
     }
+    scanner.push(decode(decoder, undefined, false), sink);
+    scanner.end(sink);
+    yield* batch;
+  } catch (e) {
+    throw toSurveyError(e, name);
+  } finally {
+    source.destroy();
+  }
+}
+
+function toSurveyError(e: unknown, file: string): unknown {
+  if (e instanceof EncodingFallback || e instanceof SurveyError) return e;
+  if (e instanceof ScanError) {
+    const location = { file, line: e.line };
+    if (e.code === 'QUOTE_NOT_CLOSED') {
+      return new SurveyError('SURVEY_CSV_QUOTE_NOT_CLOSED', messages.quoteNotClosed(), {
+        location,
+        hint: 'a field that opens with " must close with "; a " inside a quoted field is written ""',
+        cause: e,
+      });
+    }
+    return new SurveyError('SURVEY_CSV_FIELD_TOO_LONG', messages.recordTooLong(MAX_RECORD_BYTES), { location, cause: e });
   }
   const errno = e as NodeJS.ErrnoException;
   if (errno && typeof errno.code === 'string' && errno.syscall) {
