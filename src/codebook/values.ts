@@ -2,19 +2,45 @@
 
 /** Trims and folds runs of white space, so "Bengaluru " and "Bengaluru" are one answer. */
 export function normalizeCell(raw: string): string {
-  // Fast path: most cells need nothing.
-  if (raw.length === 0) return raw;
+  // Fast path: most cells need nothing. Printable ASCII with single spaces inside is left
+  // as it is; anything else (other white space, non-ASCII) is checked by the regular expression.
+  const n = raw.length;
+  if (n === 0) return raw;
+  let prevSpace = true;
+  let plain = true;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 32 && c < 127) prevSpace = false;
+    else if (c === 32 && !prevSpace) prevSpace = true;
+    else {
+      plain = false;
+      break;
+    }
+  }
+  if (plain && !prevSpace) return raw;
   const first = raw.charCodeAt(0);
-  const last = raw.charCodeAt(raw.length - 1);
+  const last = raw.charCodeAt(n - 1);
   if (first > 32 && last > 32 && first !== 160 && last !== 160 && !/\s\s|[\t\n\r\u00a0]/.test(raw)) return raw;
   return raw.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** Cells that mean "no answer" in any export. */
-const BLANK_MARKERS = new Set(['', '-', '--', '\u2014']);
+/**
+ * A copy of a string that shares no memory with the text it was cut from: a cell kept
+ * for long (an answer label, a cache key) must not keep its whole chunk of the file alive.
+ */
+export function own(s: string): string {
+  // V8 slices strings of 13 or more characters as views of their parent; a concatenation
+  // flattened by the slice below is a fresh string.
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
 
+/** Cells that mean "no answer" in any export: empty, "-", "--" and an em dash. */
 export function isBlank(normalized: string): boolean {
-  return BLANK_MARKERS.has(normalized);
+  const n = normalized.length;
+  if (n === 0) return true;
+  if (n > 2) return false;
+  const c = normalized.charCodeAt(0);
+  return n === 1 ? c === 45 || c === 0x2014 : c === 45 && normalized.charCodeAt(1) === 45;
 }
 
 /** Parses a number as written in a cell; `decimalComma` for `;`-delimited European exports. */

@@ -22,7 +22,7 @@ import { compile, truthy } from '../expr/compile.js';
 import { Tabulation } from './tabulation.js';
 import { resolveQuestion } from './resolve.js';
 import { withInput } from './input.js';
-import { iterate, openRows, type HeaderInfo } from './rows.js';
+import { scanRows, type HeaderInfo } from './rows.js';
 import { checkNames } from './check-names.js';
 
 export interface AnalyzeOptions extends CsvOptions {
@@ -36,6 +36,8 @@ export interface AnalyzeOptions extends CsvOptions {
   sampleRows?: number;
   /** Name shown for the file in results and messages. __Default value:__ the path */
   displayName?: string;
+  /** Called as the file is read: bytes read so far and rows so far (for a progress bar). */
+  onProgress?: (bytesRead: number, rows: number) => void;
 }
 
 export interface Analysis {
@@ -53,10 +55,9 @@ export async function analyzeFile(file: string, options: AnalyzeOptions = {}): P
 async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostics: Diagnostic[]): Promise<Analysis> {
   const displayName = options.displayName ?? input.file;
   const sampleRows = options.sampleRows ?? DEFAULT_SAMPLE_ROWS;
-  const stream = await openRows(input, displayName, options.headerRows);
-  const { headers } = stream.header;
   const decimalComma = input.delimiter === ';';
   const sample: string[][] = [];
+  let headers: ColumnHeader[] = [];
   let tabulation: Tabulation | null = null;
   let where: ((t: Tabulation) => boolean) | null = null;
   let rows = 0;
@@ -84,19 +85,27 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     return t;
   };
 
-  for await (const rec of iterate(stream)) {
-    rows++;
-    if (tabulation) count(tabulation, rec.fields);
-    else {
-      sample.push(rec.fields);
-      if (sample.length >= sampleRows) tabulation = start();
-    }
-  }
+  const scanned = await scanRows(
+    input,
+    displayName,
+    (header) => {
+      headers = header.headers;
+      return (fields) => {
+        rows++;
+        if (tabulation) count(tabulation, fields);
+        else {
+          sample.push(fields);
+          if (sample.length >= sampleRows) tabulation = start();
+        }
+      };
+    },
+    { headerRows: options.headerRows, onProgress: options.onProgress },
+  );
   if (rows === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
   const t = tabulation ?? start();
-  if (stream.emptyRows() > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(stream.emptyRows()) });
+  if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
   if (options.where !== undefined) diagnostics.push({ level: 'info', code: 'SURVEY_WHERE', message: messages.whereExcluded(excluded, options.where) });
-  return finish(t, input, stream.header, displayName, rows, diagnostics);
+  return finish(t, input, scanned.header, displayName, rows, diagnostics);
 }
 
 /** The result every pipeline returns: input facts, questions, tables, withheld columns. */

@@ -6,10 +6,13 @@
  */
 import type { Question } from '../spec/codebook.js';
 import { splitCell, type Joiner } from '../codebook/multi.js';
-import { isBlank, normalizeCell, optionCellState, parseDateTime, parseNumber } from '../codebook/values.js';
+import { isBlank, normalizeCell, optionCellState, own, parseDateTime, parseNumber } from '../codebook/values.js';
 
 /** Code for an answer the spec declares missing ("Prefer not to say"): not in the base. */
 export const MISSING_CODE = -2;
+
+/** Distinct raw cells remembered per question (choice questions rarely have more). */
+const MAX_CACHED_CELLS = 50_000;
 
 /**
  * Answer labels with their codes; answers not in the codebook get new codes as
@@ -29,7 +32,10 @@ export class OptionIndex {
     this.foldCase = question?.foldCase === true;
     for (const l of labels) this.add(l);
   }
-  private add(label: string): number {
+  /** Raw cell -> its code (-1 for a blank), so that a cell seen before costs one lookup. */
+  private readonly cells = new Map<string, number>();
+  private add(raw: string): number {
+    const label = own(raw);
     const c = this.labels.length;
     this.labels.push(label);
     this.codes.set(label, c);
@@ -46,6 +52,15 @@ export class OptionIndex {
     if (label === null) return MISSING_CODE;
     const c = this.codes.get(label) ?? (this.foldCase ? this.folded.get(label.toLowerCase()) : undefined);
     return c ?? this.add(label);
+  }
+  /** The code of a raw cell: -1 when blank, MISSING_CODE for a declared missing answer. */
+  cellCode(raw: string): number {
+    let c = this.cells.get(raw);
+    if (c !== undefined) return c;
+    const v = normalizeCell(raw);
+    c = isBlank(v) ? -1 : this.code(v);
+    if (this.cells.size < MAX_CACHED_CELLS) this.cells.set(own(raw), c);
+    return c;
   }
   /** Code of a label without adding it. */
   find(label: string): number {
@@ -76,8 +91,10 @@ export class SingleCoder implements SingleLike {
   /** The raw answer when it is one of the spec's missing codes. */
   missingAnswer: string | null = null;
   readonly options: OptionIndex;
+  private readonly column: number;
   constructor(readonly question: Question) {
     this.options = new OptionIndex(question.layout?.kind === 'columns' ? question.items.map((i) => i.label) : question.options, question);
+    this.column = question.columns[0] ?? -1;
   }
   read(fields: readonly string[]): void {
     const q = this.question;
@@ -92,11 +109,12 @@ export class SingleCoder implements SingleLike {
       return;
     }
     this.missingAnswer = null;
-    const v = normalizeCell(fields[q.columns[0]!] ?? '');
-    if (isBlank(v)) return;
-    const code = this.options.code(v);
-    if (code === MISSING_CODE) this.missingAnswer = this.options.label(v) ?? v;
-    else this.value = code;
+    const raw = fields[this.column] ?? '';
+    const code = this.options.cellCode(raw);
+    if (code === MISSING_CODE) {
+      const v = normalizeCell(raw);
+      this.missingAnswer = this.options.label(v) ?? v;
+    } else this.value = code;
   }
 }
 
@@ -151,17 +169,16 @@ export class MultiCoder {
       this.answered = this.chosen.length > 0 || seen;
       return;
     }
-    const v = normalizeCell(fields[q.columns[0]!] ?? '');
-    if (isBlank(v)) {
-      this.chosen = EMPTY;
-      this.answered = false;
-      return;
-    }
-    let codes = this.cache.get(v);
+    const raw = fields[q.columns[0]!] ?? '';
+    let codes = this.cache.get(raw);
     if (codes === undefined) {
-      const joiner = (q.layout?.kind === 'joined' ? q.layout.separator : ', ') as Joiner;
-      codes = splitCell(v, joiner, this.atoms).parts.map((p) => this.options.code(p)).filter((c) => c !== MISSING_CODE);
-      if (this.cache.size < 100_000) this.cache.set(v, codes);
+      const v = normalizeCell(raw);
+      if (isBlank(v)) codes = EMPTY;
+      else {
+        const joiner = (q.layout?.kind === 'joined' ? q.layout.separator : ', ') as Joiner;
+        codes = splitCell(v, joiner, this.atoms).parts.map((p) => this.options.code(p)).filter((c) => c !== MISSING_CODE);
+      }
+      if (this.cache.size < 100_000) this.cache.set(own(raw), codes);
     }
     this.chosen = codes;
     this.answered = codes.length > 0;
@@ -181,8 +198,7 @@ export class MatrixCoder {
   read(fields: readonly string[]): void {
     const items = this.question.items;
     for (let i = 0; i < items.length; i++) {
-      const v = normalizeCell(fields[items[i]!.column] ?? '');
-      const code = isBlank(v) ? -1 : this.options.code(v);
+      const code = this.options.cellCode(fields[items[i]!.column] ?? '');
       this.values[i] = code < 0 ? -1 : code;
     }
   }

@@ -26,7 +26,7 @@ import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { Tabulation, type PlannedTable } from './tabulation.js';
 import { withInput } from './input.js';
-import { iterate, openRows } from './rows.js';
+import { scanRows } from './rows.js';
 import { DEFAULT_SAMPLE_ROWS, finish, type Analysis } from './analyze.js';
 import { Raking, summarizeWeights, type WeightsSummary } from './weighting.js';
 import { DEFAULT_LETTERS } from '../stats/column-tests.js';
@@ -63,6 +63,8 @@ export interface ReportOptions {
   onKeep?: (tabulation: Tabulation, fields: readonly string[]) => void;
   /** Called once the codebook is known, before the main pass. */
   onCodebook?: (codebook: Codebook) => void;
+  /** Called as the main pass reads the file: bytes read so far and rows so far (for a progress bar). */
+  onProgress?: (bytesRead: number, rows: number) => void;
 }
 
 export async function runReport(loaded: LoadedSpec, specPath: string, options: ReportOptions = {}): Promise<Report> {
@@ -82,35 +84,45 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   const decimalComma = input.delimiter === ';';
 
   // Pass A: a sample to infer what the spec does not say.
-  const sampleStream = await openRows(input, displayName, headerRows);
+  const sampleRows = options.sampleRows ?? DEFAULT_SAMPLE_ROWS;
   const sample: string[][] = [];
-  for await (const rec of iterate(sampleStream)) {
-    sample.push(rec.fields);
-    if (sample.length >= (options.sampleRows ?? DEFAULT_SAMPLE_ROWS)) break;
-  }
-  await sampleStream.rows.return?.();
+  const sampled = await scanRows(input, displayName, () => (fields) => {
+    sample.push(fields);
+    if (sample.length >= sampleRows) return false;
+  }, { headerRows });
   if (sample.length === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
-  const { headers } = sampleStream.header;
+  const { headers } = sampled.header;
   const codebook = applySpecCodebook(inferCodebook(headers, sample, { decimalComma }), headers, loaded);
   sample.length = 0;
 
-  const tables = planTables(spec, codebook, loaded);
+  // Every question a table, rule, weight or filter uses: only those are coded row by row.
+  const used = new Set<string>();
+  const tables = planTables(spec, codebook, loaded, used);
   const weightingSpec = spec.weighting ?? {};
   const weightId = weightingSpec.weight ?? spec.weight;
   const weightPath = weightingSpec.weight !== undefined ? ['weighting', 'weight'] : ['weight'];
   const weighted = weightId !== undefined || weightingSpec.rake !== undefined;
   const stats = statsOptions(spec, weighted);
   const tabulation = new Tabulation(codebook, { tables, by: [], stats, ...(weightId !== undefined ? { weight: checkWeight(weightId, codebook, loaded, weightPath) } : {}) }, { decimalComma });
-  const chain = new FilterChain((spec.filters ?? []).map((f, i) => createFilter(f, filterEnv(f, i, codebook, loaded, spec))));
-  const context = (fields: readonly string[], line: number): RowContext => ({ fields, line, values: tabulation.values, coders: tabulation.coders });
+  const chain = new FilterChain((spec.filters ?? []).map((f, i) => createFilter(f, filterEnv(f, i, codebook, loaded, spec, used))));
+  if (weightId !== undefined) used.add(weightId);
+  for (const id of Object.keys(weightingSpec.rake ?? {})) used.add(id);
+  // `survey clean` writes every question of the kept rows.
+  if (tables !== 'all' && options.onKeep === undefined) tabulation.codeOnly(used);
+  // One context, pointed at each row in turn: rules read it while the row is current.
+  const row: { -readonly [K in keyof RowContext]: RowContext[K] } = { fields: [], line: 0, values: tabulation.values, coders: tabulation.coders };
+  const context = (fields: readonly string[], line: number): RowContext => {
+    row.fields = fields;
+    row.line = line;
+    return row;
+  };
 
   // Pass B: rules that need the whole file first (median durations, last submissions).
   if (chain.needsPreparation) {
-    const stream = await openRows(input, displayName, headerRows);
-    for await (const rec of iterate(stream)) {
-      tabulation.read(rec.fields);
-      chain.prepare(context(rec.fields, rec.line));
-    }
+    await scanRows(input, displayName, () => (fields, line) => {
+      tabulation.read(fields);
+      chain.prepare(context(fields, line));
+    }, { headerRows });
     chain.startMainPass();
   }
 
@@ -118,14 +130,13 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   let raking: Raking | null = null;
   if (weightingSpec.rake) {
     raking = new Raking(tabulation, checkRakeTargets(weightingSpec.rake, codebook, tabulation, loaded));
-    const stream = await openRows(input, displayName, headerRows);
-    for await (const rec of iterate(stream)) {
-      tabulation.read(rec.fields);
-      if (chain.apply(context(rec.fields, rec.line)) === null) raking.collect();
-    }
+    const r = raking;
+    await scanRows(input, displayName, () => (fields, line) => {
+      tabulation.read(fields);
+      if (chain.apply(context(fields, line)) === null) r.collect();
+    }, { headerRows });
     chain.startMainPass();
     raking.solve(weightingSpec.rake, weightingSpec);
-    const r = raking;
     tabulation.setAdjustment(() => r.factor());
     diagnostics.push(...raking.diagnostics());
   }
@@ -135,21 +146,21 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   const pii = codebook.questions.filter((q) => q.type === 'pii').flatMap((q) => q.columns);
   const keptColumns = headers.map((h) => h.index).filter((i) => !pii.includes(i));
   options.onRejectColumns?.(keptColumns.map((i) => headers[i]!.sub ? `${headers[i]!.question} | ${headers[i]!.sub}` : headers[i]!.question || headers[i]!.name || `Column ${i + 1}`));
-  const stream = await openRows(input, displayName, headerRows);
   let rows = 0;
-  for await (const rec of iterate(stream)) {
+  const { onKeep, onReject } = options;
+  const scanned = await scanRows(input, displayName, () => (fields, line) => {
     rows++;
-    tabulation.read(rec.fields);
-    const rejection = chain.apply(context(rec.fields, rec.line));
+    tabulation.read(fields);
+    const rejection = chain.apply(context(fields, line));
     if (rejection === null) {
       tabulation.count();
-      options.onKeep?.(tabulation, rec.fields);
+      onKeep?.(tabulation, fields);
     }
-    else options.onReject?.(rejection, keptColumns.map((i) => rec.fields[i] ?? ''));
-  }
-  if (stream.emptyRows() > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(stream.emptyRows()) });
+    else onReject?.(rejection, keptColumns.map((i) => fields[i] ?? ''));
+  }, { headerRows, onProgress: options.onProgress });
+  if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
   if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted) });
-  const analysis = finish(tabulation, input, stream.header, displayName, rows, diagnostics);
+  const analysis = finish(tabulation, input, scanned.header, displayName, rows, diagnostics);
   const result: ReportResult = { ...(spec.title ? { title: spec.title } : {}), ...analysis.result, funnel: chain.funnel() };
   if (weighted) {
     const method = weightId !== undefined && raking ? 'column+raking' : raking ? 'raking' : 'column';
@@ -194,7 +205,7 @@ function checkRakeTargets(targets: Record<string, Record<string, number>>, codeb
   });
 }
 
-function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: LoadedSpec, spec: StudySpec) {
+function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: LoadedSpec, spec: StudySpec, used: Set<string>) {
   const path = (key: string) => ['filters', index, ...key.split(/[.[\]]+/).filter((s) => s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
   return {
     codebook,
@@ -202,6 +213,7 @@ function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: Loa
     question(id: string, key: string): Question {
       const q = findId(codebook, id);
       if (!q) throw unknownRef(loaded, path(key), id, codebook.questions);
+      used.add(q.id);
       return q;
     },
     error: (key: string, message: string) => specError(loaded, path(key), `${f.rule}: ${message}`),
@@ -217,16 +229,17 @@ function findId(codebook: Codebook, id: string): Question | undefined {
   return g && g.items.some((i) => i.id === item) ? g : undefined;
 }
 
-function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec): PlannedTable[] | 'all' {
+function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, used: Set<string>): PlannedTable[] | 'all' {
   if (!spec.tables) return 'all';
   return spec.tables.flatMap((t, i): PlannedTable[] => {
     const ref = (key: 'question' | 'row' | 'column', id: string): string => {
       const q = findId(codebook, id);
       if (!q) throw unknownRef(loaded, ['tables', i, key], id, codebook.questions);
       if (q.type === 'pii') throw specError(loaded, ['tables', i, key], `'${id}' is personal data and is never tabulated`);
+      used.add(q.id);
       return id;
     };
-    const filter = tableFilter(t, i, codebook, loaded);
+    const filter = tableFilter(t, i, codebook, loaded, used);
     const common = { ...(t.id ? { id: t.id } : {}), ...(t.title ? { title: t.title } : {}), ...(filter ? { filter } : {}) };
     switch (t.type) {
       case 'frequency':
@@ -237,12 +250,14 @@ function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec): Pl
         const columns = t.columns!.map((c, k) => {
           const q = findId(codebook, c);
           if (!q) throw unknownRef(loaded, ['tables', i, 'columns', k], c, codebook.questions);
+          used.add(q.id);
           return c;
         });
         const rows = t.rows ? t.rows.map((r, k) => {
           const q = findId(codebook, r);
           if (!q) throw unknownRef(loaded, ['tables', i, 'rows', k], r, codebook.questions);
           if (q.type === 'pii') throw specError(loaded, ['tables', i, 'rows', k], `'${r}' is personal data and is never tabulated`);
+          used.add(q.id);
           return r;
         }) : [ref('row', t.row!)];
         return [{ kind: 'banner', rows, columns, total: t.total ?? true, minBase: t.minBase ?? 0, ...common }];
@@ -251,7 +266,7 @@ function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec): Pl
   });
 }
 
-function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: LoadedSpec): Evaluator | undefined {
+function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: LoadedSpec, used: Set<string>): Evaluator | undefined {
   if (t.filter === undefined) return undefined;
   let expr;
   try {
@@ -259,6 +274,10 @@ function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: Loaded
   } catch (e) {
     throw specError(loaded, ['tables', i, 'filter'], (e as Error).message);
   }
-  for (const name of expr.names) if (!findId(codebook, name)) throw unknownRef(loaded, ['tables', i, 'filter'], name, codebook.questions);
+  for (const name of expr.names) {
+    const q = findId(codebook, name);
+    if (!q) throw unknownRef(loaded, ['tables', i, 'filter'], name, codebook.questions);
+    used.add(q.id);
+  }
   return expr.evaluate;
 }

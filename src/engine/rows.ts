@@ -75,3 +75,77 @@ function fitWidth(rec: CsvRecord, width: number, file: string): string[] {
 export function iterate(stream: RowStream): AsyncIterable<CsvRecord> {
   return { [Symbol.asyncIterator]: () => stream.rows };
 }
+
+/** Receives each respondent's row (as wide as the header); returning false stops the reading. */
+export type RowHandler = (fields: string[], line: number) => boolean | void;
+
+export interface ScanRowsOptions {
+  /** Forces the number of header rows (1-3) instead of detecting the platform's layout. */
+  headerRows?: number | undefined;
+  /** Called as the file is read: bytes read so far and rows so far. */
+  onProgress?: ((bytesRead: number, rows: number) => void) | undefined;
+}
+
+export interface ScannedRows {
+  header: HeaderInfo;
+  /** Rows skipped because every cell was empty. */
+  emptyRows: number;
+}
+
+/**
+ * The fast way through a file: header rows split off (detected or forced) and handed to
+ * `start`, which returns the handler for every later row. Rows are checked for width;
+ * rows of empty cells are skipped and counted. No promise or iterator per row.
+ */
+export async function scanRows(input: CsvInput, displayName: string, start: (header: HeaderInfo) => RowHandler, options: ScanRowsOptions = {}): Promise<ScannedRows> {
+  const first: CsvRecord[] = [];
+  let header: HeaderInfo | null = null;
+  let handler: RowHandler = () => {};
+  let empty = 0;
+  let stopped = false;
+  let width = 0;
+  const row = (fields: string[], line: number): boolean | void => {
+    let f = fields;
+    if (f.length !== width) f = fitWidth({ fields: f, line }, width, displayName);
+    // Rows of empty cells (",,,,") carry no respondent; they are counted and reported.
+    let blank = true;
+    for (let i = 0; i < f.length; i++) {
+      if (f[i] !== '') {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) {
+      empty++;
+      return;
+    }
+    if (handler(f, line) === false) {
+      stopped = true;
+      return false;
+    }
+  };
+  const begin = (): void => {
+    const detected = options.headerRows ? { rows: options.headerRows, layout: layoutFor(options.headerRows) } : detectHeaderRows(first.map((r) => r.fields));
+    width = first[0]!.fields.length;
+    const headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
+    header = { headers, headerRows: detected.rows, width };
+    handler = start(header);
+    for (const r of first.slice(detected.rows)) if (stopped || row(r.fields, r.line) === false) break;
+  };
+  await input.scan(
+    (fields, line) => {
+      if (header) return row(fields, line);
+      first.push({ fields, line });
+      if (first.length === 3) {
+        begin();
+        if (stopped) return false;
+      }
+    },
+    options.onProgress ? { onProgress: options.onProgress } : {},
+  );
+  if (!header) {
+    if (first.length === 0) throw new SurveyError('SURVEY_CSV_EMPTY', messages.emptyFile(), { location: { file: displayName } });
+    begin();
+  }
+  return { header: header!, emptyRows: empty };
+}

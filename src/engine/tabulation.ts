@@ -63,9 +63,11 @@ export class Tabulation {
       if (coder) this.coders.set(q.id, coder);
     }
     this.values = new RowValues(codebook, this.coders);
+    this.active = [...this.coders.values()];
     this.stats = plan.stats ?? DEFAULT_TABLE_STATS;
     if (plan.weight !== undefined) {
       this.weight = this.coders.get(plan.weight);
+      this.planned.add(plan.weight);
       if (this.weight?.kind !== 'numeric') throw new SurveyError('SURVEY_OPTION_INVALID', `weight: '${plan.weight}' is not a numeric question`);
     }
     const planned = plan.tables === 'all' ? codebook.questions.filter((q) => this.coders.has(q.id)).map((q): PlannedTable => ({ kind: 'frequency', question: q.id })) : plan.tables;
@@ -79,9 +81,35 @@ export class Tabulation {
     }
   }
 
+  /** The coders `read` runs: all of them unless `codeOnly` said otherwise. */
+  private active: Coder[] = [];
+  /** Questions the planned tables and the weight read. */
+  private readonly planned = new Set<string>();
+
+  /**
+   * Codes only the questions the tables and weight use, these ones (what rules and
+   * filters read) and the questions they are derived from, from now on: the others are
+   * not read, and their answers seen past the sample are not added to their options.
+   * For pipelines that know every question their rules use.
+   */
+  codeOnly(ids: Iterable<string>): void {
+    const wanted = new Set<string>();
+    const want = (id: string): void => {
+      const qid = id.split('.')[0]!;
+      if (wanted.has(qid)) return;
+      wanted.add(qid);
+      const from = this.codebook.questions.find((q) => q.id === qid)?.derived?.from;
+      if (from !== undefined) want(from);
+    };
+    for (const id of this.planned) want(id);
+    for (const id of ids) want(id);
+    this.active = [...this.coders].filter(([id]) => wanted.has(id)).map(([, c]) => c);
+  }
+
   /** Codes one respondent's row. Call before `filter`-dependent decisions and `count`. */
   read(fields: readonly string[]): void {
-    for (const c of this.coders.values()) c.read(fields);
+    const active = this.active;
+    for (let i = 0; i < active.length; i++) active[i]!.read(fields);
     this.values.setRow(fields);
   }
 
@@ -150,6 +178,7 @@ export class Tabulation {
       return [{ ...acc, tables: () => tag(acc.tables()) }];
     }
     const coder = this.coders.get(t.question);
+    this.planned.add(t.question);
     if (!coder) throw new SurveyError('SURVEY_QUESTION_UNKNOWN', messages.unknownQuestion(t.question));
     const make = (): Accumulator[] => {
       switch (coder.kind) {
@@ -181,6 +210,7 @@ export class Tabulation {
   private choiceViews(id: string): ChoiceCoder[] {
     const [qid, item] = id.split('.') as [string, string | undefined];
     const coder = this.coders.get(qid);
+    this.planned.add(qid);
     if (!coder) return [];
     if (coder.kind === 'single' || coder.kind === 'multi') return [coder];
     if (coder.kind === 'matrix') {

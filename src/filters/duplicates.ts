@@ -1,6 +1,7 @@
 import type { FilterFactory, RowContext } from './types.js';
 import type { Question } from '../spec/codebook.js';
 import { isBlank, normalizeCell } from '../codebook/values.js';
+import { KeyLines } from './key-set.js';
 
 type Normalize = 'email' | 'phone' | 'text';
 
@@ -9,7 +10,7 @@ interface Key {
   normalize: Normalize;
   countryCode: string | undefined;
   /** Normalised value -> line of the submission kept (first) or last seen (keep: last). */
-  seen: Map<string, number>;
+  seen: KeyLines;
 }
 
 /**
@@ -19,13 +20,18 @@ interface Key {
  * Reasons name the line of the kept row, never the personal data itself.
  */
 export const duplicates: FilterFactory<{ rule: 'duplicates'; name?: string; keys: { question: string; normalize?: Normalize; countryCode?: string }[]; keep?: 'first' | 'last' }> = (spec, env) => {
-  const keys: Key[] = spec.keys.map((k, i) => ({ question: env.question(k.question, `keys[${i}].question`), normalize: k.normalize ?? 'text', countryCode: k.countryCode, seen: new Map() }));
+  const keys: Key[] = spec.keys.map((k, i) => ({ question: env.question(k.question, `keys[${i}].question`), normalize: k.normalize ?? 'text', countryCode: k.countryCode, seen: new KeyLines() }));
   const keep = spec.keep ?? 'first';
-  const values = (row: RowContext) => keys.map((k) => keyValue(k, row));
+  // The row's key values, reused from row to row.
+  const vs: (string | null)[] = keys.map(() => null);
+  const values = (row: RowContext) => {
+    for (let i = 0; i < keys.length; i++) vs[i] = keyValue(keys[i]!, row);
+    return vs;
+  };
   const filter = {
     name: spec.name ?? 'duplicates',
     test(row: RowContext): string | null {
-      const vs = values(row);
+      values(row);
       for (let i = 0; i < keys.length; i++) {
         const v = vs[i];
         if (v === null || v === undefined) continue;
@@ -33,7 +39,7 @@ export const duplicates: FilterFactory<{ rule: 'duplicates'; name?: string; keys
         if (keep === 'first' && line !== undefined) return `same ${label(keys[i]!)} as line ${line}`;
         if (keep === 'last' && line !== undefined && line > row.line) return `same ${label(keys[i]!)} as line ${line} (kept: the last)`;
       }
-      if (keep === 'first') vs.forEach((v, i) => v !== null && keys[i]!.seen.set(v, row.line));
+      if (keep === 'first') for (let i = 0; i < keys.length; i++) if (vs[i] !== null) keys[i]!.seen.set(vs[i]!, row.line);
       return null;
     },
     reset() {
@@ -44,7 +50,8 @@ export const duplicates: FilterFactory<{ rule: 'duplicates'; name?: string; keys
     return {
       ...filter,
       prepare(row: RowContext) {
-        values(row).forEach((v, i) => v !== null && keys[i]!.seen.set(v, row.line));
+        values(row);
+        for (let i = 0; i < keys.length; i++) if (vs[i] !== null) keys[i]!.seen.set(vs[i]!, row.line);
       },
     };
   }

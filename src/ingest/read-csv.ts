@@ -113,7 +113,7 @@ export interface ScanOptions {
   onProgress?: (bytesRead: number, records: number) => void;
 }
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 
 /**
  * Every record from byte `start` on (which is on line `firstLine`), to a synchronous

@@ -1,7 +1,7 @@
 /** Free-text and date questions: how many answered, how varied, and for dates the range. */
 import type { TextTable } from '../spec/result.js';
 import type { TextCoder } from '../engine/coder.js';
-import { formatDateTime } from '../codebook/values.js';
+import { formatDateTime, own } from '../codebook/values.js';
 
 const MAX_TRACKED = 100_000;
 
@@ -21,7 +21,7 @@ export class TextSummary {
     }
     this.n += w;
     // Distinct answers are counted exactly up to a cap; past it the count is a floor.
-    if (this.seen.size < MAX_TRACKED) this.seen.add(c.answer);
+    if (this.seen.size < MAX_TRACKED) this.seen.add(own(c.answer));
     else if (!this.seen.has(c.answer)) this.distinctOverflow++;
     if (c.time < this.min) this.min = c.time;
     if (c.time > this.max) this.max = c.time;

@@ -1,0 +1,134 @@
+/**
+ * A map from strings to line numbers in flat memory, for keys seen once per respondent
+ * (e-mails, phone numbers): millions of them cost their UTF-8 bytes and about 16 bytes
+ * each, where a Map of strings costs about 100 and keeps every chunk of the file a key
+ * was sliced from alive. Exact: keys are compared byte for byte, never by hash alone.
+ */
+export class KeyLines {
+  /** The keys' UTF-8 bytes, in blocks that are filled and never moved. */
+  private blocks: Buffer[] = [];
+  private block = Buffer.alloc(0);
+  private used = 0;
+  /** Per key: its block, start in it, length, line. */
+  private blockOf = new Uint16Array(1 << 10);
+  private starts = new Uint32Array(1 << 10);
+  private lengths = new Uint32Array(1 << 10);
+  private lines = new Uint32Array(1 << 10);
+  private count = 0;
+  /** Open addressing, linear probing: key index + 1, 0 for empty. */
+  private slots = new Uint32Array(1 << 11);
+  private scratch = Buffer.allocUnsafe(256);
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The line stored for the key, or undefined. */
+  get(key: string): number | undefined {
+    const len = this.encode(key);
+    const h = hash(this.scratch, len);
+    const i = this.find(h, len);
+    return i < 0 ? undefined : this.lines[i];
+  }
+
+  set(key: string, line: number): void {
+    const len = this.encode(key);
+    const h = hash(this.scratch, len);
+    const i = this.find(h, len);
+    if (i >= 0) {
+      this.lines[i] = line;
+      return;
+    }
+    if ((this.count + 1) * 10 > this.slots.length * 7) this.grow();
+    const k = this.count++;
+    if (k >= this.starts.length) {
+      this.blockOf = extend(this.blockOf);
+      this.starts = extend(this.starts);
+      this.lengths = extend(this.lengths);
+      this.lines = extend(this.lines);
+    }
+    if (this.used + len > this.block.length) {
+      this.block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, len));
+      this.blocks.push(this.block);
+      this.used = 0;
+    }
+    this.scratch.copy(this.block, this.used, 0, len);
+    this.blockOf[k] = this.blocks.length - 1;
+    this.starts[k] = this.used;
+    this.lengths[k] = len;
+    this.lines[k] = line;
+    this.used += len;
+    this.insert(h, k);
+  }
+
+  clear(): void {
+    this.blocks = [];
+    this.block = Buffer.alloc(0);
+    this.used = 0;
+    this.count = 0;
+    this.slots.fill(0);
+  }
+
+  private encode(key: string): number {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (key.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(key.length * 3);
+    return this.scratch.write(key, 0, 'utf8');
+  }
+
+  private find(h: number, len: number): number {
+    const mask = this.slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const k1 = this.slots[s]!;
+      if (k1 === 0) return -1;
+      if (this.lengths[k1 - 1] === len && this.equals(k1 - 1, len)) return k1 - 1;
+    }
+  }
+
+  private equals(k: number, len: number): boolean {
+    const start = this.starts[k]!;
+    const b = this.blocks[this.blockOf[k]!]!;
+    const a = this.scratch;
+    for (let i = 0; i < len; i++) if (a[i] !== b[start + i]) return false;
+    return true;
+  }
+
+  private insert(h: number, k: number): void {
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    this.slots[s] = k + 1;
+  }
+
+  /** Twice the slots; each key's hash is computed again from its bytes (no hashes kept). */
+  private grow(): void {
+    this.slots = new Uint32Array(this.slots.length * 2);
+    for (let k = 0; k < this.count; k++) {
+      const b = this.blocks[this.blockOf[k]!]!;
+      const start = this.starts[k]!;
+      this.insert(hashRange(b, start, start + this.lengths[k]!), k);
+    }
+  }
+}
+
+const BLOCK_BYTES = 8 << 20;
+
+/** Half as large again: the arrays of a large set overshoot less than by doubling. */
+function extend<T extends Uint16Array | Uint32Array>(a: T): T {
+  const next = new (a.constructor as new (n: number) => T)(Math.ceil(a.length * 1.5));
+  next.set(a);
+  return next;
+}
+
+/** FNV-1a over the bytes, then a final mix so that the low bits (the slot) vary. */
+function hash(b: Buffer, len: number): number {
+  return hashRange(b, 0, len);
+}
+
+function hashRange(b: Buffer, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
