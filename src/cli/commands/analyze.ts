@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { Io } from '../io.js';
+import { fileSize, progress } from '../progress.js';
 import { analyzeFile } from '../../engine/analyze.js';
 import { writeArtifacts } from '../../io/write.js';
 import { buildArtifacts } from '../../report/artifacts.js';
@@ -45,7 +46,8 @@ export function createAnalyzeCommand(io: Io): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {
       const path = resolve(io.cwd, file);
-      const { result: raw, codebook } = await analyzeFile(path, { ...csvFlags(flags), by: flags.by ?? [], displayName: file, ...(flags.where !== undefined ? { where: flags.where } : {}) });
+      const bar = progress(io, fileSize(path));
+      const { result: raw, codebook } = await analyzeFile(path, { ...csvFlags(flags), by: flags.by ?? [], displayName: file, ...(flags.where !== undefined ? { where: flags.where } : {}), onProgress: bar.update }).finally(bar.done);
       const result = flags.minCell === undefined ? raw : (() => {
         const s = suppressTables(raw.tables, flags.minCell);
         return { ...raw, tables: s.tables, disclosure: s.summary };

@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
 import type { Io } from '../io.js';
+import { fileSize, progress } from '../progress.js';
+import type { Rejection } from '../../filters/apply.js';
 import { loadSpec } from '../../config/load-spec.js';
 import { runReport } from '../../engine/report.js';
 import { csvCell } from '../../render/sanitize.js';
@@ -51,17 +53,24 @@ export function createReportCommand(io: Io): Command {
       const loaded = await loadSpec(specPath, specArg);
       checkCharts(loaded);
       const rejects: string[] = [];
+      const inputFile = flags.input !== undefined ? resolve(io.cwd, flags.input) : resolve(dirname(specPath), loaded.spec.input?.file ?? '');
+      const bar = progress(io, fileSize(inputFile));
       const report = await runReport(loaded, specPath, {
         ...(flags.input !== undefined ? { input: resolve(io.cwd, flags.input), displayName: flags.input } : {}),
         ...(flags.minCell !== undefined ? { minCell: flags.minCell } : {}),
-        onRejectColumns: (cols) => rejects.push(['line', 'rule', 'reason', ...cols].map(csvCell).join(',')),
-        onReject: (r, cells) => rejects.push([r.line, r.rule, r.reason, ...cells].map(csvCell).join(',')),
-      });
+        // Removed rows are only written out (and so only kept) with --rejects.
+        ...(flags.rejects !== undefined
+          ? {
+              onRejectColumns: (cols: string[]) => rejects.push(['line', 'rule', 'reason', ...cols].map(csvCell).join(',')),
+              onReject: (r: Rejection, cells: string[]) => rejects.push([r.line, r.rule, r.reason, ...cells].map(csvCell).join(',')),
+            }
+          : {}),
+        onProgress: bar.update,
+      }).finally(bar.done);
       const result = report.result;
       if (!flags.check) io.stdout.write(renderResult(result, flags.format, io, flags.color));
       if (flags.out !== undefined) {
         const out = resolve(io.cwd, flags.out);
-        const inputFile = flags.input !== undefined ? resolve(io.cwd, flags.input) : resolve(dirname(specPath), loaded.spec.input?.file ?? '');
         const built = await buildArtifacts(result, {
           codebook: report.codebook,
           spec: loaded.spec,
