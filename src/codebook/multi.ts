@@ -82,9 +82,19 @@ export function guessJoinedMulti(counts: ReadonlyMap<string, number>): MultiGues
   // type them in varying case ("Pune", "pune", "PUNE"); ticked options never vary.
   if (caseVariantShare(counts) >= 0.2) return null;
   for (const joiner of JOINERS) {
-    const withJoiner = [...counts].filter(([v]) => v.includes(joiner));
-    const combined = withJoiner.reduce((s, [, c]) => s + c, 0);
-    if (withJoiner.length < 2 || combined < total * 0.05) continue;
+    let withJoiner = 0;
+    let combined = 0;
+    let without = 0;
+    for (const [v, c] of counts) {
+      if (v.includes(joiner)) {
+        withJoiner++;
+        combined += c;
+      } else without++;
+    }
+    if (withJoiner < 2 || combined < total * 0.05) continue;
+    // Every value without the joiner becomes an atom: when they alone are too many for a
+    // list of options (free text, ids), the test below would fail; skip finding them.
+    if (without > 60 || without * 3 > total) continue;
     const atoms = findAtoms(counts, joiner);
     // Options must recur: free text with commas makes as many "options" as answers.
     if (atoms.size < 2 || atoms.size > 60 || atoms.size * 3 > total) continue;

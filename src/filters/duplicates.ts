@@ -31,6 +31,12 @@ export const duplicates: FilterFactory<{ rule: 'duplicates'; name?: string; keys
   const filter = {
     name: spec.name ?? 'duplicates',
     test(row: RowContext): string | null {
+      if (keep === 'first' && keys.length === 1) {
+        // One key: look it up and remember it in one step.
+        const v = keyValue(keys[0]!, row);
+        const line = v === null ? undefined : keys[0]!.seen.getOrAdd(v, row.line);
+        return line === undefined ? null : `same ${label(keys[0]!)} as line ${line}`;
+      }
       values(row);
       for (let i = 0; i < keys.length; i++) {
         const v = vs[i];

@@ -35,10 +35,22 @@ export class KeyLines {
     const len = this.encode(key);
     const h = hash(this.scratch, len);
     const i = this.find(h, len);
-    if (i >= 0) {
-      this.lines[i] = line;
-      return;
-    }
+    if (i >= 0) this.lines[i] = line;
+    else this.add(h, len, line);
+  }
+
+  /** The line stored for the key; when there is none, stores this one and returns undefined. */
+  getOrAdd(key: string, line: number): number | undefined {
+    const len = this.encode(key);
+    const h = hash(this.scratch, len);
+    const i = this.find(h, len);
+    if (i >= 0) return this.lines[i];
+    this.add(h, len, line);
+    return undefined;
+  }
+
+  /** Adds the key in `scratch` (not present). */
+  private add(h: number, len: number, line: number): void {
     if ((this.count + 1) * 10 > this.slots.length * 7) this.grow();
     const k = this.count++;
     if (k >= this.starts.length) {
