@@ -7,7 +7,10 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import { CsvScanner, ScanError } from './scan.js';
+import { Worker } from 'node:worker_threads';
+import { CsvScanner, ScanError, forEachRecord, type Batch } from './scan.js';
+import { ChunkDecoder, EncodingFallback } from './decode.js';
+import type { WorkerJob, WorkerMessage } from './scan-worker.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { controlShare, detectEncoding, detectNotText, type Encoding } from './detect.js';
@@ -20,6 +23,8 @@ export interface CsvOptions {
   delimiter?: string;
   /** Name shown for the file in error locations (the path as the user typed it). __Default value:__ the path */
   displayName?: string;
+  /** Read and scan on a second thread. __Default value:__ for files of 8 MiB or more */
+  worker?: boolean;
 }
 
 export interface CsvRecord {
@@ -41,12 +46,7 @@ export interface CsvInput {
   scan(handler: RecordHandler, options?: ScanOptions): Promise<void>;
 }
 
-/** Thrown when bytes later in a file turn out not to be UTF-8: the caller re-reads it. */
-export class EncodingFallback extends Error {
-  constructor(readonly encoding: Encoding) {
-    super(`re-read as ${encoding}`);
-  }
-}
+export { EncodingFallback };
 
 const SAMPLE_BYTES = 1 << 20;
 const MAX_RECORD_BYTES = 64 << 20;
@@ -79,14 +79,18 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
   // The directive is ASCII: one byte a character, two in UTF-16.
   const start = bomLength + (sep ? sep[0].length * (encoding.startsWith('utf-16') ? 2 : 1) : 0);
   const firstLine = sep ? 2 : 1;
+  const src: Source = { file, name, encoding, start, firstLine, delimiter };
   return {
     file,
     encoding,
     encodingReason: options.encoding ? 'set by --encoding' : detected.reason,
     delimiter,
     size,
-    records: () => readRecords(file, name, encoding, start, firstLine, delimiter),
-    scan: (handler, scanOptions) => scanRecords(file, name, encoding, start, firstLine, delimiter, handler, scanOptions),
+    records: () => readRecords(src),
+    scan: (handler, scanOptions = {}) => {
+      const threaded = options.worker ?? size >= WORKER_MIN_BYTES;
+      return threaded ? scanOnWorker(src, handler, scanOptions) : scanHere(src, handler, scanOptions);
+    },
   };
 }
 
@@ -113,71 +117,129 @@ export interface ScanOptions {
   onProgress?: (bytesRead: number, records: number) => void;
 }
 
+/** Small enough that each chunk's text is allocated young and dies young. */
 const CHUNK_BYTES = 1 << 16;
+/** Files at least this large are read and scanned on a second thread. */
+const WORKER_MIN_BYTES = 8 << 20;
 
-/**
- * Every record from byte `start` on (which is on line `firstLine`), to a synchronous
- * handler. UTF-8 is decoded strictly, so that a bad byte anywhere asks for a re-read.
- */
-async function scanRecords(file: string, name: string, encoding: Encoding, start: number, firstLine: number, delimiter: string, handler: RecordHandler, options: ScanOptions = {}): Promise<void> {
-  const source = createReadStream(file, { start, highWaterMark: CHUNK_BYTES });
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-  const scanner = new CsvScanner(delimiter, firstLine, MAX_RECORD_BYTES);
+interface Source {
+  file: string;
+  name: string;
+  encoding: Encoding;
+  start: number;
+  firstLine: number;
+  delimiter: string;
+}
+
+/** Hands each record of a batch to the handler, blank lines left out; false once it asked to stop. */
+function deliver(batch: Batch, handler: RecordHandler, counter: { records: number }): boolean {
   let stopped = false;
-  let records = 0;
-  let bytes = start;
-  const sink = (fields: string[], line: number): void => {
+  forEachRecord(batch, (fields, line) => {
     // Blank lines carry no respondent.
     if (stopped || (fields.length === 1 && fields[0] === '')) return;
-    records++;
+    counter.records++;
     if (handler(fields, line) === false) stopped = true;
-  };
+  });
+  return !stopped;
+}
+
+/** Every record from byte `start` on (which is on line `firstLine`), on this thread. */
+async function scanHere(src: Source, handler: RecordHandler, options: ScanOptions): Promise<void> {
+  const source = createReadStream(src.file, { start: src.start, highWaterMark: CHUNK_BYTES });
+  const decoder = new ChunkDecoder(src.encoding);
+  const scanner = new CsvScanner(src.delimiter, src.firstLine, MAX_RECORD_BYTES);
+  const counter = { records: 0 };
+  let bytes = src.start;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       bytes += chunk.length;
-      scanner.push(decode(decoder, chunk, true), sink);
-      options.onProgress?.(bytes, records);
-      if (stopped) return;
+      if (!deliver(scanner.push(decoder.decode(chunk)), handler, counter)) return;
+      options.onProgress?.(bytes, counter.records);
     }
-    scanner.push(decode(decoder, undefined, false), sink);
-    scanner.end(sink);
+    if (!deliver(scanner.push(decoder.decode(Buffer.alloc(0), true)), handler, counter)) return;
+    deliver(scanner.end(), handler, counter);
   } catch (e) {
-    throw toSurveyError(e, name);
+    throw toSurveyError(e, src.name);
   } finally {
     source.destroy();
   }
 }
 
-function decode(decoder: TextDecoder, chunk: Buffer | undefined, stream: boolean): string {
-  try {
-    return decoder.decode(chunk, { stream });
-  } catch {
-    throw new EncodingFallback('windows-1252');
+/** The same, read and scanned on a second thread while this one slices fields and runs the handler. */
+function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions): Promise<void> {
+  const flow = new SharedArrayBuffer(8);
+  const consumed = new Int32Array(flow);
+  const job: WorkerJob = { file: src.file, encoding: src.encoding, start: src.start, firstLine: src.firstLine, delimiter: src.delimiter, maxRecord: MAX_RECORD_BYTES, chunkBytes: CHUNK_BYTES, flow };
+  const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: job });
+  const counter = { records: 0 };
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const settle = (error?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      worker.removeAllListeners();
+      // The thread may be waiting for room: it is stopped, not drained.
+      void worker.terminate();
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (settled) return;
+      try {
+        switch (message.kind) {
+          case 'batch': {
+            const going = deliver(message.batch, handler, counter);
+            Atomics.add(consumed, 1, 1);
+            Atomics.notify(consumed, 1);
+            if (!going) return settle();
+            options.onProgress?.(message.bytes, counter.records);
+            return;
+          }
+          case 'done':
+            return settle();
+          case 'error':
+            return settle(toSurveyError(fromWorker(message.error), src.name));
+        }
+      } catch (e) {
+        settle(toSurveyError(e, src.name));
+      }
+    });
+    worker.on('error', (e) => settle(e));
+    worker.on('exit', (code) => settle(new Error(`the reading thread stopped (exit code ${code})`)));
+  });
+}
+
+function fromWorker(error: Extract<WorkerMessage, { kind: 'error' }>['error']): unknown {
+  switch (error.type) {
+    case 'scan':
+      return new ScanError(error.code, error.line);
+    case 'encoding':
+      return new EncodingFallback(error.encoding);
+    case 'io':
+      return Object.assign(new Error(error.message), { code: error.code, syscall: error.syscall });
+    case 'other':
+      return new Error(error.message);
   }
 }
 
 /** Records from byte `start` on, one at a time (`scan` is the fast way). */
-async function* readRecords(file: string, name: string, encoding: Encoding, start: number, firstLine: number, delimiter: string): AsyncGenerator<CsvRecord> {
-  const source = createReadStream(file, { start, highWaterMark: CHUNK_BYTES });
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-  const scanner = new CsvScanner(delimiter, firstLine, MAX_RECORD_BYTES);
-  let batch: CsvRecord[] = [];
-  const sink = (fields: string[], line: number): void => {
-    if (fields.length === 1 && fields[0] === '') return;
-    batch.push({ fields, line });
+async function* readRecords(src: Source): AsyncGenerator<CsvRecord> {
+  const source = createReadStream(src.file, { start: src.start, highWaterMark: CHUNK_BYTES });
+  const decoder = new ChunkDecoder(src.encoding);
+  const scanner = new CsvScanner(src.delimiter, src.firstLine, MAX_RECORD_BYTES);
+  const take = (batch: Batch): CsvRecord[] => {
+    const out: CsvRecord[] = [];
+    forEachRecord(batch, (fields, line) => {
+      if (!(fields.length === 1 && fields[0] === '')) out.push({ fields, line });
+    });
+    return out;
   };
   try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
-      scanner.push(decode(decoder, chunk, true), sink);
-      const ready = batch;
-      batch = [];
-      yield* ready;
-    }
-    scanner.push(decode(decoder, undefined, false), sink);
-    scanner.end(sink);
-    yield* batch;
+    for await (const chunk of source as AsyncIterable<Buffer>) yield* take(scanner.push(decoder.decode(chunk)));
+    yield* take(scanner.push(decoder.decode(Buffer.alloc(0), true)));
+    yield* take(scanner.end());
   } catch (e) {
-    throw toSurveyError(e, name);
+    throw toSurveyError(e, src.name);
   } finally {
     source.destroy();
   }

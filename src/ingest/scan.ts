@@ -2,25 +2,30 @@
  * The CSV tokenizer: text chunks in, records (fields and the line each starts on) out.
  *
  * It reads what csv-parse reads with `relax_quotes`, `relax_column_count` and
- * `skip_empty_lines: false`, record for record and line for line, about ten times
- * faster (see the README's dependency table for the measurements):
+ * `skip_empty_lines: false`, record for record (tests/unit/ingest/scan.test.ts compares
+ * them), several times faster (see the README's dependency table for the measurements):
  * - the record delimiter is the first line ending found outside quotes (CRLF, LF or
  *   CR); other line endings outside quotes are ordinary characters of a field;
  * - a field that starts with `"` is quoted: `""` inside is one `"`, and it may hold
  *   delimiters and line breaks; a quote anywhere else is an ordinary character;
  * - a closing quote followed by something other than a delimiter or a record delimiter
- *   does not close the field: the field keeps its opening quote and the text after it
+ *   does not close the field: the field keeps both quotes and the text after them
  *   (csv-parse's relax_quotes);
  * - a quote still open at the end of the input is an error naming the line the record starts on;
  * - lines are physical lines: CRLF, LF and a lone CR each end one.
  *
- * It allocates the fields' strings and one array per record, nothing per character;
- * a record cut by the end of a chunk is carried over and scanned again with the next one.
+ * A chunk gives a `Batch`: the text scanned and, per record, its line and each field's
+ * start and end in that text (numbers in one Int32Array; the few fields that are not a
+ * plain range of the text, those with "" or relaxed quotes, come as strings). Turning
+ * ranges into strings is left to `forEachRecord`, so that a worker thread can scan and the
+ * main thread slice (src/ingest/scan-worker.ts). A record cut by the end of a chunk is
+ * carried over and scanned again with the next one.
  */
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+const NONE = Number.MAX_SAFE_INTEGER;
 
 /** Record delimiters once discovered. */
 const enum Eol {
@@ -40,21 +45,54 @@ export class ScanError extends Error {
   }
 }
 
+/**
+ * Records of one chunk. `meta` holds, per record: its line, its number of fields, then
+ * each field's start and end in `text`; a start below 0 stands for `extras[-1 - start]`.
+ */
+export interface Batch {
+  text: string;
+  meta: Int32Array;
+  records: number;
+  extras: string[];
+}
+
 /** Receives each record; the array is the caller's to keep. */
 export type RecordSink = (fields: string[], line: number) => void;
 
+/** Calls `sink` with each record of a batch, its fields as strings. */
+export function forEachRecord(batch: Batch, sink: RecordSink): void {
+  const { text, meta, extras } = batch;
+  let m = 0;
+  for (let r = 0; r < batch.records; r++) {
+    const line = meta[m]!;
+    const n = meta[m + 1]!;
+    m += 2;
+    const fields = new Array<string>(n);
+    for (let f = 0; f < n; f++, m += 2) {
+      const a = meta[m]!;
+      fields[f] = a >= 0 ? text.slice(a, meta[m + 1]!) : extras[-1 - a]!;
+    }
+    sink(fields, line);
+  }
+}
+
 export class CsvScanner {
   private readonly delim: number;
+  private readonly delimiter: string;
   private eol: Eol = Eol.Unknown;
   private tail = '';
   /** Line of the next record's first character. */
   private line: number;
-  // Next LF / CR at or after a position of the current chunk (memoised: positions only grow).
+  // The current chunk's text, and the next delimiter, LF and CR at or after a position
+  // in it (found with indexOf and remembered: positions only grow).
+  private text = '';
+  private d = -1;
   private nl = -1;
   private cr = -1;
-  private d = -1;
-  private readonly delimiter: string;
-  private text = '';
+  // The batch being filled.
+  private meta = new Int32Array(1024);
+  private m = 0;
+  private extras: string[] = [];
 
   constructor(delimiter: string, firstLine = 1, private readonly maxRecordChars = 64 << 20) {
     if (delimiter.length !== 1) throw new Error(`delimiter must be one character, got ${JSON.stringify(delimiter)}`);
@@ -68,68 +106,76 @@ export class CsvScanner {
     return this.line;
   }
 
-  /** Scans a chunk; complete records go to `sink`, a cut one waits for the next chunk. */
-  push(chunk: string, sink: RecordSink): void {
-    this.scan(this.tail.length > 0 ? this.tail + chunk : chunk, false, sink);
+  /** Scans a chunk: the records it completes; a record it cuts waits for the next chunk. */
+  push(chunk: string): Batch {
+    return this.scan(this.tail.length > 0 ? this.tail + chunk : chunk, false);
   }
 
   /** The end of the input: the record in progress, if any, is complete (or its quote was never closed). */
-  end(sink: RecordSink): void {
+  end(): Batch {
     const rest = this.tail;
     this.tail = '';
-    if (rest.length > 0) this.scan(rest, true, sink);
+    return this.scan(rest, true);
   }
 
-  private scan(s: string, final: boolean, sink: RecordSink): void {
+  private scan(s: string, final: boolean): Batch {
     this.text = s;
     this.nl = -1;
     this.cr = -1;
     this.d = -1;
+    // Room for a field every 8 characters; the array grows when there are more.
+    this.meta = new Int32Array(Math.max(256, s.length >> 3));
+    this.m = 0;
+    this.extras = [];
     const n = s.length;
     const D = this.delim;
+    let records = 0;
     let p = 0;
     let recStart = 0;
+    let recMeta = 0;
     let cut = false;
-    records: while (p < n) {
+    rec: while (p < n) {
       recStart = p;
+      recMeta = this.m;
+      this.reserve(2);
+      this.meta[this.m] = this.line;
+      this.m += 2;
+      let fields = 0;
       let breaks = 0;
-      const fields: string[] = [];
       // One field per iteration; `p` is at the field's first character.
       for (;;) {
         if (p >= n) {
           if (!final) {
-              cut = true;
-              break records;
-            }
-          fields.push('');
-          sink(fields, this.line);
-          this.line += breaks;
+            cut = true;
+            break rec;
+          }
+          this.range(p, p);
+          fields++;
           p = n;
-          break records;
+          break;
         }
-        let c = s.charCodeAt(p);
-        let prefix = '';
         let start = p;
-        if (c === QUOTE) {
+        let prefix = '';
+        if (s.charCodeAt(p) === QUOTE) {
           const q0 = p + 1;
           let k = q0;
           let escaped = false;
-          let close = -1;
-          let next = -1;
+          let close: number;
+          let next: number;
           for (;;) {
             const j = s.indexOf('"', k);
             if (j === -1) {
               if (!final) {
-              cut = true;
-              break records;
-            }
+                cut = true;
+                break rec;
+              }
               throw new ScanError('QUOTE_NOT_CLOSED', this.line);
             }
             if (j + 1 >= n) {
               if (!final) {
-              cut = true;
-              break records;
-            }
+                cut = true;
+                break rec;
+              }
               close = j;
               next = -1;
               break;
@@ -145,43 +191,31 @@ export class CsvScanner {
             break;
           }
           breaks += this.breaksIn(q0, close);
-          let content = s.slice(q0, close);
-          if (escaped) content = content.replaceAll('""', '"');
-          if (next === -1) {
-            fields.push(content);
-            sink(fields, this.line);
-            this.line += breaks;
-            p = n;
-            break records;
-          }
-          if (next === D) {
-            fields.push(content);
-            p = close + 2;
-            continue;
-          }
-          if (next === LF || next === CR) {
-            const len = this.eolAt(close + 1, next, final);
+          let len = 0;
+          if (next === -1 || next === D || ((next === LF || next === CR) && (len = this.eolAt(close + 1, next, final)) !== 0)) {
             if (len < 0) {
               cut = true;
-              break records;
+              break rec;
             }
-            if (len > 0) {
-              fields.push(content);
-              sink(fields, this.line);
-              this.line += breaks + 1;
-              p = close + 1 + len;
-              continue records;
+            if (escaped) this.special(s.slice(q0, close).replaceAll('""', '"'));
+            else this.range(q0, close);
+            fields++;
+            if (next === D) {
+              p = close + 2;
+              continue;
             }
+            p = next === -1 ? n : close + 1 + len;
+            if (len > 0) breaks++;
+            break;
           }
-          // Not a closing quote after all (relax_quotes): the field keeps its opening quote
-          // and goes on unquoted after the quote.
-          prefix = `"${content}"`;
+          // Not a closing quote after all (relax_quotes): the field keeps both quotes and
+          // goes on unquoted after them.
+          prefix = `"${escaped ? s.slice(q0, close).replaceAll('""', '"') : s.slice(q0, close)}"`;
           start = close + 1;
-          c = s.charCodeAt(start);
         }
         // Unquoted (or the rest of a relaxed quoted field): up to a delimiter or a record delimiter.
-        // The next delimiter, LF and CR are found with indexOf and remembered: positions only grow.
         let i = start;
+        let ended = false;
         for (;;) {
           if (this.d < i) this.d = indexOr(s, this.delimiter, i);
           if (this.nl < i) this.nl = indexOr(s, '\n', i);
@@ -190,42 +224,89 @@ export class CsvScanner {
           if (e >= n) {
             if (!final) {
               cut = true;
-              break records;
+              break rec;
             }
-            fields.push(prefix + s.slice(start, n));
-            sink(fields, this.line);
-            this.line += breaks;
+            this.field(prefix, start, n);
+            fields++;
             p = n;
-            break records;
+            ended = true;
+            break;
           }
           if (e === this.d) {
-            fields.push(prefix.length > 0 ? prefix + s.slice(start, e) : s.slice(start, e));
+            this.field(prefix, start, e);
+            fields++;
             p = e + 1;
             break;
           }
-          c = s.charCodeAt(e);
+          const c = s.charCodeAt(e);
           const len = this.eolAt(e, c, final);
           if (len < 0) {
             cut = true;
-            break records;
+            break rec;
           }
           if (len > 0) {
-            fields.push(prefix.length > 0 ? prefix + s.slice(start, e) : s.slice(start, e));
-            sink(fields, this.line);
-            this.line += breaks + 1;
+            this.field(prefix, start, e);
+            fields++;
+            breaks++;
             p = e + len;
-            continue records;
+            ended = true;
+            break;
           }
           // A line ending that is not the record delimiter: part of the field, but still a line.
           if (c === LF || e + 1 >= n || s.charCodeAt(e + 1) !== LF) breaks++;
           i = e + 1;
         }
+        if (ended) break;
       }
+      this.meta[recMeta + 1] = fields;
+      this.line += breaks;
+      records++;
     }
-    // A record cut by the end of the chunk waits for the next one, scanned again from its start.
-    this.tail = cut ? s.slice(recStart) : '';
-    if (this.tail.length > this.maxRecordChars) throw new ScanError('RECORD_TOO_LONG', this.line);
+    if (cut) {
+      // The record cut by the end of the chunk waits for the next one, scanned again from its start.
+      this.m = recMeta;
+      this.extras.length = this.extrasAt(recMeta);
+      this.tail = s.slice(recStart);
+      if (this.tail.length > this.maxRecordChars) throw new ScanError('RECORD_TOO_LONG', this.line);
+    } else this.tail = '';
+    const batch: Batch = { text: s, meta: this.meta.subarray(0, this.m), records, extras: this.extras };
     this.text = '';
+    return batch;
+  }
+
+  /** How many extras the records before meta position `m` use. */
+  private extrasAt(m: number): number {
+    let count = 0;
+    let i = 0;
+    while (i < m) {
+      const n = this.meta[i + 1]!;
+      for (let f = 0; f < n; f++) if (this.meta[i + 2 + 2 * f]! < 0) count++;
+      i += 2 + 2 * n;
+    }
+    return count;
+  }
+
+  private reserve(k: number): void {
+    if (this.m + k <= this.meta.length) return;
+    const next = new Int32Array(Math.max(this.meta.length * 2, this.m + k));
+    next.set(this.meta.subarray(0, this.m));
+    this.meta = next;
+  }
+
+  private range(a: number, b: number): void {
+    this.reserve(2);
+    this.meta[this.m++] = a;
+    this.meta[this.m++] = b;
+  }
+
+  private special(value: string): void {
+    this.extras.push(value);
+    this.range(-this.extras.length, 0);
+  }
+
+  private field(prefix: string, a: number, b: number): void {
+    if (prefix.length > 0) this.special(prefix + this.text.slice(a, b));
+    else this.range(a, b);
   }
 
   /**
@@ -278,5 +359,5 @@ export class CsvScanner {
 
 function indexOr(s: string, ch: string, from: number): number {
   const i = s.indexOf(ch, from);
-  return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  return i === -1 ? NONE : i;
 }

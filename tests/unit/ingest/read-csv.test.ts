@@ -241,3 +241,36 @@ test('an Excel "sep=" first line sets the delimiter and is skipped, lines still 
   assert.deepEqual((await readAll(temp('sep-late.csv', 'a,b\nsep=;,x\n')))[1]!.fields, ['sep=;', 'x']);
   assert.equal((await openCsv(temp('sep-odd.csv', 'sep=x\na,b\n1,2\n'))).delimiter, ',');
 });
+
+test('the reading thread gives the same records, lines and errors as reading here', async () => {
+  const scanAll = async (path: string, worker: boolean): Promise<CsvRecord[] | string> => {
+    const out: CsvRecord[] = [];
+    try {
+      const input = await openCsv(path, { worker });
+      await input.scan((fields, line) => void out.push({ fields, line }));
+      return out;
+    } catch (e) {
+      return e instanceof SurveyError ? `${e.code}@${e.location?.line}` : e instanceof EncodingFallback ? 'fallback' : String(e);
+    }
+  };
+  const files = ['google-forms.csv', 'line-endings-crlf.csv', 'line-endings-cr.csv', 'semicolon-bom.csv', 'utf16le-bom.txt', 'windows-1252.csv', 'excel-sep.csv'].map(flavour);
+  files.push(broken('unclosed_quote_broken.csv'));
+  // Large enough for many chunks, with multi-byte characters cut by chunk ends and quoted line breaks.
+  const row = (i: number) => `${i},"Zürich, ""naïve""\nline",日本語${'x'.repeat(i % 50)}\r\n`;
+  files.push(temp('many-chunks.csv', `id,text,more\r\n${Array.from({ length: 20_000 }, (_, i) => row(i)).join('')}`));
+  files.push(temp('late-unclosed.csv', `a,b\n${'1,2\n'.repeat(50_000)}3,"open\n4,5\n`));
+  for (const f of files) {
+    const here = await scanAll(f, false);
+    assert.deepEqual(await scanAll(f, true), here, f);
+    if (typeof here !== 'string') assert.deepEqual(await readAll(f), here, `records() agrees: ${f}`);
+  }
+  assert.equal(await scanAll(temp('late-unclosed-2.csv', `a,b\n${'1,2\n'.repeat(50_000)}3,"open\n4,5\n`), true), 'SURVEY_CSV_QUOTE_NOT_CLOSED@50002');
+  // A byte that is not UTF-8 far into the file asks for a re-read, from the thread too.
+  const late = temp('late-latin1-worker.csv', Buffer.concat([Buffer.from(`City,Rating\n${'Paris,Good\n'.repeat(200_000)}`), Buffer.from([0x4e, 0x69, 0xe9, 0x2c, 0x47, 0x0a])]));
+  assert.equal(await scanAll(late, true), 'fallback');
+  // Stopping early stops the thread.
+  const input = await openCsv(files.at(-2)!, { worker: true });
+  let seen = 0;
+  await input.scan(() => ++seen < 10);
+  assert.equal(seen, 10);
+});

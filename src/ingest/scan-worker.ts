@@ -1,0 +1,80 @@
+/**
+ * The reading thread: reads, decodes and scans the file, and posts each chunk's batch
+ * (text, and the records' lines and field ranges) to the main thread, which slices the
+ * fields and codes the rows meanwhile. At most `MAX_AHEAD` batches are in flight: the
+ * thread waits for the main thread to catch up, so memory stays constant.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ChunkDecoder, EncodingFallback } from './decode.js';
+import { CsvScanner, ScanError, type Batch } from './scan.js';
+import type { Encoding } from './detect.js';
+
+export interface WorkerJob {
+  file: string;
+  encoding: Encoding;
+  start: number;
+  firstLine: number;
+  delimiter: string;
+  maxRecord: number;
+  chunkBytes: number;
+  /** [batches posted, batches consumed] */
+  flow: SharedArrayBuffer;
+}
+
+export type WorkerMessage =
+  | { kind: 'batch'; batch: Batch; bytes: number }
+  | { kind: 'done' }
+  | { kind: 'error'; error: { type: 'scan'; code: ScanError['code']; line: number } | { type: 'encoding'; encoding: Encoding } | { type: 'io'; code: string; syscall: string; message: string } | { type: 'other'; message: string } };
+
+export const MAX_AHEAD = 32;
+
+function run(job: WorkerJob): void {
+  const port = parentPort!;
+  const flow = new Int32Array(job.flow);
+  const decoder = new ChunkDecoder(job.encoding);
+  const scanner = new CsvScanner(job.delimiter, job.firstLine, job.maxRecord);
+  const post = (batch: Batch, bytes: number): void => {
+    if (batch.records === 0) return;
+    // Wait while the main thread is MAX_AHEAD batches behind.
+    for (;;) {
+      const consumed = Atomics.load(flow, 1);
+      if (Atomics.load(flow, 0) - consumed < MAX_AHEAD) break;
+      Atomics.wait(flow, 1, consumed, 1000);
+    }
+    Atomics.add(flow, 0, 1);
+    const message: WorkerMessage = { kind: 'batch', batch, bytes };
+    port.postMessage(message, [batch.meta.buffer as ArrayBuffer]);
+  };
+  let fd = -1;
+  try {
+    fd = openSync(job.file, 'r');
+    let position = job.start;
+    for (;;) {
+      // A fresh buffer each time: the decoded text must not share it.
+      const buf = Buffer.allocUnsafe(job.chunkBytes);
+      const n = readSync(fd, buf, 0, buf.length, position);
+      position += n;
+      if (n === 0) break;
+      post(scanner.push(decoder.decode(buf.subarray(0, n))), position);
+    }
+    const rest = decoder.decode(Buffer.alloc(0), true);
+    post(scanner.push(rest), position);
+    post(scanner.end(), position);
+    port.postMessage({ kind: 'done' } satisfies WorkerMessage);
+  } catch (e) {
+    port.postMessage({ kind: 'error', error: describe(e) } satisfies WorkerMessage);
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
+}
+
+function describe(e: unknown): Extract<WorkerMessage, { kind: 'error' }>['error'] {
+  if (e instanceof ScanError) return { type: 'scan', code: e.code, line: e.line };
+  if (e instanceof EncodingFallback) return { type: 'encoding', encoding: e.encoding };
+  const errno = e as NodeJS.ErrnoException;
+  if (errno && typeof errno.code === 'string' && errno.syscall) return { type: 'io', code: errno.code, syscall: errno.syscall, message: errno.message };
+  return { type: 'other', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) };
+}
+
+if (parentPort && workerData) run(workerData as WorkerJob);
