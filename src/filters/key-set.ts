@@ -1,6 +1,6 @@
 /**
  * A map from strings to line numbers in flat memory, for keys seen once per respondent
- * (e-mails, phone numbers): millions of them cost their UTF-8 bytes and about 16 bytes
+ * (e-mails, phone numbers): millions of them cost their UTF-8 bytes and about 30 bytes
  * each, where a Map of strings costs about 100 and keeps every chunk of the file a key
  * was sliced from alive. Exact: keys are compared byte for byte, never by hash alone.
  */
@@ -18,6 +18,10 @@ export class KeyLines {
   /** Open addressing, linear probing: key index + 1, 0 for empty. */
   private slots = new Uint32Array(1 << 11);
   private scratch = Buffer.allocUnsafe(256);
+  /** Hash of the key last encoded. */
+  private hash = 0;
+  /** Per key: its hash, to grow the table without reading the keys again. */
+  private hashes = new Uint32Array(1 << 10);
 
   get size(): number {
     return this.count;
@@ -26,14 +30,14 @@ export class KeyLines {
   /** The line stored for the key, or undefined. */
   get(key: string): number | undefined {
     const len = this.encode(key);
-    const h = hash(this.scratch, len);
+    const h = this.hash;
     const i = this.find(h, len);
     return i < 0 ? undefined : this.lines[i];
   }
 
   set(key: string, line: number): void {
     const len = this.encode(key);
-    const h = hash(this.scratch, len);
+    const h = this.hash;
     const i = this.find(h, len);
     if (i >= 0) this.lines[i] = line;
     else this.add(h, len, line);
@@ -42,7 +46,7 @@ export class KeyLines {
   /** The line stored for the key; when there is none, stores this one and returns undefined. */
   getOrAdd(key: string, line: number): number | undefined {
     const len = this.encode(key);
-    const h = hash(this.scratch, len);
+    const h = this.hash;
     const i = this.find(h, len);
     if (i >= 0) return this.lines[i];
     this.add(h, len, line);
@@ -58,13 +62,18 @@ export class KeyLines {
       this.starts = extend(this.starts);
       this.lengths = extend(this.lengths);
       this.lines = extend(this.lines);
+      this.hashes = extend(this.hashes);
     }
     if (this.used + len > this.block.length) {
       this.block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, len));
       this.blocks.push(this.block);
       this.used = 0;
     }
-    this.scratch.copy(this.block, this.used, 0, len);
+    const block = this.block;
+    const scratch = this.scratch;
+    const at = this.used;
+    for (let i = 0; i < len; i++) block[at + i] = scratch[i]!;
+    this.hashes[k] = h;
     this.blockOf[k] = this.blocks.length - 1;
     this.starts[k] = this.used;
     this.lengths[k] = len;
@@ -81,10 +90,28 @@ export class KeyLines {
     this.slots.fill(0);
   }
 
+  /** Writes the key's UTF-8 bytes to `scratch` and sets `hash`; returns the length. */
   private encode(key: string): number {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    if (key.length * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(key.length * 3);
-    return this.scratch.write(key, 0, 'utf8');
+    const n = key.length;
+    if (n * 3 > this.scratch.length) this.scratch = Buffer.allocUnsafe(n * 3);
+    const b = this.scratch;
+    // ASCII (e-mails, phone numbers) byte by byte, hashing on the way; anything else by Buffer.
+    let h = FNV_OFFSET;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = key.charCodeAt(i);
+      if (c >= 0x80) break;
+      b[i] = c;
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    if (i === n) {
+      this.hash = mix(h);
+      return n;
+    }
+    const len = b.write(key, 0, 'utf8');
+    this.hash = hashRange(b, 0, len);
+    return len;
   }
 
   private find(h: number, len: number): number {
@@ -111,14 +138,9 @@ export class KeyLines {
     this.slots[s] = k + 1;
   }
 
-  /** Twice the slots; each key's hash is computed again from its bytes (no hashes kept). */
   private grow(): void {
     this.slots = new Uint32Array(this.slots.length * 2);
-    for (let k = 0; k < this.count; k++) {
-      const b = this.blocks[this.blockOf[k]!]!;
-      const start = this.starts[k]!;
-      this.insert(hashRange(b, start, start + this.lengths[k]!), k);
-    }
+    for (let k = 0; k < this.count; k++) this.insert(this.hashes[k]!, k);
   }
 }
 
@@ -131,14 +153,18 @@ function extend<T extends Uint16Array | Uint32Array>(a: T): T {
   return next;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over the bytes, then a final mix so that the low bits (the slot) vary. */
-function hash(b: Buffer, len: number): number {
-  return hashRange(b, 0, len);
+function hashRange(b: Buffer, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, FNV_PRIME);
+  return mix(h);
 }
 
-function hashRange(b: Buffer, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+function mix(x: number): number {
+  let h = x;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
