@@ -167,7 +167,7 @@ function inferGroup(group: ColumnStats[], sample: readonly (readonly string[])[]
   const otherCols = group.filter((_, i) => asColumns[i] === null);
 
   if (optionCols.length >= 2 && optionCols.length >= otherCols.length) {
-    const labels = optionCols.map((s) => asColumns[group.indexOf(s)]!);
+    const labels = distinctLabels(optionCols.map((s) => asColumns[group.indexOf(s)]!), optionCols);
     const items: Item[] = optionCols.map((s, i) => ({ id: slug(labels[i]!) || `opt_${i + 1}`, label: labels[i]!, column: s.header.index }));
     const counts = new Map(optionCols.map((s, i) => [labels[i]!, chosenCount(s)] as const));
     const several = sample.some((row) => {
@@ -229,6 +229,23 @@ function optionColumn(s: ColumnStats): string | null {
   const value = chosen[0];
   if (value === undefined || CHOSEN_MARK.has(value.toLowerCase())) return s.header.sub || s.header.name || null;
   return value;
+}
+
+/**
+ * Option labels that tell the columns apart: columns whose cells all say the same thing ("✓",
+ * "Chosen") are named by their headers instead, and headers that repeat get their column number,
+ * so that a table never has two rows with one label.
+ */
+function distinctLabels(labels: readonly string[], cols: readonly ColumnStats[]): string[] {
+  const repeated = (ls: readonly string[]) => {
+    const n = new Map<string, number>();
+    for (const l of ls) n.set(l, (n.get(l) ?? 0) + 1);
+    return (l: string) => n.get(l)! > 1;
+  };
+  const byCell = repeated(labels);
+  const named = labels.map((l, i) => (byCell(l) ? cols[i]!.header.sub || cols[i]!.header.name || l : l));
+  const byHeader = repeated(named);
+  return named.map((l, i) => (byHeader(l) ? `${l} (column ${cols[i]!.header.index + 1})` : l));
 }
 
 function isChosen(raw: string): boolean {
