@@ -35,6 +35,12 @@ const SCALES: Record<string, string[]> = {
   time: ['already', 'today', 'within a day', 'within a week', 'within two weeks', 'within a month', 'within a year', 'later', 'no plans'],
 };
 
+/**
+ * No scale word, range or "don't know" is longer than this: longer labels (free text read as a
+ * choice, a 10 MB cell) are never normalised to be compared, which would copy them again and again.
+ */
+const MAX_SCALE_LABEL = 100;
+
 export function norm(s: string): string {
   return (
     s
@@ -50,7 +56,7 @@ export function norm(s: string): string {
 const NON_SUBSTANTIVE_SET = new Set(NON_SUBSTANTIVE);
 
 export function isNonSubstantive(label: string): boolean {
-  return NON_SUBSTANTIVE_SET.has(norm(label));
+  return label.length <= MAX_SCALE_LABEL && NON_SUBSTANTIVE_SET.has(norm(label));
 }
 
 /**
@@ -60,7 +66,7 @@ export function isNonSubstantive(label: string): boolean {
 export function orderOptions(labels: readonly string[], counts: ReadonlyMap<string, number>): Ordered {
   const substantive = labels.filter((l) => !isNonSubstantive(l));
   const tail = labels.filter((l) => isNonSubstantive(l)).sort(byCount(counts));
-  if (substantive.length >= 2) {
+  if (substantive.length >= 2 && substantive.every((l) => l.length <= MAX_SCALE_LABEL)) {
     const numeric = numericOrder(substantive);
     if (numeric) return { options: [...numeric, ...tail], scale: 'numeric' };
     const scaled = scaleOrder(substantive);
@@ -107,6 +113,7 @@ function numericOrder(labels: readonly string[]): string[] | null {
 }
 
 export function rangeKey(label: string): number | null {
+  if (label.length > MAX_SCALE_LABEL) return null;
   const s = norm(label);
   const m = /^(<|>|≤|≥|<=|>=|under|over|below|above|less than|more than|up to)?\s*[$€£]?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(k|m)?\s*(.*)$/.exec(s);
   if (!m) return null;

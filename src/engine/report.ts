@@ -75,6 +75,8 @@ export async function runReport(loaded: LoadedSpec, specPath: string, options: R
   if (spec.input?.encoding) csvOptions.encoding = spec.input.encoding as Encoding;
   if (spec.input?.delimiter) csvOptions.delimiter = spec.input.delimiter;
   const displayName = options.displayName ?? spec.input?.file ?? file;
+  // Reading errors name the export as the spec or --input gave it, like analyze does, never the resolved path.
+  csvOptions.displayName = displayName;
   return withInput(file, csvOptions, (input, diagnostics) => reportInput(input, loaded, options, displayName, diagnostics));
 }
 

@@ -11,7 +11,7 @@ export const messages = {
   recordTooLong: (max: number) => `a record is longer than ${Math.round(max / 1048576)} MiB (an unclosed quote?)`,
   csvParse: (detail: string) => `cannot parse the file: ${detail}`,
   raggedRow: (got: number, expected: number) =>
-    `this row has ${got} fields but the header has ${expected}`,
+    `this row has ${got} field${got === 1 ? '' : 's'} but the header has ${expected}`,
   unknownQuestion: (name: string, suggestion?: string) =>
     `unknown question '${name}'${suggestion ? `, did you mean '${suggestion}'?` : ''}`,
   notCategorical: (name: string, type: string) => `question '${name}' is ${type}, not a choice question: it cannot split a crosstab`,

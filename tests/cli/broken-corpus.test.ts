@@ -1,0 +1,207 @@
+/**
+ * The broken corpus: every `fixtures/broken/*_broken.csv` (and a few exports too big to commit,
+ * generated here into a temporary folder) through `analyze`, `init` and `report --input`, each
+ * with its expected exit code and message. A broken file ends in one line naming the file (and
+ * the line where the bad record starts), a stable code and a plain message, or it is read: never
+ * a stack trace, never a hang, never a crash.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import type { AnalysisResult, FrequencyTable } from '../../src/spec/result.js';
+import { captureIo, fromRoot } from '../helpers/io.js';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function run(argv: string[]): Promise<Run> {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, out: io.stdout.text, err: io.stderr.text };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'survey-broken-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const spec = join(dir, 'survey.yaml');
+writeFileSync(spec, 'version: 1\n');
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** A file that must be refused: its code, the line to blame (or null) and what the message says. */
+interface Refused {
+  file: string;
+  exit: 3 | 4;
+  code: string;
+  line: number | null;
+  message: RegExp;
+  hint?: RegExp;
+}
+
+/** A file that must be read: what the result must show. */
+interface Read {
+  file: string;
+  exit: 0;
+  check(result: AnalysisResult, run: Run): void;
+}
+
+const B = (name: string) => `fixtures/broken/${name}`;
+const freq = (r: AnalysisResult, id: string) => r.tables.find((t): t is FrequencyTable => t.kind === 'frequency' && t.question === id)!;
+const counts = (t: FrequencyTable) => Object.fromEntries(t.rows.map((r) => [r.label, r.count]));
+
+const CORPUS: (Refused | Read)[] = [
+  { file: B('unclosed_quote_broken.csv'), exit: 3, code: 'SURVEY_CSV_QUOTE_NOT_CLOSED', line: 5, message: /^a quoted field is never closed$/, hint: /must close with "/ },
+  { file: B('ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 4 fields but the header has 3$/, hint: /unquoted delimiter/ },
+  { file: B('crlf_ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 4 fields but the header has 3$/, hint: /unquoted delimiter/ },
+  { file: B('short_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 2 fields but the header has 3$/, hint: /cut short/ },
+  { file: B('utf16_odd_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 4, message: /^this row has 1 field but the header has 2$/, hint: /cut short/ },
+  { file: B('empty_broken.csv'), exit: 3, code: 'SURVEY_CSV_EMPTY', line: null, message: /^the file is empty$/ },
+  { file: B('bom_only_broken.csv'), exit: 3, code: 'SURVEY_CSV_EMPTY', line: null, message: /^the file is empty$/ },
+  { file: B('blank_lines_broken.csv'), exit: 3, code: 'SURVEY_CSV_EMPTY', line: null, message: /^the file is empty$/ },
+  { file: B('header_only_broken.csv'), exit: 3, code: 'SURVEY_CSV_HEADER_ONLY', line: null, message: /^the file has a header but no responses$/ },
+  { file: B('empty_rows_broken.csv'), exit: 3, code: 'SURVEY_CSV_HEADER_ONLY', line: null, message: /^the file has a header but no responses$/ },
+  { file: B('binary_broken.csv'), exit: 3, code: 'SURVEY_CSV_BINARY', line: null, message: /binary data/ },
+  { file: B('nul_padding_broken.csv'), exit: 3, code: 'SURVEY_CSV_BINARY', line: null, message: /control bytes \(binary data\)/ },
+  { file: B('xlsx_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /Excel \.xlsx workbook/, hint: /export the sheet as CSV/ },
+  { file: B('xls_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /old Excel \.xls workbook/, hint: /export the sheet as CSV/ },
+  { file: B('html_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /an HTML page/ },
+  { file: B('pdf_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /a PDF document/ },
+  { file: B('does-not-exist.csv'), exit: 4, code: 'SURVEY_IO_READ', line: null, message: /^cannot read the file \(ENOENT\)$/ },
+  {
+    file: B('invalid_utf8_broken.csv'),
+    exit: 0,
+    check(r) {
+      // Not valid UTF-8, so every byte is read as Windows-1252: the UTF-8 "é" becomes two characters.
+      assert.equal(r.input.encoding, 'windows-1252');
+      assert.deepEqual(counts(freq(r, 'town')), { 'CafÃ© town': 1, 'Naïve town': 1, 'Zürich': 1 });
+      assert.ok(freq(r, 'comment').rows.some((x) => x.label === 'it’s far'));
+    },
+  },
+  {
+    file: B('nul_bytes_broken.csv'),
+    exit: 0,
+    check(r, { out }) {
+      assert.equal(r.input.rows, 4);
+      assert.deepEqual(counts(freq(r, 'was')), { Good: 2, Bad: 1, 'Ba\u0000d': 1 });
+      // JSON escapes the NUL; no other output carries it (checked on every format below).
+      assert.ok(!out.includes('\u0000'));
+    },
+  },
+  {
+    file: B('duplicate_headers_broken.csv'),
+    exit: 0,
+    check(r) {
+      assert.deepEqual(
+        r.questions.map((q) => [q.id, q.type, q.label]),
+        [
+          ['rating', 'single', 'Rating'],
+          ['rating_2', 'single', 'Rating'],
+          ['rating_3', 'single', 'Rating'],
+          ['comment', 'single', 'Comment'],
+          ['comment_2', 'single', 'Comment'],
+          ['proto', 'single', '__proto__'],
+          ['proto_2', 'single', '__proto__'],
+          ['col_8', 'pii', 'Column 8'],
+          ['col_9', 'single', 'Column 9'],
+        ],
+      );
+      assert.deepEqual(counts(freq(r, 'rating_3')), { Good: 2, Bad: 1 });
+      assert.deepEqual(counts(freq(r, 'proto_2')), { No: 2, Yes: 1 });
+    },
+  },
+];
+
+test('the corpus lists every *_broken.csv in fixtures/broken/', () => {
+  const files = readdirSync(fromRoot('fixtures', 'broken')).filter((f) => f.endsWith('_broken.csv')).sort();
+  assert.deepEqual(files, CORPUS.map((c) => c.file.split('/').pop()!).filter((f) => f.endsWith('_broken.csv')).sort());
+  assert.equal(files.length, 19);
+});
+
+/** One `file[:line]: error CODE: message` line, then at most a hint; nothing on stdout. */
+function assertRefused(r: Run, c: Refused, what: string): void {
+  assert.equal(r.code, c.exit, `${what}: exit code\n${r.err}`);
+  assert.equal(r.out, '', `${what}: stdout`);
+  const [first, second, ...rest] = r.err.slice(0, -1).split('\n');
+  const where = c.line === null ? c.file : `${c.file}:${c.line}`;
+  const prefix = `${where}: error ${c.code}: `;
+  assert.ok(first!.startsWith(prefix), `${what}: ${JSON.stringify(r.err)}`);
+  assert.match(first!.slice(prefix.length), c.message, what);
+  if (c.hint) assert.match(second ?? '', new RegExp(`^ {2}hint: .*${c.hint.source}`), what);
+  else assert.equal(second, undefined, `${what}: one line`);
+  assert.deepEqual(rest, [], what);
+  assert.ok(r.err.endsWith('\n') && !r.err.includes('    at ') && !CONTROL.test(r.err), what);
+}
+
+for (const c of CORPUS) {
+  test(`${c.file.split('/').pop()}: exit ${c.exit}${'code' in c ? `, ${c.code}${c.line === null ? '' : ` at line ${c.line}`}` : ', read'}`, async () => {
+    const runs: [string, string[]][] = [
+      ['analyze', ['analyze', c.file]],
+      ['analyze --format json', ['analyze', c.file, '--format', 'json']],
+      ['init', ['init', c.file]],
+      ['report --input', ['report', spec, '--input', c.file, '--format', 'csv']],
+    ];
+    for (const [what, argv] of runs) {
+      const r = await run(argv);
+      if (c.exit !== 0) {
+        assertRefused(r, c, what);
+        continue;
+      }
+      assert.equal(r.code, 0, `${what}: ${r.err}`);
+      assert.equal(r.err, '', what);
+      if (what === 'analyze --format json') c.check(JSON.parse(r.out) as AnalysisResult, r);
+      // JSON escapes control characters; the other formats never print them.
+      if (!what.includes('json')) assert.ok(!CONTROL.test(r.out.replace(/\r\n/g, '\n')), `${what}: ${JSON.stringify(r.out.match(CONTROL))}`);
+    }
+  });
+}
+
+// ------------------------------------------------- too big to commit ----
+
+test('a 10 MB single field: read, in seconds, and never printed whole to a terminal', { timeout: 120_000 }, async () => {
+  const file = join(dir, 'huge_field.csv');
+  writeFileSync(file, `Respondent,Comment,Rating\n1,"${'long answer, '.repeat(800_000)}",Good\n2,short,Bad\n3,"a ""quoted"" one",Good\n`);
+  const started = Date.now();
+  const r = await run(['analyze', file]);
+  assert.equal(r.code, 0, r.err);
+  assert.ok(Date.now() - started < 60_000, `${Date.now() - started} ms`);
+  assert.match(r.out, /3 respondents/);
+  assert.ok(r.out.length < 20_000, `the terminal gets a truncated label, not 10 MB (${r.out.length} characters)`);
+  const json = await run(['analyze', file, '--format', 'json']);
+  const t = freq(JSON.parse(json.out) as AnalysisResult, 'rating');
+  assert.deepEqual(counts(t), { Good: 2, Bad: 1 });
+});
+
+test('100,000 columns: read, in reasonable time', { timeout: 120_000 }, async () => {
+  const file = join(dir, 'wide.csv');
+  const width = 100_000;
+  const header = Array.from({ length: width }, (_, i) => `Q${i}`).join(',');
+  const row = (answer: string) => Array.from({ length: width }, () => answer).join(',');
+  writeFileSync(file, `${header}\n${row('Yes')}\n${row('No')}\n${row('Yes')}\n`);
+  const started = Date.now();
+  const r = await run(['analyze', file, '--format', 'csv']);
+  const ms = Date.now() - started;
+  assert.equal(r.code, 0, r.err);
+  assert.ok(ms < 60_000, `${ms} ms`);
+  // A table per column, two answers each: a header line and 2 rows per question.
+  assert.equal(r.out.trimEnd().split('\r\n').length, 1 + 2 * width);
+});
+
+test('an invalid UTF-8 byte after the first MiB: the whole file is re-read as Windows-1252, with a note', { timeout: 60_000 }, async () => {
+  const file = join(dir, 'late_1252.csv');
+  // About 1.4 MB of valid UTF-8 first, so the stray byte is past the sample the encoding is chosen from.
+  const rows = Array.from({ length: 150_000 }, (_, i) => `${i % 2 === 0 ? 'Caf\u00e9' : 'Bar'},${i % 3 === 0 ? 'Good' : 'Bad'}`).join('\n');
+  writeFileSync(file, Buffer.concat([Buffer.from(`Place,Rating\n${rows}\n`, 'utf8'), Buffer.from('Z\u00fcrich,Good\n', 'latin1')]));
+  const r = await run(['analyze', file, '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  const result = JSON.parse(r.out) as AnalysisResult;
+  assert.equal(result.input.encoding, 'windows-1252');
+  assert.equal(result.input.rows, 150_001);
+  assert.ok(result.diagnostics.some((d) => d.code === 'SURVEY_ENCODING_FALLBACK'), JSON.stringify(result.diagnostics));
+  assert.deepEqual(counts(freq(result, 'place')), { 'CafÃ©': 75_000, Bar: 75_000, 'Zürich': 1 });
+});
