@@ -34,6 +34,8 @@ export class OptionIndex {
   }
   /** Raw cell -> its code (-1 for a blank), so that a cell seen before costs one lookup. */
   private readonly cells = new Map<string, number>();
+  /** Per cell length: up to four cells and their codes, alternating. */
+  private readonly byLength: (string | number)[][] = [];
   private add(raw: string): number {
     const label = own(raw);
     const c = this.labels.length;
@@ -55,11 +57,21 @@ export class OptionIndex {
   }
   /** The code of a raw cell: -1 when blank, MISSING_CODE for a declared missing answer. */
   cellCode(raw: string): number {
+    // The first few distinct cells of each length are compared directly: no hashing.
+    const bucket = this.byLength[raw.length];
+    if (bucket !== undefined) {
+      for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === raw) return bucket[i + 1] as number;
+    }
     let c = this.cells.get(raw);
     if (c !== undefined) return c;
     const v = normalizeCell(raw);
     c = isBlank(v) ? -1 : this.code(v);
-    if (this.cells.size < MAX_CACHED_CELLS) this.cells.set(own(raw), c);
+    const key = own(raw);
+    if (this.cells.size < MAX_CACHED_CELLS) this.cells.set(key, c);
+    if (raw.length < 64) {
+      const b = (this.byLength[raw.length] ??= []);
+      if (b.length < 8) b.push(key, c);
+    }
     return c;
   }
   /** Code of a label without adding it. */

@@ -15,8 +15,11 @@ export class KeyLines {
   private lengths = new Uint32Array(1 << 10);
   private lines = new Uint32Array(1 << 10);
   private count = 0;
-  /** Open addressing, linear probing: key index + 1, 0 for empty. */
-  private slots = new Uint32Array(1 << 11);
+  /**
+   * Open addressing, linear probing; two numbers a slot: key index + 1 (0 for empty) and
+   * the key's hash, so that probing past other keys reads nothing else (one cache line).
+   */
+  private slots = new Uint32Array(2 << 11);
   private scratch = Buffer.allocUnsafe(256);
   /** Hash of the key last encoded. */
   private hash = 0;
@@ -55,7 +58,7 @@ export class KeyLines {
 
   /** Adds the key in `scratch` (not present). */
   private add(h: number, len: number, line: number): void {
-    if ((this.count + 1) * 10 > this.slots.length * 7) this.grow();
+    if ((this.count + 1) * 20 > this.slots.length * 7) this.grow();
     const k = this.count++;
     if (k >= this.starts.length) {
       this.blockOf = extend(this.blockOf);
@@ -115,11 +118,12 @@ export class KeyLines {
   }
 
   private find(h: number, len: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const k1 = this.slots[s]!;
+      const k1 = slots[2 * s]!;
       if (k1 === 0) return -1;
-      if (this.lengths[k1 - 1] === len && this.equals(k1 - 1, len)) return k1 - 1;
+      if (slots[2 * s + 1] === h && this.lengths[k1 - 1] === len && this.equals(k1 - 1, len)) return k1 - 1;
     }
   }
 
@@ -132,10 +136,12 @@ export class KeyLines {
   }
 
   private insert(h: number, k: number): void {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     let s = h & mask;
-    while (this.slots[s] !== 0) s = (s + 1) & mask;
-    this.slots[s] = k + 1;
+    while (slots[2 * s] !== 0) s = (s + 1) & mask;
+    slots[2 * s] = k + 1;
+    slots[2 * s + 1] = h;
   }
 
   private grow(): void {

@@ -67,10 +67,10 @@ export function forEachRecord(batch: Batch, sink: RecordSink): void {
     const line = meta[m]!;
     const n = meta[m + 1]!;
     m += 2;
-    const fields = new Array<string>(n);
+    const fields: string[] = [];
     for (let f = 0; f < n; f++, m += 2) {
       const a = meta[m]!;
-      fields[f] = a >= 0 ? text.slice(a, meta[m + 1]!) : extras[-1 - a]!;
+      fields.push(a >= 0 ? text.slice(a, meta[m + 1]!) : extras[-1 - a]!);
     }
     sink(fields, line);
   }
