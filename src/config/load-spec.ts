@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Node } from 'yaml';
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { StudySpec } from '../spec/analysis.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
@@ -18,14 +19,29 @@ export interface LoadedSpec {
   lineOf(path: readonly (string | number)[]): number | undefined;
 }
 
-let validator: ReturnType<Ajv2020.default['compile']> | null = null;
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+let validator: Validator | null = null;
 
 function validate(data: unknown): ErrorObject[] {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(new URL('../../../schema/survey-spec.schema.json', import.meta.url), 'utf8')) as object;
-    validator = new Ajv2020.default({ allErrors: true, strict: false, verbose: true }).compile(schema);
-  }
+  validator ??= precompiled() ?? compiled();
   return validator(data) ? [] : (validator.errors ?? []);
+}
+
+/** The validator `npm run build` compiled from the schema (scripts/build-validator.mjs). */
+function precompiled(): Validator | null {
+  try {
+    return createRequire(import.meta.url)('./spec-validator.cjs') as Validator;
+  } catch {
+    return null;
+  }
+}
+
+/** Compiled now (about 100 ms): ajv is only loaded on this path. */
+function compiled(): Validator {
+  const Ajv2020 = createRequire(import.meta.url)('ajv/dist/2020.js') as { default: new (options: object) => { compile(schema: object): Validator } };
+  const schema = JSON.parse(readFileSync(new URL('../../../schema/survey-spec.schema.json', import.meta.url), 'utf8')) as object;
+  // The options must match scripts/build-validator.mjs.
+  return new Ajv2020.default({ allErrors: true, strict: false, verbose: true }).compile(schema);
 }
 
 export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
