@@ -80,7 +80,11 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   let options = base && base.type !== type ? [] : q.options;
   if (base && base.type !== type) q.order = 'count';
   // Recode targets are answers in their own right, and the spelling case-folding settles on.
-  if (q.recode) options = [...new Set([...Object.values(q.recode), ...options.map((o) => q.recode![o.trim().toLowerCase()] ?? o)])];
+  if (q.recode) {
+    // A Map, not the object: an answer named "constructor" or "toString" must not find Object.prototype's.
+    const recode = new Map(Object.entries(q.recode));
+    options = [...new Set([...recode.values(), ...options.map((o) => recode.get(o.trim().toLowerCase()) ?? o)])];
+  }
   if (q.foldCase) options = dedupeCase(options);
   if (q.missing) options = options.filter((o) => !q.missing!.includes(o));
   if (qs.options) {

@@ -13,9 +13,11 @@ import { runReport } from '../../src/engine/report.js';
 import { parseSpec } from '../../src/config/load-spec.js';
 import { isSurveyError } from '../../src/errors/survey-error.js';
 import { isBlank, normalizeCell } from '../../src/codebook/values.js';
+import { splitCell, type Joiner } from '../../src/codebook/multi.js';
 import type { FrequencyTable, Table } from '../../src/spec/result.js';
 import { exportCsv, params, respondents, rowsOf, scratch, surveyExport, toCsv, type Export } from './generate.js';
 
+const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 const tmp = scratch('prop-tables');
 after(() => tmp.dispose());
 
@@ -289,4 +291,42 @@ test("raking to the sample's own margins leaves every count as it was", { timeou
     }),
     params(40),
   );
+});
+
+test('recoding answer a to b counts every respondent who gave a or b once, in b', { timeout: 60_000 }, async () => {
+  await fc.assert(
+    fc.asyncProperty(surveyExport, fc.nat(), fc.nat(), fc.nat(), async (e, pickQ, pickA, pickB) => {
+      fc.pre(readable(e) && respondents(e) > 0);
+      const file = tmp.file('recode.csv', exportCsv(e));
+      const plain = await analyzeFile(file, { headerRows: 1 });
+      const candidates = plain.codebook.questions.filter((q) => (q.type === 'single' && q.layout === undefined) || (q.type === 'multi' && q.layout?.kind === 'joined'));
+      fc.pre(candidates.length > 0);
+      const q = candidates[pickQ % candidates.length]!;
+      fc.pre(q.options.length >= 2);
+      const a = q.options[pickA % q.options.length]!;
+      const b = q.options[pickB % q.options.length]!;
+      fc.pre(a !== b);
+      const spec = `version: 1\ninput: { file: ${JSON.stringify(basename(file))}, headerRows: 1 }\nquestions:\n  - id: ${q.id}\n    column: ${q.columns[0]! + 1}\n    recode: { ${JSON.stringify(a)}: ${JSON.stringify(b)} }\n`;
+      const report = await runReport(parseSpec(spec, 'survey.yaml'), file);
+      const t = report.result.tables.find((x): x is FrequencyTable => x.kind === 'frequency' && x.question === q.id)!;
+      // By hand: the respondents with a (in any letter case, as recodes match) or b among their answers.
+      const atoms = new Set([...q.options, a.toLowerCase()]);
+      const gave = (cell: string): string[] => {
+        const v = normalizeCell(cell);
+        if (isBlank(v)) return [];
+        return q.type === 'multi' ? splitCell(v, (q.layout as { separator: Joiner }).separator, atoms).parts : [v];
+      };
+      const expected = rowsOf(e).filter((r) => gave(r[q.columns[0]!]!).some((p) => p === b || p.toLowerCase() === a.toLowerCase())).length;
+      const row = answers(t).find((r) => r.label === b);
+      assert.equal(row?.count ?? 0, expected, `${q.id}: ${JSON.stringify(a)} -> ${JSON.stringify(b)}`);
+      assert.ok(!answers(t).some((r) => r.label === a), 'a is gone');
+      assert.ok((row?.count ?? 0) <= t.base, 'no respondent counted twice');
+    }),
+    params(60),
+  );
+});
+
+test('after every run above, Object.prototype is as it was', () => {
+  assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), PROTOTYPE_KEYS);
+  assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
 });

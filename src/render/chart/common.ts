@@ -199,9 +199,30 @@ export function netPanels(
   };
 }
 
-/** The top-level frame: schema, description, title, theme. */
+/** The top-level frame: schema, description, title, theme; every string made safe for vega. */
 export function frame(title: Record<string, unknown>, description: string, config: Config, body: Record<string, unknown>): TopLevelSpec {
-  return { $schema: SCHEMA, description, title, ...body, config } as unknown as TopLevelSpec;
+  return vegaSafe({ $schema: SCHEMA, description, title, ...body, config }) as unknown as TopLevelSpec;
+}
+
+/** Names of Object.prototype's members ("constructor", "toString", "valueOf", ...). */
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * vega looks strings of a spec up in plain objects while parsing it, so a title, an axis title,
+ * a band key or a sort entry that is exactly "constructor", "toString" or "valueOf" (answers
+ * and question texts can be) fails with "Operator not defined". Each such string gets a
+ * zero-width space, which does not show; every other value is copied as it is.
+ */
+export function vegaSafe<T>(value: T): T {
+  if (typeof value === 'string') return (OBJECT_MEMBERS.has(value) ? `${value}\u200B` : value) as T;
+  if (Array.isArray(value)) return value.map((v) => vegaSafe(v)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    // defineProperty: an own "__proto__" key stays a key instead of replacing the prototype.
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: vegaSafe(v), enumerable: true, writable: true, configurable: true });
+    return out as T;
+  }
+  return value;
 }
 
 /**

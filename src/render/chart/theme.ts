@@ -158,11 +158,27 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Deep-merges `b` over `a` without mutating either. */
+/**
+ * Keys that name JavaScript's object machinery rather than a setting: a spec's chart config
+ * holding them (YAML reads `__proto__:` as an ordinary key) would give the merged config
+ * another prototype, or hand vega an object where it expects the constructor. Dropped.
+ */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Deep-merges `b` over `a` without mutating either; keys in UNSAFE_KEYS are dropped at every depth. */
 export function deepMerge(a: unknown, b: unknown): unknown {
-  if (!isPlainObject(a) || !isPlainObject(b)) return structuredClone(b === undefined ? a : b);
+  if (!isPlainObject(a) || !isPlainObject(b)) return safeClone(b === undefined ? a : b);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(a)) out[key] = structuredClone(a[key]);
-  for (const key of Object.keys(b)) out[key] = key in a ? deepMerge(a[key], b[key]) : structuredClone(b[key]);
+  for (const key of Object.keys(a)) if (!UNSAFE_KEYS.has(key)) out[key] = safeClone(a[key]);
+  for (const key of Object.keys(b)) if (!UNSAFE_KEYS.has(key)) out[key] = Object.hasOwn(a, key) ? deepMerge(a[key], b[key]) : safeClone(b[key]);
+  return out;
+}
+
+/** A deep copy of plain data without UNSAFE_KEYS. */
+function safeClone(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(safeClone);
+  if (!isPlainObject(v)) return structuredClone(v);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) if (!UNSAFE_KEYS.has(key)) out[key] = safeClone(v[key]);
   return out;
 }
