@@ -189,6 +189,8 @@ export class MultiCoder {
       else {
         const joiner = (q.layout?.kind === 'joined' ? q.layout.separator : ', ') as Joiner;
         codes = splitCell(v, joiner, this.atoms).parts.map((p) => this.options.code(p)).filter((c) => c !== MISSING_CODE);
+        // Two answers recoded (or case-folded) to one label are one answer: a respondent counts once.
+        if (codes.length > 1) codes = [...new Set(codes)];
       }
       if (this.cache.size < 100_000) this.cache.set(own(raw), codes);
     }
