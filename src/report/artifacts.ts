@@ -20,6 +20,7 @@ import type { ChartResult } from '../render/chart/spec.js';
 import { consolidatedCharts } from './profile.js';
 import { renderHtml } from './html.js';
 import { buildWorkbook } from './xlsx.js';
+import type { WorkbookThread } from './xlsx-thread.js';
 
 export interface ArtifactOptions {
   codebook: Codebook;
@@ -30,6 +31,8 @@ export interface ArtifactOptions {
   baseLabel: string;
   /** Hash of the input file, recorded in the manifest. */
   inputSha256?: string;
+  /** Builds the workbook on a second thread while the charts are drawn here. */
+  workbook?: WorkbookThread;
 }
 
 export interface Built {
@@ -40,8 +43,12 @@ export interface Built {
 }
 
 export async function buildArtifacts(result: AnalysisResult & { funnel?: FunnelStep[] }, opts: ArtifactOptions): Promise<Built> {
-  const { renderSvg } = await import('../render/chart/svg.js');
   const ids = tableIds(result.tables);
+  const report = { result, spec: opts.spec, ids, baseLabel: opts.baseLabel, inputSha256: opts.inputSha256 };
+  // The workbook is built meanwhile on its thread, if there is one.
+  const workbook = opts.workbook ? opts.workbook.build(report) : null;
+  workbook?.catch(() => {});
+  const { renderSvg } = await import('../render/chart/svg.js');
   const specTables = new Map((opts.spec?.tables ?? []).filter((t) => t.id).map((t) => [t.id!, t] as const));
   const artifacts: Artifact[] = [
     { path: 'results.json', content: json(result) },
@@ -88,8 +95,7 @@ export async function buildArtifacts(result: AnalysisResult & { funnel?: FunnelS
     await draw(ids[i]!, chartForTable(t, ctx), [i]);
   }
   for (const c of consolidatedCharts(result, opts.spec, opts.baseLabel, warnings)) await draw(c.id, c.chart, c.tables);
-  const report = { result, spec: opts.spec, ids, baseLabel: opts.baseLabel, inputSha256: opts.inputSha256 };
-  artifacts.push({ path: 'report.html', content: renderHtml({ ...report, charts }) }, { path: 'tables.xlsx', content: await buildWorkbook(report) });
+  artifacts.push({ path: 'report.html', content: renderHtml({ ...report, charts }) }, { path: 'tables.xlsx', content: await (workbook ?? buildWorkbook(report)) });
   artifacts.push({ path: 'manifest.json', content: manifest(artifacts, result, opts.inputSha256) });
   return { artifacts, warnings, charts };
 }

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { dirname, relative, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { fileSize, progress } from '../progress.js';
+import { startWorkbookThread } from '../../report/xlsx-thread.js';
 import type { Rejection } from '../../filters/apply.js';
 import { loadSpec } from '../../config/load-spec.js';
 import { runReport } from '../../engine/report.js';
@@ -48,52 +49,59 @@ export function createReportCommand(io: Io): Command {
     .addOption(new Option('--no-color', 'no colour, even on a terminal'))
     .addHelpText('after', EXAMPLES)
     .action(async (specArg: string, flags: ReportFlags) => {
-      if (flags.check && flags.out === undefined) throw new SurveyError('SURVEY_USAGE', '--check needs --out <dir>: the folder of committed figures to compare with');
-      const specPath = resolve(io.cwd, specArg);
-      const loaded = await loadSpec(specPath, specArg);
-      checkCharts(loaded);
-      const rejects: string[] = [];
-      const inputFile = flags.input !== undefined ? resolve(io.cwd, flags.input) : resolve(dirname(specPath), loaded.spec.input?.file ?? '');
-      const bar = progress(io, fileSize(inputFile));
-      const report = await runReport(loaded, specPath, {
-        ...(flags.input !== undefined ? { input: resolve(io.cwd, flags.input), displayName: flags.input } : {}),
-        ...(flags.minCell !== undefined ? { minCell: flags.minCell } : {}),
-        // Removed rows are only written out (and so only kept) with --rejects.
-        ...(flags.rejects !== undefined
-          ? {
-              onRejectColumns: (cols: string[]) => rejects.push(['line', 'rule', 'reason', ...cols].map(csvCell).join(',')),
-              onReject: (r: Rejection, cells: string[]) => rejects.push([r.line, r.rule, r.reason, ...cells].map(csvCell).join(',')),
+      // With --out, the workbook's thread starts loading exceljs while the spec and data are read.
+      const workbook = flags.out !== undefined ? startWorkbookThread() : undefined;
+      try {
+        if (flags.check && flags.out === undefined) throw new SurveyError('SURVEY_USAGE', '--check needs --out <dir>: the folder of committed figures to compare with');
+        const specPath = resolve(io.cwd, specArg);
+        const loaded = await loadSpec(specPath, specArg);
+        checkCharts(loaded);
+        const rejects: string[] = [];
+        const inputFile = flags.input !== undefined ? resolve(io.cwd, flags.input) : resolve(dirname(specPath), loaded.spec.input?.file ?? '');
+        const bar = progress(io, fileSize(inputFile));
+        const report = await runReport(loaded, specPath, {
+          ...(flags.input !== undefined ? { input: resolve(io.cwd, flags.input), displayName: flags.input } : {}),
+          ...(flags.minCell !== undefined ? { minCell: flags.minCell } : {}),
+          // Removed rows are only written out (and so only kept) with --rejects.
+          ...(flags.rejects !== undefined
+            ? {
+                onRejectColumns: (cols: string[]) => rejects.push(['line', 'rule', 'reason', ...cols].map(csvCell).join(',')),
+                onReject: (r: Rejection, cells: string[]) => rejects.push([r.line, r.rule, r.reason, ...cells].map(csvCell).join(',')),
+              }
+            : {}),
+          onProgress: bar.update,
+        }).finally(bar.done);
+        const result = report.result;
+        if (!flags.check) io.stdout.write(renderResult(result, flags.format, io, flags.color));
+        if (flags.out !== undefined) {
+          const out = resolve(io.cwd, flags.out);
+          const built = await buildArtifacts(result, {
+            codebook: report.codebook,
+            spec: loaded.spec,
+            vegaLite: flags.vegaLite === true,
+            baseLabel: (loaded.spec.filters ?? []).length > 0 ? 'valid respondents' : 'respondents',
+            inputSha256: await hashFile(inputFile),
+            ...(workbook ? { workbook } : {}),
+          });
+          for (const w of built.warnings) io.stderr.write(`warning: ${w}\n`);
+          if (flags.check) {
+            const drift = await checkArtifacts(out, built.artifacts);
+            if (drift.length > 0) {
+              io.stderr.write(`${drift.length} of ${built.artifacts.length} files in ${flags.out} are stale:\n${drift.map((d) => `  ${d.status.padEnd(7)} ${d.path}`).join('\n')}\nrun: survey report ${specArg} --out ${flags.out}\n`);
+              throw new SurveyError('SURVEY_CHECK_FAILED', `${drift.length} figure file${drift.length === 1 ? ' is' : 's are'} stale`);
             }
-          : {}),
-        onProgress: bar.update,
-      }).finally(bar.done);
-      const result = report.result;
-      if (!flags.check) io.stdout.write(renderResult(result, flags.format, io, flags.color));
-      if (flags.out !== undefined) {
-        const out = resolve(io.cwd, flags.out);
-        const built = await buildArtifacts(result, {
-          codebook: report.codebook,
-          spec: loaded.spec,
-          vegaLite: flags.vegaLite === true,
-          baseLabel: (loaded.spec.filters ?? []).length > 0 ? 'valid respondents' : 'respondents',
-          inputSha256: await hashFile(inputFile),
-        });
-        for (const w of built.warnings) io.stderr.write(`warning: ${w}\n`);
-        if (flags.check) {
-          const drift = await checkArtifacts(out, built.artifacts);
-          if (drift.length > 0) {
-            io.stderr.write(`${drift.length} of ${built.artifacts.length} files in ${flags.out} are stale:\n${drift.map((d) => `  ${d.status.padEnd(7)} ${d.path}`).join('\n')}\nrun: survey report ${specArg} --out ${flags.out}\n`);
-            throw new SurveyError('SURVEY_CHECK_FAILED', `${drift.length} figure file${drift.length === 1 ? ' is' : 's are'} stale`);
+            io.stderr.write(`all ${built.artifacts.length} files in ${flags.out} are up to date\n`);
+          } else {
+            await writeArtifacts(out, built.artifacts);
+            io.stderr.write(`wrote ${built.artifacts.length} files to ${relative(io.cwd, out) || '.'}\n`);
           }
-          io.stderr.write(`all ${built.artifacts.length} files in ${flags.out} are up to date\n`);
-        } else {
-          await writeArtifacts(out, built.artifacts);
-          io.stderr.write(`wrote ${built.artifacts.length} files to ${relative(io.cwd, out) || '.'}\n`);
         }
-      }
-      if (flags.rejects !== undefined) {
-        await writeAtomic(resolve(io.cwd, flags.rejects), `${rejects.join('\r\n')}\r\n`);
-        io.stderr.write(`wrote ${rejects.length - 1} removed rows to ${flags.rejects}\n`);
+        if (flags.rejects !== undefined) {
+          await writeAtomic(resolve(io.cwd, flags.rejects), `${rejects.join('\r\n')}\r\n`);
+          io.stderr.write(`wrote ${rejects.length - 1} removed rows to ${flags.rejects}\n`);
+        }
+      } finally {
+        workbook?.close();
       }
     });
 }
