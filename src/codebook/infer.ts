@@ -28,7 +28,7 @@ interface ColumnStats {
 const CHOSEN_MARK = new Set(['1', 'true', 'yes', 'selected', 'checked', 'x']);
 
 export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly (readonly string[])[], options: InferOptions): Codebook {
-  const stats = headers.map((h) => columnStats(h, sample));
+  const stats = columnStats(headers, sample);
   const drafts: Draft[] = [];
   for (const group of groupsOf(stats)) {
     if (group.length === 1) drafts.push(inferColumn(group[0]!, options));
@@ -44,16 +44,20 @@ interface Draft {
   question: Question;
 }
 
-function columnStats(header: ColumnHeader, sample: readonly (readonly string[])[]): ColumnStats {
-  const counts = new Map<string, number>();
-  let nonBlank = 0;
+/** Every column's stats in one pass over the rows, row by row (as they lie in memory). */
+function columnStats(headers: readonly ColumnHeader[], sample: readonly (readonly string[])[]): ColumnStats[] {
+  const stats = headers.map((header): ColumnStats => ({ header, counts: new Map<string, number>(), nonBlank: 0 }));
+  const columns = headers.map((h) => h.index);
   for (const row of sample) {
-    const v = normalizeCell(row[header.index] ?? '');
-    if (isBlank(v)) continue;
-    nonBlank++;
-    counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (let c = 0; c < stats.length; c++) {
+      const v = normalizeCell(row[columns[c]!] ?? '');
+      if (isBlank(v)) continue;
+      const s = stats[c]!;
+      s.nonBlank++;
+      s.counts.set(v, (s.counts.get(v) ?? 0) + 1);
+    }
   }
-  return { header, counts, nonBlank };
+  return stats;
 }
 
 function groupsOf(stats: ColumnStats[]): ColumnStats[][] {
