@@ -1,6 +1,25 @@
-/** Writing outputs: each file atomically (a temporary file, then rename), so a failed run leaves no partial file. */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+/**
+ * Writing outputs so that a failed run never leaves a partial file, a temporary file, or a mix
+ * of new and old files.
+ *
+ * Every batch of files (one file, or every file of `--out`) is written in two phases:
+ *
+ *   1. stage   each file is written in full to a temporary name beside its target
+ *              (`.<name>.<pid>-<random>.tmp`, created exclusively); folders are created as
+ *              needed; a target that is a folder is refused here.
+ *   2. commit  only when every byte of every file is on disk, each temporary file is renamed
+ *              over its target (an atomic step on one file system). A target that existed is
+ *              first hard-linked (or copied) to a backup, so that if a rename fails anyway,
+ *              every target already replaced gets its old content back and every new one goes.
+ *
+ * A failure in either phase removes every temporary file, every backup and every folder the
+ * batch created, and is reported as SURVEY_IO_WRITE: the targets are exactly as they were.
+ * Files in an output folder that this run does not produce are never touched (a chart that a
+ * spec no longer draws stays until removed; `manifest.json` lists the files of the last run).
+ */
+import { copyFile, link, lstat, mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 
@@ -10,25 +29,99 @@ export interface Artifact {
   content: string | Uint8Array;
 }
 
+export interface OutputFile {
+  /** Absolute path of the target. */
+  file: string;
+  content: string | Uint8Array;
+}
+
+/** For tests: called before each rename of the commit phase, so a failure there can be simulated. */
+export interface WriteHooks {
+  beforeRename?(target: string, index: number): void | Promise<void>;
+}
+
+interface Staged {
+  target: string;
+  tmp: string;
+  backup: string | null;
+  committed: boolean;
+}
+
+/** Writes one file atomically: the whole new content, or the file as it was. */
 export async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(file), `.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  await writeFiles([{ file, content }]);
+}
+
+/** Writes every artifact under `dir` as one batch: all of them, or none. */
+export async function writeArtifacts(dir: string, artifacts: readonly Artifact[], hooks: WriteHooks = {}): Promise<string[]> {
+  const files = artifacts.map((a) => ({ file: join(dir, ...a.path.split('/')), content: a.content }));
+  await writeFiles(files, hooks);
+  return files.map((f) => f.file);
+}
+
+/** Writes files as one batch: after it returns every target holds its new content; after it throws, every target is as it was. */
+export async function writeFiles(files: readonly OutputFile[], hooks: WriteHooks = {}): Promise<void> {
+  const token = `${process.pid}-${randomBytes(6).toString('hex')}`;
+  const staged: Staged[] = [];
+  const createdDirs: string[] = [];
+  let current = files[0]?.file ?? '';
   try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(tmp, content);
-    await rename(tmp, file);
+    // Phase 1: every byte on disk under a temporary name.
+    for (const f of files) {
+      current = f.file;
+      const dir = dirname(f.file);
+      const made = await mkdir(dir, { recursive: true });
+      if (made !== undefined) createdDirs.push(made);
+      const existing = await lstat(f.file).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return null;
+        throw e;
+      });
+      if (existing?.isDirectory()) throw Object.assign(new Error('a folder is in the way'), { code: 'EISDIR' });
+      const tmp = join(dir, `.${basename(f.file)}.${token}.tmp`);
+      staged.push({ target: f.file, tmp, backup: existing ? join(dir, `.${basename(f.file)}.${token}.bak`) : null, committed: false });
+      await writeFile(tmp, f.content, { flag: 'wx' });
+    }
+    // Phase 2: keep the old contents aside, then rename each new file over its target.
+    for (const s of staged) {
+      current = s.target;
+      if (s.backup) await keepCopy(s.target, s.backup);
+    }
+    for (const [i, s] of staged.entries()) {
+      current = s.target;
+      await hooks.beforeRename?.(s.target, i);
+      await rename(s.tmp, s.target);
+      s.committed = true;
+    }
   } catch (e) {
-    await rm(tmp, { force: true });
-    throw new SurveyError('SURVEY_IO_WRITE', messages.cannotWrite((e as NodeJS.ErrnoException).code ?? String(e)), { location: { file }, cause: e });
+    await rollBack(staged, createdDirs);
+    throw new SurveyError('SURVEY_IO_WRITE', messages.cannotWrite((e as NodeJS.ErrnoException).code ?? String(e)), { location: { file: current }, cause: e });
+  }
+  // Committed: the backups are no longer needed (a failure to remove one is not the run's failure).
+  await Promise.all(staged.map((s) => (s.backup ? rm(s.backup, { force: true }) : undefined)));
+}
+
+/** A backup of `file` at `backup`: a hard link (no bytes copied), or a copy where links are not supported. */
+async function keepCopy(file: string, backup: string): Promise<void> {
+  try {
+    await link(file, backup);
+  } catch {
+    await copyFile(file, backup);
   }
 }
 
-/** Writes every artifact under `dir`; all are rendered before the first is written. */
-export async function writeArtifacts(dir: string, artifacts: readonly Artifact[]): Promise<string[]> {
-  const written: string[] = [];
-  for (const a of artifacts) {
-    const file = join(dir, ...a.path.split('/'));
-    await writeAtomic(file, a.content);
-    written.push(file);
+/** Puts every target back as it was and removes everything the batch created. Never throws. */
+async function rollBack(staged: readonly Staged[], createdDirs: readonly string[]): Promise<void> {
+  for (const s of [...staged].reverse()) {
+    try {
+      if (s.committed) {
+        if (s.backup) await rename(s.backup, s.target);
+        else await unlink(s.target);
+      }
+    } catch {
+      // Best effort: the error that started the roll-back is the one reported.
+    }
+    await rm(s.tmp, { force: true }).catch(() => undefined);
+    if (s.backup) await rm(s.backup, { force: true }).catch(() => undefined);
   }
-  return written;
+  for (const d of [...createdDirs].reverse()) await rm(d, { recursive: true, force: true }).catch(() => undefined);
 }

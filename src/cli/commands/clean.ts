@@ -6,7 +6,7 @@ import { loadSpec } from '../../config/load-spec.js';
 import { runReport } from '../../engine/report.js';
 import { cleanColumns, type CleanColumns } from '../../report/clean-data.js';
 import { csvCell } from '../../render/sanitize.js';
-import { writeAtomic } from '../../io/write.js';
+import { writeFiles } from '../../io/write.js';
 import { SurveyError } from '../../errors/survey-error.js';
 
 const EXAMPLES = `
@@ -56,8 +56,11 @@ export function createCleanCommand(io: Io): Command {
         onReject: (r, cells) => rejects.push([r.line, r.rule, r.reason, ...cells].map(csvCell).join(',')),
       });
       void codebook;
-      await writeAtomic(resolve(io.cwd, flags.output), `${lines.join('\r\n')}\r\n`);
-      if (flags.rejects !== undefined) await writeAtomic(resolve(io.cwd, flags.rejects), `${rejects.join('\r\n')}\r\n`);
+      // The clean data and the rejects are written together: both, or neither.
+      await writeFiles([
+        { file: resolve(io.cwd, flags.output), content: `${lines.join('\r\n')}\r\n` },
+        ...(flags.rejects !== undefined ? [{ file: resolve(io.cwd, flags.rejects), content: `${rejects.join('\r\n')}\r\n` }] : []),
+      ]);
       const kept = lines.length - 1;
       const rejected = rejects.length > 0 ? rejects.length - 1 : result.funnel[0]!.remaining - kept;
       io.stderr.write(`read ${result.funnel[0]!.remaining}, kept ${kept}, rejected ${rejected}; wrote ${flags.output}${flags.rejects ? ` and ${flags.rejects}` : ''}\n`);
