@@ -21,6 +21,7 @@ import { consolidatedCharts } from './profile.js';
 import { renderHtml } from './html.js';
 import { buildWorkbook } from './xlsx.js';
 import type { WorkbookThread } from './xlsx-thread.js';
+import type { ChartThread } from './chart-thread.js';
 
 export interface ArtifactOptions {
   codebook: Codebook;
@@ -33,6 +34,8 @@ export interface ArtifactOptions {
   inputSha256?: string;
   /** Builds the workbook on a second thread while the charts are drawn here. */
   workbook?: WorkbookThread;
+  /** Draws the charts on another thread (started early to load vega meanwhile). */
+  charts?: ChartThread;
 }
 
 export interface Built {
@@ -48,7 +51,7 @@ export async function buildArtifacts(result: AnalysisResult & { funnel?: FunnelS
   // The workbook is built meanwhile on its thread, if there is one.
   const workbook = opts.workbook ? opts.workbook.build(report) : null;
   workbook?.catch(() => {});
-  const { renderSvg } = await import('../render/chart/svg.js');
+  const renderSvg = opts.charts ? opts.charts.render : (await import('../render/chart/svg.js')).renderSvg;
   const specTables = new Map((opts.spec?.tables ?? []).filter((t) => t.id).map((t) => [t.id!, t] as const));
   const artifacts: Artifact[] = [
     { path: 'results.json', content: json(result) },

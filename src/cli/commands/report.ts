@@ -3,6 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { fileSize, progress } from '../progress.js';
 import { startWorkbookThread } from '../../report/xlsx-thread.js';
+import { startChartThread } from '../../report/chart-thread.js';
 import type { Rejection } from '../../filters/apply.js';
 import { loadSpec } from '../../config/load-spec.js';
 import { runReport } from '../../engine/report.js';
@@ -51,6 +52,7 @@ export function createReportCommand(io: Io): Command {
     .action(async (specArg: string, flags: ReportFlags) => {
       // With --out, the workbook's thread starts loading exceljs while the spec and data are read.
       const workbook = flags.out !== undefined ? startWorkbookThread() : undefined;
+      const charts = flags.out !== undefined ? startChartThread() : undefined;
       try {
         if (flags.check && flags.out === undefined) throw new SurveyError('SURVEY_USAGE', '--check needs --out <dir>: the folder of committed figures to compare with');
         const specPath = resolve(io.cwd, specArg);
@@ -82,6 +84,7 @@ export function createReportCommand(io: Io): Command {
             baseLabel: (loaded.spec.filters ?? []).length > 0 ? 'valid respondents' : 'respondents',
             inputSha256: await hashFile(inputFile),
             ...(workbook ? { workbook } : {}),
+            ...(charts ? { charts } : {}),
           });
           for (const w of built.warnings) io.stderr.write(`warning: ${w}\n`);
           if (flags.check) {
@@ -102,6 +105,7 @@ export function createReportCommand(io: Io): Command {
         }
       } finally {
         workbook?.close();
+        charts?.close();
       }
     });
 }
