@@ -10,6 +10,7 @@ import { EXIT, type ExitCode } from '../errors/codes.js';
 import { isSurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { formatError, useColor } from './print.js';
+import { maskContacts } from '../privacy/mask.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const program = createProgram(io, version());
@@ -32,7 +33,8 @@ function handle(e: unknown, io: Io): ExitCode {
   }
   if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return EXIT.ok;
   const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
-  io.stderr.write(`survey: ${messages.internal(detail)}\n`);
+  // A bug's message may quote data: contact details masked, control characters dropped.
+  io.stderr.write(`survey: ${messages.internal(maskContacts(detail).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ''))}\n`);
   return EXIT.data;
 }
 

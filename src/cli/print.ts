@@ -4,6 +4,7 @@ import type { Io, Output } from './io.js';
 import type { Styler } from '../render/table/text.js';
 import { formatLocation, type SurveyError } from '../errors/survey-error.js';
 import { forTerminal } from '../render/sanitize.js';
+import { maskContacts } from '../privacy/mask.js';
 
 /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org) or --no-color given. */
 export function useColor(out: Output, env: Io['env'], flag: boolean | undefined): boolean {
@@ -18,11 +19,14 @@ export function styler(color: boolean): Styler {
   return { title: (s) => c.bold(s), dim: (s) => c.dim(s), bar: (s) => c.cyan(s), warn: (s) => c.yellow(s) };
 }
 
-/** `file:line: error CODE: message`, then the hint; never a stack trace. */
+/**
+ * `file:line: error CODE: message`, then the hint; never a stack trace. A message may quote
+ * answers (a misspelt one, a suggestion): contact details typed into them are masked.
+ */
 export function formatError(e: SurveyError, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const where = e.location ? `${forTerminal(formatLocation(e.location))}: ` : '';
-  let s = `${where}${c.red('error')} ${e.code}: ${forTerminal(e.message)}\n`;
-  if (e.hint) s += `  ${c.dim(`hint: ${forTerminal(e.hint)}`)}\n`;
+  let s = `${where}${c.red('error')} ${e.code}: ${forTerminal(maskContacts(e.message))}\n`;
+  if (e.hint) s += `  ${c.dim(`hint: ${forTerminal(maskContacts(e.hint))}`)}\n`;
   return s;
 }

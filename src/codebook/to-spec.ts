@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import type { Codebook, Question } from '../spec/codebook.js';
 import type { ColumnHeader } from './header.js';
 import type { InputInfo } from '../spec/result.js';
+import { holdsContacts } from '../privacy/mask.js';
 
 export interface SpecColumnRef {
   /** A first-row header name when it is unique, otherwise the 1-based column number. */
@@ -46,7 +47,9 @@ function questionSpec(q: Question, ref: (i: number) => string | number): Record<
     out.items = q.items.map((i) => ({ id: i.id, label: i.label, column: ref(i.column) }));
   } else out.column = ref(q.columns[0]!);
   if (q.layout?.kind === 'joined') out.separator = q.layout.separator;
-  if (q.options.length > 0 && q.layout?.kind !== 'columns') out.options = q.options;
+  // A spec is committed and shared: answers that hold contact details (an "Other" answer with an
+  // e-mail address) are not copied into it, and without them the list would be partial, so none is.
+  if (q.options.length > 0 && q.layout?.kind !== 'columns' && !q.options.some(holdsContacts)) out.options = q.options;
   if (q.scale) out.scale = q.scale;
   return out;
 }

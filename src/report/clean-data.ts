@@ -5,8 +5,10 @@
 import { createHmac } from 'node:crypto';
 import type { Codebook } from '../spec/codebook.js';
 import type { Tabulation } from '../engine/tabulation.js';
+import type { Rejection } from '../filters/apply.js';
 import { csvCell } from '../render/sanitize.js';
 import { isBlank, normalizeCell } from '../codebook/values.js';
+import { maskContacts } from '../privacy/mask.js';
 
 export interface CleanColumns {
   header: string[];
@@ -45,9 +47,23 @@ export function cleanColumns(codebook: Codebook, pseudonymise: ReadonlySet<strin
   };
 }
 
+/** An answer as a cell; e-mail addresses, phone numbers and IPs typed into it are masked. */
 function text(v: unknown): string | number {
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.join('; ');
+  if (Array.isArray(v)) return maskContacts(v.join('; '));
   if (typeof v === 'number') return v;
-  return String(v);
+  return maskContacts(String(v));
+}
+
+/** The header of a rejects file: line, rule, reason, then the columns that are not personal data. */
+export function rejectsHeader(columns: readonly string[]): string {
+  return ['line', 'rule', 'reason', ...columns].map(csvCell).join(',');
+}
+
+/**
+ * One removed row of a rejects file: its line, rule and reason, then its cells of the columns
+ * that are not personal data, with e-mail addresses, phone numbers and IPs typed into them masked.
+ */
+export function rejectsLine(r: Rejection, cells: readonly string[]): string {
+  return [csvCell(r.line), csvCell(r.rule), csvCell(maskContacts(r.reason)), ...cells.map((c) => csvCell(maskContacts(c)))].join(',');
 }

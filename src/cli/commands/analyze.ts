@@ -4,6 +4,8 @@ import { fileSize, progress } from '../progress.js';
 import { analyzeFile } from '../../engine/analyze.js';
 import { writeArtifacts } from '../../io/write.js';
 import { buildArtifacts } from '../../report/artifacts.js';
+import { maskContacts, maskResult } from '../../privacy/mask.js';
+import { forTerminal } from '../../render/sanitize.js';
 import { hashFile } from '../../io/hash-file.js';
 import { csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, minCellOption, type CsvFlags, type Format } from '../options.js';
 import { suppressTables } from '../../stats/suppress.js';
@@ -48,14 +50,15 @@ export function createAnalyzeCommand(io: Io): Command {
       const path = resolve(io.cwd, file);
       const bar = progress(io, fileSize(path));
       const { result: raw, codebook } = await analyzeFile(path, { ...csvFlags(flags), by: flags.by ?? [], displayName: file, ...(flags.where !== undefined ? { where: flags.where } : {}), onProgress: bar.update }).finally(bar.done);
-      const result = flags.minCell === undefined ? raw : (() => {
+      // Contact details typed into answers are masked in every output (privacy/mask.ts).
+      const result = maskResult(flags.minCell === undefined ? raw : (() => {
         const s = suppressTables(raw.tables, flags.minCell);
         return { ...raw, tables: s.tables, disclosure: s.summary };
-      })();
+      })());
       io.stdout.write(renderResult(result, flags.format, io, flags.color));
       if (flags.out !== undefined) {
         const built = await buildArtifacts(result, { codebook, vegaLite: flags.vegaLite === true, baseLabel: 'respondents', inputSha256: await hashFile(path) });
-        for (const w of built.warnings) io.stderr.write(`warning: ${w}\n`);
+        for (const w of built.warnings) io.stderr.write(`warning: ${forTerminal(maskContacts(w))}\n`);
         const written = await writeArtifacts(resolve(io.cwd, flags.out), built.artifacts);
         io.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
       }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { loadSpec } from '../../config/load-spec.js';
 import { runReport } from '../../engine/report.js';
-import { cleanColumns, type CleanColumns } from '../../report/clean-data.js';
+import { cleanColumns, rejectsHeader, rejectsLine, type CleanColumns } from '../../report/clean-data.js';
 import { csvCell } from '../../render/sanitize.js';
 import { writeFiles } from '../../io/write.js';
 import { SurveyError } from '../../errors/survey-error.js';
@@ -52,8 +52,8 @@ export function createCleanCommand(io: Io): Command {
           lines.push(columns.header.map(csvCell).join(','));
         },
         onKeep: (t, fields) => lines.push(columns!.row(t, fields)),
-        onRejectColumns: (cols) => rejects.push(['line', 'rule', 'reason', ...cols].map(csvCell).join(',')),
-        onReject: (r, cells) => rejects.push([r.line, r.rule, r.reason, ...cells].map(csvCell).join(',')),
+        onRejectColumns: (cols) => rejects.push(rejectsHeader(cols)),
+        onReject: (r, cells) => rejects.push(rejectsLine(r, cells)),
       });
       void codebook;
       // The clean data and the rejects are written together: both, or neither.

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { fileSize, progress } from '../progress.js';
 import { startWorkbookThread } from '../../report/xlsx-thread.js';
@@ -7,8 +7,10 @@ import { startChartThread } from '../../report/chart-thread.js';
 import type { Rejection } from '../../filters/apply.js';
 import { loadSpec } from '../../config/load-spec.js';
 import { runReport } from '../../engine/report.js';
-import { csvCell } from '../../render/sanitize.js';
-import { writeArtifacts, writeAtomic } from '../../io/write.js';
+import { forTerminal } from '../../render/sanitize.js';
+import { writeFiles, type OutputFile } from '../../io/write.js';
+import { rejectsHeader, rejectsLine } from '../../report/clean-data.js';
+import { maskContacts, maskResult } from '../../privacy/mask.js';
 import { checkArtifacts } from '../../io/check.js';
 import { hashFile } from '../../io/hash-file.js';
 import { buildArtifacts } from '../../report/artifacts.js';
@@ -67,13 +69,16 @@ export function createReportCommand(io: Io): Command {
           // Removed rows are only written out (and so only kept) with --rejects.
           ...(flags.rejects !== undefined
             ? {
-                onRejectColumns: (cols: string[]) => rejects.push(['line', 'rule', 'reason', ...cols].map(csvCell).join(',')),
-                onReject: (r: Rejection, cells: string[]) => rejects.push([r.line, r.rule, r.reason, ...cells].map(csvCell).join(',')),
+                onRejectColumns: (cols: string[]) => rejects.push(rejectsHeader(cols)),
+                onReject: (r: Rejection, cells: string[]) => rejects.push(rejectsLine(r, cells)),
               }
             : {}),
           onProgress: bar.update,
         }).finally(bar.done);
-        const result = report.result;
+        // Contact details typed into answers are masked in every output (privacy/mask.ts).
+        const result = maskResult(report.result);
+        // --out and --rejects are written as one batch: all of them, or none (io/write.ts).
+        const outputs: OutputFile[] = [];
         if (!flags.check) io.stdout.write(renderResult(result, flags.format, io, flags.color));
         if (flags.out !== undefined) {
           const out = resolve(io.cwd, flags.out);
@@ -86,7 +91,7 @@ export function createReportCommand(io: Io): Command {
             ...(workbook ? { workbook } : {}),
             ...(charts ? { charts } : {}),
           });
-          for (const w of built.warnings) io.stderr.write(`warning: ${w}\n`);
+          for (const w of built.warnings) io.stderr.write(`warning: ${forTerminal(maskContacts(w))}\n`);
           if (flags.check) {
             const drift = await checkArtifacts(out, built.artifacts);
             if (drift.length > 0) {
@@ -94,15 +99,12 @@ export function createReportCommand(io: Io): Command {
               throw new SurveyError('SURVEY_CHECK_FAILED', `${drift.length} figure file${drift.length === 1 ? ' is' : 's are'} stale`);
             }
             io.stderr.write(`all ${built.artifacts.length} files in ${flags.out} are up to date\n`);
-          } else {
-            await writeArtifacts(out, built.artifacts);
-            io.stderr.write(`wrote ${built.artifacts.length} files to ${relative(io.cwd, out) || '.'}\n`);
-          }
+          } else outputs.push(...built.artifacts.map((a) => ({ file: join(out, ...a.path.split('/')), content: a.content })));
         }
-        if (flags.rejects !== undefined) {
-          await writeAtomic(resolve(io.cwd, flags.rejects), `${rejects.join('\r\n')}\r\n`);
-          io.stderr.write(`wrote ${rejects.length - 1} removed rows to ${flags.rejects}\n`);
-        }
+        if (flags.rejects !== undefined) outputs.push({ file: resolve(io.cwd, flags.rejects), content: `${rejects.join('\r\n')}\r\n` });
+        await writeFiles(outputs);
+        if (flags.out !== undefined && !flags.check) io.stderr.write(`wrote ${outputs.length - (flags.rejects !== undefined ? 1 : 0)} files to ${forTerminal(relative(io.cwd, resolve(io.cwd, flags.out)) || '.')}\n`);
+        if (flags.rejects !== undefined) io.stderr.write(`wrote ${rejects.length - 1} removed rows to ${forTerminal(flags.rejects)}\n`);
       } finally {
         workbook?.close();
         charts?.close();

@@ -1,0 +1,78 @@
+/** maskContacts: e-mail addresses, phone numbers and IP addresses inside answers, and what only looks like them. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { holdsContacts, maskContacts, maskResult, MASK } from '../../../src/privacy/mask.js';
+import type { AnalysisResult } from '../../../src/spec/result.js';
+
+const { email: E, phone: P, ip: I } = MASK;
+
+test('masked: e-mail addresses, phone numbers in the usual notations, IPv4 and IPv6 addresses', () => {
+  const cases: [string, string][] = [
+    ['email me at jo.bloggs+survey@example.co.uk please', `email me at ${E} please`],
+    ['<anna@example.org>; (b.c@d-e.fr)', `<${E}>; (${E})`],
+    ['call +44 20 7946 0958 or (555) 010-2233', `call ${P} or ${P}`],
+    ['+33 1 23 45 67 89', P],
+    ['07700900123', P],
+    ['Text me: 07700 900109', `Text me: ${P}`],
+    ['030/12345678', P],
+    ['020.7946.095', P],
+    ['from 203.0.113.7, ok', `from ${I}, ok`],
+    ['2001:db8::1 and fe80::1ff:fe23:4567:890a', `${I} and ${I}`],
+    ['2001:0db8:0000:0000:0000:ff00:0042:8329', I],
+  ];
+  for (const [input, masked] of cases) {
+    assert.equal(maskContacts(input), masked, input);
+    assert.equal(holdsContacts(input), true, input);
+  }
+});
+
+test('kept: dates, times, years, amounts, ranges, versions, ratios and ordinary answers', () => {
+  for (const s of [
+    '6/1/2024 10:31:41',
+    '2021-01-15 10:31:41',
+    '2021-01-15T10:31:41Z',
+    'meet at 10:31:41',
+    'between 1990 and 2020',
+    'I earn 45,000 a year',
+    '$150,000+',
+    '1.250.000,00',
+    '1234567.89',
+    'aged 18-29',
+    'version 1.2.3',
+    'ratio 3:2:1',
+    'C++ std::vector',
+    'a::b',
+    'id 123456789',
+    '555-0199',
+    'Not good, but I can live with it',
+    'Email, SMS or phone calls',
+    '@home',
+    'user@localhost',
+    '',
+  ]) {
+    assert.equal(maskContacts(s), s, s);
+    assert.equal(holdsContacts(s), false, s);
+  }
+});
+
+test('maskResult masks answers, options, nets and messages, and keeps question texts', () => {
+  const result: AnalysisResult = {
+    input: { file: 'a@b.csv', rows: 2, encoding: 'utf-8', delimiter: ',', headerRows: 1 },
+    questions: [{ id: 'q', label: 'Write to support@example.com', type: 'single', options: ['x@example.com', 'No'], items: [] }],
+    tables: [
+      { kind: 'frequency', question: 'q', label: 'Write to support@example.com', type: 'single', base: 2, missing: 0, rows: [{ label: 'x@example.com', count: 1, percent: 50 }, { label: 'Net', count: 1, percent: 50, net: true, members: ['x@example.com'] }] },
+      { kind: 'crosstab', row: 'q', column: 'q', label: 'X', rowLabels: ['x@example.com'], columnLabels: ['192.0.2.1'], counts: [[1]], columnPercents: [[100]], rowPercents: [[100]], totalPercents: [[100]], columnBases: [1], rowBases: [1], base: 1, stats: null },
+    ],
+    withheld: [],
+    diagnostics: [{ level: 'info', code: 'SURVEY_WHERE', message: '1 row excluded by --where "q == \\"x@example.com\\""' }],
+  };
+  const masked = maskResult(result);
+  assert.deepEqual(masked.questions[0]!.options, [E, 'No']);
+  assert.equal(masked.questions[0]!.label, 'Write to support@example.com', "the survey author's own text is kept");
+  const [f, x] = masked.tables;
+  assert.ok(f?.kind === 'frequency' && f.rows[0]!.label === E && f.rows[1]!.members![0] === E);
+  assert.ok(x?.kind === 'crosstab' && x.rowLabels[0] === E && x.columnLabels[0] === I);
+  assert.ok(!masked.diagnostics[0]!.message.includes('x@example.com'));
+  assert.equal(masked.input.file, 'a@b.csv');
+  assert.equal((result.tables[0] as { rows: { label: string }[] }).rows[0]!.label, 'x@example.com', 'the input is not changed');
+});
