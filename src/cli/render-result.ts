@@ -6,11 +6,12 @@ import { renderText } from '../render/table/text.js';
 import { renderCsv } from '../render/table/csv.js';
 import { renderMarkdown } from '../render/table/markdown.js';
 import { styler, useColor } from './print.js';
+import { jsonForTerminal } from '../render/sanitize.js';
 
 export function renderResult(result: AnalysisResult, format: Format, io: Io, colorFlag: boolean | undefined): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(result, null, 2)}\n`;
+      return `${jsonForTerminal(result)}\n`;
     case 'csv':
       return renderCsv(result);
     case 'md':

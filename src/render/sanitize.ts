@@ -1,9 +1,21 @@
 /** Making data text safe for each place it is shown. */
 
-/** Strips C0/C1 control characters (escape sequences included) so data never drives the terminal. */
+/**
+ * Strips C0/C1 control characters (escape sequences included) so data never drives the terminal,
+ * and the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) that can make a
+ * line read differently from what it holds ("Trojan Source"); Arabic and Hebrew text needs none of them.
+ */
 export function forTerminal(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/[\r\n\t]+/g, ' ');
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').replace(/[\r\n\t]+/g, ' ');
+}
+
+/**
+ * JSON for a terminal: the same value as JSON.stringify gives, with DEL, C1 controls and
+ * bidirectional overrides written as \u escapes (JSON.stringify escapes only C0 controls).
+ */
+export function jsonForTerminal(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Escapes text for HTML and SVG content and attributes. */
@@ -11,9 +23,13 @@ export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Escapes a Markdown table cell: pipes, markup and line breaks. */
+/**
+ * Escapes a Markdown table cell: pipes, markup and line breaks. Backslashes are escaped before
+ * pipes, or the backslash that escapes a pipe would itself be escaped ("a \\| b") and the pipe
+ * would split the cell.
+ */
 export function forMarkdown(s: string): string {
-  return escapeXml(forTerminal(s)).replace(/\|/g, '\\|').replace(/([\\`*_[\]])/g, '\\$1');
+  return escapeXml(forTerminal(s)).replace(/([\\`*_[\]])/g, '\\$1').replace(/\|/g, '\\|');
 }
 
 /**

@@ -208,13 +208,20 @@ export function frame(title: Record<string, unknown>, description: string, confi
 const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**
- * vega looks strings of a spec up in plain objects while parsing it, so a title, an axis title,
- * a band key or a sort entry that is exactly "constructor", "toString" or "valueOf" (answers
- * and question texts can be) fails with "Operator not defined". Each such string gets a
- * zero-width space, which does not show; every other value is copied as it is.
+ * Every string of a chart spec made safe for vega and for the SVG it draws:
+ * - control characters that XML 1.0 cannot hold (an escape sequence typed into an answer) are
+ *   dropped: in a title, an aria-label or a text mark they would make the .svg file unreadable;
+ * - vega looks strings of a spec up in plain objects while parsing it, so a title, an axis
+ *   title, a band key or a sort entry that is exactly "constructor", "toString" or "valueOf"
+ *   fails with "Operator not defined": each such string gets a zero-width space, which does not show.
+ * Every other value is copied as it is.
  */
 export function vegaSafe<T>(value: T): T {
-  if (typeof value === 'string') return (OBJECT_MEMBERS.has(value) ? `${value}\u200B` : value) as T;
+  if (typeof value === 'string') {
+    // eslint-disable-next-line no-control-regex
+    const text = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+    return (OBJECT_MEMBERS.has(text) ? `${text}\u200B` : text) as T;
+  }
   if (Array.isArray(value)) return value.map((v) => vegaSafe(v)) as T;
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
