@@ -22,7 +22,7 @@ import { compile, truthy } from '../expr/compile.js';
 import { Tabulation } from './tabulation.js';
 import { resolveQuestion } from './resolve.js';
 import { withInput } from './input.js';
-import { scanRows, type HeaderInfo } from './rows.js';
+import { Sample, scanRows, type HeaderInfo } from './rows.js';
 import { checkNames } from './check-names.js';
 
 export interface AnalyzeOptions extends CsvOptions {
@@ -56,7 +56,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   const displayName = options.displayName ?? input.file;
   const sampleRows = options.sampleRows ?? DEFAULT_SAMPLE_ROWS;
   const decimalComma = input.delimiter === ';';
-  const sample: string[][] = [];
+  const sample = new Sample();
   let headers: ColumnHeader[] = [];
   let tabulation: Tabulation | null = null;
   let where: ((t: Tabulation) => boolean) | null = null;
@@ -72,7 +72,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     t.count();
   };
   const start = (): Tabulation => {
-    const codebook = inferCodebook(headers, sample, { decimalComma });
+    const codebook = inferCodebook(headers, sample.rows, { decimalComma });
     const by = (options.by ?? []).map((name) => resolveQuestion(codebook, name, '--by').id);
     const t = new Tabulation(codebook, { tables: 'all', by }, { decimalComma });
     if (options.where !== undefined) {
@@ -80,8 +80,8 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
       checkNames(expr, t.values, '--where');
       where = (tab) => truthy(expr.evaluate(tab.values.resolve));
     }
-    for (const row of sample) count(t, row);
-    sample.length = 0;
+    for (const row of sample.rows) count(t, row);
+    sample.clear();
     return t;
   };
 
@@ -94,7 +94,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
         rows++;
         if (tabulation) count(tabulation, fields);
         else {
-          sample.push(fields);
+          sample.add(fields);
           if (sample.length >= sampleRows) tabulation = start();
         }
       };

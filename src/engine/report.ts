@@ -26,7 +26,7 @@ import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { Tabulation, type PlannedTable } from './tabulation.js';
 import { withInput } from './input.js';
-import { scanRows } from './rows.js';
+import { Sample, scanRows } from './rows.js';
 import { DEFAULT_SAMPLE_ROWS, finish, type Analysis } from './analyze.js';
 import { Raking, summarizeWeights, type WeightsSummary } from './weighting.js';
 import { DEFAULT_LETTERS } from '../stats/column-tests.js';
@@ -87,15 +87,15 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
 
   // Pass A: a sample to infer what the spec does not say.
   const sampleRows = options.sampleRows ?? DEFAULT_SAMPLE_ROWS;
-  const sample: string[][] = [];
+  const sample = new Sample();
   const sampled = await scanRows(input, displayName, () => (fields) => {
-    sample.push(fields);
+    sample.add(fields);
     if (sample.length >= sampleRows) return false;
   }, { headerRows });
   if (sample.length === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
   const { headers } = sampled.header;
-  const codebook = applySpecCodebook(inferCodebook(headers, sample, { decimalComma }), headers, loaded);
-  sample.length = 0;
+  const codebook = applySpecCodebook(inferCodebook(headers, sample.rows, { decimalComma }), headers, loaded);
+  sample.clear();
 
   // Every question a table, rule, weight or filter uses: only those are coded row by row.
   const used = new Set<string>();

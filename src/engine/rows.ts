@@ -149,3 +149,29 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   }
   return { header: header!, emptyRows: empty };
 }
+
+/**
+ * Rows kept for inference, with repeated cells stored once: a sample of 50,000 rows holds
+ * each column's few distinct answers as shared strings instead of one string per cell.
+ */
+export class Sample {
+  readonly rows: string[][] = [];
+  private readonly seen: Map<string, string>[] = [];
+  add(fields: string[]): void {
+    for (let i = 0; i < fields.length; i++) {
+      const map = (this.seen[i] ??= new Map());
+      const v = fields[i]!;
+      const kept = map.get(v);
+      if (kept !== undefined) fields[i] = kept;
+      else if (map.size < 1000) map.set(v, v);
+    }
+    this.rows.push(fields);
+  }
+  get length(): number {
+    return this.rows.length;
+  }
+  clear(): void {
+    this.rows.length = 0;
+    this.seen.length = 0;
+  }
+}

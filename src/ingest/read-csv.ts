@@ -170,7 +170,8 @@ function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions)
   const flow = new SharedArrayBuffer(8);
   const consumed = new Int32Array(flow);
   const job: WorkerJob = { file: src.file, encoding: src.encoding, start: src.start, firstLine: src.firstLine, delimiter: src.delimiter, maxRecord: MAX_RECORD_BYTES, chunkBytes: CHUNK_BYTES, flow };
-  const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: job });
+  // Its heap holds a chunk or two at a time: a small young generation keeps the process small.
+  const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const counter = { records: 0 };
   return new Promise<void>((resolve, reject) => {
     let settled = false;
