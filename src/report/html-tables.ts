@@ -1,7 +1,7 @@
 /** Tables as HTML: frequency, crosstab, banner, numeric and text summaries, labels escaped. */
 import type { BannerTable, CrosstabTable, FrequencyTable, NumericTable, TextTable } from '../spec/result.js';
 import { formatNumber, formatPercent } from '../render/sanitize.js';
-import { formatP } from '../render/table/text.js';
+import { testSummary } from '../render/table/text.js';
 import { formatCount, h } from './html-common.js';
 
 export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
@@ -60,7 +60,7 @@ export function crosstabHtml(t: CrosstabTable, baseLabel: string): string {
   });
   const base = `<tr class="bases"><th scope="row">Base (n)</th>${t.columnBases.map((b) => `<td class="num">${formatCount(b)}</td>`).join('')}</tr>`;
   const stats = t.stats
-    ? `<p class="note">Chi-square = ${formatNumber(t.stats.chi2)}, df = ${t.stats.df}, p = ${formatP(t.stats.p)}, Cramér’s V = ${formatNumber(t.stats.cramersV, 3)}.${t.stats.lowExpected > 0.2 ? ` ${formatPercent(t.stats.lowExpected * 100, 0)} of expected counts are under 5: read the test with care.` : ''}</p>`
+    ? `<p class="note">${h(testSummary(t.stats).replace(/^c/, 'C').replace("'", '’'))}.${t.stats.lowExpected > 0.2 ? ` ${formatPercent(t.stats.lowExpected * 100, 0)} of expected counts are under 5: read the test with care.` : ''}</p>`
     : '';
   return `<div class="scroll"><table class="data crosstab">
 <caption>Column percentages</caption>

@@ -1,7 +1,8 @@
 /** `survey clean`: kept + rejected = read; personal data dropped, or pseudonymised under a key that is never written. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { after } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -9,11 +10,18 @@ import { captureIo } from '../helpers/capture.js';
 import { fromRoot } from '../helpers/paths.js';
 
 const SPEC = 'fixtures/whatsapp-privacy-2021/survey.yaml';
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'survey-clean-'));
+  dirs.push(d);
+  return d;
+};
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const raw = readFileSync(fromRoot('fixtures/whatsapp-privacy-2021/responses.csv'), 'utf8');
 const emails = [...new Set(raw.match(/[\w.+-]+@[\w-]+\.[\w.]+/g) ?? [])];
 
 test('clean data and rejects reconcile with the rows read, and hold no personal data', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'survey-clean-'));
+  const dir = tempDir();
   const io = captureIo();
   const code = await main(['clean', SPEC, '-o', join(dir, 'clean.csv'), '--rejects', join(dir, 'rejects.csv')], io);
   assert.equal(code, 0, io.err());
@@ -29,7 +37,7 @@ test('clean data and rejects reconcile with the rows read, and hold no personal 
 });
 
 test('pseudonymised e-mails: stable per person under one key, different under another, key never written', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'survey-clean-'));
+  const dir = tempDir();
   const key = 'a-secret-key-of-some-length';
   const run = async (k: string, out: string) => {
     const io = captureIo({ SURVEY_KEY: k });

@@ -1,7 +1,7 @@
 /** Tables as Markdown, for reports and pull requests. */
 import type { AnalysisResult, Table } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
-import { formatP } from './text.js';
+import { testSummary } from './text.js';
 
 export function renderMarkdown(result: AnalysisResult & { funnel?: { rule: string; removed: number; remaining: number }[]; title?: string }): string {
   const out: string[] = [`# ${forMarkdown(result.title ?? result.input.file)}`, '', `${result.input.rows} respondents read from ${forMarkdown(result.input.file)}.`];
@@ -41,8 +41,12 @@ export function tableMarkdown(t: Table): string {
       const head = `| | ${t.columnLabels.map(forMarkdown).join(' | ')} |\n|---|${t.columnLabels.map(() => '---:').join('|')}|`;
       const rows = t.rowLabels.map((l, r) => `| ${forMarkdown(l)} | ${t.columnLabels.map((_, c) => formatPercent(t.columnPercents[r]![c]!)).join(' | ')} |`);
       const base = `| Base | ${t.columnBases.map((b) => formatNumber(b)).join(' | ')} |`;
-      const stats = t.stats ? `\n\nChi-square = ${formatNumber(t.stats.chi2)}, df = ${t.stats.df}, p = ${formatP(t.stats.p)}, Cramér's V = ${formatNumber(t.stats.cramersV, 3)}.` : '';
+      const stats = t.stats ? `\n\n${capitalise(testSummary(t.stats))}.` : '';
       return `## ${forMarkdown(t.label)}\n\nColumn percentages.\n\n${head}\n${rows.join('\n')}\n${base}${stats}`;
     }
   }
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,5 +1,5 @@
 /** Tables for the terminal: aligned columns, inline bars, colour through a styler. */
-import type { AnalysisResult, BannerTable, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
+import type { AnalysisResult, BannerTable, CrosstabStats, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
 
 /** Colour is applied by the caller's styler (chalk at the CLI edge, identity in tests). */
@@ -141,9 +141,7 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   }
   if (t.stats) {
     const s = t.stats;
-    if (s.method === 'rao-scott-2') lines.push(st.dim(`  Rao-Scott F = ${formatNumber(s.f ?? 0, 3)} on ${formatNumber(s.ndf ?? 0)} and ${formatNumber(s.ddf ?? 0, 1)} df, p = ${formatP(s.p)} (weighted; X² = ${formatNumber(s.chi2)})`));
-    else if (s.method === 'rao-scott-1') lines.push(st.dim(`  Rao-Scott adjusted chi-square = ${formatNumber(s.adjustedChi2 ?? 0)}, df = ${s.df}, p = ${formatP(s.p)} (weighted)`));
-    else lines.push(st.dim(`  chi-square = ${formatNumber(s.chi2)}, df = ${s.df}, p = ${formatP(s.p)}, Cramér's V = ${formatNumber(s.cramersV, 3)}`));
+    lines.push(st.dim(`  ${testSummary(s)}`));
     if (s.lowExpected > 0.2) lines.push(st.warn(`  warning: ${formatPercent(s.lowExpected * 100, 0)} of expected counts are under 5; the test is unreliable`));
   } else if (t.multi) {
     lines.push(st.dim('  multi-select: respondents can be in several rows, so no chi-square test'));
@@ -158,6 +156,13 @@ export function funnelText(steps: readonly FunnelStepLike[], st: Styler): string
   const lines = [st.title('Validity filters'), st.dim(`  ${'rule'.padEnd(w)}  ${'removed'.padStart(8)}  ${'remaining'.padStart(9)}`)];
   steps.forEach((s, i) => lines.push(`  ${names[i]!.padEnd(w)}  ${(i === 0 ? '' : `-${s.removed}`).padStart(8)}  ${String(s.remaining).padStart(9)}`));
   return lines.join('\n');
+}
+
+/** One line naming the test and its result: Pearson, or Rao-Scott for weighted tables. */
+export function testSummary(s: CrosstabStats): string {
+  if (s.method === 'rao-scott-2') return `Rao-Scott F = ${formatNumber(s.f ?? 0, 3)} on ${formatNumber(s.ndf ?? 0)} and ${formatNumber(s.ddf ?? 0, 1)} df, p = ${formatP(s.p)} (weighted; X² = ${formatNumber(s.chi2)})`;
+  if (s.method === 'rao-scott-1') return `Rao-Scott adjusted chi-square = ${formatNumber(s.adjustedChi2 ?? 0)}, df = ${s.df}, p = ${formatP(s.p)} (weighted)`;
+  return `chi-square = ${formatNumber(s.chi2)}, df = ${s.df}, p = ${formatP(s.p)}, Cramér's V = ${formatNumber(s.cramersV, 3)}`;
 }
 
 export function formatP(p: number): string {
