@@ -1,30 +1,36 @@
 /**
  * A map from strings to line numbers in flat memory, for keys seen once per respondent
- * (e-mails, phone numbers): millions of them cost their UTF-8 bytes and about 30 bytes
+ * (e-mails, phone numbers): millions of them cost their UTF-8 bytes and about 24 bytes
  * each, where a Map of strings costs about 100 and keeps every chunk of the file a key
  * was sliced from alive. Exact: keys are compared byte for byte, never by hash alone.
+ *
+ * Nothing is ever copied to grow except the slot table: keys go to 4 MiB blocks and their
+ * entries to fixed pages, so that few large buffers are allocated (each one makes V8
+ * consider a garbage collection).
  */
+const BLOCK_BITS = 22;
+const BLOCK_BYTES = 1 << BLOCK_BITS;
+const MAX_BLOCKS = 1 << (32 - BLOCK_BITS);
+const PAGE_BITS = 16;
+const PAGE_KEYS = 1 << PAGE_BITS;
+/** Per key in a page: where (block and start), length, line, hash. */
+const FIELDS = 4;
+
 export class KeyLines {
   /** The keys' UTF-8 bytes, in blocks that are filled and never moved. */
   private blocks: Buffer[] = [];
   private block = Buffer.alloc(0);
   private used = 0;
-  /** Per key: its block, start in it, length, line. */
-  private blockOf = new Uint16Array(1 << 10);
-  private starts = new Uint32Array(1 << 10);
-  private lengths = new Uint32Array(1 << 10);
-  private lines = new Uint32Array(1 << 10);
+  private pages: Uint32Array[] = [];
   private count = 0;
   /**
    * Open addressing, linear probing; two numbers a slot: key index + 1 (0 for empty) and
    * the key's hash, so that probing past other keys reads nothing else (one cache line).
    */
-  private slots = new Uint32Array(2 << 11);
+  private slots = new Uint32Array(2 << 12);
   private scratch = Buffer.allocUnsafe(256);
   /** Hash of the key last encoded. */
   private hash = 0;
-  /** Per key: its hash, to grow the table without reading the keys again. */
-  private hashes = new Uint32Array(1 << 10);
 
   get size(): number {
     return this.count;
@@ -33,41 +39,47 @@ export class KeyLines {
   /** The line stored for the key, or undefined. */
   get(key: string): number | undefined {
     const len = this.encode(key);
-    const h = this.hash;
-    const i = this.find(h, len);
-    return i < 0 ? undefined : this.lines[i];
+    const i = this.find(this.hash, len);
+    return i < 0 ? undefined : this.field(i, 2);
   }
 
   set(key: string, line: number): void {
     const len = this.encode(key);
-    const h = this.hash;
-    const i = this.find(h, len);
-    if (i >= 0) this.lines[i] = line;
-    else this.add(h, len, line);
+    const i = this.find(this.hash, len);
+    if (i >= 0) this.pages[i >>> PAGE_BITS]![(i & (PAGE_KEYS - 1)) * FIELDS + 2] = line;
+    else this.add(this.hash, len, line);
   }
 
   /** The line stored for the key; when there is none, stores this one and returns undefined. */
   getOrAdd(key: string, line: number): number | undefined {
     const len = this.encode(key);
-    const h = this.hash;
-    const i = this.find(h, len);
-    if (i >= 0) return this.lines[i];
-    this.add(h, len, line);
+    const i = this.find(this.hash, len);
+    if (i >= 0) return this.field(i, 2);
+    this.add(this.hash, len, line);
     return undefined;
+  }
+
+  clear(): void {
+    this.blocks = [];
+    this.block = Buffer.alloc(0);
+    this.used = 0;
+    this.pages = [];
+    this.count = 0;
+    this.slots.fill(0);
+  }
+
+  private field(k: number, f: number): number {
+    return this.pages[k >>> PAGE_BITS]![(k & (PAGE_KEYS - 1)) * FIELDS + f]!;
   }
 
   /** Adds the key in `scratch` (not present). */
   private add(h: number, len: number, line: number): void {
     if ((this.count + 1) * 20 > this.slots.length * 7) this.grow();
     const k = this.count++;
-    if (k >= this.starts.length) {
-      this.blockOf = extend(this.blockOf);
-      this.starts = extend(this.starts);
-      this.lengths = extend(this.lengths);
-      this.lines = extend(this.lines);
-      this.hashes = extend(this.hashes);
-    }
+    if ((k & (PAGE_KEYS - 1)) === 0) this.pages.push(new Uint32Array(PAGE_KEYS * FIELDS));
     if (this.used + len > this.block.length) {
+      if (this.blocks.length >= MAX_BLOCKS) throw new Error(`more than ${MAX_BLOCKS * (BLOCK_BYTES >> 20)} MiB of distinct keys`);
+      // A key longer than a block gets a block of its own (it starts at 0).
       this.block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, len));
       this.blocks.push(this.block);
       this.used = 0;
@@ -76,21 +88,14 @@ export class KeyLines {
     const scratch = this.scratch;
     const at = this.used;
     for (let i = 0; i < len; i++) block[at + i] = scratch[i]!;
-    this.hashes[k] = h;
-    this.blockOf[k] = this.blocks.length - 1;
-    this.starts[k] = this.used;
-    this.lengths[k] = len;
-    this.lines[k] = line;
+    const page = this.pages[k >>> PAGE_BITS]!;
+    const e = (k & (PAGE_KEYS - 1)) * FIELDS;
+    page[e] = (this.blocks.length - 1) * BLOCK_BYTES + at;
+    page[e + 1] = len;
+    page[e + 2] = line;
+    page[e + 3] = h;
     this.used += len;
     this.insert(h, k);
-  }
-
-  clear(): void {
-    this.blocks = [];
-    this.block = Buffer.alloc(0);
-    this.used = 0;
-    this.count = 0;
-    this.slots.fill(0);
   }
 
   /** Writes the key's UTF-8 bytes to `scratch` and sets `hash`; returns the length. */
@@ -123,13 +128,17 @@ export class KeyLines {
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const k1 = slots[2 * s]!;
       if (k1 === 0) return -1;
-      if (slots[2 * s + 1] === h && this.lengths[k1 - 1] === len && this.equals(k1 - 1, len)) return k1 - 1;
+      if (slots[2 * s + 1] === h && this.equals(k1 - 1, len)) return k1 - 1;
     }
   }
 
   private equals(k: number, len: number): boolean {
-    const start = this.starts[k]!;
-    const b = this.blocks[this.blockOf[k]!]!;
+    const page = this.pages[k >>> PAGE_BITS]!;
+    const e = (k & (PAGE_KEYS - 1)) * FIELDS;
+    if (page[e + 1] !== len) return false;
+    const where = page[e]!;
+    const b = this.blocks[Math.floor(where / BLOCK_BYTES)]!;
+    const start = where % BLOCK_BYTES;
     const a = this.scratch;
     for (let i = 0; i < len; i++) if (a[i] !== b[start + i]) return false;
     return true;
@@ -146,17 +155,8 @@ export class KeyLines {
 
   private grow(): void {
     this.slots = new Uint32Array(this.slots.length * 2);
-    for (let k = 0; k < this.count; k++) this.insert(this.hashes[k]!, k);
+    for (let k = 0; k < this.count; k++) this.insert(this.field(k, 3), k);
   }
-}
-
-const BLOCK_BYTES = 8 << 20;
-
-/** Half as large again: the arrays of a large set overshoot less than by doubling. */
-function extend<T extends Uint16Array | Uint32Array>(a: T): T {
-  const next = new (a.constructor as new (n: number) => T)(Math.ceil(a.length * 1.5));
-  next.set(a);
-  return next;
 }
 
 const FNV_OFFSET = 0x811c9dc5;

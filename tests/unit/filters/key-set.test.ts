@@ -23,3 +23,12 @@ test('KeyLines: exact keys to lines through growth, ASCII or not, like a Map', (
   assert.equal(keys.getOrAdd('', 5), undefined);
   assert.equal(keys.get(''), 5);
 });
+
+test('KeyLines: a key longer than a block gets one of its own', () => {
+  const keys = new KeyLines();
+  const big = 'k'.repeat(5 << 20);
+  assert.equal(keys.getOrAdd('a@x.org', 1), undefined);
+  assert.equal(keys.getOrAdd(big, 2), undefined);
+  assert.equal(keys.getOrAdd('b@x.org', 3), undefined);
+  assert.deepEqual([keys.get('a@x.org'), keys.get(big), keys.get('b@x.org'), keys.get(`${big}k`)], [1, 2, 3, undefined]);
+});
