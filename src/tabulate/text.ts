@@ -21,8 +21,11 @@ export class TextSummary {
     }
     this.n += w;
     // Distinct answers are counted exactly up to a cap; past it the count is a floor.
-    if (this.seen.size < MAX_TRACKED) this.seen.add(own(c.answer));
-    else if (!this.seen.has(c.answer)) this.distinctOverflow++;
+    if (!this.seen.has(c.answer)) {
+      // A copy, so that the set does not keep the chunk of the file the answer was cut from.
+      if (this.seen.size < MAX_TRACKED) this.seen.add(own(c.answer));
+      else this.distinctOverflow++;
+    }
     if (c.time < this.min) this.min = c.time;
     if (c.time > this.max) this.max = c.time;
   }
