@@ -20,7 +20,6 @@ import type { ChartResult } from '../render/chart/spec.js';
 import { consolidatedCharts } from './profile.js';
 import { renderHtml } from './html.js';
 import { buildWorkbook } from './xlsx.js';
-import type { WorkbookThread } from './xlsx-thread.js';
 import type { ChartThread } from './chart-thread.js';
 
 export interface ArtifactOptions {
@@ -32,8 +31,6 @@ export interface ArtifactOptions {
   baseLabel: string;
   /** Hash of the input file, recorded in the manifest. */
   inputSha256?: string;
-  /** Builds the workbook on a second thread while the charts are drawn here. */
-  workbook?: WorkbookThread;
   /** Draws the charts on another thread (started early to load vega meanwhile). */
   charts?: ChartThread;
 }
@@ -48,9 +45,6 @@ export interface Built {
 export async function buildArtifacts(result: AnalysisResult & { funnel?: FunnelStep[] }, opts: ArtifactOptions): Promise<Built> {
   const ids = tableIds(result.tables);
   const report = { result, spec: opts.spec, ids, baseLabel: opts.baseLabel, inputSha256: opts.inputSha256 };
-  // The workbook is built meanwhile on its thread, if there is one.
-  const workbook = opts.workbook ? opts.workbook.build(report) : null;
-  workbook?.catch(() => {});
   const renderSvg = opts.charts ? opts.charts.render : (await import('../render/chart/svg.js')).renderSvg;
   const specTables = new Map((opts.spec?.tables ?? []).filter((t) => t.id).map((t) => [t.id!, t] as const));
   const artifacts: Artifact[] = [
@@ -63,19 +57,31 @@ export async function buildArtifacts(result: AnalysisResult & { funnel?: FunnelS
     artifacts.push({ path: `tables/${ids[i]}.csv`, content: tablesCsv([t]) }, { path: `tables/${ids[i]}.md`, content: `${tableMarkdown(t)}\n` }, { path: `tables/${ids[i]}.json`, content: json(t) });
   });
 
-  const warnings: string[] = [];
-  const charts: Built['charts'] = [];
-  const draw = async (id: string, chart: ChartResult | null, tables: number[]) => {
+  // Every chart is sent to the renderer at once (a thread, when there is one) and collected in
+  // order afterwards; warnings keep the order they had when charts were drawn one by one.
+  interface Job {
+    id: string;
+    tables: number[];
+    spec: ChartResult['spec'];
+    svg: Promise<string>;
+    warnings: string[];
+  }
+  const log: (string | Job)[] = [];
+  const jobs: Job[] = [];
+  const queued = new Set<string>();
+  const draw = (id: string, chart: ChartResult | null, tables: number[]): void => {
     if (!chart) return;
-    if (artifacts.some((a) => a.path === `charts/${id}.svg`)) {
-      warnings.push(`${id}: another chart is already written to charts/${id}.svg; this one is left out`);
+    if (queued.has(id)) {
+      log.push(`${id}: another chart is already written to charts/${id}.svg; this one is left out`);
       return;
     }
-    warnings.push(...chart.warnings.map((w) => `${id}: ${w}`));
-    const svg = await renderSvg(chart.spec, { onWarning: (w) => warnings.push(`${id}: ${w}`) });
-    artifacts.push({ path: `charts/${id}.svg`, content: svg });
-    if (opts.vegaLite) artifacts.push({ path: `charts/${id}.vl.json`, content: json(chart.spec) });
-    charts.push({ id, tables, svg });
+    queued.add(id);
+    log.push(...chart.warnings.map((w) => `${id}: ${w}`));
+    const warnings: string[] = [];
+    const job: Job = { id, tables, spec: chart.spec, svg: renderSvg(chart.spec, { onWarning: (w) => warnings.push(`${id}: ${w}`) }), warnings };
+    job.svg.catch(() => {});
+    jobs.push(job);
+    log.push(job);
   };
   const drawnGrids = new Set<string>();
   for (const [i, t] of result.tables.entries()) {
@@ -90,15 +96,29 @@ export async function buildArtifacts(result: AnalysisResult & { funnel?: FunnelS
         const grid = chartForGrid(q, members.map(([x]) => x as FrequencyTable), ctx);
         if (grid) {
           drawnGrids.add(q.id);
-          await draw(fileSafe(q.id), grid, members.map(([, k]) => k));
+          draw(fileSafe(q.id), grid, members.map(([, k]) => k));
           continue;
         }
       } else if (q && drawnGrids.has(q.id)) continue;
     }
-    await draw(ids[i]!, chartForTable(t, ctx), [i]);
+    draw(ids[i]!, chartForTable(t, ctx), [i]);
   }
-  for (const c of consolidatedCharts(result, opts.spec, opts.baseLabel, warnings)) await draw(c.id, c.chart, c.tables);
-  artifacts.push({ path: 'report.html', content: renderHtml({ ...report, charts }) }, { path: 'tables.xlsx', content: await (workbook ?? buildWorkbook(report)) });
+  const consolidatedWarnings: string[] = [];
+  const consolidated = consolidatedCharts(result, opts.spec, opts.baseLabel, consolidatedWarnings);
+  log.push(...consolidatedWarnings);
+  for (const c of consolidated) draw(c.id, c.chart, c.tables);
+  // The workbook is built here while the chart thread (if any) draws.
+  const xlsx = buildWorkbook(report);
+  xlsx.catch(() => {});
+  const charts: Built['charts'] = [];
+  for (const job of jobs) {
+    const svg = await job.svg;
+    artifacts.push({ path: `charts/${job.id}.svg`, content: svg });
+    if (opts.vegaLite) artifacts.push({ path: `charts/${job.id}.vl.json`, content: json(job.spec) });
+    charts.push({ id: job.id, tables: job.tables, svg });
+  }
+  const warnings = log.flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.warnings));
+  artifacts.push({ path: 'report.html', content: renderHtml({ ...report, charts }) }, { path: 'tables.xlsx', content: await xlsx });
   artifacts.push({ path: 'manifest.json', content: manifest(artifacts, result, opts.inputSha256) });
   return { artifacts, warnings, charts };
 }

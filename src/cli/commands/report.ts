@@ -2,7 +2,6 @@ import { Command, Option } from 'commander';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { fileSize, progress } from '../progress.js';
-import { startWorkbookThread } from '../../report/xlsx-thread.js';
 import { startChartThread } from '../../report/chart-thread.js';
 import type { Rejection } from '../../filters/apply.js';
 import { loadSpec } from '../../config/load-spec.js';
@@ -52,8 +51,7 @@ export function createReportCommand(io: Io): Command {
     .addOption(new Option('--no-color', 'no colour, even on a terminal'))
     .addHelpText('after', EXAMPLES)
     .action(async (specArg: string, flags: ReportFlags) => {
-      // With --out, the workbook's thread starts loading exceljs while the spec and data are read.
-      const workbook = flags.out !== undefined ? startWorkbookThread() : undefined;
+      // With --out, the chart thread starts loading vega while the spec and data are read.
       const charts = flags.out !== undefined ? startChartThread() : undefined;
       try {
         if (flags.check && flags.out === undefined) throw new SurveyError('SURVEY_USAGE', '--check needs --out <dir>: the folder of committed figures to compare with');
@@ -88,7 +86,6 @@ export function createReportCommand(io: Io): Command {
             vegaLite: flags.vegaLite === true,
             baseLabel: (loaded.spec.filters ?? []).length > 0 ? 'valid respondents' : 'respondents',
             inputSha256: await hashFile(inputFile),
-            ...(workbook ? { workbook } : {}),
             ...(charts ? { charts } : {}),
           });
           for (const w of built.warnings) io.stderr.write(`warning: ${forTerminal(maskContacts(w))}\n`);
@@ -106,7 +103,6 @@ export function createReportCommand(io: Io): Command {
         if (flags.out !== undefined && !flags.check) io.stderr.write(`wrote ${outputs.length - (flags.rejects !== undefined ? 1 : 0)} files to ${forTerminal(relative(io.cwd, resolve(io.cwd, flags.out)) || '.')}\n`);
         if (flags.rejects !== undefined) io.stderr.write(`wrote ${rejects.length - 1} removed rows to ${forTerminal(flags.rejects)}\n`);
       } finally {
-        workbook?.close();
         charts?.close();
       }
     });
