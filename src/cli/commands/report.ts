@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { fileSize, progress } from '../progress.js';
 import { startChartThread } from '../../report/chart-thread.js';
+import { takeChartThread } from '../prestart.js';
 import type { Rejection } from '../../filters/apply.js';
 import { loadSpec } from '../../config/load-spec.js';
 import { runReport } from '../../engine/report.js';
@@ -52,7 +53,7 @@ export function createReportCommand(io: Io): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (specArg: string, flags: ReportFlags) => {
       // With --out, the chart thread starts loading vega while the spec and data are read.
-      const charts = flags.out !== undefined ? startChartThread() : undefined;
+      const charts = flags.out !== undefined ? (takeChartThread() ?? startChartThread()) : undefined;
       try {
         if (flags.check && flags.out === undefined) throw new SurveyError('SURVEY_USAGE', '--check needs --out <dir>: the folder of committed figures to compare with');
         const specPath = resolve(io.cwd, specArg);
