@@ -24,16 +24,22 @@ const SILENT: Progress = { update: () => {}, done: () => {} };
 export function progress(io: Io, totalBytes: number, now: () => number = () => performance.now()): Progress {
   const err = io.stderr;
   if (err.isTTY !== true || totalBytes < MIN_BYTES || io.env.CI !== undefined) return SILENT;
-  const started = now();
+  // Timed from the first report: the pass that reports may start after others (a sample, a spec).
+  let started = -1;
+  let rows0 = 0;
   let last = -Infinity;
   let drawn = false;
   return {
     update(bytesRead, rows) {
       const t = now();
+      if (started < 0) {
+        started = t;
+        rows0 = rows;
+      }
       if (t - started < FIRST_DRAW_MS || t - last < REDRAW_MS) return;
       last = t;
       drawn = true;
-      err.write(`\r${line(bytesRead / totalBytes, rows, rows / ((t - started) / 1000), err.columns ?? 80)}`);
+      err.write(`\r${line(bytesRead / totalBytes, rows, (rows - rows0) / ((t - started) / 1000), err.columns ?? 80)}`);
     },
     done() {
       if (drawn) err.write('\r\u001b[2K');
