@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The only file that touches process.exitCode: everything below it throws or returns.
-import { prestart } from '../dist/src/cli/prestart.js';
+import { endPrestart, prestart } from '../dist/src/cli/prestart.js';
 
 // Threads that load libraries (vega for charts) start before survey's own modules load.
 prestart(process.argv.slice(2));
@@ -12,3 +12,4 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
 });
+endPrestart();

@@ -13,6 +13,14 @@ export function prestart(argv: readonly string[]): void {
   if (argv[0] === 'report' && argv.some((a) => a === '--out' || a.startsWith('--out='))) chartThread = startChartThread();
 }
 
+/**
+ * Stops a thread no command took (a usage error before the command ran): a thread still
+ * loading vega when the main thread ends would keep the process from exiting.
+ */
+export function endPrestart(): void {
+  takeChartThread()?.close();
+}
+
 /** The chart thread prestart began, once. */
 export function takeChartThread(): ChartThread | undefined {
   const t = chartThread;
