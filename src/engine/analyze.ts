@@ -23,6 +23,7 @@ import { Tabulation } from './tabulation.js';
 import { resolveQuestion } from './resolve.js';
 import { withInput } from './input.js';
 import { Sample, scanRows, type HeaderInfo } from './rows.js';
+import { Cells } from '../ingest/cells.js';
 import { checkNames } from './check-names.js';
 
 export interface AnalyzeOptions extends CsvOptions {
@@ -63,8 +64,8 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   let rows = 0;
   let excluded = 0;
 
-  const count = (t: Tabulation, fields: readonly string[]) => {
-    t.read(fields);
+  const count = (t: Tabulation, cells: Cells) => {
+    t.read(cells);
     if (where && !where(t)) {
       excluded++;
       return;
@@ -80,7 +81,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
       checkNames(expr, t.values, '--where');
       where = (tab) => truthy(expr.evaluate(tab.values.resolve));
     }
-    for (const row of sample.rows) count(t, row);
+    for (const row of sample.rows) count(t, Cells.of(row));
     sample.clear();
     return t;
   };
@@ -90,11 +91,11 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     displayName,
     (header) => {
       headers = header.headers;
-      return (fields) => {
+      return (cells) => {
         rows++;
-        if (tabulation) count(tabulation, fields);
+        if (tabulation) count(tabulation, cells);
         else {
-          sample.add(fields);
+          sample.add(cells.toArray());
           if (sample.length >= sampleRows) tabulation = start();
         }
       };

@@ -7,12 +7,43 @@
 import type { Question } from '../spec/codebook.js';
 import { splitCell, type Joiner } from '../codebook/multi.js';
 import { isBlank, normalizeCell, optionCellState, own, parseDateTime, parseNumber } from '../codebook/values.js';
+import type { Cells } from '../ingest/cells.js';
+import type { Dictionary } from '../ingest/dictionary.js';
 
 /** Code for an answer the spec declares missing ("Prefer not to say"): not in the base. */
 export const MISSING_CODE = -2;
 
 /** Distinct raw cells remembered per question (choice questions rarely have more). */
 const MAX_CACHED_CELLS = 50_000;
+
+/**
+ * What a column's cells were coded to, by the reading thread's numbers (ingest/dictionary.ts).
+ * Numbers are given in order of first appearance, so each column's list grows nearly
+ * densely. A new pass brings a new dictionary and starts afresh.
+ */
+class ByNumber<T> {
+  private dictionary: Dictionary | null = null;
+  private byColumn: (T | undefined)[][] = [];
+  /**
+   * The value memoized for field `i` of the current row, computed from the cell the first
+   * time. Only cells of rows read are computed: coding a cell may add an answer, and the
+   * header row is numbered too.
+   */
+  get(cells: Cells, i: number, n: number, compute: (cell: string) => T): T {
+    const d = cells.dictionary!;
+    if (d !== this.dictionary) {
+      this.dictionary = d;
+      this.byColumn = [];
+    }
+    const list = (this.byColumn[i] ??= []);
+    let v = list[n];
+    if (v === undefined) {
+      while (list.length <= n) list.push(undefined);
+      v = list[n] = compute(d.entries[d.slot[i]!]![n]!);
+    }
+    return v;
+  }
+}
 
 /**
  * Answer labels with their codes; answers not in the codebook get new codes as
@@ -74,6 +105,18 @@ export class OptionIndex {
     }
     return c;
   }
+  private readonly byNumber = new ByNumber<number>();
+  private readonly codeOfCell = (raw: string): number => this.cellCode(raw);
+  /** The code of field `i` of a record: by the reading thread's number, or compared in place with the cells seen before. */
+  cellCodeAt(cells: Cells, i: number): number {
+    const n = cells.local(i);
+    if (n >= 0) return this.byNumber.get(cells, i, n, this.codeOfCell);
+    const bucket = this.byLength[cells.size(i)];
+    if (bucket !== undefined) {
+      for (let k = 0; k < bucket.length; k += 2) if (cells.is(i, bucket[k] as string)) return bucket[k + 1] as number;
+    }
+    return this.cellCode(cells.get(i));
+  }
   /** Code of a label without adding it. */
   find(label: string): number {
     return this.codes.get(label) ?? -1;
@@ -108,12 +151,12 @@ export class SingleCoder implements SingleLike {
     this.options = new OptionIndex(question.layout?.kind === 'columns' ? question.items.map((i) => i.label) : question.options, question);
     this.column = question.columns[0] ?? -1;
   }
-  read(fields: readonly string[]): void {
+  read(cells: Cells): void {
     const q = this.question;
     this.value = -1;
     if (q.layout?.kind === 'columns') {
       for (let i = 0; i < q.items.length; i++) {
-        if (optionCellState(normalizeCell(fields[q.items[i]!.column] ?? '')) === 'chosen') {
+        if (optionCellState(normalizeCell(cells.get(q.items[i]!.column))) === 'chosen') {
           this.value = i;
           return;
         }
@@ -121,10 +164,9 @@ export class SingleCoder implements SingleLike {
       return;
     }
     this.missingAnswer = null;
-    const raw = fields[this.column] ?? '';
-    const code = this.options.cellCode(raw);
+    const code = this.options.cellCodeAt(cells, this.column);
     if (code === MISSING_CODE) {
-      const v = normalizeCell(raw);
+      const v = normalizeCell(cells.get(this.column));
       this.missingAnswer = this.options.label(v) ?? v;
     } else this.value = code;
   }
@@ -166,7 +208,7 @@ export class MultiCoder {
     // Splitting needs the raw option texts: recoded labels may not appear in cells.
     this.atoms = new Set([...question.options, ...Object.keys(question.recode ?? {})]);
   }
-  read(fields: readonly string[]): void {
+  read(cells: Cells): void {
     const q = this.question;
     if (q.layout?.kind === 'columns') {
       // An explicit "Not selected" means the respondent saw the options and chose none:
@@ -174,29 +216,36 @@ export class MultiCoder {
       this.chosen = [];
       let seen = false;
       for (let i = 0; i < q.items.length; i++) {
-        const state = optionCellState(normalizeCell(fields[q.items[i]!.column] ?? ''));
+        const state = optionCellState(normalizeCell(cells.get(q.items[i]!.column)));
         if (state === 'chosen') this.chosen.push(i);
         else if (state === 'unchosen') seen = true;
       }
       this.answered = this.chosen.length > 0 || seen;
       return;
     }
-    const raw = fields[q.columns[0]!] ?? '';
-    let codes = this.cache.get(raw);
-    if (codes === undefined) {
-      const v = normalizeCell(raw);
-      if (isBlank(v)) codes = EMPTY;
-      else {
-        const joiner = (q.layout?.kind === 'joined' ? q.layout.separator : ', ') as Joiner;
-        codes = splitCell(v, joiner, this.atoms).parts.map((p) => this.options.code(p)).filter((c) => c !== MISSING_CODE);
-        // Two answers recoded (or case-folded) to one label are one answer: a respondent counts once.
-        if (codes.length > 1) codes = [...new Set(codes)];
-      }
-      if (this.cache.size < 100_000) this.cache.set(own(raw), codes);
-    }
+    const column = q.columns[0]!;
+    const n = cells.local(column);
+    const codes = n >= 0 ? this.byNumber.get(cells, column, n, this.codesOfCell) : this.codesOfCell(cells.get(column));
     this.chosen = codes;
     this.answered = codes.length > 0;
   }
+
+  private readonly byNumber = new ByNumber<number[]>();
+  private readonly codesOfCell = (raw: string): number[] => {
+    let codes = this.cache.get(raw);
+    if (codes !== undefined) return codes;
+    const q = this.question;
+    const v = normalizeCell(raw);
+    if (isBlank(v)) codes = EMPTY;
+    else {
+      const joiner = (q.layout?.kind === 'joined' ? q.layout.separator : ', ') as Joiner;
+      codes = splitCell(v, joiner, this.atoms).parts.map((p) => this.options.code(p)).filter((c) => c !== MISSING_CODE);
+      // Two answers recoded (or case-folded) to one label are one answer: a respondent counts once.
+      if (codes.length > 1) codes = [...new Set(codes)];
+    }
+    if (this.cache.size < 100_000) this.cache.set(own(raw), codes);
+    return codes;
+  };
 }
 const EMPTY: number[] = [];
 
@@ -209,10 +258,10 @@ export class MatrixCoder {
     this.values = new Int32Array(question.items.length);
     this.options = new OptionIndex(question.options, question);
   }
-  read(fields: readonly string[]): void {
+  read(cells: Cells): void {
     const items = this.question.items;
     for (let i = 0; i < items.length; i++) {
-      const code = this.options.cellCode(fields[items[i]!.column] ?? '');
+      const code = this.options.cellCodeAt(cells, items[i]!.column);
       this.values[i] = code < 0 ? -1 : code;
     }
   }
@@ -241,8 +290,8 @@ export class NumericCoder {
   value = NaN;
   invalid = false;
   constructor(readonly question: Question, private readonly decimalComma: boolean) {}
-  read(fields: readonly string[]): void {
-    const v = normalizeCell(fields[this.question.columns[0]!] ?? '');
+  read(cells: Cells): void {
+    const v = normalizeCell(cells.get(this.question.columns[0]!));
     if (isBlank(v)) {
       this.value = NaN;
       this.invalid = false;
@@ -259,8 +308,8 @@ export class TextCoder {
   answer = '';
   time = NaN;
   constructor(readonly question: Question) {}
-  read(fields: readonly string[]): void {
-    this.answer = normalizeCell(fields[this.question.columns[0]!] ?? '');
+  read(cells: Cells): void {
+    this.answer = normalizeCell(cells.get(this.question.columns[0]!));
     if (isBlank(this.answer)) this.answer = '';
     this.time = this.question.type === 'date' && this.answer !== '' ? parseDateTime(this.answer) : NaN;
   }

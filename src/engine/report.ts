@@ -27,6 +27,7 @@ import { messages } from '../errors/messages.js';
 import { Tabulation, type PlannedTable } from './tabulation.js';
 import { withInput } from './input.js';
 import { Sample, scanRows } from './rows.js';
+import { Cells } from '../ingest/cells.js';
 import { DEFAULT_SAMPLE_ROWS, finish, type Analysis } from './analyze.js';
 import { Raking, summarizeWeights, type WeightsSummary } from './weighting.js';
 import { DEFAULT_LETTERS } from '../stats/column-tests.js';
@@ -60,7 +61,7 @@ export interface ReportOptions {
   /** Called once the codebook is known, with the header of the rejects file. */
   onRejectColumns?: (columns: string[]) => void;
   /** Called for every kept row after it is coded (`survey clean` writes it out). */
-  onKeep?: (tabulation: Tabulation, fields: readonly string[]) => void;
+  onKeep?: (tabulation: Tabulation, cells: Cells) => void;
   /** Called once the codebook is known, before the main pass. */
   onCodebook?: (codebook: Codebook) => void;
   /** Called as the main pass reads the file: bytes read so far and rows so far (for a progress bar). */
@@ -88,8 +89,8 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   // Pass A: a sample to infer what the spec does not say.
   const sampleRows = options.sampleRows ?? DEFAULT_SAMPLE_ROWS;
   const sample = new Sample();
-  const sampled = await scanRows(input, displayName, () => (fields) => {
-    sample.add(fields);
+  const sampled = await scanRows(input, displayName, () => (cells) => {
+    sample.add(cells.toArray());
     if (sample.length >= sampleRows) return false;
   }, { headerRows });
   if (sample.length === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
@@ -112,19 +113,19 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   // `survey clean` writes every question of the kept rows.
   if (tables !== 'all' && options.onKeep === undefined) tabulation.codeOnly(used);
   // One context, pointed at each row in turn: rules read it while the row is current.
-  const row: { -readonly [K in keyof RowContext]: RowContext[K] } = { fields: [], line: 0, values: tabulation.values, coders: tabulation.coders };
-  const context = (fields: readonly string[], line: number): RowContext => {
-    row.fields = fields;
+  const row: { -readonly [K in keyof RowContext]: RowContext[K] } = { cells: Cells.of([]), line: 0, values: tabulation.values, coders: tabulation.coders };
+  const context = (cells: Cells, line: number): RowContext => {
+    row.cells = cells;
     row.line = line;
     return row;
   };
 
   // Pass B: rules that need the whole file first (median durations, last submissions).
   if (chain.needsPreparation) {
-    await scanRows(input, displayName, () => (fields, line) => {
-      tabulation.read(fields);
-      chain.prepare(context(fields, line));
-    }, { headerRows });
+    await scanRows(input, displayName, () => (cells, line) => {
+      tabulation.read(cells);
+      chain.prepare(context(cells, line));
+    }, { headerRows, dictionary: tabulation.choiceColumns() });
     chain.startMainPass();
   }
 
@@ -133,10 +134,10 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   if (weightingSpec.rake) {
     raking = new Raking(tabulation, checkRakeTargets(weightingSpec.rake, codebook, tabulation, loaded));
     const r = raking;
-    await scanRows(input, displayName, () => (fields, line) => {
-      tabulation.read(fields);
-      if (chain.apply(context(fields, line)) === null) r.collect();
-    }, { headerRows });
+    await scanRows(input, displayName, () => (cells, line) => {
+      tabulation.read(cells);
+      if (chain.apply(context(cells, line)) === null) r.collect();
+    }, { headerRows, dictionary: tabulation.choiceColumns() });
     chain.startMainPass();
     raking.solve(weightingSpec.rake, weightingSpec);
     tabulation.setAdjustment(() => r.factor());
@@ -150,16 +151,16 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   options.onRejectColumns?.(keptColumns.map((i) => headers[i]!.sub ? `${headers[i]!.question} | ${headers[i]!.sub}` : headers[i]!.question || headers[i]!.name || `Column ${i + 1}`));
   let rows = 0;
   const { onKeep, onReject } = options;
-  const scanned = await scanRows(input, displayName, () => (fields, line) => {
+  const scanned = await scanRows(input, displayName, () => (cells, line) => {
     rows++;
-    tabulation.read(fields);
-    const rejection = chain.apply(context(fields, line));
+    tabulation.read(cells);
+    const rejection = chain.apply(context(cells, line));
     if (rejection === null) {
       tabulation.count();
-      onKeep?.(tabulation, fields);
+      onKeep?.(tabulation, cells);
     }
-    else onReject?.(rejection, keptColumns.map((i) => fields[i] ?? ''));
-  }, { headerRows, onProgress: options.onProgress });
+    else onReject?.(rejection, keptColumns.map((i) => cells.get(i)));
+  }, { headerRows, onProgress: options.onProgress, dictionary: tabulation.choiceColumns() });
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
   if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted) });
   const analysis = finish(tabulation, input, scanned.header, displayName, rows, diagnostics);

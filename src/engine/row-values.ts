@@ -9,9 +9,10 @@ import type { Resolve, Value } from '../expr/compile.js';
 import type { Coder } from './coder.js';
 import { MatrixItemView } from './coder.js';
 import { isBlank, normalizeCell } from '../codebook/values.js';
+import { Cells } from '../ingest/cells.js';
 
 export class RowValues {
-  private fields: readonly string[] = [];
+  private cells: Cells = Cells.of([]);
   private readonly getters = new Map<string, () => Value>();
   readonly resolve: Resolve;
 
@@ -21,7 +22,7 @@ export class RowValues {
       if (q.type === 'pii') {
         const col = q.columns[0]!;
         this.getters.set(q.id, () => {
-          const v = normalizeCell(this.fields[col] ?? '');
+          const v = normalizeCell(this.cells.get(col));
           return isBlank(v) ? null : v;
         });
         continue;
@@ -55,8 +56,8 @@ export class RowValues {
   }
 
   /** Points the getters at a new row (coders must have read it already). */
-  setRow(fields: readonly string[]): void {
-    this.fields = fields;
+  setRow(cells: Cells): void {
+    this.cells = cells;
   }
 
   has(name: string): boolean {

@@ -3,6 +3,7 @@
  * checks every row's width, and skips rows whose cells are all empty (counted).
  */
 import type { CsvInput, CsvRecord } from '../ingest/read-csv.js';
+import { Cells } from '../ingest/cells.js';
 import { detectHeaderRows, layoutFor, mergeHeader, type ColumnHeader } from '../codebook/header.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
@@ -71,19 +72,38 @@ function fitWidth(rec: CsvRecord, width: number, file: string): string[] {
   });
 }
 
+/** `fitWidth` for a view: the same checks, and the view cut to the header's width. */
+function fitCells(cells: Cells, width: number, line: number, file: string): Cells {
+  if (cells.length > width) {
+    let trailingBlank = true;
+    for (let i = width; i < cells.length && trailingBlank; i++) if (cells.get(i).trim() !== '') trailingBlank = false;
+    if (trailingBlank) {
+      cells.length = width;
+      return cells;
+    }
+  }
+  fitWidth({ fields: cells.toArray(), line }, width, file);
+  return cells;
+}
+
 /** Iterates a RowStream's rows with for-await. */
 export function iterate(stream: RowStream): AsyncIterable<CsvRecord> {
   return { [Symbol.asyncIterator]: () => stream.rows };
 }
 
-/** Receives each respondent's row (as wide as the header); returning false stops the reading. */
-export type RowHandler = (fields: string[], line: number) => boolean | void;
+/**
+ * Receives each respondent's row (as wide as the header), valid during the call
+ * (`cells.toArray()` to keep it); returning false stops the reading.
+ */
+export type RowHandler = (cells: Cells, line: number) => boolean | void;
 
 export interface ScanRowsOptions {
   /** Forces the number of header rows (1-3) instead of detecting the platform's layout. */
   headerRows?: number | undefined;
   /** Called as the file is read: bytes read so far and rows so far. */
   onProgress?: ((bytesRead: number, rows: number) => void) | undefined;
+  /** Columns of repeated answers, numbered on the reading thread (see ingest/dictionary.ts). */
+  dictionary?: readonly number[] | undefined;
 }
 
 export interface ScannedRows {
@@ -104,13 +124,12 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   let empty = 0;
   let stopped = false;
   let width = 0;
-  const row = (fields: string[], line: number): boolean | void => {
-    let f = fields;
-    if (f.length !== width) f = fitWidth({ fields: f, line }, width, displayName);
+  const row = (cells: Cells, line: number): boolean | void => {
+    const f = cells.length === width ? cells : fitCells(cells, width, line, displayName);
     // Rows of empty cells (",,,,") carry no respondent; they are counted and reported.
     let blank = true;
     for (let i = 0; i < f.length; i++) {
-      if (f[i] !== '') {
+      if (f.size(i) !== 0) {
         blank = false;
         break;
       }
@@ -130,18 +149,18 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
     const headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
     header = { headers, headerRows: detected.rows, width };
     handler = start(header);
-    for (const r of first.slice(detected.rows)) if (stopped || row(r.fields, r.line) === false) break;
+    for (const r of first.slice(detected.rows)) if (stopped || row(Cells.of(r.fields), r.line) === false) break;
   };
   await input.scan(
-    (fields, line) => {
-      if (header) return row(fields, line);
-      first.push({ fields, line });
+    (cells, line) => {
+      if (header) return row(cells, line);
+      first.push({ fields: cells.toArray(), line });
       if (first.length === 3) {
         begin();
         if (stopped) return false;
       }
     },
-    options.onProgress ? { onProgress: options.onProgress } : {},
+    { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.dictionary ? { dictionary: options.dictionary } : {}) },
   );
   if (!header) {
     if (first.length === 0) throw new SurveyError('SURVEY_CSV_EMPTY', messages.emptyFile(), { location: { file: displayName } });

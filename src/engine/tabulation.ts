@@ -14,6 +14,7 @@ import { NumericSummary } from '../tabulate/numeric.js';
 import { TextSummary } from '../tabulate/text.js';
 import { createCoder, MatrixItemView, type ChoiceCoder, type Coder, type CodingOptions } from './coder.js';
 import { RowValues } from './row-values.js';
+import type { Cells } from '../ingest/cells.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from '../tabulate/options.js';
 import { Total } from '../tabulate/sums.js';
@@ -106,11 +107,23 @@ export class Tabulation {
     this.active = [...this.coders].filter(([id]) => wanted.has(id)).map(([, c]) => c);
   }
 
+  /** Columns whose cells are answers from a list (choice questions and grids): they repeat. */
+  choiceColumns(): number[] {
+    const columns: number[] = [];
+    for (const c of this.active) {
+      if (c.kind === 'numeric' || c.kind === 'text' || (c.kind === 'single' && c.question.derived)) continue;
+      const q = c.question;
+      if (q.layout?.kind === 'columns' || q.type === 'matrix') columns.push(...q.items.map((i) => i.column));
+      else columns.push(...q.columns);
+    }
+    return columns;
+  }
+
   /** Codes one respondent's row. Call before `filter`-dependent decisions and `count`. */
-  read(fields: readonly string[]): void {
+  read(cells: Cells): void {
     const active = this.active;
-    for (let i = 0; i < active.length; i++) active[i]!.read(fields);
-    this.values.setRow(fields);
+    for (let i = 0; i < active.length; i++) active[i]!.read(cells);
+    this.values.setRow(cells);
   }
 
   /** The design weight of the row read last (1 without a weight question; 0 when missing). */
@@ -139,8 +152,8 @@ export class Tabulation {
     }
   }
 
-  add(fields: readonly string[]): void {
-    this.read(fields);
+  add(cells: Cells): void {
+    this.read(cells);
     this.count();
   }
 

@@ -4,7 +4,7 @@ import { isBlank, normalizeCell } from '../codebook/values.js';
 
 /** Whether the row answered a question (a declared missing code such as "Prefer not to say" is an answer). */
 export function answered(q: Question, row: RowContext): boolean {
-  if (q.type === 'pii') return !isBlank(normalizeCell(row.fields[q.columns[0]!] ?? ''));
+  if (q.type === 'pii') return !isBlank(normalizeCell(row.cells.get(q.columns[0]!)));
   const c = row.coders.get(q.id);
   if (!c) return false;
   switch (c.kind) {

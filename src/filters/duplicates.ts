@@ -69,7 +69,7 @@ function label(k: Key): string {
 }
 
 function keyValue(k: Key, row: RowContext): string | null {
-  const raw = normalizeCell(row.fields[k.question.columns[0]!] ?? '');
+  const raw = normalizeCell(row.cells.get(k.question.columns[0]!));
   if (isBlank(raw)) return null;
   switch (k.normalize) {
     case 'email':

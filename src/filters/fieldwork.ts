@@ -27,7 +27,7 @@ export const fieldwork: FilterFactory<{ rule: 'fieldwork'; name?: string; questi
   return {
     name: spec.name ?? 'fieldwork',
     test(row) {
-      const raw = normalizeCell(row.fields[col] ?? '');
+      const raw = normalizeCell(row.cells.get(col));
       const t = parseDateTime(raw);
       if (Number.isNaN(t)) return raw === '' ? 'no timestamp' : 'unreadable timestamp';
       const wall = hasZone(raw) ? toWallClock(t, tz) : t;

@@ -13,7 +13,7 @@ export const speeders: FilterFactory<{ rule: 'speeders'; name?: string; duration
     const q = env.question(spec.duration, 'duration');
     seconds = (row) => {
       const c = row.coders.get(q.id);
-      return c?.kind === 'numeric' ? c.value : Number(normalizeCell(row.fields[q.columns[0]!] ?? ''));
+      return c?.kind === 'numeric' ? c.value : Number(normalizeCell(row.cells.get(q.columns[0]!)));
     };
   } else if (spec.start !== undefined && spec.end !== undefined) {
     const start = env.question(spec.start, 'start');
@@ -47,7 +47,7 @@ export const speeders: FilterFactory<{ rule: 'speeders'; name?: string; duration
 };
 
 function time(q: Question, row: RowContext): number {
-  return parseDateTime(normalizeCell(row.fields[q.columns[0]!] ?? ''));
+  return parseDateTime(normalizeCell(row.cells.get(q.columns[0]!)));
 }
 
 function medianOf(h: Map<number, number>): number {

@@ -3,10 +3,12 @@ import type { Codebook, Question } from '../spec/codebook.js';
 import type { FilterSpec } from '../spec/analysis.js';
 import type { Coder } from '../engine/coder.js';
 import type { RowValues } from '../engine/row-values.js';
+import type { Cells } from '../ingest/cells.js';
 
 /** What a rule sees of the current row: coded answers, raw cells and the line. */
 export interface RowContext {
-  readonly fields: readonly string[];
+  /** The row's raw cells, valid while the row is current. */
+  readonly cells: Cells;
   readonly line: number;
   readonly values: RowValues;
   readonly coders: ReadonlyMap<string, Coder>;

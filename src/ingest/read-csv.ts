@@ -8,7 +8,9 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { CsvScanner, ScanError, forEachRecord, type Batch } from './scan.js';
+import { CsvScanner, ScanError, forEachCells, forEachRecord, type Batch } from './scan.js';
+import type { Cells } from './cells.js';
+import { Dictionary } from './dictionary.js';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
 import type { WorkerJob, WorkerMessage } from './scan-worker.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -42,7 +44,10 @@ export interface CsvInput {
   size: number;
   /** Records one at a time. */
   records(): AsyncIterable<CsvRecord>;
-  /** Every record to a synchronous handler (much faster than `records`); the handler returns false to stop. */
+  /**
+   * Every record to a synchronous handler (much faster than `records`), as a view of its
+   * fields valid during the call; the handler returns false to stop.
+   */
   scan(handler: RecordHandler, options?: ScanOptions): Promise<void>;
 }
 
@@ -110,11 +115,16 @@ async function readHead(file: string, name: string): Promise<{ head: Buffer; siz
 }
 
 /** Receives each record (blank lines are skipped); returning false stops the reading. */
-export type RecordHandler = (fields: string[], line: number) => boolean | void;
+export type RecordHandler = (cells: Cells, line: number) => boolean | void;
 
 export interface ScanOptions {
   /** Called after each chunk: bytes of the file read so far, and records so far. */
   onProgress?: (bytesRead: number, records: number) => void;
+  /**
+   * Columns of repeated answers (choice questions): a reading thread numbers their distinct
+   * cells, so that `Cells.local` can stand for the text (see dictionary.ts).
+   */
+  dictionary?: readonly number[];
 }
 
 /** Small enough that each chunk's text is allocated young and dies young. */
@@ -132,14 +142,18 @@ interface Source {
 }
 
 /** Hands each record of a batch to the handler, blank lines left out; false once it asked to stop. */
-function deliver(batch: Batch, handler: RecordHandler, counter: { records: number }): boolean {
+function deliver(batch: Batch, handler: RecordHandler, counter: { records: number }, numbers?: { dictionary: Dictionary; codes: Int32Array }): boolean {
   let stopped = false;
-  forEachRecord(batch, (fields, line) => {
-    // Blank lines carry no respondent.
-    if (stopped || (fields.length === 1 && fields[0] === '')) return;
-    counter.records++;
-    if (handler(fields, line) === false) stopped = true;
-  });
+  forEachCells(
+    batch,
+    (cells, line) => {
+      // Blank lines carry no respondent.
+      if (stopped || (cells.length === 1 && cells.size(0) === 0)) return;
+      counter.records++;
+      if (handler(cells, line) === false) stopped = true;
+    },
+    numbers,
+  );
   return !stopped;
 }
 
@@ -169,7 +183,9 @@ async function scanHere(src: Source, handler: RecordHandler, options: ScanOption
 function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions): Promise<void> {
   const flow = new SharedArrayBuffer(8);
   const consumed = new Int32Array(flow);
-  const job: WorkerJob = { file: src.file, encoding: src.encoding, start: src.start, firstLine: src.firstLine, delimiter: src.delimiter, maxRecord: MAX_RECORD_BYTES, chunkBytes: CHUNK_BYTES, flow };
+  const columns = [...new Set(options.dictionary ?? [])].sort((a, b) => a - b);
+  const dictionary = new Dictionary(columns);
+  const job: WorkerJob = { file: src.file, encoding: src.encoding, start: src.start, firstLine: src.firstLine, delimiter: src.delimiter, maxRecord: MAX_RECORD_BYTES, chunkBytes: CHUNK_BYTES, dictionary: columns, flow };
   // Its heap holds a chunk or two at a time: a small young generation keeps the process small.
   const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const counter = { records: 0 };
@@ -189,7 +205,12 @@ function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions)
       try {
         switch (message.kind) {
           case 'batch': {
-            const going = deliver(message.batch, handler, counter);
+            let numbers;
+            if (message.numbers) {
+              dictionary.append(message.numbers.added);
+              numbers = { dictionary, codes: message.numbers.codes };
+            }
+            const going = deliver(message.batch, handler, counter, numbers);
             Atomics.add(consumed, 1, 1);
             Atomics.notify(consumed, 1);
             if (!going) return settle();

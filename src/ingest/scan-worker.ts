@@ -1,7 +1,7 @@
 /**
- * The reading thread: reads, decodes and scans the file, and posts each chunk's batch
- * (text, and the records' lines and field ranges) to the main thread, which slices the
- * fields and codes the rows meanwhile. At most `MAX_AHEAD` batches are in flight: the
+ * The reading thread: reads, decodes and scans the file, numbers the cells of choice
+ * columns (dictionary.ts), and posts each chunk's batch (text, the records' lines and field
+ * ranges, the numbers) to the main thread, which codes and counts the rows meanwhile. At most `MAX_AHEAD` batches are in flight: the
  * thread waits for the main thread to catch up, so memory stays constant.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
 import { CsvScanner, ScanError, type Batch } from './scan.js';
 import type { Encoding } from './detect.js';
+import { DictionaryEncoder, type BatchCodes } from './dictionary.js';
 
 export interface WorkerJob {
   file: string;
@@ -18,12 +19,14 @@ export interface WorkerJob {
   delimiter: string;
   maxRecord: number;
   chunkBytes: number;
+  /** Columns whose cells are numbered here (see dictionary.ts). */
+  dictionary: number[];
   /** [batches posted, batches consumed] */
   flow: SharedArrayBuffer;
 }
 
 export type WorkerMessage =
-  | { kind: 'batch'; batch: Batch; bytes: number }
+  | { kind: 'batch'; batch: Batch; bytes: number; numbers: BatchCodes | null }
   | { kind: 'done' }
   | { kind: 'error'; error: { type: 'scan'; code: ScanError['code']; line: number } | { type: 'encoding'; encoding: Encoding } | { type: 'io'; code: string; syscall: string; message: string } | { type: 'other'; message: string } };
 
@@ -34,6 +37,7 @@ function run(job: WorkerJob): void {
   const flow = new Int32Array(job.flow);
   const decoder = new ChunkDecoder(job.encoding);
   const scanner = new CsvScanner(job.delimiter, job.firstLine, job.maxRecord);
+  const encoder = job.dictionary.length > 0 ? new DictionaryEncoder(job.dictionary) : null;
   const post = (batch: Batch, bytes: number): void => {
     if (batch.records === 0) return;
     // Wait while the main thread is MAX_AHEAD batches behind.
@@ -42,9 +46,10 @@ function run(job: WorkerJob): void {
       if (Atomics.load(flow, 0) - consumed < MAX_AHEAD) break;
       Atomics.wait(flow, 1, consumed, 1000);
     }
+    const numbers = encoder?.encode(batch) ?? null;
     Atomics.add(flow, 0, 1);
-    const message: WorkerMessage = { kind: 'batch', batch, bytes };
-    port.postMessage(message, [batch.meta.buffer as ArrayBuffer]);
+    const message: WorkerMessage = { kind: 'batch', batch, bytes, numbers };
+    port.postMessage(message, numbers ? [batch.meta.buffer as ArrayBuffer, numbers.codes.buffer as ArrayBuffer] : [batch.meta.buffer as ArrayBuffer]);
   };
   let fd = -1;
   try {

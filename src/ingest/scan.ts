@@ -22,6 +22,9 @@
  * carried over and scanned again with the next one.
  */
 
+import { Cells } from './cells.js';
+import type { Dictionary } from './dictionary.js';
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -61,19 +64,25 @@ export type RecordSink = (fields: string[], line: number) => void;
 
 /** Calls `sink` with each record of a batch, its fields as strings. */
 export function forEachRecord(batch: Batch, sink: RecordSink): void {
-  const { text, meta, extras } = batch;
+  forEachCells(batch, (cells, line) => sink(cells.toArray(), line));
+}
+
+/**
+ * Calls `sink` with each record of a batch as a view of its fields (one view, moved from
+ * record to record), with the reading thread's numbers for choice columns when it sent them.
+ */
+export function forEachCells(batch: Batch, sink: (cells: Cells, line: number) => void, numbers?: { dictionary: Dictionary; codes: Int32Array }): void {
+  const meta = batch.meta;
+  const cells = new Cells();
+  const k = numbers?.dictionary.columns.length ?? 0;
   let m = 0;
   for (let r = 0; r < batch.records; r++) {
     const line = meta[m]!;
     const n = meta[m + 1]!;
-    m += 2;
-    // Exactly as long as the record (a growing array would hold room for 40 fields for 27).
-    const fields = new Array<string>(n);
-    for (let f = 0; f < n; f++, m += 2) {
-      const a = meta[m]!;
-      fields[f] = a >= 0 ? text.slice(a, meta[m + 1]!) : extras[-1 - a]!;
-    }
-    sink(fields, line);
+    cells.point(batch, m + 2, n);
+    if (numbers) cells.numbered(numbers.dictionary, numbers.codes, r * k);
+    m += 2 + 2 * n;
+    sink(cells, line);
   }
 }
 

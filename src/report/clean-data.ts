@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import type { Codebook } from '../spec/codebook.js';
 import type { Tabulation } from '../engine/tabulation.js';
+import type { Cells } from '../ingest/cells.js';
 import type { Rejection } from '../filters/apply.js';
 import { csvCell } from '../render/sanitize.js';
 import { isBlank, normalizeCell } from '../codebook/values.js';
@@ -12,7 +13,7 @@ import { maskContacts } from '../privacy/mask.js';
 
 export interface CleanColumns {
   header: string[];
-  row(t: Tabulation, fields: readonly string[]): string;
+  row(t: Tabulation, cells: Cells): string;
 }
 
 /**
@@ -21,15 +22,15 @@ export interface CleanColumns {
  * files with the same key; without the key it cannot be reversed or recomputed).
  */
 export function cleanColumns(codebook: Codebook, pseudonymise: ReadonlySet<string>, key: Buffer | null): CleanColumns {
-  const cols: { name: string; value: (t: Tabulation, fields: readonly string[]) => string | number }[] = [];
+  const cols: { name: string; value: (t: Tabulation, cells: Cells) => string | number }[] = [];
   for (const q of codebook.questions) {
     if (q.type === 'pii') {
       if (!pseudonymise.has(q.id) || key === null) continue;
       const col = q.columns[0]!;
       cols.push({
         name: q.id,
-        value: (_t, fields) => {
-          const v = normalizeCell(fields[col] ?? '');
+        value: (_t, cells) => {
+          const v = normalizeCell(cells.get(col));
           return isBlank(v) ? '' : createHmac('sha256', key).update(v.toLowerCase()).digest('hex').slice(0, 32);
         },
       });
@@ -43,7 +44,7 @@ export function cleanColumns(codebook: Codebook, pseudonymise: ReadonlySet<strin
   }
   return {
     header: cols.map((c) => c.name),
-    row: (t, fields) => cols.map((c) => csvCell(c.value(t, fields))).join(','),
+    row: (t, cells) => cols.map((c) => csvCell(c.value(t, cells))).join(','),
   };
 }
 

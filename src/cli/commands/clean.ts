@@ -51,7 +51,7 @@ export function createCleanCommand(io: Io): Command {
           columns = cleanColumns(cb, pseudo, key);
           lines.push(columns.header.map(csvCell).join(','));
         },
-        onKeep: (t, fields) => lines.push(columns!.row(t, fields)),
+        onKeep: (t, cells) => lines.push(columns!.row(t, cells)),
         onRejectColumns: (cols) => rejects.push(rejectsHeader(cols)),
         onReject: (r, cells) => rejects.push(rejectsLine(r, cells)),
       });

@@ -247,7 +247,7 @@ test('the reading thread gives the same records, lines and errors as reading her
     const out: CsvRecord[] = [];
     try {
       const input = await openCsv(path, { worker });
-      await input.scan((fields, line) => void out.push({ fields, line }));
+      await input.scan((cells, line) => void out.push({ fields: cells.toArray(), line }));
       return out;
     } catch (e) {
       return e instanceof SurveyError ? `${e.code}@${e.location?.line}` : e instanceof EncodingFallback ? 'fallback' : String(e);

@@ -1,0 +1,107 @@
+/**
+ * One record's fields where they lie. Reading a million rows of 27 fields as strings makes
+ * 27 million strings, most of which only ever get compared with a handful of answer
+ * labels; a view into the scanned text lets coders compare in place (`is`) and make a
+ * string only for the fields they keep (`get`).
+ *
+ * A `Cells` handed to a handler is valid during that call only (the reader reuses it for
+ * the next record): `toArray()` copies the fields to keep them.
+ */
+import type { Batch } from './scan.js';
+import type { Dictionary } from './dictionary.js';
+
+/** A record: each field a range of a text, or one of a few strings held apart (see `Batch`). */
+export class Cells {
+  private text = '';
+  private meta: Int32Array = EMPTY_META;
+  private extras: string[] = [];
+  /** Position in `meta` of field 0's start. */
+  private at = 0;
+  /** Number of fields. */
+  length = 0;
+  /** The reading thread's numbers for choice columns (see dictionary.ts), if it sent any. */
+  dictionary: Dictionary | null = null;
+  private codes: Int32Array = EMPTY_META;
+  private codeAt = 0;
+
+  /**
+   * Fields already held as strings (header rows, samples, tests), made into a record of
+   * the same shape as the reader's: the code that reads cells sees one kind of object.
+   */
+  static of(fields: readonly string[]): Cells {
+    const meta = new Int32Array(2 + 2 * fields.length);
+    let text = '';
+    for (let i = 0; i < fields.length; i++) {
+      meta[2 + 2 * i] = text.length;
+      text += fields[i]!;
+      meta[3 + 2 * i] = text.length;
+    }
+    const cells = new Cells();
+    cells.point({ text, meta, records: 1, extras: [] }, 2, fields.length);
+    return cells;
+  }
+
+  /** Points at the record whose fields start at `at` in the batch's meta. */
+  point(batch: Batch, at: number, length: number): void {
+    this.text = batch.text;
+    this.meta = batch.meta;
+    this.extras = batch.extras;
+    this.at = at;
+    this.length = length;
+  }
+
+  /** Uses the numbers sent with a batch; `codeAt` is the record's first number in `codes`. */
+  numbered(dictionary: Dictionary, codes: Int32Array, codeAt: number): void {
+    this.dictionary = dictionary;
+    this.codes = codes;
+    this.codeAt = codeAt;
+  }
+
+  /** The reading thread's number for field `i`, or -1: equal numbers are equal cells. */
+  local(i: number): number {
+    const d = this.dictionary;
+    if (d === null || i >= d.slot.length || i >= this.length) return -1;
+    const j = d.slot[i]!;
+    return j < 0 ? -1 : this.codes[this.codeAt + j]!;
+  }
+
+  /** Field `i` as a string; '' past the end. */
+  get(i: number): string {
+    if (i >= this.length) return '';
+    const d = this.dictionary;
+    if (d !== null && i < d.slot.length) {
+      const j = d.slot[i]!;
+      if (j >= 0) {
+        const c = this.codes[this.codeAt + j]!;
+        if (c >= 0) return d.entries[j]![c]!;
+      }
+    }
+    const a = this.meta[this.at + 2 * i]!;
+    return a >= 0 ? this.text.slice(a, this.meta[this.at + 2 * i + 1]!) : this.extras[-1 - a]!;
+  }
+
+  /** Length of field `i`; 0 past the end. */
+  size(i: number): number {
+    if (i >= this.length) return 0;
+    const a = this.meta[this.at + 2 * i]!;
+    return a >= 0 ? this.meta[this.at + 2 * i + 1]! - a : this.extras[-1 - a]!.length;
+  }
+
+  /** Whether field `i` is exactly `s`, without making a string of it. */
+  is(i: number, s: string): boolean {
+    if (i >= this.length) return s === '';
+    const a = this.meta[this.at + 2 * i]!;
+    if (a < 0) return this.extras[-1 - a] === s;
+    return this.meta[this.at + 2 * i + 1]! - a === s.length && this.text.startsWith(s, a);
+  }
+
+  /** The fields as a new array of strings. */
+  toArray(): string[] {
+    // Exactly as long as the record (a growing array would hold room for 40 fields for 27).
+    const out = new Array<string>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.get(i);
+    return out;
+  }
+}
+
+const EMPTY_META = new Int32Array(0);
