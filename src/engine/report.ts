@@ -66,6 +66,8 @@ export interface ReportOptions {
   onCodebook?: (codebook: Codebook) => void;
   /** Called as the main pass reads the file: bytes read so far and rows so far (for a progress bar). */
   onProgress?: (bytesRead: number, rows: number) => void;
+  /** Reads on a second thread (true) or not (false); by default, for files of 8 MiB or more. */
+  readingThread?: boolean;
 }
 
 export async function runReport(loaded: LoadedSpec, specPath: string, options: ReportOptions = {}): Promise<Report> {
@@ -78,6 +80,7 @@ export async function runReport(loaded: LoadedSpec, specPath: string, options: R
   const displayName = options.displayName ?? spec.input?.file ?? file;
   // Reading errors name the export as the spec or --input gave it, like analyze does, never the resolved path.
   csvOptions.displayName = displayName;
+  if (options.readingThread !== undefined) csvOptions.worker = options.readingThread;
   return withInput(file, csvOptions, (input, diagnostics) => reportInput(input, loaded, options, displayName, diagnostics));
 }
 
