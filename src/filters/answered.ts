@@ -1,11 +1,16 @@
 import type { Question } from '../spec/codebook.js';
 import type { RowContext } from './types.js';
+import type { Coder } from '../engine/coder.js';
 import { isBlank, normalizeCell } from '../codebook/values.js';
 
 /** Whether the row answered a question (a declared missing code such as "Prefer not to say" is an answer). */
 export function answered(q: Question, row: RowContext): boolean {
+  return answeredBy(q.type === 'pii' ? undefined : row.coders.get(q.id), q, row);
+}
+
+/** `answered`, given the question's coder (looked up once by a rule that asks for every row). */
+export function answeredBy(c: Coder | undefined, q: Question, row: RowContext): boolean {
   if (q.type === 'pii') return !isBlank(normalizeCell(row.cells.get(q.columns[0]!)));
-  const c = row.coders.get(q.id);
   if (!c) return false;
   switch (c.kind) {
     case 'single':

@@ -32,10 +32,17 @@ export const duplicates: FilterFactory<{ rule: 'duplicates'; name?: string; keys
     name: spec.name ?? 'duplicates',
     test(row: RowContext): string | null {
       if (keep === 'first' && keys.length === 1) {
-        // One key: look it up and remember it in one step.
-        const v = keyValue(keys[0]!, row);
-        const line = v === null ? undefined : keys[0]!.seen.getOrAdd(v, row.line);
-        return line === undefined ? null : `same ${label(keys[0]!)} as line ${line}`;
+        // One key: look it up and remember it in one step; plain ASCII without making the key string.
+        const k = keys[0]!;
+        let line: number | undefined;
+        const raw = k.normalize === 'phone' ? '' : row.cells.get(k.question.columns[0]!);
+        const len = k.normalize === 'phone' ? -1 : foldPlainAscii(raw, k.seen.room(raw.length));
+        if (len > 0) line = k.seen.getOrAddWritten(len, row.line);
+        else {
+          const v = keyValue(k, row);
+          line = v === null ? undefined : k.seen.getOrAdd(v, row.line);
+        }
+        return line === undefined ? null : `same ${label(k)} as line ${line}`;
       }
       values(row);
       for (let i = 0; i < keys.length; i++) {
@@ -79,6 +86,28 @@ function keyValue(k: Key, row: RowContext): string | null {
     case 'text':
       return raw.toLowerCase();
   }
+}
+
+/**
+ * The key `keyValue` makes for e-mail and text keys (`normalizeCell(raw).toLowerCase()`),
+ * written to `out` as bytes, when `raw` is plain printable ASCII that normalizing leaves as
+ * it is (no white space at the ends or doubled) and is not a blank marker ("-", "--");
+ * otherwise -1, and the caller takes the general way.
+ */
+export function foldPlainAscii(raw: string, out: Uint8Array): number {
+  const n = raw.length;
+  if (n <= 2) return -1;
+  let space = true;
+  for (let i = 0; i < n; i++) {
+    let c = raw.charCodeAt(i);
+    if (c > 32 && c < 127) {
+      space = false;
+      if (c >= 65 && c <= 90) c += 32;
+    } else if (c === 32 && !space) space = true;
+    else return -1;
+    out[i] = c;
+  }
+  return space ? -1 : n;
 }
 
 /**

@@ -50,6 +50,21 @@ export class KeyLines {
     else this.add(this.hash, len, line);
   }
 
+  /** Room for a key of `n` bytes, written there by the caller for `getOrAddWritten`. */
+  room(n: number): Uint8Array {
+    if (n > this.scratch.length) this.scratch = Buffer.allocUnsafe(n);
+    return this.scratch;
+  }
+
+  /** `getOrAdd` for a key whose UTF-8 bytes the caller wrote to `room()`: no string made. */
+  getOrAddWritten(len: number, line: number): number | undefined {
+    const h = hashRange(this.scratch, 0, len);
+    const i = this.find(h, len);
+    if (i >= 0) return this.field(i, 2);
+    this.add(h, len, line);
+    return undefined;
+  }
+
   /** The line stored for the key; when there is none, stores this one and returns undefined. */
   getOrAdd(key: string, line: number): number | undefined {
     const len = this.encode(key);
@@ -163,7 +178,7 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over the bytes, then a final mix so that the low bits (the slot) vary. */
-function hashRange(b: Buffer, from: number, to: number): number {
+function hashRange(b: Uint8Array, from: number, to: number): number {
   let h = FNV_OFFSET;
   for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, FNV_PRIME);
   return mix(h);

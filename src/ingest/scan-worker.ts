@@ -31,6 +31,8 @@ export type WorkerMessage =
   | { kind: 'error'; error: { type: 'scan'; code: ScanError['code']; line: number } | { type: 'encoding'; encoding: Encoding } | { type: 'io'; code: string; syscall: string; message: string } | { type: 'other'; message: string } };
 
 export const MAX_AHEAD = 32;
+/** Batches the main thread must have waiting for this thread to number a batch's cells. */
+const MIN_WAITING_TO_NUMBER = 2;
 
 function run(job: WorkerJob): void {
   const port = parentPort!;
@@ -46,7 +48,10 @@ function run(job: WorkerJob): void {
       if (Atomics.load(flow, 0) - consumed < MAX_AHEAD) break;
       Atomics.wait(flow, 1, consumed, 1000);
     }
-    const numbers = encoder?.encode(batch) ?? null;
+    // Numbering costs this thread about as much as it saves the main thread: it is done only
+    // while the main thread has batches waiting, so that neither thread waits for the other long.
+    const waiting = Atomics.load(flow, 0) - Atomics.load(flow, 1);
+    const numbers = encoder !== null && waiting >= MIN_WAITING_TO_NUMBER ? encoder.encode(batch) : null;
     Atomics.add(flow, 0, 1);
     const message: WorkerMessage = { kind: 'batch', batch, bytes, numbers };
     port.postMessage(message, numbers ? [batch.meta.buffer as ArrayBuffer, numbers.codes.buffer as ArrayBuffer] : [batch.meta.buffer as ArrayBuffer]);
