@@ -1,0 +1,314 @@
+/**
+ * Reading on a second thread (with choice columns numbered there and coded by number on the
+ * main thread) and reading on the main thread (every cell coded from its text) must give the
+ * same report: tables, funnel, questions, diagnostics, codebook and rejected rows. Run on the
+ * two reference studies and on a generated export made to be awkward for the dictionary
+ * (spaces and case variants, a joined multi-select, a grid, quoted fields with commas, line
+ * breaks and "" escapes, relaxed quotes in a choice column, a column of more distinct cells
+ * than the dictionary numbers, trailing empty fields, blank lines and empty rows).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSpec, parseSpec } from '../../src/config/load-spec.js';
+import type { LoadedSpec } from '../../src/config/load-spec.js';
+import { runReport, type Report, type ReportOptions } from '../../src/engine/report.js';
+import { MAX_ENTRIES } from '../../src/ingest/dictionary.js';
+import type { BannerTable, CrosstabTable, FrequencyTable } from '../../src/spec/result.js';
+import { fromRoot } from '../helpers/paths.js';
+
+interface Run {
+  report: Report;
+  rejects: [string, string[]][];
+  kept: string[][];
+  /** Cells of kept rows that came with the reading thread's number. */
+  numbered: number;
+}
+
+/** Holds the main thread a moment, so that the reading thread runs ahead (it numbers cells while batches wait). */
+function stall(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until);
+}
+
+async function run(loaded: LoadedSpec, specPath: string, readingThread: boolean, options: ReportOptions = {}, keep = false): Promise<Run> {
+  const rejects: [string, string[]][] = [];
+  const kept: string[][] = [];
+  let numbered = 0;
+  let progress = 0;
+  const report = await runReport(loaded, specPath, {
+    ...options,
+    readingThread,
+    onReject: (r, cells) => rejects.push([JSON.stringify(r), cells]),
+    onProgress: () => {
+      if (progress++ === 0) stall(100);
+    },
+    ...(keep
+      ? {
+          onKeep: (_t, cells) => {
+            kept.push(cells.toArray());
+            for (let i = 0; i < cells.length; i++) if (cells.local(i) >= 0) numbered++;
+          },
+        }
+      : {}),
+  });
+  return { report, rejects, kept, numbered };
+}
+
+/** Both ways of reading; asserts they agree and returns the threaded one. */
+async function both(loaded: LoadedSpec, specPath: string, options: ReportOptions = {}, keep = false): Promise<Run> {
+  const threaded = await run(loaded, specPath, true, options, keep);
+  const here = await run(loaded, specPath, false, options, keep);
+  const a = threaded.report.result;
+  const b = here.report.result;
+  assert.deepEqual(a.funnel, b.funnel, 'funnel');
+  assert.deepEqual(a.questions, b.questions, 'questions');
+  assert.deepEqual(a.diagnostics, b.diagnostics, 'diagnostics');
+  assert.equal(a.tables.length, b.tables.length);
+  a.tables.forEach((t, i) => assert.deepEqual(t, b.tables[i], `table ${t.id ?? i}`));
+  assert.deepEqual(a, b, 'the whole result');
+  assert.deepEqual(threaded.report.codebook, here.report.codebook, 'codebook');
+  assert.deepEqual(threaded.rejects, here.rejects, 'rejected rows');
+  assert.deepEqual(threaded.kept, here.kept, 'kept rows');
+  assert.equal(here.numbered, 0, 'no numbers without a reading thread');
+  if (keep) assert.ok(threaded.numbered > 0, 'the reading thread numbered cells (the comparison is not of text with text)');
+  return threaded;
+}
+
+const WHATSAPP = fromRoot('fixtures/whatsapp-privacy-2021/survey.yaml');
+const BANNER = fromRoot('fixtures/fivethirtyeight/masculinity-survey/banner.yaml');
+
+test('WhatsApp study: the same report read on a second thread or not (two passes: duplicates keep the last)', async () => {
+  const loaded = await loadSpec(WHATSAPP);
+  const { report, rejects } = await both(loaded, WHATSAPP);
+  // Not an empty comparison: the published funnel and a table.
+  assert.deepEqual(report.result.funnel.map((s) => s.remaining), [1022, 774, 766, 649, 565]);
+  assert.equal(rejects.length, 1022 - 565);
+  const view = report.result.tables.find((t) => t.id === 'graph1') as FrequencyTable;
+  assert.equal(view.base, 565);
+});
+
+test('WhatsApp study with a 20-row sample: answers first met in the main pass get the same codes either way', async () => {
+  const loaded = await loadSpec(WHATSAPP);
+  await both(loaded, WHATSAPP, { sampleRows: 20 }, true);
+});
+
+test('masculinity banner (weighted): the same report read on a second thread or not', async () => {
+  const loaded = await loadSpec(BANNER);
+  const { report } = await both(loaded, BANNER);
+  const banner = report.result.tables.find((t) => t.id === 'banner') as BannerTable;
+  assert.ok(banner.sections.length > 20);
+  // No header cell ("q0001", "age3"...) became an answer.
+  for (const s of banner.sections) for (const l of s.rowLabels) assert.doesNotMatch(l, /^(q\d{4}|age3|race2|kids|orientation)$/);
+  for (const c of banner.columns) assert.doesNotMatch(c.label, /^(q\d{4}|age3|race2|kids|orientation)$/);
+});
+
+test('masculinity banner with a 10-row sample', async () => {
+  const loaded = await loadSpec(BANNER);
+  await both(loaded, BANNER, { sampleRows: 10 }, true);
+});
+
+// A generated export.
+function random(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s / 0x7fffffff;
+  };
+}
+
+const ROWS = MAX_ENTRIES + 12_000;
+const HEADER = ['Respondent', 'Email', 'fruit_q', 'apps_q', 'code_q', 'Grid - Speed', 'Grid - Price', 'Grid - Service', 'Pick - Red', 'Pick - Blue', 'Comment', 'region_q'];
+
+function generate(): { text: string; distinctCodes: number } {
+  const rnd = random(20260101);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
+  const fruits = ['Apple', ' apple', 'APPLE ', 'Banana', 'banana ', ' Banana ', 'Cherry', 'cherry', '', 'Prefer not to say', 'Bombay apple'];
+  const apps = ['Telegram', 'Signal', q('Telegram, Signal'), q('Signal, Other'), 'Other', '', q('Telegram, Signal, Other'), q(' telegram , Signal'), q('Signal, Something new')];
+  const scale = ['Agree', 'Neutral', 'Disagree', ' agree', 'Disagree ', '', 'Strongly agree'];
+  const picks = ['Red', '', 'Not selected', 'red', 'Yes'];
+  const comments = ['fine', q('a, b'), q('line one\nline two'), q('he said ""wow""'), q('"quoted", then\r\nmore'), '', 'x"y', q('')];
+  const regions = ['North', q('North, East'), 'South', q('West "coast"'), '"South"ish', ' north', 'East', q('')];
+  const lines = [HEADER.join(',')];
+  const codes = new Set<string>();
+  for (let i = 0; i < ROWS; i++) {
+    // A late answer in each choice column: first met well past any sample.
+    const late = i > ROWS - 500 && i % 50 === 0;
+    const code = i % 9 === 4 ? `c${i % 300}` : `c${i}`;
+    codes.add(code);
+    const row = [
+      String(1000 + i),
+      i % 37 === 0 ? 'dup@example.org' : `r${i}@example.org`,
+      late ? 'Durian' : pick(fruits),
+      late ? q('Telegram, Matrix') : pick(apps),
+      code,
+      pick(scale),
+      pick(scale),
+      late ? 'Totally' : pick(scale),
+      pick(picks),
+      pick(picks),
+      pick(comments),
+      late ? 'Far "away"' : pick(regions),
+    ];
+    // Trailing empty (or blank) fields past the header's width.
+    const extra = i % 97 === 0 ? ',,' : i % 101 === 0 ? ', ,' : '';
+    lines.push(row.join(',') + extra);
+    if (i % 4999 === 0) lines.push('');
+    if (i % 3001 === 0) lines.push(','.repeat(HEADER.length - 1));
+    if (i % 7001 === 0) lines.push(','.repeat(HEADER.length + 1));
+  }
+  return { text: lines.join('\n') + '\n', distinctCodes: codes.size };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'survey-reading-thread-'));
+const { text, distinctCodes } = generate();
+writeFileSync(join(dir, 'export.csv'), text);
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+const QUESTIONS = `questions:
+  - { id: email, column: Email, type: pii }
+  - { id: fruit, column: fruit_q, type: single, foldCase: true, recode: { Bombay apple: Apple }, missing: [Prefer not to say], showMissing: true }
+  - { id: apps, column: apps_q, type: multi, separator: ", ", options: [Telegram, Signal, Other], foldCase: true }
+  - { id: code, column: code_q, type: single }
+  - id: grid
+    type: matrix
+    options: [Agree, Neutral, Disagree]
+    foldCase: true
+    items: [{ column: Grid - Speed }, { column: Grid - Price }, { column: Grid - Service }]
+  - id: pick
+    type: multi
+    layout: columns
+    items: [{ column: Pick - Red, label: Red }, { column: Pick - Blue, label: Blue }]
+  - { id: comment, column: Comment, type: text }
+  - { id: region, column: region_q, type: single }
+`;
+
+const MAIN_SPEC = `version: 1
+input: { file: export.csv }
+${QUESTIONS}filters:
+  - { rule: duplicates, name: duplicate e-mails, keys: [{ question: email, normalize: email }], keep: last }
+  - { rule: straightlining, grid: grid }
+  - { rule: expression, name: no region, remove: region == null }
+tables:
+  - { id: fruit, type: frequency, question: fruit }
+  - { id: apps, type: frequency, question: apps }
+  - { id: code, type: frequency, question: code }
+  - { id: grid, type: frequency, question: grid }
+  - { id: pick, type: frequency, question: pick }
+  - { id: region, type: frequency, question: region }
+  - { id: fruit_by_region, type: crosstab, row: fruit, column: region }
+  - { id: apps_by_fruit, type: crosstab, row: apps, column: fruit }
+  - { id: banner, type: banner, rows: [fruit, apps, grid.item_1, pick], columns: [region, fruit] }
+`;
+
+test(`generated export (${ROWS} rows, a column of more than ${MAX_ENTRIES} distinct cells): the same report read on a second thread or not`, async () => {
+  assert.ok(distinctCodes > MAX_ENTRIES, `${distinctCodes} distinct codes`);
+  const specPath = join(dir, 'survey.yaml');
+  const { report, rejects } = await both(parseSpec(MAIN_SPEC, specPath), specPath);
+  const r = report.result;
+  const t = (id: string) => {
+    const x = r.tables.find((y) => y.id === id);
+    assert.ok(x, id);
+    return x;
+  };
+  // The rows: every data row read, the empty rows reported, blank lines skipped.
+  assert.equal(r.funnel[0]!.remaining, ROWS);
+  assert.ok(r.diagnostics.some((d) => d.code === 'SURVEY_EMPTY_ROWS'));
+  assert.ok(rejects.length > 0);
+  // The header never becomes an answer, in any choice column.
+  const fruit = t('fruit') as FrequencyTable;
+  const labels = fruit.rows.map((x) => x.label);
+  for (const h of HEADER) assert.ok(!labels.includes(h), `header '${h}' among the fruit answers`);
+  assert.ok(labels.includes('Apple') && labels.includes('Banana') && labels.includes('Durian'), labels.join(' / '));
+  assert.ok(!labels.includes('apple') && !labels.includes(' apple'), 'case and spaces folded');
+  const code = t('code') as FrequencyTable;
+  assert.ok(!code.rows.some((x) => x.label === 'code_q'), 'the header of the big column is not an answer');
+  assert.ok(code.rows.length > MAX_ENTRIES - 1000, `${code.rows.length} code answers`);
+  const region = t('region') as FrequencyTable;
+  const regions = region.rows.map((x) => x.label);
+  assert.ok(!regions.includes('region_q'));
+  assert.ok(regions.includes('North, East') && regions.includes('West "coast"') && regions.includes('"South"ish') && regions.includes('Far "away"'), regions.join(' / '));
+  const apps = t('apps') as FrequencyTable;
+  assert.ok(!apps.rows.some((x) => x.label === 'apps_q'));
+  const x = t('fruit_by_region') as CrosstabTable;
+  assert.ok(!x.rowLabels.includes('fruit_q') && !x.columnLabels.includes('region_q'));
+});
+
+test('generated export, a 50-row sample and every question coded (onKeep): the same either way', async () => {
+  const specPath = join(dir, 'survey.yaml');
+  const { kept } = await both(parseSpec(MAIN_SPEC, specPath), specPath, { sampleRows: 50 }, true);
+  assert.ok(kept.length > 1000);
+  assert.equal(kept[0]!.length, HEADER.length, 'kept rows cut to the header width');
+});
+
+test('generated export, raked (a third pass with its own numbers): the same either way', async () => {
+  const spec = `version: 1
+input: { file: export.csv }
+${QUESTIONS}filters:
+  - { rule: straightlining, grid: grid }
+weighting:
+  rake:
+    region: { North: 0.3, "North, East": 0.2, South: 0.2, 'West "coast"': 0.1, '"South"ish': 0.1, East: 0.1 }
+tables:
+  - { id: fruit, type: frequency, question: fruit }
+  - { id: apps_by_region, type: crosstab, row: apps, column: region }
+  - { id: grid, type: frequency, question: grid }
+`;
+  const specPath = join(dir, 'raked.yaml');
+  const { report } = await both(parseSpec(spec, specPath), specPath, { sampleRows: 200 });
+  assert.ok(report.result.weights, 'weighted');
+  const fruit = report.result.tables.find((t) => t.id === 'fruit') as FrequencyTable;
+  assert.ok(!fruit.rows.some((r) => r.label === 'fruit_q'));
+});
+
+test('a header cell that is also an answer: counted for the data rows that hold it, either way', async () => {
+  // The header's cell is numbered first; rows holding the same text share its number.
+  const rows = ['id,q1,q2'];
+  for (let i = 0; i < 30_000; i++) rows.push(`${i},${['q1', 'Yes', 'No', 'q1 '][i % 4]},${i % 5 === 0 ? 'q2' : 'Other'}`);
+  writeFileSync(join(dir, 'same.csv'), rows.join('\n') + '\n');
+  const spec = `version: 1
+input: { file: same.csv }
+questions:
+  - { id: q1, column: q1, type: single }
+  - { id: q2, column: q2, type: single }
+tables:
+  - { id: q1, type: frequency, question: q1 }
+  - { id: q2, type: frequency, question: q2 }
+`;
+  const specPath = join(dir, 'same.yaml');
+  for (const sampleRows of [undefined, 2]) {
+    const { report } = await both(parseSpec(spec, specPath), specPath, sampleRows === undefined ? {} : { sampleRows }, true);
+    const counts = (id: string) => Object.fromEntries((report.result.tables.find((t) => t.id === id) as FrequencyTable).rows.map((r) => [r.label, r.count]));
+    assert.deepEqual(counts('q1'), { q1: 15_000, Yes: 7500, No: 7500 }, `sample ${sampleRows}`);
+    assert.deepEqual(counts('q2'), { q2: 6000, Other: 24_000 }, `sample ${sampleRows}`);
+  }
+});
+
+test('a ragged row: the same error (code and line) either way', async () => {
+  const rows = ['id,color,"multi\nline header"'];
+  for (let i = 0; i < 2000; i++) rows.push(i === 1500 ? `${i},Red,"a, b",extra` : `${i},${i % 2 ? 'Red' : 'Blue'},"x\ny"`);
+  writeFileSync(join(dir, 'ragged.csv'), rows.join('\n') + '\n');
+  const spec = `version: 1
+input: { file: ragged.csv }
+questions:
+  - { id: color, column: color, type: single }
+tables:
+  - { id: color, type: frequency, question: color }
+`;
+  const specPath = join(dir, 'ragged.yaml');
+  const errors: unknown[] = [];
+  for (const readingThread of [true, false]) {
+    const e = await runReport(parseSpec(spec, specPath), specPath, { readingThread }).then(
+      () => assert.fail('a ragged row is an error'),
+      (x: unknown) => x,
+    );
+    const { code, location } = e as { code: string; location: unknown };
+    errors.push({ code, location });
+  }
+  // Header on lines 1-2, row i on lines 3 + 2i and 4 + 2i: row 1500 starts on line 3003.
+  assert.deepEqual(errors[0], { code: 'SURVEY_CSV_RAGGED_ROW', location: { file: 'ragged.csv', line: 3003 } });
+  assert.deepEqual(errors[1], errors[0]);
+});
