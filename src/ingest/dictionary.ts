@@ -1,10 +1,12 @@
 /**
  * Dictionary coding of choice columns on the reading thread. Choice answers repeat: a
- * million rows of a five-answer question hold five distinct cells. The reading thread,
- * which waits on the main thread most of the time, gives each distinct cell of the chosen
- * columns a number (in order of first appearance) and sends the numbers with each batch,
- * and each new cell once; the main thread then codes a cell by reading a number instead
- * of cutting and comparing a string. Exact: equal numbers are equal cells, and a column
+ * million rows of a five-answer question hold five distinct cells. The reading thread
+ * gives each distinct cell of the chosen columns a number (in order of first appearance)
+ * and sends the numbers with a batch, and each new cell once; the main thread then codes
+ * a cell by reading a number instead of cutting and comparing a string. Numbering costs
+ * the reading thread about what it saves the main thread, so it numbers only the batches
+ * it has time for (scan-worker.ts): which batches carry numbers depends on timing, the
+ * codes never do. Exact: equal numbers are equal cells, and a column
  * with more distinct cells than `MAX_ENTRIES` is sent as text from then on (number -1).
  */
 import type { Batch } from './scan.js';
