@@ -24,6 +24,7 @@ import { resolveQuestion } from './resolve.js';
 import { withInput } from './input.js';
 import { Sample, scanRows, type HeaderInfo } from './rows.js';
 import { Cells } from '../ingest/cells.js';
+import { LateColumns } from '../ingest/dictionary.js';
 import { checkNames } from './check-names.js';
 
 export interface AnalyzeOptions extends CsvOptions {
@@ -58,6 +59,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   const sampleRows = options.sampleRows ?? DEFAULT_SAMPLE_ROWS;
   const decimalComma = input.delimiter === ';';
   const sample = new Sample();
+  const numbering = new LateColumns();
   let headers: ColumnHeader[] = [];
   let tabulation: Tabulation | null = null;
   let where: ((t: Tabulation) => boolean) | null = null;
@@ -81,6 +83,8 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
       checkNames(expr, t.values, '--where');
       where = (tab) => truthy(expr.evaluate(tab.values.resolve));
     }
+    // The rest of the file comes with the choice columns numbered by the reading thread.
+    numbering.set(t.choiceColumns());
     for (const row of sample.rows) count(t, Cells.of(row));
     sample.clear();
     return t;
@@ -100,7 +104,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
         }
       };
     },
-    { headerRows: options.headerRows, onProgress: options.onProgress },
+    { headerRows: options.headerRows, onProgress: options.onProgress, dictionary: numbering },
   );
   if (rows === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
   const t = tabulation ?? start();

@@ -4,6 +4,7 @@
  */
 import type { CsvInput, CsvRecord } from '../ingest/read-csv.js';
 import { Cells } from '../ingest/cells.js';
+import type { LateColumns } from '../ingest/dictionary.js';
 import { detectHeaderRows, layoutFor, mergeHeader, type ColumnHeader } from '../codebook/header.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
@@ -103,7 +104,7 @@ export interface ScanRowsOptions {
   /** Called as the file is read: bytes read so far and rows so far. */
   onProgress?: ((bytesRead: number, rows: number) => void) | undefined;
   /** Columns of repeated answers, numbered on the reading thread (see ingest/dictionary.ts). */
-  dictionary?: readonly number[] | undefined;
+  dictionary?: readonly number[] | LateColumns | undefined;
 }
 
 export interface ScannedRows {

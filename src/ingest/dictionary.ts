@@ -64,6 +64,25 @@ export class DictionaryEncoder {
   }
 }
 
+/**
+ * Columns to number that are known only once reading has begun (`survey analyze` learns its
+ * questions from the first rows): `set` once; the reading thread numbers from its next batch on.
+ */
+export class LateColumns {
+  private columns: readonly number[] | null = null;
+  private listener: ((columns: readonly number[]) => void) | null = null;
+  set(columns: readonly number[]): void {
+    if (this.columns !== null) return;
+    this.columns = columns;
+    this.listener?.(columns);
+  }
+  /** Calls `f` once the columns are known (at once if they are). */
+  onSet(f: (columns: readonly number[]) => void): void {
+    this.listener = f;
+    if (this.columns !== null) f(this.columns);
+  }
+}
+
 /** The main thread's side: the cells numbered so far, and which column is which. */
 export class Dictionary {
   /** Column -> its place among the coded columns, or -1. */

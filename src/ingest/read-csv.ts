@@ -10,7 +10,7 @@ import { TextDecoder } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { CsvScanner, ScanError, forEachCells, forEachRecord, type Batch } from './scan.js';
 import type { Cells } from './cells.js';
-import { Dictionary } from './dictionary.js';
+import { Dictionary, LateColumns } from './dictionary.js';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
 import type { WorkerJob, WorkerMessage } from './scan-worker.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -124,11 +124,13 @@ export interface ScanOptions {
    * Columns of repeated answers (choice questions): a reading thread numbers their distinct
    * cells, so that `Cells.local` can stand for the text (see dictionary.ts).
    */
-  dictionary?: readonly number[];
+  dictionary?: readonly number[] | LateColumns;
 }
 
 /** Small enough that each chunk's text is allocated young and dies young. */
 const CHUNK_BYTES = 1 << 16;
+/** Columns numbered on the reading thread at most (others are coded from their text). */
+const MAX_NUMBERED_COLUMNS = 4096;
 /** Files at least this large are read and scanned on a second thread. */
 const WORKER_MIN_BYTES = 8 << 20;
 
@@ -183,9 +185,19 @@ async function scanHere(src: Source, handler: RecordHandler, options: ScanOption
 function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions): Promise<void> {
   const flow = new SharedArrayBuffer(8);
   const consumed = new Int32Array(flow);
-  const columns = [...new Set(options.dictionary ?? [])].sort((a, b) => a - b);
-  const dictionary = new Dictionary(columns);
-  const job: WorkerJob = { file: src.file, encoding: src.encoding, start: src.start, firstLine: src.firstLine, delimiter: src.delimiter, maxRecord: MAX_RECORD_BYTES, chunkBytes: CHUNK_BYTES, dictionary: columns, flow };
+  // The columns to number, in shared memory: [count, ...columns]; the thread looks before each batch.
+  const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + MAX_NUMBERED_COLUMNS)));
+  let dictionary: Dictionary | null = null;
+  const number = (wanted: readonly number[]): void => {
+    const columns = [...new Set(wanted)].sort((a, b) => a - b).slice(0, MAX_NUMBERED_COLUMNS);
+    if (columns.length === 0) return;
+    dictionary = new Dictionary(columns);
+    shared.set(columns, 1);
+    Atomics.store(shared, 0, columns.length);
+  };
+  if (options.dictionary instanceof LateColumns) options.dictionary.onSet(number);
+  else if (options.dictionary) number(options.dictionary);
+  const job: WorkerJob = { file: src.file, encoding: src.encoding, start: src.start, firstLine: src.firstLine, delimiter: src.delimiter, maxRecord: MAX_RECORD_BYTES, chunkBytes: CHUNK_BYTES, columns: shared.buffer as SharedArrayBuffer, flow };
   // Its heap holds a chunk or two at a time: a small young generation keeps the process small.
   const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const counter = { records: 0 };
@@ -206,7 +218,7 @@ function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions)
         switch (message.kind) {
           case 'batch': {
             let numbers;
-            if (message.numbers) {
+            if (message.numbers && dictionary) {
               dictionary.append(message.numbers.added);
               numbers = { dictionary, codes: message.numbers.codes };
             }

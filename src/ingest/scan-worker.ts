@@ -19,8 +19,8 @@ export interface WorkerJob {
   delimiter: string;
   maxRecord: number;
   chunkBytes: number;
-  /** Columns whose cells are numbered here (see dictionary.ts). */
-  dictionary: number[];
+  /** Columns whose cells are numbered here (see dictionary.ts), as [count, ...columns]; set by the main thread, maybe later. */
+  columns: SharedArrayBuffer;
   /** [batches posted, batches consumed] */
   flow: SharedArrayBuffer;
 }
@@ -39,7 +39,8 @@ function run(job: WorkerJob): void {
   const flow = new Int32Array(job.flow);
   const decoder = new ChunkDecoder(job.encoding);
   const scanner = new CsvScanner(job.delimiter, job.firstLine, job.maxRecord);
-  const encoder = job.dictionary.length > 0 ? new DictionaryEncoder(job.dictionary) : null;
+  const columns = new Int32Array(job.columns);
+  let encoder: DictionaryEncoder | null = null;
   const post = (batch: Batch, bytes: number): void => {
     if (batch.records === 0) return;
     // Wait while the main thread is MAX_AHEAD batches behind.
@@ -51,6 +52,7 @@ function run(job: WorkerJob): void {
     // Numbering costs this thread about as much as it saves the main thread: it is done only
     // while the main thread has batches waiting, so that neither thread waits for the other long.
     const waiting = Atomics.load(flow, 0) - Atomics.load(flow, 1);
+    if (encoder === null && Atomics.load(columns, 0) > 0) encoder = new DictionaryEncoder([...columns.subarray(1, 1 + Atomics.load(columns, 0))]);
     const numbers = encoder !== null && waiting >= MIN_WAITING_TO_NUMBER ? encoder.encode(batch) : null;
     Atomics.add(flow, 0, 1);
     const message: WorkerMessage = { kind: 'batch', batch, bytes, numbers };
