@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { loadSpec, parseSpec } from '../../src/config/load-spec.js';
 import type { LoadedSpec } from '../../src/config/load-spec.js';
 import { runReport, type Report, type ReportOptions } from '../../src/engine/report.js';
+import { analyzeFile } from '../../src/engine/analyze.js';
 import { MAX_ENTRIES } from '../../src/ingest/dictionary.js';
 import type { BannerTable, CrosstabTable, FrequencyTable } from '../../src/spec/result.js';
 import { fromRoot } from '../helpers/paths.js';
@@ -311,4 +312,19 @@ tables:
   // Header on lines 1-2, row i on lines 3 + 2i and 4 + 2i: row 1500 starts on line 3003.
   assert.deepEqual(errors[0], { code: 'SURVEY_CSV_RAGGED_ROW', location: { file: 'ragged.csv', line: 3003 } });
   assert.deepEqual(errors[1], errors[0]);
+});
+
+test('survey analyze: the same result read on a second thread (choice columns numbered from the batch after the sample) or not', async () => {
+  const file = join(dir, 'export.csv');
+  // The sample ends early, so that most of the file comes after the columns are known.
+  let progress = 0;
+  const options = { sampleRows: 200, by: ['region_q'], onProgress: () => void (progress++ === 0 && stall(100)) };
+  const threaded = await analyzeFile(file, { ...options, worker: true });
+  const here = await analyzeFile(file, { ...options, worker: false });
+  assert.ok(threaded.result.tables.length > 10);
+  threaded.result.tables.forEach((t, i) => assert.deepEqual(t, here.result.tables[i], `table ${i}`));
+  assert.deepEqual(threaded.result, here.result);
+  const fruit = threaded.result.tables.find((t) => t.kind === 'frequency' && t.question === 'fruit_q') as FrequencyTable;
+  assert.ok(fruit.rows.some((r) => r.label === 'Durian'), 'an answer first met late');
+  assert.ok(!fruit.rows.some((r) => HEADER.includes(r.label)), 'no header cell became an answer');
 });
