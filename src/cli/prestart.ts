@@ -7,10 +7,15 @@
  */
 import { startChartThread, type ChartThread } from '../report/chart-thread.js';
 
-let chartThread: ChartThread | undefined;
+/**
+ * The thread is kept on globalThis, not in this module: the report command that takes it
+ * may come from survey's bundle (dist/bundle/cli.cjs), which has its own copy of this module.
+ */
+const SLOT = Symbol.for('survey.prestart.chartThread');
+const slot = globalThis as { [SLOT]?: ChartThread | undefined };
 
 export function prestart(argv: readonly string[]): void {
-  if (argv[0] === 'report' && argv.some((a) => a === '--out' || a.startsWith('--out='))) chartThread = startChartThread();
+  if (argv[0] === 'report' && argv.some((a) => a === '--out' || a.startsWith('--out='))) slot[SLOT] = startChartThread();
 }
 
 /**
@@ -23,7 +28,7 @@ export function endPrestart(): void {
 
 /** The chart thread prestart began, once. */
 export function takeChartThread(): ChartThread | undefined {
-  const t = chartThread;
-  chartThread = undefined;
+  const t = slot[SLOT];
+  slot[SLOT] = undefined;
   return t;
 }

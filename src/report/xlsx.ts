@@ -8,6 +8,7 @@
  * entry of the zip container.
  */
 import type { Workbook as ExcelWorkbook, Worksheet } from 'exceljs';
+import { loadBundle } from '../bundle/load.js';
 import type { StudySpec } from '../spec/analysis.js';
 import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
 import type { FunnelStep } from '../filters/apply.js';
@@ -62,7 +63,7 @@ export function sheetNames(wanted: readonly string[], reserved: readonly string[
 }
 
 export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await loadExcelJs();
   const wb: ExcelWorkbook = new ExcelJS.Workbook();
   wb.creator = 'survey';
   wb.lastModifiedBy = 'survey';
@@ -79,6 +80,13 @@ export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {
   });
   const buffer = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 6 } } });
   return fixZipDates(new Uint8Array(buffer as unknown as ArrayBuffer), FIXED_DATE);
+}
+
+type ExcelJs = Pick<typeof import('exceljs'), 'Workbook'>;
+
+/** exceljs's Workbook: from its bundle's code cache when the build made one (bundle/load.ts). */
+async function loadExcelJs(): Promise<ExcelJs> {
+  return loadBundle<ExcelJs>('exceljs') ?? (await import('exceljs')).default;
 }
 
 function put(ws: Worksheet, cells: Cell[], style?: { bold?: boolean; italic?: boolean; percentFrom?: number; percentCols?: readonly number[] }): void {

@@ -6,10 +6,11 @@
  * The output depends only on the spec and the vega/vega-lite versions: SVG definition ids and
  * vega-lite's id counter are reset, vega's random source is seeded, and text is measured with a
  * fixed table of font metrics (see `text.ts`) instead of whatever fonts the machine has. vega
- * and vega-lite are imported on first use, so a CLI run that draws no chart never loads them.
+ * and vega-lite are loaded on first use, so a CLI run that draws no chart never loads them.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ViewOptions } from 'vega';
+import { loadBundle } from '../../bundle/load.js';
 import { measureText } from './text.js';
 
 /** Options of {@link renderSvg}. */
@@ -59,7 +60,7 @@ export function renderSvg(spec: TopLevelSpec, opts: RenderOptions = {}): Promise
 }
 
 async function render(spec: TopLevelSpec, opts: RenderOptions): Promise<string> {
-  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  const { vega, vl } = await loadVega();
   const internals = vega as unknown as VegaInternals;
   const errors: string[] = [];
   const logger = createLogger(opts.onWarning, errors);
@@ -83,6 +84,17 @@ async function render(spec: TopLevelSpec, opts: RenderOptions): Promise<string> 
     internals.textMetrics.width = previousWidth;
     internals.setRandom(Math.random);
   }
+}
+
+type Vega = typeof import('vega');
+type VegaLite = typeof import('vega-lite');
+
+/** vega and vega-lite: from their bundle's code cache when the build made one (bundle/load.ts). */
+async function loadVega(): Promise<{ vega: Vega; vl: VegaLite }> {
+  const bundled = loadBundle<{ vega: Vega; vl: VegaLite }>('charts');
+  if (bundled) return bundled;
+  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  return { vega, vl };
 }
 
 /** Text width from font metrics; vega truncates to `limit` itself when a mark sets one. */
