@@ -4,10 +4,12 @@ import { loadBundle } from '../dist/src/bundle/load.js';
 import { endPrestart, prestart } from '../dist/src/cli/prestart.js';
 
 const argv = process.argv.slice(2);
-// Threads that load libraries (vega for charts) start before survey's own modules load.
+// survey's modules: one script compiled from the build's code cache (dist/bundle/cli.cjs), loaded
+// before prestart sets V8 flags (its cache is made under node's defaults), else loaded as modules.
+const bundled = loadBundle('cli');
+// Threads that load libraries (vega for charts) start before the command runs.
 prestart(argv);
-// survey's modules: one script compiled from the build's code cache (dist/bundle/cli.cjs), else as modules.
-const { main } = loadBundle('cli') ?? (await import('../dist/src/cli/main.js'));
+const { main } = bundled ?? (await import('../dist/src/cli/main.js'));
 
 process.exitCode = await main(argv, {
   stdout: process.stdout,

@@ -5,7 +5,20 @@
  * report command takes it over. Nothing here is needed for correctness: a command that
  * finds no thread started starts its own.
  */
+import v8 from 'node:v8';
 import { startChartThread, type ChartThread } from '../report/chart-thread.js';
+
+/**
+ * V8 flags of a run that writes charts and a workbook (`report --out`, `analyze --out`): V8 optimises a function (TurboFan) after it has run 4x
+ * longer than by default. Such a run draws each chart and writes each sheet once, so code
+ * optimised for them rarely pays for its compile, and on two cores the compile takes the
+ * core that the other thread needs (the small reference study ran 0.1 s faster; the 1M-row
+ * reference job, per-row loops optimised all the same, no slower). V8 rejects a code cache
+ * made under other flags: scripts/warm-bundles.mjs makes the caches of the bundles loaded
+ * after this (vega, exceljs) under these flags, and bin/survey.js loads survey's own bundle
+ * before.
+ */
+export const REPORT_V8_FLAGS = '--interrupt-budget=540672';
 
 /**
  * The thread is kept on globalThis, not in this module: the report command that takes it
@@ -15,7 +28,10 @@ const SLOT = Symbol.for('survey.prestart.chartThread');
 const slot = globalThis as { [SLOT]?: ChartThread | undefined };
 
 export function prestart(argv: readonly string[]): void {
-  if (argv[0] === 'report' && argv.some((a) => a === '--out' || a.startsWith('--out='))) slot[SLOT] = startChartThread();
+  // `analyze --out` draws its charts on the main thread, with the same bundles.
+  if (!argv.some((a) => a === '--out' || a.startsWith('--out='))) return;
+  if (argv[0] === 'report' || argv[0] === 'analyze') v8.setFlagsFromString(REPORT_V8_FLAGS);
+  if (argv[0] === 'report') slot[SLOT] = startChartThread();
 }
 
 /**

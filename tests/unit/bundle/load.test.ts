@@ -9,7 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import v8 from 'node:v8';
 import { createCachedData, loadBundle, usedCodeCache } from '../../../src/bundle/load.js';
+import { REPORT_V8_FLAGS } from '../../../src/cli/prestart.js';
 import { fromRoot } from '../../helpers/io.js';
 
 /** A folder with one bundle, `answer.cjs`, built from `input.txt`. */
@@ -68,11 +70,15 @@ test('a bundle is not used when an input changed, when it is from another build,
   });
 });
 
-test("the build's bundles load from code caches that V8 accepts", () => {
-  for (const name of ['cli', 'charts', 'exceljs']) {
+test("the build's bundles load from code caches that V8 accepts, under the flags bin/survey.js runs them with", () => {
+  const accepted = (name: string): void => {
     assert.ok(loadBundle(name), `dist/bundle/${name}.cjs is missing or stale: npm run build`);
     assert.equal(usedCodeCache(name), true, `V8 rejected the code cache of ${name}`);
-  }
+  };
+  accepted('cli');
+  v8.setFlagsFromString(REPORT_V8_FLAGS);
+  accepted('charts');
+  accepted('exceljs');
 });
 
 test('the CLI writes the same figures bundled and as modules', () => {
