@@ -66,26 +66,28 @@ export async function writeFiles(files: readonly OutputFile[], hooks: WriteHooks
   const createdDirs: string[] = [];
   let current = files[0]?.file ?? '';
   try {
-    // Phase 1: every byte on disk under a temporary name.
+    // Phase 1: every byte on disk under a temporary name. The folders first, then every file at
+    // once: a report writes dozens, and one after the other each waits for the disk in turn.
+    const dirs = new Set<string>();
     for (const f of files) {
+      if (dirs.has(dirname(f.file))) continue;
+      dirs.add(dirname(f.file));
       current = f.file;
-      const dir = dirname(f.file);
-      const made = await mkdir(dir, { recursive: true });
+      const made = await mkdir(dirname(f.file), { recursive: true });
       if (made !== undefined) createdDirs.push(made);
-      const existing = await lstat(f.file).catch((e: NodeJS.ErrnoException) => {
+    }
+    for (const f of files) staged.push({ target: f.file, tmp: join(dirname(f.file), `.${basename(f.file)}.${token}.tmp`), backup: null, committed: false });
+    await allInOrder(staged, async (s, i) => {
+      const existing = await lstat(s.target).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'ENOENT') return null;
         throw e;
       });
       if (existing?.isDirectory()) throw Object.assign(new Error('a folder is in the way'), { code: 'EISDIR' });
-      const tmp = join(dir, `.${basename(f.file)}.${token}.tmp`);
-      staged.push({ target: f.file, tmp, backup: existing ? join(dir, `.${basename(f.file)}.${token}.bak`) : null, committed: false });
-      await writeFile(tmp, f.content, { flag: 'wx' });
-    }
+      if (existing) s.backup = join(dirname(s.target), `.${basename(s.target)}.${token}.bak`);
+      await writeFile(s.tmp, files[i]!.content, { flag: 'wx' });
+    }, (s) => (current = s.target));
     // Phase 2: keep the old contents aside, then rename each new file over its target.
-    for (const s of staged) {
-      current = s.target;
-      if (s.backup) await keepCopy(s.target, s.backup);
-    }
+    await allInOrder(staged, (s) => (s.backup ? keepCopy(s.target, s.backup) : undefined), (s) => (current = s.target));
     for (const [i, s] of staged.entries()) {
       current = s.target;
       await hooks.beforeRename?.(s.target, i);
@@ -98,6 +100,19 @@ export async function writeFiles(files: readonly OutputFile[], hooks: WriteHooks
   }
   // Committed: the backups are no longer needed (a failure to remove one is not the run's failure).
   await Promise.all(staged.map((s) => (s.backup ? rm(s.backup, { force: true }) : undefined)));
+}
+
+/**
+ * Runs `step` on every item at once and waits for all of them (so that nothing is still being
+ * written when a failure rolls the batch back); then throws the first failure in item order,
+ * after `onFailure` names its item.
+ */
+async function allInOrder<T>(items: readonly T[], step: (item: T, index: number) => Promise<unknown> | undefined, onFailure: (item: T) => void): Promise<void> {
+  const results = await Promise.allSettled(items.map((item, i) => step(item, i)));
+  const failed = results.findIndex((r) => r.status === 'rejected');
+  if (failed < 0) return;
+  onFailure(items[failed]!);
+  throw (results[failed] as PromiseRejectedResult).reason;
 }
 
 /** A backup of `file` at `backup`: a hard link (no bytes copied), or a copy where links are not supported. */
