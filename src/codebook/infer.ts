@@ -14,6 +14,11 @@ import { uniqueIds, slug } from './ids.js';
 export interface InferOptions {
   /** `;`-delimited exports write decimals with a comma. */
   decimalComma: boolean;
+  /**
+   * A column's distinct raw cells in first-seen order with their counts, when the caller
+   * counted them already (engine/rows.ts Sample); null to count from the rows.
+   */
+  distinct?: (column: number) => { cells: readonly string[]; counts: readonly number[] } | null;
 }
 
 /** What the sample says about one column. */
@@ -28,7 +33,7 @@ interface ColumnStats {
 const CHOSEN_MARK = new Set(['1', 'true', 'yes', 'selected', 'checked', 'x']);
 
 export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly (readonly string[])[], options: InferOptions): Codebook {
-  const stats = columnStats(headers, sample);
+  const stats = columnStats(headers, sample, options.distinct);
   const drafts: Draft[] = [];
   for (const group of groupsOf(stats)) {
     if (group.length === 1) drafts.push(inferColumn(group[0]!, options));
@@ -44,12 +49,31 @@ interface Draft {
   question: Question;
 }
 
-/** Every column's stats in one pass over the rows, row by row (as they lie in memory). */
-function columnStats(headers: readonly ColumnHeader[], sample: readonly (readonly string[])[]): ColumnStats[] {
+/**
+ * Every column's stats: from its distinct cells when they were counted already, else in one
+ * pass over the rows, row by row (as they lie in memory). Either way answers are in
+ * first-seen order: a normalised answer is first seen with the first of its raw forms.
+ */
+function columnStats(headers: readonly ColumnHeader[], sample: readonly (readonly string[])[], distinct: InferOptions['distinct']): ColumnStats[] {
   const stats = headers.map((header): ColumnStats => ({ header, counts: new Map<string, number>(), nonBlank: 0 }));
   const columns = headers.map((h) => h.index);
+  const fromRows: number[] = [];
+  for (let c = 0; c < stats.length; c++) {
+    const d = distinct?.(columns[c]!) ?? null;
+    if (d === null) {
+      fromRows.push(c);
+      continue;
+    }
+    const s = stats[c]!;
+    for (let k = 0; k < d.cells.length; k++) {
+      const v = normalizeCell(d.cells[k]!);
+      if (isBlank(v)) continue;
+      s.nonBlank += d.counts[k]!;
+      s.counts.set(v, (s.counts.get(v) ?? 0) + d.counts[k]!);
+    }
+  }
   for (const row of sample) {
-    for (let c = 0; c < stats.length; c++) {
+    for (const c of fromRows) {
       const v = normalizeCell(row[columns[c]!] ?? '');
       if (isBlank(v)) continue;
       const s = stats[c]!;

@@ -75,7 +75,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     t.count();
   };
   const start = (): Tabulation => {
-    const codebook = inferCodebook(headers, sample.rows, { decimalComma });
+    const codebook = inferCodebook(headers, sample.rows, { decimalComma, distinct: (i) => sample.distinct(i) });
     const by = (options.by ?? []).map((name) => resolveQuestion(codebook, name, '--by').id);
     const t = new Tabulation(codebook, { tables: 'all', by }, { decimalComma });
     if (options.where !== undefined) {

@@ -98,7 +98,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   }, { headerRows });
   if (sample.length === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
   const { headers } = sampled.header;
-  const codebook = applySpecCodebook(inferCodebook(headers, sample.rows, { decimalComma }), headers, loaded);
+  const codebook = applySpecCodebook(inferCodebook(headers, sample.rows, { decimalComma, distinct: (i) => sample.distinct(i) }), headers, loaded);
   sample.clear();
 
   // Every question a table, rule, weight or filter uses: only those are coded row by row.

@@ -170,22 +170,47 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   return { header: header!, emptyRows: empty };
 }
 
+/** Distinct cells a sample keeps (shared and counted) per column. */
+const SAMPLE_DISTINCT = 1000;
+
 /**
  * Rows kept for inference, with repeated cells stored once: a sample of 50,000 rows holds
- * each column's few distinct answers as shared strings instead of one string per cell.
+ * each column's few distinct answers as shared strings instead of one string per cell, and
+ * counts them, so that inference reads a column of few answers once per answer, not per row.
  */
 export class Sample {
   readonly rows: string[][] = [];
-  private readonly seen: Map<string, string>[] = [];
+  /** Per column: each distinct cell -> its place in `cells` and `counts`. */
+  private readonly seen: Map<string, number>[] = [];
+  private readonly cells: string[][] = [];
+  private readonly counts: number[][] = [];
+  /** Columns with more distinct cells than are kept: their counts are incomplete. */
+  private readonly overflow: boolean[] = [];
   add(fields: string[]): void {
     for (let i = 0; i < fields.length; i++) {
-      const map = (this.seen[i] ??= new Map());
+      let map = this.seen[i];
+      if (map === undefined) {
+        map = this.seen[i] = new Map();
+        this.cells[i] = [];
+        this.counts[i] = [];
+      }
       const v = fields[i]!;
-      const kept = map.get(v);
-      if (kept !== undefined) fields[i] = kept;
-      else if (map.size < 1000) map.set(v, v);
+      const k = map.get(v);
+      if (k !== undefined) {
+        fields[i] = this.cells[i]![k]!;
+        this.counts[i]![k]!++;
+      } else if (map.size < SAMPLE_DISTINCT) {
+        map.set(v, map.size);
+        this.cells[i]!.push(v);
+        this.counts[i]!.push(1);
+      } else this.overflow[i] = true;
     }
     this.rows.push(fields);
+  }
+  /** Column `i`'s distinct cells in first-seen order with their counts, or null when it has too many to keep. */
+  distinct(i: number): { cells: readonly string[]; counts: readonly number[] } | null {
+    if (this.overflow[i] || this.seen[i] === undefined) return null;
+    return { cells: this.cells[i]!, counts: this.counts[i]! };
   }
   get length(): number {
     return this.rows.length;
@@ -193,5 +218,8 @@ export class Sample {
   clear(): void {
     this.rows.length = 0;
     this.seen.length = 0;
+    this.cells.length = 0;
+    this.counts.length = 0;
+    this.overflow.length = 0;
   }
 }
