@@ -20,7 +20,7 @@ const when = fc.constantFrom('2021-01-12', '2021-01-13 10:00', '', '12/01/2021')
 const why = fc.string({ maxLength: 6 });
 
 function rowsOf(n: number, seed: number, manyCodes: boolean): fc.Arbitrary<string[][]> {
-  const row = fc.tuple(agree, apps, age, when, why, fc.integer({ min: 0, max: manyCodes ? 5000 : 20 })).map(([a, b, c, d, e, k], ) => ['', '', a, b, c, d, e, `c${k}`]);
+  const row = fc.tuple(agree, apps, age, when, why, fc.integer({ min: 0, max: manyCodes ? 5000 : 20 })).map(([a, b, c, d, e, k]) => ['', '', a, b, c, d, e, `c${k}`]);
   return fc.array(row, { minLength: 1, maxLength: n }).map((rows) => rows.map((r, i) => [String(i + seed), `p${i}@example.org`, ...r.slice(2)]));
 }
 
