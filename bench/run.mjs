@@ -249,7 +249,7 @@ if (PARSERS) {
   const label = SIZES.includes('1M') ? '1M' : SIZES[0];
   const file = generate(label);
   process.stderr.write(`\nparsers, reading ${label} rows alone:\n`);
-  for (const p of ['survey', 'survey-1-thread', 'csv-parse', 'papaparse', 'udsv']) {
+  for (const p of ['survey', 'survey-1-thread', 'survey-views', 'csv-parse', 'papaparse', 'udsv']) {
     const rs = [];
     for (let run = 0; run < RUNS; run++) rs.push(measure(process.execPath, [join(ROOT, 'bench', 'parse.mjs'), p, file]));
     const wall = median(rs.map((r) => r.wall));
