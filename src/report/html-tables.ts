@@ -84,5 +84,5 @@ export function numericHtml(t: NumericTable): string {
 
 export function textHtml(t: TextTable): string {
   const range = t.type === 'date' && t.min !== undefined && t.max !== undefined ? `; from ${h(t.min)} to ${h(t.max)}` : '';
-  return `<p class="base">${t.type === 'date' ? 'Dates' : 'Free text, not tabulated'}: ${formatCount(t.n)} answered, ${formatCount(t.distinct)} distinct, ${formatCount(t.missing)} missing${range}.</p>`;
+  return `<p class="base">${t.type === 'date' ? 'Dates' : 'Free text, not tabulated'}: ${formatCount(t.n)} answered, ${formatCount(t.distinct)}${t.distinctCapped ? '+' : ''} distinct, ${formatCount(t.missing)} missing${range}.</p>`;
 }

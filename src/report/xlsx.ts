@@ -218,7 +218,7 @@ function textSheet(ws: Worksheet, t: TextTable): void {
   put(ws, []);
   put(ws, ['Statistic', 'Value'], { bold: true });
   put(ws, ['answered', t.n]);
-  put(ws, ['distinct', t.distinct]);
+  put(ws, [t.distinctCapped ? 'distinct (at least)' : 'distinct', t.distinct]);
   put(ws, ['missing', t.missing]);
   if (t.min !== undefined) put(ws, ['earliest', t.min]);
   if (t.max !== undefined) put(ws, ['latest', t.max]);

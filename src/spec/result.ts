@@ -96,7 +96,10 @@ export interface TextTable {
   type: 'text' | 'date';
   n: number;
   missing: number;
+  /** Distinct answers; with `distinctCapped`, at least this many. */
   distinct: number;
+  /** More distinct answers than are tracked (100,000): `distinct` is a floor. */
+  distinctCapped?: boolean;
   /** Dates only: earliest and latest, ISO 8601. */
   min?: string;
   max?: string;

@@ -9,7 +9,8 @@ export class TextSummary {
   n = 0;
   missing = 0;
   private readonly seen = new Set<string>();
-  private distinctOverflow = 0;
+  /** An answer not tracked was met: the set is full, and its size a floor. */
+  private capped = false;
   private min = Infinity;
   private max = -Infinity;
   constructor(private readonly coder: TextCoder) {}
@@ -20,18 +21,20 @@ export class TextSummary {
       return;
     }
     this.n += w;
-    // Distinct answers are counted exactly up to a cap; past it the count is a floor.
-    if (!this.seen.has(c.answer)) {
+    // Distinct answers are counted exactly up to a cap; past it the count is a floor (an
+    // answer not in the full set may repeat one that was not tracked either).
+    if (!this.capped && !this.seen.has(c.answer)) {
       // A copy, so that the set does not keep the chunk of the file the answer was cut from.
       if (this.seen.size < MAX_TRACKED) this.seen.add(own(c.answer));
-      else this.distinctOverflow++;
+      else this.capped = true;
     }
     if (c.time < this.min) this.min = c.time;
     if (c.time > this.max) this.max = c.time;
   }
   table(): TextTable {
     const q = this.coder.question;
-    const t: TextTable = { kind: 'text', question: q.id, label: q.label, type: q.type === 'date' ? 'date' : 'text', n: this.n, missing: this.missing, distinct: this.seen.size + this.distinctOverflow };
+    const t: TextTable = { kind: 'text', question: q.id, label: q.label, type: q.type === 'date' ? 'date' : 'text', n: this.n, missing: this.missing, distinct: this.seen.size };
+    if (this.capped) t.distinctCapped = true;
     if (Number.isFinite(this.min)) {
       t.min = formatDateTime(this.min);
       t.max = formatDateTime(this.max);

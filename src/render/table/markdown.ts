@@ -26,7 +26,7 @@ export function tableMarkdown(t: Table): string {
     case 'numeric':
       return `## ${forMarkdown(t.label)}\n\n| n | mean | sd | median | min | max |\n|---:|---:|---:|---:|---:|---:|\n| ${[t.n, t.mean, t.sd, t.median, t.min, t.max].map((x) => formatNumber(x)).join(' | ')} |`;
     case 'text':
-      return `## ${forMarkdown(t.label)}\n\n${t.type === 'date' ? 'Dates' : 'Free text'}: ${formatNumber(t.n)} answered, ${formatNumber(t.distinct)} distinct, ${formatNumber(t.missing)} missing.`;
+      return `## ${forMarkdown(t.label)}\n\n${t.type === 'date' ? 'Dates' : 'Free text'}: ${formatNumber(t.n)} answered, ${formatNumber(t.distinct)}${t.distinctCapped ? '+' : ''} distinct, ${formatNumber(t.missing)} missing.`;
     case 'banner': {
       const head = `| | ${t.columns.map((c) => forMarkdown(c.question === null ? 'Total' : `${c.group}: ${c.label}`)).join(' | ')} |\n|---|${t.columns.map(() => '---:').join('|')}|`;
       const sections = t.sections.map((s) => {

@@ -120,7 +120,7 @@ function numeric(t: NumericTable, { styler: st }: TextOptions): string {
 
 function text(t: TextTable, { styler: st }: TextOptions): string {
   const range = t.min !== undefined ? ` · from ${t.min} to ${t.max}` : '';
-  return `${heading(t.label, t.question, st)}\n  ${st.dim(`${t.type === 'date' ? 'date/time' : 'free text'}: ${formatNumber(t.n)} answered, ${formatNumber(t.distinct)} distinct${range} · ${formatNumber(t.missing)} missing`)}`;
+  return `${heading(t.label, t.question, st)}\n  ${st.dim(`${t.type === 'date' ? 'date/time' : 'free text'}: ${formatNumber(t.n)} answered, ${formatNumber(t.distinct)}${t.distinctCapped ? '+' : ''} distinct${range} · ${formatNumber(t.missing)} missing`)}`;
 }
 
 function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string {
