@@ -44,7 +44,7 @@ export async function openRows(input: CsvInput, displayName: string, forcedHeade
         if (r.done) return r;
         const fields = fitWidth(r.value, width, displayName);
         // Rows of empty cells (",,,,") carry no respondent; they are counted and reported.
-        if (fields.every((f) => f === '')) {
+        if (fields.every((f) => f.trim() === '')) {
           empty++;
           continue;
         }
@@ -127,10 +127,11 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   let width = 0;
   const row = (cells: Cells, line: number): boolean | void => {
     const f = cells.length === width ? cells : fitCells(cells, width, line, displayName);
-    // Rows of empty cells (",,,,") carry no respondent; they are counted and reported.
+    // Rows of empty cells (",,,,", or ",,,\r" where a stray CR ends a line of an LF file)
+    // carry no respondent; they are counted and reported.
     let blank = true;
     for (let i = 0; i < f.length; i++) {
-      if (f.size(i) !== 0) {
+      if (!f.blank(i)) {
         blank = false;
         break;
       }

@@ -87,6 +87,20 @@ export class Cells {
     return a >= 0 ? this.meta[this.at + 2 * i + 1]! - a : this.extras[-1 - a]!.length;
   }
 
+  /** Whether field `i` is empty or only white space (spaces, a stray CR), read in place. */
+  blank(i: number): boolean {
+    if (i >= this.length) return true;
+    const a = this.meta[this.at + 2 * i]!;
+    if (a < 0) return this.extras[-1 - a]!.trim() === '';
+    const b = this.meta[this.at + 2 * i + 1]!;
+    for (let k = a; k < b; k++) {
+      const c = this.text.charCodeAt(k);
+      if (c === 32 || (c >= 9 && c <= 13) || c === 160) continue;
+      if (c < 128 || this.text[k]!.trim() !== '') return false;
+    }
+    return true;
+  }
+
   /** Whether field `i` is exactly `s`, without making a string of it. */
   is(i: number, s: string): boolean {
     if (i >= this.length) return s === '';

@@ -113,9 +113,14 @@ export function exportCsv(e: Export, order?: readonly number[]): string {
   );
 }
 
-/** Rows with a non-empty cell: the respondents (rows of empty cells are skipped). */
+/** Rows with a cell that is not empty or white space: the respondents (the other rows are skipped). */
 export function respondents(e: Export): number {
-  return rowsOf(e).filter((r) => r.some((c) => c !== '')).length;
+  return rowsOf(e).filter(answersSomething).length;
+}
+
+/** A row with a cell that is not empty or white space: a respondent (the others are skipped and counted). */
+export function answersSomething(row: readonly string[]): boolean {
+  return row.some((c) => c.trim() !== '');
 }
 
 // ---------------------------------------------------------------- harness ----

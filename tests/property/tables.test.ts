@@ -15,7 +15,7 @@ import { isSurveyError } from '../../src/errors/survey-error.js';
 import { isBlank, normalizeCell } from '../../src/codebook/values.js';
 import { splitCell, type Joiner } from '../../src/codebook/multi.js';
 import type { FrequencyTable, Table } from '../../src/spec/result.js';
-import { exportCsv, params, respondents, rowsOf, scratch, surveyExport, toCsv, type Export } from './generate.js';
+import { exportCsv, params, answersSomething, respondents, rowsOf, scratch, surveyExport, toCsv, type Export } from './generate.js';
 
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 const tmp = scratch('prop-tables');
@@ -121,7 +121,7 @@ test('single-choice counts are the raw cells counted by hand, answers first seen
       fc.pre(readable(e));
       const a = await analyze(e, undefined, sampleRows);
       if (a === 'header-only') return;
-      const rows = rowsOf(e).filter((r) => r.some((c) => c !== ''));
+      const rows = rowsOf(e).filter(answersSomething);
       for (const q of a.codebook.questions) {
         if (q.type !== 'single' || q.layout !== undefined || q.columns.length !== 1 || q.derived) continue;
         const expected = new Map<string, number>();

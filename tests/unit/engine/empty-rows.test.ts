@@ -1,0 +1,31 @@
+/**
+ * Rows with no answer in any cell are not respondents: all empty (",,,"), white space only,
+ * or a stray CR ending a line of an LF file (",\r"). They are counted and reported, on either
+ * way of reading.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeFile } from '../../../src/engine/analyze.js';
+import { Cells } from '../../../src/ingest/cells.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'survey-empty-rows-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('Cells.blank: empty or white space only, read in place', () => {
+  const c = Cells.of(['', ' ', '\r', '\t \u00a0', 'x', ' x ', '\u2003', '\u2003y']);
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => c.blank(i)), [true, true, true, true, false, false, true, false, true]);
+});
+
+test('rows of empty or white-space cells, a stray CR among them, are skipped and counted', async () => {
+  const file = join(dir, 'mixed.csv');
+  writeFileSync(file, 'q1,q2\nYes,No\n,\r\nNo,Yes\n , \n,\nYes,\r\n');
+  for (const worker of [false, true]) {
+    const { result } = await analyzeFile(file, { worker });
+    assert.equal(result.input.rows, 3, `worker: ${worker}`);
+    const empty = result.diagnostics.find((d) => d.code === 'SURVEY_EMPTY_ROWS');
+    assert.match(empty?.message ?? '', /^3 rows/);
+  }
+});
