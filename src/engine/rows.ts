@@ -1,6 +1,6 @@
 /**
  * From records to respondents: splits off the header rows (detected or forced),
- * checks every row's width, and skips rows whose cells are all empty (counted).
+ * checks every row's width, and skips rows whose cells are all empty or white space (counted).
  */
 import type { CsvInput, CsvRecord } from '../ingest/read-csv.js';
 import { Cells } from '../ingest/cells.js';
@@ -43,7 +43,7 @@ export async function openRows(input: CsvInput, displayName: string, forcedHeade
         const r = pending.length > 0 ? { done: false as const, value: pending.shift()! } : await it.next();
         if (r.done) return r;
         const fields = fitWidth(r.value, width, displayName);
-        // Rows of empty cells (",,,,") carry no respondent; they are counted and reported.
+        // Rows of empty (or white-space) cells carry no respondent; they are counted and reported.
         if (fields.every((f) => f.trim() === '')) {
           empty++;
           continue;
