@@ -19,7 +19,7 @@ export interface RowStream {
   /** Resolves once the header is known (after at most 3 records). */
   header: HeaderInfo;
   rows: AsyncIterator<CsvRecord>;
-  /** Rows skipped because every cell was empty, so far. */
+  /** Rows skipped because every cell was empty or white space, so far. */
   emptyRows(): number;
 }
 
@@ -109,7 +109,7 @@ export interface ScanRowsOptions {
 
 export interface ScannedRows {
   header: HeaderInfo;
-  /** Rows skipped because every cell was empty. */
+  /** Rows skipped because every cell was empty or white space. */
   emptyRows: number;
 }
 

@@ -19,7 +19,7 @@ export const messages = {
     `invalid ${flag} '${value}' (expected ${allowed.join(', ')})`,
   headerRows: (value: string) => `invalid --header-rows '${value}' (expected 1, 2 or 3)`,
   encodingFallback: (encoding: string) => `bytes that are not UTF-8 found: read as ${encoding}`,
-  emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty skipped (not respondents)`,
+  emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
   weightMissing: (n: number) => `${n} kept row${n === 1 ? ' has' : 's have'} no valid weight and count with weight 0`,
   lowExpected: (table: string, share: number) => `${table}: ${Math.round(share * 100)}% of expected counts are under 5, so the chi-square test is unreliable`,
