@@ -20,6 +20,7 @@ import { applySpecCodebook, specError, unknownRef } from '../config/apply-codebo
 import type { LoadedSpec } from '../config/load-spec.js';
 import { compile, type Evaluator } from '../expr/compile.js';
 import { createFilter } from '../filters/index.js';
+import { firstSeenKey } from '../filters/duplicates.js';
 import { FilterChain, type FunnelStep, type Rejection } from '../filters/apply.js';
 import type { RowContext } from '../filters/types.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -115,6 +116,13 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   for (const id of Object.keys(weightingSpec.rake ?? {})) used.add(id);
   // `survey clean` writes every question of the kept rows.
   if (tables !== 'all' && options.onKeep === undefined) tabulation.codeOnly(used);
+  // A leading one-key `keep: first` duplicates rule sees every row in order: the reading
+  // thread can keep its keys, which takes the key set off this thread.
+  const lead = spec.filters?.[0];
+  const leadKey = lead?.rule === 'duplicates' ? firstSeenKey(lead as Parameters<typeof firstSeenKey>[0], (id) => findId(codebook, id)?.columns[0]) : null;
+  const firstSeen = leadKey ? { key: leadKey, skip: sampled.header.headerRows } : undefined;
+  const scanOptions = { headerRows, dictionary: tabulation.choiceColumns(), firstSeen };
+
   // One context, pointed at each row in turn: rules read it while the row is current.
   const row: { -readonly [K in keyof RowContext]: RowContext[K] } = { cells: Cells.of([]), line: 0, values: tabulation.values, coders: tabulation.coders };
   const context = (cells: Cells, line: number): RowContext => {
@@ -128,7 +136,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
     await scanRows(input, displayName, () => (cells, line) => {
       tabulation.read(cells);
       chain.prepare(context(cells, line));
-    }, { headerRows, dictionary: tabulation.choiceColumns() });
+    }, scanOptions);
     chain.startMainPass();
   }
 
@@ -140,7 +148,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
     await scanRows(input, displayName, () => (cells, line) => {
       tabulation.read(cells);
       if (chain.apply(context(cells, line)) === null) r.collect();
-    }, { headerRows, dictionary: tabulation.choiceColumns() });
+    }, scanOptions);
     chain.startMainPass();
     raking.solve(weightingSpec.rake, weightingSpec);
     tabulation.setAdjustment(() => r.factor());
@@ -163,7 +171,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
       onKeep?.(tabulation, cells);
     }
     else onReject?.(rejection, keptColumns.map((i) => cells.get(i)));
-  }, { headerRows, onProgress: options.onProgress, dictionary: tabulation.choiceColumns() });
+  }, { ...scanOptions, onProgress: options.onProgress });
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
   if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted) });
   const analysis = finish(tabulation, input, scanned.header, displayName, rows, diagnostics);

@@ -2,7 +2,7 @@
  * From records to respondents: splits off the header rows (detected or forced),
  * checks every row's width, and skips rows whose cells are all empty or white space (counted).
  */
-import type { CsvInput, CsvRecord } from '../ingest/read-csv.js';
+import type { CsvInput, CsvRecord, ScanOptions } from '../ingest/read-csv.js';
 import { Cells } from '../ingest/cells.js';
 import type { LateColumns } from '../ingest/dictionary.js';
 import { detectHeaderRows, layoutFor, mergeHeader, type ColumnHeader } from '../codebook/header.js';
@@ -105,6 +105,8 @@ export interface ScanRowsOptions {
   onProgress?: ((bytesRead: number, rows: number) => void) | undefined;
   /** Columns of repeated answers, numbered on the reading thread (see ingest/dictionary.ts). */
   dictionary?: readonly number[] | LateColumns | undefined;
+  /** A key whose first line the reading thread keeps (see ingest/read-csv.ts ScanOptions). */
+  firstSeen?: ScanOptions['firstSeen'] | undefined;
 }
 
 export interface ScannedRows {
@@ -162,7 +164,11 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
         if (stopped) return false;
       }
     },
-    { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.dictionary ? { dictionary: options.dictionary } : {}) },
+    {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.dictionary ? { dictionary: options.dictionary } : {}),
+      ...(options.firstSeen ? { firstSeen: options.firstSeen } : {}),
+    },
   );
   if (!header) {
     if (first.length === 0) throw new SurveyError('SURVEY_CSV_EMPTY', messages.emptyFile(), { location: { file: displayName } });

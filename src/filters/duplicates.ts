@@ -1,16 +1,57 @@
-import type { FilterFactory, RowContext } from './types.js';
+import type { FilterFactory, RowContext, RowFilter } from './types.js';
 import type { Question } from '../spec/codebook.js';
+import type { Cells } from '../ingest/cells.js';
 import { isBlank, normalizeCell } from '../codebook/values.js';
 import { KeyLines } from './key-set.js';
 
 type Normalize = 'email' | 'phone' | 'text';
 
-interface Key {
-  question: Question;
+/** What a key is made of: a column's cell, normalised. */
+export interface KeySpec {
+  column: number;
   normalize: Normalize;
-  countryCode: string | undefined;
+  countryCode?: string | undefined;
+}
+
+interface Key extends KeySpec {
+  question: Question;
   /** Normalised value -> line of the submission kept (first) or last seen (keep: last). */
   seen: KeyLines;
+}
+
+type DuplicatesSpec = { rule: 'duplicates'; name?: string; keys: { question: string; normalize?: Normalize; countryCode?: string }[]; keep?: 'first' | 'last' };
+
+/**
+ * The first line each key was seen on: the whole state of a one-key `keep: first` rule. The
+ * reading thread keeps one too when the rule comes first (it sees the same rows, in order),
+ * and sends each row's answer with the batch (`Cells.seenBefore`).
+ */
+export class FirstSeen {
+  private readonly seen = new KeyLines();
+  constructor(private readonly key: KeySpec) {}
+  /** The line of the first row with this row's key; undefined when this row is the first (it is remembered) or has no key. */
+  check(cells: Cells, line: number): number | undefined {
+    const k = this.key;
+    if (k.normalize !== 'phone') {
+      // Plain ASCII without making the key string.
+      const raw = cells.get(k.column);
+      const len = foldPlainAscii(raw, this.seen.room(raw.length));
+      if (len > 0) return this.seen.getOrAddWritten(len, line);
+    }
+    const v = keyOf(k, cells);
+    return v === null ? undefined : this.seen.getOrAdd(v, line);
+  }
+  clear(): void {
+    this.seen.clear();
+  }
+}
+
+/** The key a rule's row check can leave to the reading thread: one key, keep first. */
+export function firstSeenKey(spec: DuplicatesSpec, column: (id: string) => number | undefined): KeySpec | null {
+  if ((spec.keep ?? 'first') !== 'first' || spec.keys.length !== 1) return null;
+  const k = spec.keys[0]!;
+  const c = column(k.question);
+  return c === undefined ? null : { column: c, normalize: k.normalize ?? 'text', countryCode: k.countryCode };
 }
 
 /**
@@ -19,30 +60,27 @@ interface Key {
  * the first submission stays; with `keep: last` a first pass finds each key's last line.
  * Reasons name the line of the kept row, never the personal data itself.
  */
-export const duplicates: FilterFactory<{ rule: 'duplicates'; name?: string; keys: { question: string; normalize?: Normalize; countryCode?: string }[]; keep?: 'first' | 'last' }> = (spec, env) => {
-  const keys: Key[] = spec.keys.map((k, i) => ({ question: env.question(k.question, `keys[${i}].question`), normalize: k.normalize ?? 'text', countryCode: k.countryCode, seen: new KeyLines() }));
+export const duplicates: FilterFactory<DuplicatesSpec> = (spec, env) => {
+  const keys: Key[] = spec.keys.map((k, i) => {
+    const question = env.question(k.question, `keys[${i}].question`);
+    return { question, column: question.columns[0]!, normalize: k.normalize ?? 'text', countryCode: k.countryCode, seen: new KeyLines() };
+  });
   const keep = spec.keep ?? 'first';
+  const first = keep === 'first' && keys.length === 1 ? new FirstSeen(keys[0]!) : null;
   // The row's key values, reused from row to row.
   const vs: (string | null)[] = keys.map(() => null);
   const values = (row: RowContext) => {
-    for (let i = 0; i < keys.length; i++) vs[i] = keyValue(keys[i]!, row);
+    for (let i = 0; i < keys.length; i++) vs[i] = keyOf(keys[i]!, row.cells);
     return vs;
   };
-  const filter = {
+  const filter: RowFilter = {
     name: spec.name ?? 'duplicates',
     test(row: RowContext): string | null {
-      if (keep === 'first' && keys.length === 1) {
-        // One key: look it up and remember it in one step; plain ASCII without making the key string.
-        const k = keys[0]!;
-        let line: number | undefined;
-        const raw = k.normalize === 'phone' ? '' : row.cells.get(k.question.columns[0]!);
-        const len = k.normalize === 'phone' ? -1 : foldPlainAscii(raw, k.seen.room(raw.length));
-        if (len > 0) line = k.seen.getOrAddWritten(len, row.line);
-        else {
-          const v = keyValue(k, row);
-          line = v === null ? undefined : k.seen.getOrAdd(v, row.line);
-        }
-        return line === undefined ? null : `same ${label(k)} as line ${line}`;
+      if (first !== null) {
+        // Answered by the reading thread when it kept the keys (0: the first of its key, or none).
+        const pre = row.cells.seenBefore;
+        const line = pre >= 0 ? (pre === 0 ? undefined : pre) : first.check(row.cells, row.line);
+        return line === undefined ? null : `same ${label(keys[0]!)} as line ${line}`;
       }
       values(row);
       for (let i = 0; i < keys.length; i++) {
@@ -56,6 +94,7 @@ export const duplicates: FilterFactory<{ rule: 'duplicates'; name?: string; keys
       return null;
     },
     reset() {
+      first?.clear();
       if (keep === 'first') for (const k of keys) k.seen.clear();
     },
   };
@@ -75,8 +114,8 @@ function label(k: Key): string {
   return k.normalize === 'email' ? 'e-mail' : k.normalize === 'phone' ? 'phone number' : k.question.id;
 }
 
-function keyValue(k: Key, row: RowContext): string | null {
-  const raw = normalizeCell(row.cells.get(k.question.columns[0]!));
+function keyOf(k: KeySpec, cells: Cells): string | null {
+  const raw = normalizeCell(cells.get(k.column));
   if (isBlank(raw)) return null;
   switch (k.normalize) {
     case 'email':
@@ -89,7 +128,7 @@ function keyValue(k: Key, row: RowContext): string | null {
 }
 
 /**
- * The key `keyValue` makes for e-mail and text keys (`normalizeCell(raw).toLowerCase()`),
+ * The key `keyOf` makes for e-mail and text keys (`normalizeCell(raw).toLowerCase()`),
  * written to `out` as bytes, when `raw` is plain printable ASCII that normalizing leaves as
  * it is (no white space at the ends or doubled) and is not a blank marker ("-", "--");
  * otherwise -1, and the caller takes the general way.

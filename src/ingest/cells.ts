@@ -23,6 +23,12 @@ export class Cells {
   dictionary: Dictionary | null = null;
   private codes: Int32Array = EMPTY_META;
   private codeAt = 0;
+  /**
+   * When the reading thread kept a key per row (a leading `duplicates` rule, see
+   * filters/duplicates.ts FirstSeen): the line of the first row with this row's key, 0 when
+   * this row is the first or has none; -1 when it kept none.
+   */
+  seenBefore = -1;
 
   /**
    * Fields already held as strings (header rows, samples, tests), made into a record of

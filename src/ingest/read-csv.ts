@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { CsvScanner, ScanError, forEachCells, forEachRecord, type Batch } from './scan.js';
 import type { Cells } from './cells.js';
 import { Dictionary, LateColumns } from './dictionary.js';
+import type { KeySpec } from '../filters/duplicates.js';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
 import type { WorkerJob, WorkerMessage } from './scan-worker.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -125,6 +126,11 @@ export interface ScanOptions {
    * cells, so that `Cells.local` can stand for the text (see dictionary.ts).
    */
   dictionary?: readonly number[] | LateColumns;
+  /**
+   * A key the reading thread keeps the first line of, row by row (a leading `duplicates`
+   * rule): `Cells.seenBefore`. `skip`: the header's records, which are not rows.
+   */
+  firstSeen?: { key: KeySpec; skip: number };
 }
 
 /** Small enough that each chunk's text is allocated young and dies young. */
@@ -144,7 +150,7 @@ interface Source {
 }
 
 /** Hands each record of a batch to the handler, blank lines left out; false once it asked to stop. */
-function deliver(batch: Batch, handler: RecordHandler, counter: { records: number }, numbers?: { dictionary: Dictionary; codes: Int32Array }): boolean {
+function deliver(batch: Batch, handler: RecordHandler, counter: { records: number }, numbers?: { dictionary: Dictionary; codes: Int32Array }, seenBefore?: Int32Array): boolean {
   let stopped = false;
   forEachCells(
     batch,
@@ -155,6 +161,7 @@ function deliver(batch: Batch, handler: RecordHandler, counter: { records: numbe
       if (handler(cells, line) === false) stopped = true;
     },
     numbers,
+    seenBefore,
   );
   return !stopped;
 }
@@ -197,7 +204,7 @@ function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions)
   };
   if (options.dictionary instanceof LateColumns) options.dictionary.onSet(number);
   else if (options.dictionary) number(options.dictionary);
-  const job: WorkerJob = { file: src.file, encoding: src.encoding, start: src.start, firstLine: src.firstLine, delimiter: src.delimiter, maxRecord: MAX_RECORD_BYTES, chunkBytes: CHUNK_BYTES, columns: shared.buffer as SharedArrayBuffer, flow };
+  const job: WorkerJob = { file: src.file, encoding: src.encoding, start: src.start, firstLine: src.firstLine, delimiter: src.delimiter, maxRecord: MAX_RECORD_BYTES, chunkBytes: CHUNK_BYTES, columns: shared.buffer as SharedArrayBuffer, firstSeen: options.firstSeen ?? null, flow };
   // Its heap holds a chunk or two at a time: a small young generation keeps the process small.
   const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const counter = { records: 0 };
@@ -222,7 +229,7 @@ function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions)
               dictionary.append(message.numbers.added);
               numbers = { dictionary, codes: message.numbers.codes };
             }
-            const going = deliver(message.batch, handler, counter, numbers);
+            const going = deliver(message.batch, handler, counter, numbers, message.seenBefore ?? undefined);
             Atomics.add(consumed, 1, 1);
             Atomics.notify(consumed, 1);
             if (!going) return settle();

@@ -7,9 +7,10 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
-import { CsvScanner, ScanError, type Batch } from './scan.js';
+import { CsvScanner, ScanError, forEachCells, type Batch } from './scan.js';
 import type { Encoding } from './detect.js';
 import { DictionaryEncoder, type BatchCodes } from './dictionary.js';
+import { FirstSeen, type KeySpec } from '../filters/duplicates.js';
 
 export interface WorkerJob {
   file: string;
@@ -21,12 +22,14 @@ export interface WorkerJob {
   chunkBytes: number;
   /** Columns whose cells are numbered here (see dictionary.ts), as [count, ...columns]; set by the main thread, maybe later. */
   columns: SharedArrayBuffer;
+  /** A key whose first line this thread keeps row by row (see ScanOptions.firstSeen). */
+  firstSeen: { key: KeySpec; skip: number } | null;
   /** [batches posted, batches consumed] */
   flow: SharedArrayBuffer;
 }
 
 export type WorkerMessage =
-  | { kind: 'batch'; batch: Batch; bytes: number; numbers: BatchCodes | null }
+  | { kind: 'batch'; batch: Batch; bytes: number; numbers: BatchCodes | null; seenBefore: Int32Array | null }
   | { kind: 'done' }
   | { kind: 'error'; error: { type: 'scan'; code: ScanError['code']; line: number } | { type: 'encoding'; encoding: Encoding } | { type: 'io'; code: string; syscall: string; message: string } | { type: 'other'; message: string } };
 
@@ -40,6 +43,7 @@ function run(job: WorkerJob): void {
   const decoder = new ChunkDecoder(job.encoding);
   const scanner = new CsvScanner(job.delimiter, job.firstLine, job.maxRecord);
   const columns = new Int32Array(job.columns);
+  const keys = job.firstSeen ? new RowKeys(job.firstSeen.key, job.firstSeen.skip) : null;
   let encoder: DictionaryEncoder | null = null;
   const post = (batch: Batch, bytes: number): void => {
     if (batch.records === 0) return;
@@ -54,9 +58,13 @@ function run(job: WorkerJob): void {
     const waiting = Atomics.load(flow, 0) - Atomics.load(flow, 1);
     if (encoder === null && Atomics.load(columns, 0) > 0) encoder = new DictionaryEncoder([...columns.subarray(1, 1 + Atomics.load(columns, 0))]);
     const numbers = encoder !== null && waiting >= MIN_WAITING_TO_NUMBER ? encoder.encode(batch) : null;
+    const seenBefore = keys?.batch(batch) ?? null;
     Atomics.add(flow, 0, 1);
-    const message: WorkerMessage = { kind: 'batch', batch, bytes, numbers };
-    port.postMessage(message, numbers ? [batch.meta.buffer as ArrayBuffer, numbers.codes.buffer as ArrayBuffer] : [batch.meta.buffer as ArrayBuffer]);
+    const message: WorkerMessage = { kind: 'batch', batch, bytes, numbers, seenBefore };
+    const transfer = [batch.meta.buffer as ArrayBuffer];
+    if (numbers) transfer.push(numbers.codes.buffer as ArrayBuffer);
+    if (seenBefore) transfer.push(seenBefore.buffer as ArrayBuffer);
+    port.postMessage(message, transfer);
   };
   let fd = -1;
   try {
@@ -78,6 +86,34 @@ function run(job: WorkerJob): void {
     port.postMessage({ kind: 'error', error: describe(e) } satisfies WorkerMessage);
   } finally {
     if (fd >= 0) closeSync(fd);
+  }
+}
+
+/**
+ * Each row's first-seen line for a key, as the rule on the main thread would find it (see
+ * ScanOptions.firstSeen): the header's records, blank lines and rows of blank cells are not
+ * rows, and get 0 like a row seen first.
+ */
+class RowKeys {
+  private readonly first: FirstSeen;
+  constructor(key: KeySpec, private skip: number) {
+    this.first = new FirstSeen(key);
+  }
+  batch(batch: Batch): Int32Array {
+    const out = new Int32Array(batch.records);
+    let r = 0;
+    forEachCells(batch, (cells, line) => {
+      const i = r++;
+      if (cells.length === 1 && cells.size(0) === 0) return;
+      if (this.skip > 0) {
+        this.skip--;
+        return;
+      }
+      let blank = true;
+      for (let f = 0; f < cells.length && blank; f++) blank = cells.blank(f);
+      if (!blank) out[i] = this.first.check(cells, line) ?? 0;
+    });
+    return out;
   }
 }
 

@@ -71,7 +71,7 @@ export function forEachRecord(batch: Batch, sink: RecordSink): void {
  * Calls `sink` with each record of a batch as a view of its fields (one view, moved from
  * record to record), with the reading thread's numbers for choice columns when it sent them.
  */
-export function forEachCells(batch: Batch, sink: (cells: Cells, line: number) => void, numbers?: { dictionary: Dictionary; codes: Int32Array }): void {
+export function forEachCells(batch: Batch, sink: (cells: Cells, line: number) => void, numbers?: { dictionary: Dictionary; codes: Int32Array }, seenBefore?: Int32Array): void {
   const meta = batch.meta;
   const cells = new Cells();
   const k = numbers?.dictionary.columns.length ?? 0;
@@ -81,6 +81,7 @@ export function forEachCells(batch: Batch, sink: (cells: Cells, line: number) =>
     const n = meta[m + 1]!;
     cells.point(batch, m + 2, n);
     if (numbers) cells.numbered(numbers.dictionary, numbers.codes, r * k);
+    if (seenBefore) cells.seenBefore = seenBefore[r]!;
     m += 2 + 2 * n;
     sink(cells, line);
   }

@@ -328,3 +328,28 @@ test('survey analyze: the same result read on a second thread (choice columns nu
   assert.ok(fruit.rows.some((r) => r.label === 'Durian'), 'an answer first met late');
   assert.ok(!fruit.rows.some((r) => HEADER.includes(r.label)), 'no header cell became an answer');
 });
+
+test('a leading one-key keep-first duplicates rule kept on the reading thread: the same report, the same reasons', async () => {
+  const spec = `version: 1
+input: { file: export.csv }
+${QUESTIONS}filters:
+  - { rule: duplicates, name: duplicate e-mails, keys: [{ question: email, normalize: email }] }
+  - { rule: expression, name: no region, remove: region == null }
+tables:
+  - { id: fruit, type: frequency, question: fruit }
+  - { id: fruit_by_region, type: crosstab, row: fruit, column: region }
+`;
+  const specPath = join(dir, 'survey-first.yaml');
+  let precomputed = 0;
+  const { report, rejects } = await both(parseSpec(spec, specPath), specPath, {
+    onKeep: (_t, cells) => void (cells.seenBefore >= 0 && precomputed++),
+  });
+  assert.ok(precomputed > 0, 'rows came with the reading thread’s answer');
+  const dups = rejects.filter(([r]) => (JSON.parse(r) as { rule: string }).rule === 'duplicate e-mails');
+  // Every 37th row repeats one address: all but the first are removed, each naming the first's line.
+  assert.equal(dups.length, Math.ceil(ROWS / 37) - 1);
+  const lines = new Set(dups.map(([r]) => (JSON.parse(r) as { reason: string }).reason));
+  assert.equal(lines.size, 1, [...lines].join(' / '));
+  assert.match([...lines][0]!, /^same e-mail as line \d+$/);
+  assert.equal(report.result.funnel[1]!.removed, dups.length);
+});
