@@ -20,7 +20,6 @@ import { applySpecCodebook, specError, unknownRef } from '../config/apply-codebo
 import type { LoadedSpec } from '../config/load-spec.js';
 import { compile, type Evaluator } from '../expr/compile.js';
 import { createFilter } from '../filters/index.js';
-import { firstSeenKey } from '../filters/duplicates.js';
 import { FilterChain, type FunnelStep, type Rejection } from '../filters/apply.js';
 import type { RowContext } from '../filters/types.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -118,8 +117,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   if (tables !== 'all' && options.onKeep === undefined) tabulation.codeOnly(used);
   // A leading one-key `keep: first` duplicates rule sees every row in order: the reading
   // thread can keep its keys, which takes the key set off this thread.
-  const lead = spec.filters?.[0];
-  const leadKey = lead?.rule === 'duplicates' ? firstSeenKey(lead as Parameters<typeof firstSeenKey>[0], (id) => findId(codebook, id)?.columns[0]) : null;
+  const leadKey = chain.filters[0]?.firstSeen;
   const firstSeen = leadKey ? { key: leadKey, skip: sampled.header.headerRows } : undefined;
   const scanOptions = { headerRows, dictionary: tabulation.choiceColumns(), firstSeen };
 

@@ -131,14 +131,7 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
     const f = cells.length === width ? cells : fitCells(cells, width, line, displayName);
     // Rows of empty cells (",,,,", or ",,,\r" where a stray CR ends a line of an LF file)
     // carry no respondent; they are counted and reported.
-    let blank = true;
-    for (let i = 0; i < f.length; i++) {
-      if (!f.blank(i)) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) {
+    if (f.allBlank()) {
       empty++;
       return;
     }

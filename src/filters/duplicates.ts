@@ -46,14 +46,6 @@ export class FirstSeen {
   }
 }
 
-/** The key a rule's row check can leave to the reading thread: one key, keep first. */
-export function firstSeenKey(spec: DuplicatesSpec, column: (id: string) => number | undefined): KeySpec | null {
-  if ((spec.keep ?? 'first') !== 'first' || spec.keys.length !== 1) return null;
-  const k = spec.keys[0]!;
-  const c = column(k.question);
-  return c === undefined ? null : { column: c, normalize: k.normalize ?? 'text', countryCode: k.countryCode };
-}
-
 /**
  * Removes repeated submissions of one person: a row is a duplicate when ANY key
  * (e-mail, phone...) equals that of a kept row. With `keep: first` (the default)
@@ -97,6 +89,7 @@ export const duplicates: FilterFactory<DuplicatesSpec> = (spec, env) => {
       first?.clear();
       if (keep === 'first') for (const k of keys) k.seen.clear();
     },
+    ...(first !== null ? { firstSeen: { column: keys[0]!.column, normalize: keys[0]!.normalize, countryCode: keys[0]!.countryCode } } : {}),
   };
   if (keep === 'last') {
     return {

@@ -4,6 +4,7 @@ import type { FilterSpec } from '../spec/analysis.js';
 import type { Coder } from '../engine/coder.js';
 import type { RowValues } from '../engine/row-values.js';
 import type { Cells } from '../ingest/cells.js';
+import type { KeySpec } from './duplicates.js';
 
 /** What a rule sees of the current row: coded answers, raw cells and the line. */
 export interface RowContext {
@@ -23,6 +24,12 @@ export interface RowFilter {
   reset?(): void;
   /** Why the row is removed, or null to keep it. A kept row may update the rule's state (first submissions). */
   test(row: RowContext): string | null;
+  /**
+   * A key whose first-seen line per row is the rule's whole test (a one-key `keep: first`
+   * duplicates rule): when the rule comes first, the reading thread may keep it and hand the
+   * answer over in `Cells.seenBefore`.
+   */
+  readonly firstSeen?: KeySpec;
 }
 
 /** What building a rule may consult; `question` throws a spec error naming the path when an id is unknown. */

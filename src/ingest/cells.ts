@@ -107,6 +107,17 @@ export class Cells {
     return true;
   }
 
+  /** A blank line: one empty field. The reader skips these; they are not records of the file's table. */
+  isBlankLine(): boolean {
+    return this.length === 1 && this.size(0) === 0;
+  }
+
+  /** Every field blank (",,,", or ",\r" from a stray CR): a row that carries no respondent. */
+  allBlank(): boolean {
+    for (let i = 0; i < this.length; i++) if (!this.blank(i)) return false;
+    return true;
+  }
+
   /** Whether field `i` is exactly `s`, without making a string of it. */
   is(i: number, s: string): boolean {
     if (i >= this.length) return s === '';

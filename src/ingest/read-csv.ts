@@ -156,7 +156,7 @@ function deliver(batch: Batch, handler: RecordHandler, counter: { records: numbe
     batch,
     (cells, line) => {
       // Blank lines carry no respondent.
-      if (stopped || (cells.length === 1 && cells.size(0) === 0)) return;
+      if (stopped || cells.isBlankLine()) return;
       counter.records++;
       if (handler(cells, line) === false) stopped = true;
     },

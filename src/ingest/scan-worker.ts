@@ -1,8 +1,9 @@
 /**
- * The reading thread: reads, decodes and scans the file, numbers the cells of choice
- * columns (dictionary.ts), and posts each chunk's batch (text, the records' lines and field
- * ranges, the numbers) to the main thread, which codes and counts the rows meanwhile. At most `MAX_AHEAD` batches are in flight: the
- * thread waits for the main thread to catch up, so memory stays constant.
+ * The reading thread: reads, decodes and scans the file, numbers the cells of choice columns
+ * (dictionary.ts) and, for a leading duplicates rule, keeps its keys (`RowKeys`), and posts
+ * each chunk's batch (text, the records' lines and field ranges, numbers, first-seen lines)
+ * to the main thread, which codes and counts the rows meanwhile. At most `MAX_AHEAD` batches
+ * are in flight: the thread waits for the main thread to catch up, so memory stays constant.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -104,14 +105,13 @@ class RowKeys {
     let r = 0;
     forEachCells(batch, (cells, line) => {
       const i = r++;
-      if (cells.length === 1 && cells.size(0) === 0) return;
+      // The rows the rule sees: as read-csv.ts delivers them and rows.ts keeps them.
+      if (cells.isBlankLine()) return;
       if (this.skip > 0) {
         this.skip--;
         return;
       }
-      let blank = true;
-      for (let f = 0; f < cells.length && blank; f++) blank = cells.blank(f);
-      if (!blank) out[i] = this.first.check(cells, line) ?? 0;
+      if (!cells.allBlank()) out[i] = this.first.check(cells, line) ?? 0;
     });
     return out;
   }
