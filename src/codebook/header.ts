@@ -2,7 +2,8 @@
  * Header layouts of the common survey platforms, merged into one description
  * per column: Google Forms/Typeform/LimeSurvey use one row, SurveyMonkey two
  * (question text, then `Response` or the option/item label), Qualtrics three
- * (short names, question text, `{"ImportId":...}`).
+ * (short names, question text, `{"ImportId":...}`) or two (its legacy export, or the
+ * ImportId row deleted).
  */
 
 export interface ColumnHeader {
@@ -24,11 +25,65 @@ export type HeaderLayout = 'single' | 'surveymonkey' | 'qualtrics';
 
 const SM_RESPONSE = new Set(['Response', 'Open-Ended Response']);
 
-/** How many of the first rows are header rows. */
-export function detectHeaderRows(first: readonly (readonly string[])[]): { rows: number; layout: HeaderLayout } {
+/**
+ * Qualtrics' own columns: the name its first header row gives each, and the label its second
+ * row gives it (lower case). The legacy export names its first ten columns V1..V10.
+ */
+const QUALTRICS_LABELS: ReadonlyMap<string, string> = new Map([
+  ['startdate', 'start date'],
+  ['enddate', 'end date'],
+  ['status', 'response type'],
+  ['ipaddress', 'ip address'],
+  ['recordeddate', 'recorded date'],
+  ['responseid', 'response id'],
+  ['recipientlastname', 'recipient last name'],
+  ['recipientfirstname', 'recipient first name'],
+  ['recipientemail', 'recipient email'],
+  ['externalreference', 'external data reference'],
+  ['locationlatitude', 'location latitude'],
+  ['locationlongitude', 'location longitude'],
+  ['distributionchannel', 'distribution channel'],
+  ['userlanguage', 'user language'],
+  ['v1', 'responseid'],
+  ['v2', 'responseset'],
+  ['v3', 'name'],
+  ['v4', 'externaldatareference'],
+  ['v5', 'emailaddress'],
+  ['v6', 'ipaddress'],
+  ['v7', 'status'],
+  ['v8', 'startdate'],
+  ['v9', 'enddate'],
+  ['v10', 'finished'],
+]);
+
+/**
+ * A Qualtrics export whose second row labels its own columns ("Start Date" under StartDate,
+ * "ResponseID" under V1): two header rows, with or without the ImportId row after them (the
+ * legacy export has none, and one edited in a spreadsheet often loses it). A row of answers
+ * never holds these labels, so two of them are enough.
+ */
+function labelsQualtricsColumns(row1: readonly string[], row2: readonly string[]): boolean {
+  let matched = 0;
+  for (let i = 0; i < row1.length && matched < 2; i++) {
+    const label = QUALTRICS_LABELS.get(row1[i]!.trim().toLowerCase());
+    if (label !== undefined && label === (row2[i] ?? '').trim().toLowerCase()) matched++;
+  }
+  return matched >= 2;
+}
+
+/**
+ * How many of the first rows are header rows, and whose layout they follow. `forced` (the
+ * user's --header-rows) sets the number; the layout is still detected when it agrees.
+ */
+export function detectHeaderRows(first: readonly (readonly string[])[], forced?: number): { rows: number; layout: HeaderLayout } {
+  if (forced !== undefined) {
+    const detected = detectHeaderRows(first);
+    return detected.rows === forced ? detected : { rows: forced, layout: layoutFor(forced) };
+  }
   const row2 = first[1];
   const row3 = first[2];
   if (row3 && row3.some((c) => c.trim().startsWith('{"ImportId"'))) return { rows: 3, layout: 'qualtrics' };
+  if (row2 && labelsQualtricsColumns(first[0]!, row2)) return { rows: 2, layout: 'qualtrics' };
   if (row2 && row2.some((c) => SM_RESPONSE.has(c.trim()))) return { rows: 2, layout: 'surveymonkey' };
   return { rows: 1, layout: 'single' };
 }
@@ -55,7 +110,9 @@ export function mergeHeader(rows: readonly (readonly string[])[], layout: Header
       out.push({ index: i, name: continues ? carried : top, question: carried, sub: SM_RESPONSE.has(second) ? '' : second, group, openEnded: second === 'Open-Ended Response' });
     } else if (layout === 'qualtrics') {
       const text = cell(1, i);
-      out.push({ index: i, name: top, question: text || top, sub: '', group: -1, openEnded: false });
+      // The legacy export's V1..V10 are better named by their label (ResponseID, IPAddress...).
+      const name = /^V\d+$/.test(top) && QUALTRICS_LABELS.get(top.toLowerCase()) === text.toLowerCase() ? text : top;
+      out.push({ index: i, name, question: text || top, sub: '', group: -1, openEnded: false });
     } else {
       const bracket = /^(.*\S)\s*\[(.+)\]$/s.exec(top);
       out.push({ index: i, name: top, question: bracket ? bracket[1]! : top, sub: bracket ? bracket[2]! : '', group: -1, openEnded: false });
@@ -86,6 +143,7 @@ function assignGroups(cols: ColumnHeader[], layout: HeaderLayout): void {
       }
     }
   }
+  if (layout === 'qualtrics') splitLegacyItems(cols);
   // A stem used by a single column is not a group after all: undo the split.
   const sizes = new Map<number, number>();
   for (const c of cols) sizes.set(c.group, (sizes.get(c.group) ?? 0) + 1);
@@ -93,6 +151,33 @@ function assignGroups(cols: ColumnHeader[], layout: HeaderLayout): void {
     if (sizes.get(c.group) === 1 && c.sub !== '' && (layout === 'qualtrics' || c.name.includes(' - '))) {
       c.question = `${c.question} - ${c.sub}`;
       c.sub = '';
+    }
+  }
+}
+
+/**
+ * Qualtrics' legacy export joins question and item with a bare "-" ("Which features?-Dark
+ * mode"). Items may hold a "-" too ("Wi-Fi"), so a group is cut at the last "-" of the
+ * text all its columns share.
+ */
+function splitLegacyItems(cols: ColumnHeader[]): void {
+  for (let a = 0; a < cols.length; ) {
+    let b = a + 1;
+    while (b < cols.length && cols[b]!.group === cols[a]!.group) b++;
+    const group = cols.slice(a, b);
+    a = b;
+    if (group.length < 2 || group.some((c) => c.sub !== '')) continue;
+    let shared = group[0]!.question;
+    for (const c of group) {
+      let n = 0;
+      while (n < shared.length && n < c.question.length && shared[n] === c.question[n]) n++;
+      shared = shared.slice(0, n);
+    }
+    const cut = shared.lastIndexOf('-');
+    if (cut <= 0 || group.some((c) => c.question.slice(cut + 1).trim() === '')) continue;
+    for (const c of group) {
+      c.sub = c.question.slice(cut + 1).trim();
+      c.question = c.question.slice(0, cut).trim();
     }
   }
 }

@@ -14,7 +14,7 @@ const HEADER_RULES: HeaderRule[] = [
   { kind: 'phone', pattern: /\b(phone|mobile|cell ?phone|telephone|whatsapp number|contact number)\b/i },
   { kind: 'ip', pattern: /^ip ?(address)?$|\bip address\b|^ipaddress$/i },
   { kind: 'name', pattern: /^(first|last|full|given|family|sur|your|respondent'?s?|recipient ?(first|last)?) ?name$|^name$|^(your|full) name\b|recipient(first|last)name/i },
-  { kind: 'id', pattern: /^(respondent|collector|response|recipient|participant|panel(ist)?|user|external ?(data )?ref(erence)?)[ _-]?id$|^responseid$|^_?(uu)?id$|^externalreference$/i },
+  { kind: 'id', pattern: /^(respondent|collector|response|recipient|participant|panel(ist)?|user|external ?(data )?ref(erence)?)[ _-]?id$|^responseid$|^_?(uu)?id$|^external ?(data ?)?reference$/i },
   { kind: 'address', pattern: /^(home |street |postal |mailing )?address$|\bzip ?code\b|\bpostal ?code\b|\bpostcode\b|latitude|longitude/i },
 ];
 

@@ -5,7 +5,7 @@
 import type { CsvInput, CsvRecord, ScanOptions } from '../ingest/read-csv.js';
 import { Cells } from '../ingest/cells.js';
 import type { LateColumns } from '../ingest/dictionary.js';
-import { detectHeaderRows, layoutFor, mergeHeader, type ColumnHeader } from '../codebook/header.js';
+import { detectHeaderRows, mergeHeader, type ColumnHeader } from '../codebook/header.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 
@@ -32,7 +32,7 @@ export async function openRows(input: CsvInput, displayName: string, forcedHeade
     first.push(r.value);
   }
   if (first.length === 0) throw new SurveyError('SURVEY_CSV_EMPTY', messages.emptyFile(), { location: { file: displayName } });
-  const detected = forcedHeaderRows ? { rows: forcedHeaderRows, layout: layoutFor(forcedHeaderRows) } : detectHeaderRows(first.map((r) => r.fields));
+  const detected = detectHeaderRows(first.map((r) => r.fields), forcedHeaderRows || undefined);
   const width = first[0]!.fields.length;
   const headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
   const pending = first.slice(detected.rows);
@@ -141,7 +141,7 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
     }
   };
   const begin = (): void => {
-    const detected = options.headerRows ? { rows: options.headerRows, layout: layoutFor(options.headerRows) } : detectHeaderRows(first.map((r) => r.fields));
+    const detected = detectHeaderRows(first.map((r) => r.fields), options.headerRows || undefined);
     width = first[0]!.fields.length;
     const headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
     header = { headers, headerRows: detected.rows, width };

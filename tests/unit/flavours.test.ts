@@ -7,7 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { analyzeFile, type Analysis } from '../../src/engine/analyze.js';
 import type { AnalysisResult, InputInfo, Table } from '../../src/spec/result.js';
 import { fromRoot } from '../helpers/io.js';
@@ -359,6 +361,73 @@ test('Qualtrics: three header rows, metadata columns, a Q2_1..Q2_3 matrix, comma
   }, 'qualtrics.csv');
   assert.deepEqual(codebook.questions.find((q) => q.id === 'Q3')!.layout, { kind: 'joined', separator: ',' });
   assert.deepEqual(codebook.questions.find((q) => q.id === 'Q2')!.columns, [18, 19, 20]);
+});
+
+test('Qualtrics without its ImportId row (deleted in a spreadsheet): two header rows, read as the three-row export is', async () => {
+  const lines = readFileSync(fromRoot('fixtures', 'flavours', 'qualtrics.csv'), 'utf8').split('\n');
+  assert.ok(lines[2]!.startsWith('"{""ImportId""'), 'the fixture\'s third line is its ImportId row');
+  const dir = mkdtempSync(join(tmpdir(), 'survey-qualtrics-'));
+  try {
+    writeFileSync(join(dir, 'qualtrics.csv'), [...lines.slice(0, 2), ...lines.slice(3)].join('\n'));
+    const two = await analyzeFile(join(dir, 'qualtrics.csv'), { displayName: 'qualtrics.csv' });
+    const three = await analyze('qualtrics.csv');
+    assert.equal(two.result.input.headerRows, 2);
+    assert.equal(three.result.input.headerRows, 3);
+    assert.deepEqual({ ...two.result, input: { ...two.result.input, headerRows: 3 } }, three.result);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("Qualtrics' legacy export: V1..V10 named by their labels (ResponseID...), names and contacts withheld, items cut at the bare '-'", async () => {
+  const { result, codebook } = await analyze('qualtrics-legacy.csv');
+  check(result, {
+    input: { rows: 6, encoding: 'utf-8', delimiter: ',', headerRows: 2 },
+    questions: [
+      ['responseid', 'pii', 'ResponseID'],
+      ['responseset', 'single', 'ResponseSet', ['Default Response Set']],
+      ['name', 'pii', 'Name'],
+      ['externaldatareference', 'pii', 'ExternalDataReference'],
+      ['emailaddress', 'pii', 'EmailAddress'],
+      ['ipaddress', 'pii', 'IPAddress'],
+      ['status', 'single', 'Status', ['0']],
+      ['startdate', 'date', 'StartDate'],
+      ['enddate', 'date', 'EndDate'],
+      ['finished', 'single', 'Finished', ['0', '1']],
+      ['Q1', 'single', 'How often do you use the app?', ['Often', 'Sometimes', 'Rarely']],
+      ['Q2', 'multi', 'Which features do you use?', ['Dark mode', 'Notifications']],
+      ['Q3', 'single', 'How old are you? (in years)', ['27', '34', '38', '45', '52']],
+      ['locationlatitude', 'pii', 'LocationLatitude'],
+      ['locationlongitude', 'pii', 'LocationLongitude'],
+      ['locationaccuracy', 'single', 'LocationAccuracy', ['-1']],
+    ],
+    tables: [
+      freq('responseset', 6, 0, [['Default Response Set', 6]]),
+      freq('status', 6, 0, [['0', 6]]),
+      date('startdate', 6, 0, 6, '2015-06-01T10:00:00', '2015-06-03T19:45:00'),
+      date('enddate', 6, 0, 6, '2015-06-01T10:05:12', '2015-06-03T19:49:00'),
+      freq('finished', 6, 0, [['0', 1], ['1', 5]]),
+      freq('Q1', 6, 0, [['Often', 3], ['Sometimes', 2], ['Rarely', 1]]),
+      // Rows 1, 2 and 5 chose Dark mode; 1, 3, 5 and 6 Notifications; row 4 neither.
+      multi('Q2', 5, 1, 7, [['Dark mode', 3], ['Notifications', 4]]),
+      freq('Q3', 5, 1, [['27', 1], ['34', 1], ['38', 1], ['45', 1], ['52', 1]]),
+      freq('locationaccuracy', 6, 0, [['-1', 6]]),
+    ],
+    withheld: [
+      ['ResponseID', 'id'],
+      ['Name', 'name'],
+      ['ExternalDataReference', 'id'],
+      ['EmailAddress', 'email'],
+      ['IPAddress', 'ip'],
+      ['LocationLatitude', 'address'],
+      ['LocationLongitude', 'address'],
+    ],
+  }, 'qualtrics-legacy.csv');
+  // No respondent's name, address or response id reaches the result (read as one header
+  // row, the names were a frequency table).
+  const json = JSON.stringify(result);
+  for (const leak of ['Lee, Ana', 'Ortiz', 'example.com', '198.51.100', 'R_1AbC']) assert.ok(!json.includes(leak), leak);
+  assert.deepEqual(codebook.questions.find((q) => q.id === 'Q2')!.columns, [11, 12]);
 });
 
 // ------------------------------------------------------ delimiters and BOMs ----

@@ -129,3 +129,47 @@ test('clean: HTML line breaks, doubled and no-break spaces, line breaks', () => 
   assert.equal(clean('A<BR/>B<br />C'), 'A B C');
   assert.equal(clean('  Which pet do you like best?\r\n(pick one)\u00a0 '), 'Which pet do you like best? (pick one)');
 });
+
+test("detectHeaderRows: Qualtrics' two-row exports, by the second row labelling Qualtrics' own columns", () => {
+  const withoutImportId = [
+    ['StartDate', 'EndDate', 'Status', 'Q1'],
+    ['Start Date', 'End Date', 'Response Type', 'How often?'],
+    ['2024-03-05 09:15:22', '2024-03-05 09:19:27', 'IP Address', 'Often'],
+  ];
+  assert.deepEqual(detectHeaderRows(withoutImportId), { rows: 2, layout: 'qualtrics' });
+  const legacy = [
+    ['V1', 'V2', 'V3', 'Q1'],
+    ['ResponseID', 'ResponseSet', 'Name', 'How often?'],
+    ['R_1a2B', 'Default Response Set', 'Ana Lee', 'Often'],
+  ];
+  assert.deepEqual(detectHeaderRows(legacy), { rows: 2, layout: 'qualtrics' });
+  // One label is not enough; answers under Qualtrics' names are a data row.
+  assert.deepEqual(detectHeaderRows([['StartDate', 'Q1'], ['Start Date', 'Often']]), { rows: 1, layout: 'single' });
+  assert.deepEqual(detectHeaderRows([['StartDate', 'EndDate', 'Status'], ['2024-03-05 09:15:22', '2024-03-05 09:19:27', 'IP Address']]), { rows: 1, layout: 'single' });
+  // --header-rows 2 keeps the layout detected when the count agrees, else SurveyMonkey's.
+  assert.deepEqual(detectHeaderRows(legacy, 2), { rows: 2, layout: 'qualtrics' });
+  assert.deepEqual(detectHeaderRows([['a', 'b'], ['c', 'd']], 2), { rows: 2, layout: 'surveymonkey' });
+  assert.deepEqual(detectHeaderRows(legacy, 1), { rows: 1, layout: 'single' });
+});
+
+test("mergeHeader: Qualtrics' legacy export names V1..V10 by their labels and cuts items at the '-' the group shares", () => {
+  const cols = mergeHeader(
+    [
+      ['V1', 'V3', 'V7', 'Q2_1', 'Q2_2', 'Q2_3', 'Q4_1', 'Q4_2', 'Q5'],
+      ['ResponseID', 'Name', 'Status', 'Which features?-Dark mode', 'Which features?-Wi-Fi sync', 'Which features?-Widgets', 'Pre-test-Score', 'Pre-test-Date', 'Age'],
+    ],
+    'qualtrics',
+    9,
+  );
+  assert.deepEqual(brief(cols), [
+    ['ResponseID', 'ResponseID', '', 0],
+    ['Name', 'Name', '', 1],
+    ['Status', 'Status', '', 2],
+    ['Q2_1', 'Which features?', 'Dark mode', 3],
+    ['Q2_2', 'Which features?', 'Wi-Fi sync', 3],
+    ['Q2_3', 'Which features?', 'Widgets', 3],
+    ['Q4_1', 'Pre-test', 'Score', 4],
+    ['Q4_2', 'Pre-test', 'Date', 4],
+    ['Q5', 'Age', '', 5],
+  ]);
+});
