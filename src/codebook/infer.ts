@@ -116,8 +116,11 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
   if (pii) return { idBase, question: { ...q('pii'), pii } };
   if (s.nonBlank === 0) return { idBase, question: { ...q('single'), options: [] } };
 
-  const dates = share(s, (v) => !Number.isNaN(parseDateTime(v)));
-  if (dates >= 0.9 && !values.every((v) => /^\d+$/.test(v))) return { idBase, question: q('date') };
+  // Slashed dates are month-first unless more of them read day-first (a 23/11 somewhere).
+  const monthFirst = share(s, (v) => !Number.isNaN(parseDateTime(v)));
+  const dayFirst = share(s, (v) => !Number.isNaN(parseDateTime(v, 'dmy')));
+  const dates = Math.max(monthFirst, dayFirst);
+  if (dates >= 0.9 && !values.every((v) => /^\d+$/.test(v))) return { idBase, question: { ...q('date'), ...(dayFirst > monthFirst ? { dateOrder: 'dmy' as const } : {}) } };
 
   const numbers = share(s, (v) => !Number.isNaN(parseNumber(v, options.decimalComma)));
   if (numbers >= 0.95) {

@@ -51,5 +51,6 @@ function questionSpec(q: Question, ref: (i: number) => string | number): Record<
   // e-mail address) are not copied into it, and without them the list would be partial, so none is.
   if (q.options.length > 0 && q.layout?.kind !== 'columns' && !q.options.some(holdsContacts)) out.options = q.options;
   if (q.scale) out.scale = q.scale;
+  if (q.dateOrder) out.dateOrder = q.dateOrder;
   return out;
 }

@@ -1,4 +1,5 @@
 /** Reading single cells: blanks, numbers and the date formats survey platforms write. */
+import type { DateOrder } from '../spec/codebook.js';
 
 /** Trims and folds runs of white space, so "Bengaluru " and "Bengaluru" are one answer. */
 export function normalizeCell(raw: string): string {
@@ -61,10 +62,11 @@ const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5,
  * Parses a date or date-time to milliseconds of its wall-clock reading taken as
  * UTC (exports rarely carry a zone; a spec's timezone shifts it later).
  * An explicit zone (ISO `Z` or `+05:30`) is honoured. Returns NaN if not a date.
- * US order (M/D/Y) is used for slashed dates, as Google Forms, SurveyMonkey and
- * Qualtrics write them; Y-M-D for ISO.
+ * Slashed dates are read in `order`: M/D/Y as Google Forms, SurveyMonkey and Qualtrics
+ * write them in the US, or D/M/Y as they do in the UK, Europe and India (where D.M.Y
+ * with dots is read too); Y-M-D for ISO.
  */
-export function parseDateTime(s: string): number {
+export function parseDateTime(s: string, order: DateOrder = 'mdy'): number {
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (m) {
     const t = utc(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7] ? Number(`0.${m[7]}`) * 1000 : 0);
@@ -73,17 +75,20 @@ export function parseDateTime(s: string): number {
     const digits = m[8].slice(1).replace(':', '');
     return t - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60000;
   }
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/.exec(s);
+  m = /^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/.exec(s);
   if (m) {
-    let year = +m[3]!;
-    if (m[3]!.length === 2) year += year < 70 ? 2000 : 1900;
-    let hour = +(m[4] ?? 0);
-    const ampm = m[7]?.toLowerCase();
+    // Nobody writes M.D.Y: dotted dates are day-first only.
+    if (m[2] === '.' && order !== 'dmy') return NaN;
+    let year = +m[4]!;
+    if (m[4]!.length === 2) year += year < 70 ? 2000 : 1900;
+    let hour = +(m[5] ?? 0);
+    const ampm = m[8]?.toLowerCase();
     if (ampm) {
       if (hour < 1 || hour > 12) return NaN;
       hour = (hour % 12) + (ampm === 'pm' ? 12 : 0);
     }
-    return utc(year, +m[1]!, +m[2]!, hour, +(m[5] ?? 0), +(m[6] ?? 0), 0);
+    const [month, day] = order === 'dmy' ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
+    return utc(year, month, day, hour, +(m[6] ?? 0), +(m[7] ?? 0), 0);
   }
   m = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})$/.exec(s);
   if (m) {

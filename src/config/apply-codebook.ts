@@ -74,6 +74,8 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   if (type !== 'multi' && type !== 'single' && q.layout?.kind === 'joined') delete q.layout;
   if (qs.recode) q.recode = Object.fromEntries(Object.entries(qs.recode).map(([k, v]) => [k.trim().toLowerCase(), v]));
   if (qs.foldCase) q.foldCase = true;
+  if (qs.dateOrder === 'dmy') q.dateOrder = 'dmy';
+  else if (qs.dateOrder === 'mdy') delete q.dateOrder;
   if (qs.missing) q.missing = qs.missing;
   if (qs.showMissing) q.showMissing = true;
   // Options inferred for another type (a multi's split parts, say) mean nothing for this one.

@@ -311,7 +311,7 @@ export class TextCoder {
   read(cells: Cells): void {
     this.answer = normalizeCell(cells.get(this.question.columns[0]!));
     if (isBlank(this.answer)) this.answer = '';
-    this.time = this.question.type === 'date' && this.answer !== '' ? parseDateTime(this.answer) : NaN;
+    this.time = this.question.type === 'date' && this.answer !== '' ? parseDateTime(this.answer, this.question.dateOrder) : NaN;
   }
 }
 

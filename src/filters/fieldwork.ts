@@ -28,7 +28,7 @@ export const fieldwork: FilterFactory<{ rule: 'fieldwork'; name?: string; questi
     name: spec.name ?? 'fieldwork',
     test(row) {
       const raw = normalizeCell(row.cells.get(col));
-      const t = parseDateTime(raw);
+      const t = parseDateTime(raw, q.dateOrder);
       if (Number.isNaN(t)) return raw === '' ? 'no timestamp' : 'unreadable timestamp';
       const wall = hasZone(raw) ? toWallClock(t, tz) : t;
       if (wall < from) return `submitted ${formatDateTime(wall)} (${tz}), before the fieldwork window`;

@@ -47,7 +47,7 @@ export const speeders: FilterFactory<{ rule: 'speeders'; name?: string; duration
 };
 
 function time(q: Question, row: RowContext): number {
-  return parseDateTime(normalizeCell(row.cells.get(q.columns[0]!)));
+  return parseDateTime(normalizeCell(row.cells.get(q.columns[0]!)), q.dateOrder);
 }
 
 function medianOf(h: Map<number, number>): number {

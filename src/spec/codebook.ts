@@ -6,6 +6,9 @@
 /** __Values:__ single choice, multi-select, grid of items, number, date/time, free text, personal data (withheld). */
 export type QuestionType = 'single' | 'multi' | 'matrix' | 'numeric' | 'date' | 'text' | 'pii';
 
+/** The order of a slashed date's parts: month first (US) or day first (UK, Europe, India). */
+export type DateOrder = 'mdy' | 'dmy';
+
 /** Kinds of personal data that are withheld from every output. */
 export type PiiKind = 'email' | 'phone' | 'ip' | 'name' | 'id' | 'address' | 'location';
 
@@ -55,6 +58,8 @@ export interface Question {
   showMissing?: boolean;
   /** Named groups of answers, shown beside them. */
   nets?: { label: string; answers: string[] }[];
+  /** Dates: `dmy` when slashed dates are day-first (D/M/Y, D.M.Y). __Default value:__ mdy (US) */
+  dateOrder?: DateOrder;
   /** A question computed from another: numeric bands. */
   derived?: { from: string; bands: { label: string; min?: number; max?: number }[] };
 }

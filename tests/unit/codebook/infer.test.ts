@@ -11,6 +11,17 @@ function infer(header: string[][], rows: string[][], layout: HeaderLayout = 'sin
 const column = (...cells: string[]) => cells.map((c) => [c]);
 const brief = (q: Question) => ({ id: q.id, type: q.type, options: q.options, ...(q.pii ? { pii: q.pii.kind } : {}) });
 
+test('dates: day-first when more of the column reads that way; month-first when nothing tells', () => {
+  const [uk] = infer([['Timestamp']], column('05/01/2021 10:00:00', '12/01/2021 11:30:00', '23/01/2021 09:15:00', '31/01/2021 20:00:00', '02/02/2021 08:00:00'));
+  assert.deepEqual([uk!.type, uk!.dateOrder], ['date', 'dmy']);
+  const [us] = infer([['Timestamp']], column('1/5/2021 10:00:00', '1/12/2021 11:30:00', '1/23/2021 9:15:00', '1/31/2021 20:00:00'));
+  assert.deepEqual([us!.type, us!.dateOrder], ['date', undefined]);
+  const [ambiguous] = infer([['Timestamp']], column('05/01/2021', '06/01/2021', '07/02/2021'));
+  assert.deepEqual([ambiguous!.type, ambiguous!.dateOrder], ['date', undefined], 'US order, as before; the spec can say dmy');
+  const [dotted] = infer([['Datum']], column('23.11.2026 14:05', '01.12.2026 09:00', '02.12.2026 10:30'));
+  assert.deepEqual([dotted!.type, dotted!.dateOrder], ['date', 'dmy']);
+});
+
 test('a question about phones or e-mail is a question, not personal data', () => {
   const [phone] = infer([['Do you have a mobile phone?']], column('Yes', 'No', 'Yes', 'Yes', 'Yes', 'No', 'Yes', 'Yes'));
   assert.deepEqual(brief(phone!), { id: 'mobile_phone', type: 'single', options: ['Yes', 'No'] });

@@ -17,6 +17,20 @@ test('parseDateTime: slashed dates are month first (US), as the platforms write 
   assert.ok(Number.isNaN(parseDateTime('13/1/2021')), 'there is no 13th month');
 });
 
+test('parseDateTime: day first (UK, Europe, India) when asked, slashed or dotted', () => {
+  assert.equal(parseDateTime('23/11/2026 14:05:33', 'dmy'), at(2026, 11, 23, 14, 5, 33));
+  assert.equal(parseDateTime('05/01/2021', 'dmy'), at(2021, 1, 5));
+  assert.equal(parseDateTime('05/01/2021'), at(2021, 5, 1), 'the same cell month first');
+  assert.equal(parseDateTime('5/1/2021, 9:05 pm', 'dmy'), at(2021, 1, 5, 21, 5));
+  assert.equal(parseDateTime('23.11.2026 14:05', 'dmy'), at(2026, 11, 23, 14, 5));
+  assert.equal(parseDateTime('2026-11-23T14:05:00', 'dmy'), at(2026, 11, 23, 14, 5), 'ISO is ISO in either order');
+  assert.ok(Number.isNaN(parseDateTime('1/13/2021', 'dmy')), 'there is no 13th month');
+  assert.ok(Number.isNaN(parseDateTime('31/04/2021', 'dmy')), 'nor a 31 April');
+  assert.ok(Number.isNaN(parseDateTime('11.23.2026')), 'nobody writes M.D.Y');
+  assert.ok(Number.isNaN(parseDateTime('23.11.2026')), 'dotted dates are day-first only');
+  assert.ok(Number.isNaN(parseDateTime('1.5/2021', 'dmy')), 'one separator throughout');
+});
+
 test('parseDateTime: SurveyMonkey MM/DD/YYYY hh:mm:ss AM/PM, with 12 AM and 12 PM', () => {
   assert.equal(parseDateTime('01/06/2021 10:31:41 AM'), at(2021, 1, 6, 10, 31, 41));
   assert.equal(parseDateTime('01/06/2021 05:34:50 PM'), at(2021, 1, 6, 17, 34, 50));

@@ -43,6 +43,25 @@ test('fieldwork: Google Forms wall-clock times in the spec zone; days inclusive'
   assert.match(rejects[1]!.reason, /2021-01-26T02:00:00 \(Asia\/Kolkata\), after/);
 });
 
+test('fieldwork: day-first timestamps (Google Forms in India) are read day-first, inferred or declared', async () => {
+  const csv = ['Timestamp,Q1', '08/01/2021 23:59:59,Yes', '09/01/2021 00:00:00,Yes', '12/01/2021 10:00:00,No', '25/01/2021 23:40:00,No', '26/01/2021 02:00:00,No'].join('\n');
+  writeFileSync(join(dir, 'dmy.csv'), csv);
+  // Only the first four rows' dates are ambiguous: the 25th and 26th show the order.
+  writeFileSync(join(dir, 'dmy-ambiguous.csv'), csv.split('\n').slice(0, 4).join('\n'));
+  const window = 'filters:\n  - { rule: fieldwork, question: ts, from: 2021-01-09, to: 2021-01-25 }\n';
+  const linesRemoved = async (file: string, question: string) => {
+    const spec = `version: 1\ninput: { file: ${file}, timezone: Asia/Kolkata }\nquestions:\n  - ${question}\n${window}`;
+    const rejects: Rejection[] = [];
+    await runReport(parseSpec(spec, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
+    return rejects.map((r) => [r.line, r.reason.replace(/ \(Asia\/Kolkata\).*/, '')]);
+  };
+  const expected = [[2, 'submitted 2021-01-08T23:59:59'], [6, 'submitted 2021-01-26T02:00:00']];
+  assert.deepEqual(await linesRemoved('dmy.csv', '{ id: ts, column: Timestamp }'), expected);
+  // Month first, 12/01 would be 1 December, after the window: the spec settles what the data cannot.
+  assert.deepEqual(await linesRemoved('dmy-ambiguous.csv', '{ id: ts, column: Timestamp }'), [[2, 'submitted 2021-08-01T23:59:59'], [3, 'submitted 2021-09-01'], [4, 'submitted 2021-12-01T10:00:00']]);
+  assert.deepEqual(await linesRemoved('dmy-ambiguous.csv', '{ id: ts, column: Timestamp, dateOrder: dmy }'), [expected[0]]);
+});
+
 test('fieldwork: bounds given as instants in another zone are compared in the spec zone', async () => {
   // 2021-01-25T18:29:59Z is 23:59:59 IST: the 23:40 submission is inside, 2:00 on the 26th outside.
   const { rejects } = await run('  - { rule: fieldwork, question: ts, from: "2021-01-08T18:30:00Z", to: "2021-01-25T18:29:59Z" }\n');
