@@ -118,7 +118,7 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
 
   // Slashed dates are month-first unless more of them read day-first (a 23/11 somewhere).
   const monthFirst = share(s, (v) => !Number.isNaN(parseDateTime(v)));
-  const dayFirst = share(s, (v) => !Number.isNaN(parseDateTime(v, 'dmy')));
+  const dayFirst = monthFirst === 1 ? 0 : share(s, (v) => !Number.isNaN(parseDateTime(v, 'dmy')));
   const dates = Math.max(monthFirst, dayFirst);
   if (dates >= 0.9 && !values.every((v) => /^\d+$/.test(v))) return { idBase, question: { ...q('date'), ...(dayFirst > monthFirst ? { dateOrder: 'dmy' as const } : {}) } };
 
