@@ -67,6 +67,8 @@ const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5,
  * with dots is read too); Y-M-D for ISO.
  */
 export function parseDateTime(s: string, order: DateOrder = 'mdy'): number {
+  const iso = plainIso(s);
+  if (iso !== undefined) return iso;
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (m) {
     const t = utc(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7] ? Number(`0.${m[7]}`) * 1000 : 0);
@@ -98,10 +100,50 @@ export function parseDateTime(s: string, order: DateOrder = 'mdy'): number {
   return NaN;
 }
 
+/**
+ * The ISO shapes exports write most (YYYY-MM-DD, and with [T ]HH:MM:SS and maybe Z), read
+ * without a regular expression: a timestamp column is parsed on every row. Undefined for
+ * anything else, which the general patterns read.
+ */
+function plainIso(s: string): number | undefined {
+  const n = s.length;
+  if ((n !== 10 && n !== 19 && n !== 20) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
+  if (y < 0 || mo < 0 || d < 0) return undefined;
+  if (n === 10) return utc(y, mo, d, 0, 0, 0, 0);
+  const t = s.charCodeAt(10);
+  if ((t !== 84 && t !== 32) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || (n === 20 && s.charCodeAt(19) !== 90)) return undefined;
+  const h = digitsAt(s, 11, 2);
+  const mi = digitsAt(s, 14, 2);
+  const sec = digitsAt(s, 17, 2);
+  if (h < 0 || mi < 0 || sec < 0) return undefined;
+  return utc(y, mo, d, h, mi, sec, 0);
+}
+
+/** The number written by `length` ASCII digits at `at`, or -1. */
+function digitsAt(s: string, at: number, length: number): number {
+  let v = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return NaN;
   const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  // Reject 2/31 and friends, which Date.UTC would roll over.
+  // Reject 2/31 and friends, which Date.UTC would roll over. Without a Date object when
+  // nothing else can roll over (a leap second can; years 0-99 are 1900-1999 to Date.UTC).
+  if (y >= 100 && s < 60) {
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!) ? t : NaN;
+  }
   return new Date(t).getUTCDate() === d ? t : NaN;
 }
 
