@@ -5,11 +5,13 @@
  * these are the ones that slip through inside other answers. Every output masks them:
  * tables, charts, reports, workbooks, `init` specs, `clean` data, rejects and error messages.
  *
- * Names typed inside answers cannot be told from other words and are not masked.
+ * A name cannot be told from other words in general; it is masked where the respondent
+ * gives it as one: after "my name is", "name:", "call me", and as a sign-off after a comma or
+ * a dash ("Thanks, Ana Lee"). Other names typed inside answers are not masked.
  */
 import type { AnalysisResult, Table } from '../spec/result.js';
 
-export const MASK = { email: '[e-mail]', phone: '[phone]', ip: '[IP address]' } as const;
+export const MASK = { email: '[e-mail]', phone: '[phone]', ip: '[IP address]', name: '[name]' } as const;
 
 const EMAIL = /[^\s@<>()[\]{}"',;:|\\]+@[^\s@<>()[\]{}"',;:|\\]+\.[a-z]{2,}(?![a-z])/gi;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])/g;
@@ -18,6 +20,40 @@ const IPV6 = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi;
 /** Candidates only: checked by `isPhone` (dates, years and amounts look alike). */
 const PHONE = /(?<![\w+])\+?\(?\d[\d\s().\-/]{5,22}\d(?![\w])/g;
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:\s+\d{1,2})?$/;
+
+/** Up to three words that may be a name (letters, apostrophes, hyphens, initials' dots). */
+const WORDS = String.raw`([\p{L}][\p{L}'’.-]*(?:[ \t]+[\p{L}][\p{L}'’.-]*){0,2})`;
+/** "my name is Ana Lee", "Name: Ana", "call me Ana": the words after the cue. */
+const NAME_GIVEN = new RegExp(String.raw`\b(my\s+name\s+is|my\s+name's|my\s+name\s*:|name\s*:|call\s+me)[ \t]+` + WORDS, 'giu');
+/** A sign-off ending the answer: "Thanks, Ana", "Regards,\nAna Lee", "Cheers - Ana." */
+const SIGNED = new RegExp(String.raw`\b(kind\s+regards|best\s+regards|regards|many\s+thanks|thanks|thank\s+you|cheers|best|sincerely|yours)\s*[,–—-]\s*` + WORDS + String.raw`\s*[.!]*\s*$`, 'iu');
+const NAME_CUE = /name|call me|regards|thank|cheers|best|sincerely|yours/i;
+
+/** Words that end a name typed in lower case ("my name is ana and i ..."). */
+const NOT_NAMES = new Set(['and', 'but', 'or', 'i', "i'm", 'im', 'from', 'in', 'at', 'of', 'the', 'a', 'an', 'so', 'with', 'here', 'by', 'on', 'for', 'to', 'is', 'was', 'not']);
+
+/**
+ * `cue` then `words`, with the name in `words` masked: its leading capitalised words, or after
+ * "my name is" its words whatever their case up to one such as "and" ("call me at 9",
+ * "Thanks, keep it up" are left alone). A full stop after the name stays; an initial's dot
+ * goes with it.
+ */
+function maskLeadingName(match: string, cue: string, words: string): string {
+  const anyCase = /^my\s+name/i.test(cue);
+  const parts = words.split(/([ \t]+)/);
+  let k = 0;
+  while (k < parts.length && (anyCase ? !NOT_NAMES.has(parts[k]!.toLowerCase()) : /^\p{Lu}/u.test(parts[k]!))) k += 2;
+  if (k === 0) return match;
+  const name = parts.slice(0, k - 1).join('');
+  const stop = name.endsWith('.') && !/(?:^|\s)\p{L}\.$/u.test(name) ? '.' : '';
+  const at = match.indexOf(words, cue.length);
+  return `${match.slice(0, at)}${MASK.name}${stop}${parts.slice(k - 1).join('')}${match.slice(at + words.length)}`;
+}
+
+function maskNames(text: string): string {
+  if (!NAME_CUE.test(text)) return text;
+  return text.replace(NAME_GIVEN, maskLeadingName).replace(SIGNED, maskLeadingName);
+}
 
 /** Cheap test first: most answers have no @, no colon and fewer than four digits. */
 function mayHold(s: string): boolean {
@@ -45,8 +81,9 @@ function isPhone(s: string): boolean {
   return digits >= 10 || /[\s()\-/]/.test(s) || (s.match(/\./g)?.length ?? 0) >= 2;
 }
 
-/** The text with e-mail addresses, IP addresses and phone numbers replaced by [e-mail], [IP address], [phone]. */
+/** The text with e-mail addresses, IP addresses, phone numbers and names given as such replaced by [e-mail], [IP address], [phone], [name]. */
 export function maskContacts(text: string): string {
+  text = maskNames(text);
   if (!mayHold(text)) return text;
   return text
     .replace(EMAIL, MASK.email)

@@ -29,7 +29,7 @@ const col = (name: string) => data.map((r) => r[header.indexOf(name)]!).filter((
 /** Every personal value of the fixture: its personal-data columns, and what was typed into other answers. */
 const PII = [
   ...['Email Address', 'Full name', 'Phone number', 'IP Address', 'Respondent ID', 'Contact', 'Reach me on', 'Connected from'].flatMap(col),
-  // Typed into "Other (please specify)" and "Any comments?".
+  // Typed into "Other (please specify)" and "Any comments?" (a full name too, as a sign-off: "Thanks, Anna Kowalska").
   'chen.wei.home@example.org',
   '020 7946 0999',
   'bruno.private@example.org',
@@ -171,6 +171,7 @@ test('clean: the clean data and its rejects hold no personal value; pseudonyms o
   const kept = parseCsv(readFileSync(clean), { columns: true }) as Record<string, string>[];
   assert.equal(kept.length, 8);
   assert.ok(kept.some((k) => k['any_comments'] === `Please write to me at ${MASK.email}, thanks`));
+  assert.ok(kept.some((k) => k['any_comments'] === `Great service! Thanks, ${MASK.name}`));
   const key = 'a-key-of-at-least-16-characters';
   const pseudo = await run(['clean', spec, '-o', join(dir, 'pseudo.csv'), '--pseudonymise', 'email_address'], { SURVEY_KEY: key });
   assert.equal(pseudo.code, 0, pseudo.err);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { holdsContacts, maskContacts, maskResult, MASK } from '../../../src/privacy/mask.js';
 import type { AnalysisResult } from '../../../src/spec/result.js';
 
-const { email: E, phone: P, ip: I } = MASK;
+const { email: E, phone: P, ip: I, name: N } = MASK;
 
 test('masked: e-mail addresses, phone numbers in the usual notations, IPv4 and IPv6 addresses', () => {
   const cases: [string, string][] = [
@@ -75,4 +75,29 @@ test('maskResult masks answers, options, nets and messages, and keeps question t
   assert.ok(!masked.diagnostics[0]!.message.includes('x@example.com'));
   assert.equal(masked.input.file, 'a@b.csv');
   assert.equal((result.tables[0] as { rows: { label: string }[] }).rows[0]!.label, 'x@example.com', 'the input is not changed');
+});
+
+test('names given as names are masked: after "my name is", "Name:", "call me", and as a sign-off after a comma or dash', () => {
+  const cases: [string, string][] = [
+    ['My name is Ana Lee and I love it', `My name is ${N} and I love it`],
+    ['my name is ana lee, thanks', `my name is ${N}, thanks`],
+    ["My name's Bruno.", `My name's ${N}.`],
+    ['Name: Bruno Díaz', `Name: ${N}`],
+    ['Call me Ishmael.', `Call me ${N}.`],
+    ['Thanks, Ana', `Thanks, ${N}`],
+    ['Great app! Regards,\nAna Lee.', `Great app! Regards,\n${N}.`],
+    ['Cheers - Kofi M.', `Cheers - ${N}`],
+    ['Thank you, Dr. Chen Wei!', `Thank you, ${N}!`],
+    ['Email me: jo@example.com, thanks - Jo', `Email me: ${E}, thanks - ${N}`],
+  ];
+  for (const [input, masked] of cases) {
+    assert.equal(maskContacts(input), masked, input);
+    assert.equal(holdsContacts(input), true, input);
+  }
+});
+
+test('kept: the same words when no name follows them', () => {
+  for (const s of ['Best Buy', 'Best app ever', 'thanks a lot', 'Thanks, keep it up', 'call me at home', 'My name is not important', 'I like the Name: field', 'Kind regards', 'Prefer not to say', 'Name brands only']) {
+    assert.equal(maskContacts(s), s, s);
+  }
 });
