@@ -12,10 +12,15 @@ interface HeaderRule {
 const HEADER_RULES: HeaderRule[] = [
   { kind: 'email', pattern: /\be-?mail\b|^email ?address$|recipientemail/i },
   { kind: 'phone', pattern: /\b(phone|mobile|cell ?phone|telephone|whatsapp number|contact number)\b/i },
-  { kind: 'ip', pattern: /^ip ?(address)?$|\bip address\b|^ipaddress$/i },
+  { kind: 'ip', pattern: /^ip ?(address)?$|\bip address\b|^ip_?addr(ess)?$/i },
   { kind: 'name', pattern: /^(first|last|full|given|family|sur|your|respondent'?s?|recipient ?(first|last)?) ?name$|^name$|^(your|full) name\b|recipient(first|last)name/i },
-  { kind: 'id', pattern: /^(respondent|collector|response|recipient|participant|panel(ist)?|user|external ?(data )?ref(erence)?)[ _-]?id$|^responseid$|^_?(uu)?id$|^external ?(data ?)?reference$/i },
-  { kind: 'address', pattern: /^(home |street |postal |mailing )?address$|\bzip ?code\b|\bpostal ?code\b|\bpostcode\b|latitude|longitude/i },
+  {
+    kind: 'id',
+    // Typeform's "#" and Network ID, LimeSurvey's token and refurl, national numbers, social handles.
+    pattern:
+      /^(respondent|collector|response|recipient|participant|panel(ist)?|user|submission|network|external ?(data )?ref(erence)?)[ _-]?id$|^responseid$|^_?(uu)?id$|^#$|^external ?(data ?)?reference$|^(participant |access )?token$|^access ?code$|^ref(errer|errer url| ?url)$|^user ?name$|\b(social security|national insurance|passport|driver'?s? licen[cs]e|tax (id|file)) (number|no\.?)$|^(ssn|nino)$|\b(twitter|instagram|linkedin|facebook|tiktok) (handle|username|profile url)$/i,
+  },
+  { kind: 'address', pattern: /^(home |street |postal |mailing )?address( line)?( ?\d)?$|\bzip ?code\b|^zip$|\bpostal ?code\b|\bpostcode\b|latitude|longitude/i },
 ];
 
 export function piiFromHeader(name: string, question: string): { kind: PiiKind; reason: string } | null {

@@ -35,6 +35,24 @@ test('piiFromHeader: the platforms\' own names for personal data', () => {
     ['Street address', 'address'],
     ['Zip code', 'address'],
     ['LocationLatitude', 'address'],
+    // Typeform, LimeSurvey and others.
+    ['#', 'id'],
+    ['Network ID', 'id'],
+    ['Submission ID', 'id'],
+    ['token', 'id'],
+    ['Participant token', 'id'],
+    ['Access code', 'id'],
+    ['ipaddr', 'ip'],
+    ['refurl', 'id'],
+    ['Referrer URL', 'id'],
+    ['Username', 'id'],
+    ['Social Security number', 'id'],
+    ['National Insurance number', 'id'],
+    ['SSN', 'id'],
+    ['Twitter handle', 'id'],
+    ['Address line 1', 'address'],
+    ['Address 2', 'address'],
+    ['Zip', 'address'],
   ];
   for (const [header, expected] of cases) assert.equal(kind(header), expected, header);
 });
@@ -48,7 +66,7 @@ test('piiFromHeader: a Qualtrics short name or its question text may name it', (
 });
 
 test('piiFromHeader: questions and metadata that are not personal data', () => {
-  for (const header of ['Timestamp', 'Which plan are you on?', 'Gender', 'What is your age?', 'Name of your favourite café?', 'Address the issue?', 'StartDate', 'Progress', 'Status', 'Q1', 'Identity', 'Hidden', 'Valid', 'iPhone or Android?']) {
+  for (const header of ['Timestamp', 'Which plan are you on?', 'Gender', 'What is your age?', 'Name of your favourite café?', 'Address the issue?', 'StartDate', 'Progress', 'Status', 'Q1', 'Identity', 'Hidden', 'Valid', 'iPhone or Android?', 'Did you get a token of thanks?', 'Do you have a Twitter account?', 'How did you hear about us?', 'Address this first?', '# of children', 'lastpage', 'startlanguage', 'seed', 'Start Date (UTC)']) {
     assert.equal(kind(header), null, header);
   }
 });
