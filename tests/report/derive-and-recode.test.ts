@@ -1,7 +1,7 @@
 /** Derived questions (numeric bands), recodes with case folding, missing codes and nets on an inline export. */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSpec } from '../../src/config/load-spec.js';
@@ -9,6 +9,7 @@ import { runReport } from '../../src/engine/report.js';
 import type { CrosstabTable, FrequencyTable } from '../../src/spec/result.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'survey-derive-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(
   join(dir, 'r.csv'),
   ['Age,City,Apps,Rating', '17,Bombay,"Telegram, Signal",Good', '22,mumbai,Signal,Poor', '35,Mumbai ,Telegram,Good', '64,Pune,"Telegram, Signal, Other",Prefer not to say', '70,pune,Other,Poor', ',Delhi,Telegram,Good'].join('\n'),

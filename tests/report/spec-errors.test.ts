@@ -1,7 +1,7 @@
 /** A wrong spec gets one line naming the spec file, line and path, with a suggestion; exit code 2. */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -9,6 +9,7 @@ import { captureIo } from '../helpers/capture.js';
 import { fromRoot } from '../helpers/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'survey-spec-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 copyFileSync(fromRoot('fixtures/whatsapp-privacy-2021/responses.csv'), join(dir, 'responses.csv'));
 
 async function run(spec: string): Promise<{ code: number; err: string }> {

@@ -1,7 +1,7 @@
 /** Each validity rule on a small export written inline; the funnel always reconciles. */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSpec } from '../../../src/config/load-spec.js';
@@ -10,6 +10,7 @@ import { normalizePhone } from '../../../src/filters/duplicates.js';
 import type { Rejection } from '../../../src/filters/apply.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'survey-filters-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 const CSV = [
   'Timestamp,Email,Phone,Name,Duration,Q1,Grid [A],Grid [B],Grid [C],Attention',
