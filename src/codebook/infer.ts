@@ -159,13 +159,11 @@ function headerPii(s: ColumnStats): { kind: PiiKind; reason: string } | null {
 /** Free text: many different answers, or long ones rarely repeated. */
 function looksLikeText(s: ColumnStats): boolean {
   const distinct = s.counts.size;
+  if (distinct <= 12) return false;
   const ratio = distinct / s.nonBlank;
   let chars = 0;
   for (const [v, c] of s.counts) chars += v.length * c;
   const meanLength = chars / s.nonBlank;
-  // A pilot's comment box: a few long answers, none given twice. Tabulated as a choice, each
-  // would be a row and a bar of its own, verbatim.
-  if (distinct <= 12) return distinct >= 4 && distinct === s.nonBlank && meanLength >= 25;
   // Answers picked from a list never vary in case; typed ones ("Pune", "pune") do.
   return distinct > 60 || ratio > 0.5 || (meanLength > 40 && ratio > 0.2) || caseVariantShare(s.counts) >= 0.2;
 }

@@ -22,15 +22,6 @@ test('dates: day-first when more of the column reads that way; month-first when 
   assert.deepEqual([dotted!.type, dotted!.dateOrder], ['date', 'dmy']);
 });
 
-test("a pilot's comment box: a few long answers, none given twice, is free text, not a list of verbatims", () => {
-  const comments = column('The app crashed twice on login last week', 'Please add a dark mode for the evenings', '', 'Support took three days to answer me', 'Fine overall but the fees went up again');
-  assert.equal(infer([['Anything else?']], comments)[0]!.type, 'text');
-  // Repeated answers, short answers, or too few to tell: a choice, as before.
-  assert.equal(infer([['Plan']], column('Basic plan with monthly billing', 'Basic plan with monthly billing', 'Premium plan with yearly billing', 'Family plan with monthly billing', 'Premium plan with yearly billing'))[0]!.type, 'single');
-  assert.equal(infer([['City']], column('Pune', 'Delhi', 'Goa', 'Agra', 'Kochi'))[0]!.type, 'single');
-  assert.equal(infer([['Anything else?']], column('The app crashed twice on login last week', 'Please add a dark mode for the evenings', 'Support took three days to answer me'))[0]!.type, 'single');
-});
-
 test('a question about phones or e-mail is a question, not personal data', () => {
   const [phone] = infer([['Do you have a mobile phone?']], column('Yes', 'No', 'Yes', 'Yes', 'Yes', 'No', 'Yes', 'Yes'));
   assert.deepEqual(brief(phone!), { id: 'mobile_phone', type: 'single', options: ['Yes', 'No'] });
