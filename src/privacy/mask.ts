@@ -6,8 +6,9 @@
  * tables, charts, reports, workbooks, `init` specs, `clean` data, rejects and error messages.
  *
  * A name cannot be told from other words in general; it is masked where the respondent
- * gives it as one: after "my name is", "name:", "call me", and as a sign-off after a comma or
- * a dash ("Thanks, Ana Lee"). Other names typed inside answers are not masked.
+ * gives it as one: after "my name is", "Name:" opening a sentence, and as a sign-off ending
+ * the answer after a comma, a dash or a line break ("Thanks, Ana Lee"). Other names typed
+ * inside answers are not masked.
  */
 import type { AnalysisResult, Table } from '../spec/result.js';
 
@@ -21,38 +22,51 @@ const IPV6 = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi;
 const PHONE = /(?<![\w+])\+?\(?\d[\d\s().\-/]{5,22}\d(?![\w])/g;
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:\s+\d{1,2})?$/;
 
-/** Up to three words that may be a name (letters, apostrophes, hyphens, initials' dots). */
-const WORDS = String.raw`([\p{L}][\p{L}'’.-]*(?:[ \t]+[\p{L}][\p{L}'’.-]*){0,2})`;
-/** "my name is Ana Lee", "Name: Ana", "call me Ana": the words after the cue. */
-const NAME_GIVEN = new RegExp(String.raw`\b(my\s+name\s+is|my\s+name's|my\s+name\s*:|name\s*:|call\s+me)[ \t]+` + WORDS, 'giu');
-/** A sign-off ending the answer: "Thanks, Ana", "Regards,\nAna Lee", "Cheers - Ana." */
-const SIGNED = new RegExp(String.raw`\b(kind\s+regards|best\s+regards|regards|many\s+thanks|thanks|thank\s+you|cheers|best|sincerely|yours)\s*[,–—-]\s*` + WORDS + String.raw`\s*[.!]*\s*$`, 'iu');
-const NAME_CUE = /name|call me|regards|thank|cheers|best|sincerely|yours/i;
+/** A word of a name: letters, apostrophes and hyphens (bounded: no pattern here backtracks far), maybe a dot. */
+const WORD = String.raw`\p{L}[\p{L}'’-]{0,30}\.?`;
+/** Up to three words, ending where a name can end (not "N" of "N/A"). */
+const WORDS = String.raw`(${WORD}(?:[ \t]+${WORD}){0,2})(?=$|[\s,;:!?)])`;
+/** "my name is Ana Lee", and "Name: Ana" opening the answer or a sentence ("Company name: Acme" is not one). */
+const NAME_GIVEN = new RegExp(String.raw`(\bmy[ \t]+name(?:[ \t]+is|'s|’s|[ \t]*:)|(?:^|[\n.;!?][ \t]*)(?:(?:my|full|your)[ \t]+)?name[ \t]*:)[ \t]*` + WORDS, 'giu');
+/** A sign-off ending the answer after a comma, a dash or a line break: "Thanks, Ana", "Regards,\nAna Lee". */
+const SIGNED = new RegExp(String.raw`\b(kind[ \t]+regards|best[ \t]+regards|warm[ \t]+regards|best[ \t]+wishes|regards|many[ \t]+thanks|thanks|thank[ \t]+you|cheers|sincerely|yours[ \t]+(?:sincerely|truly|faithfully))[ \t]*(?:[,–—-][ \t]*\n?|\n)[ \t]*` + WORDS + String.raw`[ \t]*[.!]*[ \t]*$`, 'iu');
+/** A sign-off is looked for in the answer's last characters only. */
+const SIGN_OFF_CHARS = 120;
+const NAME_CUE = /name|regards|wishes|thank|cheers|sincerely|yours/i;
 
 /** Words that end a name typed in lower case ("my name is ana and i ..."). */
-const NOT_NAMES = new Set(['and', 'but', 'or', 'i', "i'm", 'im', 'from', 'in', 'at', 'of', 'the', 'a', 'an', 'so', 'with', 'here', 'by', 'on', 'for', 'to', 'is', 'was', 'not']);
+const NOT_NAMES = new Set(['and', 'but', 'or', 'i', "i'm", 'im', 'from', 'in', 'at', 'of', 'the', 'a', 'an', 'so', 'with', 'here', 'by', 'on', 'for', 'to', 'is', 'was', 'not', 'n/a', 'none']);
+const TITLES = new Set(['dr.', 'mr.', 'mrs.', 'ms.', 'prof.']);
 
 /**
- * `cue` then `words`, with the name in `words` masked: its leading capitalised words, or after
- * "my name is" its words whatever their case up to one such as "and" ("call me at 9",
- * "Thanks, keep it up" are left alone). A full stop after the name stays; an initial's dot
- * goes with it.
+ * `cue` then `words`, with the name in `words` masked. After "my name is", its words whatever
+ * their case, up to one such as "and"; elsewhere its capitalised words, and only when every
+ * word is one ("Thanks, Great job!" is not signed). A word ending a sentence ("Ana. We...")
+ * ends the name; its full stop stays, while an initial's or a title's goes with the name.
  */
-function maskLeadingName(match: string, cue: string, words: string): string {
-  const anyCase = /^my\s+name/i.test(cue);
+function maskName(match: string, cue: string, words: string, signOff: boolean): string {
+  const anyCase = /^my[ \t]+name/i.test(cue.trimStart());
   const parts = words.split(/([ \t]+)/);
   let k = 0;
-  while (k < parts.length && (anyCase ? !NOT_NAMES.has(parts[k]!.toLowerCase()) : /^\p{Lu}/u.test(parts[k]!))) k += 2;
-  if (k === 0) return match;
+  while (k < parts.length) {
+    const w = parts[k]!;
+    if (anyCase ? NOT_NAMES.has(w.toLowerCase()) : !/^\p{Lu}/u.test(w)) break;
+    k += 2;
+    if (w.endsWith('.') && w.length > 2 && !TITLES.has(w.toLowerCase())) break;
+  }
+  if (k === 0 || (signOff && k < parts.length)) return match;
   const name = parts.slice(0, k - 1).join('');
-  const stop = name.endsWith('.') && !/(?:^|\s)\p{L}\.$/u.test(name) ? '.' : '';
+  const stop = name.endsWith('.') && !/(?:^|\s)\p{L}\.$/u.test(name) && !TITLES.has(name.toLowerCase()) ? '.' : '';
   const at = match.indexOf(words, cue.length);
   return `${match.slice(0, at)}${MASK.name}${stop}${parts.slice(k - 1).join('')}${match.slice(at + words.length)}`;
 }
 
 function maskNames(text: string): string {
   if (!NAME_CUE.test(text)) return text;
-  return text.replace(NAME_GIVEN, maskLeadingName).replace(SIGNED, maskLeadingName);
+  const given = text.replace(NAME_GIVEN, (m, cue: string, words: string) => maskName(m, cue, words, false));
+  const cut = Math.max(0, given.length - SIGN_OFF_CHARS);
+  const tail = given.slice(cut).replace(SIGNED, (m, cue: string, words: string) => maskName(m, cue, words, true));
+  return cut === 0 ? tail : given.slice(0, cut) + tail;
 }
 
 /** Cheap test first: most answers have no @, no colon and fewer than four digits. */
