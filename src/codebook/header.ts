@@ -157,8 +157,9 @@ function assignGroups(cols: ColumnHeader[], layout: HeaderLayout): void {
 
 /**
  * Qualtrics' legacy export joins question and item with a bare "-" ("Which features?-Dark
- * mode"). Items may hold a "-" too ("Wi-Fi"), so a group is cut at the last "-" of the
- * text all its columns share.
+ * mode"). Questions and items may hold a "-" too ("Pre-test", "Wi-Fi"), so a group is cut in
+ * the text all its columns share: at its first "-" after a question's closing mark ("?-",
+ * ")-", ":-"), else at its last "-".
  */
 function splitLegacyItems(cols: ColumnHeader[]): void {
   for (let a = 0; a < cols.length; ) {
@@ -173,7 +174,8 @@ function splitLegacyItems(cols: ColumnHeader[]): void {
       while (n < shared.length && n < c.question.length && shared[n] === c.question[n]) n++;
       shared = shared.slice(0, n);
     }
-    const cut = shared.lastIndexOf('-');
+    const afterMark = /[^\p{L}\p{N}\s]-/u.exec(shared);
+    const cut = afterMark ? afterMark.index + 1 : shared.lastIndexOf('-');
     if (cut <= 0 || group.some((c) => c.question.slice(cut + 1).trim() === '')) continue;
     for (const c of group) {
       c.sub = c.question.slice(cut + 1).trim();

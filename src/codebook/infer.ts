@@ -41,12 +41,24 @@ export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly
   }
   const ids = uniqueIds(drafts.map((d) => d.idBase));
   const questions = drafts.map((d, i) => ({ ...d.question, id: ids[i]! }));
-  return { questions };
+  return { questions: oneDateOrder(questions, drafts) };
+}
+
+/**
+ * One export writes its dates one way: when a column shows them day-first (a 23/01), its other
+ * slashed date columns whose dates all fall on days 1-12 are day-first too, so that a start and
+ * an end time never disagree.
+ */
+function oneDateOrder(questions: Question[], drafts: readonly Draft[]): Question[] {
+  if (!questions.some((q) => q.dateOrder === 'dmy')) return questions;
+  return questions.map((q, i) => (q.type === 'date' && q.dateOrder === undefined && drafts[i]!.ambiguousDates ? { ...q, dateOrder: 'dmy' } : q));
 }
 
 interface Draft {
   idBase: string;
   question: Question;
+  /** A date column of slashed dates that read as well day-first as month-first. */
+  ambiguousDates?: boolean;
 }
 
 /**
@@ -118,9 +130,12 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
 
   // Slashed dates are month-first unless more of them read day-first (a 23/11 somewhere).
   const monthFirst = share(s, (v) => !Number.isNaN(parseDateTime(v)));
-  const dayFirst = monthFirst === 1 ? 0 : share(s, (v) => !Number.isNaN(parseDateTime(v, 'dmy')));
+  const slashed = values.some((v) => /^\d{1,2}\/\d{1,2}\//.test(v));
+  const dayFirst = slashed ? share(s, (v) => !Number.isNaN(parseDateTime(v, 'dmy'))) : monthFirst;
   const dates = Math.max(monthFirst, dayFirst);
-  if (dates >= 0.9 && !values.every((v) => /^\d+$/.test(v))) return { idBase, question: { ...q('date'), ...(dayFirst > monthFirst ? { dateOrder: 'dmy' as const } : {}) } };
+  if (dates >= 0.9 && !values.every((v) => /^\d+$/.test(v))) {
+    return { idBase, question: { ...q('date'), ...(dayFirst > monthFirst ? { dateOrder: 'dmy' as const } : {}) }, ambiguousDates: slashed && dayFirst === monthFirst };
+  }
 
   const numbers = share(s, (v) => !Number.isNaN(parseNumber(v, options.decimalComma)));
   if (numbers >= 0.95) {

@@ -63,8 +63,8 @@ const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5,
  * UTC (exports rarely carry a zone; a spec's timezone shifts it later).
  * An explicit zone (ISO `Z` or `+05:30`) is honoured. Returns NaN if not a date.
  * Slashed dates are read in `order`: M/D/Y as Google Forms, SurveyMonkey and Qualtrics
- * write them in the US, or D/M/Y as they do in the UK, Europe and India (where D.M.Y
- * with dots is read too); Y-M-D for ISO.
+ * write them in the US, or D/M/Y as they do in the UK, Europe and India; dotted dates
+ * (D.M.Y, German and others) are always day-first; Y-M-D for ISO.
  */
 export function parseDateTime(s: string, order: DateOrder = 'mdy'): number {
   const iso = plainIso(s);
@@ -79,8 +79,8 @@ export function parseDateTime(s: string, order: DateOrder = 'mdy'): number {
   }
   m = /^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/.exec(s);
   if (m) {
-    // Nobody writes M.D.Y: dotted dates are day-first only.
-    if (m[2] === '.' && order !== 'dmy') return NaN;
+    // Nobody writes M.D.Y: dotted dates are day-first whatever the order.
+    const dayFirst = order === 'dmy' || m[2] === '.';
     let year = +m[4]!;
     if (m[4]!.length === 2) year += year < 70 ? 2000 : 1900;
     let hour = +(m[5] ?? 0);
@@ -89,7 +89,7 @@ export function parseDateTime(s: string, order: DateOrder = 'mdy'): number {
       if (hour < 1 || hour > 12) return NaN;
       hour = (hour % 12) + (ampm === 'pm' ? 12 : 0);
     }
-    const [month, day] = order === 'dmy' ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
+    const [month, day] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
     return utc(year, month, day, hour, +(m[6] ?? 0), +(m[7] ?? 0), 0);
   }
   m = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})$/.exec(s);

@@ -31,7 +31,7 @@ export interface QuestionSpec {
   nets?: Record<string, string[]>;
   reason?: string;
   scale?: string;
-  /** Dates: `dmy` reads 05/01/2021 as 5 January (UK, Europe, India), `mdy` as May 1 (US). __Default value:__ as inferred */
+  /** Slashed dates: `dmy` reads 05/01/2021 as 5 January (UK, Europe, India), `mdy` as May 1 (US); dotted dates are day-first either way. __Default value:__ as inferred */
   dateOrder?: 'mdy' | 'dmy';
 }
 

@@ -155,11 +155,11 @@ test("detectHeaderRows: Qualtrics' two-row exports, by the second row labelling 
 test("mergeHeader: Qualtrics' legacy export names V1..V10 by their labels and cuts items at the '-' the group shares", () => {
   const cols = mergeHeader(
     [
-      ['V1', 'V3', 'V7', 'Q2_1', 'Q2_2', 'Q2_3', 'Q4_1', 'Q4_2', 'Q5'],
-      ['ResponseID', 'Name', 'Status', 'Which features?-Dark mode', 'Which features?-Wi-Fi sync', 'Which features?-Widgets', 'Pre-test-Score', 'Pre-test-Date', 'Age'],
+      ['V1', 'V3', 'V7', 'Q2_1', 'Q2_2', 'Q2_3', 'Q4_1', 'Q4_2', 'Q5', 'Q6_1', 'Q6_2'],
+      ['ResponseID', 'Name', 'Status', 'Which features?-Dark mode', 'Which features?-Wi-Fi sync', 'Which features?-Widgets', 'Pre-test-Score', 'Pre-test-Date', 'Age', 'Which do you use?-Wi-Fi calling', 'Which do you use?-Wi-Fi hotspot'],
     ],
     'qualtrics',
-    9,
+    11,
   );
   assert.deepEqual(brief(cols), [
     ['ResponseID', 'ResponseID', '', 0],
@@ -171,5 +171,8 @@ test("mergeHeader: Qualtrics' legacy export names V1..V10 by their labels and cu
     ['Q4_1', 'Pre-test', 'Score', 4],
     ['Q4_2', 'Pre-test', 'Date', 4],
     ['Q5', 'Age', '', 5],
+    // Items sharing "Wi-Fi ": the cut is after the question's "?".
+    ['Q6_1', 'Which do you use?', 'Wi-Fi calling', 6],
+    ['Q6_2', 'Which do you use?', 'Wi-Fi hotspot', 6],
   ]);
 });

@@ -18,8 +18,22 @@ test('dates: day-first when more of the column reads that way; month-first when 
   assert.deepEqual([us!.type, us!.dateOrder], ['date', undefined]);
   const [ambiguous] = infer([['Timestamp']], column('05/01/2021', '06/01/2021', '07/02/2021'));
   assert.deepEqual([ambiguous!.type, ambiguous!.dateOrder], ['date', undefined], 'US order, as before; the spec can say dmy');
+  // Dotted dates are day-first whatever the order: nothing to say.
   const [dotted] = infer([['Datum']], column('23.11.2026 14:05', '01.12.2026 09:00', '02.12.2026 10:30'));
-  assert.deepEqual([dotted!.type, dotted!.dateOrder], ['date', 'dmy']);
+  assert.deepEqual([dotted!.type, dotted!.dateOrder], ['date', undefined]);
+});
+
+test('dates: one order per export, so that a start and an end time agree', () => {
+  // Every start falls on days 1-12; the end times show the order (13/01).
+  const [start, end, iso] = infer(
+    [['Start', 'End', 'Recorded']],
+    [
+      ['05/01/2021 10:00', '05/01/2021 10:12', '2021-01-05 10:12:00'],
+      ['12/01/2021 23:55', '13/01/2021 00:07', '2021-01-13 00:07:00'],
+      ['07/01/2021 09:00', '07/01/2021 09:20', '2021-01-07 09:20:00'],
+    ],
+  );
+  assert.deepEqual([start!.dateOrder, end!.dateOrder, iso!.dateOrder], ['dmy', 'dmy', undefined]);
 });
 
 test('a question about phones or e-mail is a question, not personal data', () => {

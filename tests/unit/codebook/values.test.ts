@@ -27,7 +27,8 @@ test('parseDateTime: day first (UK, Europe, India) when asked, slashed or dotted
   assert.ok(Number.isNaN(parseDateTime('1/13/2021', 'dmy')), 'there is no 13th month');
   assert.ok(Number.isNaN(parseDateTime('31/04/2021', 'dmy')), 'nor a 31 April');
   assert.ok(Number.isNaN(parseDateTime('11.23.2026')), 'nobody writes M.D.Y');
-  assert.ok(Number.isNaN(parseDateTime('23.11.2026')), 'dotted dates are day-first only');
+  assert.equal(parseDateTime('23.11.2026'), at(2026, 11, 23), 'dotted dates are day-first whatever the order');
+  assert.equal(parseDateTime('05.01.2021'), at(2021, 1, 5));
   assert.ok(Number.isNaN(parseDateTime('1.5/2021', 'dmy')), 'one separator throughout');
 });
 
