@@ -128,13 +128,14 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
   if (pii) return { idBase, question: { ...q('pii'), pii } };
   if (s.nonBlank === 0) return { idBase, question: { ...q('single'), options: [] } };
 
-  // Slashed dates are month-first unless more of them read day-first (a 23/11 somewhere).
+  // Slashed dates are month-first unless that reading fails where day-first works (23/11s, not one typo).
   const monthFirst = share(s, (v) => !Number.isNaN(parseDateTime(v)));
   const slashed = values.some((v) => /^\d{1,2}\/\d{1,2}\//.test(v));
   const dayFirst = slashed ? share(s, (v) => !Number.isNaN(parseDateTime(v, 'dmy'))) : monthFirst;
   const dates = Math.max(monthFirst, dayFirst);
   if (dates >= 0.9 && !values.every((v) => /^\d+$/.test(v))) {
-    return { idBase, question: { ...q('date'), ...(dayFirst > monthFirst ? { dateOrder: 'dmy' as const } : {}) }, ambiguousDates: slashed && dayFirst === monthFirst };
+    const dmy = monthFirst < 0.9 && dayFirst >= 0.9;
+    return { idBase, question: { ...q('date'), ...(dmy ? { dateOrder: 'dmy' as const } : {}) }, ambiguousDates: slashed && dayFirst === monthFirst };
   }
 
   const numbers = share(s, (v) => !Number.isNaN(parseNumber(v, options.decimalComma)));

@@ -6,15 +6,16 @@
  * tables, charts, reports, workbooks, `init` specs, `clean` data, rejects and error messages.
  *
  * A name cannot be told from other words in general; it is masked where the respondent
- * gives it as one: after "my name is", "Name:" opening a sentence, and as a sign-off ending
- * the answer after a comma, a dash or a line break ("Thanks, Ana Lee"). Other names typed
- * inside answers are not masked.
+ * gives it as one: after "my name is", after "Name:" opening the answer or a sentence, and as a
+ * sign-off ending the answer after a comma ("Thanks, Ana Lee"). Other names typed inside
+ * answers are not masked.
  */
 import type { AnalysisResult, Table } from '../spec/result.js';
 
 export const MASK = { email: '[e-mail]', phone: '[phone]', ip: '[IP address]', name: '[name]' } as const;
 
-const EMAIL = /[^\s@<>()[\]{}"',;:|\\]+@[^\s@<>()[\]{}"',;:|\\]+\.[a-z]{2,}(?![a-z])/gi;
+/** Local part and domain bounded as RFC 5321 bounds them, so that a long answer is scanned in linear time. */
+const EMAIL = /[^\s@<>()[\]{}"',;:|\\]{1,64}@[^\s@<>()[\]{}"',;:|\\]{1,255}\.[a-z]{2,63}(?![a-z])/gi;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])/g;
 /** Candidates only: checked by `isIpv6` (times such as 10:31:41 look alike). */
 const IPV6 = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi;
@@ -22,38 +23,60 @@ const IPV6 = /(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])/gi;
 const PHONE = /(?<![\w+])\+?\(?\d[\d\s().\-/]{5,22}\d(?![\w])/g;
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:\s+\d{1,2})?$/;
 
-/** A word of a name: letters, apostrophes and hyphens (bounded: no pattern here backtracks far), maybe a dot. */
-const WORD = String.raw`\p{L}[\p{L}'’-]{0,30}\.?`;
-/** Up to three words, ending where a name can end (not "N" of "N/A"). */
-const WORDS = String.raw`(${WORD}(?:[ \t]+${WORD}){0,2})(?=$|[\s,;:!?)])`;
-/** "my name is Ana Lee", and "Name: Ana" opening the answer or a sentence ("Company name: Acme" is not one). */
-const NAME_GIVEN = new RegExp(String.raw`(\bmy[ \t]+name(?:[ \t]+is|'s|’s|[ \t]*:)|(?:^|[\n.;!?][ \t]*)(?:(?:my|full|your)[ \t]+)?name[ \t]*:)[ \t]*` + WORDS, 'giu');
-/** A sign-off ending the answer after a comma, a dash or a line break: "Thanks, Ana", "Regards,\nAna Lee". */
-const SIGNED = new RegExp(String.raw`\b(kind[ \t]+regards|best[ \t]+regards|warm[ \t]+regards|best[ \t]+wishes|regards|many[ \t]+thanks|thanks|thank[ \t]+you|cheers|sincerely|yours[ \t]+(?:sincerely|truly|faithfully))[ \t]*(?:[,–—-][ \t]*\n?|\n)[ \t]*` + WORDS + String.raw`[ \t]*[.!]*[ \t]*$`, 'iu');
+/**
+ * A word of a name: a capital or caseless letter (李, محمد) then letters, apostrophes and hyphens,
+ * bounded so that no pattern here backtracks far, maybe a dot. Lower-case words go in too and
+ * are judged by `maskName` (particles such as "de", "van").
+ */
+const WORD = String.raw`\p{L}[\p{L}\p{M}'’-]{0,30}\.?`;
+/** Up to five words, ending where a name can end (not "N" of "N/A"). */
+const WORDS = String.raw`(${WORD}(?:[ \t]+${WORD}){0,4})(?=$|[\s,;:!?)])`;
+/** "my name is Ana Lee" anywhere; "Name: Ana" opening the answer, a line or a sentence ("Company name: Acme" is not one). */
+const NAME_GIVEN = new RegExp(String.raw`(\bmy[ \t]+name(?:[ \t]+is|'s|’s)?[ \t]*:?|(?:^|[\n.;!?][ \t]*)(?:(?:my|full|your)[ \t]+)?name[ \t]*:)[ \t]*` + WORDS, 'giu');
+/**
+ * A sign-off ending the answer: after a comma or a line break ("Thanks, Ana", "Regards,\nAna
+ * Lee", "Thanks!\n- Ana"), or after a dash when a sentence came before it ("Great app. Cheers -
+ * Kofi"). Not after "no" ("No thanks, Maybe Later" is an answer), and not a label's dash
+ * ("Thank You - Extremely Likely").
+ */
+const CUES = String.raw`(?:kind[ \t]+regards|best[ \t]+regards|warm[ \t]+regards|best[ \t]+wishes|regards|many[ \t]+thanks|thanks|thank[ \t]+you|cheers|sincerely)`;
+const SIGNED = new RegExp(
+  String.raw`((?<!\bno[ \t,]*)\b${CUES}[!.]?[ \t]*(?:,[ \t]*\n?|\n[ \t]*[-–—]?)|(?<=[.!?][ \t]*)\b${CUES}[ \t]*[-–—])[ \t]*` + WORDS + String.raw`[ \t]*[.!]*[ \t]*$`,
+  'iu',
+);
 /** A sign-off is looked for in the answer's last characters only. */
 const SIGN_OFF_CHARS = 120;
-const NAME_CUE = /name|regards|wishes|thank|cheers|sincerely|yours/i;
+const NAME_CUE = /name|regards|wishes|thank|cheers|sincerely/i;
 
 /** Words that end a name typed in lower case ("my name is ana and i ..."). */
-const NOT_NAMES = new Set(['and', 'but', 'or', 'i', "i'm", 'im', 'from', 'in', 'at', 'of', 'the', 'a', 'an', 'so', 'with', 'here', 'by', 'on', 'for', 'to', 'is', 'was', 'not', 'n/a', 'none']);
+const NOT_NAMES = new Set(['and', 'but', 'or', 'i', "i'm", 'im', 'from', 'in', 'at', 'of', 'the', 'a', 'an', 'so', 'with', 'here', 'by', 'on', 'for', 'to', 'is', 'was', 'not', 'n/a', 'none', 'thanks', 'thank', 'please']);
+/** Lower-case words inside names. */
+const PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'dos', 'das', 'do', 'du', 'la', 'le', 'van', 'von', 'ter', 'ten', 'bin', 'binti', 'ibn', 'al', 'el', 'y']);
 const TITLES = new Set(['dr.', 'mr.', 'mrs.', 'ms.', 'prof.']);
+/** A capital letter, or a letter of a script without case. */
+const NAME_START = /^[\p{Lu}\p{Lt}\p{Lo}]/u;
 
 /**
- * `cue` then `words`, with the name in `words` masked. After "my name is", its words whatever
- * their case, up to one such as "and"; elsewhere its capitalised words, and only when every
- * word is one ("Thanks, Great job!" is not signed). A word ending a sentence ("Ana. We...")
- * ends the name; its full stop stays, while an initial's or a title's goes with the name.
+ * `cue` then `words`, with the name in `words` masked. A name given ("my name is", "Name:"):
+ * its words whatever their case, up to one such as "and". A sign-off: its capitalised words
+ * and the particles between them, only when they run to the end ("Thanks, Great job!" is not
+ * signed). A word ending a sentence ("Ana. We...") ends the name; its full stop stays, while
+ * an initial's or a title's goes with the name.
  */
 function maskName(match: string, cue: string, words: string, signOff: boolean): string {
-  const anyCase = /^my[ \t]+name/i.test(cue.trimStart());
+  const anyCase = !signOff;
   const parts = words.split(/([ \t]+)/);
   let k = 0;
   while (k < parts.length) {
     const w = parts[k]!;
-    if (anyCase ? NOT_NAMES.has(w.toLowerCase()) : !/^\p{Lu}/u.test(w)) break;
+    const lower = w.toLowerCase();
+    const inName = anyCase ? !NOT_NAMES.has(lower) : NAME_START.test(w) || (k > 0 && k + 2 < parts.length && PARTICLES.has(lower));
+    if (!inName) break;
     k += 2;
-    if (w.endsWith('.') && w.length > 2 && !TITLES.has(w.toLowerCase())) break;
+    if (w.endsWith('.') && w.length > 2 && !TITLES.has(lower)) break;
   }
+  // A trailing particle is not part of the name ("Ana de" + lower-case text).
+  while (k > 2 && PARTICLES.has(parts[k - 2]!.toLowerCase())) k -= 2;
   if (k === 0 || (signOff && k < parts.length)) return match;
   const name = parts.slice(0, k - 1).join('');
   const stop = name.endsWith('.') && !/(?:^|\s)\p{L}\.$/u.test(name) && !TITLES.has(name.toLowerCase()) ? '.' : '';
@@ -99,8 +122,7 @@ function isPhone(s: string): boolean {
 export function maskContacts(text: string): string {
   text = maskNames(text);
   if (!mayHold(text)) return text;
-  return text
-    .replace(EMAIL, MASK.email)
+  return (text.includes('@') ? text.replace(EMAIL, MASK.email) : text)
     .replace(IPV4, MASK.ip)
     .replace(IPV6, (m) => (isIpv6(m) ? MASK.ip : m))
     .replace(PHONE, (m) => (isPhone(m.trim()) ? MASK.phone : m));

@@ -34,6 +34,12 @@ test('dates: one order per export, so that a start and an end time agree', () =>
     ],
   );
   assert.deepEqual([start!.dateOrder, end!.dateOrder, iso!.dateOrder], ['dmy', 'dmy', undefined]);
+  // One mistyped date among US dates decides nothing, for its column or the others.
+  const us = infer(
+    [['StartDate', 'Birthday']],
+    Array.from({ length: 12 }, (_, i) => [`3/${i + 1}/2021`, i === 0 ? '13/2/1990' : `${(i % 12) + 1}/5/1990`]),
+  );
+  assert.deepEqual(us.map((q) => [q.type, q.dateOrder]), [['date', undefined], ['date', undefined]]);
 });
 
 test('a question about phones or e-mail is a question, not personal data', () => {
