@@ -6,6 +6,14 @@ import type { AnalysisResult } from '../../../src/spec/result.js';
 
 const { email: E, phone: P, ip: I, name: N } = MASK;
 
+/** Each input masks to what is given, and counts as holding a contact detail. */
+function assertMasked(cases: readonly [input: string, masked: string][]): void {
+  for (const [input, masked] of cases) {
+    assert.equal(maskContacts(input), masked, input);
+    assert.equal(holdsContacts(input), true, input);
+  }
+}
+
 test('masked: e-mail addresses, phone numbers in the usual notations, IPv4 and IPv6 addresses', () => {
   const cases: [string, string][] = [
     ['email me at jo.bloggs+survey@example.co.uk please', `email me at ${E} please`],
@@ -20,10 +28,7 @@ test('masked: e-mail addresses, phone numbers in the usual notations, IPv4 and I
     ['2001:db8::1 and fe80::1ff:fe23:4567:890a', `${I} and ${I}`],
     ['2001:0db8:0000:0000:0000:ff00:0042:8329', I],
   ];
-  for (const [input, masked] of cases) {
-    assert.equal(maskContacts(input), masked, input);
-    assert.equal(holdsContacts(input), true, input);
-  }
+  assertMasked(cases);
 });
 
 test('kept: dates, times, years, amounts, ranges, versions, ratios and ordinary answers', () => {
@@ -100,10 +105,7 @@ test('names given as names are masked: after "my name is", "Name:" opening a sen
     ['my name is: ana', `my name is: ${N}`],
     ['Thanks, 李娜', `Thanks, ${N}`],
   ];
-  for (const [input, masked] of cases) {
-    assert.equal(maskContacts(input), masked, input);
-    assert.equal(holdsContacts(input), true, input);
-  }
+  assertMasked(cases);
 });
 
 test('kept: the same words when no name follows them, and answer labels that only look alike', () => {
