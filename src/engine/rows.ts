@@ -15,81 +15,23 @@ export interface HeaderInfo {
   width: number;
 }
 
-export interface RowStream {
-  /** Resolves once the header is known (after at most 3 records). */
-  header: HeaderInfo;
-  rows: AsyncIterator<CsvRecord>;
-  /** Rows skipped because every cell was empty or white space, so far. */
-  emptyRows(): number;
-}
-
-export async function openRows(input: CsvInput, displayName: string, forcedHeaderRows?: number): Promise<RowStream> {
-  const it = input.records()[Symbol.asyncIterator]();
-  const first: CsvRecord[] = [];
-  while (first.length < 3) {
-    const r = await it.next();
-    if (r.done) break;
-    first.push(r.value);
-  }
-  if (first.length === 0) throw new SurveyError('SURVEY_CSV_EMPTY', messages.emptyFile(), { location: { file: displayName } });
-  const detected = detectHeaderRows(first.map((r) => r.fields), forcedHeaderRows || undefined);
-  const width = first[0]!.fields.length;
-  const headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
-  const pending = first.slice(detected.rows);
-  let empty = 0;
-  const rows: AsyncIterator<CsvRecord> = {
-    async next() {
-      for (;;) {
-        const r = pending.length > 0 ? { done: false as const, value: pending.shift()! } : await it.next();
-        if (r.done) return r;
-        const fields = fitWidth(r.value, width, displayName);
-        // Rows of empty (or white-space) cells carry no respondent; they are counted and reported.
-        if (fields.every((f) => f.trim() === '')) {
-          empty++;
-          continue;
-        }
-        return { done: false, value: { fields, line: r.value.line } };
-      }
-    },
-    async return() {
-      await it.return?.();
-      return { done: true, value: undefined };
-    },
-  };
-  return { header: { headers, headerRows: detected.rows, width }, rows, emptyRows: () => empty };
-}
-
 /**
- * Rows must be as wide as the header. Trailing empty cells (a stray delimiter at
- * the end of a line) are harmless; anything else means the file is malformed.
+ * A row must be as wide as the header. Trailing blank cells (a stray delimiter at the end of
+ * a line) are harmless and cut off; anything else means the file is malformed.
  */
-function fitWidth(rec: CsvRecord, width: number, file: string): string[] {
-  const f = rec.fields;
-  if (f.length === width) return f;
-  if (f.length > width && f.slice(width).every((x) => x.trim() === '')) return f.slice(0, width);
-  throw new SurveyError('SURVEY_CSV_RAGGED_ROW', messages.raggedRow(f.length, width), {
-    location: { file, line: rec.line },
-    hint: f.length < width ? 'a row was cut short, or a field holds an unquoted line break' : 'a field holds an unquoted delimiter: quote it',
-  });
-}
-
-/** `fitWidth` for a view: the same checks, and the view cut to the header's width. */
 function fitCells(cells: Cells, width: number, line: number, file: string): Cells {
   if (cells.length > width) {
     let trailingBlank = true;
-    for (let i = width; i < cells.length && trailingBlank; i++) if (cells.get(i).trim() !== '') trailingBlank = false;
+    for (let i = width; i < cells.length && trailingBlank; i++) if (!cells.blank(i)) trailingBlank = false;
     if (trailingBlank) {
       cells.length = width;
       return cells;
     }
   }
-  fitWidth({ fields: cells.toArray(), line }, width, file);
-  return cells;
-}
-
-/** Iterates a RowStream's rows with for-await. */
-export function iterate(stream: RowStream): AsyncIterable<CsvRecord> {
-  return { [Symbol.asyncIterator]: () => stream.rows };
+  throw new SurveyError('SURVEY_CSV_RAGGED_ROW', messages.raggedRow(cells.length, width), {
+    location: { file, line },
+    hint: cells.length < width ? 'a row was cut short, or a field holds an unquoted line break' : 'a field holds an unquoted delimiter: quote it',
+  });
 }
 
 /**
@@ -141,7 +83,7 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
     }
   };
   const begin = (): void => {
-    const detected = detectHeaderRows(first.map((r) => r.fields), options.headerRows || undefined);
+    const detected = detectHeaderRows(first.map((r) => r.fields), options.headerRows);
     width = first[0]!.fields.length;
     const headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
     header = { headers, headerRows: detected.rows, width };
