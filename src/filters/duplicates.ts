@@ -27,8 +27,10 @@ type DuplicatesSpec = { rule: 'duplicates'; name?: string; keys: { question: str
  * and sends each row's answer with the batch (`Cells.seenBefore`).
  */
 export class FirstSeen {
-  private readonly seen = new KeyLines();
-  constructor(private readonly key: KeySpec) {}
+  constructor(
+    private readonly key: KeySpec,
+    private readonly seen = new KeyLines(),
+  ) {}
   /** The line of the first row with this row's key; undefined when this row is the first (it is remembered) or has no key. */
   check(cells: Cells, line: number): number | undefined {
     const k = this.key;
@@ -40,9 +42,6 @@ export class FirstSeen {
     }
     const v = keyOf(k, cells);
     return v === null ? undefined : this.seen.getOrAdd(v, line);
-  }
-  clear(): void {
-    this.seen.clear();
   }
 }
 
@@ -58,7 +57,7 @@ export const duplicates: FilterFactory<DuplicatesSpec> = (spec, env) => {
     return { question, column: question.columns[0]!, normalize: k.normalize ?? 'text', countryCode: k.countryCode, seen: new KeyLines() };
   });
   const keep = spec.keep ?? 'first';
-  const first = keep === 'first' && keys.length === 1 ? new FirstSeen(keys[0]!) : null;
+  const first = keep === 'first' && keys.length === 1 ? new FirstSeen(keys[0]!, keys[0]!.seen) : null;
   // The row's key values, reused from row to row.
   const vs: (string | null)[] = keys.map(() => null);
   const values = (row: RowContext) => {
@@ -86,7 +85,6 @@ export const duplicates: FilterFactory<DuplicatesSpec> = (spec, env) => {
       return null;
     },
     reset() {
-      first?.clear();
       if (keep === 'first') for (const k of keys) k.seen.clear();
     },
     ...(first !== null ? { firstSeen: { column: keys[0]!.column, normalize: keys[0]!.normalize, countryCode: keys[0]!.countryCode } } : {}),

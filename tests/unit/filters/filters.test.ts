@@ -93,6 +93,16 @@ test('duplicates keep last: the latest submission of each person stays', async (
   assert.equal(rejects[0]!.reason, 'same e-mail as line 6 (kept: the last)');
 });
 
+test('duplicates before raking: the raking pass applies the rules too, and the main pass starts with no key seen', async () => {
+  // One key and two, so that both ways of keeping keys are reset between the passes.
+  for (const keys of ['[{ question: email, normalize: email }]', '[{ question: email, normalize: email }, { question: phone, normalize: phone, countryCode: "91" }]']) {
+    const { rejects } = await run(`  - { rule: duplicates, keys: ${keys} }\n`, '  - { id: q1, column: Q1 }\nweighting: { rake: { q1: { "Yes": 0.5, "No": 0.5 } } }\n');
+    const expected = keys.includes('phone') ? [6, 7] : [6];
+    assert.deepEqual(rejects.map((r) => r.line), expected, keys);
+    assert.equal(rejects[0]!.reason, 'same e-mail as line 3');
+  }
+});
+
 test('speeders: an absolute floor, and a fraction of the median (two passes)', async () => {
   assert.deepEqual((await run('  - { rule: speeders, duration: secs, minSeconds: 60 }\n')).rejects.map((r) => r.line), [3]);
   // Median of 300,20,400,500,350,360,330,310,320,340 is 330 (lower middle): half is 165.
