@@ -24,9 +24,9 @@ const PHONE = /(?<![\w+])\+?\(?\d[\d\s().\-/]{5,22}\d(?![\w])/g;
 const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:\s+\d{1,2})?$/;
 
 /**
- * A word of a name: a capital or caseless letter (李, محمد) then letters, apostrophes and hyphens,
- * bounded so that no pattern here backtracks far, maybe a dot. Lower-case words go in too and
- * are judged by `maskName` (particles such as "de", "van").
+ * A word that may be part of a name: a letter, then letters, marks, apostrophes and hyphens,
+ * bounded so that no pattern here backtracks far, maybe a dot. Which words are the name is
+ * `maskName`'s call (case, particles such as "de", "van").
  */
 const WORD = String.raw`\p{L}[\p{L}\p{M}'’-]{0,30}\.?`;
 /** Up to five words, ending where a name can end (not "N" of "N/A"). */
@@ -64,13 +64,12 @@ const NAME_START = /^[\p{Lu}\p{Lt}\p{Lo}]/u;
  * an initial's or a title's goes with the name.
  */
 function maskName(match: string, cue: string, words: string, signOff: boolean): string {
-  const anyCase = !signOff;
   const parts = words.split(/([ \t]+)/);
   let k = 0;
   while (k < parts.length) {
     const w = parts[k]!;
     const lower = w.toLowerCase();
-    const inName = anyCase ? !NOT_NAMES.has(lower) : NAME_START.test(w) || (k > 0 && k + 2 < parts.length && PARTICLES.has(lower));
+    const inName = signOff ? NAME_START.test(w) || (k > 0 && k + 2 < parts.length && PARTICLES.has(lower)) : !NOT_NAMES.has(lower);
     if (!inName) break;
     k += 2;
     if (w.endsWith('.') && w.length > 2 && !TITLES.has(lower)) break;
