@@ -80,7 +80,8 @@ export function guessJoinedMulti(counts: ReadonlyMap<string, number>): MultiGues
   if (total === 0) return null;
   // A typed "City, State" column has commas too, and recurring answers, but people
   // type them in varying case ("Pune", "pune", "PUNE"); ticked options never vary.
-  if (caseVariantShare(counts) >= 0.2) return null;
+  // Asked only of a column that passes the cheap tests below: free text and ids never do.
+  let typed: boolean | undefined;
   for (const joiner of JOINERS) {
     let withJoiner = 0;
     let combined = 0;
@@ -95,6 +96,8 @@ export function guessJoinedMulti(counts: ReadonlyMap<string, number>): MultiGues
     // Every value without the joiner becomes an atom: when they alone are too many for a
     // list of options (free text, ids), the test below would fail; skip finding them.
     if (without > 60 || without * 3 > total) continue;
+    typed ??= caseVariantShare(counts) >= 0.2;
+    if (typed) return null;
     const atoms = findAtoms(counts, joiner);
     // Options must recur: free text with commas makes as many "options" as answers.
     if (atoms.size < 2 || atoms.size > 60 || atoms.size * 3 > total) continue;

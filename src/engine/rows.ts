@@ -130,6 +130,8 @@ export class Sample {
   private readonly overflow: boolean[] = [];
   add(fields: string[]): void {
     for (let i = 0; i < fields.length; i++) {
+      // A column past its distinct cells (ids, times, free text) is not counted: no lookup.
+      if (this.overflow[i] === true) continue;
       let map = this.seen[i];
       if (map === undefined) {
         map = this.seen[i] = new Map();

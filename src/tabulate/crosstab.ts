@@ -51,13 +51,27 @@ export class Crosstab {
   }
 
   add(w: number): void {
-    if (!answered(this.row) || !answered(this.column)) return;
-    const rows = chosenCodes(this.row);
+    const row = this.row;
+    const column = this.column;
+    if (row.kind === 'single' && column.kind === 'single' && this.nets.length === 0) {
+      // One answer each side (most crosstabs): one cell, no lists.
+      const r = row.value;
+      const c = column.value;
+      if (r < 0 || c < 0) return;
+      this.base.add(w);
+      this.columnBases.add(c, w);
+      this.rowBases.add(r, w);
+      while (this.cells.length <= r) this.cells.push(new Sums());
+      this.cells[r]!.add(c, w);
+      return;
+    }
+    if (!answered(row) || !answered(column)) return;
+    const rows = chosenCodes(row);
     // Copy: chosenCodes reuses one buffer for both sides.
     const rowCodes = this.rowCodes;
     rowCodes.length = 0;
     for (const r of rows) rowCodes.push(r);
-    const cols = chosenCodes(this.column);
+    const cols = chosenCodes(column);
     this.base.add(w);
     for (const c of cols) this.columnBases.add(c, w);
     for (const r of rowCodes) {

@@ -34,7 +34,14 @@ export class ChoiceFrequency {
   ) {}
 
   add(w: number): void {
-    const codes = chosenCodes(this.coder);
+    const coder = this.coder;
+    if (coder.kind === 'single' && coder.value >= 0 && this.nets.length === 0) {
+      this.answered.add(w);
+      this.responses += w;
+      this.counts.add(coder.value, w);
+      return;
+    }
+    const codes = chosenCodes(coder);
     if (!answered(this.coder)) {
       this.missing += w;
       const m = (this.coder as { missingAnswer?: string | null }).missingAnswer ?? null;
