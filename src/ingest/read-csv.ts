@@ -18,6 +18,7 @@ import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { controlShare, detectEncoding, detectNotText, type Encoding } from './detect.js';
 import { sniffDelimiter } from './sniff.js';
+import { openXlsx } from './read-xlsx.js';
 
 export interface CsvOptions {
   /** Forces an encoding instead of detecting one. */
@@ -43,6 +44,8 @@ export interface CsvInput {
   delimiter: string;
   /** File size in bytes (for progress). */
   size: number;
+  /** Set when the export is not delimited text (ingest/read-xlsx.ts); `delimiter` is then ''. */
+  format?: 'xlsx';
   /** Records one at a time. */
   records(): AsyncIterable<CsvRecord>;
   /**
@@ -63,10 +66,12 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
   const { head, size } = await readHead(file, name);
   if (size === 0) throw new SurveyError('SURVEY_CSV_EMPTY', messages.emptyFile(), { location: { file: name } });
   const notText = detectNotText(head);
+  // Whatever its name, a ZIP is read as the .xlsx workbook it most likely is.
+  if (notText?.kind === 'zip') return openXlsx(file, name, size);
   if (notText) {
     throw new SurveyError(notText.kind === 'binary' ? 'SURVEY_CSV_BINARY' : 'SURVEY_CSV_NOT_CSV', messages.notCsv(notText.what), {
       location: { file: name },
-      hint: notText.kind === 'xlsx' ? 'export the sheet as CSV (File > Download > CSV) and try again' : undefined,
+      hint: notText.kind === 'xls' ? 'save it as .xlsx, or export the sheet as CSV, and try again' : undefined,
     });
   }
   const detected = detectEncoding(head, head.length === size);

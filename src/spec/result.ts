@@ -9,8 +9,11 @@ export interface InputInfo {
   /** Respondents (data rows), not lines. */
   rows: number;
   encoding: string;
+  /** '' for an .xlsx workbook. */
   delimiter: string;
   headerRows: number;
+  /** Present when the export is an Excel workbook (its first worksheet was read). */
+  format?: 'xlsx';
 }
 
 export interface QuestionInfo {

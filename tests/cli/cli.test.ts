@@ -290,7 +290,8 @@ const BROKEN: [string, number, string, number | null, boolean][] = [
   ['fixtures/broken/empty_broken.csv', 3, 'SURVEY_CSV_EMPTY', null, false],
   ['fixtures/broken/header_only_broken.csv', 3, 'SURVEY_CSV_HEADER_ONLY', null, false],
   ['fixtures/broken/binary_broken.csv', 3, 'SURVEY_CSV_BINARY', null, false],
-  ['fixtures/broken/xlsx_broken.csv', 3, 'SURVEY_CSV_NOT_CSV', null, true],
+  ['fixtures/broken/xlsx_broken.csv', 3, 'SURVEY_XLSX_UNREADABLE', null, true],
+  ['fixtures/broken/xls_broken.csv', 3, 'SURVEY_CSV_NOT_CSV', null, true],
   ['fixtures/broken/html_broken.csv', 3, 'SURVEY_CSV_NOT_CSV', null, false],
   ['fixtures/broken/does-not-exist.csv', 4, 'SURVEY_IO_READ', null, false],
 ];

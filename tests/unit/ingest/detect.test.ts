@@ -62,9 +62,9 @@ test('detectEncoding on the fixtures', () => {
 });
 
 test('detectNotText: spreadsheets, PDFs and web pages saved as .csv', () => {
-  assert.equal(detectNotText(fixture('broken', 'xlsx_broken.csv'))?.kind, 'xlsx');
+  assert.equal(detectNotText(fixture('broken', 'xlsx_broken.csv'))?.kind, 'zip');
   assert.match(detectNotText(fixture('broken', 'xlsx_broken.csv'))!.what, /ZIP archive/);
-  assert.deepEqual(detectNotText(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)), { kind: 'xlsx', what: 'an old Excel .xls workbook' });
+  assert.deepEqual(detectNotText(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)), { kind: 'xls', what: 'an old Excel .xls workbook' });
   assert.equal(detectNotText(Buffer.from('%PDF-1.7\n%âãÏÓ\n'))?.kind, 'pdf');
   assert.equal(detectNotText(fixture('broken', 'html_broken.csv'))?.kind, 'html');
   assert.equal(detectNotText(Buffer.from('\n\n  <HTML><body>Error 500</body></HTML>'))?.kind, 'html');

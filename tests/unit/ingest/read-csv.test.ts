@@ -150,7 +150,7 @@ test('errors: files that are empty, missing, binary or not CSV at all', async ()
   const cases: [string, string, number][] = [
     ['empty_broken.csv', 'SURVEY_CSV_EMPTY', 3],
     ['binary_broken.csv', 'SURVEY_CSV_BINARY', 3],
-    ['xlsx_broken.csv', 'SURVEY_CSV_NOT_CSV', 3],
+    ['xls_broken.csv', 'SURVEY_CSV_NOT_CSV', 3],
     ['html_broken.csv', 'SURVEY_CSV_NOT_CSV', 3],
     ['does-not-exist.csv', 'SURVEY_IO_READ', 4],
   ];
@@ -158,7 +158,11 @@ test('errors: files that are empty, missing, binary or not CSV at all', async ()
     const e = await failure(openCsv(broken(name), { displayName: `shown/${name}` }));
     assert.deepEqual([e.code, e.exitCode, e.location], [code, exit, { file: `shown/${name}` }], name);
   }
-  const xlsx = await failure(openCsv(broken('xlsx_broken.csv')));
+  const xls = await failure(openCsv(broken('xls_broken.csv')));
+  assert.match(xls.hint ?? '', /export the sheet as CSV/);
+  // A ZIP opens as a workbook; a damaged one fails when read, naming the file as shown.
+  const xlsx = await failure(readAll(broken('xlsx_broken.csv'), { displayName: 'shown/xlsx_broken.csv' }));
+  assert.deepEqual([xlsx.code, xlsx.exitCode, xlsx.location], ['SURVEY_XLSX_UNREADABLE', 3, { file: 'shown/xlsx_broken.csv' }]);
   assert.match(xlsx.hint ?? '', /export the sheet as CSV/);
   const missing = await failure(openCsv(broken('does-not-exist.csv')));
   assert.equal(missing.message, 'cannot read the file (ENOENT)');
