@@ -22,6 +22,11 @@ import { messages } from '../errors/messages.js';
 const HEAD_ROWS = 3;
 
 export function openXlsx(file: string, name: string, size: number): CsvInput {
+  // A report reads its input twice (a sample, then every row) and parsing a workbook costs
+  // far more than holding it: a sheet read to its end within the budget is kept, and read
+  // again from memory. A larger one is parsed on each pass; memory stays bounded either way.
+  let kept: CsvRecord[] | null = null;
+  const rows = (): AsyncIterable<CsvRecord> => (kept !== null ? toAsync(kept) : keeping(xlsxRecords(file, name), (all) => (kept = all)));
   return {
     file,
     encoding: 'utf-8',
@@ -29,12 +34,35 @@ export function openXlsx(file: string, name: string, size: number): CsvInput {
     delimiter: '',
     size,
     format: 'xlsx',
-    records: () => xlsxRecords(file, name),
+    records: rows,
     // No progress line: how far into the sheet a row lies is not known from the bytes read.
     scan: async (handler: RecordHandler) => {
-      for await (const r of xlsxRecords(file, name)) if (handler(Cells.of(r.fields), r.line) === false) return;
+      for await (const r of rows()) if (handler(Cells.of(r.fields), r.line) === false) return;
     },
   };
+}
+
+/** Cells of a sheet kept in memory for a second pass, at most (about 100 MB of strings). */
+const KEEP_CELLS = 2_000_000;
+
+/** Passes the records on, and hands all of them to `done` when the sheet ends within the budget. */
+async function* keeping(records: AsyncIterable<CsvRecord>, done: (all: CsvRecord[]) => void): AsyncGenerator<CsvRecord> {
+  let all: CsvRecord[] | null = [];
+  let cells = 0;
+  for await (const r of records) {
+    if (all !== null) {
+      cells += r.fields.length;
+      // A copy: the caller may change the array it is given.
+      if (cells <= KEEP_CELLS) all.push({ fields: [...r.fields], line: r.line });
+      else all = null;
+    }
+    yield r;
+  }
+  if (all !== null) done(all);
+}
+
+async function* toAsync(records: readonly CsvRecord[]): AsyncGenerator<CsvRecord> {
+  for (const r of records) yield { fields: [...r.fields], line: r.line };
 }
 
 interface RowLike {

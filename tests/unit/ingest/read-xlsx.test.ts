@@ -70,6 +70,26 @@ test('xlsx: records are as wide as the widest header row; empty trailing cells a
   assert.deepEqual(rows[3]!.fields.slice(-2), ['30-44', '']);
 });
 
+test('xlsx: a sheet read to its end is read again from memory, the same records whatever the first reader did to them', async () => {
+  const input = await openCsv(xlsx('surveymonkey.xlsx'));
+  const pass = async (spoil: boolean) => {
+    const out: string[] = [];
+    for await (const r of input.records()) {
+      out.push(`${r.line}:${r.fields.join('|')}`);
+      if (spoil) r.fields.fill('x');
+    }
+    return out;
+  };
+  const first = await pass(true);
+  assert.equal(first.length, 14);
+  assert.deepEqual(await pass(true), first);
+  const scanned: string[] = [];
+  await input.scan((cells, line) => {
+    scanned.push(`${line}:${cells.toArray().join('|')}`);
+  });
+  assert.deepEqual(scanned, first);
+});
+
 test('xlsx: a handler that stops stops the reading', async () => {
   const input = await openCsv(xlsx('whatsapp-responses.xlsx'));
   let seen = 0;
