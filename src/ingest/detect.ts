@@ -15,14 +15,20 @@ export interface Detected {
   reason: string;
 }
 
-export type NotText = { kind: 'zip' | 'xls' | 'html' | 'binary' | 'pdf'; what: string };
+export type NotText = { kind: 'zip' | 'xls' | 'encrypted' | 'html' | 'binary' | 'pdf'; what: string };
+
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 
 /** Recognises files that are not CSV even though they may be named `.csv` (a ZIP is read as an .xlsx workbook). */
 export function detectNotText(head: Buffer): NotText | null {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     return { kind: 'zip', what: 'a ZIP archive (an Excel .xlsx workbook?)' };
   }
-  if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) return { kind: 'xls', what: 'an old Excel .xls workbook' };
+  if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) {
+    // A password-protected .xlsx is stored in the same container as an old .xls, as its "EncryptedPackage" stream.
+    if (head.includes(ENCRYPTED_PACKAGE)) return { kind: 'encrypted', what: 'a password-protected Excel workbook' };
+    return { kind: 'xls', what: 'an old Excel .xls workbook' };
+  }
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return { kind: 'pdf', what: 'a PDF document' };
   const start = head.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
   if (start.startsWith('<!doctype html') || start.startsWith('<html') || (start.startsWith('<') && start.includes('<body'))) {

@@ -71,7 +71,12 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
   if (notText) {
     throw new SurveyError(notText.kind === 'binary' ? 'SURVEY_CSV_BINARY' : 'SURVEY_CSV_NOT_CSV', messages.notCsv(notText.what), {
       location: { file: name },
-      hint: notText.kind === 'xls' ? 'save it as .xlsx, or export the sheet as CSV, and try again' : undefined,
+      hint:
+        notText.kind === 'xls'
+          ? 'save it as .xlsx, or export the sheet as CSV, and try again'
+          : notText.kind === 'encrypted'
+            ? 'save a copy without the password (File > Info > Protect Workbook), or export the sheet as CSV'
+            : undefined,
     });
   }
   const detected = detectEncoding(head, head.length === size);

@@ -1,32 +1,54 @@
 /**
- * Excel workbooks (.xlsx) as an export: the first worksheet's rows become records of
- * strings, behind the same `CsvInput` the CSV reader gives, so every later stage is the
- * same. exceljs reads the workbook as a stream (its rows are never all in memory); a
- * workbook whose sheet comes before its shared strings (as Excel writes them) is spooled by
- * exceljs to a temporary file readable only by this user, removed when the run ends.
+ * Excel workbooks (.xlsx) as an export: the first visible worksheet's rows become records of
+ * strings behind the same `CsvInput` the CSV reader gives, so every later stage is the same.
  *
- * Cells become the text a CSV export of the sheet would hold: numbers in up to 15
- * significant digits (what Excel shows: 0.1 + 0.2 is 0.3), date cells as `YYYY-MM-DD
- * HH:MM:SS` (the time left out at midnight), TRUE/FALSE, error values as written (#N/A),
- * formulas by their cached result, rich text and hyperlinks by their text. A record's line is
- * its row number in the sheet.
+ * The workbook is opened by its ZIP directory (unzipper), so its parts are read in the order
+ * they are needed whatever order the writer stored them in: the workbook (tab order, hidden
+ * tabs, the 1904 date system), its relationships, the styles (which number formats are dates
+ * and times) and the shared strings; then only the chosen sheet is streamed through an XML
+ * parser (saxes), row by row: its rows are never all in memory and nothing is written to disk.
+ * (exceljs's streaming reader, tried first, took the first sheet in ZIP order rather than the
+ * first tab, lost a formula result's type, decoded inline strings twice and spooled sheets to
+ * temporary files.)
+ *
+ * Cells become the text a CSV export of the sheet would hold: whole numbers as written (ids of
+ * 16 digits stay exact), other numbers in up to 15 significant digits (what Excel shows: 0.1 +
+ * 0.2 is 0.3), date cells as `YYYY-MM-DD`, date-time cells as `YYYY-MM-DD HH:MM:SS`, time cells
+ * as `HH:MM:SS`, TRUE/FALSE, error values as written (#N/A), formulas by their saved result,
+ * rich text by its text. Records are as wide as the sheet's used range; a record's line is its
+ * row number in the sheet.
  */
-import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
+import { SaxesParser } from 'saxes';
 import type { CsvInput, CsvRecord, RecordHandler } from './read-csv.js';
 import { Cells } from './cells.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 
-/** The rows whose widest sets the table's width: a header has up to three. */
-const HEAD_ROWS = 3;
+interface ZipEntry {
+  path: string;
+  type: 'File' | 'Directory';
+  stream(): Readable;
+  buffer(): Promise<Buffer>;
+}
+interface Unzipper {
+  Open: { file(path: string): Promise<{ files: ZipEntry[] }> };
+}
+// unzipper is CommonJS without types: required, which also works from survey's bundle.
+const unzipper = createRequire(import.meta.url)('unzipper') as Unzipper;
 
 export function openXlsx(file: string, name: string, size: number): CsvInput {
   // A report reads its input twice (a sample, then every row) and parsing a workbook costs
-  // far more than holding it: a sheet read to its end within the budget is kept, and read
-  // again from memory. A larger one is parsed on each pass; memory stays bounded either way.
+  // far more than holding it: a sheet within the budget is kept after its first reading, and
+  // read again from memory. A larger one is parsed on each pass; memory stays bounded either way.
   let kept: CsvRecord[] | null = null;
-  const rows = (): AsyncIterable<CsvRecord> => (kept !== null ? toAsync(kept) : keeping(xlsxRecords(file, name), (all) => (kept = all)));
+  let book: Promise<Book> | null = null;
+  const rows = (): AsyncIterable<CsvRecord> => {
+    if (kept !== null) return replay(kept);
+    book ??= openBook(file, name);
+    return keeping(sheetRecords(book, name), (all) => (kept = all));
+  };
   return {
     file,
     encoding: 'utf-8',
@@ -45,77 +67,478 @@ export function openXlsx(file: string, name: string, size: number): CsvInput {
 /** Cells of a sheet kept in memory for a second pass, at most (about 100 MB of strings). */
 const KEEP_CELLS = 2_000_000;
 
-/** Passes the records on, and hands all of them to `done` when the sheet ends within the budget. */
+/**
+ * Passes the records on, and hands all of them to `done` once the sheet is read within the
+ * budget. A reader that stops early (a sample) is let go only after the rest of a sheet that
+ * fits is read: the next pass would parse it anyway.
+ */
 async function* keeping(records: AsyncIterable<CsvRecord>, done: (all: CsvRecord[]) => void): AsyncGenerator<CsvRecord> {
   let all: CsvRecord[] | null = [];
   let cells = 0;
-  for await (const r of records) {
-    if (all !== null) {
-      cells += r.fields.length;
-      // A copy: the caller may change the array it is given.
-      if (cells <= KEEP_CELLS) all.push({ fields: [...r.fields], line: r.line });
-      else all = null;
+  const keep = (r: CsvRecord): void => {
+    if (all === null) return;
+    cells += r.fields.length;
+    // A copy: the caller may change the array it is given.
+    if (cells <= KEEP_CELLS) all.push({ fields: [...r.fields], line: r.line });
+    else all = null;
+  };
+  const it = records[Symbol.asyncIterator]();
+  let ended = false;
+  let failed = false;
+  try {
+    for (;;) {
+      const next = await it.next().catch((e: unknown) => {
+        failed = true;
+        throw e;
+      });
+      if (next.done) break;
+      keep(next.value);
+      yield next.value;
     }
-    yield r;
+    ended = true;
+  } finally {
+    if (!ended && !failed) {
+      while (all !== null) {
+        const next = await it.next();
+        if (next.done) {
+          ended = true;
+          break;
+        }
+        keep(next.value);
+      }
+      await it.return?.();
+    }
+    if (ended && all !== null) done(all);
   }
-  if (all !== null) done(all);
 }
 
-async function* toAsync(records: readonly CsvRecord[]): AsyncGenerator<CsvRecord> {
+async function* replay(records: readonly CsvRecord[]): AsyncGenerator<CsvRecord> {
   for (const r of records) yield { fields: [...r.fields], line: r.line };
 }
 
-interface RowLike {
-  number: number;
-  values: unknown;
+// ---------- the workbook's parts ----------
+
+/** What reading a sheet needs from the rest of the workbook. */
+interface Book {
+  sheet: ZipEntry;
+  /** Shared strings, by index. */
+  strings: string[];
+  /** Per cell style (`s`), how its numbers read. */
+  styles: NumberKind[];
+  date1904: boolean;
 }
 
-/** Rows of the first worksheet, as wide as its widest header row, empty rows left out. */
-async function* xlsxRecords(file: string, name: string): AsyncGenerator<CsvRecord> {
-  // Required, not imported: a dynamic import() does not work from survey's bundle (its code
-  // cache was made in another process), and only .xlsx inputs pay for loading exceljs.
-  const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
-  const source = createReadStream(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  const head: CsvRecord[] = [];
-  let width = -1;
-  let sheets = 0;
-  const fit = (r: CsvRecord): CsvRecord => {
-    while (r.fields.length < width) r.fields.push('');
-    return r;
-  };
+type NumberKind = 'number' | 'date' | 'time' | 'datetime';
+
+const XLSX_HINT = 'open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV';
+
+async function openBook(file: string, name: string): Promise<Book> {
+  let files: ZipEntry[];
   try {
-    for await (const sheet of reader as AsyncIterable<AsyncIterable<RowLike>>) {
-      sheets++;
-      for await (const row of sheet) {
-        const fields = rowFields(row.values);
-        if (fields.length === 0) continue;
-        const record = { fields, line: row.number };
-        if (width >= 0) {
-          yield fit(record);
-          continue;
-        }
-        head.push(record);
-        if (head.length === HEAD_ROWS) {
-          width = Math.max(...head.map((h) => h.fields.length));
-          yield* head.map(fit);
-        }
-      }
-      break;
+    files = (await unzipper.Open.file(file)).files;
+  } catch (e) {
+    throw unreadable(e, name);
+  }
+  const parts = new Map(files.filter((f) => f.type === 'File').map((f) => [f.path.replace(/^\/+/, ''), f]));
+  try {
+    const rootRels = await relationships(parts, '');
+    const bookPath = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+    const bookEntry = parts.get(bookPath);
+    if (!bookEntry) throw new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxNoSheet(), { location: { file: name }, hint: XLSX_HINT });
+    const book = await readWorkbook(bookEntry);
+    const rels = await relationships(parts, bookPath);
+    const byId = new Map(rels.map((r) => [r.id, r]));
+    // The first tab that is a worksheet (not a chart) and is not hidden.
+    const tab = book.sheets.map((s) => ({ ...s, rel: byId.get(s.rid) })).find((s) => s.state === 'visible' && s.rel?.type.endsWith('/worksheet') && parts.has(s.rel.target));
+    if (!tab) throw new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxNoSheet(), { location: { file: name }, hint: XLSX_HINT });
+    const part = (kind: string) => {
+      const r = rels.find((x) => x.type.endsWith(`/${kind}`));
+      return r ? parts.get(r.target) : undefined;
+    };
+    const stylesEntry = part('styles');
+    const stringsEntry = part('sharedStrings');
+    return {
+      sheet: parts.get(tab.rel!.target)!,
+      strings: stringsEntry ? await readSharedStrings(stringsEntry) : [],
+      styles: stylesEntry ? await readStyles(stylesEntry) : [],
+      date1904: book.date1904,
+    };
+  } catch (e) {
+    throw unreadable(e, name);
+  }
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  /** The part's path in the ZIP. */
+  target: string;
+}
+
+/** The relationships of the part at `of` ('' for the package): `dir/_rels/name.rels`. */
+async function relationships(parts: Map<string, ZipEntry>, of: string): Promise<Relationship[]> {
+  const slash = of.lastIndexOf('/');
+  const dir = of.slice(0, slash + 1);
+  const entry = parts.get(`${dir}_rels/${of.slice(slash + 1)}.rels`);
+  if (!entry) return [];
+  const out: Relationship[] = [];
+  await parseXml(entry, {
+    open(tag) {
+      if (local(tag.name) !== 'Relationship') return;
+      const a = attrs(tag);
+      if (a['TargetMode'] === 'External' || a['Target'] === undefined) return;
+      out.push({ id: a['Id'] ?? '', type: a['Type'] ?? '', target: resolvePart(dir, a['Target']) });
+    },
+  });
+  return out;
+}
+
+/** A relationship's target as a path in the ZIP: relative to the source's folder, or from the root. */
+function resolvePart(dir: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : dir + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+async function readWorkbook(entry: ZipEntry): Promise<{ sheets: { rid: string; state: string }[]; date1904: boolean }> {
+  const sheets: { rid: string; state: string }[] = [];
+  let date1904 = false;
+  await parseXml(entry, {
+    open(tag) {
+      const n = local(tag.name);
+      const a = attrs(tag);
+      if (n === 'workbookPr') date1904 = a['date1904'] === '1' || a['date1904'] === 'true';
+      else if (n === 'sheet') sheets.push({ rid: a['id'] ?? '', state: a['state'] ?? 'visible' });
+    },
+  });
+  return { sheets, date1904 };
+}
+
+/** Each shared string: the text of its runs (phonetic guides left out). */
+async function readSharedStrings(entry: ZipEntry): Promise<string[]> {
+  const out: string[] = [];
+  let text = '';
+  let inT = false;
+  let phonetic = 0;
+  await parseXml(entry, {
+    open(tag) {
+      const n = local(tag.name);
+      if (n === 'si') text = '';
+      else if (n === 't') inT = phonetic === 0;
+      else if (n === 'rPh') phonetic++;
+    },
+    text(t) {
+      if (inT) text += t;
+    },
+    close(tag) {
+      const n = local(tag.name);
+      if (n === 't') inT = false;
+      else if (n === 'rPh') phonetic--;
+      else if (n === 'si') out.push(unescapeExcel(text));
+    },
+  });
+  return out;
+}
+
+/** Per cell format (`cellXfs`, in order), how a number in it reads. */
+async function readStyles(entry: ZipEntry): Promise<NumberKind[]> {
+  const formats = new Map<number, string>();
+  const xfs: number[] = [];
+  let inCellXfs = false;
+  await parseXml(entry, {
+    open(tag) {
+      const n = local(tag.name);
+      const a = attrs(tag);
+      if (n === 'numFmt') formats.set(Number(a['numFmtId']), a['formatCode'] ?? '');
+      else if (n === 'cellXfs') inCellXfs = true;
+      else if (n === 'xf' && inCellXfs) xfs.push(Number(a['numFmtId'] ?? 0));
+    },
+    close(tag) {
+      if (local(tag.name) === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return xfs.map((id) => numberKind(id, formats.get(id)));
+}
+
+/**
+ * Whether a number format shows a date, a time or both. Built-in formats by id (14-22 and
+ * 45-47; 27-36 and 50-58 are the East Asian date formats); a custom one by its date and time
+ * codes, once quoted text, escapes, colours and AM/PM are taken out.
+ */
+export function numberKind(id: number, code?: string): NumberKind {
+  if (code === undefined) {
+    if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) || (id >= 50 && id <= 58)) return 'date';
+    if ((id >= 18 && id <= 21) || id === 32 || id === 33 || (id >= 45 && id <= 47)) return 'time';
+    if (id === 22) return 'datetime';
+    return 'number';
+  }
+  // Only the first section (positive numbers) says what the cell shows.
+  const first = code.split(';')[0]!;
+  const bare = first
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?:h+|m+|s+)\]/gi, 'h')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/AM\/PM|A\/P/gi, 'h');
+  const date = /[yd]/i.test(bare);
+  const time = /[hs]/i.test(bare);
+  if (date && time) return 'datetime';
+  if (date) return 'date';
+  if (time) return 'time';
+  // "mmm" alone is a month.
+  return /m/i.test(bare) && !/[0#?]/.test(bare) ? 'date' : 'number';
+}
+
+// ---------- the sheet ----------
+
+/** Columns right of the header that the used range may add at most. */
+const MAX_EXTRA_COLUMNS = 256;
+
+/** The chosen sheet's rows, as wide as its used range; rows without an answer above the header left out. */
+async function* sheetRecords(bookPromise: Promise<Book>, name: string): AsyncGenerator<CsvRecord> {
+  const book = await bookPromise;
+  const stream = book.sheet.stream();
+  const ready: CsvRecord[] = [];
+  let width = 0;
+  /** The used range's width (`<dimension ref="A1:AA1023">`), when the sheet gives it. */
+  let range = 0;
+  const head: CsvRecord[] = [];
+  let sized = false;
+  // The row and cell being read.
+  let row: string[] = [];
+  let line = 0;
+  let col = -1;
+  let type = '';
+  let style = 0;
+  let value = '';
+  let inline = '';
+  let inValue = false;
+  let inInline = 0;
+  let phonetic = 0;
+  let started = false;
+  const emit = (r: CsvRecord): void => {
+    // Rows without an answer above the header are not records, as blank lines are not in a CSV.
+    if (!started && r.fields.every((f) => f.trim() === '')) return;
+    started = true;
+    // As wide as the widest header row (up to three), or the used range if wider: a note
+    // typed right of the table is a column, as a CSV export of the sheet would write it.
+    if (!sized) {
+      head.push(r);
+      if (head.length < 3) return;
+      release();
+      return;
     }
+    while (r.fields.length < width) r.fields.push('');
+    ready.push(r);
+  };
+  const release = (): void => {
+    sized = true;
+    const header = Math.max(0, ...head.map((h) => h.fields.length));
+    // Not a used range of every column there is (A1:XFD1048576, from formatting whole rows).
+    width = Math.max(header, Math.min(range, header + MAX_EXTRA_COLUMNS));
+    for (const h of head.splice(0)) emit(h);
+  };
+  const parser = new SaxesParser({ position: false });
+  parser.on('opentag', (tag) => {
+    switch (local(tag.name)) {
+      case 'row':
+        row = [];
+        line = Number(tag.attributes['r']) || line + 1;
+        col = -1;
+        break;
+      case 'c': {
+        const ref = tag.attributes['r'];
+        col = typeof ref === 'string' ? columnIndex(ref) : col + 1;
+        type = (tag.attributes['t'] as string | undefined) ?? 'n';
+        style = Number(tag.attributes['s'] ?? 0);
+        value = '';
+        inline = '';
+        break;
+      }
+      case 'v':
+        inValue = true;
+        break;
+      case 'is':
+        inInline++;
+        break;
+      case 'rPh':
+        phonetic++;
+        break;
+      case 'dimension': {
+        const last = String(tag.attributes['ref'] ?? '').split(':').pop() ?? '';
+        if (/^[A-Z]+\d*$/i.test(last)) range = columnIndex(last) + 1;
+        break;
+      }
+    }
+  });
+  parser.on('text', (t) => {
+    if (inValue) value += t;
+    else if (inInline > 0 && phonetic === 0) inline += t;
+  });
+  parser.on('closetag', (tag) => {
+    switch (local(tag.name)) {
+      case 'v':
+        inValue = false;
+        break;
+      case 'is':
+        inInline--;
+        break;
+      case 'rPh':
+        phonetic--;
+        break;
+      case 'c': {
+        const text = cellValue(type, value, inline, book, style);
+        if (text !== '' && col >= 0) {
+          while (row.length < col) row.push('');
+          row[col] = text;
+        }
+        break;
+      }
+      case 'row':
+        emit({ fields: row, line });
+        break;
+    }
+  });
+  const utf8 = new TextDecoder();
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      parser.write(utf8.decode(chunk, { stream: true }));
+      if (ready.length > 0) yield* ready.splice(0);
+    }
+    parser.write(utf8.decode());
+    parser.close();
+    if (!sized) release();
+    yield* ready.splice(0);
   } catch (e) {
     throw unreadable(e, name);
   } finally {
-    source.destroy();
-  }
-  if (sheets === 0) throw new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxNoSheet(), { location: { file: name }, hint: XLSX_HINT });
-  if (width < 0) {
-    width = Math.max(0, ...head.map((h) => h.fields.length));
-    yield* head.map(fit);
+    stream.destroy();
   }
 }
 
-const XLSX_HINT = 'open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV';
+/** A cell's text from its type (`t`), its value (`v`), its inline string and its style. */
+function cellValue(type: string, v: string, inline: string, book: Book, style: number): string {
+  switch (type) {
+    case 's':
+      return book.strings[Number(v)] ?? '';
+    case 'inlineStr':
+      return unescapeExcel(inline);
+    case 'str':
+      return unescapeExcel(v);
+    case 'b':
+      return v === '' ? '' : v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
+    case 'e':
+      return v;
+    case 'd':
+      return isoDateText(v);
+    default:
+      return numberText(v, book.styles[style] ?? 'number', book.date1904);
+  }
+}
+
+/** A number cell as shown: a date or time by its format, else the number. */
+export function numberText(v: string, kind: NumberKind, date1904: boolean): string {
+  if (v === '') return '';
+  const n = Number(v);
+  if (!Number.isFinite(n)) return v;
+  if (kind !== 'number') return serialText(n, kind, date1904);
+  // Whole numbers as written: a 16-digit id stays exact.
+  if (/^-?\d+$/.test(v)) return v.replace(/^(-?)0+(?=\d)/, '$1');
+  return String(Number(n.toPrecision(15)));
+}
+
+const DAY_MS = 86_400_000;
+
+/** A date serial (days since 1899-12-30, or 1904-01-01) as date, time or both, to the second. */
+export function serialText(serial: number, kind: Exclude<NumberKind, 'number'>, date1904: boolean): string {
+  const p = (x: number) => String(x).padStart(2, '0');
+  const seconds = Math.round(serial * 86_400);
+  if (kind === 'time') {
+    // A duration past a day ([h]:mm:ss) keeps counting hours.
+    const s = Math.abs(seconds);
+    const h = Math.floor(s / 3600);
+    return `${seconds < 0 ? '-' : ''}${p(h)}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
+  }
+  // Excel's 1900 system counts a 29 February 1900 that never was: serials before it are a day off.
+  const days = date1904 ? 24_107 : serial < 61 ? 25_568 : 25_569;
+  const t = new Date(seconds * 1000 - days * DAY_MS);
+  if (Number.isNaN(t.getTime())) return String(serial);
+  const day = `${String(t.getUTCFullYear()).padStart(4, '0')}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())}`;
+  return kind === 'date' ? day : `${day} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
+}
+
+/** An ISO 8601 date cell (`t="d"`) in the same form as a date serial's. */
+function isoDateText(v: string): string {
+  const m = /^(\d{4}-\d\d-\d\d)(?:T(\d\d:\d\d:\d\d))?/.exec(v);
+  if (!m) return v;
+  return m[2] === undefined || m[2] === '00:00:00' ? m[1]! : `${m[1]} ${m[2]}`;
+}
+
+/** "AB12" -> 27 (0-based). */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) break;
+    n = n * 26 + (c - 96);
+  }
+  return n - 1;
+}
+
+/** Excel writes characters XML cannot hold as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
+export function unescapeExcel(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}
+
+// ---------- XML ----------
+
+/** A tag as the parser gives it without namespace processing: attributes are strings. */
+interface Tag {
+  name: string;
+  attributes: Record<string, unknown>;
+}
+
+interface XmlHandlers {
+  open?(tag: Tag): void;
+  text?(t: string): void;
+  close?(tag: Tag): void;
+}
+
+/** Streams a part through the XML parser. */
+async function parseXml(entry: ZipEntry, on: XmlHandlers): Promise<void> {
+  const parser = new SaxesParser({ position: false });
+  const { open, text, close } = on;
+  if (open) parser.on('opentag', (tag) => open(tag));
+  if (text) parser.on('text', text);
+  if (close) parser.on('closetag', (tag) => close(tag));
+  const stream = entry.stream();
+  // A character may be cut between two chunks.
+  const utf8 = new TextDecoder();
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) parser.write(utf8.decode(chunk, { stream: true }));
+    parser.write(utf8.decode());
+    parser.close();
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** A tag's name without its namespace prefix (`r:id` -> `id`, `x:sheet` -> `sheet`). */
+function local(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** A tag's attributes by local name. */
+function attrs(tag: Tag): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(tag.attributes)) out[local(k)] = String(v);
+  return out;
+}
 
 function unreadable(e: unknown, name: string): unknown {
   if (e instanceof SurveyError) return e;
@@ -125,45 +548,4 @@ function unreadable(e: unknown, name: string): unknown {
   }
   const reason = e instanceof Error ? e.message : String(e);
   return new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxUnreadable(reason.split('\n')[0]!.slice(0, 200)), { location: { file: name }, hint: XLSX_HINT, cause: e });
-}
-
-/** A row's cells as text, 1-based sparse values in; trailing empty cells cut off. */
-export function rowFields(values: unknown): string[] {
-  const cells = Array.isArray(values) ? values : [];
-  const out: string[] = [];
-  for (let c = 1; c < cells.length; c++) out.push(cellText(cells[c]));
-  let n = out.length;
-  while (n > 0 && out[n - 1] === '') n--;
-  out.length = n;
-  return out;
-}
-
-/** One cell's value as exceljs gives it, as the text a CSV export of the sheet would hold. */
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? String(Number(v.toPrecision(15))) : '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return dateText(v);
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text?: string }[]; text?: unknown; result?: unknown; formula?: unknown; sharedFormula?: unknown; error?: unknown };
-    if (Array.isArray(o.richText)) return o.richText.map((t) => t.text ?? '').join('');
-    if ('formula' in o || 'sharedFormula' in o) return cellText(o.result);
-    if ('error' in o) return typeof o.error === 'string' ? o.error : '';
-    if ('text' in o) return cellText(o.text);
-  }
-  return '';
-}
-
-/** exceljs makes a date cell a Date at that wall-clock time in UTC; to the second. */
-function dateText(d: Date): string {
-  const ms = d.getTime();
-  if (Number.isNaN(ms)) return '';
-  const t = new Date(Math.round(ms / 1000) * 1000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  const day = `${String(t.getUTCFullYear()).padStart(4, '0')}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())}`;
-  const h = t.getUTCHours();
-  const m = t.getUTCMinutes();
-  const s = t.getUTCSeconds();
-  return h === 0 && m === 0 && s === 0 ? day : `${day} ${p(h)}:${p(m)}:${p(s)}`;
 }

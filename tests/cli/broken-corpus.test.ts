@@ -71,6 +71,7 @@ const CORPUS: (Refused | Read)[] = [
   // A ZIP is read as an .xlsx workbook whatever its name: this one is cut short.
   { file: B('xlsx_broken.csv'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^cannot read this Excel workbook \(.+\): it may be damaged or cut short$/, hint: /save it again as \.xlsx, or export the sheet as CSV/ },
   { file: fromRoot('fixtures', 'xlsx', 'not-a-workbook.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^this ZIP archive holds no worksheet: it is not an Excel \.xlsx workbook$/, hint: /export the sheet as CSV/ },
+  { file: fromRoot('fixtures', 'xlsx', 'password-protected.xlsx'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /a password-protected Excel workbook$/, hint: /without the password/ },
   { file: B('xls_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /old Excel \.xls workbook/, hint: /save it as \.xlsx, or export the sheet as CSV/ },
   { file: B('html_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /an HTML page/ },
   { file: B('pdf_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /a PDF document/ },
