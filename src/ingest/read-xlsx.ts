@@ -18,6 +18,8 @@
  * rich text by its text. Records are as wide as the sheet's used range; a record's line is its
  * row number in the sheet.
  */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
@@ -32,8 +34,12 @@ interface ZipEntry {
   stream(): Readable;
   buffer(): Promise<Buffer>;
 }
+interface ZipSource {
+  stream(offset: number, length?: number): Readable;
+  size(): Promise<number>;
+}
 interface Unzipper {
-  Open: { file(path: string): Promise<{ files: ZipEntry[] }> };
+  Open: { custom(source: ZipSource): Promise<{ files: ZipEntry[] }> };
 }
 // unzipper is CommonJS without types: required, which also works from survey's bundle.
 const unzipper = createRequire(import.meta.url)('unzipper') as Unzipper;
@@ -44,10 +50,11 @@ export function openXlsx(file: string, name: string, size: number): CsvInput {
   // read again from memory. A larger one is parsed on each pass; memory stays bounded either way.
   let kept: CsvRecord[] | null = null;
   let book: Promise<Book> | null = null;
+  const used: SheetSize = { cells: null };
   const rows = (): AsyncIterable<CsvRecord> => {
     if (kept !== null) return replay(kept);
     book ??= openBook(file, name);
-    return keeping(sheetRecords(book, name), (all) => (kept = all));
+    return keeping(sheetRecords(book, name, used), used, (all) => (kept = all));
   };
   return {
     file,
@@ -67,12 +74,17 @@ export function openXlsx(file: string, name: string, size: number): CsvInput {
 /** Cells of a sheet kept in memory for a second pass, at most (about 100 MB of strings). */
 const KEEP_CELLS = 2_000_000;
 
+/** The sheet's cells by its used range, once its reading has begun (null when it does not say). */
+interface SheetSize {
+  cells: number | null;
+}
+
 /**
  * Passes the records on, and hands all of them to `done` once the sheet is read within the
- * budget. A reader that stops early (a sample) is let go only after the rest of a sheet that
- * fits is read: the next pass would parse it anyway.
+ * budget. A reader that stops early (a sample) is let go only after the rest of a sheet whose
+ * used range fits is read: the next pass would parse it anyway.
  */
-async function* keeping(records: AsyncIterable<CsvRecord>, done: (all: CsvRecord[]) => void): AsyncGenerator<CsvRecord> {
+async function* keeping(records: AsyncIterable<CsvRecord>, size: SheetSize, done: (all: CsvRecord[]) => void): AsyncGenerator<CsvRecord> {
   let all: CsvRecord[] | null = [];
   let cells = 0;
   const keep = (r: CsvRecord): void => {
@@ -98,7 +110,9 @@ async function* keeping(records: AsyncIterable<CsvRecord>, done: (all: CsvRecord
     ended = true;
   } finally {
     if (!ended && !failed) {
-      while (all !== null) {
+      // Read on only when the used range says the sheet fits: one that does not say may be far larger.
+      const fits = size.cells !== null && size.cells <= KEEP_CELLS;
+      while (fits && all !== null) {
         const next = await it.next();
         if (next.done) {
           ended = true;
@@ -106,6 +120,7 @@ async function* keeping(records: AsyncIterable<CsvRecord>, done: (all: CsvRecord
         }
         keep(next.value);
       }
+      // Lets the sheet's reader close its streams.
       await it.return?.();
     }
     if (ended && all !== null) done(all);
@@ -121,6 +136,8 @@ async function* replay(records: readonly CsvRecord[]): AsyncGenerator<CsvRecord>
 /** What reading a sheet needs from the rest of the workbook. */
 interface Book {
   sheet: ZipEntry;
+  /** Closes the file's read streams still open (a sheet left unfinished leaves one). */
+  close(): void;
   /** Shared strings, by index. */
   strings: string[];
   /** Per cell style (`s`), how its numbers read. */
@@ -128,44 +145,83 @@ interface Book {
   date1904: boolean;
 }
 
-type NumberKind = 'number' | 'date' | 'time' | 'datetime';
+/** `elapsed`: a duration ([h]:mm:ss), which counts hours past a day; `time` is the time of day. */
+type NumberKind = 'number' | 'date' | 'time' | 'datetime' | 'elapsed';
 
 const XLSX_HINT = 'open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV';
 
 async function openBook(file: string, name: string): Promise<Book> {
+  // The file's streams, tracked: unzipper does not close a part's file stream when the part's
+  // stream is dropped unfinished (a sample stops early).
+  const open = new Set<Readable>();
+  const source: ZipSource = {
+    stream(offset, length) {
+      const s = createReadStream(file, { start: offset, ...(length ? { end: offset + length } : {}) });
+      open.add(s);
+      s.once('close', () => open.delete(s));
+      return s;
+    },
+    size: async () => (await stat(file)).size,
+  };
+  const close = (): void => {
+    for (const s of open) s.destroy();
+    open.clear();
+  };
   let files: ZipEntry[];
   try {
-    files = (await unzipper.Open.file(file)).files;
+    files = (await unzipper.Open.custom(source)).files;
   } catch (e) {
+    close();
     throw unreadable(e, name);
   }
-  const parts = new Map(files.filter((f) => f.type === 'File').map((f) => [f.path.replace(/^\/+/, ''), f]));
+  // Part names are case-insensitive; some writers use backslashes.
+  const parts = new Map(files.filter((f) => f.type === 'File').map((f) => [partKey(f.path), f]));
+  const get = (path: string) => parts.get(partKey(path));
+  const damaged = (why: string) => new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxUnreadable(why), { location: { file: name }, hint: XLSX_HINT });
   try {
-    const rootRels = await relationships(parts, '');
+    const rootRels = await relationships(get, '');
     const bookPath = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
-    const bookEntry = parts.get(bookPath);
-    if (!bookEntry) throw new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxNoSheet(), { location: { file: name }, hint: XLSX_HINT });
+    const bookEntry = get(bookPath);
+    if (!bookEntry) {
+      if (get('xl/workbook.bin')) throw new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxBinary(), { location: { file: name }, hint: XLSX_HINT });
+      throw new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxNoSheet(), { location: { file: name }, hint: XLSX_HINT });
+    }
     const book = await readWorkbook(bookEntry);
-    const rels = await relationships(parts, bookPath);
+    const rels = await relationships(get, bookPath);
     const byId = new Map(rels.map((r) => [r.id, r]));
     // The first tab that is a worksheet (not a chart) and is not hidden.
-    const tab = book.sheets.map((s) => ({ ...s, rel: byId.get(s.rid) })).find((s) => s.state === 'visible' && s.rel?.type.endsWith('/worksheet') && parts.has(s.rel.target));
+    const tab = book.sheets.map((s) => ({ ...s, rel: byId.get(s.rid) })).find((s) => s.state === 'visible' && s.rel?.type.endsWith('/worksheet'));
     if (!tab) throw new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxNoSheet(), { location: { file: name }, hint: XLSX_HINT });
+    const sheet = get(tab.rel!.target);
+    if (!sheet) throw damaged(`its first sheet, ${tab.rel!.target}, is not in it`);
     const part = (kind: string) => {
       const r = rels.find((x) => x.type.endsWith(`/${kind}`));
-      return r ? parts.get(r.target) : undefined;
+      return r ? get(r.target) : undefined;
     };
     const stylesEntry = part('styles');
     const stringsEntry = part('sharedStrings');
     return {
-      sheet: parts.get(tab.rel!.target)!,
+      sheet,
+      close,
       strings: stringsEntry ? await readSharedStrings(stringsEntry) : [],
       styles: stylesEntry ? await readStyles(stylesEntry) : [],
       date1904: book.date1904,
     };
   } catch (e) {
+    close();
     throw unreadable(e, name);
   }
+}
+
+/** A part's name as looked up: no leading slash, forward slashes, %-escapes decoded, any case. */
+function partKey(path: string): string {
+  let p = path.replace(/\\/g, '/').replace(/^\/+/, '');
+  try {
+    p = decodeURIComponent(p);
+  } catch {
+    // Not %-encoded after all.
+  }
+  return p.toLowerCase();
 }
 
 interface Relationship {
@@ -176,10 +232,10 @@ interface Relationship {
 }
 
 /** The relationships of the part at `of` ('' for the package): `dir/_rels/name.rels`. */
-async function relationships(parts: Map<string, ZipEntry>, of: string): Promise<Relationship[]> {
+async function relationships(get: (path: string) => ZipEntry | undefined, of: string): Promise<Relationship[]> {
   const slash = of.lastIndexOf('/');
   const dir = of.slice(0, slash + 1);
-  const entry = parts.get(`${dir}_rels/${of.slice(slash + 1)}.rels`);
+  const entry = get(`${dir}_rels/${of.slice(slash + 1)}.rels`);
   if (!entry) return [];
   const out: Relationship[] = [];
   await parseXml(entry, {
@@ -195,7 +251,8 @@ async function relationships(parts: Map<string, ZipEntry>, of: string): Promise<
 
 /** A relationship's target as a path in the ZIP: relative to the source's folder, or from the root. */
 function resolvePart(dir: string, target: string): string {
-  const parts = (target.startsWith('/') ? target.slice(1) : dir + target).split('/');
+  const t = target.replace(/\\/g, '/');
+  const parts = (t.startsWith('/') ? t.slice(1) : dir + t).split('/');
   const out: string[] = [];
   for (const p of parts) {
     if (p === '..') out.pop();
@@ -211,7 +268,8 @@ async function readWorkbook(entry: ZipEntry): Promise<{ sheets: { rid: string; s
     open(tag) {
       const n = local(tag.name);
       const a = attrs(tag);
-      if (n === 'workbookPr') date1904 = a['date1904'] === '1' || a['date1904'] === 'true';
+      // Excel 2010+ adds x14:/x15:workbookPr extensions without the attribute: they change nothing.
+      if (n === 'workbookPr' && a['date1904'] !== undefined) date1904 = a['date1904'] === '1' || a['date1904'] === 'true';
       else if (n === 'sheet') sheets.push({ rid: a['id'] ?? '', state: a['state'] ?? 'visible' });
     },
   });
@@ -248,17 +306,22 @@ async function readSharedStrings(entry: ZipEntry): Promise<string[]> {
 async function readStyles(entry: ZipEntry): Promise<NumberKind[]> {
   const formats = new Map<number, string>();
   const xfs: number[] = [];
+  // Differential formats (dxfs, for conditional formatting) hold numFmts of their own.
+  let inNumFmts = false;
   let inCellXfs = false;
   await parseXml(entry, {
     open(tag) {
       const n = local(tag.name);
       const a = attrs(tag);
-      if (n === 'numFmt') formats.set(Number(a['numFmtId']), a['formatCode'] ?? '');
+      if (n === 'numFmts') inNumFmts = true;
+      else if (n === 'numFmt' && inNumFmts) formats.set(Number(a['numFmtId']), a['formatCode'] ?? '');
       else if (n === 'cellXfs') inCellXfs = true;
       else if (n === 'xf' && inCellXfs) xfs.push(Number(a['numFmtId'] ?? 0));
     },
     close(tag) {
-      if (local(tag.name) === 'cellXfs') inCellXfs = false;
+      const n = local(tag.name);
+      if (n === 'numFmts') inNumFmts = false;
+      else if (n === 'cellXfs') inCellXfs = false;
     },
   });
   return xfs.map((id) => numberKind(id, formats.get(id)));
@@ -267,12 +330,13 @@ async function readStyles(entry: ZipEntry): Promise<NumberKind[]> {
 /**
  * Whether a number format shows a date, a time or both. Built-in formats by id (14-22 and
  * 45-47; 27-36 and 50-58 are the East Asian date formats); a custom one by its date and time
- * codes, once quoted text, escapes, colours and AM/PM are taken out.
+ * codes, once quoted text, escapes, spacing and fill characters, colours and locales are taken out.
  */
 export function numberKind(id: number, code?: string): NumberKind {
   if (code === undefined) {
     if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) || (id >= 50 && id <= 58)) return 'date';
-    if ((id >= 18 && id <= 21) || id === 32 || id === 33 || (id >= 45 && id <= 47)) return 'time';
+    if ((id >= 18 && id <= 21) || id === 32 || id === 33 || id === 45 || id === 47) return 'time';
+    if (id === 46) return 'elapsed';
     if (id === 22) return 'datetime';
     return 'number';
   }
@@ -280,26 +344,30 @@ export function numberKind(id: number, code?: string): NumberKind {
   const first = code.split(';')[0]!;
   const bare = first
     .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[(?:h+|m+|s+)\]/gi, 'h')
-    .replace(/\[[^\]]*\]/g, '')
+    // An escaped character (\x), a space as wide as one (_x) and a fill character (*x) are no codes.
+    .replace(/[\\_*]./g, '')
     .replace(/AM\/PM|A\/P/gi, 'h');
-  const date = /[yd]/i.test(bare);
-  const time = /[hs]/i.test(bare);
-  if (date && time) return 'datetime';
+  const elapsed = /\[(?:h+|m+|s+)\]/i.test(bare);
+  const rest = bare.replace(/\[[^\]]*\]/g, '');
+  const date = /[yd]/i.test(rest);
+  const time = /[hs]/i.test(rest);
+  if (elapsed && !date) return 'elapsed';
+  if (date && (time || elapsed)) return 'datetime';
   if (date) return 'date';
   if (time) return 'time';
   // "mmm" alone is a month.
-  return /m/i.test(bare) && !/[0#?]/.test(bare) ? 'date' : 'number';
+  return /m/i.test(rest) && !/[0#?]/.test(rest) ? 'date' : 'number';
 }
 
 // ---------- the sheet ----------
 
 /** Columns right of the header that the used range may add at most. */
 const MAX_EXTRA_COLUMNS = 256;
+/** Excel's last column (XFD) is 16,384. */
+const MAX_COLUMNS = 16_384;
 
 /** The chosen sheet's rows, as wide as its used range; rows without an answer above the header left out. */
-async function* sheetRecords(bookPromise: Promise<Book>, name: string): AsyncGenerator<CsvRecord> {
+async function* sheetRecords(bookPromise: Promise<Book>, name: string, size: SheetSize): AsyncGenerator<CsvRecord> {
   const book = await bookPromise;
   const stream = book.sheet.stream();
   const ready: CsvRecord[] = [];
@@ -317,7 +385,9 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string): AsyncGen
   let value = '';
   let inline = '';
   let inValue = false;
+  // Inside <is><t>, not in a phonetic guide: the text of an inline string (not the white space between its runs).
   let inInline = 0;
+  let inText = false;
   let phonetic = 0;
   let started = false;
   const emit = (r: CsvRecord): void => {
@@ -338,8 +408,8 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string): AsyncGen
   const release = (): void => {
     sized = true;
     const header = Math.max(0, ...head.map((h) => h.fields.length));
-    // Not a used range of every column there is (A1:XFD1048576, from formatting whole rows).
-    width = Math.max(header, Math.min(range, header + MAX_EXTRA_COLUMNS));
+    // Not a used range to the last column there is (A1:XFD9, from formatting whole rows).
+    width = range >= MAX_COLUMNS ? header : Math.max(header, Math.min(range, header + MAX_EXTRA_COLUMNS));
     for (const h of head.splice(0)) emit(h);
   };
   const parser = new SaxesParser({ position: false });
@@ -352,7 +422,8 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string): AsyncGen
         break;
       case 'c': {
         const ref = tag.attributes['r'];
-        col = typeof ref === 'string' ? columnIndex(ref) : col + 1;
+        const at = typeof ref === 'string' ? columnIndex(ref) : -1;
+        col = at >= 0 ? at : col + 1;
         type = (tag.attributes['t'] as string | undefined) ?? 'n';
         style = Number(tag.attributes['s'] ?? 0);
         value = '';
@@ -365,20 +436,27 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string): AsyncGen
       case 'is':
         inInline++;
         break;
+      case 't':
+        inText = inInline > 0 && phonetic === 0;
+        break;
       case 'rPh':
         phonetic++;
         break;
       case 'dimension': {
-        const last = String(tag.attributes['ref'] ?? '').split(':').pop() ?? '';
-        if (/^[A-Z]+\d*$/i.test(last)) range = columnIndex(last) + 1;
+        const [from = '', to = from] = String(tag.attributes['ref'] ?? '').split(':');
+        if (/^\$?[A-Z]+\$?\d*$/i.test(to)) range = columnIndex(to) + 1;
+        const rows = Number(/\d+$/.exec(to)?.[0] ?? NaN) - Number(/\d+$/.exec(from)?.[0] ?? 1) + 1;
+        if (range > 0 && rows > 0) size.cells = range * rows;
         break;
       }
     }
   });
-  parser.on('text', (t) => {
+  const text = (t: string): void => {
     if (inValue) value += t;
-    else if (inInline > 0 && phonetic === 0) inline += t;
-  });
+    else if (inText) inline += t;
+  };
+  parser.on('text', text);
+  parser.on('cdata', text);
   parser.on('closetag', (tag) => {
     switch (local(tag.name)) {
       case 'v':
@@ -386,6 +464,9 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string): AsyncGen
         break;
       case 'is':
         inInline--;
+        break;
+      case 't':
+        inText = false;
         break;
       case 'rPh':
         phonetic--;
@@ -417,14 +498,18 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string): AsyncGen
     throw unreadable(e, name);
   } finally {
     stream.destroy();
+    book.close();
   }
 }
 
 /** A cell's text from its type (`t`), its value (`v`), its inline string and its style. */
 function cellValue(type: string, v: string, inline: string, book: Book, style: number): string {
   switch (type) {
-    case 's':
-      return book.strings[Number(v)] ?? '';
+    case 's': {
+      const text = book.strings[Number(v)];
+      if (text === undefined) throw new Error(`a cell refers to shared string ${v.slice(0, 20)}, of ${book.strings.length}`);
+      return text;
+    }
     case 'inlineStr':
       return unescapeExcel(inline);
     case 'str':
@@ -457,11 +542,15 @@ const DAY_MS = 86_400_000;
 export function serialText(serial: number, kind: Exclude<NumberKind, 'number'>, date1904: boolean): string {
   const p = (x: number) => String(x).padStart(2, '0');
   const seconds = Math.round(serial * 86_400);
-  if (kind === 'time') {
+  if (kind === 'elapsed') {
     // A duration past a day ([h]:mm:ss) keeps counting hours.
     const s = Math.abs(seconds);
-    const h = Math.floor(s / 3600);
-    return `${seconds < 0 ? '-' : ''}${p(h)}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
+    return `${seconds < 0 ? '-' : ''}${p(Math.floor(s / 3600))}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
+  }
+  if (kind === 'time') {
+    // The time of day, of a date-time too.
+    const s = ((seconds % 86_400) + 86_400) % 86_400;
+    return `${p(Math.floor(s / 3600))}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
   }
   // Excel's 1900 system counts a 29 February 1900 that never was: serials before it are a day off.
   const days = date1904 ? 24_107 : serial < 61 ? 25_568 : 25_569;
@@ -481,7 +570,7 @@ function isoDateText(v: string): string {
 /** "AB12" -> 27 (0-based). */
 export function columnIndex(ref: string): number {
   let n = 0;
-  for (let i = 0; i < ref.length; i++) {
+  for (let i = ref.charCodeAt(0) === 36 ? 1 : 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i) | 32;
     if (c < 97 || c > 122) break;
     n = n * 26 + (c - 96);
@@ -513,7 +602,10 @@ async function parseXml(entry: ZipEntry, on: XmlHandlers): Promise<void> {
   const parser = new SaxesParser({ position: false });
   const { open, text, close } = on;
   if (open) parser.on('opentag', (tag) => open(tag));
-  if (text) parser.on('text', text);
+  if (text) {
+    parser.on('text', text);
+    parser.on('cdata', text);
+  }
   if (close) parser.on('closetag', (tag) => close(tag));
   const stream = entry.stream();
   // A character may be cut between two chunks.

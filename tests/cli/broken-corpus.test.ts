@@ -71,6 +71,9 @@ const CORPUS: (Refused | Read)[] = [
   // A ZIP is read as an .xlsx workbook whatever its name: this one is cut short.
   { file: B('xlsx_broken.csv'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^cannot read this Excel workbook \(.+\): it may be damaged or cut short$/, hint: /save it again as \.xlsx, or export the sheet as CSV/ },
   { file: fromRoot('fixtures', 'xlsx', 'not-a-workbook.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^this ZIP archive holds no worksheet: it is not an Excel \.xlsx workbook$/, hint: /export the sheet as CSV/ },
+  { file: fromRoot('fixtures', 'xlsx', 'missing-sheet.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^cannot read this Excel workbook \(its first sheet, xl\/worksheets\/sheet1\.xml, is not in it\)/, hint: /save it again/ },
+  { file: fromRoot('fixtures', 'xlsx', 'bad-shared-string.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^cannot read this Excel workbook \(a cell refers to shared string 99, of 7\)/, hint: /save it again/ },
+  { file: fromRoot('fixtures', 'xlsx', 'binary-workbook.xlsb'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^this is an Excel binary workbook \(\.xlsb\), which survey does not read$/, hint: /save it again as \.xlsx/ },
   { file: fromRoot('fixtures', 'xlsx', 'password-protected.xlsx'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /a password-protected Excel workbook$/, hint: /without the password/ },
   { file: B('xls_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /old Excel \.xls workbook/, hint: /save it as \.xlsx, or export the sheet as CSV/ },
   { file: B('html_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /an HTML page/ },

@@ -7,6 +7,10 @@
  * workbooks and simple readers get wrong; openpyxl reads them as these tests expect.
  */
 import { test } from 'node:test';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { storedZip, zipEntries } from '../../helpers/zip.js';
 import assert from 'node:assert/strict';
 import { columnIndex, numberKind, numberText, serialText, unescapeExcel } from '../../../src/ingest/read-xlsx.js';
 import { openCsv } from '../../../src/ingest/read-csv.js';
@@ -92,6 +96,38 @@ test('xlsx: a sheet read to its end is read again from memory, the same records 
   assert.deepEqual(scanned, first);
 });
 
+test('xlsx: a reading stopped early closes the file (no descriptor left open)', { skip: !existsSync('/proc/self/fd') && 'no /proc/self/fd here' }, async () => {
+  // A sheet without a used range is not read on to be kept; one of 4 MB stored is more than
+  // the streams between the file and the parser hold: a stopped reading must close the file.
+  const parts = zipEntries(readFileSync(xlsx('no-dimension.xlsx')));
+  const sheet = parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
+  const rows = sheet.slice(sheet.indexOf('<row r="6">'), sheet.indexOf('</sheetData>'));
+  parts.set('xl/worksheets/sheet1.xml', Buffer.from(sheet.replace('</sheetData>', `${rows.repeat(30)}</sheetData>`)));
+  const dir = mkdtempSync(join(tmpdir(), 'survey-xlsx-'));
+  const file = join(dir, 'big.xlsx');
+  writeFileSync(file, storedZip(parts));
+  const open = () =>
+    readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === file;
+      } catch {
+        return false;
+      }
+    }).length;
+  try {
+    assert.ok(statSync(file).size > 3_000_000);
+    for (let pass = 0; pass < 3; pass++) {
+      const input = await openCsv(file);
+      let seen = 0;
+      await input.scan(() => ++seen < 2);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(open(), 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('xlsx: a handler that stops stops the reading', async () => {
   const input = await openCsv(xlsx('whatsapp-responses.xlsx'));
   let seen = 0;
@@ -109,10 +145,21 @@ test('xlsx: the hard cases, written part by part: the first visible tab, each ki
   assert.deepEqual(rows, [
     ['id', 'Submitted', 'Day', 'Time', 'Duration', 'Share', 'Satisfaction', 'City', 'Adult', 'Ratio', 'Next day', 'Label', 'Comment', 'Wait', '', ''],
     ['1234567890123456', '2021-01-06 10:31:41', '2021-01-06', '10:31:41', '36:00:00', '0.25', 'Very satisfied', '東京', 'TRUE', '#DIV/0!', '2021-01-07', 'R2', 'Tom &amp; Jerry', '3', '', ''],
-    ['1234567890123457', '2021-01-07 12:00:00', '2021-01-07', '18:00:00', '12:00:00', '0.1', 'Very satisfied', 'Line one\r\nline two', 'FALSE', '#N/A', '2021-01-08', 'R3', '', '0.3', '', ''],
+    ['1234567890123457', '2021-01-07 12:00:00', '2021-01-07', '18:00:00', '12:00:00', '0.1', 'Very satisfied', 'Line one\r\nline two', 'FALSE', '#N/A', '2021-01-08', 'R3', 'bold rest', '0.3', '', ''],
     blank(16),
-    ['1234567890123458', ...blank(5), 'Very satisfied', ...blank(8), 'note right of the table'],
+    ['1234567890123458', ...blank(5), 'Very satisfied', 'Fish & chips', ...blank(7), 'note right of the table'],
   ]);
+});
+
+test('xlsx: a sheet without a used range reads the same, as wide as its header', async () => {
+  const read = async (name: string) => {
+    const out: string[] = [];
+    for await (const r of (await openCsv(xlsx(name))).records()) out.push(r.fields.slice(0, 14).join('|'));
+    return out;
+  };
+  const rows = await read('no-dimension.xlsx');
+  assert.equal(rows.length, 405);
+  assert.deepEqual(rows.slice(0, 5), await read('hard-cases.xlsx'));
 });
 
 test('xlsx: the 1904 date system gives the same dates', async () => {
@@ -142,14 +189,22 @@ test('numberKind: dates, times and numbers by their format', () => {
     [14, undefined, 'date'],
     [22, undefined, 'datetime'],
     [21, undefined, 'time'],
-    [46, undefined, 'time'],
+    [45, undefined, 'time'],
+    [46, undefined, 'elapsed'],
     [57, undefined, 'date'],
     [9, undefined, 'number'],
     [164, 'yyyy-mm-dd hh:mm:ss', 'datetime'],
     [164, '[$-409]m/d/yy h:mm AM/PM;@', 'datetime'],
     [164, 'd\\ mmm\\ yyyy', 'date'],
     [164, 'mmm', 'date'],
-    [164, '[h]:mm:ss', 'time'],
+    [164, '[h]:mm:ss', 'elapsed'],
+    [164, '[mm]:ss', 'elapsed'],
+    [164, '[$-F400]h:mm:ss AM/PM', 'time'],
+    [164, '[$-F800]dddd, mmmm dd, yyyy', 'date'],
+    [164, 'yyyy"年"m"月"d"日"', 'date'],
+    [164, '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)', 'number'],
+    [164, '[<=9999999]###-####;(###) ###-####', 'number'],
+    [164, '# ?/?', 'number'],
     [164, 'mm:ss', 'time'],
     [164, '0" days"', 'number'],
     [164, '[Red]0.00;[Blue]-0.00', 'number'],
@@ -174,7 +229,9 @@ test('numberText and serialText: numbers as Excel shows them, serials as dates a
   assert.equal(serialText(59, 'date', false), '1900-02-28');
   assert.equal(serialText(61, 'date', false), '1900-03-01');
   assert.equal(serialText(0.999994, 'time', false), '23:59:59');
-  assert.equal(serialText(2.25, 'time', false), '54:00:00');
+  // A time of day of a date-time; a duration counts on.
+  assert.equal(serialText(45000.75, 'time', false), '18:00:00');
+  assert.equal(serialText(2.25, 'elapsed', false), '54:00:00');
 });
 
 test('columnIndex and unescapeExcel', () => {
@@ -182,6 +239,8 @@ test('columnIndex and unescapeExcel', () => {
   assert.equal(columnIndex('Z9'), 25);
   assert.equal(columnIndex('AA10'), 26);
   assert.equal(columnIndex('XFD1048576'), 16383);
+  assert.equal(columnIndex('$H$5'), 7);
+  assert.equal(columnIndex('1A'), -1);
   assert.equal(unescapeExcel('a_x000D_b'), 'a\rb');
   assert.equal(unescapeExcel('no escapes'), 'no escapes');
   assert.equal(unescapeExcel('_x005F_x000D_'), '_x000D_');
