@@ -41,8 +41,11 @@ interface ZipSource {
 interface Unzipper {
   Open: { custom(source: ZipSource): Promise<{ files: ZipEntry[] }> };
 }
-// unzipper is CommonJS without types: required, which also works from survey's bundle.
-const unzipper = createRequire(import.meta.url)('unzipper') as Unzipper;
+/** unzipper (CommonJS, no types), loaded when a workbook is opened: a CSV run never pays for it. */
+function loadUnzipper(): Unzipper {
+  // Required, not imported: import() does not work from survey's bundle (its code cache was made in another process).
+  return createRequire(import.meta.url)('unzipper') as Unzipper;
+}
 
 export function openXlsx(file: string, name: string, size: number): CsvInput {
   // A report reads its input twice (a sample, then every row) and parsing a workbook costs
@@ -169,7 +172,7 @@ async function openBook(file: string, name: string): Promise<Book> {
   };
   let files: ZipEntry[];
   try {
-    files = (await unzipper.Open.custom(source)).files;
+    files = (await loadUnzipper().Open.custom(source)).files;
   } catch (e) {
     close();
     throw unreadable(e, name);
