@@ -180,23 +180,22 @@ async function openBook(file: string, name: string): Promise<Book> {
   // Part names are case-insensitive; some writers use backslashes.
   const parts = new Map(files.filter((f) => f.type === 'File').map((f) => [partKey(f.path), f]));
   const get = (path: string) => parts.get(partKey(path));
-  const damaged = (why: string) => new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxUnreadable(why), { location: { file: name }, hint: XLSX_HINT });
+  const refuse = (message: string) => new SurveyError('SURVEY_XLSX_UNREADABLE', message, { location: { file: name }, hint: XLSX_HINT });
   try {
     const rootRels = await relationships(get, '');
     const bookPath = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
     const bookEntry = get(bookPath);
     if (!bookEntry) {
-      if (get('xl/workbook.bin')) throw new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxBinary(), { location: { file: name }, hint: XLSX_HINT });
-      throw new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxNoSheet(), { location: { file: name }, hint: XLSX_HINT });
+      throw refuse(get('xl/workbook.bin') ? messages.xlsxBinary() : messages.xlsxNoSheet());
     }
     const book = await readWorkbook(bookEntry);
     const rels = await relationships(get, bookPath);
     const byId = new Map(rels.map((r) => [r.id, r]));
     // The first tab that is a worksheet (not a chart) and is not hidden.
     const tab = book.sheets.map((s) => ({ ...s, rel: byId.get(s.rid) })).find((s) => s.state === 'visible' && s.rel?.type.endsWith('/worksheet'));
-    if (!tab) throw new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxNoSheet(), { location: { file: name }, hint: XLSX_HINT });
+    if (!tab) throw refuse(messages.xlsxNoSheet());
     const sheet = get(tab.rel!.target);
-    if (!sheet) throw damaged(`its first sheet, ${tab.rel!.target}, is not in it`);
+    if (!sheet) throw refuse(messages.xlsxUnreadable(`its first sheet, ${tab.rel!.target}, is not in it`));
     const part = (kind: string) => {
       const r = rels.find((x) => x.type.endsWith(`/${kind}`));
       return r ? get(r.target) : undefined;
