@@ -17,6 +17,10 @@ export function headerRowsOption(): Option {
   return new Option('--header-rows <n>', 'number of header rows instead of detecting the layout (1, 2 or 3)').argParser(parseHeaderRows);
 }
 
+export function sheetOption(): Option {
+  return new Option('--sheet <name>', 'the worksheet of an .xlsx workbook to read, by its tab name (default: the first visible tab)');
+}
+
 export function formatOption(): Option {
   return new Option('--format <format>', 'output format on stdout').choices(FORMATS as unknown as string[]).default('text');
 }
@@ -36,6 +40,7 @@ export interface CsvFlags {
   encoding?: Encoding;
   delimiter?: string;
   headerRows?: number;
+  sheet?: string;
 }
 
 /** Keeps only the flags that were given (exact optional types forbid explicit undefined). */
@@ -44,6 +49,7 @@ export function csvFlags(opts: CsvFlags): CsvFlags {
   if (opts.encoding !== undefined) out.encoding = opts.encoding;
   if (opts.delimiter !== undefined) out.delimiter = opts.delimiter;
   if (opts.headerRows !== undefined) out.headerRows = opts.headerRows;
+  if (opts.sheet !== undefined) out.sheet = opts.sheet;
   return out;
 }
 

@@ -3,6 +3,7 @@
  * Such columns are withheld: never tabulated, printed, charted or written.
  */
 import type { PiiKind } from '../spec/codebook.js';
+import { isIpv6 } from '../privacy/mask.js';
 
 interface HeaderRule {
   kind: PiiKind;
@@ -40,9 +41,10 @@ const PHONE = /^\+?[\d\s().-]{7,20}$/;
 /** Classifies by what the cells hold: most answers look like e-mails, IPs or phone numbers. */
 export function piiFromValues(values: readonly string[]): { kind: PiiKind; reason: string } | null {
   if (values.length === 0) return null;
-  const share = (re: RegExp) => values.filter((v) => re.test(v)).length / values.length;
-  if (share(EMAIL) >= 0.5) return { kind: 'email', reason: 'most answers are e-mail addresses' };
-  if (share(IPV4) >= 0.8 || share(IPV6) >= 0.8) return { kind: 'ip', reason: 'most answers are IP addresses' };
+  const share = (test: (v: string) => boolean) => values.filter(test).length / values.length;
+  if (share((v) => EMAIL.test(v)) >= 0.5) return { kind: 'email', reason: 'most answers are e-mail addresses' };
+  // A time of day (10:31:41) has the shape of an IPv6 address, but not its groups.
+  if (share((v) => IPV4.test(v)) >= 0.8 || share((v) => IPV6.test(v) && isIpv6(v)) >= 0.8) return { kind: 'ip', reason: 'most answers are IP addresses' };
   const phoneLike = values.filter((v) => PHONE.test(v) && !/^[+-]?\d*\.\d+$/.test(v) && digits(v) >= 9 && (/[\s()+.-]/.test(v) || digits(v) >= 10)).length;
   if (phoneLike / values.length >= 0.8) return { kind: 'phone', reason: 'most answers are phone numbers' };
   return null;

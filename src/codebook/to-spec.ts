@@ -25,7 +25,7 @@ export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeade
   const spec = {
     version: 1,
     // A workbook has no encoding or delimiter to pin.
-    input: input.format === 'xlsx' ? { file: input.file, headerRows: input.headerRows } : { file: input.file, encoding: input.encoding, delimiter: input.delimiter, headerRows: input.headerRows },
+    input: input.format === 'xlsx' ? { file: input.file, ...(input.sheet !== undefined ? { sheet: input.sheet } : {}), headerRows: input.headerRows } : { file: input.file, encoding: input.encoding, delimiter: input.delimiter, headerRows: input.headerRows },
     questions: codebook.questions.map((q) => questionSpec(q, ref)),
   };
   const header = [

@@ -51,6 +51,8 @@ export interface Report extends Analysis {
 export interface ReportOptions {
   /** Overrides the spec's input file (resolved against the working directory). */
   input?: string;
+  /** Overrides the spec's input.sheet (an .xlsx workbook's worksheet). */
+  sheet?: string;
   /** Overrides statistics.minCell: cells with fewer respondents are suppressed. */
   minCell?: number;
   /** Name shown for the input in results. */
@@ -77,6 +79,8 @@ export async function runReport(loaded: LoadedSpec, specPath: string, options: R
   const csvOptions: CsvOptions = {};
   if (spec.input?.encoding) csvOptions.encoding = spec.input.encoding as Encoding;
   if (spec.input?.delimiter) csvOptions.delimiter = spec.input.delimiter;
+  const sheet = options.sheet ?? spec.input?.sheet;
+  if (sheet !== undefined) csvOptions.sheet = sheet;
   const displayName = options.displayName ?? spec.input?.file ?? file;
   // Reading errors name the export as the spec or --input gave it, like analyze does, never the resolved path.
   csvOptions.displayName = displayName;

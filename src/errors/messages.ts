@@ -5,6 +5,7 @@ export const messages = {
   notCsv: (what: string) => `this is not a CSV export: it looks like ${what}`,
   xlsxUnreadable: (reason: string) => `cannot read this Excel workbook (${reason}): it may be damaged or cut short`,
   xlsxNoSheet: () => 'this ZIP archive holds no worksheet: it is not an Excel .xlsx workbook',
+  xlsxSheetUnknown: (wanted: string, names: string) => `this workbook has no worksheet named ${JSON.stringify(wanted)}; it has ${names}`,
   xlsxBinary: () => 'this is an Excel binary workbook (.xlsb), which survey does not read',
   binaryFile: () => 'this is not a text export: it is full of control bytes (binary data)',
   cannotRead: (reason: string) => `cannot read the file (${reason})`,

@@ -29,6 +29,8 @@ export interface CsvOptions {
   displayName?: string;
   /** Read and scan on a second thread. __Default value:__ for files of 8 MiB or more */
   worker?: boolean;
+  /** An .xlsx workbook's worksheet, by its tab name. __Default value:__ the first visible tab */
+  sheet?: string;
 }
 
 export interface CsvRecord {
@@ -46,6 +48,8 @@ export interface CsvInput {
   size: number;
   /** Set when the export is not delimited text (ingest/read-xlsx.ts); `delimiter` is then ''. */
   format?: 'xlsx';
+  /** The worksheet read, once reading has begun (.xlsx). */
+  readonly sheet?: string | undefined;
   /** Records one at a time. */
   records(): AsyncIterable<CsvRecord>;
   /**
@@ -67,7 +71,7 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
   if (size === 0) throw new SurveyError('SURVEY_CSV_EMPTY', messages.emptyFile(), { location: { file: name } });
   const notText = detectNotText(head);
   // Whatever its name, a ZIP is read as the .xlsx workbook it most likely is.
-  if (notText?.kind === 'zip') return openXlsx(file, name, size);
+  if (notText?.kind === 'zip') return openXlsx(file, name, size, options.sheet);
   if (notText) {
     throw new SurveyError(notText.kind === 'binary' ? 'SURVEY_CSV_BINARY' : 'SURVEY_CSV_NOT_CSV', messages.notCsv(notText.what), {
       location: { file: name },

@@ -47,19 +47,26 @@ function loadUnzipper(): Unzipper {
   return createRequire(import.meta.url)('unzipper') as Unzipper;
 }
 
-export function openXlsx(file: string, name: string, size: number): CsvInput {
+export function openXlsx(file: string, name: string, size: number, sheet?: string): CsvInput {
   // A report reads its input twice (a sample, then every row) and parsing a workbook costs
   // far more than holding it: a sheet within the budget is kept after its first reading, and
   // read again from memory. A larger one is parsed on each pass; memory stays bounded either way.
   let kept: CsvRecord[] | null = null;
   let book: Promise<Book> | null = null;
+  let tab: string | undefined;
   const used: SheetSize = { cells: null };
   const rows = (): AsyncIterable<CsvRecord> => {
     if (kept !== null) return replay(kept);
-    book ??= openBook(file, name);
+    book ??= openBook(file, name, sheet).then((b) => {
+      tab = b.tab;
+      return b;
+    });
     return keeping(sheetRecords(book, name, used), used, (all) => (kept = all));
   };
   return {
+    get sheet() {
+      return tab;
+    },
     file,
     encoding: 'utf-8',
     encodingReason: 'an Excel .xlsx workbook (its first worksheet)',
@@ -139,6 +146,8 @@ async function* replay(records: readonly CsvRecord[]): AsyncGenerator<CsvRecord>
 /** What reading a sheet needs from the rest of the workbook. */
 interface Book {
   sheet: ZipEntry;
+  /** The sheet's tab name. */
+  tab: string;
   /** Closes the file's read streams still open (a sheet left unfinished leaves one). */
   close(): void;
   /** Shared strings, by index. */
@@ -153,7 +162,7 @@ type NumberKind = 'number' | 'date' | 'time' | 'datetime' | 'elapsed';
 
 const XLSX_HINT = 'open it in Excel or LibreOffice and save it again as .xlsx, or export the sheet as CSV';
 
-async function openBook(file: string, name: string): Promise<Book> {
+async function openBook(file: string, name: string, wanted?: string): Promise<Book> {
   // The file's streams, tracked: unzipper does not close a part's file stream when the part's
   // stream is dropped unfinished (a sample stops early).
   const open = new Set<Readable>();
@@ -191,8 +200,13 @@ async function openBook(file: string, name: string): Promise<Book> {
     const book = await readWorkbook(bookEntry);
     const rels = await relationships(get, bookPath);
     const byId = new Map(rels.map((r) => [r.id, r]));
-    // The first tab that is a worksheet (not a chart) and is not hidden.
-    const tab = book.sheets.map((s) => ({ ...s, rel: byId.get(s.rid) })).find((s) => s.state === 'visible' && s.rel?.type.endsWith('/worksheet'));
+    const tabs = book.sheets.map((s) => ({ ...s, rel: byId.get(s.rid) })).filter((s) => s.rel?.type.endsWith('/worksheet'));
+    // The tab asked for (hidden or not), else the first visible one; chart sheets hold no rows.
+    const tab = wanted === undefined ? tabs.find((s) => s.state === 'visible') : tabs.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
+    if (!tab && wanted !== undefined) {
+      const names = tabs.map((s) => JSON.stringify(s.name) + (s.state === 'visible' ? '' : ' (hidden)')).join(', ');
+      throw new SurveyError('SURVEY_OPTION_INVALID', messages.xlsxSheetUnknown(wanted, names || 'none'), { location: { file: name } });
+    }
     if (!tab) throw refuse(messages.xlsxNoSheet());
     const sheet = get(tab.rel!.target);
     if (!sheet) throw refuse(messages.xlsxUnreadable(`its first sheet, ${tab.rel!.target}, is not in it`));
@@ -204,6 +218,7 @@ async function openBook(file: string, name: string): Promise<Book> {
     const stringsEntry = part('sharedStrings');
     return {
       sheet,
+      tab: tab.name,
       close,
       strings: stringsEntry ? await readSharedStrings(stringsEntry) : [],
       styles: stylesEntry ? await readStyles(stylesEntry) : [],
@@ -263,8 +278,8 @@ function resolvePart(dir: string, target: string): string {
   return out.join('/');
 }
 
-async function readWorkbook(entry: ZipEntry): Promise<{ sheets: { rid: string; state: string }[]; date1904: boolean }> {
-  const sheets: { rid: string; state: string }[] = [];
+async function readWorkbook(entry: ZipEntry): Promise<{ sheets: { name: string; rid: string; state: string }[]; date1904: boolean }> {
+  const sheets: { name: string; rid: string; state: string }[] = [];
   let date1904 = false;
   await parseXml(entry, {
     open(tag) {
@@ -272,7 +287,7 @@ async function readWorkbook(entry: ZipEntry): Promise<{ sheets: { rid: string; s
       const a = attrs(tag);
       // Excel 2010+ adds x14:/x15:workbookPr extensions without the attribute: they change nothing.
       if (n === 'workbookPr' && a['date1904'] !== undefined) date1904 = a['date1904'] === '1' || a['date1904'] === 'true';
-      else if (n === 'sheet') sheets.push({ rid: a['id'] ?? '', state: a['state'] ?? 'visible' });
+      else if (n === 'sheet') sheets.push({ name: a['name'] ?? '', rid: a['id'] ?? '', state: a['state'] ?? 'visible' });
     },
   });
   return { sheets, date1904 };

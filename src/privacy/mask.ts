@@ -103,7 +103,7 @@ function mayHold(s: string): boolean {
 }
 
 /** Full form (8 groups), or shortened with :: and at least 4 hex digits ("2001:db8::1", not "a::b"). */
-function isIpv6(s: string): boolean {
+export function isIpv6(s: string): boolean {
   const groups = s.split(':');
   if (s.includes('::')) return groups.length >= 3 && s.replace(/:/g, '').length >= 4;
   return groups.length === 8 && groups.every((g) => g.length > 0);

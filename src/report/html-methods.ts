@@ -69,7 +69,7 @@ ${rows.join('\n')}
 
   const inp = result.input;
   out.push(
-    `<p><strong>Input.</strong> <span class="file">${h(inp.file)}</span>: ${formatCount(inp.rows)} rows, ${inp.format === 'xlsx' ? 'an Excel workbook (its first sheet)' : `${h(inp.encoding)}, ${h(DELIMITERS[inp.delimiter] ?? `delimiter ${inp.delimiter}`)}`}, ${inp.headerRows} header row${inp.headerRows === 1 ? '' : 's'}.${input.inputSha256 ? ` SHA-256 <code class="hash">${h(input.inputSha256)}</code>.` : ''} Every output file and its SHA-256 is listed in <span class="file">manifest.json</span>.</p>`,
+    `<p><strong>Input.</strong> <span class="file">${h(inp.file)}</span>: ${formatCount(inp.rows)} rows, ${inp.format === 'xlsx' ? `an Excel workbook, sheet “${h(inp.sheet ?? '')}”` : `${h(inp.encoding)}, ${h(DELIMITERS[inp.delimiter] ?? `delimiter ${inp.delimiter}`)}`}, ${inp.headerRows} header row${inp.headerRows === 1 ? '' : 's'}.${input.inputSha256 ? ` SHA-256 <code class="hash">${h(input.inputSha256)}</code>.` : ''} Every output file and its SHA-256 is listed in <span class="file">manifest.json</span>.</p>`,
   );
 
   if (result.diagnostics.length > 0) {

@@ -103,7 +103,7 @@ export interface ConsolidatedChartSpec {
 export interface StudySpec {
   version: 1;
   title?: string;
-  input?: { file?: string; encoding?: string; delimiter?: string; headerRows?: number; timezone?: string };
+  input?: { file?: string; encoding?: string; delimiter?: string; headerRows?: number; sheet?: string; timezone?: string };
   questions?: QuestionSpec[];
   derive?: DeriveSpec[];
   filters?: FilterSpec[];

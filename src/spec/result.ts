@@ -12,8 +12,10 @@ export interface InputInfo {
   /** '' for an .xlsx workbook. */
   delimiter: string;
   headerRows: number;
-  /** Present when the export is an Excel workbook (its first worksheet was read). */
+  /** Present when the export is an Excel workbook. */
   format?: 'xlsx';
+  /** The workbook's worksheet that was read (its tab name), with `format`. */
+  sheet?: string;
 }
 
 export interface QuestionInfo {

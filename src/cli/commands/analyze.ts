@@ -7,7 +7,7 @@ import { buildArtifacts } from '../../report/artifacts.js';
 import { maskContacts, maskResult } from '../../privacy/mask.js';
 import { forTerminal } from '../../render/sanitize.js';
 import { hashFile } from '../../io/hash-file.js';
-import { csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, minCellOption, type CsvFlags, type Format } from '../options.js';
+import { csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, type CsvFlags, type Format } from '../options.js';
 import { suppressTables } from '../../stats/suppress.js';
 import { renderResult } from '../render-result.js';
 import { resolve } from 'node:path';
@@ -44,6 +44,7 @@ export function createAnalyzeCommand(io: Io): Command {
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(headerRowsOption())
+    .addOption(sheetOption())
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {

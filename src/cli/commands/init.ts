@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Io } from '../io.js';
 import { analyzeFile } from '../../engine/analyze.js';
 import { codebookToSpec } from '../../codebook/to-spec.js';
-import { csvFlags, delimiterOption, encodingOption, headerRowsOption, type CsvFlags } from '../options.js';
+import { csvFlags, delimiterOption, encodingOption, headerRowsOption, sheetOption, type CsvFlags } from '../options.js';
 import { writeAtomic } from '../../io/write.js';
 
 const EXAMPLES = `
@@ -24,6 +24,7 @@ export function createInitCommand(io: Io): Command {
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(headerRowsOption())
+    .addOption(sheetOption())
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: InitFlags) => {
       const { result, codebook, headers } = await analyzeFile(resolve(io.cwd, file), { ...csvFlags(flags), displayName: file });

@@ -15,7 +15,7 @@ import { checkArtifacts } from '../../io/check.js';
 import { hashFile } from '../../io/hash-file.js';
 import { buildArtifacts } from '../../report/artifacts.js';
 import { checkCharts } from '../../report/profile.js';
-import { formatOption, minCellOption, type Format } from '../options.js';
+import { formatOption, minCellOption, sheetOption, type Format } from '../options.js';
 import { renderResult } from '../render-result.js';
 import { SurveyError } from '../../errors/survey-error.js';
 
@@ -33,6 +33,7 @@ interface ReportFlags {
   check?: boolean;
   rejects?: string;
   input?: string;
+  sheet?: string;
   vegaLite?: boolean;
   color?: boolean;
   minCell?: number;
@@ -47,6 +48,7 @@ export function createReportCommand(io: Io): Command {
     .option('--check', 'with --out: write nothing; exit 1 and list the files that are missing or differ')
     .option('--rejects <file>', 'write every removed row (personal data left out) with the rule and reason')
     .option('--input <file>', "read this export instead of the spec's input.file")
+    .addOption(sheetOption().default(undefined, "the spec's input.sheet, else the first visible tab"))
     .option('--vega-lite', "with --out: also write each chart's Vega-Lite spec (charts/*.vl.json) to restyle it")
     .addOption(minCellOption())
     .addOption(new Option('--no-color', 'no colour, even on a terminal'))
@@ -64,6 +66,7 @@ export function createReportCommand(io: Io): Command {
         const bar = progress(io, fileSize(inputFile));
         const report = await runReport(loaded, specPath, {
           ...(flags.input !== undefined ? { input: resolve(io.cwd, flags.input), displayName: flags.input } : {}),
+          ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
           ...(flags.minCell !== undefined ? { minCell: flags.minCell } : {}),
           // Removed rows are only written out (and so only kept) with --rejects.
           ...(flags.rejects !== undefined

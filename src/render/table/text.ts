@@ -29,7 +29,7 @@ export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[];
   const out: string[] = [];
   const inp = result.input;
   if (result.title) out.push(st.title(forTerminal(result.title)));
-  const layout = inp.format === 'xlsx' ? 'Excel workbook (first sheet)' : `${inp.encoding}, delimiter ${JSON.stringify(inp.delimiter)}`;
+  const layout = inp.format === 'xlsx' ? `Excel workbook, sheet ${JSON.stringify(forTerminal(inp.sheet ?? ''))}` : `${inp.encoding}, delimiter ${JSON.stringify(inp.delimiter)}`;
   out.push(st.dim(`${forTerminal(inp.file)}: ${inp.rows} respondents, ${layout}, ${inp.headerRows} header row${inp.headerRows === 1 ? '' : 's'}`));
   if (result.withheld.length > 0) {
     out.push(st.warn(`Withheld as personal data (never tabulated): ${result.withheld.map((w) => `${forTerminal(w.column)} (${w.kind})`).join(', ')}`));

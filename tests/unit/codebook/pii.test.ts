@@ -75,6 +75,7 @@ test('piiFromValues: e-mails (half is enough), IPs, phone numbers', () => {
   assert.equal(piiFromValues(['zk.private@example.org', 'mbali.home@example.org', 'n/a', 'none'])?.kind, 'email');
   assert.equal(piiFromValues(['192.0.2.10', '192.0.2.11', '198.51.100.201', '10.0.0.1', '255.255.255.255'])?.kind, 'ip');
   assert.equal(piiFromValues(['2001:db8::1', '2001:db8:85a3::8a2e:370:7334', 'fe80::1'])?.kind, 'ip');
+  assert.equal(piiFromValues(['2001:0db8:85a3:0000:0000:8a2e:0370:7334', '2001:db8:0:0:1:0:0:1'])?.kind, 'ip');
   assert.equal(piiFromValues(['(555) 010-2233', '+44 20 7946 0958', '555.010.2244', '+917997273722', '9455171565'])?.kind, 'phone');
   assert.match(piiFromValues(['a@b.co'])!.reason, /e-mail/);
 });
@@ -87,6 +88,8 @@ test('piiFromValues: answers that only look a bit like personal data', () => {
   assert.equal(piiFromValues(['1234567.89', '0.123456789', '-12345678']), null);
   assert.equal(piiFromValues(['1/6/2021 10:31:41', '1/7/2021 9:05:13']), null, 'timestamps');
   assert.equal(piiFromValues(['1.2.3', '300.1.1.1', '1.2.3.4.5']), null, 'version numbers, not IPs');
+  // Times of day and durations have the shape of IPv6 addresses (hex groups and colons), not their groups.
+  assert.equal(piiFromValues(['10:31:41', '18:00:00', '36:00:00', '09:05:00', '23:59:59']), null, 'times, not IPs');
   assert.equal(piiFromValues(['@handle', 'me at example dot com', 'x@y']), null);
   assert.equal(piiFromValues(['18-29', '30-44', '45-60']), null);
 });

@@ -18,7 +18,9 @@ import { analyzeFile } from '../../../src/engine/analyze.js';
 import { runReport } from '../../../src/engine/report.js';
 import { loadSpec, parseSpec } from '../../../src/config/load-spec.js';
 import type { AnalysisResult } from '../../../src/spec/result.js';
-import { fromRoot } from '../../helpers/io.js';
+import { captureIo, fromRoot } from '../../helpers/io.js';
+import { main } from '../../../src/cli/main.js';
+import { SurveyError } from '../../../src/errors/survey-error.js';
 
 const xlsx = (name: string) => fromRoot('fixtures', 'xlsx', name);
 
@@ -31,7 +33,7 @@ function body(r: AnalysisResult): unknown {
 test('xlsx: the WhatsApp export as a Google Sheet (openpyxl, typed cells) analyzes as its CSV does', async () => {
   const fromXlsx = await analyzeFile(xlsx('whatsapp-responses.xlsx'));
   const fromCsv = await analyzeFile(fromRoot('fixtures', 'whatsapp-privacy-2021', 'responses.csv'));
-  assert.deepEqual(fromXlsx.result.input, { file: xlsx('whatsapp-responses.xlsx'), rows: 1022, encoding: 'utf-8', delimiter: '', headerRows: 1, format: 'xlsx' });
+  assert.deepEqual(fromXlsx.result.input, { file: xlsx('whatsapp-responses.xlsx'), rows: 1022, encoding: 'utf-8', delimiter: '', headerRows: 1, format: 'xlsx', sheet: 'Form Responses 1' });
   assert.equal(fromCsv.result.input.format, undefined);
   assert.deepEqual(body(fromXlsx.result), body(fromCsv.result));
   // Date cells read as dates; a number cell as the number.
@@ -160,6 +162,51 @@ test('xlsx: a sheet without a used range reads the same, as wide as its header',
   const rows = await read('no-dimension.xlsx');
   assert.equal(rows.length, 405);
   assert.deepEqual(rows.slice(0, 5), await read('hard-cases.xlsx'));
+});
+
+test('xlsx: --sheet reads a tab by its name (any case, hidden too); an unknown name lists the tabs', async () => {
+  const first = await analyzeFile(xlsx('hard-cases.xlsx'));
+  assert.equal(first.result.input.sheet, 'Responses', 'the first visible tab');
+  const named = await analyzeFile(xlsx('hard-cases.xlsx'), { sheet: ' responses ' });
+  assert.deepEqual(named.result, first.result);
+  const records = async (sheet: string) => {
+    const out: string[] = [];
+    for await (const r of (await openCsv(xlsx('hard-cases.xlsx'), { sheet })).records()) out.push(r.fields.join('|'));
+    return out;
+  };
+  assert.deepEqual(await records('Notes'), ['Notes for the team']);
+  assert.deepEqual(await records('INSTRUCTIONS'), ['Read me first']);
+  await assert.rejects(records('Results'), (e: unknown) => {
+    assert.ok(e instanceof SurveyError);
+    assert.equal(e.code, 'SURVEY_OPTION_INVALID');
+    assert.equal(e.exitCode, 2);
+    assert.equal(e.message, 'this workbook has no worksheet named "Results"; it has "Instructions" (hidden), "Responses", "Notes"');
+    return true;
+  });
+});
+
+test('xlsx end to end: init pins the sheet it read in the spec, report reads it, --sheet overrides it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-xlsx-cli-'));
+  try {
+    const run = async (argv: string[]) => {
+      const io = captureIo({ cwd: dir });
+      const code = await main(argv, io);
+      return { code, out: io.stdout.text, err: io.stderr.text };
+    };
+    writeFileSync(join(dir, 'book.xlsx'), readFileSync(xlsx('hard-cases.xlsx')));
+    const init = await run(['init', 'book.xlsx', '-o', 'survey.yaml']);
+    assert.equal(init.code, 0, init.err);
+    const spec = readFileSync(join(dir, 'survey.yaml'), 'utf8');
+    assert.match(spec, /^input:\n {2}file: book\.xlsx\n {2}sheet: Responses\n {2}headerRows: 1\n/m);
+    const report = await run(['report', 'survey.yaml', '--format', 'json']);
+    assert.equal(report.code, 0, report.err);
+    assert.equal(JSON.parse(report.out).input.sheet, 'Responses');
+    const other = await run(['report', 'survey.yaml', '--sheet', 'Nope']);
+    assert.equal(other.code, 2);
+    assert.match(other.err, /^book\.xlsx: error SURVEY_OPTION_INVALID: this workbook has no worksheet named "Nope"; it has /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('xlsx: the 1904 date system gives the same dates', async () => {
