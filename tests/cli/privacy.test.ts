@@ -2,8 +2,8 @@
  * Privacy by default: an export full of e-mail addresses, phone numbers, IP addresses, names and
  * respondent ids — in columns of their own and typed into other answers — goes through every
  * command and every output (text, JSON, CSV, Markdown, --out with charts, report.html and
- * tables.xlsx, init, report --rejects, clean, and the messages of failed runs); not one byte of
- * any output holds any of those values.
+ * tables.xlsx, init, report --rejects, clean, and the messages of failed runs), read from its CSV
+ * and from the same export as an Excel workbook; not one byte of any output holds any of those values.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -144,6 +144,25 @@ test('report --out with report.html and tables.xlsx, and --rejects: no personal 
       ['12', 'unhappy', `ask for me: ${MASK.email}`, `Cancel please. ${MASK.email}`],
     ],
   );
+});
+
+test('the same export as an Excel workbook: analyze and report give the same results, and no personal value', async () => {
+  const book = 'fixtures/xlsx/pii-free-text.xlsx';
+  const fromBook = await run(['analyze', book, '--format', 'json']);
+  const fromCsv = await run(['analyze', FILE, '--format', 'json']);
+  assert.equal(fromBook.code, 0, fromBook.err);
+  const body = (json: string) => ({ ...(JSON.parse(json) as Record<string, unknown>), input: null });
+  assert.deepEqual(body(fromBook.out), body(fromCsv.out));
+  const out = join(dir, 'xlsx-out');
+  const r = await run(['analyze', book, '--out', out, '--format', 'md']);
+  assert.equal(r.code, 0, r.err);
+  assertNoPii(await everything(r.out, r.err, filesUnder(out)), 'analyze workbook --out');
+  const spec = join(dir, 'survey-xlsx.yaml');
+  writeFileSync(spec, SPEC);
+  const rejects = join(dir, 'rejects-xlsx.csv');
+  const report = await run(['report', spec, '--input', fromRoot(book), '--out', join(dir, 'report-xlsx'), '--rejects', rejects]);
+  assert.equal(report.code, 0, report.err);
+  assertNoPii(await everything(report.out, report.err, [...filesUnder(join(dir, 'report-xlsx')), rejects]), 'report workbook');
 });
 
 test('init: the spec names the personal columns but copies no personal value', async () => {
