@@ -84,7 +84,12 @@ function columnStats(headers: readonly ColumnHeader[], sample: readonly (readonl
       s.counts.set(v, (s.counts.get(v) ?? 0) + d.counts[k]!);
     }
   }
-  for (const row of sample) {
+  // A column past the distinct cells the sample counts (ids, times, free text: never a list of
+  // answers) is told by its first rows: the shares of dates, numbers and personal data in 10,000
+  // answers say what 50,000 would, at a fifth of the cost.
+  const rows = distinct === undefined ? sample.length : Math.min(sample.length, MANY_DISTINCT_ROWS);
+  for (let r = 0; r < rows; r++) {
+    const row = sample[r]!;
     for (const c of fromRows) {
       const v = normalizeCell(row[columns[c]!] ?? '');
       if (isBlank(v)) continue;
@@ -95,6 +100,9 @@ function columnStats(headers: readonly ColumnHeader[], sample: readonly (readonl
   }
   return stats;
 }
+
+/** Rows that tell a column of many distinct answers (see `columnStats`). */
+const MANY_DISTINCT_ROWS = 10_000;
 
 function groupsOf(stats: ColumnStats[]): ColumnStats[][] {
   const out: ColumnStats[][] = [];

@@ -2,7 +2,8 @@
  * Inference from a Sample's counted distinct cells equals inference from its rows: same
  * questions, types, options and their order, whatever the mix of raw forms ("Yes", " yes",
  * "YES "), blanks, numbers, dates, joined multi-selects and columns with more distinct cells
- * than the sample counts.
+ * than the sample counts (samples up to 10,000 rows: past that, such a column is told by its first
+ * 10,000 rows, tested below).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,6 +37,23 @@ test('inferCodebook: counted distinct cells give the codebook the rows give', ()
     }),
     { numRuns: 60, seed: 11 },
   );
+});
+
+test('inferCodebook: a column of many distinct cells is told by its first 10,000 rows, others by every row', () => {
+  const header = ['Submitted', 'Plan'];
+  const headers = mergeHeader([header], 'single', header.length);
+  const sample = new Sample();
+  // Unique timestamps for 10,000 rows, then free text: the first rows say "date". The plan
+  // column's few answers are counted over all 12,000 rows: the late "Gold" is an option.
+  for (let i = 0; i < 12_000; i++) {
+    const when = i < 10_000 ? new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString().slice(0, 19).replace('T', ' ') : `late answer ${i}`;
+    sample.add([when, i < 11_000 ? (i % 2 ? 'Basic' : 'Plus') : 'Gold']);
+  }
+  const counted = inferCodebook(headers, sample.rows, { decimalComma: false, distinct: (i) => sample.distinct(i) }).questions;
+  assert.equal(counted[0]!.type, 'date');
+  assert.deepEqual(counted[1]!.options.slice().sort(), ['Basic', 'Gold', 'Plus']);
+  // Without counts every row is read: 2,000 of 12,000 are not dates, under the 90% dates need.
+  assert.equal(inferCodebook(headers, sample.rows, { decimalComma: false }).questions[0]!.type, 'text');
 });
 
 test('Sample.distinct: first-seen order and counts; null past the cells it keeps', () => {
