@@ -6,11 +6,18 @@ import { messages } from '../errors/messages.js';
 export async function withInput<T>(file: string, options: CsvOptions, run: (input: CsvInput, diagnostics: Diagnostic[]) => Promise<T>): Promise<T> {
   const input = await openCsv(file, options);
   try {
-    return await run(input, []);
+    return await run(input, ignoredOptions(input, options));
   } catch (e) {
     if (!(e instanceof EncodingFallback) || options.encoding !== undefined) throw e;
     const again = await openCsv(file, { ...options, encoding: e.encoding });
     const note: Diagnostic = { level: 'info', code: 'SURVEY_ENCODING_FALLBACK', message: messages.encodingFallback(e.encoding) };
-    return run({ ...again, encodingReason: 'not valid UTF-8, read as Windows-1252' }, [note]);
+    return run({ ...again, encodingReason: 'not valid UTF-8, read as Windows-1252' }, [...ignoredOptions(again, options), note]);
   }
+}
+
+/** Options the export's kind has no use for: said, not silently dropped. */
+function ignoredOptions(input: CsvInput, options: CsvOptions): Diagnostic[] {
+  const ignored = input.format === 'xlsx' ? [options.encoding !== undefined && 'encoding', options.delimiter !== undefined && 'delimiter'] : [options.sheet !== undefined && 'sheet'];
+  const names = ignored.filter((n): n is string => n !== false);
+  return names.length === 0 ? [] : [{ level: 'info', code: 'SURVEY_OPTION_IGNORED', message: messages.optionIgnored(names, input.format === 'xlsx' ? 'an Excel workbook' : 'delimited text') }];
 }

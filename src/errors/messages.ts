@@ -23,6 +23,7 @@ export const messages = {
     `invalid ${flag} '${value}' (expected ${allowed.join(', ')})`,
   headerRows: (value: string) => `invalid --header-rows '${value}' (expected 1, 2 or 3)`,
   encodingFallback: (encoding: string) => `bytes that are not UTF-8 found: read as ${encoding}`,
+  optionIgnored: (names: readonly string[], kind: string) => `the input is ${kind}: ${names.map((n) => `the ${n} given`).join(' and ')} ${names.length === 1 ? 'does' : 'do'} not apply and ${names.length === 1 ? 'was' : 'were'} left aside`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
   weightMissing: (n: number) => `${n} kept row${n === 1 ? ' has' : 's have'} no valid weight and count with weight 0`,

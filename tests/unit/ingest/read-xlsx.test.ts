@@ -209,6 +209,22 @@ test('xlsx end to end: init pins the sheet it read in the spec, report reads it,
   }
 });
 
+test('options a workbook or a CSV has no use for are said to be left aside, not dropped silently', async () => {
+  const book = await analyzeFile(xlsx('surveymonkey.xlsx'), { delimiter: ';', encoding: 'windows-1252' });
+  assert.deepEqual(
+    book.result.diagnostics.filter((d) => d.code === 'SURVEY_OPTION_IGNORED'),
+    [{ level: 'info', code: 'SURVEY_OPTION_IGNORED', message: 'the input is an Excel workbook: the encoding given and the delimiter given do not apply and were left aside' }],
+  );
+  // The tables are those read without the options.
+  assert.deepEqual(book.result.tables, (await analyzeFile(xlsx('surveymonkey.xlsx'))).result.tables);
+  const csv = await analyzeFile(fromRoot('fixtures', 'flavours', 'surveymonkey.csv'), { sheet: 'Sheet1' });
+  assert.deepEqual(
+    csv.result.diagnostics.filter((d) => d.code === 'SURVEY_OPTION_IGNORED').map((d) => d.message),
+    ['the input is delimited text: the sheet given does not apply and was left aside'],
+  );
+  assert.equal((await analyzeFile(xlsx('surveymonkey.xlsx'))).result.diagnostics.some((d) => d.code === 'SURVEY_OPTION_IGNORED'), false);
+});
+
 test('xlsx: the 1904 date system gives the same dates', async () => {
   const read = async (name: string) => {
     const out: string[] = [];
