@@ -69,7 +69,7 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
     },
     file,
     encoding: 'utf-8',
-    encodingReason: 'an Excel .xlsx workbook (its first worksheet)',
+    encodingReason: 'an Excel .xlsx workbook',
     delimiter: '',
     size,
     format: 'xlsx',
@@ -501,13 +501,11 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string, size: She
         break;
     }
   });
-  const utf8 = new TextDecoder();
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      parser.write(utf8.decode(chunk, { stream: true }));
+    for await (const text of decoded(stream)) {
+      parser.write(text);
       if (ready.length > 0) yield* ready.splice(0);
     }
-    parser.write(utf8.decode());
     parser.close();
     if (!sized) release();
     yield* ready.splice(0);
@@ -558,17 +556,11 @@ const DAY_MS = 86_400_000;
 /** A date serial (days since 1899-12-30, or 1904-01-01) as date, time or both, to the second. */
 export function serialText(serial: number, kind: Exclude<NumberKind, 'number'>, date1904: boolean): string {
   const p = (x: number) => String(x).padStart(2, '0');
+  const clock = (s: number) => `${p(Math.floor(s / 3600))}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
   const seconds = Math.round(serial * 86_400);
-  if (kind === 'elapsed') {
-    // A duration past a day ([h]:mm:ss) keeps counting hours.
-    const s = Math.abs(seconds);
-    return `${seconds < 0 ? '-' : ''}${p(Math.floor(s / 3600))}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
-  }
-  if (kind === 'time') {
-    // The time of day, of a date-time too.
-    const s = ((seconds % 86_400) + 86_400) % 86_400;
-    return `${p(Math.floor(s / 3600))}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
-  }
+  // A duration past a day ([h]:mm:ss) keeps counting hours; a time of day (of a date-time too) does not.
+  if (kind === 'elapsed') return `${seconds < 0 ? '-' : ''}${clock(Math.abs(seconds))}`;
+  if (kind === 'time') return clock(((seconds % 86_400) + 86_400) % 86_400);
   // Excel's 1900 system counts a 29 February 1900 that never was: serials before it are a day off.
   const days = date1904 ? 24_107 : serial < 61 ? 25_568 : 25_569;
   const t = new Date(seconds * 1000 - days * DAY_MS);
@@ -625,15 +617,19 @@ async function parseXml(entry: ZipEntry, on: XmlHandlers): Promise<void> {
   }
   if (close) parser.on('closetag', (tag) => close(tag));
   const stream = entry.stream();
-  // A character may be cut between two chunks.
-  const utf8 = new TextDecoder();
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) parser.write(utf8.decode(chunk, { stream: true }));
-    parser.write(utf8.decode());
+    for await (const text of decoded(stream)) parser.write(text);
     parser.close();
   } finally {
     stream.destroy();
   }
+}
+
+/** A part's stream as text, chunk by chunk (a character may be cut between two chunks). */
+async function* decoded(stream: Readable): AsyncGenerator<string> {
+  const utf8 = new TextDecoder();
+  for await (const chunk of stream as AsyncIterable<Buffer>) yield utf8.decode(chunk, { stream: true });
+  yield utf8.decode();
 }
 
 /** A tag's name without its namespace prefix (`r:id` -> `id`, `x:sheet` -> `sheet`). */
