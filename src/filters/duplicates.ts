@@ -2,7 +2,7 @@ import type { FilterFactory, RowContext, RowFilter } from './types.js';
 import type { Question } from '../spec/codebook.js';
 import type { Cells } from '../ingest/cells.js';
 import { isBlank, normalizeCell } from '../codebook/values.js';
-import { KeyLines } from './key-set.js';
+import { KeyLines, keyHash } from './key-set.js';
 
 type Normalize = 'email' | 'phone' | 'text';
 
@@ -31,17 +31,90 @@ export class FirstSeen {
     private readonly key: KeySpec,
     private readonly seen = new KeyLines(),
   ) {}
+  /** Expects about `rows` more rows, each maybe a new key (see KeyLines.reserve). */
+  expect(rows: number): void {
+    this.seen.reserve(this.seen.size + rows);
+  }
   /** The line of the first row with this row's key; undefined when this row is the first (it is remembered) or has no key. */
   check(cells: Cells, line: number): number | undefined {
     const k = this.key;
     if (k.normalize !== 'phone') {
       // Plain ASCII without making the key string.
-      const raw = cells.get(k.column);
-      const len = foldPlainAscii(raw, this.seen.room(raw.length));
+      const a = cells.start(k.column);
+      const len = a >= 0 ? foldPlainAscii(cells.source, a, cells.end(k.column), this.seen.room(cells.end(k.column) - a)) : -1;
       if (len > 0) return this.seen.getOrAddWritten(len, line);
     }
     const v = keyOf(k, cells);
     return v === null ? undefined : this.seen.getOrAdd(v, line);
+  }
+
+  // Rows staged for `flush`: line, and where the key's bytes are in `bytes` (or the key
+  // itself in `keys` when it is not plain ASCII: length -1).
+  private staged = 0;
+  private lines = new Int32Array(1024);
+  private from = new Int32Array(1024);
+  private lengths = new Int32Array(1024);
+  private hashes = new Uint32Array(1024);
+  private keys: (string | null)[] = [];
+  private bytes = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
+
+  /**
+   * `check` for many rows at once (the reading thread's batches): `stage` each row, then
+   * `flush` answers them in order, as `check` would have. Reading the key set's slots for
+   * all the staged rows first (KeyLines.warm) makes their cache misses overlap.
+   */
+  stage(cells: Cells, line: number): void {
+    const k = this.key;
+    const j = this.staged++;
+    if (j === this.lines.length) this.room();
+    this.lines[j] = line;
+    if (k.normalize !== 'phone') {
+      const a = cells.start(k.column);
+      if (a >= 0) {
+        const b = cells.end(k.column);
+        if (this.used + (b - a) > this.bytes.length) this.bytes = Buffer.concat([this.bytes.subarray(0, this.used)], 2 * (this.used + (b - a)));
+        const len = foldPlainAscii(cells.source, a, b, this.bytes, this.used);
+        if (len > 0) {
+          this.from[j] = this.used;
+          this.lengths[j] = len;
+          this.hashes[j] = keyHash(this.bytes, this.used, this.used + len);
+          this.used += len;
+          return;
+        }
+      }
+    }
+    this.lengths[j] = -1;
+    this.keys[j] = keyOf(k, cells);
+  }
+
+  /** Answers the staged rows in order (see `check`): `answer(j, line)` for the j-th staged row. */
+  flush(answer: (j: number, line: number | undefined) => void): void {
+    const n = this.staged;
+    this.seen.warm(this.hashes, n);
+    for (let j = 0; j < n; j++) {
+      const len = this.lengths[j]!;
+      if (len >= 0) answer(j, this.seen.getOrAddBytes(this.bytes, this.from[j]!, len, this.hashes[j]!, this.lines[j]!));
+      else {
+        const v = this.keys[j]!;
+        answer(j, v === null ? undefined : this.seen.getOrAdd(v, this.lines[j]!));
+      }
+    }
+    this.staged = 0;
+    this.used = 0;
+    this.keys.length = 0;
+  }
+
+  private room(): void {
+    const grow = <T extends Int32Array | Uint32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.lines = grow(this.lines);
+    this.from = grow(this.from);
+    this.lengths = grow(this.lengths);
+    this.hashes = grow(this.hashes);
   }
 }
 
@@ -119,23 +192,25 @@ function keyOf(k: KeySpec, cells: Cells): string | null {
 }
 
 /**
- * The key `keyOf` makes for e-mail and text keys (`normalizeCell(raw).toLowerCase()`),
- * written to `out` as bytes, when `raw` is plain printable ASCII that normalizing leaves as
- * it is (no white space at the ends or doubled) and is not a blank marker ("-", "--");
- * otherwise -1, and the caller takes the general way.
+ * The key `keyOf` makes for e-mail and text keys (`normalizeCell(raw).toLowerCase()`) of
+ * the cell `text.slice(from, to)`, written to `out` as bytes, when the cell is plain
+ * printable ASCII that normalizing leaves as it is (no white space at the ends or doubled)
+ * and is not a blank marker ("-", "--"), from `out[at]` on; otherwise -1, and the caller
+ * takes the general way.
+ * The cell is read where it lies, so that no string is made for it.
  */
-export function foldPlainAscii(raw: string, out: Uint8Array): number {
-  const n = raw.length;
+export function foldPlainAscii(text: string, from: number, to: number, out: Uint8Array, at = 0): number {
+  const n = to - from;
   if (n <= 2) return -1;
   let space = true;
   for (let i = 0; i < n; i++) {
-    let c = raw.charCodeAt(i);
+    let c = text.charCodeAt(from + i);
     if (c > 32 && c < 127) {
       space = false;
       if (c >= 65 && c <= 90) c += 32;
     } else if (c === 32 && !space) space = true;
     else return -1;
-    out[i] = c;
+    out[at + i] = c;
   }
   return space ? -1 : n;
 }

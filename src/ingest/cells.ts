@@ -86,6 +86,25 @@ export class Cells {
     return a >= 0 ? this.text.slice(a, this.meta[this.at + 2 * i + 1]!) : this.extras[-1 - a]!;
   }
 
+  /** The text the fields lie in: field `i` is `source.slice(start(i), end(i))` when `start(i) >= 0`. */
+  get source(): string {
+    return this.text;
+  }
+
+  /**
+   * Where field `i` starts in `source`, or -1 when it is not a plain range of it (a field
+   * with "" or relaxed quotes, numbered by the reading thread, or past the end): `get` it.
+   */
+  start(i: number): number {
+    if (i >= this.length || this.local(i) >= 0) return -1;
+    return this.meta[this.at + 2 * i]!;
+  }
+
+  /** Where field `i` ends in `source` (see `start`). */
+  end(i: number): number {
+    return this.meta[this.at + 2 * i + 1]!;
+  }
+
   /** Length of field `i`; 0 past the end. */
   size(i: number): number {
     if (i >= this.length) return 0;

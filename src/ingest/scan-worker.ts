@@ -5,7 +5,7 @@
  * to the main thread, which codes and counts the rows meanwhile. At most `MAX_AHEAD` batches
  * are in flight: the thread waits for the main thread to catch up, so memory stays constant.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
 import { CsvScanner, ScanError, forEachCells, type Batch } from './scan.js';
@@ -46,6 +46,8 @@ function run(job: WorkerJob): void {
   const columns = new Int32Array(job.columns);
   const keys = job.firstSeen ? new RowKeys(job.firstSeen.key, job.firstSeen.skip) : null;
   let encoder: DictionaryEncoder | null = null;
+  let fd = -1;
+  let size = 0;
   const post = (batch: Batch, bytes: number): void => {
     if (batch.records === 0) return;
     // Wait while the main thread is MAX_AHEAD batches behind.
@@ -59,6 +61,7 @@ function run(job: WorkerJob): void {
     const waiting = Atomics.load(flow, 0) - Atomics.load(flow, 1);
     if (encoder === null && Atomics.load(columns, 0) > 0) encoder = new DictionaryEncoder([...columns.subarray(1, 1 + Atomics.load(columns, 0))]);
     const numbers = encoder !== null && waiting >= MIN_WAITING_TO_NUMBER ? encoder.encode(batch) : null;
+    if (keys !== null && !keys.sized) keys.expect(batch.records + Math.ceil(((size - bytes) * batch.records) / Math.max(1, bytes - job.start)));
     const seenBefore = keys?.batch(batch) ?? null;
     Atomics.add(flow, 0, 1);
     const message: WorkerMessage = { kind: 'batch', batch, bytes, numbers, seenBefore };
@@ -67,9 +70,9 @@ function run(job: WorkerJob): void {
     if (seenBefore) transfer.push(seenBefore.buffer as ArrayBuffer);
     port.postMessage(message, transfer);
   };
-  let fd = -1;
   try {
     fd = openSync(job.file, 'r');
+    size = fstatSync(fd).size;
     let position = job.start;
     for (;;) {
       // A fresh buffer each time: the decoded text must not share it.
@@ -97,11 +100,18 @@ function run(job: WorkerJob): void {
  */
 class RowKeys {
   private readonly first: FirstSeen;
+  sized = false;
   constructor(key: KeySpec, private skip: number) {
     this.first = new FirstSeen(key);
   }
+  /** Sizes the key set once, for the rows the rest of the file holds at the first batch's bytes per row. */
+  expect(rows: number): void {
+    this.sized = true;
+    this.first.expect(rows);
+  }
   batch(batch: Batch): Int32Array {
     const out = new Int32Array(batch.records);
+    const rows: number[] = [];
     let r = 0;
     forEachCells(batch, (cells, line) => {
       const i = r++;
@@ -111,8 +121,11 @@ class RowKeys {
         this.skip--;
         return;
       }
-      if (!cells.allBlank()) out[i] = this.first.check(cells, line) ?? 0;
+      if (cells.allBlank()) return;
+      rows.push(i);
+      this.first.stage(cells, line);
     });
+    this.first.flush((j, line) => (out[rows[j]!] = line ?? 0));
     return out;
   }
 }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { KeyLines } from '../../../src/filters/key-set.js';
-import { foldPlainAscii } from '../../../src/filters/duplicates.js';
+import { FirstSeen, foldPlainAscii } from '../../../src/filters/duplicates.js';
+import { Cells } from '../../../src/ingest/cells.js';
 import { isBlank, normalizeCell } from '../../../src/codebook/values.js';
 
 test('KeyLines: exact keys to lines through growth, ASCII or not, like a Map', () => {
@@ -41,7 +42,7 @@ test('foldPlainAscii writes the key keyValue makes (normalised, lower case) or d
   const cells = fc.string({ unit: fc.constantFrom('a', 'B', 'z', 'Q', '@', '.', ' ', '  ', '\t', '-', 'é', '\u00a0', '1'), maxLength: 12 });
   fc.assert(
     fc.property(cells, (raw) => {
-      const n = foldPlainAscii(raw, out);
+      const n = foldPlainAscii(raw, 0, raw.length, out);
       const v = normalizeCell(raw);
       if (n < 0) return;
       assert.ok(!isBlank(v), `blank taken as a key: ${JSON.stringify(raw)}`);
@@ -49,9 +50,10 @@ test('foldPlainAscii writes the key keyValue makes (normalised, lower case) or d
     }),
     { numRuns: 2000, seed: 7 },
   );
-  assert.equal(foldPlainAscii('Ann.Lee@Example.ORG', out), 19);
+  // A cell read where it lies in the record's text.
+  assert.equal(foldPlainAscii('R1,Ann.Lee@Example.ORG,Yes', 3, 22, out), 19);
   assert.equal(Buffer.from(out.subarray(0, 19)).toString(), 'ann.lee@example.org');
-  for (const declined of [' a@b.c', 'a@b.c ', 'a  b@c.d', '--', 'zoë@x.org', 'a\tb@c.d']) assert.equal(foldPlainAscii(declined, out), -1, declined);
+  for (const declined of [' a@b.c', 'a@b.c ', 'a  b@c.d', '--', 'zoë@x.org', 'a\tb@c.d']) assert.equal(foldPlainAscii(declined, 0, declined.length, out), -1, declined);
 });
 
 test('KeyLines: a key written to room() is the same key as the string', () => {
@@ -63,4 +65,54 @@ test('KeyLines: a key written to room() is the same key as the string', () => {
   keys.room(15).set(Buffer.from('bob@example.org'));
   assert.equal(keys.getOrAddWritten(15, 10), undefined);
   assert.equal(keys.get('bob@example.org'), 10);
+});
+
+test('FirstSeen: rows staged and flushed together get the answers checked one by one give', () => {
+  // A key cell: plain ASCII, cases, white space, non-ASCII, blank markers, or held apart
+  // from the text as a quoted field is (a start below 0 in the batch).
+  const cell = fc.oneof(
+    fc.string({ unit: fc.constantFrom('a', 'B', '@', '.', ' ', 'é', '-', '1', '+'), maxLength: 6 }).map((s) => ({ s, apart: false })),
+    fc.constantFrom('ann@x.org', 'ANN@x.org', ' ann@x.org', '+1 555 0100', '5550100', '').map((s) => ({ s, apart: false })),
+    fc.constantFrom('ann@x.org', 'Zoë@x.org').map((s) => ({ s, apart: true })),
+  );
+  const record = (c: { s: string; apart: boolean }): Cells => {
+    if (!c.apart) return Cells.of(['R', c.s]);
+    const cells = new Cells();
+    cells.point({ text: 'R', meta: new Int32Array([1, 2, 0, 1, -1, 0]), records: 1, extras: [c.s] }, 2, 2);
+    return cells;
+  };
+  fc.assert(
+    fc.property(fc.array(cell, { maxLength: 40 }), fc.constantFrom('email', 'text', 'phone'), fc.boolean(), (cs, normalize, reserve) => {
+      const key = { column: 1, normalize: normalize as 'email' | 'text' | 'phone' };
+      const one = new FirstSeen(key);
+      const many = new FirstSeen(key);
+      if (reserve) many.expect(1000);
+      const expected = cs.map((c, i) => one.check(record(c), i + 2));
+      // Two batches: the second must see the keys of the first.
+      const half = cs.length >> 1;
+      const got: (number | undefined)[] = [];
+      for (const part of [cs.slice(0, half), cs.slice(half)]) {
+        const at = got.length;
+        part.forEach((c, j) => many.stage(record(c), at + j + 2));
+        many.flush((j, line) => (got[at + j] = line));
+      }
+      assert.deepEqual(got, expected);
+    }),
+    { numRuns: 500, seed: 11 },
+  );
+  // Keys beyond the staging room it starts with.
+  const long = new FirstSeen({ column: 1, normalize: 'email' });
+  const big = (c: string) => Cells.of(['R', c.repeat(40_000)]);
+  ['a', 'b', 'a', 'c', 'b'].forEach((c, i) => long.stage(big(c), i + 2));
+  const lines: (number | undefined)[] = [];
+  long.flush((j, line) => (lines[j] = line));
+  assert.deepEqual(lines, [undefined, undefined, 2, undefined, 3]);
+});
+
+test('KeyLines: reserve makes room without losing a key, before and after keys are added', () => {
+  const keys = new KeyLines();
+  for (let i = 0; i < 100; i++) keys.getOrAdd(`k${i}@x.org`, i);
+  keys.reserve(50_000);
+  for (let i = 0; i < 20_000; i++) assert.equal(keys.getOrAdd(`k${i % 10_000}@x.org`, 1000 + i), i < 100 ? i : i < 10_000 ? undefined : i - 10_000 < 100 ? i - 10_000 : 1000 + i - 10_000);
+  assert.equal(keys.size, 10_000);
 });
