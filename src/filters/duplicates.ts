@@ -31,25 +31,37 @@ export class FirstSeen {
     private readonly key: KeySpec,
     private readonly seen = new KeyLines(),
   ) {}
-  /** Expects about `rows` more rows, each maybe a new key (see KeyLines.reserve). */
-  expect(rows: number): void {
-    this.seen.reserve(this.seen.size + rows);
+
+  /** Keys so far. */
+  get size(): number {
+    return this.seen.size;
   }
+
+  /** Expects about `keys` more distinct keys (see KeyLines.reserve). */
+  expect(keys: number): void {
+    this.seen.reserve(this.seen.size + keys);
+  }
+
   /** The line of the first row with this row's key; undefined when this row is the first (it is remembered) or has no key. */
   check(cells: Cells, line: number): number | undefined {
-    const k = this.key;
-    if (k.normalize !== 'phone') {
-      // Plain ASCII without making the key string.
-      const a = cells.start(k.column);
-      const len = a >= 0 ? foldPlainAscii(cells.source, a, cells.end(k.column), this.seen.room(cells.end(k.column) - a)) : -1;
-      if (len > 0) return this.seen.getOrAddWritten(len, line);
-    }
-    const v = keyOf(k, cells);
+    const len = this.fold(cells, this.seen.room(cells.size(this.key.column)), 0);
+    if (len > 0) return this.seen.getOrAddWritten(len, line);
+    const v = keyOf(this.key, cells);
     return v === null ? undefined : this.seen.getOrAdd(v, line);
   }
 
-  // Rows staged for `flush`: line, and where the key's bytes are in `bytes` (or the key
-  // itself in `keys` when it is not plain ASCII: length -1).
+  /**
+   * The row's key written as bytes to `out` from `at` without making a string (see
+   * foldPlainAscii), with room for the cell's length; -1 when `keyOf` must make it.
+   */
+  private fold(cells: Cells, out: Uint8Array, at: number): number {
+    if (this.key.normalize === 'phone') return -1;
+    const a = cells.start(this.key.column);
+    return a < 0 ? -1 : foldPlainAscii(cells.source, a, cells.end(this.key.column), out, at);
+  }
+
+  // Rows staged for `flush`: line, and where the key's bytes are in `bytes` (or, length -1,
+  // the key `keyOf` made in `keys`).
   private staged = 0;
   private lines = new Int32Array(1024);
   private from = new Int32Array(1024);
@@ -57,7 +69,7 @@ export class FirstSeen {
   private hashes = new Uint32Array(1024);
   private keys: (string | null)[] = [];
   private bytes = Buffer.allocUnsafe(1 << 16);
-  private used = 0;
+  private stagedBytes = 0;
 
   /**
    * `check` for many rows at once (the reading thread's batches): `stage` each row, then
@@ -65,27 +77,22 @@ export class FirstSeen {
    * all the staged rows first (KeyLines.warm) makes their cache misses overlap.
    */
   stage(cells: Cells, line: number): void {
-    const k = this.key;
     const j = this.staged++;
-    if (j === this.lines.length) this.room();
+    if (j === this.lines.length) this.growStaging();
     this.lines[j] = line;
-    if (k.normalize !== 'phone') {
-      const a = cells.start(k.column);
-      if (a >= 0) {
-        const b = cells.end(k.column);
-        if (this.used + (b - a) > this.bytes.length) this.bytes = Buffer.concat([this.bytes.subarray(0, this.used)], 2 * (this.used + (b - a)));
-        const len = foldPlainAscii(cells.source, a, b, this.bytes, this.used);
-        if (len > 0) {
-          this.from[j] = this.used;
-          this.lengths[j] = len;
-          this.hashes[j] = keyHash(this.bytes, this.used, this.used + len);
-          this.used += len;
-          return;
-        }
-      }
+    const room = this.stagedBytes + cells.size(this.key.column);
+    if (room > this.bytes.length) this.bytes = Buffer.concat([this.bytes.subarray(0, this.stagedBytes)], 2 * room);
+    const len = this.fold(cells, this.bytes, this.stagedBytes);
+    if (len > 0) {
+      this.from[j] = this.stagedBytes;
+      this.lengths[j] = len;
+      this.hashes[j] = keyHash(this.bytes, this.stagedBytes, this.stagedBytes + len);
+      this.stagedBytes += len;
+      this.keys.push(null);
+    } else {
+      this.lengths[j] = -1;
+      this.keys.push(keyOf(this.key, cells));
     }
-    this.lengths[j] = -1;
-    this.keys[j] = keyOf(k, cells);
   }
 
   /** Answers the staged rows in order (see `check`): `answer(j, line)` for the j-th staged row. */
@@ -101,11 +108,11 @@ export class FirstSeen {
       }
     }
     this.staged = 0;
-    this.used = 0;
+    this.stagedBytes = 0;
     this.keys.length = 0;
   }
 
-  private room(): void {
+  private growStaging(): void {
     const grow = <T extends Int32Array | Uint32Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(a.length * 2);
       b.set(a);

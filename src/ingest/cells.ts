@@ -97,10 +97,11 @@ export class Cells {
    */
   start(i: number): number {
     if (i >= this.length || this.local(i) >= 0) return -1;
-    return this.meta[this.at + 2 * i]!;
+    const a = this.meta[this.at + 2 * i]!;
+    return a >= 0 ? a : -1;
   }
 
-  /** Where field `i` ends in `source` (see `start`). */
+  /** Where field `i` ends in `source`: only when `start(i) >= 0`. */
   end(i: number): number {
     return this.meta[this.at + 2 * i + 1]!;
   }

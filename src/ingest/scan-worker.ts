@@ -61,8 +61,7 @@ function run(job: WorkerJob): void {
     const waiting = Atomics.load(flow, 0) - Atomics.load(flow, 1);
     if (encoder === null && Atomics.load(columns, 0) > 0) encoder = new DictionaryEncoder([...columns.subarray(1, 1 + Atomics.load(columns, 0))]);
     const numbers = encoder !== null && waiting >= MIN_WAITING_TO_NUMBER ? encoder.encode(batch) : null;
-    if (keys !== null && !keys.sized) keys.expect(batch.records + Math.ceil(((size - bytes) * batch.records) / Math.max(1, bytes - job.start)));
-    const seenBefore = keys?.batch(batch) ?? null;
+    const seenBefore = keys?.batch(batch, (size - bytes) / Math.max(1, bytes - job.start)) ?? null;
     Atomics.add(flow, 0, 1);
     const message: WorkerMessage = { kind: 'batch', batch, bytes, numbers, seenBefore };
     const transfer = [batch.meta.buffer as ArrayBuffer];
@@ -100,19 +99,18 @@ function run(job: WorkerJob): void {
  */
 class RowKeys {
   private readonly first: FirstSeen;
-  sized = false;
+  private sized = false;
+  /** Record of each staged row. */
+  private records = new Int32Array(1024);
   constructor(key: KeySpec, private skip: number) {
     this.first = new FirstSeen(key);
   }
-  /** Sizes the key set once, for the rows the rest of the file holds at the first batch's bytes per row. */
-  expect(rows: number): void {
-    this.sized = true;
-    this.first.expect(rows);
-  }
-  batch(batch: Batch): Int32Array {
+  /** `rest`: the bytes of the file after this batch per byte read so far. */
+  batch(batch: Batch, rest: number): Int32Array {
     const out = new Int32Array(batch.records);
-    const rows: number[] = [];
+    if (this.records.length < batch.records) this.records = new Int32Array(batch.records);
     let r = 0;
+    let staged = 0;
     forEachCells(batch, (cells, line) => {
       const i = r++;
       // The rows the rule sees: as read-csv.ts delivers them and rows.ts keeps them.
@@ -122,10 +120,16 @@ class RowKeys {
         return;
       }
       if (cells.allBlank()) return;
-      rows.push(i);
+      this.records[staged++] = i;
       this.first.stage(cells, line);
     });
-    this.first.flush((j, line) => (out[rows[j]!] = line ?? 0));
+    this.first.flush((j, line) => (out[this.records[j]!] = line ?? 0));
+    // Room for the keys the rest of the file holds at the first batch's distinct keys a byte,
+    // so that the key set is not rebuilt as it grows.
+    if (!this.sized) {
+      this.sized = true;
+      this.first.expect(Math.ceil(this.first.size * rest));
+    }
     return out;
   }
 }

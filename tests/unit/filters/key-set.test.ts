@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { KeyLines } from '../../../src/filters/key-set.js';
 import { FirstSeen, foldPlainAscii } from '../../../src/filters/duplicates.js';
 import { Cells } from '../../../src/ingest/cells.js';
+import { Dictionary } from '../../../src/ingest/dictionary.js';
 import { isBlank, normalizeCell } from '../../../src/codebook/values.js';
 
 test('KeyLines: exact keys to lines through growth, ASCII or not, like a Map', () => {
@@ -68,16 +69,30 @@ test('KeyLines: a key written to room() is the same key as the string', () => {
 });
 
 test('FirstSeen: rows staged and flushed together get the answers checked one by one give', () => {
-  // A key cell: plain ASCII, cases, white space, non-ASCII, blank markers, or held apart
-  // from the text as a quoted field is (a start below 0 in the batch).
+  // A key cell: plain ASCII, cases, white space, non-ASCII, blank markers; held apart from
+  // the text as a quoted field is (a start below 0 in the batch); numbered by the reading
+  // thread; or missing (a record too short).
+  type Kind = 'plain' | 'apart' | 'numbered' | 'missing';
+  const of = (kind: Kind) => (s: string) => ({ s, kind });
   const cell = fc.oneof(
-    fc.string({ unit: fc.constantFrom('a', 'B', '@', '.', ' ', 'é', '-', '1', '+'), maxLength: 6 }).map((s) => ({ s, apart: false })),
-    fc.constantFrom('ann@x.org', 'ANN@x.org', ' ann@x.org', '+1 555 0100', '5550100', '').map((s) => ({ s, apart: false })),
-    fc.constantFrom('ann@x.org', 'Zoë@x.org').map((s) => ({ s, apart: true })),
+    fc.string({ unit: fc.constantFrom('a', 'B', '@', '.', ' ', 'é', '-', '1', '+'), maxLength: 6 }).map(of('plain')),
+    fc.constantFrom('ann@x.org', 'ANN@x.org', ' ann@x.org', '+1 555 0100', '5550100', '').map(of('plain')),
+    fc.constantFrom('ann@x.org', 'Zoë@x.org').map(of('apart')),
+    fc.constantFrom('ann@x.org', 'Ann@X.org', '-').map(of('numbered')),
+    fc.constant('').map(of('missing')),
   );
-  const record = (c: { s: string; apart: boolean }): Cells => {
-    if (!c.apart) return Cells.of(['R', c.s]);
+  const dictionary = new Dictionary([1]);
+  const record = (c: { s: string; kind: Kind }): Cells => {
+    if (c.kind === 'missing') return Cells.of(['R']);
+    if (c.kind === 'plain') return Cells.of(['R', c.s]);
     const cells = new Cells();
+    if (c.kind === 'numbered') {
+      cells.point({ text: `R,${c.s}`, meta: new Int32Array([1, 2, 0, 1, 2, 2 + c.s.length]), records: 1, extras: [] }, 2, 2);
+      let n = dictionary.entries[0]!.indexOf(c.s);
+      if (n < 0) n = dictionary.entries[0]!.push(c.s) - 1;
+      cells.numbered(dictionary, new Int32Array([n]), 0);
+      return cells;
+    }
     cells.point({ text: 'R', meta: new Int32Array([1, 2, 0, 1, -1, 0]), records: 1, extras: [c.s] }, 2, 2);
     return cells;
   };
@@ -111,8 +126,16 @@ test('FirstSeen: rows staged and flushed together get the answers checked one by
 
 test('KeyLines: reserve makes room without losing a key, before and after keys are added', () => {
   const keys = new KeyLines();
-  for (let i = 0; i < 100; i++) keys.getOrAdd(`k${i}@x.org`, i);
+  const map = new Map<string, number>();
+  const getOrAdd = (k: string, line: number) => {
+    assert.equal(keys.getOrAdd(k, line), map.get(k), k);
+    if (!map.has(k)) map.set(k, line);
+  };
+  for (let i = 0; i < 100; i++) getOrAdd(`k${i}@x.org`, i);
   keys.reserve(50_000);
-  for (let i = 0; i < 20_000; i++) assert.equal(keys.getOrAdd(`k${i % 10_000}@x.org`, 1000 + i), i < 100 ? i : i < 10_000 ? undefined : i - 10_000 < 100 ? i - 10_000 : 1000 + i - 10_000);
+  for (let i = 0; i < 20_000; i++) getOrAdd(`k${i % 10_000}@x.org`, 1000 + i);
+  // An estimate past the cap reserves the cap, and the table still grows past it.
+  keys.reserve(Number.MAX_SAFE_INTEGER);
   assert.equal(keys.size, 10_000);
+  for (const [k, line] of map) assert.equal(keys.get(k), line);
 });

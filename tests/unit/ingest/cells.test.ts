@@ -26,6 +26,10 @@ function assertReads(cells: Cells, fields: readonly string[], what: string): voi
     assert.equal(cells.is(i, f + 'x'), false, `${what}: is(${i}) with a longer string`);
     assert.equal(cells.is(i, f + ','), false, `${what}: is(${i}) with the delimiter after`);
     assert.equal(cells.local(i), -1, `${what}: no dictionary, no number`);
+    // Where a field lies in the text, when it lies there plainly (fields held apart: -1).
+    const a = cells.start(i);
+    assert.ok(a >= -1, `${what}: start(${i}) is -1 or a position`);
+    if (a >= 0) assert.equal(cells.source.slice(a, cells.end(i)), f, `${what}: source.slice(start, end) of ${i}`);
   });
   for (const past of [fields.length, fields.length + 1, fields.length + 100]) {
     assert.equal(cells.get(past), '', `${what}: get past the end`);
@@ -33,6 +37,7 @@ function assertReads(cells: Cells, fields: readonly string[], what: string): voi
     assert.equal(cells.is(past, ''), true, `${what}: past the end is ''`);
     assert.equal(cells.is(past, 'a'), false, `${what}: past the end is not 'a'`);
     assert.equal(cells.local(past), -1, `${what}: local past the end`);
+    assert.equal(cells.start(past), -1, `${what}: start past the end`);
   }
 }
 
@@ -181,4 +186,22 @@ test('scanned Cells: toArray keeps a record once the reader has moved on', () =>
   assert.deepEqual(kept, [['a', 'b'], ['c"', 'd', 'e'], ['f']]);
   // The views themselves were valid during the call only: one object may have been moved on.
   assert.deepEqual(views.at(-1)!.toArray(), ['f']);
+});
+
+test('Cells.start: -1 for fields held apart ("" escapes), for numbered fields and past the end', async () => {
+  const { Dictionary } = await import('../../../src/ingest/dictionary.js');
+  const batch = new CsvScanner(',').push('a,"x""y","p""q",plain\n');
+  const seen: number[][] = [];
+  forEachCells(batch, (cells) => seen.push([0, 1, 2, 3, 4].map((i) => cells.start(i))));
+  assert.deepEqual(seen[0]!.map((a) => a >= 0), [true, false, false, true, false]);
+  assert.deepEqual(seen[0]!.slice(1, 3), [-1, -1], 'not the raw place of the string held apart');
+  // A field the reading thread numbered is read by its number, not from the text.
+  const dictionary = new Dictionary([3]);
+  dictionary.append([['plain']]);
+  forEachCells(batch, (cells) => {
+    assert.equal(cells.local(3), 0);
+    assert.equal(cells.start(3), -1);
+    assert.equal(cells.get(3), 'plain');
+    assert.ok(cells.start(0) >= 0);
+  }, { dictionary, codes: new Int32Array([0]) });
 });
