@@ -7,8 +7,8 @@
 import { statSync } from 'node:fs';
 import type { Io } from './io.js';
 
-/** Inputs smaller than this never show progress. */
-const MIN_BYTES = 32 << 20;
+/** Inputs smaller than this never show progress (a workbook of a few MiB can take seconds). */
+const MIN_BYTES = 1 << 20;
 const FIRST_DRAW_MS = 500;
 const REDRAW_MS = 200;
 

@@ -18,12 +18,12 @@
  * rich text by its text. Records are as wide as the sheet's used range; a record's line is its
  * row number in the sheet.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
-import type { CsvInput, CsvRecord, RecordHandler } from './read-csv.js';
+import type { CsvInput, CsvRecord, RecordHandler, ScanOptions } from './read-csv.js';
 import { Cells } from './cells.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
@@ -31,6 +31,7 @@ import { messages } from '../errors/messages.js';
 interface ZipEntry {
   path: string;
   type: 'File' | 'Directory';
+  compressedSize: number;
   stream(): Readable;
   buffer(): Promise<Buffer>;
 }
@@ -54,9 +55,9 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
   let kept: CsvRecord[] | null = null;
   let book: Promise<Book> | null = null;
   let tab: string | undefined;
-  const used: SheetSize = { cells: null };
+  const used: SheetSize = { cells: null, read: 0 };
   const rows = (): AsyncIterable<CsvRecord> => {
-    if (kept !== null) return replay(kept);
+    if (kept !== null) return replay(kept, used);
     book ??= openBook(file, name, sheet).then((b) => {
       tab = b.tab;
       return b;
@@ -74,9 +75,13 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
     size,
     format: 'xlsx',
     records: rows,
-    // No progress line: how far into the sheet a row lies is not known from the bytes read.
-    scan: async (handler: RecordHandler) => {
-      for await (const r of rows()) if (handler(Cells.of(r.fields), r.line) === false) return;
+    scan: async (handler: RecordHandler, options?: ScanOptions) => {
+      let records = 0;
+      for await (const r of rows()) {
+        if (handler(Cells.of(r.fields), r.line) === false) return;
+        // The progress line's bytes: the file's size times the share of the sheet read.
+        if ((++records & 1023) === 0) options?.onProgress?.(Math.round(used.read * size), records);
+      }
     },
   };
 }
@@ -84,9 +89,12 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
 /** Cells of a sheet kept in memory for a second pass, at most (about 100 MB of strings). */
 const KEEP_CELLS = 2_000_000;
 
-/** The sheet's cells by its used range, once its reading has begun (null when it does not say). */
+/** What is known of the sheet being read. */
 interface SheetSize {
+  /** Its cells by its used range, once its reading has begun (null when it does not say). */
   cells: number | null;
+  /** The share of it read so far, 0 to 1 (of its compressed bytes, or of the rows kept). */
+  read: number;
 }
 
 /**
@@ -137,8 +145,12 @@ async function* keeping(records: AsyncIterable<CsvRecord>, size: SheetSize, done
   }
 }
 
-async function* replay(records: readonly CsvRecord[]): AsyncGenerator<CsvRecord> {
-  for (const r of records) yield { fields: [...r.fields], line: r.line };
+async function* replay(records: readonly CsvRecord[], size: SheetSize): AsyncGenerator<CsvRecord> {
+  for (let i = 0; i < records.length; i++) {
+    size.read = i / records.length;
+    yield { fields: [...records[i]!.fields], line: records[i]!.line };
+  }
+  size.read = 1;
 }
 
 // ---------- the workbook's parts ----------
@@ -150,6 +162,8 @@ interface Book {
   tab: string;
   /** Closes the file's read streams still open (a sheet left unfinished leaves one). */
   close(): void;
+  /** The file's read stream opened last, with where it started. */
+  lastOpened(): { bytesRead: number } | undefined;
   /** Shared strings, by index. */
   strings: string[];
   /** Per cell style (`s`), how its numbers read. */
@@ -166,9 +180,11 @@ async function openBook(file: string, name: string, wanted?: string): Promise<Bo
   // The file's streams, tracked: unzipper does not close a part's file stream when the part's
   // stream is dropped unfinished (a sample stops early).
   const open = new Set<Readable>();
+  let last: ReadStream | undefined;
   const source: ZipSource = {
     stream(offset, length) {
       const s = createReadStream(file, { start: offset, ...(length ? { end: offset + length } : {}) });
+      last = s;
       open.add(s);
       s.once('close', () => open.delete(s));
       return s;
@@ -220,6 +236,7 @@ async function openBook(file: string, name: string, wanted?: string): Promise<Bo
       sheet,
       tab: tab.name,
       close,
+      lastOpened: () => last,
       strings: stringsEntry ? await readSharedStrings(stringsEntry) : [],
       styles: stylesEntry ? await readStyles(stylesEntry) : [],
       date1904: book.date1904,
@@ -387,6 +404,9 @@ const MAX_COLUMNS = 16_384;
 async function* sheetRecords(bookPromise: Promise<Book>, name: string, size: SheetSize): AsyncGenerator<CsvRecord> {
   const book = await bookPromise;
   const stream = book.sheet.stream();
+  // The sheet's bytes in the file, as its reading goes (for a progress line).
+  const file = book.lastOpened();
+  const compressed = book.sheet.compressedSize;
   const ready: CsvRecord[] = [];
   let width = 0;
   /** The used range's width (`<dimension ref="A1:AA1023">`), when the sheet gives it. */
@@ -504,10 +524,12 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string, size: She
   try {
     for await (const text of decoded(stream)) {
       parser.write(text);
+      if (file !== undefined && compressed > 0) size.read = Math.min(1, file.bytesRead / compressed);
       if (ready.length > 0) yield* ready.splice(0);
     }
     parser.close();
     if (!sized) release();
+    size.read = 1;
     yield* ready.splice(0);
   } catch (e) {
     throw unreadable(e, name);

@@ -13,7 +13,7 @@ const BIG = 100 << 20;
 test('progress: silent when stderr is not a terminal, for small inputs, and in CI', () => {
   for (const [o, size] of [
     [io(false), BIG],
-    [io(true), 1 << 20],
+    [io(true), 1 << 19],
     [io(true, { CI: 'true' }), BIG],
   ] as const) {
     let t = 0;

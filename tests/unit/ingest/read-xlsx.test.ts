@@ -130,6 +130,32 @@ test('xlsx: a reading stopped early closes the file (no descriptor left open)', 
   }
 });
 
+test('xlsx: the reading reports its progress, by the share of the sheet read, for the progress line', async () => {
+  const parts = zipEntries(readFileSync(xlsx('no-dimension.xlsx')));
+  const sheet = parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
+  const rows = sheet.slice(sheet.indexOf('<row r="6">'), sheet.indexOf('</sheetData>'));
+  parts.set('xl/worksheets/sheet1.xml', Buffer.from(sheet.replace('</sheetData>', `${rows.repeat(10)}</sheetData>`)));
+  const dir = mkdtempSync(join(tmpdir(), 'survey-xlsx-'));
+  const file = join(dir, 'big.xlsx');
+  writeFileSync(file, storedZip(parts));
+  try {
+    const input = await openCsv(file);
+    const reports: [number, number][] = [];
+    let records = 0;
+    await input.scan(() => void records++, { onProgress: (bytes, n) => reports.push([bytes, n]) });
+    assert.ok(records > 4000, `${records} records`);
+    assert.equal(reports.length, Math.floor(records / 1024));
+    reports.forEach(([bytes, n], i) => {
+      assert.equal(n, 1024 * (i + 1));
+      assert.ok(bytes > 0 && bytes <= input.size, `${bytes} of ${input.size}`);
+      if (i > 0) assert.ok(bytes >= reports[i - 1]![0], 'never backwards');
+    });
+    assert.ok(reports.at(-1)![0] > reports[0]![0], 'moves on as the sheet is read');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('xlsx: a handler that stops stops the reading', async () => {
   const input = await openCsv(xlsx('whatsapp-responses.xlsx'));
   let seen = 0;
