@@ -98,16 +98,25 @@ test('xlsx: a sheet read to its end is read again from memory, the same records 
   assert.deepEqual(scanned, first);
 });
 
-test('xlsx: a reading stopped early closes the file (no descriptor left open)', { skip: !existsSync('/proc/self/fd') && 'no /proc/self/fd here' }, async () => {
-  // A sheet without a used range is not read on to be kept; one of 4 MB stored is more than
-  // the streams between the file and the parser hold: a stopped reading must close the file.
+/**
+ * no-dimension.xlsx (a sheet that does not state its used range) with its rows after the
+ * header repeated `times` more times, stored: written to a new folder, for the caller to remove.
+ */
+function longWorkbook(times: number): { dir: string; file: string } {
   const parts = zipEntries(readFileSync(xlsx('no-dimension.xlsx')));
   const sheet = parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
   const rows = sheet.slice(sheet.indexOf('<row r="6">'), sheet.indexOf('</sheetData>'));
-  parts.set('xl/worksheets/sheet1.xml', Buffer.from(sheet.replace('</sheetData>', `${rows.repeat(30)}</sheetData>`)));
+  parts.set('xl/worksheets/sheet1.xml', Buffer.from(sheet.replace('</sheetData>', `${rows.repeat(times)}</sheetData>`)));
   const dir = mkdtempSync(join(tmpdir(), 'survey-xlsx-'));
   const file = join(dir, 'big.xlsx');
   writeFileSync(file, storedZip(parts));
+  return { dir, file };
+}
+
+test('xlsx: a reading stopped early closes the file (no descriptor left open)', { skip: !existsSync('/proc/self/fd') && 'no /proc/self/fd here' }, async () => {
+  // A sheet without a used range is not read on to be kept; one of 4 MB stored is more than
+  // the streams between the file and the parser hold: a stopped reading must close the file.
+  const { dir, file } = longWorkbook(30);
   const open = () =>
     readdirSync('/proc/self/fd').filter((fd) => {
       try {
@@ -131,13 +140,7 @@ test('xlsx: a reading stopped early closes the file (no descriptor left open)', 
 });
 
 test('xlsx: the reading reports its progress, by the share of the sheet read, for the progress line', async () => {
-  const parts = zipEntries(readFileSync(xlsx('no-dimension.xlsx')));
-  const sheet = parts.get('xl/worksheets/sheet1.xml')!.toString('utf8');
-  const rows = sheet.slice(sheet.indexOf('<row r="6">'), sheet.indexOf('</sheetData>'));
-  parts.set('xl/worksheets/sheet1.xml', Buffer.from(sheet.replace('</sheetData>', `${rows.repeat(10)}</sheetData>`)));
-  const dir = mkdtempSync(join(tmpdir(), 'survey-xlsx-'));
-  const file = join(dir, 'big.xlsx');
-  writeFileSync(file, storedZip(parts));
+  const { dir, file } = longWorkbook(10);
   try {
     const input = await openCsv(file);
     const reports: [number, number][] = [];
