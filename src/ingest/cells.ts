@@ -35,17 +35,29 @@ export class Cells {
    * the same shape as the reader's: the code that reads cells sees one kind of object.
    */
   static of(fields: readonly string[]): Cells {
-    const meta = new Int32Array(2 + 2 * fields.length);
-    let text = '';
-    for (let i = 0; i < fields.length; i++) {
-      meta[2 + 2 * i] = text.length;
-      text += fields[i]!;
-      meta[3 + 2 * i] = text.length;
-    }
     const cells = new Cells();
-    cells.point({ text, meta, records: 1, extras: [] }, 2, fields.length);
+    cells.hold(fields);
     return cells;
   }
+
+  /**
+   * Points at fields held as strings, each one held apart (as the reader holds a field with
+   * `""`): no text is made of them. The fields must not change while they are pointed at.
+   */
+  hold(fields: readonly string[]): void {
+    const n = fields.length;
+    if (this.held.length !== 2 + 2 * n) {
+      this.held = new Int32Array(2 + 2 * n);
+      for (let i = 0; i < n; i++) this.held[2 + 2 * i] = -1 - i;
+    }
+    this.text = '';
+    this.meta = this.held;
+    this.extras = fields as string[];
+    this.at = 2;
+    this.length = n;
+  }
+  /** Per width, the field starts that stand for `extras[i]`. */
+  private held: Int32Array = EMPTY_META;
 
   /** Points at the record whose fields start at `at` in the batch's meta. */
   point(batch: Batch, at: number, length: number): void {

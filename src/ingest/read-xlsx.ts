@@ -77,8 +77,10 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
     records: rows,
     scan: async (handler: RecordHandler, options?: ScanOptions) => {
       let records = 0;
+      const cells = new Cells();
       for await (const r of rows()) {
-        if (handler(Cells.of(r.fields), r.line) === false) return;
+        cells.hold(r.fields);
+        if (handler(cells, r.line) === false) return;
         // The progress line's bytes: the file's size times the share of the sheet read.
         if ((++records & 1023) === 0) options?.onProgress?.(Math.round(used.read * size), records);
       }

@@ -70,8 +70,8 @@ test('KeyLines: a key written to room() is the same key as the string', () => {
 
 test('FirstSeen: rows staged and flushed together get the answers checked one by one give', () => {
   // A key cell: plain ASCII, cases, white space, non-ASCII, blank markers; held apart from
-  // the text as a quoted field is (a start below 0 in the batch); numbered by the reading
-  // thread; or missing (a record too short).
+  // the text as a quoted field with "" is (and every field of Cells.of); numbered by the
+  // reading thread; or missing (a record too short).
   type Kind = 'plain' | 'apart' | 'numbered' | 'missing';
   const of = (kind: Kind) => (s: string) => ({ s, kind });
   const cell = fc.oneof(
@@ -84,17 +84,17 @@ test('FirstSeen: rows staged and flushed together get the answers checked one by
   const dictionary = new Dictionary([1]);
   const record = (c: { s: string; kind: Kind }): Cells => {
     if (c.kind === 'missing') return Cells.of(['R']);
-    if (c.kind === 'plain') return Cells.of(['R', c.s]);
     const cells = new Cells();
+    // As the reader makes it: the fields as ranges of the record's text.
+    cells.point({ text: `R,${c.s}`, meta: new Int32Array([1, 2, 0, 1, 2, 2 + c.s.length]), records: 1, extras: [] }, 2, 2);
+    if (c.kind === 'plain') return cells;
     if (c.kind === 'numbered') {
-      cells.point({ text: `R,${c.s}`, meta: new Int32Array([1, 2, 0, 1, 2, 2 + c.s.length]), records: 1, extras: [] }, 2, 2);
       let n = dictionary.entries[0]!.indexOf(c.s);
       if (n < 0) n = dictionary.entries[0]!.push(c.s) - 1;
       cells.numbered(dictionary, new Int32Array([n]), 0);
       return cells;
     }
-    cells.point({ text: 'R', meta: new Int32Array([1, 2, 0, 1, -1, 0]), records: 1, extras: [c.s] }, 2, 2);
-    return cells;
+    return Cells.of(['R', c.s]);
   };
   fc.assert(
     fc.property(fc.array(cell, { maxLength: 40 }), fc.constantFrom('email', 'text', 'phone'), fc.boolean(), (cs, normalize, reserve) => {
@@ -117,7 +117,11 @@ test('FirstSeen: rows staged and flushed together get the answers checked one by
   );
   // Keys beyond the staging room it starts with.
   const long = new FirstSeen({ column: 1, normalize: 'email' });
-  const big = (c: string) => Cells.of(['R', c.repeat(40_000)]);
+  const big = (c: string) => {
+    const cells = new Cells();
+    cells.point({ text: `R,${c.repeat(40_000)}`, meta: new Int32Array([1, 2, 0, 1, 2, 40_002]), records: 1, extras: [] }, 2, 2);
+    return cells;
+  };
   ['a', 'b', 'a', 'c', 'b'].forEach((c, i) => long.stage(big(c), i + 2));
   const lines: (number | undefined)[] = [];
   long.flush((j, line) => (lines[j] = line));
