@@ -15,6 +15,7 @@ import type { KeySpec } from '../filters/duplicates.js';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
 import type { WorkerJob, WorkerMessage } from './scan-worker.js';
 import { SurveyError } from '../errors/survey-error.js';
+import { readFailure } from '../errors/read-failure.js';
 import { messages } from '../errors/messages.js';
 import { controlShare, detectEncoding, detectNotText, type Encoding } from './detect.js';
 import { sniffDelimiter } from './sniff.js';
@@ -313,9 +314,5 @@ function toSurveyError(e: unknown, file: string): unknown {
     }
     return new SurveyError('SURVEY_CSV_FIELD_TOO_LONG', messages.recordTooLong(MAX_RECORD_BYTES), { location, cause: e });
   }
-  const errno = e as NodeJS.ErrnoException;
-  if (errno && typeof errno.code === 'string' && errno.syscall) {
-    return new SurveyError('SURVEY_IO_READ', messages.cannotRead(errno.code), { location: { file }, cause: e });
-  }
-  return e;
+  return readFailure(e, file) ?? e;
 }

@@ -26,6 +26,7 @@ import { SaxesParser } from 'saxes';
 import type { CsvInput, CsvRecord, RecordHandler, ScanOptions } from './read-csv.js';
 import { Cells } from './cells.js';
 import { SurveyError } from '../errors/survey-error.js';
+import { readFailure } from '../errors/read-failure.js';
 import { messages } from '../errors/messages.js';
 
 interface ZipEntry {
@@ -671,10 +672,8 @@ function attrs(tag: Tag): Record<string, string> {
 
 function unreadable(e: unknown, name: string): unknown {
   if (e instanceof SurveyError) return e;
-  const errno = e as NodeJS.ErrnoException;
-  if (errno && typeof errno.code === 'string' && errno.syscall) {
-    return new SurveyError('SURVEY_IO_READ', messages.cannotRead(errno.code), { location: { file: name }, cause: e });
-  }
+  const failure = readFailure(e, name);
+  if (failure) return failure;
   const reason = e instanceof Error ? e.message : String(e);
   return new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxUnreadable(reason.split('\n')[0]!.slice(0, 200)), { location: { file: name }, hint: XLSX_HINT, cause: e });
 }
