@@ -99,7 +99,12 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   const sampled = await scanRows(input, displayName, () => (cells) => {
     sample.add(cells.toArray());
     if (sample.length >= sampleRows) return false;
-  }, { headerRows });
+  }, {
+    headerRows,
+    // A workbook small enough to be kept is parsed whole in this pass, and the main pass reads it
+    // from memory: its progress is this pass's (a CSV's is the main pass's only).
+    ...(input.format === 'xlsx' && options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   if (sample.length === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
   const { headers } = sampled.header;
   const codebook = applySpecCodebook(inferCodebook(headers, sample.rows, { decimalComma, distinct: (i) => sample.distinct(i) }), headers, loaded);

@@ -1,6 +1,6 @@
 /**
  * A map from strings to line numbers in flat memory, for keys seen once per respondent
- * (e-mails, phone numbers): millions of them cost their UTF-8 bytes and about 24 bytes
+ * (e-mails, phone numbers): millions of them cost their UTF-8 bytes and about 30 bytes
  * each, where a Map of strings costs about 100 and keeps every chunk of the file a key
  * was sliced from alive. Exact: keys are compared byte for byte, never by hash alone.
  *

@@ -29,6 +29,8 @@ export class Cells {
    * this row is the first or has none; -1 when it kept none.
    */
   seenBefore = -1;
+  /** For `hold`: per width, the field starts that stand for `extras[i]`. */
+  private held: Int32Array = EMPTY_META;
 
   /**
    * Fields already held as strings (header rows, samples, tests), made into a record of
@@ -55,9 +57,10 @@ export class Cells {
     this.extras = fields as string[];
     this.at = 2;
     this.length = n;
+    // Nothing of a record pointed at before: these fields were not numbered or keyed.
+    this.dictionary = null;
+    this.seenBefore = -1;
   }
-  /** Per width, the field starts that stand for `extras[i]`. */
-  private held: Int32Array = EMPTY_META;
 
   /** Points at the record whose fields start at `at` in the batch's meta. */
   point(batch: Batch, at: number, length: number): void {

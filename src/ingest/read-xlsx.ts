@@ -18,7 +18,7 @@
  * rich text by its text. Records are as wide as the sheet's used range; a record's line is its
  * row number in the sheet.
  */
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
@@ -32,7 +32,7 @@ import { messages } from '../errors/messages.js';
 interface ZipEntry {
   path: string;
   type: 'File' | 'Directory';
-  compressedSize: number;
+  uncompressedSize: number;
   stream(): Readable;
   buffer(): Promise<Buffer>;
 }
@@ -56,7 +56,7 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
   let kept: CsvRecord[] | null = null;
   let book: Promise<Book> | null = null;
   let tab: string | undefined;
-  const used: SheetSize = { cells: null, read: 0 };
+  const used: SheetSize = { cells: null, share: 0 };
   const rows = (): AsyncIterable<CsvRecord> => {
     if (kept !== null) return replay(kept, used);
     book ??= openBook(file, name, sheet).then((b) => {
@@ -83,7 +83,7 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
         cells.hold(r.fields);
         if (handler(cells, r.line) === false) return;
         // The progress line's bytes: the file's size times the share of the sheet read.
-        if ((++records & 1023) === 0) options?.onProgress?.(Math.round(used.read * size), records);
+        if ((++records & 1023) === 0) options?.onProgress?.(Math.round(used.share * size), records);
       }
     },
   };
@@ -96,8 +96,8 @@ const KEEP_CELLS = 2_000_000;
 interface SheetSize {
   /** Its cells by its used range, once its reading has begun (null when it does not say). */
   cells: number | null;
-  /** The share of it read so far, 0 to 1 (of its compressed bytes, or of the rows kept). */
-  read: number;
+  /** The share of it read so far, 0 to 1 (of its XML, or of the rows kept). */
+  share: number;
 }
 
 /**
@@ -150,10 +150,10 @@ async function* keeping(records: AsyncIterable<CsvRecord>, size: SheetSize, done
 
 async function* replay(records: readonly CsvRecord[], size: SheetSize): AsyncGenerator<CsvRecord> {
   for (let i = 0; i < records.length; i++) {
-    size.read = i / records.length;
+    size.share = i / records.length;
     yield { fields: [...records[i]!.fields], line: records[i]!.line };
   }
-  size.read = 1;
+  size.share = 1;
 }
 
 // ---------- the workbook's parts ----------
@@ -165,8 +165,6 @@ interface Book {
   tab: string;
   /** Closes the file's read streams still open (a sheet left unfinished leaves one). */
   close(): void;
-  /** The file's read stream opened last, with where it started. */
-  lastOpened(): { bytesRead: number } | undefined;
   /** Shared strings, by index. */
   strings: string[];
   /** Per cell style (`s`), how its numbers read. */
@@ -183,11 +181,9 @@ async function openBook(file: string, name: string, wanted?: string): Promise<Bo
   // The file's streams, tracked: unzipper does not close a part's file stream when the part's
   // stream is dropped unfinished (a sample stops early).
   const open = new Set<Readable>();
-  let last: ReadStream | undefined;
   const source: ZipSource = {
     stream(offset, length) {
       const s = createReadStream(file, { start: offset, ...(length ? { end: offset + length } : {}) });
-      last = s;
       open.add(s);
       s.once('close', () => open.delete(s));
       return s;
@@ -239,7 +235,6 @@ async function openBook(file: string, name: string, wanted?: string): Promise<Bo
       sheet,
       tab: tab.name,
       close,
-      lastOpened: () => last,
       strings: stringsEntry ? await readSharedStrings(stringsEntry) : [],
       styles: stylesEntry ? await readStyles(stylesEntry) : [],
       date1904: book.date1904,
@@ -407,9 +402,9 @@ const MAX_COLUMNS = 16_384;
 async function* sheetRecords(bookPromise: Promise<Book>, name: string, size: SheetSize): AsyncGenerator<CsvRecord> {
   const book = await bookPromise;
   const stream = book.sheet.stream();
-  // The sheet's bytes in the file, as its reading goes (for a progress line).
-  const file = book.lastOpened();
-  const compressed = book.sheet.compressedSize;
+  // The sheet's XML read so far, for a progress line.
+  let bytes = 0;
+  const whole = book.sheet.uncompressedSize;
   const ready: CsvRecord[] = [];
   let width = 0;
   /** The used range's width (`<dimension ref="A1:AA1023">`), when the sheet gives it. */
@@ -525,14 +520,14 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string, size: She
     }
   });
   try {
-    for await (const text of decoded(stream)) {
+    for await (const text of decoded(stream, (n) => (bytes += n))) {
       parser.write(text);
-      if (file !== undefined && compressed > 0) size.read = Math.min(1, file.bytesRead / compressed);
+      if (whole > 0) size.share = Math.min(1, bytes / whole);
       if (ready.length > 0) yield* ready.splice(0);
     }
     parser.close();
     if (!sized) release();
-    size.read = 1;
+    size.share = 1;
     yield* ready.splice(0);
   } catch (e) {
     throw unreadable(e, name);
@@ -651,9 +646,12 @@ async function parseXml(entry: ZipEntry, on: XmlHandlers): Promise<void> {
 }
 
 /** A part's stream as text, chunk by chunk (a character may be cut between two chunks). */
-async function* decoded(stream: Readable): AsyncGenerator<string> {
+async function* decoded(stream: Readable, onBytes?: (n: number) => void): AsyncGenerator<string> {
   const utf8 = new TextDecoder();
-  for await (const chunk of stream as AsyncIterable<Buffer>) yield utf8.decode(chunk, { stream: true });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    onBytes?.(chunk.length);
+    yield utf8.decode(chunk, { stream: true });
+  }
   yield utf8.decode();
 }
 

@@ -1,5 +1,5 @@
 /** Reads every entry of a zip archive (an .xlsx) with node:zlib, so a test can search the XML itself. */
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** Entry name -> uncompressed bytes. Stored (0) and deflated (8) entries, as every xlsx writer makes. */
 export function zipEntries(zip: Uint8Array): Map<string, Buffer> {
@@ -30,28 +30,34 @@ export function zipEntries(zip: Uint8Array): Map<string, Buffer> {
   return entries;
 }
 
-/** A zip archive of stored (uncompressed) entries, for tests that need a workbook larger than any fixture. */
-export function storedZip(entries: Iterable<[string, Buffer]>): Buffer {
+/**
+ * A zip archive of stored (uncompressed) entries, or deflated ones as Excel writes them, for
+ * tests that need a workbook larger than any fixture.
+ */
+export function storedZip(entries: Iterable<[string, Buffer]>, deflate = false): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, data] of entries) {
+  for (const [name, raw] of entries) {
     const n = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
+    const crc = crc32(raw);
+    const data = deflate ? deflateRawSync(raw) : raw;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(deflate ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(raw.length, 22);
     local.writeUInt16LE(n.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(deflate ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(raw.length, 24);
     central.writeUInt16LE(n.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, n, data);

@@ -205,3 +205,22 @@ test('Cells.start: -1 for fields held apart ("" escapes), for numbered fields an
     assert.ok(cells.start(0) >= 0);
   }, { dictionary, codes: new Int32Array([0]) });
 });
+
+test('Cells.hold: a record held after one the reading thread numbered and keyed keeps nothing of it', async () => {
+  const { Dictionary } = await import('../../../src/ingest/dictionary.js');
+  const dictionary = new Dictionary([0]);
+  dictionary.append([['yes']]);
+  const cells = new Cells();
+  cells.point({ text: 'yes', meta: new Int32Array([1, 1, 0, 3]), records: 1, extras: [] }, 2, 1);
+  cells.numbered(dictionary, new Int32Array([0]), 0);
+  cells.seenBefore = 7;
+  assert.equal(cells.get(0), 'yes');
+  cells.hold(['no', 'x']);
+  assert.deepEqual([cells.get(0), cells.local(0), cells.seenBefore, cells.length, cells.start(0)], ['no', -1, -1, 2, -1]);
+  assertReads(cells, ['no', 'x'], 'held after a numbered record');
+  // Another width, then the first again.
+  cells.hold(['a', '', ' b ']);
+  assertReads(cells, ['a', '', ' b '], 'held, three fields');
+  cells.hold(['c', 'd']);
+  assertReads(cells, ['c', 'd'], 'held, two again');
+});
