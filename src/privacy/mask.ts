@@ -7,7 +7,7 @@
  *
  * A name cannot be told from other words in general; it is masked where the respondent
  * gives it as one: after "my name is", after "Name:" opening the answer or a sentence, and as a
- * sign-off ending the answer after a comma ("Thanks, Ana Lee"). Other names typed inside
+ * sign-off ending the answer after a comma ("Thanks, Ana Lee", "Thanks, Ana Lee, PhD"). Other names typed inside
  * answers are not masked.
  */
 import type { AnalysisResult, Table } from '../spec/result.js';
@@ -40,8 +40,10 @@ const NAME_GIVEN = new RegExp(String.raw`(\bmy[ \t]+name(?:[ \t]+is|'s|’s)?[ \
  * ("Thank You - Extremely Likely").
  */
 const CUES = String.raw`(?:kind[ \t]+regards|best[ \t]+regards|warm[ \t]+regards|best[ \t]+wishes|regards|many[ \t]+thanks|thanks|thank[ \t]+you|cheers|sincerely)`;
+/** A degree or suffix after a signed name, kept: "Thanks, Ana Lee, PhD". */
+const SUFFIX = String.raw`(?:[ \t]*,[ \t]*(?:ph\.?[ \t]?d\.?|m\.?d\.?|mba|msc|bsc|m\.?a\.?|b\.?a\.?|rn|cpa|esq\.?|jr\.?|sr\.?|ii|iii|iv))?`;
 const SIGNED = new RegExp(
-  String.raw`((?<!\bno[ \t,]*)\b${CUES}[!.]?[ \t]*(?:,[ \t]*\n?|\n[ \t]*[-–—]?)|(?<=[.!?][ \t]*)\b${CUES}[ \t]*[-–—])[ \t]*` + WORDS + String.raw`[ \t]*[.!]*[ \t]*$`,
+  String.raw`((?<!\bno[ \t,]*)\b${CUES}[!.]?[ \t]*(?:,[ \t]*\n?|\n[ \t]*[-–—]?)|(?<=[.!?][ \t]*)\b${CUES}[ \t]*[-–—])[ \t]*` + WORDS + SUFFIX + String.raw`[ \t]*[.!]*[ \t]*$`,
   'iu',
 );
 /** A sign-off is looked for in the answer's last characters only. */

@@ -104,6 +104,11 @@ test('names given as names are masked: after "my name is", "Name:" opening a sen
     ['Name: ana lee', `Name: ${N}`],
     ['my name is: ana', `my name is: ${N}`],
     ['Thanks, 李娜', `Thanks, ${N}`],
+    // A degree or suffix after the name stays; the name goes.
+    ['Thanks, Ana Lee, PhD', `Thanks, ${N}, PhD`],
+    ['Great app! Regards,\nDr. Chen Wei, M.D.', `Great app! Regards,\n${N}, M.D.`],
+    ['Cheers, Ana, RN!', `Cheers, ${N}, RN!`],
+    ['Thanks, John Smith, Jr.', `Thanks, ${N}, Jr.`],
   ];
   assertMasked(cases);
 });
@@ -117,6 +122,8 @@ test('kept: the same words when no name follows them, and answer labels that onl
     'thanks a lot',
     'Thanks, keep it up',
     'Thanks, Great job!',
+    'Thanks, great job, PhD students',
+    'Thanks, Great job, MD',
     'Please call me Monday',
     'Company name: Acme Corp',
     'Name: N/A',
