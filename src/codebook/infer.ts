@@ -183,13 +183,25 @@ function headerPii(s: ColumnStats): { kind: PiiKind; reason: string } | null {
 /** Free text: many different answers, or long ones rarely repeated. */
 function looksLikeText(s: ColumnStats): boolean {
   const distinct = s.counts.size;
-  if (distinct <= 12) return false;
+  if (distinct <= 12) return typedByFew(s);
   const ratio = distinct / s.nonBlank;
   let chars = 0;
   for (const [v, c] of s.counts) chars += v.length * c;
   const meanLength = chars / s.nonBlank;
   // Answers picked from a list never vary in case; typed ones ("Pune", "pune") do.
   return distinct > 60 || ratio > 0.5 || (meanLength > 40 && ratio > 0.2) || caseVariantShare(s.counts) >= 0.2;
+}
+
+/**
+ * A pilot's or a small study's comments: a few answers, none given twice, of sentence length
+ * (20 characters on average). As options they would be printed word for word, one respondent
+ * each; as text they are counted. A list's options repeat, or are short.
+ */
+function typedByFew(s: ColumnStats): boolean {
+  if (s.nonBlank < 3 || s.counts.size !== s.nonBlank) return false;
+  let chars = 0;
+  for (const v of s.counts.keys()) chars += v.length;
+  return chars / s.nonBlank >= 20;
 }
 
 /** An unnamed column of unique whole numbers is a row or respondent id. */

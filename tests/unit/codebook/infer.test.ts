@@ -143,3 +143,15 @@ test('typed answers (varying case) are free text, picked ones a single choice', 
   const picked = infer([['Which city?']], column(...options.flatMap((t) => [t, t, t])))[0]!;
   assert.deepEqual([picked.type, picked.options.length], ['single', 15]);
 });
+
+test('a few comments, each typed once, are free text; a few picks of a list are a single choice', () => {
+  const comments = column('Great service overall', 'The app crashed twice on login', 'Delivery was late but support helped', 'Please add dark mode to the app', '');
+  assert.equal(infer([['Any other comments?']], comments)[0]!.type, 'text');
+  // Short options, one respondent each: still a list.
+  assert.equal(infer([['Favourite fruit']], column('Apple', 'Banana', 'Mango', 'Kiwi'))[0]!.type, 'single');
+  // Long options that repeat: a list.
+  const picks = column('Delivery was late or never came', 'The product arrived damaged', 'Delivery was late or never came', 'The product arrived damaged');
+  assert.equal(infer([['Main problem']], picks)[0]!.type, 'single');
+  // Two long answers say too little either way: a list, as before.
+  assert.equal(infer([['Comments']], column('I would recommend it to a friend', 'Not what I expected at all'))[0]!.type, 'single');
+});
