@@ -34,7 +34,7 @@ export function zipEntries(zip: Uint8Array): Map<string, Buffer> {
  * A zip archive of stored (uncompressed) entries, or deflated ones as Excel writes them, for
  * tests that need a workbook larger than any fixture.
  */
-export function storedZip(entries: Iterable<[string, Buffer]>, deflate = false): Buffer {
+export function makeZip(entries: Iterable<[string, Buffer]>, deflate = false): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -42,23 +42,22 @@ export function storedZip(entries: Iterable<[string, Buffer]>, deflate = false):
     const n = Buffer.from(name, 'utf8');
     const crc = crc32(raw);
     const data = deflate ? deflateRawSync(raw) : raw;
+    // What the local header (from byte 4) and the central one (from byte 6) both say, in the same order:
+    // version needed, flags, method, time, date, CRC-32, compressed and uncompressed sizes, name length.
+    const common = Buffer.alloc(26);
+    common.writeUInt16LE(20, 0);
+    common.writeUInt16LE(deflate ? 8 : 0, 4);
+    common.writeUInt32LE(crc, 10);
+    common.writeUInt32LE(data.length, 14);
+    common.writeUInt32LE(raw.length, 18);
+    common.writeUInt16LE(n.length, 22);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(deflate ? 8 : 0, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(n.length, 26);
+    common.copy(local, 4);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(deflate ? 8 : 0, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(n.length, 28);
+    common.copy(central, 6);
     central.writeUInt32LE(offset, 42);
     locals.push(local, n, data);
     centrals.push(central, n);

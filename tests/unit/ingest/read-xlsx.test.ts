@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { storedZip, zipEntries } from '../../helpers/zip.js';
+import { makeZip, zipEntries } from '../../helpers/zip.js';
 import assert from 'node:assert/strict';
 import { columnIndex, numberKind, numberText, serialText, unescapeExcel } from '../../../src/ingest/read-xlsx.js';
 import { openCsv } from '../../../src/ingest/read-csv.js';
@@ -110,7 +110,7 @@ function longWorkbook(times: number, deflate = false): { dir: string; file: stri
   parts.set('xl/worksheets/sheet1.xml', Buffer.from(sheet.replace('</sheetData>', `${rows.repeat(times)}</sheetData>`)));
   const dir = mkdtempSync(join(tmpdir(), 'survey-xlsx-'));
   const file = join(dir, 'big.xlsx');
-  writeFileSync(file, storedZip(parts, deflate));
+  writeFileSync(file, makeZip(parts, deflate));
   return { dir, file };
 }
 
