@@ -56,14 +56,14 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
   let kept: CsvRecord[] | null = null;
   let book: Promise<Book> | null = null;
   let tab: string | undefined;
-  const used: SheetSize = { cells: null, share: 0 };
+  const known: SheetState = { cells: null, share: 0 };
   const rows = (): AsyncIterable<CsvRecord> => {
-    if (kept !== null) return replay(kept, used);
+    if (kept !== null) return replay(kept, known);
     book ??= openBook(file, name, sheet).then((b) => {
       tab = b.tab;
       return b;
     });
-    return keeping(sheetRecords(book, name, used), used, (all) => (kept = all));
+    return keeping(sheetRecords(book, name, known), known, (all) => (kept = all));
   };
   return {
     get sheet() {
@@ -83,7 +83,7 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
         cells.hold(r.fields);
         if (handler(cells, r.line) === false) return;
         // The progress line's bytes: the file's size times the share of the sheet read.
-        if ((++records & 1023) === 0) options?.onProgress?.(Math.round(used.share * size), records);
+        if ((++records & 1023) === 0) options?.onProgress?.(Math.round(known.share * size), records);
       }
     },
   };
@@ -93,7 +93,7 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
 const KEEP_CELLS = 2_000_000;
 
 /** What is known of the sheet being read. */
-interface SheetSize {
+interface SheetState {
   /** Its cells by its used range, once its reading has begun (null when it does not say). */
   cells: number | null;
   /** The share of it read so far, 0 to 1 (of its XML, or of the rows kept). */
@@ -105,7 +105,7 @@ interface SheetSize {
  * budget. A reader that stops early (a sample) is let go only after the rest of a sheet whose
  * used range fits is read: the next pass would parse it anyway.
  */
-async function* keeping(records: AsyncIterable<CsvRecord>, size: SheetSize, done: (all: CsvRecord[]) => void): AsyncGenerator<CsvRecord> {
+async function* keeping(records: AsyncIterable<CsvRecord>, sheet: SheetState, done: (all: CsvRecord[]) => void): AsyncGenerator<CsvRecord> {
   let all: CsvRecord[] | null = [];
   let cells = 0;
   const keep = (r: CsvRecord): void => {
@@ -132,7 +132,7 @@ async function* keeping(records: AsyncIterable<CsvRecord>, size: SheetSize, done
   } finally {
     if (!ended && !failed) {
       // Read on only when the used range says the sheet fits: one that does not say may be far larger.
-      const fits = size.cells !== null && size.cells <= KEEP_CELLS;
+      const fits = sheet.cells !== null && sheet.cells <= KEEP_CELLS;
       while (fits && all !== null) {
         const next = await it.next();
         if (next.done) {
@@ -148,12 +148,12 @@ async function* keeping(records: AsyncIterable<CsvRecord>, size: SheetSize, done
   }
 }
 
-async function* replay(records: readonly CsvRecord[], size: SheetSize): AsyncGenerator<CsvRecord> {
+async function* replay(records: readonly CsvRecord[], sheet: SheetState): AsyncGenerator<CsvRecord> {
   for (let i = 0; i < records.length; i++) {
-    size.share = i / records.length;
+    sheet.share = i / records.length;
     yield { fields: [...records[i]!.fields], line: records[i]!.line };
   }
-  size.share = 1;
+  sheet.share = 1;
 }
 
 // ---------- the workbook's parts ----------
@@ -399,7 +399,7 @@ const MAX_EXTRA_COLUMNS = 256;
 const MAX_COLUMNS = 16_384;
 
 /** The chosen sheet's rows, as wide as its used range; rows without an answer above the header left out. */
-async function* sheetRecords(bookPromise: Promise<Book>, name: string, size: SheetSize): AsyncGenerator<CsvRecord> {
+async function* sheetRecords(bookPromise: Promise<Book>, name: string, sheet: SheetState): AsyncGenerator<CsvRecord> {
   const book = await bookPromise;
   const stream = book.sheet.stream();
   // The sheet's XML read so far, for a progress line.
@@ -481,7 +481,7 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string, size: She
         const [from = '', to = from] = String(tag.attributes['ref'] ?? '').split(':');
         if (/^\$?[A-Z]+\$?\d*$/i.test(to)) range = columnIndex(to) + 1;
         const rows = Number(/\d+$/.exec(to)?.[0] ?? NaN) - Number(/\d+$/.exec(from)?.[0] ?? 1) + 1;
-        if (range > 0 && rows > 0) size.cells = range * rows;
+        if (range > 0 && rows > 0) sheet.cells = range * rows;
         break;
       }
     }
@@ -522,12 +522,12 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string, size: She
   try {
     for await (const text of decoded(stream, (n) => (bytes += n))) {
       parser.write(text);
-      if (whole > 0) size.share = Math.min(1, bytes / whole);
+      if (whole > 0) sheet.share = Math.min(1, bytes / whole);
       if (ready.length > 0) yield* ready.splice(0);
     }
     parser.close();
     if (!sized) release();
-    size.share = 1;
+    sheet.share = 1;
     yield* ready.splice(0);
   } catch (e) {
     throw unreadable(e, name);
