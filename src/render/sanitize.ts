@@ -26,10 +26,16 @@ export function escapeXml(s: string): string {
 /**
  * Escapes a Markdown table cell: pipes, markup and line breaks. Backslashes are escaped before
  * pipes, or the backslash that escapes a pipe would itself be escaped ("a \\| b") and the pipe
- * would split the cell.
+ * would split the cell. Only "<" is written as an entity (it could open a tag); quotes, apostrophes
+ * and ">" start no markup inside a line, and "Don't know" is in almost every table, read as text
+ * in diffs and terminals. "&" is escaped only where it would start an entity: "R&D" stays as it is.
  */
 export function forMarkdown(s: string): string {
-  return escapeXml(forTerminal(s)).replace(/([\\`*_[\]])/g, '\\$1').replace(/\|/g, '\\|');
+  return forTerminal(s)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/([\\`*_[\]])/g, '\\$1')
+    .replace(/\|/g, '\\|');
 }
 
 /**

@@ -1,0 +1,18 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { forMarkdown } from '../../../src/render/sanitize.js';
+
+test('Markdown cells keep apostrophes, quotes and a plain ampersand as written', () => {
+  assert.equal(forMarkdown("Don't know"), "Don't know");
+  assert.equal(forMarkdown('"Very" likely'), '"Very" likely');
+  assert.equal(forMarkdown('R&D, 65 > age'), 'R&D, 65 > age');
+});
+
+test('Markdown cells never open a tag, an entity, emphasis, a link or another cell', () => {
+  assert.equal(forMarkdown('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert(1)>');
+  // Text that reads as an entity shows as written, not as the character it names.
+  assert.equal(forMarkdown('&amp; &#39;'), '&amp;amp; &amp;#39;');
+  assert.equal(forMarkdown('*a* _b_ [c](d) `e`'), '\\*a\\* \\_b\\_ \\[c\\](d) \\`e\\`');
+  assert.equal(forMarkdown('a | b \\| c'), 'a \\| b \\\\\\| c');
+  assert.equal(forMarkdown('line\nbreak'), 'line break');
+});
