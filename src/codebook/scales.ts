@@ -3,6 +3,8 @@
  * fully..not at all, numbers and ranges ascending); anything else is by count.
  */
 
+import { intensityRanks, rateRanks } from './scale-patterns.js';
+
 export interface Ordered {
   options: string[];
   scale?: string | undefined;
@@ -12,8 +14,11 @@ export interface Ordered {
 const NON_SUBSTANTIVE = [
   "don't know", 'dont know', 'do not know', 'not sure', 'unsure', 'prefer not to say', 'prefer not to answer',
   'rather not say', 'no answer', 'no opinion', 'refused', 'n/a', 'na', 'not applicable', 'none of the above', 'other',
-  'other (please specify)', 'can\'t say', 'cannot say', 'unfamiliar (n/a)',
+  'other (please specify)', 'can\'t say', 'cannot say', 'unfamiliar (n/a)', "doesn't apply", 'does not apply', "i don't do this",
+  "i don't understand this question",
 ];
+/** "Not applicable to my religious beliefs", "N/A - I don't drive": no answer on the scale, whatever follows. */
+const NON_SUBSTANTIVE_START = /^(not applicable|n\/a)\b/;
 
 /** Each scale from one pole to the other; entries are normalised (see `norm`). */
 const SCALES: Record<string, string[]> = {
@@ -21,9 +26,13 @@ const SCALES: Record<string, string[]> = {
   yesNo: ['yes', 'no'],
   trueFalse: ['true', 'false'],
   understanding: ['fully well', 'very well', 'reasonably well', 'fairly well', 'somewhat well', 'not well enough', 'not very well', 'not well', 'not well at all', 'not at all'],
-  amount: ['a great deal', 'a lot', 'a fair amount', 'some', 'a little', 'not much', 'not too much', 'very little', 'not at all', 'none at all', 'none'],
-  frequency: ['always', 'almost always', 'very often', 'often', 'frequently', 'sometimes', 'occasionally', 'rarely', 'seldom', 'almost never', 'never', 'never, but open to it', 'never, and not open to it'],
-  importance: ['extremely important', 'very important', 'important', 'somewhat important', 'moderately important', 'slightly important', 'neither important nor unimportant', 'somewhat unimportant', 'not very important', 'not important', 'very unimportant', 'not at all important'],
+  amount: ['a great deal', 'a lot', 'a fair amount', 'some', 'a little', 'only a little', 'not much', 'not too much', 'very little', 'not at all', 'none at all', 'nothing at all', 'none', 'nothing'],
+  frequency: [
+    'always', 'almost always', 'most of the time', 'usually', 'very often', 'often', 'frequently', 'about half the time', 'half the time',
+    'sometimes', 'some of the time', 'occasionally', 'once in a while', 'rarely', 'seldom', 'hardly ever', 'almost never', 'never',
+    'never, but open to it', 'never, and not open to it',
+  ],
+  importance: ['extremely important', 'very important', 'important', 'somewhat important', 'moderately important', 'slightly important', 'neither important nor unimportant', 'somewhat unimportant', 'not very important', 'not too important', 'not important', 'very unimportant', 'not at all important'],
   likelihood: ['extremely likely', 'very likely', 'likely', 'somewhat likely', 'neither likely nor unlikely', 'somewhat unlikely', 'unlikely', 'very unlikely', 'extremely unlikely', 'not at all likely'],
   satisfaction: ['extremely satisfied', 'very satisfied', 'satisfied', 'somewhat satisfied', 'neither satisfied nor dissatisfied', 'somewhat dissatisfied', 'dissatisfied', 'very dissatisfied', 'extremely dissatisfied'],
   quality: ['excellent', 'very good', 'good', 'fair', 'average', 'poor', 'very poor', 'terrible'],
@@ -31,7 +40,13 @@ const SCALES: Record<string, string[]> = {
   masculinity: ['very masculine', 'somewhat masculine', 'not very masculine', 'not at all masculine'],
   familiarity: ['extremely familiar', 'very familiar', 'somewhat familiar', 'not very familiar', 'not at all familiar'],
   concern: ['very concerned', 'somewhat concerned', 'not very concerned', 'not at all concerned'],
-  education: ['less than high school degree', 'high school degree', 'some college', 'some college or associate degree', 'associate degree', 'associate or bachelor degree', 'bachelor degree', 'bachelor\'s degree', 'graduate degree'],
+  education: [
+    'less than high school degree', 'did not complete high school', 'high school or less', 'high school degree', 'high school or g.e.d', 'some college',
+    'some college or associate degree', 'associate degree', "associate's degree", 'associate or bachelor degree', 'bachelor degree', "bachelor's degree",
+    'college graduate', 'college or more', 'graduate degree', 'post graduate degree', 'postgraduate degree',
+  ],
+  skill: ['expert', 'advanced', 'intermediate', 'beginner', 'novice'],
+  doneness: ['rare', 'medium rare', 'medium', 'medium well', 'well', 'well done'],
   time: ['already', 'today', 'within a day', 'within a week', 'within two weeks', 'within a month', 'within a year', 'later', 'no plans'],
 };
 
@@ -56,7 +71,9 @@ export function norm(s: string): string {
 const NON_SUBSTANTIVE_SET = new Set(NON_SUBSTANTIVE);
 
 export function isNonSubstantive(label: string): boolean {
-  return label.length <= MAX_SCALE_LABEL && NON_SUBSTANTIVE_SET.has(norm(label));
+  if (label.length > MAX_SCALE_LABEL) return false;
+  const n = norm(label);
+  return NON_SUBSTANTIVE_SET.has(n) || NON_SUBSTANTIVE_START.test(n);
 }
 
 /**
@@ -71,6 +88,8 @@ export function orderOptions(labels: readonly string[], counts: ReadonlyMap<stri
     if (numeric) return { options: [...numeric, ...tail], scale: 'numeric' };
     const scaled = scaleOrder(substantive);
     if (scaled) return { options: [...scaled.options, ...tail], scale: scaled.scale };
+    const patterned = byRank(substantive, intensityRanks, 'intensity') ?? byRank(substantive, rateRanks, 'frequency');
+    if (patterned) return { options: [...patterned.options, ...tail], scale: patterned.scale };
     const timed = leadingWordOrder(substantive);
     if (timed) return { options: [...timed.options, ...tail], scale: timed.scale };
   }
@@ -89,6 +108,13 @@ function scaleOrder(labels: readonly string[]): Ordered | null {
     }
   }
   return null;
+}
+
+/** Labels in the order of the ranks a pattern gives their normalised forms (scale-patterns.ts). */
+function byRank(labels: readonly string[], ranks: (normalised: string[]) => number[] | null, scale: string): Ordered | null {
+  const r = ranks(labels.map(norm));
+  if (!r) return null;
+  return { options: labels.map((_, i) => i).sort((a, b) => r[a]! - r[b]!).map((i) => labels[i]!), scale };
 }
 
 /** Time-line answers ("Already quit", "Within a week", "No plans to quit") match by their leading words. */

@@ -23,7 +23,7 @@ export interface ChartContext {
 }
 
 /** Scales whose first answer is the positive end (diverging charts put it on the right). */
-const POSITIVE_FIRST = new Set(['agreement', 'understanding', 'amount', 'frequency', 'importance', 'likelihood', 'satisfaction', 'quality', 'favourability', 'familiarity', 'concern']);
+const POSITIVE_FIRST = new Set(['agreement', 'understanding', 'amount', 'frequency', 'importance', 'likelihood', 'satisfaction', 'quality', 'favourability', 'familiarity', 'concern', 'intensity']);
 
 export function chartForTable(table: Table, ctx: ChartContext): ChartResult | null {
   const spec = ctx.chart ?? {};

@@ -133,3 +133,48 @@ test('norm and isNonSubstantive', () => {
   assert.ok(isNonSubstantive('N/A'));
   assert.ok(!isNonSubstantive('No'));
 });
+
+test('orderOptions: a word graded by intensity, strongest first, whatever its spelling slips', () => {
+  // FiveThirtyEight's religion survey: "Somewhat comfortably" is the export's own typo.
+  assert.deepEqual(
+    order([["I don't do this", 668], ['Extremely comfortable', 87], ['Very comfortable', 84], ['Somewhat comfortably', 50], ['Not so comfortable', 21], ['Not at all comfortable', 15]]),
+    { options: ['Extremely comfortable', 'Very comfortable', 'Somewhat comfortably', 'Not so comfortable', 'Not at all comfortable', "I don't do this"], scale: 'intensity' },
+  );
+  // A yes or no before the grade only repeats it; "not rude at all" is "not at all rude".
+  assert.deepEqual(order([['No, not rude at all', 9], ['Yes, somewhat rude', 5], ['Yes, very rude', 1]]).options, ['Yes, very rude', 'Yes, somewhat rude', 'No, not rude at all']);
+  // Two poles: the positive one strongest first, the middle, then the opposite weakest first.
+  assert.deepEqual(
+    order([['Somewhat unimportant', 9], ['Very important', 1], ['Neither important nor unimportant (neutral)', 5], ['Very unimportant', 3], ['Somewhat important', 4]]).options,
+    ['Very important', 'Somewhat important', 'Neither important nor unimportant (neutral)', 'Somewhat unimportant', 'Very unimportant'],
+  );
+});
+
+test('orderOptions: an intensity order is only taken when it is certain', () => {
+  // Graded two ways at once, different words, or no grading word at all: by count.
+  for (const labels of [['Not very likely', 'Very unlikely', 'Very likely'], ['Very red', 'Blue'], ['Red', 'Blue', 'Green'], ['Very', 'Somewhat']]) {
+    assert.equal(order(labels.map((l, i) => [l, i + 1])).scale, undefined, labels.join(' / '));
+  }
+});
+
+test('orderOptions: how often, most often first, from the rate each label means', () => {
+  assert.deepEqual(
+    order([['Once a year or less', 30], ['Once a month or less', 20], ['Never', 40], ['A few times per month', 9], ['A few times per week', 5], ['Every day', 2]]),
+    { options: ['Every day', 'A few times per week', 'A few times per month', 'Once a month or less', 'Once a year or less', 'Never'], scale: 'frequency' },
+  );
+  assert.deepEqual(order([['Never', 5], ['Less than weekly', 9], ['Weekly or more', 3]]).options, ['Weekly or more', 'Less than weekly', 'Never']);
+  assert.deepEqual(order([['1-2 times a week', 5], ['Less than once a week', 1], ['Daily', 2], ['3-4 times a week', 4]]).options, ['Daily', '3-4 times a week', '1-2 times a week', 'Less than once a week']);
+  // Words with no rate, or two labels of the same rate: no order taken.
+  assert.equal(order([['Constructor', 1], ['Daily', 2]]).scale, undefined);
+  assert.equal(order([['Every week', 1], ['Weekly', 2]]).scale, undefined);
+  // A "not applicable" answer, whatever follows it, goes last like "Don't know".
+  assert.deepEqual(order([['Not applicable to my religious beliefs', 50], ['Never', 5], ['Every day', 2]]).options, ['Every day', 'Never', 'Not applicable to my religious beliefs']);
+});
+
+test('orderOptions: more listed scales (how often in words, education, skill, doneness)', () => {
+  assert.deepEqual(order([['Once in a while', 5], ['Usually', 4], ['Never', 3], ['Always', 2], ['About half the time', 1]]).options, ['Always', 'Usually', 'About half the time', 'Once in a while', 'Never']);
+  assert.deepEqual(order([['College graduate', 9], ['Post graduate degree', 1], ['Some college', 5], ['High school or G.E.D.', 8], ["Associate's degree", 3], ['Did not complete high school', 2]]).options, [
+    'Did not complete high school', 'High school or G.E.D.', 'Some college', "Associate's degree", 'College graduate', 'Post graduate degree',
+  ]);
+  assert.deepEqual(order([['Intermediate', 9], ['Novice', 5], ['Advanced', 4], ['Expert', 1]]).options, ['Expert', 'Advanced', 'Intermediate', 'Novice']);
+  assert.deepEqual(order([['Medium rare', 9], ['Medium', 5], ['Medium Well', 4], ['Well', 3], ['Rare', 2]]).options, ['Rare', 'Medium rare', 'Medium', 'Medium Well', 'Well']);
+});

@@ -1,0 +1,122 @@
+/**
+ * Scales recognised by the shape of their labels rather than from a list: a word graded by
+ * intensity ("Extremely comfortable" .. "Not at all comfortable", "Very likely" .. "Very
+ * unlikely") and how often something happens ("Every day" .. "Once a year or less", "Never").
+ * Each returns a rank per label (lower first), or null when any label does not fit or two
+ * labels would share a rank. Labels come normalised (scales.ts `norm`).
+ */
+
+/** Grading words, strongest first: ranks 0-4 grade a word, 5-7 deny it. */
+const GRADES: readonly (readonly [string, number])[] = ([
+  ['extremely', 0], ['completely', 0], ['totally', 0], ['very', 1], ['quite', 2], ['fairly', 3], ['moderately', 3], ['somewhat', 3],
+  ['slightly', 4], ['a little', 4], ['a bit', 4], ['not very', 5], ['not so', 5], ['not too', 5], ['not particularly', 5], ['not that', 5],
+  ['not at all', 7], ['not', 6],
+] as const).slice().sort((a, b) => b[0].length - a[0].length);
+/** A word with no grading word ranks between "very" and "somewhat" ("Very important", "Important", "Somewhat important"). */
+const BARE = 2;
+const NEUTRAL = 10;
+/** A word's opposite by prefix: "unlikely", "dissatisfied", "uncomfortable", "inappropriate". */
+const NEGATION = /^(un|dis|in|im|ir|il)/;
+
+interface Graded {
+  rank: number;
+  word: string;
+}
+
+function graded(label: string): Graded | 'neutral' {
+  // "Yes, very rude" / "No, not at all rude": the yes or no only repeats the grade.
+  const s = label.replace(/^(yes|no),\s*/, '');
+  const neither = /^neither (.+) nor (.+)$/.exec(s);
+  if (neither) return 'neutral';
+  // "Not rude at all" is "not at all rude".
+  const atAll = /^not (.+) at all$/.exec(s);
+  if (atAll) return { rank: 7, word: atAll[1]! };
+  for (const [g, rank] of GRADES) if (s.startsWith(`${g} `)) return { rank, word: s.slice(g.length + 1) };
+  return { rank: BARE, word: s };
+}
+
+/** The same word spelled alike or nearly ("comfortable", "comfortably"). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k >= 5 && k >= Math.max(a.length, b.length) - 2;
+}
+
+/**
+ * Ranks of labels that grade one word of at most three words: its positive side strongest
+ * first, then "neither ... nor ...", then its opposite weakest first ("Somewhat unlikely",
+ * "Very unlikely"). At least one label must carry a grading word.
+ */
+export function intensityRanks(labels: readonly string[]): number[] | null {
+  const parsed = labels.map(graded);
+  const words = parsed.flatMap((p) => (p !== 'neutral' ? [p.word] : []));
+  if (words.length < 2 || !parsed.some((p) => p !== 'neutral' && p.rank !== BARE)) return null;
+  if (words.some((w) => w === '' || w.split(' ').length > 3)) return null;
+  const base = words.reduce((a, b) => (b.length < a.length ? b : a));
+  const ranks: number[] = [];
+  let opposite = false;
+  let denied = false;
+  for (const p of parsed) {
+    if (p === 'neutral') {
+      ranks.push(NEUTRAL);
+      continue;
+    }
+    const g = p;
+    if (sameWord(g.word, base)) {
+      ranks.push(g.rank);
+      denied ||= g.rank > 4;
+    } else {
+      const m = NEGATION.exec(g.word);
+      if (!m || !sameWord(g.word.slice(m[0].length), base) || g.rank > 4) return null;
+      opposite = true;
+      ranks.push(2 * NEUTRAL + (4 - g.rank));
+    }
+  }
+  // "Not very likely" beside "Very unlikely" grades two ways at once: no order is certain.
+  if ((opposite && denied) || (!opposite && ranks.includes(NEUTRAL))) return null;
+  return new Set(ranks).size === ranks.length ? ranks : null;
+}
+
+const PER_YEAR: Record<string, number> = { hour: 8760, day: 365, night: 365, week: 52, month: 12, quarter: 4, year: 1 };
+// A Map, not an object: a label such as "Constructor" must not find a property of Object.
+const ADVERB = new Map(Object.entries({ hourly: 'hour', daily: 'day', nightly: 'night', weekly: 'week', monthly: 'month', quarterly: 'quarter', yearly: 'year', annually: 'year' }));
+const TIMES: Record<string, number> = {
+  once: 1, twice: 2, 'a couple of times': 2, 'a couple times': 2, 'a few times': 3, 'several times': 4, 'multiple times': 4, 'many times': 6,
+  'more than once': 1.5, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+const UNIT = '(hour|day|night|week|month|quarter|year)';
+const COUNT = `(${Object.keys(TIMES).join('|')}|\\d+(?:\\s*(?:-|to)\\s*\\d+)?)(?: times?)?`;
+const EVERY = new RegExp(`^(?:every|each|once an?|once per) ${UNIT}$`);
+const RATE = new RegExp(`^${COUNT} (?:a|an|per|each|every) ${UNIT}$`);
+const SHADE = 1e-3;
+
+/** How many times a year a label means, or null. */
+function perYear(label: string): number | null {
+  let s = label.replace(/^(about|around|roughly|approximately|usually) /, '');
+  if (s === 'never') return 0;
+  // "Once a month or less", "Weekly or more", "Less than once a year", "At least once a week".
+  let shade = 0;
+  let m = /^(.+?),? or (less|more)(?: often)?$/.exec(s);
+  if (m) [s, shade] = [m[1]!, m[2] === 'less' ? -SHADE : SHADE];
+  else if ((m = /^(less|more) (?:often )?than (.+)$/.exec(s))) [s, shade] = [m[2]!, m[1] === 'less' ? -2 * SHADE : 2 * SHADE];
+  else if ((m = /^at least (.+)$/.exec(s))) [s, shade] = [m[1]!, SHADE];
+  let rate: number | null = null;
+  const adverb = ADVERB.get(s);
+  if (adverb !== undefined) rate = PER_YEAR[adverb]!;
+  else if ((m = EVERY.exec(s))) rate = PER_YEAR[m[1]!]!;
+  else if ((m = RATE.exec(s))) {
+    const n = m[1]!;
+    const range = /^(\d+)\s*(?:-|to)\s*(\d+)$/.exec(n);
+    const times = TIMES[n] ?? (range ? (Number(range[1]) + Number(range[2])) / 2 : Number(n));
+    rate = times * PER_YEAR[m[2]!]!;
+  }
+  return rate === null ? null : rate * (1 + shade);
+}
+
+/** Ranks of how-often labels, most often first ("Every day" .. "Never"). */
+export function rateRanks(labels: readonly string[]): number[] | null {
+  const rates = labels.map(perYear);
+  if (rates.includes(null)) return null;
+  return new Set(rates).size === rates.length ? rates.map((r) => -r!) : null;
+}
