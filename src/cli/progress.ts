@@ -29,15 +29,22 @@ export function progress(io: Io, totalBytes: number, now: () => number = () => p
   let rows0 = 0;
   let last = -Infinity;
   let drawn = false;
+  let previous = 0;
+  /** The furthest point drawn: the line never steps back. */
+  let furthest = 0;
   return {
     update(bytesRead, rows) {
       const t = now();
-      if (started < 0) {
+      // A pass begins (a workbook's sample, then its main pass): rows per second are counted afresh.
+      if (started < 0 || bytesRead < previous) {
         started = t;
         rows0 = rows;
       }
-      if (t - started < FIRST_DRAW_MS || t - last < REDRAW_MS) return;
+      previous = bytesRead;
+      // A later pass over what an earlier one read (a workbook's sheet read again) leaves the line as it is.
+      if (bytesRead < furthest || t - started < FIRST_DRAW_MS || t - last < REDRAW_MS) return;
       last = t;
+      furthest = bytesRead;
       drawn = true;
       err.write(`\r${line(bytesRead / totalBytes, rows, (rows - rows0) / ((t - started) / 1000), err.columns ?? 80)}`);
     },

@@ -40,3 +40,18 @@ test('progress line fits narrow terminals', () => {
   assert.equal(line(1, 12, 3, 20), '100%  12 rows  3 rows/s');
   assert.ok(line(0.5, 1e6, 1e6, 60).length <= 60);
 });
+
+test('progress: a second pass over the same input never draws the line back, and counts its own rows per second', () => {
+  const o = io(true);
+  let t = 0;
+  const p = progress(o, BIG, () => t);
+  // A sample reads 40% of a workbook's sheet in a second, then the main pass reads it all from the start.
+  for (t = 0; t <= 1000; t += 100) p.update((BIG * 0.4 * t) / 1000, t * 100);
+  const first = o.err.length;
+  for (let s = 0; s <= 2000; s += 100, t += 100) p.update((BIG * s) / 2000, s * 500);
+  const shares = o.err.map((l) => Number(/(\d+)%/.exec(l)![1]));
+  assert.ok(first > 0 && o.err.length > first);
+  assert.deepEqual(shares, [...shares].sort((a, b) => a - b), `never back: ${shares.join(' ')}`);
+  // The main pass reads 500 rows a millisecond: its own rate, not one mixed with the sample's.
+  assert.match(o.err.at(-1)!, /100%  1,000,000 rows  50\d,\d{3} rows\/s$/);
+});
