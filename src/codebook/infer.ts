@@ -33,7 +33,7 @@ interface ColumnStats {
 const CHOSEN_MARK = new Set(['1', 'true', 'yes', 'selected', 'checked', 'x']);
 
 export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly (readonly string[])[], options: InferOptions): Codebook {
-  const stats = columnStats(headers, sample, options.distinct);
+  const stats = colonGrids(columnStats(headers, sample, options.distinct));
   const drafts: Draft[] = [];
   for (const group of groupsOf(stats)) {
     if (group.length === 1) drafts.push(inferColumn(group[0]!, options));
@@ -99,6 +99,45 @@ function columnStats(headers: readonly ColumnHeader[], sample: readonly (readonl
     }
   }
   return stats;
+}
+
+/** A grid item's answers: a few, like a scale's. */
+const MAX_GRID_ANSWERS = 20;
+
+/**
+ * Adjacent columns headed "Question: item" that share the question and their answers are one
+ * grid, as an export edited by hand lays one out ("How often do you: Pray aloud before meals",
+ * "How often do you: Wear religious clothing"). Each must share at least half its answers with
+ * the first, or "About you: Age" and "About you: Region" would be one grid.
+ */
+function colonGrids(stats: ColumnStats[]): ColumnStats[] {
+  const sizes = new Map<number, number>();
+  for (const s of stats) sizes.set(s.header.group, (sizes.get(s.header.group) ?? 0) + 1);
+  const split = (s: ColumnStats) => {
+    const h = s.header;
+    const cut = h.question.indexOf(': ');
+    if (h.sub !== '' || (h.group >= 0 && sizes.get(h.group)! > 1) || cut < 3 || cut + 2 >= h.question.length) return null;
+    if (s.counts.size < 2 || s.counts.size > MAX_GRID_ANSWERS) return null;
+    return { question: h.question.slice(0, cut), sub: h.question.slice(cut + 2).trim() };
+  };
+  const agree = (a: ColumnStats, b: ColumnStats) => {
+    let shared = 0;
+    for (const v of a.counts.keys()) if (b.counts.has(v)) shared++;
+    return shared * 2 >= Math.max(a.counts.size, b.counts.size);
+  };
+  let group = Math.max(-1, ...stats.map((s) => s.header.group)) + 1;
+  const out = [...stats];
+  for (let a = 0; a < stats.length; ) {
+    const first = split(stats[a]!);
+    let b = a + 1;
+    while (first && b < stats.length && split(stats[b]!)?.question === first.question && agree(stats[a]!, stats[b]!)) b++;
+    if (b - a >= 2) {
+      for (let i = a; i < b; i++) out[i] = { ...stats[i]!, header: { ...stats[i]!.header, ...split(stats[i]!)!, group } };
+      group++;
+    }
+    a = b;
+  }
+  return out;
 }
 
 /** Rows that tell a column of many distinct answers (see `columnStats`). */

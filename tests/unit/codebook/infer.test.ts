@@ -155,3 +155,21 @@ test('a few comments, each typed once, are free text; a few picks of a list are 
   // Two long answers say too little either way: a list, as before.
   assert.equal(infer([['Comments']], column('I would recommend it to a friend', 'Not what I expected at all'))[0]!.type, 'single');
 });
+
+test('"Question: item" columns answered alike are one grid; alike questions answered differently are not', () => {
+  // FiveThirtyEight's religion survey: SurveyMonkey headers, one column per item.
+  const often = ['Never', 'Every day', 'Once a year or less', 'A few times per week'];
+  const [grid, age, region, alone] = infer(
+    [
+      ['How often do you: Pray in public', 'How often do you: Pray aloud before meals', 'How often do you: Wear religious clothing', 'About you: Age', 'About you: Region', 'Comments: anything else?'],
+      ['Response', 'Response', 'Response', 'Response', 'Response', 'Response'],
+    ],
+    often.map((a, i) => [a, often[(i + 1) % 4]!, often[(i + 2) % 4]!, ['18-29', '30-44', '45-60', '> 60'][i]!, ['Pacific', 'Mountain', 'New England', 'South'][i]!, ['Yes', 'No', 'Yes', 'No'][i]!]),
+    'surveymonkey',
+  );
+  assert.deepEqual([grid!.id, grid!.type, grid!.label, grid!.scale], ['often', 'matrix', 'How often do you', 'frequency']);
+  assert.deepEqual(grid!.items.map((i) => i.label), ['Pray in public', 'Pray aloud before meals', 'Wear religious clothing']);
+  assert.deepEqual(grid!.options, ['Every day', 'A few times per week', 'Once a year or less', 'Never']);
+  // Same "About you" but no answer in common; and a lone "Comments:" column: questions of their own.
+  assert.deepEqual([age!.type, age!.label, region!.type, region!.label, alone!.label], ['single', 'About you: Age', 'single', 'About you: Region', 'Comments: anything else?']);
+});
