@@ -8,7 +8,7 @@
 
 /** Grading words, strongest first: ranks 0-4 grade a word, 5-7 deny it. */
 const GRADES: readonly (readonly [string, number])[] = ([
-  ['extremely', 0], ['completely', 0], ['totally', 0], ['very', 1], ['quite', 2], ['fairly', 3], ['moderately', 3], ['somewhat', 3],
+  ['extremely', 0], ['completely', 0], ['totally', 0], ['very', 1], ['highly', 1], ['quite', 2], ['pretty', 2], ['moderately', 2.5], ['fairly', 3], ['somewhat', 3],
   ['slightly', 4], ['a little', 4], ['a bit', 4], ['not very', 5], ['not so', 5], ['not too', 5], ['not particularly', 5], ['not that', 5],
   ['not at all', 7], ['not', 6],
 ] as const).slice().sort((a, b) => b[0].length - a[0].length);
@@ -26,8 +26,7 @@ interface Graded {
 function graded(label: string): Graded | 'neutral' {
   // "Yes, very rude" / "No, not at all rude": the yes or no only repeats the grade.
   const s = label.replace(/^(yes|no),\s*/, '');
-  const neither = /^neither (.+) nor (.+)$/.exec(s);
-  if (neither) return 'neutral';
+  if (s === 'neutral' || /^neither .+ nor .+$/.test(s)) return 'neutral';
   // "Not rude at all" is "not at all rude".
   const atAll = /^not (.+) at all$/.exec(s);
   if (atAll) return { rank: 7, word: atAll[1]! };
@@ -45,13 +44,14 @@ function sameWord(a: string, b: string): boolean {
 
 /**
  * Ranks of labels that grade one word of at most three words: its positive side strongest
- * first, then "neither ... nor ...", then its opposite weakest first ("Somewhat unlikely",
- * "Very unlikely"). At least one label must carry a grading word.
+ * first, then "neither ... nor ..." or "neutral", then its opposite weakest first ("Somewhat
+ * unlikely", "Very unlikely"). At least two labels must carry a grading word: "Hispanic" and
+ * "Not Hispanic", or a band's "Stoopid" and "Slightly Stoopid", have no order to take.
  */
 export function intensityRanks(labels: readonly string[]): number[] | null {
   const parsed = labels.map(graded);
   const words = parsed.flatMap((p) => (p !== 'neutral' ? [p.word] : []));
-  if (words.length < 2 || !parsed.some((p) => p !== 'neutral' && p.rank !== BARE)) return null;
+  if (words.length < 2 || parsed.filter((p) => p !== 'neutral' && p.rank !== BARE).length < 2) return null;
   if (words.some((w) => w === '' || w.split(' ').length > 3)) return null;
   const base = words.reduce((a, b) => (b.length < a.length ? b : a));
   const ranks: number[] = [];
@@ -78,40 +78,52 @@ export function intensityRanks(labels: readonly string[]): number[] | null {
   return new Set(ranks).size === ranks.length ? ranks : null;
 }
 
-const PER_YEAR: Record<string, number> = { hour: 8760, day: 365, night: 365, week: 52, month: 12, quarter: 4, year: 1 };
+const PER_YEAR: Record<string, number> = { hour: 8760, day: 365, night: 365, week: 52, fortnight: 26, month: 12, quarter: 4, year: 1 };
 // A Map, not an object: a label such as "Constructor" must not find a property of Object.
-const ADVERB = new Map(Object.entries({ hourly: 'hour', daily: 'day', nightly: 'night', weekly: 'week', monthly: 'month', quarterly: 'quarter', yearly: 'year', annually: 'year' }));
+const ADVERB = new Map(Object.entries({ hourly: 'hour', daily: 'day', nightly: 'night', weekly: 'week', fortnightly: 'fortnight', monthly: 'month', quarterly: 'quarter', yearly: 'year', annually: 'year' }));
 const TIMES: Record<string, number> = {
-  once: 1, twice: 2, 'a couple of times': 2, 'a couple times': 2, 'a few times': 3, 'several times': 4, 'multiple times': 4, 'many times': 6,
-  'more than once': 1.5, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  once: 1, twice: 2, 'once or twice': 1.5, 'a couple of times': 2, 'a couple times': 2, 'a few times': 3, 'several times': 4, 'multiple times': 4, 'many times': 6,
+  'more than once': 1.5,
 };
-const UNIT = '(hour|day|night|week|month|quarter|year)';
-const COUNT = `(${Object.keys(TIMES).join('|')}|\\d+(?:\\s*(?:-|to)\\s*\\d+)?)(?: times?)?`;
-const EVERY = new RegExp(`^(?:every|each|once an?|once per) ${UNIT}$`);
-const RATE = new RegExp(`^${COUNT} (?:a|an|per|each|every) ${UNIT}$`);
+const DIGITS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12' };
+/** "Every other day", "Once every two weeks", "Every few months": one time in so many units. */
+const EVERY_N: Record<string, number> = { other: 2, few: 3, 'couple of': 2, several: 4 };
+const UNIT = '(hour|day|night|week|fortnight|month|quarter|year)';
+const NUMBER = `(?:${Object.keys(TIMES).join('|')}|\\d+(?:\\s*(?:-|to|or)\\s*\\d+)?)`;
+const RATE = new RegExp(`^(${NUMBER})(?: times?)? (?:a|an|per|each|every) ${UNIT}$`);
+const EVERY = new RegExp(`^(?:once )?(?:every|each|a|an|per) (?:(${Object.keys(EVERY_N).join('|')}|\\d+) )?${UNIT}s?$`);
 const SHADE = 1e-3;
 
 /** How many times a year a label means, or null. */
 function perYear(label: string): number | null {
-  let s = label.replace(/^(about|around|roughly|approximately|usually) /, '');
+  let s = label
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b/g, (w) => DIGITS[w]!)
+    .replace(/^(about|around|roughly|approximately|usually) /, '');
   if (s === 'never') return 0;
-  // "Once a month or less", "Weekly or more", "Less than once a year", "At least once a week".
-  let shade = 0;
+  // Less often than every answer before it, more often than never.
+  if (s === 'less often' || s === 'less frequently') return SHADE;
+  let scale = 1;
+  // "Once a month or less", "Weekly or more", "Less than once a year", "At least once a week", "5 or more times a week".
   let m = /^(.+?),? or (less|more)(?: often)?$/.exec(s);
-  if (m) [s, shade] = [m[1]!, m[2] === 'less' ? -SHADE : SHADE];
-  else if ((m = /^(less|more) (?:often )?than (.+)$/.exec(s))) [s, shade] = [m[2]!, m[1] === 'less' ? -2 * SHADE : 2 * SHADE];
-  else if ((m = /^at least (.+)$/.exec(s))) [s, shade] = [m[1]!, SHADE];
+  if (m) [s, scale] = [m[1]!, m[2] === 'less' ? 1 - SHADE : 1 + SHADE];
+  else if ((m = /^(less|more) (?:often )?than (.+)$/.exec(s))) [s, scale] = [m[2]!, m[1] === 'less' ? 1 - 2 * SHADE : 1 + 2 * SHADE];
+  else if ((m = /^at least (.+)$/.exec(s))) [s, scale] = [m[1]!, 1 + SHADE];
+  else if ((m = /^(\S+)(?:\+| or more) (times? .+)$/.exec(s))) [s, scale] = [`${m[1]} ${m[2]}`, 1 + SHADE];
+  else if ((m = /^(?:almost|nearly) (every .+)$/.exec(s))) [s, scale] = [m[1]!, 0.8];
   let rate: number | null = null;
   const adverb = ADVERB.get(s);
   if (adverb !== undefined) rate = PER_YEAR[adverb]!;
-  else if ((m = EVERY.exec(s))) rate = PER_YEAR[m[1]!]!;
-  else if ((m = RATE.exec(s))) {
+  else if ((m = EVERY.exec(s))) {
+    const n = m[1];
+    rate = PER_YEAR[m[2]!]! / (n === undefined ? 1 : (EVERY_N[n] ?? Number(n)));
+  } else if ((m = RATE.exec(s))) {
     const n = m[1]!;
-    const range = /^(\d+)\s*(?:-|to)\s*(\d+)$/.exec(n);
+    const range = /^(\d+)\s*(?:-|to|or)\s*(\d+)$/.exec(n);
     const times = TIMES[n] ?? (range ? (Number(range[1]) + Number(range[2])) / 2 : Number(n));
     rate = times * PER_YEAR[m[2]!]!;
   }
-  return rate === null ? null : rate * (1 + shade);
+  return rate === null ? null : rate * scale;
 }
 
 /** Ranks of how-often labels, most often first ("Every day" .. "Never"). */

@@ -17,8 +17,11 @@ const NON_SUBSTANTIVE = [
   'other (please specify)', 'can\'t say', 'cannot say', 'unfamiliar (n/a)', "doesn't apply", 'does not apply', "i don't do this",
   "i don't understand this question",
 ];
-/** "Not applicable to my religious beliefs", "N/A - I don't drive": no answer on the scale, whatever follows. */
-const NON_SUBSTANTIVE_START = /^(not applicable|n\/a)\b/;
+/**
+ * "Not applicable to my religious beliefs", "N/A - I don't drive": no answer on the scale, whatever
+ * follows; "Not applicable at all" is a scale's last point.
+ */
+const NON_SUBSTANTIVE_START = /^(not applicable|n\/a)\s*(to\b|[-:(\u2013])/;
 
 /** Each scale from one pole to the other; entries are normalised (see `norm`). */
 const SCALES: Record<string, string[]> = {
@@ -34,7 +37,7 @@ const SCALES: Record<string, string[]> = {
   ],
   importance: ['extremely important', 'very important', 'important', 'somewhat important', 'moderately important', 'slightly important', 'neither important nor unimportant', 'somewhat unimportant', 'not very important', 'not too important', 'not important', 'very unimportant', 'not at all important'],
   likelihood: ['extremely likely', 'very likely', 'likely', 'somewhat likely', 'neither likely nor unlikely', 'somewhat unlikely', 'unlikely', 'very unlikely', 'extremely unlikely', 'not at all likely'],
-  satisfaction: ['extremely satisfied', 'very satisfied', 'satisfied', 'somewhat satisfied', 'neither satisfied nor dissatisfied', 'somewhat dissatisfied', 'dissatisfied', 'very dissatisfied', 'extremely dissatisfied'],
+  satisfaction: ['extremely satisfied', 'very satisfied', 'satisfied', 'somewhat satisfied', 'neither satisfied nor dissatisfied', 'neutral', 'somewhat dissatisfied', 'dissatisfied', 'very dissatisfied', 'extremely dissatisfied'],
   quality: ['excellent', 'very good', 'good', 'fair', 'average', 'poor', 'very poor', 'terrible'],
   favourability: ['very favorably', 'very favourably', 'somewhat favorably', 'somewhat favourably', 'neither favorably nor unfavorably (neutral)', 'neither favorably nor unfavorably', 'somewhat unfavorably', 'somewhat unfavourably', 'very unfavorably', 'very unfavourably'],
   masculinity: ['very masculine', 'somewhat masculine', 'not very masculine', 'not at all masculine'],

@@ -142,6 +142,14 @@ test('orderOptions: a word graded by intensity, strongest first, whatever its sp
   );
   // A yes or no before the grade only repeats it; "not rude at all" is "not at all rude".
   assert.deepEqual(order([['No, not rude at all', 9], ['Yes, somewhat rude', 5], ['Yes, very rude', 1]]).options, ['Yes, very rude', 'Yes, somewhat rude', 'No, not rude at all']);
+  // "Moderately" is stronger than "somewhat" on a five-point scale of concern.
+  assert.deepEqual(order([['Not at all concerned', 5], ['Slightly concerned', 4], ['Somewhat concerned', 3], ['Moderately concerned', 2], ['Extremely concerned', 1]]).options, [
+    'Extremely concerned', 'Moderately concerned', 'Somewhat concerned', 'Slightly concerned', 'Not at all concerned',
+  ]);
+  // "Not applicable at all" is the scale's last point, not a "not applicable" answer.
+  assert.deepEqual(order([['Not applicable at all', 9], ['Very applicable', 1], ['Not very applicable', 5], ['Somewhat applicable', 3]]), {
+    options: ['Very applicable', 'Somewhat applicable', 'Not very applicable', 'Not applicable at all'], scale: 'intensity',
+  });
   // Two poles: the positive one strongest first, the middle, then the opposite weakest first.
   assert.deepEqual(
     order([['Somewhat unimportant', 9], ['Very important', 1], ['Neither important nor unimportant (neutral)', 5], ['Very unimportant', 3], ['Somewhat important', 4]]).options,
@@ -151,7 +159,8 @@ test('orderOptions: a word graded by intensity, strongest first, whatever its sp
 
 test('orderOptions: an intensity order is only taken when it is certain', () => {
   // Graded two ways at once, different words, or no grading word at all: by count.
-  for (const labels of [['Not very likely', 'Very unlikely', 'Very likely'], ['Very red', 'Blue'], ['Red', 'Blue', 'Green'], ['Very', 'Somewhat']]) {
+  // One graded label beside its bare word is no scale either ("Hispanic" / "Not Hispanic", a band's name).
+  for (const labels of [['Not very likely', 'Very unlikely', 'Very likely'], ['Very red', 'Blue'], ['Red', 'Blue', 'Green'], ['Very', 'Somewhat'], ['Hispanic', 'Not Hispanic'], ['Slightly Stoopid', 'Stoopid']]) {
     assert.equal(order(labels.map((l, i) => [l, i + 1])).scale, undefined, labels.join(' / '));
   }
 });
@@ -163,6 +172,15 @@ test('orderOptions: how often, most often first, from the rate each label means'
   );
   assert.deepEqual(order([['Never', 5], ['Less than weekly', 9], ['Weekly or more', 3]]).options, ['Weekly or more', 'Less than weekly', 'Never']);
   assert.deepEqual(order([['1-2 times a week', 5], ['Less than once a week', 1], ['Daily', 2], ['3-4 times a week', 4]]).options, ['Daily', '3-4 times a week', '1-2 times a week', 'Less than once a week']);
+  // Every other day, once every so many weeks, "or more", number words, en dashes, and "less often" (than all before it).
+  assert.deepEqual(order([['Once a month', 1], ['Once every two weeks', 2], ['Every other day', 3], ['Every day', 4], ['Once a week', 5]]).options, [
+    'Every day', 'Every other day', 'Once a week', 'Once every two weeks', 'Once a month',
+  ]);
+  assert.deepEqual(order([['1\u20132 times a week', 1], ['Never', 2], ['5 or more times a week', 3], ['Less than once a week', 4], ['3\u20134 times a week', 5]]).options, [
+    '5 or more times a week', '3\u20134 times a week', '1\u20132 times a week', 'Less than once a week', 'Never',
+  ]);
+  assert.deepEqual(order([['Once a week', 1], ['Two or three times a week', 2], ['Four or more times a week', 3]]).options, ['Four or more times a week', 'Two or three times a week', 'Once a week']);
+  assert.deepEqual(order([['Never', 1], ['Less often', 2], ['Almost every day', 3], ['Every day', 4], ['Once a week', 5]]).options, ['Every day', 'Almost every day', 'Once a week', 'Less often', 'Never']);
   // Words with no rate, or two labels of the same rate: no order taken.
   assert.equal(order([['Constructor', 1], ['Daily', 2]]).scale, undefined);
   assert.equal(order([['Every week', 1], ['Weekly', 2]]).scale, undefined);
