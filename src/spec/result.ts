@@ -57,6 +57,8 @@ export interface FrequencyTable {
   label: string;
   /** The item label, for a grid item. */
   item?: string;
+  /** The item's id, for a grid item: `question.itemId` names it in a spec and in `--by`. */
+  itemId?: string;
   type: QuestionType;
   /** Respondents answering. */
   base: number;

@@ -87,7 +87,10 @@ export class ChoiceFrequency {
     t.unweightedBase = this.answered.n;
     t.effectiveBase = m;
     t.ciMethod = `wilson ${Math.round(this.stats.confidence * 100)}%${weighted ? ' on the effective base' : ''}`;
-    if (this.labels.item) t.item = this.labels.item;
+    if (this.labels.item) {
+      t.item = this.labels.item;
+      t.itemId = q.id.slice(q.id.indexOf('.') + 1);
+    }
     if (multi) t.responses = this.responses;
     return t;
   }

@@ -86,6 +86,8 @@ test('analyze: exit 0 and a frequency table per question on stdout', async () =>
   assert.match(r.out, /^\s+A serious breach of my privacy\s+5\s+38\.5%/m);
   assert.match(r.out, /^\s+Email, SMS or phone calls\s+5\s+38\.5%/m);
   assert.match(r.out, /Withheld as personal data.*Email Address/);
+  // A grid item is headed by the id that names it in a spec and in --by, as its crosstabs are.
+  assert.ok(r.out.includes('How much do you agree with each statement? | The policy is clear [much_agree_each_statement.policy_clear]'));
   assert.ok(!CONTROL.test(r.out), 'no colour when stdout is not a terminal');
 });
 
@@ -107,6 +109,9 @@ test('analyze --format json: the result contract', async () => {
     ],
   );
   assert.deepEqual([policy.base, policy.missing], [13, 1]);
+  // A grid item's table keeps its grid's id in 'question', its label in 'item', and adds its own id.
+  const item = result.tables.find((t): t is FrequencyTable => t.kind === 'frequency' && t.item === 'The policy is clear');
+  assert.deepEqual([item?.question, item?.itemId], ['much_agree_each_statement', 'policy_clear']);
 });
 
 test('analyze --format csv: one tidy row per answer, parseable', async () => {

@@ -85,7 +85,7 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
   const counts = t.rows.map((r) => formatCount(r.count));
   const cw = Math.max(5, ...counts.map((c) => c.length));
   const barWidth = Math.min(40, Math.max(5, width - lw - cw - (multi ? 22 : 12)));
-  const lines = [heading(t.label, t.item ? `${t.question} | ${t.item}` : t.question, st)];
+  const lines = [heading(t.label, t.itemId !== undefined ? `${t.question}.${t.itemId}` : t.question, st)];
   const head = `  ${'Answer'.padEnd(lw)}  ${'Count'.padStart(cw)}  ${multi ? '% resp.  % answ.' : '     %'}`;
   lines.push(st.dim(head));
   t.rows.forEach((r, i) => {
