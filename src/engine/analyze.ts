@@ -20,7 +20,7 @@ import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { compile, truthy } from '../expr/compile.js';
 import { Tabulation } from './tabulation.js';
-import { resolveQuestion } from './resolve.js';
+import { resolveQuestionOrItem } from './resolve.js';
 import { withInput } from './input.js';
 import { Sample, scanRows, type HeaderInfo } from './rows.js';
 import { Cells } from '../ingest/cells.js';
@@ -76,7 +76,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   };
   const start = (): Tabulation => {
     const codebook = inferCodebook(headers, sample.rows, { decimalComma, distinct: (i) => sample.distinct(i) });
-    const by = (options.by ?? []).map((name) => resolveQuestion(codebook, name, '--by').id);
+    const by = (options.by ?? []).map((name) => resolveQuestionOrItem(codebook, name, '--by'));
     const t = new Tabulation(codebook, { tables: 'all', by }, { decimalComma });
     if (options.where !== undefined) {
       const expr = compile(options.where);

@@ -14,17 +14,29 @@ export function findQuestion(codebook: Codebook, name: string): Question | undef
   );
 }
 
-/** Like findQuestion, but a miss is the user's error, with the closest id as a suggestion. */
-export function resolveQuestion(codebook: Codebook, name: string, flag: string): Question {
+/**
+ * The id of a question, or `grid.item` for a grid's item (by the item's id or label), as a user
+ * names one on the command line; a miss is the user's error, with the closest id as a suggestion.
+ */
+export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: string): string {
   const q = findQuestion(codebook, name);
-  if (q) return q;
+  if (q) return q.id;
+  const dot = name.indexOf('.');
+  if (dot > 0) {
+    const grid = findQuestion(codebook, name.slice(0, dot));
+    const key = name.slice(dot + 1).trim().toLowerCase();
+    const item = grid?.type === 'matrix' ? grid.items.find((i) => i.id.toLowerCase() === key || i.label.toLowerCase() === key) : undefined;
+    if (grid && item) return `${grid.id}.${item.id}`;
+  }
   throw new SurveyError('SURVEY_QUESTION_UNKNOWN', `${flag}: ${messages.unknownQuestion(name, suggest(codebook, name))}`, {
     hint: 'run `survey init FILE` to list the question ids',
   });
 }
 
+/** The closest question id, or `grid.item` when the name has a dot. */
 export function suggest(codebook: Codebook, name: string): string | undefined {
-  return closest(name, codebook.questions.map((q) => q.id));
+  const ids = codebook.questions.flatMap((q) => (name.includes('.') && q.type === 'matrix' ? q.items.map((i) => `${q.id}.${i.id}`) : [q.id]));
+  return closest(name, ids);
 }
 
 /**

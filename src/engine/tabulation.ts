@@ -77,7 +77,10 @@ export class Tabulation {
       const column = this.singleView(byId, '--by');
       for (const q of codebook.questions) {
         if (q.id === byId) continue;
-        for (const row of this.choiceViews(q.id)) this.accumulators.push(crosstabAcc(row, column, netsOf(row), undefined, this.stats));
+        for (const row of this.choiceViews(q.id)) {
+          // A grid's other items are crossed by one of its items; the item itself is not.
+          if (row.question.id !== byId) this.accumulators.push(crosstabAcc(row, column, netsOf(row), undefined, this.stats));
+        }
       }
     }
   }

@@ -192,6 +192,21 @@ test('analyze --by an unknown question: exit 2 with a suggestion', async () => {
   assert.ok(!r.err.includes(STACK));
 });
 
+test('analyze --by a grid item (grid.item, by id or label): every other question and item crossed by it', async () => {
+  const r = await run(['analyze', GF, '--by', 'much_agree_each_statement.policy_clear', '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  const crosstabs = (JSON.parse(r.out) as AnalysisResult).tables.filter((t) => t.kind === 'crosstab');
+  const rows = crosstabs.map((t) => (t.kind === 'crosstab' ? t.row : ''));
+  assert.ok(rows.includes('see_new_privacy_policy') && rows.includes('much_agree_each_statement.i_trust_company'), rows.join(' '));
+  assert.ok(!rows.includes('much_agree_each_statement.policy_clear'), 'not the item by itself');
+  assert.ok(crosstabs.every((t) => t.kind === 'crosstab' && t.column === 'much_agree_each_statement.policy_clear'));
+  const byLabel = await run(['analyze', GF, '--by', 'much_agree_each_statement.The policy is clear', '--format', 'json']);
+  assert.equal(byLabel.out, r.out);
+  const typo = await run(['analyze', GF, '--by', 'much_agree_each_statement.policy']);
+  assert.equal(typo.code, 2);
+  assert.match(typo.err, /did you mean 'much_agree_each_statement\.policy_clear'\?/);
+});
+
 // ---------------------------------------------------------------- init ----
 
 const ajv = new Ajv2020.default({ allErrors: true, strict: false });

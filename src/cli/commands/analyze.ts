@@ -35,7 +35,7 @@ export function createAnalyzeCommand(io: Io): Command {
   return new Command('analyze')
     .description('infer the codebook of a survey export and print a frequency table for every question')
     .argument('<file>', 'the export: CSV/TSV or .xlsx from Google Forms, SurveyMonkey, Qualtrics, Typeform, LimeSurvey...')
-    .option('--by <question>', 'crosstab every choice question by this question (id or text); repeatable', collect, [])
+    .option('--by <question>', 'crosstab every choice question by this question (id or text, or grid.item); repeatable', collect, [])
     .option('--where <expr>', 'tabulate only rows where this expression is true, e.g. \'gender == "Female"\'')
     .addOption(formatOption())
     .option('--out <dir>', 'also write every table (CSV, Markdown, JSON) and a chart per question (SVG) to this folder')
