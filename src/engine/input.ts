@@ -1,7 +1,8 @@
-/** Opening an export for the pipelines, re-reading it as Windows-1252 when bytes past the sniffed start are not UTF-8. */
+/** Opening an export for the pipelines, re-reading it as Windows-1252 or Mac OS Roman when bytes past the sniffed start are not UTF-8. */
 import type { Diagnostic } from '../spec/result.js';
 import { openCsv, EncodingFallback, type CsvInput, type CsvOptions } from '../ingest/read-csv.js';
 import { messages } from '../errors/messages.js';
+import { notUtf8Reason } from '../ingest/detect.js';
 
 export async function withInput<T>(file: string, options: CsvOptions, run: (input: CsvInput, diagnostics: Diagnostic[]) => Promise<T>): Promise<T> {
   const input = await openCsv(file, options);
@@ -11,7 +12,7 @@ export async function withInput<T>(file: string, options: CsvOptions, run: (inpu
     if (!(e instanceof EncodingFallback) || options.encoding !== undefined) throw e;
     const again = await openCsv(file, { ...options, encoding: e.encoding });
     const note: Diagnostic = { level: 'info', code: 'SURVEY_ENCODING_FALLBACK', message: messages.encodingFallback(e.encoding) };
-    return run({ ...again, encodingReason: 'not valid UTF-8, read as Windows-1252' }, [...ignoredOptions(again, options), note]);
+    return run({ ...again, encodingReason: notUtf8Reason(e.encoding) }, [...ignoredOptions(again, options), note]);
   }
 }
 

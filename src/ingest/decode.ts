@@ -1,11 +1,11 @@
 /**
  * Bytes to text, chunk by chunk. UTF-8 is decoded strictly, so that a byte that is not
- * UTF-8 anywhere asks for a re-read as Windows-1252 (`EncodingFallback`). ASCII chunks,
+ * UTF-8 anywhere asks for a re-read as Windows-1252 or Mac OS Roman (`EncodingFallback`). ASCII chunks,
  * the usual case, are copied as Latin-1 (one byte a character, the fastest string V8 makes).
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import type { Encoding } from './detect.js';
+import { singleByteEncoding, type Encoding } from './detect.js';
 
 /** Thrown when bytes later in a file turn out not to be UTF-8: the caller re-reads it. */
 export class EncodingFallback extends Error {
@@ -39,7 +39,7 @@ export class ChunkDecoder {
     let text: string;
     if (isAscii(bytes)) text = bytes.toString('latin1');
     else if (isUtf8(bytes)) text = bytes.toString('utf8');
-    else throw new EncodingFallback('windows-1252');
+    else throw new EncodingFallback(singleByteEncoding(bytes));
     // As TextDecoder does, a byte-order mark at the very start is not text.
     if (this.first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.length > 0) this.first = false;

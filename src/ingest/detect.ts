@@ -4,8 +4,8 @@
  */
 import { isUtf8 } from 'node:buffer';
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh';
+export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'macintosh'];
 
 export interface Detected {
   encoding: Encoding;
@@ -52,7 +52,37 @@ export function detectEncoding(head: Buffer, complete: boolean): Detected {
   if (utf16) return { encoding: utf16, bomLength: 0, reason: 'UTF-16 without byte-order mark (NUL byte pattern)' };
   const sample = complete ? head : trimPartialUtf8(head);
   if (isUtf8(sample)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8' };
-  return { encoding: 'windows-1252', bomLength: 0, reason: 'not valid UTF-8, read as Windows-1252' };
+  const encoding = singleByteEncoding(sample);
+  return { encoding, bomLength: 0, reason: notUtf8Reason(encoding) };
+}
+
+export function notUtf8Reason(encoding: Encoding): string {
+  return encoding === 'macintosh' ? "not valid UTF-8, read as Mac OS Roman (Excel for Mac's CSV)" : 'not valid UTF-8, read as Windows-1252';
+}
+
+/**
+ * Bytes that are punctuation in Mac OS Roman (a no-break space, curly quotes, dashes, an
+ * ellipsis) and capital letters in Windows-1252: "much\xCA", "you\xD5re" are Mac text, which
+ * older Excel for Mac wrote as its "CSV"; no word puts a capital Ê or Õ after a small letter.
+ */
+const MAC_PUNCTUATION = new Set([0xca, 0xd0, 0xd1, 0xd2, 0xd3, 0xd4, 0xd5, 0xc9, 0xa5]);
+
+/**
+ * Windows-1252 or Mac OS Roman, for bytes that are not UTF-8: Mac OS Roman when its punctuation
+ * follows small letters more often than Windows-1252's small accented letters stand by them
+ * ("caf\xE9"; the same bytes are capitals and accents in Mac OS Roman).
+ */
+export function singleByteEncoding(bytes: Uint8Array): Encoding {
+  const small = (b: number | undefined) => b !== undefined && b >= 0x61 && b <= 0x7a;
+  let mac = 0;
+  let windows = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    if (MAC_PUNCTUATION.has(b) && small(bytes[i - 1])) mac++;
+    else if (b >= 0xe0 && b !== 0xf7 && (small(bytes[i - 1]) || small(bytes[i + 1]))) windows++;
+  }
+  return mac >= 2 && mac > 2 * windows ? 'macintosh' : 'windows-1252';
 }
 
 function guessUtf16(head: Buffer): Encoding | null {

@@ -86,9 +86,9 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
   }
   const detected = detectEncoding(head, head.length === size);
   const encoding = options.encoding ?? detected.encoding;
-  // A UTF-8 BOM is skipped when reading as Windows-1252 too: that is the re-read of a
+  // A UTF-8 BOM is skipped when reading as Windows-1252 or Mac OS Roman too: that is the re-read of a
   // BOM file with stray bytes further on, and EF BB BF would otherwise start the first header as "ï»¿".
-  const skipBom = options.encoding === undefined || options.encoding === detected.encoding || (detected.encoding === 'utf-8' && options.encoding === 'windows-1252');
+  const skipBom = options.encoding === undefined || options.encoding === detected.encoding || (detected.encoding === 'utf-8' && (options.encoding === 'windows-1252' || options.encoding === 'macintosh'));
   const bomLength = skipBom ? detected.bomLength : 0;
   const sampleText = new TextDecoder(encoding).decode(head.subarray(bomLength));
   if (controlShare(sampleText) > 0.1) {

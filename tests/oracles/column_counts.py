@@ -12,7 +12,8 @@ Run from the repository root:
 Rules (these are the contract the TypeScript tests compare against):
 
 * Decoding: the raw bytes are decoded as UTF-8 (a leading BOM is stripped) when
-  they are valid UTF-8, otherwise as windows-1252 *as the WHATWG Encoding
+  they are valid UTF-8; food-world-cup (which starts with bytes listed in MAC_ROMAN) as
+  Mac OS Roman; otherwise as windows-1252 *as the WHATWG Encoding
   Standard defines it* (what JavaScript's TextDecoder('windows-1252') does):
   Python's cp1252 codec leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; here
   they map to the C1 control code point of the same value (U+0081 ...).
@@ -23,7 +24,7 @@ Rules (these are the contract the TypeScript tests compare against):
   "Response" or "Open-Ended Response" (SurveyMonkey two-row export), else 1.
 * rows: data records (after the header rows) excluding records whose every
   cell is blank.  A cell is blank when it is empty after trimming.
-* Trimming removes surrounding spaces, tabs, CR and LF only (" \\t\\r\\n").
+* Trimming removes surrounding spaces, tabs, CR, LF and no-break spaces only (" \\t\\r\\n\\u00a0").
   (For these fixtures this gives the same result as JavaScript's
   String.prototype.trim(): no value begins or ends with any other whitespace
   character -- run with --notes to re-check.)
@@ -62,7 +63,7 @@ FIXTURES = os.path.join(REPO, "fixtures")
 ROOT = os.path.join(FIXTURES, "fivethirtyeight")
 OUT = os.path.join(REPO, "tests", "oracles", "output", "column-counts.json")
 
-TRIM = " \t\r\n"
+TRIM = " \t\r\n\u00a0"
 MAX_DISTINCT = 200
 SECOND_HEADER_MARKERS = ("Response", "Open-Ended Response")
 
@@ -82,11 +83,18 @@ def _whatwg_1252_table():
 WIN1252 = _whatwg_1252_table()
 
 
+# Files known (by looking at their bytes, not by survey's sniffing) to be Mac OS Roman, as
+# Excel for Mac wrote "CSV": food-world-cup's 0xCA after words is a no-break space there.
+MAC_ROMAN = {b'RespondentID,"Generally speaking, how would you rate your level of knowledge\xcaof cuisines'}
+
+
 def decode(raw):
     """Return (text, encoding label)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
+        if any(raw.startswith(head) for head in MAC_ROMAN):
+            return raw.decode("mac_roman"), "macintosh"
         return "".join(WIN1252[b] for b in raw), "windows-1252"
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -205,7 +213,8 @@ def main(argv):
     show_notes = "--notes" in argv
     result = {}
     for dirpath, dirnames, filenames in os.walk(ROOT):
-        dirnames.sort()
+        # survey's own committed output (a report folder) is not an export.
+        dirnames[:] = sorted(d for d in dirnames if d != "report")
         for name in sorted(filenames):
             if not name.lower().endswith(".csv"):
                 continue

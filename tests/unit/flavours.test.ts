@@ -615,6 +615,34 @@ test('Windows-1252: é as 0xE9 and ’ as 0x92 decode to the right characters', 
   assert.ok(!JSON.stringify(result).includes('\ufffd'));
 });
 
+test('Mac OS Roman (Excel 2011 for Mac, CR line endings): no-break spaces, ’ and é decode; "Not much" is one answer', async () => {
+  const { result } = await analyze('mac-roman.csv');
+  check(result, {
+    input: { rows: 8, encoding: 'macintosh', delimiter: ',', headerRows: 1 },
+    questions: [
+      // A no-break space inside a header reads as a space; after an answer it is trimmed, so the amount scale is recognised.
+      ['much_interested_cuisines_from_different', 'single', 'How much, if at all, are you interested in cuisines from different parts of the world?', ['A lot', 'Some', 'Not much', 'Not at all']],
+      ['whats_favourite_cafe', 'single', 'What\u2019s your favourite café?', ['Café Amélie', 'Le Procope', 'Café de Flore', '\u201cNone\u201d, I make crème at home']],
+    ],
+    tables: [
+      freq('much_interested_cuisines_from_different', 8, 0, [
+        ['A lot', 2],
+        ['Some', 3],
+        ['Not much', 2],
+        ['Not at all', 1],
+      ]),
+      freq('whats_favourite_cafe', 8, 0, [
+        ['Café Amélie', 4],
+        ['Le Procope', 2],
+        ['Café de Flore', 1],
+        ['\u201cNone\u201d, I make crème at home', 1],
+      ]),
+    ],
+    withheld: [],
+  }, 'mac-roman.csv');
+  assert.ok(!JSON.stringify(result).includes('\ufffd') && !JSON.stringify(result).includes('\u00ca'));
+});
+
 // ------------------------------------------------------------ line endings ----
 
 for (const [name, eol] of [

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { controlShare, detectEncoding, detectNotText } from '../../../src/ingest/detect.js';
+import { controlShare, detectEncoding, detectNotText, singleByteEncoding } from '../../../src/ingest/detect.js';
 import { fromRoot } from '../../helpers/io.js';
 
 const bytes = (...b: number[]) => Buffer.from(b);
@@ -37,6 +37,18 @@ test('detectEncoding: valid UTF-8 is UTF-8, anything else Windows-1252', () => {
   assert.deepEqual(detectEncoding(bytes(0x63, 0x61, 0x66, 0xe9, 0x2c, 0x92, 0x0a), true), { encoding: 'windows-1252', bomLength: 0, reason: 'not valid UTF-8, read as Windows-1252' });
 });
 
+test('detectEncoding: Mac OS Roman when its punctuation follows small letters (Excel for Mac), else Windows-1252', () => {
+  // "Not much" + CA (a no-break space in Mac OS Roman, Ê in Windows-1252), "You" + D5 + "re" (’ / Õ).
+  const mac = Buffer.from('Answer\nNot much\xca\nNot at all\xca\nYou\xd5re right\n', 'latin1');
+  assert.deepEqual(detectEncoding(mac, true), { encoding: 'macintosh', bomLength: 0, reason: "not valid UTF-8, read as Mac OS Roman (Excel for Mac's CSV)" });
+  assert.equal(new TextDecoder('macintosh').decode(mac), 'Answer\nNot much\u00a0\nNot at all\u00a0\nYou\u2019re right\n');
+  // One such byte decides nothing; French words with Windows-1252's small accented letters outweigh a few.
+  assert.equal(singleByteEncoding(Buffer.from('Not much\xca\n', 'latin1')), 'windows-1252');
+  assert.equal(singleByteEncoding(Buffer.from('caf\xe9 cr\xe8me br\xfbl\xe9e \xe9t\xe9 much\xca all\xca', 'latin1')), 'windows-1252');
+  // Capitals after capitals are Windows-1252 words ("JOS\xC9", "A\xD1O").
+  assert.equal(singleByteEncoding(Buffer.from('JOS\xc9,A\xd1O,CAF\xc9,NI\xd1O', 'latin1')), 'windows-1252');
+});
+
 test('detectEncoding: a multi-byte character cut at the end of a sample is not invalid UTF-8', () => {
   const e = Buffer.from('a,b\n1,é'); // é = C3 A9
   const cut = e.subarray(0, e.length - 1); // ends with a lone C3
@@ -53,6 +65,7 @@ test('detectEncoding on the fixtures', () => {
     ['utf16le-bom.txt', 'utf-16le', 2],
     ['utf16be-bom.csv', 'utf-16be', 2],
     ['windows-1252.csv', 'windows-1252', 0],
+    ['mac-roman.csv', 'macintosh', 0],
     ['line-endings-cr.csv', 'utf-8', 0],
   ];
   for (const [name, encoding, bomLength] of cases) {
