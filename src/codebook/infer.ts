@@ -33,7 +33,7 @@ interface ColumnStats {
 const CHOSEN_MARK = new Set(['1', 'true', 'yes', 'selected', 'checked', 'x']);
 
 export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly (readonly string[])[], options: InferOptions): Codebook {
-  const stats = colonGrids(columnStats(headers, sample, options.distinct));
+  const stats = colonGrids(columnStats(headers, sample, options.distinct), options);
   const drafts: Draft[] = [];
   for (const group of groupsOf(stats)) {
     if (group.length === 1) drafts.push(inferColumn(group[0]!, options));
@@ -103,6 +103,7 @@ function columnStats(headers: readonly ColumnHeader[], sample: readonly (readonl
 
 /** A grid item's answers: a few, like a scale's. */
 const MAX_GRID_ANSWERS = 20;
+const SECTION = /^(section|part|page|block|module|step)\b/i;
 
 /**
  * Adjacent columns headed "Question: item" that share the question and their answers are one
@@ -110,14 +111,17 @@ const MAX_GRID_ANSWERS = 20;
  * "How often do you: Wear religious clothing"). Each must share at least half its answers with
  * the first, or "About you: Age" and "About you: Region" would be one grid.
  */
-function colonGrids(stats: ColumnStats[]): ColumnStats[] {
+function colonGrids(stats: ColumnStats[], options: InferOptions): ColumnStats[] {
   const sizes = new Map<number, number>();
   for (const s of stats) sizes.set(s.header.group, (sizes.get(s.header.group) ?? 0) + 1);
   const split = (s: ColumnStats) => {
     const h = s.header;
     const cut = h.question.indexOf(': ');
     if (h.sub !== '' || (h.group >= 0 && sizes.get(h.group)! > 1) || cut < 3 || cut + 2 >= h.question.length) return null;
-    if (s.counts.size < 2 || s.counts.size > MAX_GRID_ANSWERS) return null;
+    // A section heading ("Part 2: ..."), or an export that names its own questions (Qualtrics' Q12), is no grid's question.
+    if (SECTION.test(h.question) || hasOwnId(h)) return null;
+    // Items are choices: dates, numbers, free text and personal data ("Stay: Check-in date", "Phone: Weekdays") stay apart.
+    if (s.counts.size < 2 || s.counts.size > MAX_GRID_ANSWERS || inferColumn(s, options).question.type !== 'single') return null;
     return { question: h.question.slice(0, cut), sub: h.question.slice(cut + 2).trim() };
   };
   const agree = (a: ColumnStats, b: ColumnStats) => {
@@ -159,8 +163,12 @@ function baseQuestion(id: string, label: string, type: QuestionType, columns: nu
 
 function idFor(h: ColumnHeader): string {
   // Short export names (Qualtrics Q12, coded q0012) are better ids than long texts.
-  if (h.name !== h.question && /^[A-Za-z][\w.]{0,30}$/.test(h.name)) return h.name;
+  if (hasOwnId(h)) return h.name;
   return slug(h.question || h.name) || `col_${h.index + 1}`;
+}
+
+function hasOwnId(h: ColumnHeader): boolean {
+  return h.name !== h.question && /^[A-Za-z][\w.]{0,30}$/.test(h.name);
 }
 
 function inferColumn(s: ColumnStats, options: InferOptions): Draft {
@@ -297,7 +305,8 @@ function inferGroup(group: ColumnStats[], sample: readonly (readonly string[])[]
   }
 
   // A grid: every column is an item answered on a shared scale. Text items split off.
-  const gridCols = group.filter((s) => !(s.header.openEnded || looksLikeText(s)) && headerPii(s) === null);
+  // Personal data named by the header or shown by the answers is withheld, as a column of its own.
+  const gridCols = group.filter((s) => !(s.header.openEnded || looksLikeText(s)) && headerPii(s) === null && piiFromValues([...s.counts.keys()]) === null);
   const rest = group.filter((s) => !gridCols.includes(s));
   if (gridCols.length >= 2) {
     const counts = new Map<string, number>();

@@ -2,18 +2,34 @@
 import type { Diagnostic } from '../spec/result.js';
 import { openCsv, EncodingFallback, type CsvInput, type CsvOptions } from '../ingest/read-csv.js';
 import { messages } from '../errors/messages.js';
-import { notUtf8Reason } from '../ingest/detect.js';
+import { notUtf8Reason, SingleByteEvidence, type Encoding } from '../ingest/detect.js';
+import { SurveyError } from '../errors/survey-error.js';
+import { createReadStream } from 'node:fs';
 
 export async function withInput<T>(file: string, options: CsvOptions, run: (input: CsvInput, diagnostics: Diagnostic[]) => Promise<T>): Promise<T> {
   const input = await openCsv(file, options);
   try {
     return await run(input, ignoredOptions(input, options));
   } catch (e) {
-    if (!(e instanceof EncodingFallback) || options.encoding !== undefined) throw e;
-    const again = await openCsv(file, { ...options, encoding: e.encoding });
-    const note: Diagnostic = { level: 'info', code: 'SURVEY_ENCODING_FALLBACK', message: messages.encodingFallback(e.encoding) };
-    return run({ ...again, encodingReason: notUtf8Reason(e.encoding) }, [...ignoredOptions(again, options), note]);
+    if (!(e instanceof EncodingFallback)) throw e;
+    if (options.encoding !== undefined) {
+      throw new SurveyError('SURVEY_CSV_ENCODING', messages.notInEncoding(options.encoding), {
+        location: { file: options.displayName ?? file },
+        hint: 'leave --encoding out to detect it, or give windows-1252 or macintosh',
+      });
+    }
+    // Which single-byte encoding, by the whole file: its first such byte may lie far from most of them.
+    const encoding = await singleByteEncodingOf(file).catch(() => e.encoding);
+    const again = await openCsv(file, { ...options, encoding });
+    const note: Diagnostic = { level: 'info', code: 'SURVEY_ENCODING_FALLBACK', message: messages.encodingFallback(encoding) };
+    return run({ ...again, encodingReason: notUtf8Reason(encoding) }, [...ignoredOptions(again, options), note]);
   }
+}
+
+async function singleByteEncodingOf(file: string): Promise<Encoding> {
+  const evidence = new SingleByteEvidence();
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) evidence.add(chunk);
+  return evidence.encoding;
 }
 
 /** Options the export's kind has no use for: said, not silently dropped. */

@@ -65,24 +65,47 @@ export function notUtf8Reason(encoding: Encoding): string {
  * ellipsis) and capital letters in Windows-1252: "much\xCA", "you\xD5re" are Mac text, which
  * older Excel for Mac wrote as its "CSV"; no word puts a capital Ê or Õ after a small letter.
  */
-const MAC_PUNCTUATION = new Set([0xca, 0xd0, 0xd1, 0xd2, 0xd3, 0xd4, 0xd5, 0xc9, 0xa5]);
+const MAC_PUNCTUATION = [0xca, 0xd0, 0xd1, 0xd2, 0xd3, 0xd4, 0xd5, 0xc9, 0xa5];
+/**
+ * Small accented letters in Mac OS Roman (á à â ä ã å ç é è ê ù ü) that are symbols, capitals or
+ * nothing in Windows-1252 (‡ ˆ ‰ Š ‹ Œ Ž Ÿ; 81 8D 8F 90 9D are unassigned): "Montr\x8Eal".
+ * Bytes whose Windows-1252 reading fits after a small letter too (” ™ š ž – • ’) tell nothing.
+ */
+const MAC_LETTERS = [0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8d, 0x8e, 0x8f, 0x90, 0x9d, 0x9f];
+const MAC_AFTER_SMALL = new Uint8Array(256);
+for (const b of [...MAC_PUNCTUATION, ...MAC_LETTERS]) MAC_AFTER_SMALL[b] = 1;
 
 /**
- * Windows-1252 or Mac OS Roman, for bytes that are not UTF-8: Mac OS Roman when its punctuation
- * follows small letters more often than Windows-1252's small accented letters stand by them
- * ("caf\xE9"; the same bytes are capitals and accents in Mac OS Roman).
+ * What tells Mac OS Roman from Windows-1252 in bytes that are not UTF-8, counted chunk after
+ * chunk: Mac OS Roman's punctuation and small accented letters after small letters, against
+ * Windows-1252's small accented letters (E0-FF: "caf\xE9") beside them, which Mac OS Roman
+ * reads as capitals and accents.
  */
-export function singleByteEncoding(bytes: Uint8Array): Encoding {
-  const small = (b: number | undefined) => b !== undefined && b >= 0x61 && b <= 0x7a;
-  let mac = 0;
-  let windows = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b < 0x80) continue;
-    if (MAC_PUNCTUATION.has(b) && small(bytes[i - 1])) mac++;
-    else if (b >= 0xe0 && b !== 0xf7 && (small(bytes[i - 1]) || small(bytes[i + 1]))) windows++;
+export class SingleByteEvidence {
+  private mac = 0;
+  private windows = 0;
+  /** The byte before the next chunk's first. */
+  private last = 0;
+  add(bytes: Uint8Array): this {
+    const small = (b: number) => b >= 0x61 && b <= 0x7a;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b < 0x80) continue;
+      const before = i > 0 ? bytes[i - 1]! : this.last;
+      if (MAC_AFTER_SMALL[b] === 1 && small(before)) this.mac++;
+      else if (b >= 0xe0 && b !== 0xf7 && (small(before) || (i + 1 < bytes.length && small(bytes[i + 1]!)))) this.windows++;
+    }
+    if (bytes.length > 0) this.last = bytes[bytes.length - 1]!;
+    return this;
   }
-  return mac >= 2 && mac > 2 * windows ? 'macintosh' : 'windows-1252';
+  get encoding(): Encoding {
+    return this.mac >= 2 && this.mac > 2 * this.windows ? 'macintosh' : 'windows-1252';
+  }
+}
+
+/** Windows-1252 or Mac OS Roman for bytes that are not UTF-8 (see SingleByteEvidence). */
+export function singleByteEncoding(bytes: Uint8Array): Encoding {
+  return new SingleByteEvidence().add(bytes).encoding;
 }
 
 function guessUtf16(head: Buffer): Encoding | null {

@@ -211,3 +211,23 @@ test('an invalid UTF-8 byte after the first MiB: the whole file is re-read as Wi
   assert.ok(result.diagnostics.some((d) => d.code === 'SURVEY_ENCODING_FALLBACK'), JSON.stringify(result.diagnostics));
   assert.deepEqual(counts(freq(result, 'place')), { 'CafÃ©': 75_000, Bar: 75_000, 'Zürich': 1 });
 });
+
+test('Mac OS Roman bytes spread thinly past the first MiB: the whole file decides, not the chunk with the first of them', { timeout: 60_000 }, async () => {
+  const file = join(dir, 'late_mac.csv');
+  // One "Not much" + CA (a no-break space in Mac OS Roman) every 10,000 rows (80 KB) past the 1 MiB sample: one per 64 KiB chunk at most.
+  const rows = Array.from({ length: 200_000 }, (_, i) => (i >= 150_000 && i % 10_000 === 0 ? 'Not much\xca,1' : `${i % 2 === 0 ? 'A lot' : 'Some'},${i % 7}`)).join('\n');
+  writeFileSync(file, Buffer.from(`Interest,Code\n${rows}\n`, 'latin1'));
+  const r = await run(['analyze', file, '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  const result = JSON.parse(r.out) as AnalysisResult;
+  assert.equal(result.input.encoding, 'macintosh');
+  assert.ok(result.diagnostics.some((d) => d.code === 'SURVEY_ENCODING_FALLBACK' && d.message.includes('Mac OS Roman')), JSON.stringify(result.diagnostics));
+  assert.equal(counts(freq(result, 'interest'))['Not much'], 5);
+});
+
+test('--encoding utf-8 on a file that is not: exit 3, SURVEY_CSV_ENCODING with a hint, no stack trace', async () => {
+  const r = await run(['analyze', fromRoot('fixtures/flavours/windows-1252.csv'), '--encoding', 'utf-8']);
+  assert.equal(r.code, 3);
+  assert.match(r.err, /error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found, though --encoding utf-8 was given\n  hint: leave --encoding out/);
+  assert.ok(!r.err.includes('    at '), r.err);
+});

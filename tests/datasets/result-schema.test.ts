@@ -13,6 +13,8 @@ const cases: [string, string[]][] = [
   ['fivethirtyeight/star-wars-survey/StarWars.csv', ['gender']],
   ['fivethirtyeight/masculinity-survey/raw-responses.csv', ['age3']],
   ['fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', []],
+  // Mac OS Roman: 'macintosh' is an encoding the schema names.
+  ['fivethirtyeight/food-world-cup/food-world-cup-data.csv', []],
 ];
 
 for (const [path, by] of cases) {

@@ -173,3 +173,24 @@ test('"Question: item" columns answered alike are one grid; alike questions answ
   // Same "About you" but no answer in common; and a lone "Comments:" column: questions of their own.
   assert.deepEqual([age!.type, age!.label, region!.type, region!.label, alone!.label], ['single', 'About you: Age', 'single', 'About you: Region', 'Comments: anything else?']);
 });
+
+test('"Question: item" columns of dates, numbers, personal data, or under a section heading stay apart', () => {
+  // (Whole numbers of 11 values or fewer are a rating scale, and would make a grid, as a single column of them is a single choice.)
+  const rows = Array.from({ length: 12 }, (_, i) => [
+    `2024-03-${String(i + 1).padStart(2, '0')}`, `2024-03-${String(i + 3).padStart(2, '0')}`,
+    String(5 + i), String(9 + i),
+    `+1 415 555 01${String(i).padStart(2, '0')}`, `+1 415 555 02${String(i).padStart(2, '0')}`,
+    i % 2 ? 'Yes' : 'No', i % 3 ? 'Yes' : 'No',
+  ]);
+  const qs = infer(
+    [['Stay: Check-in date', 'Stay: Check-out date', 'Test score: Pre-course', 'Test score: Post-course', 'Best number to reach you: Weekdays', 'Best number to reach you: Weekends', 'Section 2: Do you smoke?', 'Section 2: Do you drink?']],
+    rows,
+  );
+  assert.deepEqual(qs.map((q) => q.type), ['date', 'date', 'numeric', 'numeric', 'pii', 'pii', 'single', 'single']);
+});
+
+test('a grid item whose answers are phone numbers or e-mails is withheld, whatever its header says', () => {
+  const rows = Array.from({ length: 10 }, (_, i) => [`+1 415 555 01${String(i).padStart(2, '0')}`, i % 2 ? 'Agree' : 'Disagree', i % 3 ? 'Agree' : 'Disagree']);
+  const qs = infer([['Reach you [Weekdays]', 'Statements [Clear]', 'Statements [Fair]']], rows);
+  assert.deepEqual(qs.map((q) => [q.type, q.pii?.kind]), [['pii', 'phone'], ['matrix', undefined]]);
+});

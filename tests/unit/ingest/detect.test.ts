@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { controlShare, detectEncoding, detectNotText, singleByteEncoding } from '../../../src/ingest/detect.js';
+import { controlShare, detectEncoding, detectNotText, SingleByteEvidence, singleByteEncoding } from '../../../src/ingest/detect.js';
 import { fromRoot } from '../../helpers/io.js';
 
 const bytes = (...b: number[]) => Buffer.from(b);
@@ -45,6 +45,11 @@ test('detectEncoding: Mac OS Roman when its punctuation follows small letters (E
   // One such byte decides nothing; French words with Windows-1252's small accented letters outweigh a few.
   assert.equal(singleByteEncoding(Buffer.from('Not much\xca\n', 'latin1')), 'windows-1252');
   assert.equal(singleByteEncoding(Buffer.from('caf\xe9 cr\xe8me br\xfbl\xe9e \xe9t\xe9 much\xca all\xca', 'latin1')), 'windows-1252');
+  // Mac OS Roman's small accented letters without any of its punctuation ("Montr\x8Eal", "Cr\x8Fme", "Z\x9Frich").
+  assert.equal(singleByteEncoding(Buffer.from('Montr\x8eal,Cr\x8fme,Z\x9frich', 'latin1')), 'macintosh');
+  // Counted across chunks: the byte before a chunk is remembered.
+  const evidence = new SingleByteEvidence().add(Buffer.from('Not much', 'latin1')).add(Buffer.from('\xca\nall', 'latin1')).add(Buffer.from('\xca', 'latin1'));
+  assert.equal(evidence.encoding, 'macintosh');
   // Capitals after capitals are Windows-1252 words ("JOS\xC9", "A\xD1O").
   assert.equal(singleByteEncoding(Buffer.from('JOS\xc9,A\xd1O,CAF\xc9,NI\xd1O', 'latin1')), 'windows-1252');
 });
