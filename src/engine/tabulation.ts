@@ -238,7 +238,12 @@ export class Tabulation {
 
   private singleView(id: string, what: string): ChoiceCoder {
     const views = this.choiceViews(id);
-    if (views.length !== 1) throw new SurveyError('SURVEY_OPTION_INVALID', `${what}: ${messages.notCategorical(id, this.typeOf(id))}`);
+    if (views.length !== 1) {
+      // A grid splits by one of its items: name the first as an example.
+      const grid = this.codebook.questions.find((q) => q.id === id && q.type === 'matrix');
+      const hint = grid?.items[0] ? `name one of its items, e.g. ${grid.id}.${grid.items[0].id}` : undefined;
+      throw new SurveyError('SURVEY_OPTION_INVALID', `${what}: ${messages.notCategorical(id, this.typeOf(id))}`, hint ? { hint } : {});
+    }
     return views[0]!;
   }
 

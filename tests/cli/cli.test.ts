@@ -205,6 +205,10 @@ test('analyze --by a grid item (grid.item, by id or label): every other question
   const typo = await run(['analyze', GF, '--by', 'much_agree_each_statement.policy']);
   assert.equal(typo.code, 2);
   assert.match(typo.err, /did you mean 'much_agree_each_statement\.policy_clear'\?/);
+  // The whole grid cannot split a crosstab: the hint names one of its items.
+  const grid = await run(['analyze', GF, '--by', 'much_agree_each_statement']);
+  assert.equal(grid.code, 2);
+  assert.match(grid.err, /hint: name one of its items, e\.g\. much_agree_each_statement\.policy_clear/);
 });
 
 // ---------------------------------------------------------------- init ----
