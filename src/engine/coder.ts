@@ -302,16 +302,52 @@ export class NumericCoder {
   }
 }
 
-/** Free text or a date: whether answered, the answer, and for dates its time. */
+/**
+ * Free text or a date: whether answered, the answer, and for dates its time, each worked out
+ * on first use in a row (valid while the row is): a million long comments are only told
+ * blank or not once their distinct answers are no longer counted, never sliced or normalised.
+ */
 export class TextCoder {
   readonly kind = 'text';
-  answer = '';
-  time = NaN;
-  constructor(readonly question: Question) {}
+  private cells: Cells | null = null;
+  private readonly column: number;
+  private coded = false;
+  private value = '';
+  private timed = false;
+  private at = NaN;
+  constructor(readonly question: Question) {
+    this.column = question.columns[0]!;
+  }
   read(cells: Cells): void {
-    this.answer = normalizeCell(cells.get(this.question.columns[0]!));
-    if (isBlank(this.answer)) this.answer = '';
-    this.time = this.question.type === 'date' && this.answer !== '' ? parseDateTime(this.answer, this.question.dateOrder) : NaN;
+    this.cells = cells;
+    this.coded = false;
+    this.timed = false;
+  }
+  /** The answer, normalised; '' when blank. */
+  get answer(): string {
+    if (!this.coded) {
+      const a = this.cells === null ? '' : normalizeCell(this.cells.get(this.column));
+      this.value = isBlank(a) ? '' : a;
+      this.coded = true;
+    }
+    return this.value;
+  }
+  /** Whether the answer is blank: told in place unless the cell starts with a dash ("-", "--" and "—" are blank too). */
+  get blank(): boolean {
+    if (this.coded || this.cells === null) return this.answer === '';
+    const c = this.firstVisible();
+    return c < 0 || ((c === 45 || c === 0x2014) && this.answer === '');
+  }
+  /** For a date, its time in ms; NaN when blank or not a date. */
+  get time(): number {
+    if (!this.timed) {
+      this.at = this.question.type === 'date' && this.answer !== '' ? parseDateTime(this.answer, this.question.dateOrder) : NaN;
+      this.timed = true;
+    }
+    return this.at;
+  }
+  private firstVisible(): number {
+    return this.cells!.firstVisible(this.column);
   }
 }
 

@@ -142,6 +142,23 @@ export class Cells {
     return true;
   }
 
+  /** The code of field `i`'s first character that is not white space (as `blank` reads it), or -1 when it is blank. */
+  firstVisible(i: number): number {
+    if (i >= this.length) return -1;
+    const a = this.meta[this.at + 2 * i]!;
+    if (a < 0) {
+      const t = this.extras[-1 - a]!.trimStart();
+      return t === '' ? -1 : t.charCodeAt(0);
+    }
+    const b = this.meta[this.at + 2 * i + 1]!;
+    for (let k = a; k < b; k++) {
+      const c = this.text.charCodeAt(k);
+      if (c === 32 || (c >= 9 && c <= 13) || c === 160) continue;
+      if (c < 128 || this.text[k]!.trim() !== '') return c;
+    }
+    return -1;
+  }
+
   /** A blank line: one empty field. The reader skips these; they are not records of the file's table. */
   isBlankLine(): boolean {
     return this.length === 1 && this.size(0) === 0;

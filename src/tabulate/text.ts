@@ -13,10 +13,13 @@ export class TextSummary {
   private capped = false;
   private min = Infinity;
   private max = -Infinity;
-  constructor(private readonly coder: TextCoder) {}
+  private readonly dates: boolean;
+  constructor(private readonly coder: TextCoder) {
+    this.dates = coder.question.type === 'date';
+  }
   add(w: number): void {
     const c = this.coder;
-    if (c.answer === '') {
+    if (c.blank) {
       this.missing += w;
       return;
     }
@@ -28,8 +31,11 @@ export class TextSummary {
       if (this.seen.size < MAX_TRACKED) this.seen.add(own(c.answer));
       else this.capped = true;
     }
-    if (c.time < this.min) this.min = c.time;
-    if (c.time > this.max) this.max = c.time;
+    if (this.dates) {
+      const t = c.time;
+      if (t < this.min) this.min = t;
+      if (t > this.max) this.max = t;
+    }
   }
   table(): TextTable {
     const q = this.coder.question;

@@ -2,15 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextSummary } from '../../../src/tabulate/text.js';
 import { TextCoder } from '../../../src/engine/coder.js';
+import { Cells } from '../../../src/ingest/cells.js';
+import { isBlank, normalizeCell } from '../../../src/codebook/values.js';
 import type { Question } from '../../../src/spec/codebook.js';
 
 const question: Question = { id: 'why', label: 'Why?', type: 'text', columns: [0], options: [], items: [] };
 
-function summarize(answers: Iterable<string>) {
-  const coder = new TextCoder(question);
+function summarize(answers: Iterable<string>, q: Question = question) {
+  const coder = new TextCoder(q);
   const s = new TextSummary(coder);
+  const cells = new Cells();
   for (const a of answers) {
-    coder.answer = a;
+    cells.hold([a]);
+    coder.read(cells);
     s.add(1);
   }
   return s.table();
@@ -34,4 +38,27 @@ test('text summary: past 100,000 distinct answers the count is a floor, flagged,
   assert.equal(t.n, 100_200);
   assert.equal(t.distinct, 100_000);
   assert.equal(t.distinctCapped, true);
+});
+
+test('text coder: a cell is blank in place exactly when its normalised answer is blank', () => {
+  const cells = ['', '  ', '\t\r', '\u00a0', ' - ', '--', '\u2014', ' -- ', '-x', '- -', '---', 'a', ' a ', '\u3000', '\u3000x'];
+  const coder = new TextCoder(question);
+  for (const raw of cells) {
+    // Each way round: told in place first, or after the answer was made.
+    for (const answerFirst of [false, true]) {
+      const c = new Cells();
+      c.hold([raw]);
+      coder.read(c);
+      if (answerFirst) void coder.answer;
+      assert.equal(coder.blank, isBlank(normalizeCell(raw)), JSON.stringify(raw));
+    }
+  }
+  // The same in a scanned record (a view of the text, not a held string).
+  const t = summarize(['x', ' - ', '', 'y']);
+  assert.deepEqual([t.n, t.missing], [2, 2]);
+});
+
+test('date summary: first and last times, blanks and dashes left out', () => {
+  const t = summarize(['2024-03-04T06:00:00Z', '-', '', '2024-01-02', '2024-12-31T23:59:59Z'], { ...question, type: 'date' });
+  assert.deepEqual([t.n, t.missing, t.min, t.max], [3, 2, '2024-01-02', '2024-12-31T23:59:59']);
 });
