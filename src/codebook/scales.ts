@@ -15,6 +15,7 @@ const NON_SUBSTANTIVE = [
   "don't know", 'dont know', 'do not know', 'not sure', 'unsure', 'prefer not to say', 'prefer not to answer',
   'rather not say', 'no answer', 'no opinion', 'refused', 'n/a', 'na', 'not applicable', 'none of the above', 'other',
   'other (please specify)', 'can\'t say', 'cannot say', 'unfamiliar (n/a)', "doesn't apply", 'does not apply', "i don't do this",
+  "i don't know", 'i do not know', "i'm not sure", 'i am not sure', 'no idea',
   "i don't understand this question",
 ];
 /**

@@ -63,6 +63,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   let headers: ColumnHeader[] = [];
   let tabulation: Tabulation | null = null;
   let where: ((t: Tabulation) => boolean) | null = null;
+  let whereNames: readonly string[] = [];
   let rows = 0;
   let excluded = 0;
 
@@ -76,11 +77,16 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   };
   const start = (): Tabulation => {
     const codebook = inferCodebook(headers, sample.rows, { decimalComma, distinct: (i) => sample.distinct(i) });
-    const by = (options.by ?? []).map((name) => resolveQuestionOrItem(codebook, name, '--by'));
+    const by = (options.by ?? []).map((name) => {
+      const id = resolveQuestionOrItem(codebook, name, '--by');
+      if (codebook.questions.find((q) => q.id === id)?.type === 'pii') throw new SurveyError('SURVEY_OPTION_INVALID', `--by: '${id}' is personal data and is never tabulated`);
+      return id;
+    });
     const t = new Tabulation(codebook, { tables: 'all', by }, { decimalComma });
     if (options.where !== undefined) {
       const expr = compile(options.where);
       checkNames(expr, t.values, '--where');
+      whereNames = expr.names;
       where = (tab) => truthy(expr.evaluate(tab.values.resolve));
     }
     // The rest of the file comes with the choice columns numbered by the reading thread.
@@ -109,8 +115,22 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   if (rows === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
   const t = tabulation ?? start();
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
-  if (options.where !== undefined) diagnostics.push({ level: 'info', code: 'SURVEY_WHERE', message: messages.whereExcluded(excluded, options.where) });
+  if (options.where !== undefined) {
+    diagnostics.push({ level: 'info', code: 'SURVEY_WHERE', message: messages.whereExcluded(excluded, options.where) });
+    // Every table is empty: most likely the expression's spelling of an answer or its type is not the data's.
+    if (excluded === rows) diagnostics.push({ level: 'warning', code: 'SURVEY_WHERE_NONE', message: messages.whereNone(options.where, answersOf(t, whereNames)) });
+  }
   return finish(t, input, scanned.header, displayName, rows, diagnostics);
+}
+
+/** What the questions an expression names hold, to show beside an expression that kept no row: `gender: Female, Male`. */
+function answersOf(t: Tabulation, names: readonly string[]): string[] {
+  return names.flatMap((name) => {
+    const q = t.codebook.questions.find((x) => x.id === name.split('.')[0]);
+    if (!q) return [];
+    const shown = q.options.slice(0, 6).map((o) => JSON.stringify(o)).join(', ');
+    return [q.options.length > 0 ? `${name}: ${shown}${q.options.length > 6 ? ', ...' : ''}` : `${name}: ${q.type}`];
+  });
 }
 
 /** The result every pipeline returns: input facts, questions, tables, withheld columns. */

@@ -27,6 +27,7 @@ export const messages = {
   optionIgnored: (names: readonly string[], kind: string) => `the input is ${kind}: ${names.map((n) => `the ${n} given`).join(' and ')} ${names.length === 1 ? 'does' : 'do'} not apply and ${names.length === 1 ? 'was' : 'were'} left aside`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
+  whereNone: (expr: string, answers: readonly string[]) => `--where ${JSON.stringify(expr)} kept no row: every table is empty${answers.length > 0 ? ` (answers are compared exactly, case included: ${answers.join('; ')})` : ''}`,
   weightMissing: (n: number) => `${n} kept row${n === 1 ? ' has' : 's have'} no valid weight and count with weight 0`,
   lowExpected: (table: string, share: number) => `${table}: ${Math.round(share * 100)}% of expected counts are under 5, so the chi-square test is unreliable`,
   internal: (detail: string) => `internal error (a bug in survey, please report it): ${detail}`,

@@ -185,6 +185,34 @@ test('analyze --by a question named __proto__: crosstabs with exact counts', asy
   }
 });
 
+test('analyze --where that keeps no row: a warning naming the answers it is compared with; csv and md say it on stderr', async () => {
+  const r = await run(['analyze', GF, '--where', 'see_new_privacy_policy == "a serious breach of my privacy"', '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  const none = (JSON.parse(r.out) as AnalysisResult).diagnostics.find((d) => d.code === 'SURVEY_WHERE_NONE');
+  assert.ok(none, r.out.slice(-400));
+  assert.match(none.message, /kept no row: every table is empty \(answers are compared exactly, case included: see_new_privacy_policy: "Not good, but I can live with it", "A serious breach of my privacy"/);
+  for (const format of ['csv', 'md']) {
+    const t = await run(['analyze', GF, '--where', 'see_new_privacy_policy == "x"', '--format', format]);
+    assert.equal(t.code, 0);
+    assert.match(t.err, /^info: 14 rows excluded by --where/m);
+    assert.match(t.err, /^warning: --where .* kept no row/m);
+    assert.ok(!t.out.includes('kept no row'), 'stdout holds the tables only');
+  }
+});
+
+test('analyze --by: a crosstab\'s test line reads "p < 0.001", never "p = < 0.001"', async () => {
+  const r = await run(['analyze', 'fixtures/fivethirtyeight/star-wars-survey/StarWars.csv', '--by', 'gender']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /chi-square = [\d.]+, df = \d+, p < 0\.001, Cramér's V/);
+  assert.ok(!r.out.includes('p = <'));
+});
+
+test('analyze --by a personal-data column: exit 2, it is never tabulated', async () => {
+  const r = await run(['analyze', GF, '--by', 'Email Address']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /error SURVEY_OPTION_INVALID: --by: 'email_address' is personal data and is never tabulated/);
+});
+
 test('analyze --by an unknown question: exit 2 with a suggestion', async () => {
   const r = await run(['analyze', 'fixtures/flavours/special-headers.csv', '--by', 'colur']);
   assert.equal(r.code, 2);

@@ -161,13 +161,14 @@ export function funnelText(steps: readonly FunnelStepLike[], st: Styler): string
 
 /** One line naming the test and its result: Pearson, or Rao-Scott for weighted tables. */
 export function testSummary(s: CrosstabStats): string {
-  if (s.method === 'rao-scott-2') return `Rao-Scott F = ${formatNumber(s.f ?? 0, 3)} on ${formatNumber(s.ndf ?? 0)} and ${formatNumber(s.ddf ?? 0, 1)} df, p = ${formatP(s.p)} (weighted; X² = ${formatNumber(s.chi2)})`;
-  if (s.method === 'rao-scott-1') return `Rao-Scott adjusted chi-square = ${formatNumber(s.adjustedChi2 ?? 0)}, df = ${s.df}, p = ${formatP(s.p)} (weighted)`;
-  return `chi-square = ${formatNumber(s.chi2)}, df = ${s.df}, p = ${formatP(s.p)}, Cramér's V = ${formatNumber(s.cramersV, 3)}`;
+  if (s.method === 'rao-scott-2') return `Rao-Scott F = ${formatNumber(s.f ?? 0, 3)} on ${formatNumber(s.ndf ?? 0)} and ${formatNumber(s.ddf ?? 0, 1)} df, ${pIs(s.p)} (weighted; X² = ${formatNumber(s.chi2)})`;
+  if (s.method === 'rao-scott-1') return `Rao-Scott adjusted chi-square = ${formatNumber(s.adjustedChi2 ?? 0)}, df = ${s.df}, ${pIs(s.p)} (weighted)`;
+  return `chi-square = ${formatNumber(s.chi2)}, df = ${s.df}, ${pIs(s.p)}, Cramér's V = ${formatNumber(s.cramersV, 3)}`;
 }
 
-export function formatP(p: number): string {
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+/** "p = 0.042", or "p < 0.001" (never "p = < 0.001"). */
+function pIs(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
 
 function truncate(s: string, max: number): string {

@@ -132,6 +132,8 @@ test('norm and isNonSubstantive', () => {
   assert.ok(isNonSubstantive('Prefer not to say'));
   assert.ok(isNonSubstantive('N/A'));
   assert.ok(!isNonSubstantive('No'));
+  // Said in the first person too ("I don't know", "I'm not sure"): last, like "Don't know".
+  for (const l of ["I don't know", "I\u2019m not sure", 'No idea']) assert.ok(isNonSubstantive(l), l);
 });
 
 test('orderOptions: a word graded by intensity, strongest first, whatever its spelling slips', () => {
