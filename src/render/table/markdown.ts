@@ -20,8 +20,10 @@ export function tableMarkdown(t: Table): string {
     case 'frequency': {
       const multi = t.type === 'multi';
       const head = multi ? '| Answer | Count | % of respondents | % of responses |\n|---|---:|---:|---:|' : '| Answer | Count | % |\n|---|---:|---:|';
-      const rows = t.rows.map((r) => `| ${r.net ? `**${forMarkdown(r.label)}**` : forMarkdown(r.label)} | ${formatCount(r.count)} | ${formatPercent(r.percent)} |${multi ? ` ${formatPercent(r.percentOfResponses ?? 0)} |` : ''}`);
-      return `## ${forMarkdown(t.label)}\n\n${head}\n${rows.join('\n')}\n\nBase: ${formatNumber(t.base)} answering; ${formatNumber(t.missing)} missing.`;
+      const label = (r: (typeof t.rows)[number]) => (r.net ? `**${forMarkdown(r.label)}**` : r.missing ? `${forMarkdown(r.label)} *(not in base)*` : forMarkdown(r.label));
+      const rows = t.rows.map((r) => `| ${label(r)} | ${formatCount(r.count)} | ${formatPercent(r.percent)} |${multi ? ` ${formatPercent(r.percentOfResponses ?? 0)} |` : ''}`);
+      const outside = t.rows.some((r) => r.missing) ? ' Answers *not in base* are declared missing: a % of everyone asked.' : '';
+      return `## ${forMarkdown(t.label)}\n\n${head}\n${rows.join('\n')}\n\nBase: ${formatNumber(t.base)} answering; ${formatNumber(t.missing)} missing.${outside}`;
     }
     case 'numeric':
       return `## ${forMarkdown(t.label)}\n\n| n | mean | sd | median | min | max |\n|---:|---:|---:|---:|---:|---:|\n| ${[t.n, t.mean, t.sd, t.median, t.min, t.max].map((x) => formatNumber(x)).join(' | ')} |`;

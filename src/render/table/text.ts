@@ -80,7 +80,8 @@ function heading(label: string, id: string, st: Styler): string {
 
 function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): string {
   const multi = t.type === 'multi';
-  const labels = t.rows.map((r) => truncate(forTerminal(r.label), Math.max(20, Math.floor(width * 0.45))));
+  // Nets and answers declared missing are marked, as the HTML report marks them: they are not answers in the base.
+  const labels = t.rows.map((r) => truncate(forTerminal(r.label), Math.max(20, Math.floor(width * 0.45))) + (r.net ? ' (net)' : r.missing ? ' (not in base)' : ''));
   const lw = Math.max(6, ...labels.map((l) => l.length));
   const counts = t.rows.map((r) => formatCount(r.count));
   const cw = Math.max(5, ...counts.map((c) => c.length));
