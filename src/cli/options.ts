@@ -1,6 +1,10 @@
 /** Options shared by several commands: defined once, spelled the same everywhere. */
 import { InvalidArgumentError, Option } from 'commander';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ENCODINGS, type Encoding } from '../ingest/detect.js';
+import { SurveyError } from '../errors/survey-error.js';
+import type { Io } from './io.js';
 
 export const FORMATS = ['text', 'json', 'csv', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -60,4 +64,20 @@ export function minCellOption(): Option {
 export function parseMinCell(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number of respondents, 1 or more');
   return Number(value);
+}
+
+/**
+ * Checked before any work: an --out that names a file fails at once, not after every table
+ * was printed; --vega-lite without --out is said to do nothing, not silently dropped.
+ */
+export function checkOutFlags(io: Io, flags: { out?: string | undefined; vegaLite?: boolean | undefined }): void {
+  if (flags.out !== undefined) {
+    let isFile = false;
+    try {
+      isFile = !statSync(resolve(io.cwd, flags.out)).isDirectory();
+    } catch {
+      // Missing: it is made when the files are written.
+    }
+    if (isFile) throw new SurveyError('SURVEY_IO_WRITE', `--out ${flags.out}: a file is there, not a folder`, { hint: 'give a folder (it is made if missing)' });
+  } else if (flags.vegaLite === true) io.stderr.write('info: --vega-lite does nothing without --out <dir>\n');
 }

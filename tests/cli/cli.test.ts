@@ -207,6 +207,25 @@ test('analyze --by: a crosstab\'s test line reads "p < 0.001", never "p = < 0.00
   assert.ok(!r.out.includes('p = <'));
 });
 
+test('--out naming a file fails at once (exit 4, nothing printed); --vega-lite without --out says it does nothing', async () => {
+  for (const argv of [['analyze', GF], ['report', 'fixtures/whatsapp-privacy-2021/survey.yaml']]) {
+    const r = await run([...argv, '--out', 'package.json']);
+    assert.equal(r.code, 4, r.err);
+    assert.equal(r.out, '', 'no table printed before the failure');
+    assert.match(r.err, /error SURVEY_IO_WRITE: --out package\.json: a file is there, not a folder/);
+  }
+  const v = await run(['analyze', GF, '--vega-lite']);
+  assert.equal(v.code, 0);
+  assert.match(v.err, /^info: --vega-lite does nothing without --out <dir>$/m);
+});
+
+test('text tables mark nets and answers declared missing, as the HTML report does', async () => {
+  const r = await run(['report', 'fixtures/whatsapp-privacy-2021/survey.yaml']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^ {2}Open to switching \(net\) +407 +72\.0%/m);
+  assert.match(r.out, /^ {2}Prefer not to say \(not in base\) +15 +2\.7%/m);
+});
+
 test('analyze --by a personal-data column: exit 2, it is never tabulated', async () => {
   const r = await run(['analyze', GF, '--by', 'Email Address']);
   assert.equal(r.code, 2);

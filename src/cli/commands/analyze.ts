@@ -7,7 +7,7 @@ import { buildArtifacts } from '../../report/artifacts.js';
 import { maskContacts, maskResult } from '../../privacy/mask.js';
 import { forTerminal } from '../../render/sanitize.js';
 import { hashFile } from '../../io/hash-file.js';
-import { csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, type CsvFlags, type Format } from '../options.js';
+import { checkOutFlags, csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, type CsvFlags, type Format } from '../options.js';
 import { suppressTables } from '../../stats/suppress.js';
 import { renderResult } from '../render-result.js';
 import { resolve } from 'node:path';
@@ -48,6 +48,7 @@ export function createAnalyzeCommand(io: Io): Command {
     .option('--no-color', 'no colour, even on a terminal')
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {
+      checkOutFlags(io, flags);
       const path = resolve(io.cwd, file);
       const bar = progress(io, fileSize(path));
       const { result: raw, codebook } = await analyzeFile(path, { ...csvFlags(flags), by: flags.by ?? [], displayName: file, ...(flags.where !== undefined ? { where: flags.where } : {}), onProgress: bar.update }).finally(bar.done);

@@ -15,7 +15,7 @@ import { checkArtifacts } from '../../io/check.js';
 import { hashFile } from '../../io/hash-file.js';
 import { buildArtifacts } from '../../report/artifacts.js';
 import { checkCharts } from '../../report/profile.js';
-import { formatOption, minCellOption, sheetOption, type Format } from '../options.js';
+import { checkOutFlags, formatOption, minCellOption, sheetOption, type Format } from '../options.js';
 import { renderResult } from '../render-result.js';
 import { SurveyError } from '../../errors/survey-error.js';
 
@@ -58,6 +58,7 @@ export function createReportCommand(io: Io): Command {
       const charts = flags.out !== undefined ? (takeChartThread() ?? startChartThread()) : undefined;
       try {
         if (flags.check && flags.out === undefined) throw new SurveyError('SURVEY_USAGE', '--check needs --out <dir>: the folder of committed figures to compare with');
+        checkOutFlags(io, flags);
         const specPath = resolve(io.cwd, specArg);
         const loaded = await loadSpec(specPath, specArg);
         checkCharts(loaded);
