@@ -27,7 +27,7 @@ import {
   type Resolved,
 } from './common.js';
 import { chartMessages } from './messages.js';
-import { SIZE, categoryColors, textColorOn } from './theme.js';
+import { SIZE, categoryPalette, textColorOn } from './theme.js';
 import { finite, formatCount, formatPercent, measureText } from './text.js';
 
 /** Options of {@link crosstabChart}. */
@@ -90,9 +90,9 @@ function count(table: CrosstabTable, row: number, col: number): number {
 }
 
 function palette(label: string, n: number, r: Resolved, warnings: string[]): string[] {
-  const colors = categoryColors(r.config);
-  if (n > colors.length) warnings.push(chartMessages.tooManyColors(label, n, colors.length));
-  return Array.from({ length: n }, (_, i) => colors[i % colors.length] ?? '#000000');
+  const { colors, distinct } = categoryPalette(r.config, n);
+  if (n > distinct) warnings.push(chartMessages.tooManyColors(label, n, distinct));
+  return colors;
 }
 
 /** A top legend whose wrapped labels fit the chart's width. */

@@ -149,6 +149,16 @@ export function chartConfig(overrides: Config | undefined): Config {
 }
 
 /** The categorical palette in effect after the caller's overrides. */
+/**
+ * `n` colours for categories: the palette, then its tints half way to white, so that up to twice
+ * its length no two categories share a colour (an income question has eleven answers).
+ */
+export function categoryPalette(config: Config, n: number): { colors: string[]; distinct: number } {
+  const base = categoryColors(config);
+  const all = n > base.length ? [...base, ...base.map((c) => mix(c, '#FFFFFF', 0.5))] : base;
+  return { colors: Array.from({ length: n }, (_, i) => all[i % all.length] ?? '#000000'), distinct: all.length };
+}
+
 export function categoryColors(config: Config): string[] {
   const range: unknown = config.range?.category;
   return Array.isArray(range) && range.length > 0 && range.every((c): c is string => typeof c === 'string') ? range : OKABE_ITO;
