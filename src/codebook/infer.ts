@@ -106,23 +106,29 @@ const MAX_GRID_ANSWERS = 20;
 const SECTION = /^(section|part|page|block|module|step)\b/i;
 
 /**
- * Adjacent columns headed "Question: item" that share the question and their answers are one
- * grid, as an export edited by hand lays one out ("How often do you: Pray aloud before meals",
- * "How often do you: Wear religious clothing"). Each must share at least half its answers with
- * the first, or "About you: Age" and "About you: Region" would be one grid.
+ * Adjacent columns laid out as one grid by an export that has no grid headers, as a
+ * hand-edited export does: headed "Question: item" and sharing the question ("How often do
+ * you: Pray aloud before meals", "How often do you: Wear religious clothing"), or three or more
+ * sharing a long opening ("Please rate how much you like the traditional cuisine of Algeria.",
+ * "... of Argentina."). Each must be a choice question that shares at least half its answers
+ * with the first, or "About you: Age" and "About you: Region" would be one grid.
  */
 function colonGrids(stats: ColumnStats[], options: InferOptions): ColumnStats[] {
   const sizes = new Map<number, number>();
   for (const s of stats) sizes.set(s.header.group, (sizes.get(s.header.group) ?? 0) + 1);
-  const split = (s: ColumnStats) => {
+  const gridable = (s: ColumnStats): boolean => {
     const h = s.header;
-    const cut = h.question.indexOf(': ');
-    if (h.sub !== '' || (h.group >= 0 && sizes.get(h.group)! > 1) || cut < 3 || cut + 2 >= h.question.length) return null;
+    if (h.sub !== '' || (h.group >= 0 && sizes.get(h.group)! > 1)) return false;
     // A section heading ("Part 2: ..."), or an export that names its own questions (Qualtrics' Q12), is no grid's question.
-    if (SECTION.test(h.question) || hasOwnId(h)) return null;
+    if (SECTION.test(h.question) || hasOwnId(h)) return false;
     // Items are choices: dates, numbers, free text and personal data ("Stay: Check-in date", "Phone: Weekdays") stay apart.
-    if (s.counts.size < 2 || s.counts.size > MAX_GRID_ANSWERS || inferColumn(s, options).question.type !== 'single') return null;
-    return { question: h.question.slice(0, cut), sub: h.question.slice(cut + 2).trim() };
+    return s.counts.size >= 2 && s.counts.size <= MAX_GRID_ANSWERS && inferColumn(s, options).question.type === 'single';
+  };
+  const split = (s: ColumnStats) => {
+    const q = s.header.question;
+    const cut = q.indexOf(': ');
+    if (cut < 3 || cut + 2 >= q.length || !gridable(s)) return null;
+    return { question: q.slice(0, cut), sub: q.slice(cut + 2).trim() };
   };
   const agree = (a: ColumnStats, b: ColumnStats) => {
     let shared = 0;
@@ -131,17 +137,51 @@ function colonGrids(stats: ColumnStats[], options: InferOptions): ColumnStats[] 
   };
   let group = Math.max(-1, ...stats.map((s) => s.header.group)) + 1;
   const out = [...stats];
+  const grouped = new Array<boolean>(stats.length).fill(false);
+  const assign = (a: number, b: number, part: (s: ColumnStats) => { question: string; sub: string }): void => {
+    for (let i = a; i < b; i++) {
+      out[i] = { ...stats[i]!, header: { ...stats[i]!.header, ...part(stats[i]!), group } };
+      grouped[i] = true;
+    }
+    group++;
+  };
   for (let a = 0; a < stats.length; ) {
     const first = split(stats[a]!);
     let b = a + 1;
     while (first && b < stats.length && split(stats[b]!)?.question === first.question && agree(stats[a]!, stats[b]!)) b++;
-    if (b - a >= 2) {
-      for (let i = a; i < b; i++) out[i] = { ...stats[i]!, header: { ...stats[i]!.header, ...split(stats[i]!)!, group } };
-      group++;
-    }
+    if (b - a >= 2) assign(a, b, (s) => split(s)!);
     a = b;
   }
+  for (let a = 0; a < stats.length; a++) {
+    if (grouped[a] || !gridable(stats[a]!)) continue;
+    let opening = stats[a]!.header.question;
+    let b = a + 1;
+    for (; b < stats.length && !grouped[b] && gridable(stats[b]!) && agree(stats[a]!, stats[b]!); b++) {
+      const shared = wordPrefix(opening, stats[b]!.header.question);
+      if (shared.length < MIN_OPENING) break;
+      opening = shared;
+    }
+    if (b - a < 3) continue;
+    const question = opening.replace(/[\s,;:-]+$/, '');
+    assign(a, b, (s) => ({ question, sub: s.header.question.slice(opening.length).trim().replace(/[.:;,!]+$/, '') }));
+    a = b - 1;
+  }
   return out;
+}
+
+/** A grid's shared opening, at least (see colonGrids). */
+const MIN_OPENING = 15;
+
+/**
+ * The words two texts open with: their common start, cut back to the last space in it (an
+ * opening found before, which ends with one, stays whole); headers are trimmed, so every item
+ * keeps a word after it.
+ */
+function wordPrefix(a: string, b: string): string {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  const space = a.lastIndexOf(' ', n - 1);
+  return space < 0 || space + 1 >= b.length ? '' : a.slice(0, space + 1);
 }
 
 /** Rows that tell a column of many distinct answers (see `columnStats`). */

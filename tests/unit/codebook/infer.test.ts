@@ -194,3 +194,17 @@ test('a grid item whose answers are phone numbers or e-mails is withheld, whatev
   const qs = infer([['Reach you [Weekdays]', 'Statements [Clear]', 'Statements [Fair]']], rows);
   assert.deepEqual(qs.map((q) => [q.type, q.pii?.kind]), [['pii', 'phone'], ['matrix', undefined]]);
 });
+
+test('three or more choice columns that open alike and are answered alike are one grid, items named by what differs', () => {
+  // FiveThirtyEight's food-world-cup: one column per country, no grid header.
+  const countries = ['Algeria:', 'Argentina.', 'Bosnia and Herzegovina.'];
+  const ratings = ['1', '2', '3', '4', '5', 'N/A'];
+  const [grid, apart1, apart2] = infer(
+    [[...countries.map((c) => `Please rate how much you like the traditional cuisine of ${c}`), 'Do you own a car?', 'Do you own a bike?']],
+    ratings.map((r, i) => [r, ratings[(i + 1) % 6]!, ratings[(i + 2) % 6]!, i % 2 ? 'Yes' : 'No', i % 3 ? 'Yes' : 'No']),
+  );
+  assert.deepEqual([grid!.type, grid!.label], ['matrix', 'Please rate how much you like the traditional cuisine of']);
+  assert.deepEqual(grid!.items.map((i) => i.label), ['Algeria', 'Argentina', 'Bosnia and Herzegovina']);
+  // Two columns, or an opening shorter than 15 characters ("Do you own a "), stay questions of their own.
+  assert.deepEqual([apart1!.type, apart2!.type], ['single', 'single']);
+});
