@@ -52,11 +52,23 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
 
 /** A grid's item tables drawn together: diverging bars on a recognised scale. */
 export function chartForGrid(question: Question, items: FrequencyTable[], ctx: ChartContext): ChartResult | null {
-  if (items.length < 2 || !question.scale || question.scale === 'numeric' || question.scale === 'yesNo') return null;
+  if (items.length < 2 || !question.scale || question.scale === 'yesNo' || (question.scale === 'numeric' && !isRatingScale(question.options))) return null;
   // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of the bars.
   const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !isNonSubstantive(r.label)) }));
   const dropped = items[0]!.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.label);
   const subtitle = dropped.length > 0 ? { description: `${question.label}. Not shown: ${dropped.join(', ')}.` } : {};
   return likertChart(onScale, {
     ...subtitle, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), title: ctx.title ?? question.label, reverse: POSITIVE_FIRST.has(question.scale) });
+}
+
+/**
+ * A rating scale of numbers: 3 to 11 consecutive whole numbers from 0 or 1 ("1".."5", "0".."10"),
+ * beside any non-answers. Its low end is one side and its high end the other, like words' scales;
+ * other numbers (ranges, counts of things) have no sides.
+ */
+function isRatingScale(options: readonly string[]): boolean {
+  const numbers = options.filter((o) => !isNonSubstantive(o)).map((o) => (/^\d{1,2}$/.test(o.trim()) ? Number(o) : NaN));
+  if (numbers.length < 3 || numbers.length > 11 || numbers.some(Number.isNaN)) return false;
+  const sorted = [...numbers].sort((a, b) => a - b);
+  return (sorted[0] === 0 || sorted[0] === 1) && sorted.every((n, i) => n === sorted[0]! + i);
 }
