@@ -152,18 +152,25 @@ function colonGrids(stats: ColumnStats[], options: InferOptions): ColumnStats[] 
     if (b - a >= 2) assign(a, b, (s) => split(s)!);
     a = b;
   }
+  const free = (i: number) => i < stats.length && !grouped[i] && gridable(stats[i]!);
+  const q = (i: number) => stats[i]!.header.question;
+  const stripEnd = (t: string) => t.trim().replace(/[.:;,!?]+$/, '').trim();
   for (let a = 0; a < stats.length; a++) {
-    if (grouped[a] || !gridable(stats[a]!)) continue;
-    let opening = stats[a]!.header.question;
-    let b = a + 1;
-    for (; b < stats.length && !grouped[b] && gridable(stats[b]!) && agree(stats[a]!, stats[b]!); b++) {
-      const shared = wordPrefix(opening, stats[b]!.header.question);
-      if (shared.length < MIN_OPENING) break;
-      opening = shared;
-    }
+    if (!free(a) || !free(a + 1) || !agree(stats[a]!, stats[a + 1]!)) continue;
+    const opening = wordPrefix(q(a), q(a + 1));
+    if (opening.length < MIN_OPENING) continue;
+    // A leading question the next two share a longer opening without ("How satisfied are you overall ...") starts no grid.
+    if (free(a + 2) && wordPrefix(q(a + 1), q(a + 2)).length > opening.length) continue;
+    let b = a + 2;
+    // The opening is fixed by the first two: a column that would shorten it ends the run.
+    while (free(b) && agree(stats[a]!, stats[b]!) && q(b).startsWith(opening) && q(b).length > opening.length) b++;
     if (b - a < 3) continue;
-    const question = opening.replace(/[\s,;:-]+$/, '');
-    assign(a, b, (s) => ({ question, sub: s.header.question.slice(opening.length).trim().replace(/[.:;,!]+$/, '') }));
+    const items = Array.from({ length: b - a }, (_, k) => stripEnd(q(a + k).slice(opening.length)));
+    // Distinct, non-empty items, none a word-prefix of another (a screener and its follow-ups).
+    const bad = items.some((x, i) => x === '' || /^[(\[]|[)\]]$/.test(x) || items.some((y, j) => i !== j && (y === x || y.startsWith(x + ' '))));
+    if (bad) continue;
+    const question = opening.replace(/[\s,;:\-\u2013\u2014/(]+$/, '');
+    assign(a, b, (s) => ({ question, sub: stripEnd(s.header.question.slice(opening.length)) }));
     a = b - 1;
   }
   return out;

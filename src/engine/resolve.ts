@@ -28,6 +28,13 @@ export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: st
     const item = grid?.type === 'matrix' ? grid.items.find((i) => i.id.toLowerCase() === key || i.label.toLowerCase() === key) : undefined;
     if (grid && item) return `${grid.id}.${item.id}`;
   }
+  // A grid item by its column's header, as the export wrote it ("How often do you: Pray aloud", "... cuisine of Algeria.").
+  const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const key = words(name);
+  for (const q of codebook.questions) {
+    const item = q.type === 'matrix' ? q.items.find((i) => words(`${q.label} ${i.label}`) === key) : undefined;
+    if (item) return `${q.id}.${item.id}`;
+  }
   throw new SurveyError('SURVEY_QUESTION_UNKNOWN', `${flag}: ${messages.unknownQuestion(name, suggest(codebook, name))}`, {
     hint: 'run `survey init FILE` to list the question ids',
   });

@@ -249,6 +249,9 @@ test('analyze --by a grid item (grid.item, by id or label): every other question
   assert.ok(crosstabs.every((t) => t.kind === 'crosstab' && t.column === 'much_agree_each_statement.policy_clear'));
   const byLabel = await run(['analyze', GF, '--by', 'much_agree_each_statement.The policy is clear', '--format', 'json']);
   assert.equal(byLabel.out, r.out);
+  // Or by the column's header, as the export wrote it.
+  const byHeader = await run(['analyze', GF, '--by', 'How much do you agree with each statement? [The policy is clear]', '--format', 'json']);
+  assert.equal(byHeader.out, r.out);
   const typo = await run(['analyze', GF, '--by', 'much_agree_each_statement.policy']);
   assert.equal(typo.code, 2);
   assert.match(typo.err, /did you mean 'much_agree_each_statement\.policy_clear'\?/);

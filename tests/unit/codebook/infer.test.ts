@@ -208,3 +208,17 @@ test('three or more choice columns that open alike and are answered alike are on
   // Two columns, or an opening shorter than 15 characters ("Do you own a "), stay questions of their own.
   assert.deepEqual([apart1!.type, apart2!.type], ['single', 'single']);
 });
+
+test('shared openings that are not one grid: a screener and its follow-ups, repeated headers, a neighbour, bracketed waves', () => {
+  const answers = ['Yes', 'No', 'Yes', 'No', 'Yes', 'No'];
+  const run = (headers: string[]) => infer([headers], answers.map((_, i) => headers.map((__, k) => answers[(i + k) % 6]!))).map((q) => [q.type, q.label]);
+  // A header that is the start of the others.
+  assert.deepEqual(run(['Do you have health insurance?', 'Do you have health insurance through your employer?', 'Do you have health insurance through a government program?']).map(([t]) => t), ['single', 'single', 'single']);
+  // The same header three times.
+  assert.deepEqual(run(['How likely are you to recommend this product?', 'How likely are you to recommend this product?', 'How likely are you to recommend this product?']).map(([t]) => t), ['single', 'single', 'single']);
+  // Items in brackets.
+  assert.deepEqual(run(['Overall satisfaction (wave 1)', 'Overall satisfaction (wave 2)', 'Overall satisfaction (wave 3)']).map(([t]) => t), ['single', 'single', 'single']);
+  // A different question beside the run is not swallowed by it.
+  const stay = run(['How satisfied are you with the price?', 'How satisfied are you with the staff?', 'How satisfied are you with the cleanliness?', 'How satisfied are you overall with your stay?']);
+  assert.deepEqual(stay, [['matrix', 'How satisfied are you with the'], ['single', 'How satisfied are you overall with your stay?']]);
+});
