@@ -263,29 +263,9 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
     }
   }
 
-  const box = loneCheckbox(s);
-  if (box) {
-    const label = h.sub !== '' ? h.question : h.question.slice(0, h.question.length - box.length).replace(/[\s[\]-]+$/, '') || h.question;
-    return { idBase, question: { ...baseQuestion(idBase, label, 'multi', columns), options: [box], items: [{ id: slug(box) || 'opt_1', label: box, column: h.index }], layout: { kind: 'columns' } } };
-  }
   if (h.openEnded || looksLikeText(s)) return { idBase, question: q('text') };
   const ordered = orderOptions(values, s.counts);
   return { idBase, question: { ...q('single'), options: ordered.options, ...(ordered.scale ? { scale: ordered.scale } : { order: 'count' as const }) } };
-}
-
-/**
- * A checkbox alone in its question: one answer, which the header names after " - " or in
- * brackets ("Will you watch ...? - Macy's Parade" holding "Macy's Parade" or nothing), as an
- * export writes the one option column its question kept. Counted of every respondent: a blank
- * is a box not ticked (see MultiCoder), not a question skipped.
- */
-function loneCheckbox(s: ColumnStats): string | null {
-  if (s.counts.size !== 1) return null;
-  const value = [...s.counts.keys()][0]!;
-  const h = s.header;
-  const text = h.sub !== '' ? h.sub : h.question;
-  const named = h.sub !== '' ? text === value : text.endsWith(` - ${value}`) || text.endsWith(`[${value}]`);
-  return named && optionCellState(value) === 'chosen' ? value : null;
 }
 
 /** Personal data named by the header, unless the column is a question about e-mail or phones. */

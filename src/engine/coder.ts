@@ -212,10 +212,9 @@ export class MultiCoder {
     const q = this.question;
     if (q.layout?.kind === 'columns') {
       // An explicit "Not selected" means the respondent saw the options and chose none:
-      // answered, and so in the base; blanks and NA (not asked) are not. A lone checkbox has no
-      // other box to tell a skip by: every respondent is in its base, a blank is a box not ticked.
+      // answered, and so in the base; blanks and NA (not asked) are not.
       this.chosen = [];
-      let seen = q.items.length === 1;
+      let seen = false;
       for (let i = 0; i < q.items.length; i++) {
         const state = optionCellState(normalizeCell(cells.get(q.items[i]!.column)));
         if (state === 'chosen') this.chosen.push(i);

@@ -219,14 +219,6 @@ test('--out naming a file fails at once (exit 4, nothing printed); --vega-lite w
   assert.match(v.err, /^info: --vega-lite does nothing without --out <dir>$/m);
 });
 
-test('a lone checkbox column is a % of every respondent, not 100% of those who ticked it', async () => {
-  const r = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', '--format', 'json']);
-  assert.equal(r.code, 0, r.err);
-  const t = (JSON.parse(r.out) as AnalysisResult).tables.find((x): x is FrequencyTable => x.kind === 'frequency' && x.question === 'will_watch_any_following_programs');
-  assert.deepEqual([t?.base, t?.missing, t?.rows[0]?.count], [1058, 0, 502]);
-  assert.ok(Math.abs((t?.rows[0]?.percent ?? 0) - (100 * 502) / 1058) < 1e-9);
-});
-
 test('text tables mark nets and answers declared missing, as the HTML report does', async () => {
   const r = await run(['report', 'fixtures/whatsapp-privacy-2021/survey.yaml']);
   assert.equal(r.code, 0, r.err);

@@ -222,13 +222,3 @@ test('shared openings that are not one grid: a screener and its follow-ups, repe
   const stay = run(['How satisfied are you with the price?', 'How satisfied are you with the staff?', 'How satisfied are you with the cleanliness?', 'How satisfied are you overall with your stay?']);
   assert.deepEqual(stay, [['matrix', 'How satisfied are you with the'], ['single', 'How satisfied are you overall with your stay?']]);
 });
-
-test('a checkbox alone in its question is a one-option multi-select counted of every respondent', () => {
-  const rows = ["Macy's Parade", '', "Macy's Parade", '', ''].map((v, i) => [v, i % 2 ? 'Yes' : 'No']);
-  const [box, other] = infer([["Will you watch any of the following? - Macy's Parade", 'Do you travel?']], rows);
-  assert.deepEqual([box!.type, box!.label, box!.layout, box!.items.map((i) => i.label)], ['multi', 'Will you watch any of the following?', { kind: 'columns' }, ["Macy's Parade"]]);
-  assert.equal(other!.type, 'single');
-  // A column of one answer its header does not name is still a single choice.
-  const [lone] = infer([['Where do you live?']], [['Paris'], [''], ['Paris']]);
-  assert.equal(lone!.type, 'single');
-});
