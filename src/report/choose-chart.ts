@@ -62,13 +62,14 @@ export function chartForGrid(question: Question, items: FrequencyTable[], ctx: C
 }
 
 /**
- * A rating scale of numbers: 3 to 11 consecutive whole numbers from 0 or 1 ("1".."5", "0".."10"),
- * beside any non-answers. Its low end is one side and its high end the other, like words' scales;
- * other numbers (ranges, counts of things) have no sides.
+ * A rating scale of numbers: 1 to 4..10 ("1".."5", "1".."7") or 0 to 10, consecutive, beside any
+ * non-answers. Its low end is one side and its high end the other, like words' scales; other
+ * numbers (ranges, counts of things such as 0-3 children) have no sides.
  */
 function isRatingScale(options: readonly string[]): boolean {
   const numbers = options.filter((o) => !isNonSubstantive(o)).map((o) => (/^\d{1,2}$/.test(o.trim()) ? Number(o) : NaN));
-  if (numbers.length < 3 || numbers.length > 11 || numbers.some(Number.isNaN)) return false;
+  if (numbers.some(Number.isNaN)) return false;
   const sorted = [...numbers].sort((a, b) => a - b);
-  return (sorted[0] === 0 || sorted[0] === 1) && sorted.every((n, i) => n === sorted[0]! + i);
+  const consecutive = sorted.every((n, i) => n === sorted[0]! + i);
+  return consecutive && ((sorted[0] === 1 && sorted.length >= 4 && sorted.length <= 10) || (sorted[0] === 0 && sorted.length === 11));
 }

@@ -155,8 +155,10 @@ export function chartConfig(overrides: Config | undefined): Config {
  */
 export function categoryPalette(config: Config, n: number): { colors: string[]; distinct: number } {
   const base = categoryColors(config);
-  const all = n > base.length ? [...base, ...base.map((c) => mix(c, '#FFFFFF', 0.5))] : base;
-  return { colors: Array.from({ length: n }, (_, i) => all[i % all.length] ?? '#000000'), distinct: all.length };
+  // Only colours written in hex can be tinted here ("red" cannot): a palette of names repeats, and says so.
+  const tints = base.filter((c) => /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(c)).map((c) => mix(c, '#FFFFFF', 0.5));
+  const all = n > base.length ? [...base, ...tints] : base;
+  return { colors: Array.from({ length: n }, (_, i) => all[i % all.length] ?? '#000000'), distinct: new Set(all.map((c) => c.toLowerCase())).size };
 }
 
 export function categoryColors(config: Config): string[] {

@@ -14,3 +14,10 @@ test('category colours: the palette, then its tints, before any colour repeats',
   const many = categoryPalette({}, 17);
   assert.deepEqual([many.distinct, many.colors[16]], [16, many.colors[0]]);
 });
+
+test('category colours named in words are not tinted: they repeat, and the count of distinct colours says so', () => {
+  const named = ['red', 'orange', 'gold', 'green', 'teal', 'blue', 'navy', 'purple'];
+  const p = categoryPalette({ range: { category: named } }, 11);
+  assert.deepEqual([p.distinct, p.colors.slice(8)], [8, ['red', 'orange', 'gold']]);
+});
+
