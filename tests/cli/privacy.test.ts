@@ -196,6 +196,11 @@ test('clean: the clean data and its rejects hold no personal value; pseudonyms o
   const texts = await everything(pseudo.out, pseudo.err, [join(dir, 'pseudo.csv')]);
   assertNoPii(texts, 'clean --pseudonymise');
   for (const t of texts.values()) assert.ok(!t.includes(key), 'the key is never written');
+  // Named by its column's text instead of its id: the id meant is suggested, the personal-data questions listed.
+  const misnamed = await run(['clean', spec, '-o', join(dir, 'pseudo2.csv'), '--pseudonymise', 'Email Address'], { SURVEY_KEY: key });
+  assert.equal(misnamed.code, 2);
+  assert.match(misnamed.err, /'Email Address' is not a personal-data question, did you mean 'email_address'\?\n  hint: personal-data questions: .*email_address/);
+  assertNoPii(await everything(misnamed.out, misnamed.err, []), 'clean --pseudonymise misnamed');
 });
 
 test('failed runs: error messages quote no personal value', async () => {

@@ -7,6 +7,7 @@ import { runReport } from '../../engine/report.js';
 import { cleanColumns, rejectsHeader, rejectsLine, type CleanColumns } from '../../report/clean-data.js';
 import { csvCell } from '../../render/sanitize.js';
 import { writeFiles } from '../../io/write.js';
+import { didYouMean } from '../../engine/resolve.js';
 import { SurveyError } from '../../errors/survey-error.js';
 
 const EXAMPLES = `
@@ -31,7 +32,7 @@ export function createCleanCommand(io: Io): Command {
     .requiredOption('-o, --output <file>', 'the clean CSV to write')
     .option('--rejects <file>', 'also write every removed row (personal data left out) with its rule and reason')
     .option('--pseudonymise <id>', 'keep this personal-data question as a keyed hash instead of dropping it; repeatable', (v: string, prev: string[]) => [...prev, v], [])
-    .option('--key-env <name>', 'environment variable holding the pseudonymisation key', 'SURVEY_KEY')
+    .option('--key-env <name>', 'environment variable holding the pseudonymisation key (16 characters or more)', 'SURVEY_KEY')
     .option('--key-file <file>', 'file holding the pseudonymisation key (instead of --key-env)')
     .addHelpText('after', EXAMPLES)
     .action(async (specArg: string, flags: CleanFlags) => {
@@ -46,7 +47,11 @@ export function createCleanCommand(io: Io): Command {
         onCodebook: (cb) => {
           for (const id of pseudo) {
             const q = cb.questions.find((x) => x.id === id);
-            if (q?.type !== 'pii') throw new SurveyError('SURVEY_OPTION_INVALID', `--pseudonymise: '${id}' is not a personal-data question${q ? ` (it is ${q.type})` : ''}`);
+            if (q?.type !== 'pii') {
+              // Named by its column's text ("Email") rather than its id: say which id is meant.
+              const pii = cb.questions.filter((x) => x.type === 'pii').map((x) => x.id);
+              throw new SurveyError('SURVEY_OPTION_INVALID', `--pseudonymise: '${id}' is not a personal-data question${q ? ` (it is ${q.type})` : didYouMean(id, pii)}`, pii.length > 0 ? { hint: `personal-data questions: ${pii.join(', ')}` } : {});
+            }
           }
           columns = cleanColumns(cb, pseudo, key);
           lines.push(columns.header.map(csvCell).join(','));
