@@ -33,7 +33,7 @@ interface ColumnStats {
 const CHOSEN_MARK = new Set(['1', 'true', 'yes', 'selected', 'checked', 'x']);
 
 export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly (readonly string[])[], options: InferOptions): Codebook {
-  const stats = colonGrids(columnStats(headers, sample, options.distinct), options);
+  const stats = unheadedGrids(columnStats(headers, sample, options.distinct), options);
   const drafts: Draft[] = [];
   for (const group of groupsOf(stats)) {
     if (group.length === 1) drafts.push(inferColumn(group[0]!, options));
@@ -113,10 +113,17 @@ const SECTION = /^(section|part|page|block|module|step)\b/i;
  * "... of Argentina."). Each must be a choice question that shares at least half its answers
  * with the first, or "About you: Age" and "About you: Region" would be one grid.
  */
-function colonGrids(stats: ColumnStats[], options: InferOptions): ColumnStats[] {
+function unheadedGrids(stats: ColumnStats[], options: InferOptions): ColumnStats[] {
   const sizes = new Map<number, number>();
   for (const s of stats) sizes.set(s.header.group, (sizes.get(s.header.group) ?? 0) + 1);
+  // Each column is asked about again and again as runs are tried: its answer is kept.
+  const known = new Map<ColumnStats, boolean>();
   const gridable = (s: ColumnStats): boolean => {
+    let v = known.get(s);
+    if (v === undefined) known.set(s, (v = isGridItem(s)));
+    return v;
+  };
+  const isGridItem = (s: ColumnStats): boolean => {
     const h = s.header;
     if (h.sub !== '' || (h.group >= 0 && sizes.get(h.group)! > 1)) return false;
     // A section heading ("Part 2: ..."), or an export that names its own questions (Qualtrics' Q12), is no grid's question.
@@ -176,7 +183,7 @@ function colonGrids(stats: ColumnStats[], options: InferOptions): ColumnStats[] 
   return out;
 }
 
-/** A grid's shared opening, at least (see colonGrids). */
+/** A grid's shared opening, at least (see unheadedGrids). */
 const MIN_OPENING = 15;
 
 /**

@@ -62,15 +62,14 @@ export function intensityRanks(labels: readonly string[]): number[] | null {
       ranks.push(NEUTRAL);
       continue;
     }
-    const g = p;
-    if (sameWord(g.word, base)) {
-      ranks.push(g.rank);
-      denied ||= g.rank > 4;
+    if (sameWord(p.word, base)) {
+      ranks.push(p.rank);
+      denied ||= p.rank > 4;
     } else {
-      const m = NEGATION.exec(g.word);
-      if (!m || !sameWord(g.word.slice(m[0].length), base) || g.rank > 4) return null;
+      const m = NEGATION.exec(p.word);
+      if (!m || !sameWord(p.word.slice(m[0].length), base) || p.rank > 4) return null;
       opposite = true;
-      ranks.push(2 * NEUTRAL + (4 - g.rank));
+      ranks.push(2 * NEUTRAL + (4 - p.rank));
     }
   }
   // "Not very likely" beside "Very unlikely" grades two ways at once: no order is certain.

@@ -335,7 +335,7 @@ export class TextCoder {
   /** Whether the answer is blank: told in place unless the cell starts with a dash ("-", "--" and "—" are blank too). */
   get blank(): boolean {
     if (this.coded || this.cells === null) return this.answer === '';
-    const c = this.firstVisible();
+    const c = this.cells.firstVisible(this.column);
     return c < 0 || ((c === 45 || c === 0x2014) && this.answer === '');
   }
   /** For a date, its time in ms; NaN when blank or not a date. */
@@ -345,9 +345,6 @@ export class TextCoder {
       this.timed = true;
     }
     return this.at;
-  }
-  private firstVisible(): number {
-    return this.cells!.firstVisible(this.column);
   }
 }
 

@@ -130,19 +130,10 @@ export class Cells {
 
   /** Whether field `i` is empty or only white space (spaces, a stray CR), read in place. */
   blank(i: number): boolean {
-    if (i >= this.length) return true;
-    const a = this.meta[this.at + 2 * i]!;
-    if (a < 0) return this.extras[-1 - a]!.trim() === '';
-    const b = this.meta[this.at + 2 * i + 1]!;
-    for (let k = a; k < b; k++) {
-      const c = this.text.charCodeAt(k);
-      if (c === 32 || (c >= 9 && c <= 13) || c === 160) continue;
-      if (c < 128 || this.text[k]!.trim() !== '') return false;
-    }
-    return true;
+    return this.firstVisible(i) < 0;
   }
 
-  /** The code of field `i`'s first character that is not white space (as `blank` reads it), or -1 when it is blank. */
+  /** The code of field `i`'s first character that is not white space, read in place, or -1 when it is blank. */
   firstVisible(i: number): number {
     if (i >= this.length) return -1;
     const a = this.meta[this.at + 2 * i]!;

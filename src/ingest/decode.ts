@@ -5,9 +5,12 @@
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { singleByteEncoding, type Encoding } from './detect.js';
+import type { Encoding } from './detect.js';
 
-/** Thrown when bytes later in a file turn out not to be UTF-8: the caller re-reads it. */
+/**
+ * Thrown when bytes later in a file turn out not to be UTF-8: the caller re-reads it, in the
+ * single-byte encoding the whole file shows (engine/input.ts); `encoding` is the default.
+ */
 export class EncodingFallback extends Error {
   constructor(readonly encoding: Encoding) {
     super(`re-read as ${encoding}`);
@@ -39,7 +42,7 @@ export class ChunkDecoder {
     let text: string;
     if (isAscii(bytes)) text = bytes.toString('latin1');
     else if (isUtf8(bytes)) text = bytes.toString('utf8');
-    else throw new EncodingFallback(singleByteEncoding(bytes));
+    else throw new EncodingFallback('windows-1252');
     // As TextDecoder does, a byte-order mark at the very start is not text.
     if (this.first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.length > 0) this.first = false;

@@ -148,7 +148,6 @@ export function chartConfig(overrides: Config | undefined): Config {
   return overrides === undefined ? structuredClone(THEME) : (deepMerge(THEME, overrides) as Config);
 }
 
-/** The categorical palette in effect after the caller's overrides. */
 /**
  * `n` colours for categories: the palette, then its tints half way to white, so that up to twice
  * its length no two categories share a colour (an income question has eleven answers).
@@ -161,6 +160,7 @@ export function categoryPalette(config: Config, n: number): { colors: string[]; 
   return { colors: Array.from({ length: n }, (_, i) => all[i % all.length] ?? '#000000'), distinct: new Set(all.map((c) => c.toLowerCase())).size };
 }
 
+/** The categorical palette in effect after the caller's overrides. */
 export function categoryColors(config: Config): string[] {
   const range: unknown = config.range?.category;
   return Array.isArray(range) && range.length > 0 && range.every((c): c is string => typeof c === 'string') ? range : OKABE_ITO;
