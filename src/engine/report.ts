@@ -2,12 +2,15 @@
  * The spec-driven pipeline (`survey report`):
  *
  *   spec ──► load + validate ─────────────────────────────┐
- *   export ─► pass A: sample ─► infer ─► apply spec codebook ─► plan tables, build rules
- *             pass B (only if a rule needs the whole file: medians, last submissions)
- *             pass C: read ─► code ─► rules in order ─► kept rows counted in every table
- *                                         └─► rejected rows: funnel + rejects
+ *   export ─► sample ─► infer ─► apply spec codebook ─► plan tables, build rules
+ *             [pass for rules that need the whole file (medians, last submissions); raking]
+ *             main pass: code ─► rules in order ─► kept rows counted in every table
+ *                                    └─► rejected rows: funnel + rejects
  *
- * Each pass streams the file; only the sample (bounded) and the rules' keys are held.
+ * A file read on this thread is read once when no pass comes between: the sample's rows go
+ * through the main pass and the same reading goes on. A file read on a second thread is read
+ * again from the start, as are the passes. Each pass streams the file; only the sample
+ * (bounded) and the rules' keys are held.
  */
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { Codebook, Question } from '../spec/codebook.js';
@@ -26,7 +29,9 @@ import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { Tabulation, type PlannedTable } from './tabulation.js';
 import { withInput } from './input.js';
-import { Sample, scanRows } from './rows.js';
+import { Sample, scanRows, type HeaderInfo, type RowHandler, type ScannedRows } from './rows.js';
+import type { ScanOptions } from '../ingest/read-csv.js';
+import type { ColumnHeader } from '../codebook/header.js';
 import { Cells } from '../ingest/cells.js';
 import { DEFAULT_SAMPLE_ROWS, finish, type Analysis } from './analyze.js';
 import { Raking, summarizeWeights, type WeightsSummary } from './weighting.js';
@@ -92,23 +97,110 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   const spec = loaded.spec;
   const headerRows = spec.input?.headerRows;
   const decimalComma = input.delimiter === ';';
-
-  // Pass A: a sample to infer what the spec does not say.
   const sampleRows = options.sampleRows ?? DEFAULT_SAMPLE_ROWS;
   const sample = new Sample();
-  const sampled = await scanRows(input, displayName, () => (cells) => {
-    sample.add(cells.toArray());
-    if (sample.length >= sampleRows) return false;
-  }, {
-    headerRows,
-    // A workbook small enough to be kept is parsed whole in this pass, and the main pass reads it
-    // from memory: its progress is this pass's (a CSV's is the main pass's only).
-    ...(input.format === 'xlsx' && options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  if (sample.length === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
-  const { headers } = sampled.header;
+  const sampleLines: number[] = [];
+  let header = null as HeaderInfo | null;
+  let plan = null as Plan | null;
+  let main = null as RowHandler | null;
+  let rows = 0;
+
+  // The main pass's handler: every row through the rules; kept rows are counted.
+  const mainPass = (p: Plan): RowHandler => {
+    const { tabulation, chain, context } = p;
+    const { onKeep, onReject } = options;
+    options.onCodebook?.(p.codebook);
+    options.onRejectColumns?.(p.keptColumns.map((i) => columnName(p.headers[i]!)));
+    return (cells, line) => {
+      rows++;
+      tabulation.read(cells);
+      const rejection = chain.apply(context(cells, line));
+      if (rejection === null) {
+        tabulation.count();
+        onKeep?.(tabulation, cells);
+      } else onReject?.(rejection, p.keptColumns.map((i) => cells.get(i)));
+    };
+  };
+  // Read on this thread, the file is read once: the sample's rows go through the main pass,
+  // and the rest of the file follows. A reading thread reads it again instead, which costs this
+  // thread little, and numbers cells and keeps keys from the first row on. So do passes that
+  // come before the main pass (a rule that needs the whole file, raking).
+  const afterSample = (): boolean => {
+    plan = planStudy(header!, sample, loaded, decimalComma, options.onKeep !== undefined);
+    if (input.threaded || plan.passes) {
+      sample.clear();
+      return false;
+    }
+    const handler = mainPass(plan);
+    const kept = sample.rows;
+    for (let r = 0; r < kept.length; r++) handler(Cells.of(kept[r]!), sampleLines[r]!);
+    sample.clear();
+    main = handler;
+    return true;
+  };
+
+  let scanned = await scanRows(input, displayName, (h) => {
+    header = h;
+    return (cells, line) => {
+      if (main !== null) return main(cells, line);
+      sample.add(cells.toArray());
+      sampleLines.push(line);
+      if (sample.length >= sampleRows) return afterSample();
+    };
+  }, { headerRows, ...(input.threaded ? {} : { onProgress: options.onProgress }) });
+  if (plan === null) {
+    if (sample.length === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
+    afterSample();
+  }
+  const p = plan!;
+  if (main === null) scanned = await morePasses(input, displayName, p, spec, diagnostics, mainPass(p), options.onProgress);
+
+  const { tabulation, chain } = p;
+  if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
+  if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted) });
+  const analysis = finish(tabulation, input, scanned.header, displayName, rows, diagnostics);
+  const result: ReportResult = { ...(spec.title ? { title: spec.title } : {}), ...analysis.result, funnel: chain.funnel() };
+  if (p.weighted) {
+    const method = p.weightId !== undefined && p.raking ? 'column+raking' : p.raking ? 'raking' : 'column';
+    result.weights = summarizeWeights(tabulation, method, p.weightId, p.raking, spec.weighting ?? {});
+  }
+  const minCell = options.minCell ?? spec.statistics?.minCell;
+  if (minCell !== undefined) {
+    const suppressed = suppressTables(result.tables, minCell);
+    result.tables = suppressed.tables;
+    result.disclosure = suppressed.summary;
+  }
+  return { ...analysis, result };
+}
+
+function columnName(h: ColumnHeader): string {
+  return h.sub ? `${h.question} | ${h.sub}` : h.question || h.name || `Column ${h.index + 1}`;
+}
+
+/** The study as planned from the spec and the sample: what is coded, counted and checked. */
+interface Plan {
+  headers: ColumnHeader[];
+  codebook: Codebook;
+  tabulation: Tabulation;
+  chain: FilterChain;
+  /** One context, pointed at each row in turn: rules read it while the row is current. */
+  context: (cells: Cells, line: number) => RowContext;
+  /** The key of a leading one-key `keep: first` duplicates rule, kept on the reading thread. */
+  leadKey: ScanOptions['firstSeen'] | null;
+  /** Columns a rejected row is written with: all but personal data. */
+  keptColumns: number[];
+  weighted: boolean;
+  weightId: string | undefined;
+  /** Raking, its targets checked; solved by `morePasses`. */
+  raking: Raking | null;
+  /** A rule needs the whole file first (median durations, last submissions), or rows are raked. */
+  passes: boolean;
+}
+
+function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decimalComma: boolean, codeAll: boolean): Plan {
+  const spec = loaded.spec;
+  const { headers } = header;
   const codebook = applySpecCodebook(inferCodebook(headers, sample.rows, { decimalComma, distinct: (i) => sample.distinct(i) }), headers, loaded);
-  sample.clear();
 
   // Every question a table, rule, weight or filter uses: only those are coded row by row.
   const used = new Set<string>();
@@ -123,22 +215,41 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   if (weightId !== undefined) used.add(weightId);
   for (const id of Object.keys(weightingSpec.rake ?? {})) used.add(id);
   // `survey clean` writes every question of the kept rows.
-  if (tables !== 'all' && options.onKeep === undefined) tabulation.codeOnly(used);
+  if (tables !== 'all' && !codeAll) tabulation.codeOnly(used);
+  const raking = weightingSpec.rake ? new Raking(tabulation, checkRakeTargets(weightingSpec.rake, codebook, tabulation, loaded)) : null;
   // A leading one-key `keep: first` duplicates rule sees every row in order: the reading
   // thread can keep its keys, which takes the key set off this thread.
-  const leadKey = chain.filters[0]?.firstSeen;
-  const firstSeen = leadKey ? { key: leadKey, skip: sampled.header.headerRows } : undefined;
-  const scanOptions = { headerRows, dictionary: tabulation.choiceColumns(), firstSeen };
-
-  // One context, pointed at each row in turn: rules read it while the row is current.
+  const key = chain.filters[0]?.firstSeen;
   const row: { -readonly [K in keyof RowContext]: RowContext[K] } = { cells: Cells.of([]), line: 0, values: tabulation.values, coders: tabulation.coders };
   const context = (cells: Cells, line: number): RowContext => {
     row.cells = cells;
     row.line = line;
     return row;
   };
+  const pii = codebook.questions.filter((q) => q.type === 'pii').flatMap((q) => q.columns);
+  return {
+    headers,
+    codebook,
+    tabulation,
+    chain,
+    context,
+    leadKey: key ? { key, skip: header.headerRows } : null,
+    keptColumns: headers.map((h) => h.index).filter((i) => !pii.includes(i)),
+    weighted,
+    weightId,
+    raking,
+    passes: chain.needsPreparation || raking !== null,
+  };
+}
 
-  // Pass B: rules that need the whole file first (median durations, last submissions).
+/**
+ * The passes after the sample: a pass for rules that need the whole file first (median
+ * durations, last submissions), one over the kept rows for raking (each cell's factor), and the
+ * main pass.
+ */
+async function morePasses(input: CsvInput, displayName: string, p: Plan, spec: StudySpec, diagnostics: Diagnostic[], mainPass: RowHandler, onProgress: ReportOptions['onProgress']): Promise<ScannedRows> {
+  const { tabulation, chain, context, raking } = p;
+  const scanOptions = { headerRows: spec.input?.headerRows, dictionary: tabulation.choiceColumns(), ...(p.leadKey ? { firstSeen: p.leadKey } : {}) };
   if (chain.needsPreparation) {
     await scanRows(input, displayName, () => (cells, line) => {
       tabulation.read(cells);
@@ -146,54 +257,18 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
     }, scanOptions);
     chain.startMainPass();
   }
-
-  // Raking: a pass over the kept rows to find each cell's factor.
-  let raking: Raking | null = null;
-  if (weightingSpec.rake) {
-    raking = new Raking(tabulation, checkRakeTargets(weightingSpec.rake, codebook, tabulation, loaded));
-    const r = raking;
+  if (raking) {
+    const rake = spec.weighting!.rake!;
     await scanRows(input, displayName, () => (cells, line) => {
       tabulation.read(cells);
-      if (chain.apply(context(cells, line)) === null) r.collect();
+      if (chain.apply(context(cells, line)) === null) raking.collect();
     }, scanOptions);
     chain.startMainPass();
-    raking.solve(weightingSpec.rake, weightingSpec);
-    tabulation.setAdjustment(() => r.factor());
+    raking.solve(rake, spec.weighting!);
+    tabulation.setAdjustment(() => raking.factor());
     diagnostics.push(...raking.diagnostics());
   }
-
-  options.onCodebook?.(codebook);
-  // Pass C: every row through the rules; kept rows are counted.
-  const pii = codebook.questions.filter((q) => q.type === 'pii').flatMap((q) => q.columns);
-  const keptColumns = headers.map((h) => h.index).filter((i) => !pii.includes(i));
-  options.onRejectColumns?.(keptColumns.map((i) => headers[i]!.sub ? `${headers[i]!.question} | ${headers[i]!.sub}` : headers[i]!.question || headers[i]!.name || `Column ${i + 1}`));
-  let rows = 0;
-  const { onKeep, onReject } = options;
-  const scanned = await scanRows(input, displayName, () => (cells, line) => {
-    rows++;
-    tabulation.read(cells);
-    const rejection = chain.apply(context(cells, line));
-    if (rejection === null) {
-      tabulation.count();
-      onKeep?.(tabulation, cells);
-    }
-    else onReject?.(rejection, keptColumns.map((i) => cells.get(i)));
-  }, { ...scanOptions, onProgress: options.onProgress });
-  if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
-  if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted) });
-  const analysis = finish(tabulation, input, scanned.header, displayName, rows, diagnostics);
-  const result: ReportResult = { ...(spec.title ? { title: spec.title } : {}), ...analysis.result, funnel: chain.funnel() };
-  if (weighted) {
-    const method = weightId !== undefined && raking ? 'column+raking' : raking ? 'raking' : 'column';
-    result.weights = summarizeWeights(tabulation, method, weightId, raking, weightingSpec);
-  }
-  const minCell = options.minCell ?? spec.statistics?.minCell;
-  if (minCell !== undefined) {
-    const suppressed = suppressTables(result.tables, minCell);
-    result.tables = suppressed.tables;
-    result.disclosure = suppressed.summary;
-  }
-  return { ...analysis, result };
+  return scanRows(input, displayName, () => mainPass, { ...scanOptions, onProgress });
 }
 
 function statsOptions(spec: StudySpec, weighted: boolean): TableStatsOptions {

@@ -49,6 +49,8 @@ export interface CsvInput {
   size: number;
   /** Set when the export is not delimited text (ingest/read-xlsx.ts); `delimiter` is then ''. */
   format?: 'xlsx';
+  /** `scan` reads on a second thread, so that a second reading costs this thread little. */
+  threaded: boolean;
   /** The worksheet read, once reading has begun (.xlsx). */
   readonly sheet?: string | undefined;
   /** Records one at a time. */
@@ -101,15 +103,16 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
   const start = bomLength + (sep ? sep[0].length * (encoding.startsWith('utf-16') ? 2 : 1) : 0);
   const firstLine = sep ? 2 : 1;
   const src: Source = { file, name, encoding, start, firstLine, delimiter };
+  const threaded = options.worker ?? size >= WORKER_MIN_BYTES;
   return {
     file,
     encoding,
     encodingReason: options.encoding ? 'set by --encoding' : detected.reason,
     delimiter,
     size,
+    threaded,
     records: () => readRecords(src),
     scan: (handler, scanOptions = {}) => {
-      const threaded = options.worker ?? size >= WORKER_MIN_BYTES;
       return threaded ? scanOnWorker(src, handler, scanOptions) : scanHere(src, handler, scanOptions);
     },
   };

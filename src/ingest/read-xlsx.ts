@@ -50,9 +50,10 @@ function loadUnzipper(): Unzipper {
 }
 
 export function openXlsx(file: string, name: string, size: number, sheet?: string): CsvInput {
-  // A report reads its input twice (a sample, then every row) and parsing a workbook costs
-  // far more than holding it: a sheet within the budget is kept after its first reading, and
-  // read again from memory. A larger one is parsed on each pass; memory stays bounded either way.
+  // A report whose rules need the whole file first (or that rakes) reads its input again after
+  // the sample, and parsing a workbook costs far more than holding it: a sheet within the
+  // budget is kept after its first reading, and read again from memory. A larger one is parsed
+  // on each pass; memory stays bounded either way.
   let kept: CsvRecord[] | null = null;
   let book: Promise<Book> | null = null;
   let tab: string | undefined;
@@ -75,6 +76,7 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
     delimiter: '',
     size,
     format: 'xlsx',
+    threaded: false,
     records: rows,
     scan: async (handler: RecordHandler, options?: ScanOptions) => {
       let records = 0;

@@ -81,7 +81,7 @@ async function both(loaded: LoadedSpec, specPath: string, options: ReportOptions
 const WHATSAPP = fromRoot('fixtures/whatsapp-privacy-2021/survey.yaml');
 const BANNER = fromRoot('fixtures/fivethirtyeight/masculinity-survey/banner.yaml');
 
-test('WhatsApp study: the same report read on a second thread or not (two passes: duplicates keep the last)', async () => {
+test('WhatsApp study: the same report read on a second thread or not', async () => {
   const loaded = await loadSpec(WHATSAPP);
   const { report, rejects } = await both(loaded, WHATSAPP);
   // Not an empty comparison: the published funnel and a table.
