@@ -6,7 +6,12 @@ import { notUtf8Reason, SingleByteEvidence, type Encoding } from '../ingest/dete
 import { SurveyError } from '../errors/survey-error.js';
 import { createReadStream } from 'node:fs';
 
-export async function withInput<T>(file: string, options: CsvOptions, run: (input: CsvInput, diagnostics: Diagnostic[]) => Promise<T>): Promise<T> {
+/**
+ * Runs `run` on the export; when bytes past the sniffed start turn out not to be UTF-8, runs it
+ * again from the start in the single-byte encoding the whole file points to, calling `restart`
+ * first: whatever `run` handed out for the rows read so far (kept rows, rejects) is void.
+ */
+export async function withInput<T>(file: string, options: CsvOptions, run: (input: CsvInput, diagnostics: Diagnostic[]) => Promise<T>, restart?: () => void): Promise<T> {
   const input = await openCsv(file, options);
   try {
     return await run(input, ignoredOptions(input, options));
@@ -22,6 +27,7 @@ export async function withInput<T>(file: string, options: CsvOptions, run: (inpu
     const encoding = await singleByteEncodingOf(file).catch(() => e.encoding);
     const again = await openCsv(file, { ...options, encoding });
     const note: Diagnostic = { level: 'info', code: 'SURVEY_ENCODING_FALLBACK', message: messages.encodingFallback(encoding) };
+    restart?.();
     return run({ ...again, encodingReason: notUtf8Reason(encoding) }, [...ignoredOptions(again, options), note]);
   }
 }

@@ -71,6 +71,11 @@ export interface ReportOptions {
   onKeep?: (tabulation: Tabulation, cells: Cells) => void;
   /** Called once the codebook is known, before the main pass. */
   onCodebook?: (codebook: Codebook) => void;
+  /**
+   * Called when the export turns out not to be UTF-8 past its start and is read again from the
+   * start (as Windows-1252 or Mac OS Roman): what the callbacks above received so far is void.
+   */
+  onRestart?: () => void;
   /** Called as the main pass reads the file: bytes read so far and rows so far (for a progress bar). */
   onProgress?: (bytesRead: number, rows: number) => void;
   /** Reads on a second thread (true) or not (false); by default, for files of 8 MiB or more. */
@@ -90,7 +95,7 @@ export async function runReport(loaded: LoadedSpec, specPath: string, options: R
   // Reading errors name the export as the spec or --input gave it, like analyze does, never the resolved path.
   csvOptions.displayName = displayName;
   if (options.readingThread !== undefined) csvOptions.worker = options.readingThread;
-  return withInput(file, csvOptions, (input, diagnostics) => reportInput(input, loaded, options, displayName, diagnostics));
+  return withInput(file, csvOptions, (input, diagnostics) => reportInput(input, loaded, options, displayName, diagnostics), options.onRestart);
 }
 
 async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportOptions, displayName: string, diagnostics: Diagnostic[]): Promise<Report> {

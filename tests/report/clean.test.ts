@@ -1,7 +1,7 @@
 /** `survey clean`: kept + rejected = read; personal data dropped, or pseudonymised under a key that is never written. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { after } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,4 +58,28 @@ test('pseudonymising without a key is a usage error', async () => {
   const io = captureIo({});
   assert.equal(await main(['clean', SPEC, '-o', join(tmpdir(), 'never.csv'), '--pseudonymise', 'email'], io), 2);
   assert.match(io.err(), /SURVEY_OPTION_INVALID: --pseudonymise needs a key/);
+});
+
+test('an export found not to be UTF-8 past its first MiB (after rows were kept) is read again: each row written once', async () => {
+  const dir = tempDir();
+  // 60,000 ASCII rows (more than the first MiB and the 50,000-row sample), then a Windows-1252 "é".
+  const rows = ['id,fruit,comment'];
+  for (let i = 1; i <= 60_000; i++) rows.push(`r${i},${i % 10 === 0 ? '' : ['Apple', 'Banana', 'Cherry'][i % 3]},fine`);
+  rows.push('r60001,Apple,caf\xe9', 'r60002,Banana,ok');
+  writeFileSync(join(dir, 'data.csv'), Buffer.from(`${rows.join('\n')}\n`, 'latin1'));
+  writeFileSync(join(dir, 'spec.yaml'), 'version: 1\ninput: { file: data.csv }\nfilters:\n  - { rule: required, name: no fruit, questions: [fruit] }\ntables:\n  - { type: frequency, question: fruit }\n');
+  const io = captureIo();
+  const code = await main(['clean', join(dir, 'spec.yaml'), '-o', join(dir, 'clean.csv'), '--rejects', join(dir, 'rejects.csv')], io);
+  assert.equal(code, 0, io.err());
+  const clean = readFileSync(join(dir, 'clean.csv'), 'utf8').trimEnd().split('\r\n');
+  const rejects = readFileSync(join(dir, 'rejects.csv'), 'utf8').trimEnd().split('\r\n');
+  assert.match(io.err(), /read 60002, kept 54002, rejected 6000;/);
+  assert.equal(clean.length, 1 + 54_002, 'one header, each kept row once');
+  assert.equal(rejects.length, 1 + 6000, 'one header, each removed row once');
+  assert.equal(clean.filter((l) => l.startsWith('fruit')).length, 1);
+  assert.ok(clean.includes('Apple,café'), 'the row read as Windows-1252');
+  // `survey report --rejects` writes the removed rows the same way.
+  const io2 = captureIo();
+  assert.equal(await main(['report', join(dir, 'spec.yaml'), '--rejects', join(dir, 'report-rejects.csv')], io2), 0, io2.err());
+  assert.deepEqual(readFileSync(join(dir, 'report-rejects.csv'), 'utf8').trimEnd().split('\r\n'), rejects);
 });

@@ -59,6 +59,10 @@ export function createCleanCommand(io: Io): Command {
         onKeep: (t, cells) => lines.push(columns!.row(t, cells)),
         onRejectColumns: (cols) => rejects.push(rejectsHeader(cols)),
         onReject: (r, cells) => rejects.push(rejectsLine(r, cells)),
+        onRestart: () => {
+          lines.length = 0;
+          rejects.length = 0;
+        },
       });
       void codebook;
       // The clean data and the rejects are written together: both, or neither.

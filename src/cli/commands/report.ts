@@ -74,6 +74,7 @@ export function createReportCommand(io: Io): Command {
             ? {
                 onRejectColumns: (cols: string[]) => rejects.push(rejectsHeader(cols)),
                 onReject: (r: Rejection, cells: string[]) => rejects.push(rejectsLine(r, cells)),
+                onRestart: () => void (rejects.length = 0),
               }
             : {}),
           onProgress: bar.update,
