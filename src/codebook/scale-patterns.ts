@@ -1,7 +1,8 @@
 /**
  * Scales recognised by the shape of their labels rather than from a list: a word graded by
  * intensity ("Extremely comfortable" .. "Not at all comfortable", "Very likely" .. "Very
- * unlikely") and how often something happens ("Every day" .. "Once a year or less", "Never").
+ * unlikely"), how often something happens ("Every day" .. "Once a year or less", "Never") and
+ * how many times ("Once", "Twice", "Three times", "More than five times").
  * Each returns a rank per label (lower first), or null when any label does not fit or two
  * labels would share a rank. Labels come normalised (scales.ts `norm`).
  */
@@ -130,4 +131,37 @@ export function rateRanks(labels: readonly string[]): number[] | null {
   const rates = labels.map(perYear);
   if (rates.includes(null)) return null;
   return new Set(rates).size === rates.length ? rates.map((r) => -r!) : null;
+}
+
+/** How many times a label means ("Once", "Twice", "Three times", "More than five times", "Never"), or null. */
+function times(label: string): number | null {
+  const s = label
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b/g, (w) => DIGITS[w]!)
+    // "More than five times times", as one export spells it.
+    .replace(/ times times$/, ' times');
+  if (/^(never|none|not once|0 times|zero times)$/.test(s)) return 0;
+  const word = TIMES[s];
+  if (word !== undefined) return word;
+  let m = /^(more than|over|less than|fewer than|under) (\d+) times?$/.exec(s);
+  if (m) return Number(m[2]) + (/^(more|over)/.test(m[1]!) ? 0.5 : -0.5);
+  if ((m = /^(\d+)(?:\+| or more) times?$/.exec(s))) return Number(m[1]) + 0.5;
+  if ((m = /^(\d+)\s*(?:-|to)\s*(\d+) times?$/.exec(s))) return (Number(m[1]) + Number(m[2])) / 2;
+  if ((m = /^(\d+) times?$/.exec(s))) return Number(m[1]);
+  return null;
+}
+
+/**
+ * Ranks of counts, fewest first ("Once", "Twice", "Three times", "More than five times"). One
+ * answer that is not a count beside at least three that are ("It is not okay to get up during
+ * a flight") goes last.
+ */
+export function countRanks(labels: readonly string[]): number[] | null {
+  const counts = labels.map(times);
+  const odd = counts.filter((c) => c === null).length;
+  if (odd > 1 || (odd === 1 && counts.length - odd < 3)) return null;
+  // At least two counts said in words or digits with "times": "Never" and "None" alone are no scale.
+  if (counts.filter((c) => c !== null && c > 0).length < 2) return null;
+  const ranks = counts.map((c) => c ?? Infinity);
+  return new Set(ranks).size === ranks.length ? ranks : null;
 }

@@ -3,7 +3,7 @@
  * fully..not at all, numbers and ranges ascending); anything else is by count.
  */
 
-import { intensityRanks, rateRanks } from './scale-patterns.js';
+import { countRanks, intensityRanks, rateRanks } from './scale-patterns.js';
 
 export interface Ordered {
   options: string[];
@@ -92,7 +92,7 @@ export function orderOptions(labels: readonly string[], counts: ReadonlyMap<stri
     if (numeric) return { options: [...numeric, ...tail], scale: 'numeric' };
     const scaled = scaleOrder(substantive);
     if (scaled) return { options: [...scaled.options, ...tail], scale: scaled.scale };
-    const patterned = byRank(substantive, intensityRanks, 'intensity') ?? byRank(substantive, rateRanks, 'frequency');
+    const patterned = byRank(substantive, intensityRanks, 'intensity') ?? byRank(substantive, rateRanks, 'frequency') ?? byRank(substantive, countRanks, 'count');
     if (patterned) return { options: [...patterned.options, ...tail], scale: patterned.scale };
     const timed = leadingWordOrder(substantive);
     if (timed) return { options: [...timed.options, ...tail], scale: timed.scale };
@@ -142,9 +142,23 @@ function numericOrder(labels: readonly string[]): string[] | null {
   return [...labels].sort((a, b) => keys.get(a)! - keys.get(b)! || (a < b ? -1 : 1));
 }
 
+/** A height in feet and inches ("5'4\"", "5 ft 4 in", "Under 5 ft.", "6'6\" and above"), in inches. */
+const HEIGHT = /^(under|below|less than|over|above|more than)?\s*(\d)\s*(?:'|ft|feet|foot)\.?\s*(?:(\d{1,2})\s*(?:"|''|\u201d|\u2033|in|inches)?\.?)?\s*(and (?:above|over|taller|up)|or (?:more|taller|above|over|less|shorter|under|below))?$/;
+
+function heightKey(s: string): number | null {
+  const m = HEIGHT.exec(s);
+  if (!m || Number(m[3] ?? 0) > 11) return null;
+  const v = Number(m[2]) * 12 + Number(m[3] ?? 0);
+  if (/^(under|below|less)/.test(m[1] ?? '') || /(less|shorter|under|below)$/.test(m[4] ?? '')) return v - 0.5;
+  if (m[1] !== undefined || m[4] !== undefined) return v + 0.5;
+  return v;
+}
+
 export function rangeKey(label: string): number | null {
   if (label.length > MAX_SCALE_LABEL) return null;
   const s = norm(label);
+  const height = heightKey(s);
+  if (height !== null) return height;
   const m = /^(<|>|≤|≥|<=|>=|under|over|below|above|less than|more than|up to)?\s*[$€£]?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(k|m)?\s*(.*)$/.exec(s);
   if (!m) return null;
   const rest = m[4] ?? '';

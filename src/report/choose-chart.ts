@@ -23,6 +23,8 @@ export interface ChartContext {
 }
 
 /** Scales whose first answer is the positive end (diverging charts put it on the right). */
+/** Ordered answers with no two sides to diverge from: yes/no, and counts ("Once", "Twice"). */
+const NO_SIDES = new Set(['yesNo', 'count']);
 const POSITIVE_FIRST = new Set(['agreement', 'understanding', 'amount', 'frequency', 'importance', 'likelihood', 'satisfaction', 'quality', 'favourability', 'familiarity', 'concern', 'intensity']);
 
 export function chartForTable(table: Table, ctx: ChartContext): ChartResult | null {
@@ -52,7 +54,7 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
 
 /** A grid's item tables drawn together: diverging bars on a recognised scale. */
 export function chartForGrid(question: Question, items: FrequencyTable[], ctx: ChartContext): ChartResult | null {
-  if (items.length < 2 || !question.scale || question.scale === 'yesNo' || (question.scale === 'numeric' && !isRatingScale(question.options))) return null;
+  if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || (question.scale === 'numeric' && !isRatingScale(question.options))) return null;
   // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of the bars.
   const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !isNonSubstantive(r.label)) }));
   const dropped = items[0]!.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.label);

@@ -198,3 +198,24 @@ test('orderOptions: more listed scales (how often in words, education, skill, do
   assert.deepEqual(order([['Intermediate', 9], ['Novice', 5], ['Advanced', 4], ['Expert', 1]]).options, ['Expert', 'Advanced', 'Intermediate', 'Novice']);
   assert.deepEqual(order([['Medium rare', 9], ['Medium', 5], ['Medium Well', 4], ['Well', 3], ['Rare', 2]]).options, ['Rare', 'Medium rare', 'Medium', 'Medium Well', 'Well']);
 });
+
+test('orderOptions: heights in feet and inches, shortest first (FiveThirtyEight flying etiquette)', () => {
+  const heights = [`5'4"`, `5'10"`, `Under 5 ft.`, `6'0"`, `5'0"`, `6'6" and above`, `5'11"`, `5'9"`];
+  assert.deepEqual(order(heights.map((h, i) => [h, 10 - i])), { options: [`Under 5 ft.`, `5'0"`, `5'4"`, `5'9"`, `5'10"`, `5'11"`, `6'0"`, `6'6" and above`], scale: 'numeric' });
+  assert.deepEqual([`5 ft 4 in`, `5' 4"`, `5'4''`, `5’4”`, `6'`, `4 ft 11 in or shorter`].map(rangeKey), [64, 64, 64, 64, 72, 58.5]);
+  // Not heights: twelve inches is a foot, and a year is not a height.
+  assert.deepEqual([`5'12"`, `'90s`].map(rangeKey), [null, null]);
+});
+
+test('orderOptions: counts in words, fewest first, one answer that is no count last', () => {
+  assert.deepEqual(
+    order([['Three times', 90], ['Twice', 80], ['Four times', 30], ['More than five times times', 20], ['Once', 70], ['It is not okay to get up during flight', 50]]),
+    { options: ['Once', 'Twice', 'Three times', 'Four times', 'More than five times times', 'It is not okay to get up during flight'], scale: 'count' },
+  );
+  assert.deepEqual(order([['3-5 times', 5], ['Never', 9], ['6 or more times', 1], ['1-2 times', 7]]).options, ['Never', '1-2 times', '3-5 times', '6 or more times']);
+  // Two answers that are no count, or one beside only two counts: no order is certain.
+  assert.equal(order([['Once', 5], ['Twice', 4], ['Three times', 3], ['Sometimes', 2], ['Often', 1]]).scale, undefined);
+  assert.equal(order([['Once', 5], ['Twice', 4], ['Whenever I like', 3]]).scale, undefined);
+  // "Never" and "None" alone are no count scale.
+  assert.equal(order([['Never', 5], ['None', 4], ['Always', 3]]).scale, undefined);
+});
