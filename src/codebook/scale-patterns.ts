@@ -165,3 +165,26 @@ export function countRanks(labels: readonly string[]): number[] | null {
   const ranks = counts.map((c) => c ?? Infinity);
   return new Set(ranks).size === ranks.length ? ranks : null;
 }
+
+const DAYS: Record<string, number> = { day: 1, week: 7, month: 30.44, year: 365.25 };
+const SPAN = '(\\d+|a|an)(?:\\s*(?:-|to)\\s*(\\d+))? (day|week|month|year)s?\\b';
+
+/** How long after the start a label means, in days ("Within the first 1-5 years", "After 20 years", "Immediately"), or null. */
+function elapsed(label: string): number | null {
+  const s = label.replace(/[\u2013\u2014]/g, '-').replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b/g, (w) => DIGITS[w]!);
+  if (/^(immediately|right away|straight away|from the (start|beginning|outset))\b/.test(s)) return 0;
+  const m = new RegExp(`^(within|in|after|less than|under|more than|over)(?: the first)? ${SPAN}`).exec(s);
+  if (!m) return null;
+  const n = (x: string) => (x === 'a' || x === 'an' ? 1 : Number(x));
+  const days = n(m[3] ?? m[2]!) * DAYS[m[4]!]!;
+  if (m[3] !== undefined && m[1] !== 'within' && m[1] !== 'in') return null;
+  // "Within a year" ends where "After a year" begins; "Less than a year" just before.
+  return /^(after|more than|over)$/.test(m[1]!) ? days + 0.5 : /^(less than|under)$/.test(m[1]!) ? days - 0.5 : days;
+}
+
+/** Ranks of time-line answers, soonest first ("Immediately", "Within the first 1-5 years", "After 20 years"). */
+export function elapsedRanks(labels: readonly string[]): number[] | null {
+  const days = labels.map(elapsed);
+  if (days.includes(null) || days.filter((d) => d! > 0).length < 2) return null;
+  return new Set(days).size === days.length ? (days as number[]) : null;
+}

@@ -3,7 +3,7 @@
  * fully..not at all, numbers and ranges ascending); anything else is by count.
  */
 
-import { countRanks, intensityRanks, rateRanks } from './scale-patterns.js';
+import { countRanks, elapsedRanks, intensityRanks, rateRanks } from './scale-patterns.js';
 
 export interface Ordered {
   options: string[];
@@ -94,7 +94,7 @@ export function orderOptions(labels: readonly string[], counts: ReadonlyMap<stri
     if (scaled) return { options: [...scaled.options, ...tail], scale: scaled.scale };
     const patterned = byRank(substantive, intensityRanks, 'intensity') ?? byRank(substantive, rateRanks, 'frequency') ?? byRank(substantive, countRanks, 'count');
     if (patterned) return { options: [...patterned.options, ...tail], scale: patterned.scale };
-    const timed = leadingWordOrder(substantive);
+    const timed = leadingWordOrder(substantive) ?? byRank(substantive, elapsedRanks, 'time');
     if (timed) return { options: [...timed.options, ...tail], scale: timed.scale };
   }
   return { options: [...substantive].sort(byCount(counts)).concat(tail) };

@@ -219,3 +219,16 @@ test('orderOptions: counts in words, fewest first, one answer that is no count l
   // "Never" and "None" alone are no count scale.
   assert.equal(order([['Never', 5], ['None', 4], ['Always', 3]]).scale, undefined);
 });
+
+test('orderOptions: time-line answers by how long after the start they mean, soonest first (FiveThirtyEight sleeping alone)', () => {
+  const labels = ['Within 11-15 years of our relationship', 'After 20 years of our relationship', "Immediately/ We've always slept in separate beds", 'Within the first 1-5 years of our relationship', 'Within 6-10 years of our relationship', 'Within 16-20 years of our relationship'];
+  assert.deepEqual(order(labels.map((l, i) => [l, i])), {
+    options: ["Immediately/ We've always slept in separate beds", 'Within the first 1-5 years of our relationship', 'Within 6-10 years of our relationship', 'Within 11-15 years of our relationship', 'Within 16-20 years of our relationship', 'After 20 years of our relationship'],
+    scale: 'time',
+  });
+  assert.deepEqual(order([['After a year', 1], ['Within a month', 2], ['Less than a week', 3], ['Within six months', 4]]).options, ['Less than a week', 'Within a month', 'Within six months', 'After a year']);
+  // "Within a year" ends where "After a year" begins; one span alone, or an answer that is no span, is no time-line.
+  assert.deepEqual(order([['After a year', 1], ['Within a year', 2]]).options, ['Within a year', 'After a year']);
+  assert.equal(order([['Immediately', 5], ['Within a year', 4]]).scale, undefined);
+  assert.equal(order([['Within a year', 5], ['After a year', 4], ['Not sure when', 3]]).scale, undefined);
+});
