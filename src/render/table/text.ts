@@ -63,8 +63,8 @@ function banner(t: BannerTable, { styler: st }: TextOptions): string {
   const colW = 9;
   const labels = t.sections.flatMap((s) => s.rowLabels.map((l) => truncate(forTerminal(l), 30)));
   const lw = Math.max(12, ...labels.map((l) => l.length));
-  const head = t.columns.map((c) => truncate(forTerminal(c.label), colW).padStart(colW)).join(' ');
-  const lines = [st.title(forTerminal(t.label)), st.dim(`  ${''.padEnd(lw)} ${head}`)];
+  const head = headingLines(t.columns.map((c) => forTerminal(c.label)), colW);
+  const lines = [st.title(forTerminal(t.label)), ...head.map((h) => st.dim(`  ${''.padEnd(lw)} ${h}`))];
   for (const s of t.sections) {
     lines.push(`  ${st.title(truncate(forTerminal(s.item ?? s.label), lw + 40))}`);
     s.rowLabels.forEach((l, r) => lines.push(`  ${truncate(forTerminal(l), 30).padEnd(lw)} ${s.percents[r]!.map((x) => (x === null ? '' : formatPercent(x, 0)).padStart(colW)).join(' ')}`));
@@ -129,8 +129,8 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   const rowLabels = t.rowLabels.map((l) => truncate(forTerminal(l), 32));
   const lw = Math.max(6, ...rowLabels.map((l) => l.length));
   const colW = Math.max(8, Math.min(16, Math.floor((width - lw - 4) / Math.max(1, t.columnLabels.length)) - 1));
-  const colLabels = t.columnLabels.map((l) => truncate(forTerminal(l), colW).padStart(colW));
-  const lines = [heading(t.label, `${t.row} x ${t.column}`, st), st.dim(`  ${'column %'.padEnd(lw)} ${colLabels.join(' ')}`)];
+  const head = headingLines(t.columnLabels.map((l) => forTerminal(l)), colW);
+  const lines = [heading(t.label, `${t.row} x ${t.column}`, st), ...head.map((h, i) => st.dim(`  ${(i === head.length - 1 ? 'column %' : '').padEnd(lw)} ${h}`))];
   const letters = t.letters;
   if (letters) lines.push(st.dim(`  ${''.padEnd(lw)} ${letters.columns.map((l, c) => `(${l})${letters.tested[c] ? '' : '*'}`.padStart(colW)).join(' ')}`));
   t.rowLabels.forEach((_, r) => {
@@ -172,6 +172,36 @@ function pIs(p: number): string {
   return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
 
+/**
+ * Column headings word-wrapped onto up to `maxLines` lines of `width` characters (what does not
+ * fit cut with …), as lines of the columns side by side, the last line next to the numbers.
+ */
+function headingLines(labels: readonly string[], width: number, maxLines = 3): string[] {
+  const wrapped = labels.map((l) => wrap(l, width, maxLines));
+  const height = Math.max(1, ...wrapped.map((w) => w.length));
+  const lines: string[] = [];
+  for (let i = 0; i < height; i++) lines.push(wrapped.map((w) => (w[i - (height - w.length)] ?? '').padStart(width)).join(' '));
+  return lines;
+}
+
+function wrap(label: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(' ').filter((w) => w !== '')) {
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  lines.push(line);
+  const kept = lines.slice(0, maxLines).map((l) => truncate(l, width));
+  // Words left over: the last line kept says so.
+  if (lines.length > maxLines) kept[maxLines - 1] = truncate(`${lines[maxLines - 1]} ${lines[maxLines]}`, width);
+  return kept;
+}
+
 function truncate(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
 }

@@ -1,0 +1,22 @@
+/** The terminal's tables: column headings are wrapped onto lines, not cut to a few characters. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { plain, renderTable } from '../../../src/render/table/text.js';
+import type { CrosstabTable } from '../../../src/spec/result.js';
+
+test('a crosstab in the terminal: long column headings wrap word by word over up to three lines, next to the numbers', () => {
+  const columnLabels = ['Less than high school degree', 'Some college or Associate degree', 'Bachelor degree', 'A heading far too long to fit in three lines of sixteen'];
+  const t = {
+    kind: 'crosstab', row: 'tall', column: 'education', label: 'How tall are you? by Education',
+    rowLabels: ['Short', 'Tall'], columnLabels,
+    counts: [[1, 2, 3, 4], [1, 2, 3, 4]], columnPercents: [[50, 50, 50, 50], [50, 50, 50, 50]], rowPercents: [[10, 20, 30, 40], [10, 20, 30, 40]],
+    columnBases: [2, 4, 6, 8], rowBases: [10, 10], base: 20,
+  } as unknown as CrosstabTable;
+  const lines = renderTable(t, { styler: plain, width: 100 }).split('\n');
+  assert.deepEqual(lines.slice(1, 4), [
+    '                                                               A heading far',
+    '           Less than high  Some college or                   too long to fit',
+    '  column %    school degree Associate degree  Bachelor degree  in three lines…',
+  ]);
+  assert.match(lines[4]!, /^ {2}Short +50\.0% +50\.0%/);
+});
