@@ -1,6 +1,6 @@
 /** Options shared by several commands: defined once, spelled the same everywhere. */
 import { InvalidArgumentError, Option } from 'commander';
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ENCODINGS, type Encoding } from '../ingest/detect.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -80,4 +80,33 @@ export function checkOutFlags(io: Io, flags: { out?: string | undefined; vegaLit
     }
     if (isFile) throw new SurveyError('SURVEY_IO_WRITE', `--out ${flags.out}: a file is there, not a folder`, { hint: 'give a folder (it is made if missing)' });
   } else if (flags.vegaLite === true) io.stderr.write('info: --vega-lite does nothing without --out <dir>\n');
+}
+
+/** A file to write and the flag that named it. */
+export interface FileToWrite {
+  flag: string;
+  /** As the user typed it. */
+  name: string;
+  file: string;
+}
+
+/**
+ * Checked before any work: a file to write must not be the export, the spec or another file
+ * to write (a typo such as `-o responses.csv` would replace the raw data with the clean data).
+ */
+export function checkOutputs(outputs: readonly FileToWrite[], inputs: readonly { what: string; file: string }[]): void {
+  const key = (f: string) => {
+    try {
+      return realpathSync(f);
+    } catch {
+      return resolve(f);
+    }
+  };
+  const seen = new Map(inputs.map((i) => [key(i.file), i.what]));
+  for (const o of outputs) {
+    const k = key(o.file);
+    const what = seen.get(k);
+    if (what !== undefined) throw new SurveyError('SURVEY_USAGE', `${o.flag} ${o.name}: that is ${what}, which would be overwritten`, { hint: 'write to another file' });
+    seen.set(k, `the file ${outputs.find((x) => key(x.file) === k)!.flag} writes`);
+  }
 }

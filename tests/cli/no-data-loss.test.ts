@@ -207,3 +207,36 @@ test('init -o into a folder in the way: a clean error and nothing written', asyn
   assert.match(r.err, /error SURVEY_IO_WRITE: cannot write the file \(EISDIR\)\n$/);
   assertNoLeftovers(dir);
 });
+
+test('an output named like the export, the spec or another output is refused before any work, and nothing is touched', async () => {
+  const dir = fresh('overwrite');
+  mkdirSync(dir);
+  const csv = 'id,fruit\n1,Apple\n2,Banana\n3,\n';
+  writeFileSync(join(dir, 'data.csv'), csv);
+  const spec = 'version: 1\ninput: { file: data.csv }\nfilters:\n  - { rule: required, questions: [fruit] }\ntables:\n  - { type: frequency, question: fruit }\n';
+  writeFileSync(join(dir, 'survey.yaml'), spec);
+  const before = snapshot(dir);
+  const cases: [string[], RegExp][] = [
+    [['clean', 'survey.yaml', '-o', 'data.csv'], /-o data\.csv: that is the export, which would be overwritten/],
+    [['clean', 'survey.yaml', '-o', 'c.csv', '--rejects', './c.csv'], /--rejects \.\/c\.csv: that is the file -o writes/],
+    [['clean', 'survey.yaml', '-o', 'survey.yaml'], /-o survey\.yaml: that is the spec/],
+    [['report', 'survey.yaml', '--rejects', 'survey.yaml'], /--rejects survey\.yaml: that is the spec/],
+    [['report', 'survey.yaml', '--rejects', 'data.csv'], /--rejects data\.csv: that is the export/],
+    [['init', 'data.csv', '-o', 'data.csv'], /-o data\.csv: that is the export/],
+  ];
+  for (const [args, message] of cases) {
+    const io = captureIo({ cwd: dir });
+    assert.equal(await main(args, io), 2, args.join(' '));
+    assert.match(io.stderr.text, message);
+    assert.match(io.stderr.text, /SURVEY_USAGE/);
+  }
+  assert.deepEqual(snapshot(dir), before, 'no file changed, none added');
+  // --check writes nothing, --rejects included.
+  const out = join(dir, 'out');
+  assert.equal(await main(['report', 'survey.yaml', '--out', 'out'], captureIo({ cwd: dir })), 0);
+  const io = captureIo({ cwd: dir });
+  assert.equal(await main(['report', 'survey.yaml', '--out', 'out', '--check', '--rejects', 'r.csv'], io), 0, io.stderr.text);
+  assert.ok(!existsSync(join(dir, 'r.csv')));
+  assert.match(io.stderr.text, /--check writes nothing: r\.csv was not written/);
+  assert.ok(existsSync(out));
+});

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import { loadSpec } from '../../config/load-spec.js';
 import { runReport } from '../../engine/report.js';
@@ -9,6 +9,7 @@ import { csvCell } from '../../render/sanitize.js';
 import { writeFiles } from '../../io/write.js';
 import { didYouMean } from '../../engine/resolve.js';
 import { SurveyError } from '../../errors/survey-error.js';
+import { checkOutputs } from '../options.js';
 
 const EXAMPLES = `
 Examples:
@@ -38,6 +39,10 @@ export function createCleanCommand(io: Io): Command {
     .action(async (specArg: string, flags: CleanFlags) => {
       const specPath = resolve(io.cwd, specArg);
       const loaded = await loadSpec(specPath, specArg);
+      checkOutputs(
+        [{ flag: '-o', name: flags.output, file: resolve(io.cwd, flags.output) }, ...(flags.rejects !== undefined ? [{ flag: '--rejects', name: flags.rejects, file: resolve(io.cwd, flags.rejects) }] : [])],
+        [{ what: 'the spec', file: specPath }, ...(loaded.spec.input?.file !== undefined ? [{ what: 'the export', file: resolve(dirname(specPath), loaded.spec.input.file) }] : [])],
+      );
       const pseudo = new Set(flags.pseudonymise ?? []);
       const key = pseudo.size > 0 ? await readKey(flags, io) : null;
       const lines: string[] = [];

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Io } from '../io.js';
 import { analyzeFile } from '../../engine/analyze.js';
 import { codebookToSpec } from '../../codebook/to-spec.js';
-import { csvFlags, delimiterOption, encodingOption, headerRowsOption, sheetOption, type CsvFlags } from '../options.js';
+import { checkOutputs, csvFlags, delimiterOption, encodingOption, headerRowsOption, sheetOption, type CsvFlags } from '../options.js';
 import { writeAtomic } from '../../io/write.js';
 
 const EXAMPLES = `
@@ -27,6 +27,7 @@ export function createInitCommand(io: Io): Command {
     .addOption(sheetOption())
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: InitFlags) => {
+      if (flags.output !== undefined) checkOutputs([{ flag: '-o', name: flags.output, file: resolve(io.cwd, flags.output) }], [{ what: 'the export', file: resolve(io.cwd, file) }]);
       const { result, codebook, headers } = await analyzeFile(resolve(io.cwd, file), { ...csvFlags(flags), displayName: file });
       const target = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
       const schema = fileURLToPath(new URL('../../../../schema/survey-spec.schema.json', import.meta.url));

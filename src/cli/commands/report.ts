@@ -15,7 +15,7 @@ import { checkArtifacts } from '../../io/check.js';
 import { hashFile } from '../../io/hash-file.js';
 import { buildArtifacts } from '../../report/artifacts.js';
 import { checkCharts } from '../../report/profile.js';
-import { checkOutFlags, formatOption, minCellOption, sheetOption, type Format } from '../options.js';
+import { checkOutFlags, checkOutputs, formatOption, minCellOption, sheetOption, type Format } from '../options.js';
 import { renderResult } from '../render-result.js';
 import { SurveyError } from '../../errors/survey-error.js';
 
@@ -64,6 +64,7 @@ export function createReportCommand(io: Io): Command {
         checkCharts(loaded);
         const rejects: string[] = [];
         const inputFile = flags.input !== undefined ? resolve(io.cwd, flags.input) : resolve(dirname(specPath), loaded.spec.input?.file ?? '');
+        if (flags.rejects !== undefined) checkOutputs([{ flag: '--rejects', name: flags.rejects, file: resolve(io.cwd, flags.rejects) }], [{ what: 'the spec', file: specPath }, { what: 'the export', file: inputFile }]);
         const bar = progress(io, fileSize(inputFile));
         const report = await runReport(loaded, specPath, {
           ...(flags.input !== undefined ? { input: resolve(io.cwd, flags.input), displayName: flags.input } : {}),
@@ -104,10 +105,13 @@ export function createReportCommand(io: Io): Command {
             io.stderr.write(`all ${built.artifacts.length} files in ${flags.out} are up to date\n`);
           } else outputs.push(...built.artifacts.map((a) => ({ file: join(out, ...a.path.split('/')), content: a.content })));
         }
-        if (flags.rejects !== undefined) outputs.push({ file: resolve(io.cwd, flags.rejects), content: `${rejects.join('\r\n')}\r\n` });
+        // --check writes nothing, the removed rows included.
+        const writeRejects = flags.rejects !== undefined && !flags.check;
+        if (writeRejects) outputs.push({ file: resolve(io.cwd, flags.rejects!), content: `${rejects.join('\r\n')}\r\n` });
         await writeFiles(outputs);
-        if (flags.out !== undefined && !flags.check) io.stderr.write(`wrote ${outputs.length - (flags.rejects !== undefined ? 1 : 0)} files to ${forTerminal(relative(io.cwd, resolve(io.cwd, flags.out)) || '.')}\n`);
-        if (flags.rejects !== undefined) io.stderr.write(`wrote ${rejects.length - 1} removed rows to ${forTerminal(flags.rejects)}\n`);
+        if (flags.out !== undefined && !flags.check) io.stderr.write(`wrote ${outputs.length - (writeRejects ? 1 : 0)} files to ${forTerminal(relative(io.cwd, resolve(io.cwd, flags.out)) || '.')}\n`);
+        if (writeRejects) io.stderr.write(`wrote ${rejects.length - 1} removed rows to ${forTerminal(flags.rejects!)}\n`);
+        else if (flags.rejects !== undefined) io.stderr.write(`info: --check writes nothing: ${forTerminal(flags.rejects)} was not written\n`);
       } finally {
         charts?.close();
       }
