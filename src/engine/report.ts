@@ -248,17 +248,17 @@ function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decim
 }
 
 /**
- * The passes after the sample: a pass for rules that need the whole file first (median
+ * The passes after the sample: one for each rule that needs the whole file first (median
  * durations, last submissions), one over the kept rows for raking (each cell's factor), and the
  * main pass.
  */
 async function morePasses(input: CsvInput, displayName: string, p: Plan, spec: StudySpec, diagnostics: Diagnostic[], mainPass: RowHandler, onProgress: ReportOptions['onProgress']): Promise<ScannedRows> {
   const { tabulation, chain, context, raking } = p;
   const scanOptions = { headerRows: spec.input?.headerRows, dictionary: tabulation.choiceColumns(), ...(p.leadKey ? { firstSeen: p.leadKey } : {}) };
-  if (chain.needsPreparation) {
+  for (let stage = 0; stage < chain.preparations; stage++) {
     await scanRows(input, displayName, () => (cells, line) => {
       tabulation.read(cells);
-      chain.prepare(context(cells, line));
+      chain.prepare(stage, context(cells, line));
     }, scanOptions);
     chain.startMainPass();
   }

@@ -25,18 +25,28 @@ export class FilterChain {
   }
 
   get needsPreparation(): boolean {
-    return this.filters.some((f) => f.prepare !== undefined);
+    return this.preparations > 0;
   }
 
-  /** First pass: rules that need the whole file see the rows that reach them. */
-  prepare(row: RowContext): void {
+  /**
+   * Passes before the main pass: one per rule that needs the whole file (medians, last
+   * submissions), in order, for it sees only the rows the rules before it keep, and those may
+   * need a pass of their own first.
+   */
+  get preparations(): number {
+    return this.filters.filter((f) => f.prepare !== undefined).length;
+  }
+
+  /** Pass `stage` (from 0) of `preparations`: the row through the rules before that rule, then to it if kept. */
+  prepare(stage: number, row: RowContext): void {
+    let k = 0;
     for (const f of this.filters) {
-      if (f.prepare) f.prepare(row);
-      else if (f.test(row) !== null) return;
+      if (f.prepare && k++ === stage) return f.prepare(row);
+      if (f.test(row) !== null) return;
     }
   }
 
-  /** Before the main pass: rules forget what the first pass taught their tests (first-pass results stay). */
+  /** After each pass before the main pass: rules forget what that pass taught their tests (what they prepared stays). */
   startMainPass(): void {
     for (const f of this.filters) f.reset?.();
     this.read = 0;

@@ -1,19 +1,29 @@
 import type { FilterFactory, RowContext } from './types.js';
 import type { Question } from '../spec/codebook.js';
 import { normalizeCell, parseDateTime } from '../codebook/values.js';
+import { isNonSubstantive } from '../codebook/scales.js';
 
 /**
  * Removes respondents who finished too fast: under `minSeconds`, or under a
  * fraction of the median duration (which takes a first pass over the file;
- * durations are kept as counts per second, so memory stays small).
+ * durations are kept as counts per distinct duration, few when they are whole seconds).
+ * A row whose duration is blank or unreadable is kept: it cannot be told fast.
  */
 export const speeders: FilterFactory<{ rule: 'speeders'; name?: string; duration?: string; start?: string; end?: string; minSeconds?: number; fractionOfMedian?: number }> = (spec, env) => {
   let seconds: (row: RowContext) => number;
   if (spec.duration !== undefined) {
     const q = env.question(spec.duration, 'duration');
+    // A column of a few round durations may be read as a choice; one of words holds no durations.
+    const numbers = q.options.filter((o) => !isNonSubstantive(o));
+    if (q.type !== 'numeric' && (q.type !== 'single' || numbers.length === 0 || !numbers.every((o) => Number.isFinite(Number(normalizeCell(o)))))) {
+      throw env.error('duration', `'${spec.duration}' is ${q.type}${q.options.length > 0 ? ` (answers: ${q.options.slice(0, 4).join(', ')}${q.options.length > 4 ? ', ...' : ''})` : ''}, not a duration in seconds; give a numeric question, or 'start' and 'end' timestamps`);
+    }
     seconds = (row) => {
       const c = row.coders.get(q.id);
-      return c?.kind === 'numeric' ? c.value : Number(normalizeCell(row.cells.get(q.columns[0]!)));
+      if (c?.kind === 'numeric') return c.value;
+      // A blank duration is unknown, never 0 seconds.
+      const cell = normalizeCell(row.cells.get(q.columns[0]!));
+      return cell === '' ? NaN : Number(cell);
     };
   } else if (spec.start !== undefined && spec.end !== undefined) {
     const start = env.question(spec.start, 'start');
@@ -41,7 +51,7 @@ export const speeders: FilterFactory<{ rule: 'speeders'; name?: string; duration
     ...base,
     prepare(row: RowContext) {
       const s = seconds(row);
-      if (!Number.isNaN(s)) histogram.set(Math.round(s), (histogram.get(Math.round(s)) ?? 0) + 1);
+      if (!Number.isNaN(s)) histogram.set(s, (histogram.get(s) ?? 0) + 1);
     },
   };
 };
@@ -50,13 +60,20 @@ function time(q: Question, row: RowContext): number {
   return parseDateTime(normalizeCell(row.cells.get(q.columns[0]!)), q.dateOrder);
 }
 
-function medianOf(h: Map<number, number>): number {
+/** The median of the durations counted (the mean of the two middle ones when their number is even), or 0 for none. */
+export function medianOf(h: ReadonlyMap<number, number>): number {
   const sorted = [...h].sort((a, b) => a[0] - b[0]);
   const n = sorted.reduce((s, [, c]) => s + c, 0);
+  if (n === 0) return 0;
+  // The values at 1-based positions lo and hi of the sorted durations.
+  const lo = Math.floor((n + 1) / 2);
+  const hi = Math.floor(n / 2) + 1;
   let seen = 0;
+  let low = NaN;
   for (const [x, c] of sorted) {
     seen += c;
-    if (seen >= n / 2) return x;
+    if (Number.isNaN(low) && seen >= lo) low = x;
+    if (seen >= hi) return (low + x) / 2;
   }
-  return 0;
+  return low;
 }

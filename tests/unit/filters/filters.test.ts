@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseSpec } from '../../../src/config/load-spec.js';
 import { runReport } from '../../../src/engine/report.js';
 import { normalizePhone } from '../../../src/filters/duplicates.js';
+import { medianOf } from '../../../src/filters/speeders.js';
 import type { Rejection } from '../../../src/filters/apply.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'survey-filters-'));
@@ -105,10 +106,53 @@ test('duplicates before raking: the raking pass applies the rules too, and the m
 
 test('speeders: an absolute floor, and a fraction of the median (two passes)', async () => {
   assert.deepEqual((await run('  - { rule: speeders, duration: secs, minSeconds: 60 }\n')).rejects.map((r) => r.line), [3]);
-  // Median of 300,20,400,500,350,360,330,310,320,340 is 330 (lower middle): half is 165.
+  // Median of 300,20,400,500,350,360,330,310,320,340 is 335 (the mean of the middle two, as pandas and R take it): half is 167.5.
   const half = await run('  - { rule: speeders, duration: secs, fractionOfMedian: 0.5 }\n');
   assert.deepEqual(half.rejects.map((r) => r.line), [3]);
-  assert.match(half.rejects[0]!.reason, /finished in 20 s, under 165 s/);
+  assert.match(half.rejects[0]!.reason, /finished in 20 s, under 168 s/);
+});
+
+test('medianOf: the middle duration, or the mean of the middle two, of exact durations', () => {
+  const h = (xs: number[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<number, number>());
+  assert.equal(medianOf(h([100, 101, 50.1, 200, 300, 50.2])), 100.5);
+  assert.equal(medianOf(h([3, 1, 2])), 2);
+  assert.equal(medianOf(h([5, 5, 5, 9])), 5);
+  assert.equal(medianOf(h([1, 1, 9, 9])), 5);
+  assert.equal(medianOf(h([7])), 7);
+  assert.equal(medianOf(new Map()), 0);
+});
+
+test('speeders: a blank duration is kept (unknown, not 0 s); a duration question of words is a spec error', async () => {
+  const csv = ['Q1,Duration (in seconds),Gender', 'Yes,300,Male', 'No,310,', 'Yes,,Female', 'No,300,Male', 'Yes,45,Female'].join('\n');
+  writeFileSync(join(dir, 'blank-duration.csv'), csv);
+  const rejected = async (filter: string) => {
+    const rejects: Rejection[] = [];
+    await runReport(parseSpec(`version: 1\ninput: { file: blank-duration.csv }\nfilters:\n  - ${filter}\n`, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
+    return rejects.map((r) => r.line);
+  };
+  // Few round durations: read as a choice of numbers, and still a duration.
+  assert.deepEqual(await rejected('{ rule: speeders, duration: duration_seconds, minSeconds: 60 }'), [6]);
+  await assert.rejects(rejected('{ rule: speeders, duration: gender, minSeconds: 60 }'), (e: Error) => {
+    assert.match(e.message, /speeders: 'gender' is single \(answers: .*Male.*\), not a duration in seconds/);
+    return true;
+  });
+});
+
+test('rules that need the whole file each see only the rows the rules before them keep (a pass each)', async () => {
+  const csv = (rows: string[]) => ['Email,Q1,Secs', ...rows].join('\n');
+  const funnel = async (file: string, rows: string[], filters: string) => {
+    writeFileSync(join(dir, file), csv(rows));
+    const rejects: Rejection[] = [];
+    const spec = `version: 1\ninput: { file: ${file} }\nquestions:\n  - { id: email, column: Email, type: pii }\n  - { id: secs, column: Secs, type: numeric }\nfilters:\n${filters}`;
+    const { result } = await runReport(parseSpec(spec, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
+    return { removed: result.funnel.slice(1).map((s) => s.removed), lines: rejects.map((r) => r.line) };
+  };
+  const speedersThenLast = '  - { rule: speeders, duration: secs, fractionOfMedian: 0.5 }\n  - { rule: duplicates, keep: last, keys: [{ question: email, normalize: email }] }\n';
+  // Line 4, the last of a@x.com, is a speeder: line 2 is then that person's last kept submission and stays.
+  assert.deepEqual(await funnel('speed-last.csv', ['a@x.com,Yes,300', 'b@x.com,No,310', 'A@X.com ,Yes,5', 'c@x.com,No,320', 'd@x.com,Yes,290'], speedersThenLast), { removed: [1, 0], lines: [4] });
+  const lastThenSpeeders = '  - { rule: duplicates, keep: last, keys: [{ question: email, normalize: email }] }\n  - { rule: speeders, duration: secs, fractionOfMedian: 0.5 }\n';
+  // The median is of the 4 rows left after the duplicates (12, 100, 100, 30: 65), not of all 6 (30).
+  assert.deepEqual(await funnel('last-speed.csv', ['a@x.com,Yes,10', 'a@x.com,No,11', 'a@x.com,Yes,12', 'b@x.com,No,100', 'c@x.com,Yes,100', 'd@x.com,No,30'], lastThenSpeeders), { removed: [2, 2], lines: [2, 3, 4, 7] });
 });
 
 test('straight-lining on a grid, attention checks and expressions', async () => {
