@@ -95,6 +95,19 @@ export function parseDateTime(s: string, order: DateOrder = 'mdy'): number {
     const [month, day] = dayFirst ? [+m[3]!, +m[1]!] : [+m[1]!, +m[3]!];
     return utc(year, month, day, hour, +(m[6] ?? 0), +(m[7] ?? 0), 0);
   }
+  // Year first with slashes, as Google Forms' own CSV download writes it: "2021/01/12 10:15:32 AM GMT+5:30".
+  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?(?:\s*(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?)?$/.exec(s);
+  if (m) {
+    let hour = +(m[4] ?? 0);
+    const ampm = m[7]?.toLowerCase();
+    if (ampm) {
+      if (hour < 1 || hour > 12) return NaN;
+      hour = (hour % 12) + (ampm === 'pm' ? 12 : 0);
+    }
+    const t = utc(+m[1]!, +m[2]!, +m[3]!, hour, +(m[5] ?? 0), +(m[6] ?? 0), 0);
+    const offset = m[8] ? (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10] ?? 0)) : 0;
+    return t - offset * 60000;
+  }
   m = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})$/.exec(s);
   if (m) {
     const month = MONTHS[m[2]!.toLowerCase()];

@@ -163,8 +163,13 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   const { tabulation, chain } = p;
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
   if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted) });
+  const funnel = chain.funnel();
+  // A rule that leaves no respondent is most often a misspelt answer or a wrong window: said, not left to empty tables.
+  for (const step of funnel.slice(1)) {
+    if (step.removed > 0 && step.remaining === 0) diagnostics.push({ level: 'warning', code: 'SURVEY_RULE_REMOVED_ALL', message: `rule '${step.rule}' removed every row that reached it (${step.removed}): check its settings against the answers in the data` });
+  }
   const analysis = finish(tabulation, input, scanned.header, displayName, rows, diagnostics);
-  const result: ReportResult = { ...(spec.title ? { title: spec.title } : {}), ...analysis.result, funnel: chain.funnel() };
+  const result: ReportResult = { ...(spec.title ? { title: spec.title } : {}), ...analysis.result, funnel };
   if (p.weighted) {
     const method = p.weightId !== undefined && p.raking ? 'column+raking' : p.raking ? 'raking' : 'column';
     result.weights = summarizeWeights(tabulation, method, p.weightId, p.raking, spec.weighting ?? {});

@@ -10,6 +10,7 @@ import { hasZone, isTimeZone, toWallClock } from './timezone.js';
  */
 export const fieldwork: FilterFactory<{ rule: 'fieldwork'; name?: string; question: string; from: string; to: string; timezone?: string }> = (spec, env) => {
   const q = env.question(spec.question, 'question');
+  if (q.type !== 'date') throw env.error('question', `'${q.id}' is ${q.type}, not a date: every row would be removed (declare 'type: date' on a question whose timestamps were not recognised)`);
   const tz = spec.timezone ?? env.timezone;
   if (!isTimeZone(tz)) throw env.error('timezone', `unknown time zone '${tz}' (use an IANA name such as Asia/Kolkata or Europe/Paris)`);
   const bound = (text: string, key: 'from' | 'to'): number => {

@@ -140,3 +140,15 @@ test('optionCellState: chosen, explicitly not chosen, or no answer', () => {
   assert.equal(optionCellState('NA'), 'blank', 'not asked (skip logic)');
   assert.equal(optionCellState('#N/A'), 'blank');
 });
+
+test("parseDateTime: year first with slashes, 12-hour clock and a GMT offset (Google Forms' own CSV download)", () => {
+  assert.equal(parseDateTime('2021/01/12 10:15:32 AM GMT+5:30'), at(2021, 1, 12, 4, 45, 32));
+  assert.equal(parseDateTime('2021/01/26 12:00:01 AM GMT+5:30'), at(2021, 1, 25, 18, 30, 1));
+  assert.equal(parseDateTime('2021/1/12 1:05:02 PM GMT-8'), at(2021, 1, 12, 21, 5, 2));
+  assert.equal(parseDateTime('2021/01/12 10:15:32 GMT'), at(2021, 1, 12, 10, 15, 32));
+  // Without a zone: a wall-clock time, as the other shapes are read.
+  assert.equal(parseDateTime('2021/01/12 10:15:32'), at(2021, 1, 12, 10, 15, 32));
+  assert.equal(parseDateTime('2021/01/12'), at(2021, 1, 12, 0, 0, 0));
+  assert.ok(Number.isNaN(parseDateTime('2021/01/12 13:15:32 PM GMT+5:30')), 'no 13 PM');
+  assert.ok(Number.isNaN(parseDateTime('2021/13/12 10:15:32')), 'no 13th month');
+});

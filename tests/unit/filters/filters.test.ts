@@ -169,3 +169,40 @@ test('phone numbers: prefixes, separators and country code', () => {
   assert.equal(normalizePhone('NA', '91'), null);
   assert.equal(normalizePhone('no', '91'), null);
 });
+
+test("fieldwork: timestamps with a GMT offset (Google Forms' own CSV download) are read as instants, the window's days in the spec zone", async () => {
+  const csv = ['Timestamp,Q1', '2021/01/12 10:15:32 AM GMT+5:30,Yes', '2021/01/13 1:05:02 PM GMT+5:30,No', '2021/01/25 11:59:59 PM GMT+5:30,No', '2021/01/26 12:00:01 AM GMT+5:30,Yes', '2021/01/25 7:00:00 PM GMT+0,Yes'].join('\n');
+  writeFileSync(join(dir, 'forms-gmt.csv'), csv);
+  const rejects: Rejection[] = [];
+  const spec = 'version: 1\ninput: { file: forms-gmt.csv, timezone: Asia/Kolkata }\nfilters:\n  - { rule: fieldwork, question: timestamp, from: 2021-01-13, to: 2021-01-25 }\n';
+  const { result } = await runReport(parseSpec(spec, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
+  assert.equal(result.questions.find((q) => q.id === 'timestamp')?.type, 'date', 'inferred a date');
+  // 7 PM GMT on the 25th is 00:30 on the 26th in Kolkata: after the window.
+  assert.deepEqual(rejects.map((r) => [r.line, r.reason]), [
+    [2, 'submitted 2021-01-12T10:15:32 (Asia/Kolkata), before the fieldwork window'],
+    [5, 'submitted 2021-01-26T00:00:01 (Asia/Kolkata), after the fieldwork window'],
+    [6, 'submitted 2021-01-26T00:30:00 (Asia/Kolkata), after the fieldwork window'],
+  ]);
+});
+
+test('a rule that could only remove everyone is a spec error, and a rule that did is a warning', async () => {
+  const specError = async (filter: string, extra = '') => {
+    const text = `version: 1\ninput: { file: r.csv, timezone: Asia/Kolkata }\nquestions:\n  - { id: email, column: Email, type: pii }\n${extra}filters:\n  - ${filter}\n`;
+    return runReport(parseSpec(text, 'survey.yaml'), join(dir, 'survey.yaml')).then(
+      () => assert.fail(`a spec error: ${filter}`),
+      (e: Error & { code?: string }) => `${e.code}: ${e.message}`,
+    );
+  };
+  assert.match(await specError('{ rule: attention, question: attention, answer: blue }'), /^SURVEY_SPEC_INVALID: .*attention: 'blue' is not an answer of 'attention', did you mean 'Blue'\? \(answers: Blue, Red\)/);
+  assert.match(await specError('{ rule: attention, question: q1, answer: [Yes, Maybe] }'), /filters\[0\]\.answer\[1\]: attention: 'Maybe' is not an answer of 'q1'/);
+  assert.match(await specError('{ rule: fieldwork, question: q1, from: 2021-01-09, to: 2021-01-25 }'), /fieldwork: 'q1' is single, not a date/);
+  assert.match(await specError('{ rule: attention, question: email, answer: x }'), /'email' is pii; an attention check needs a single-choice question/);
+  // A numeric attention check ("type 300") compares numbers.
+  const rejects: Rejection[] = [];
+  await runReport(parseSpec('version: 1\ninput: { file: r.csv }\nquestions:\n  - { id: email, column: Email, type: pii }\n  - { id: secs, column: Duration, type: numeric }\nfilters:\n  - { rule: attention, question: secs, answer: "300" }\n', 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
+  assert.equal(rejects.length, 9);
+  // A window that misses every submission: the funnel says so, and a warning names the rule.
+  const { result } = await runReport(parseSpec('version: 1\ninput: { file: r.csv, timezone: Asia/Kolkata }\nquestions:\n  - { id: email, column: Email, type: pii }\nfilters:\n  - { rule: required, questions: [q1] }\n  - { rule: fieldwork, name: fieldwork 2020, question: timestamp, from: 2020-01-01, to: 2020-12-31 }\n', 'survey.yaml'), join(dir, 'survey.yaml'));
+  assert.deepEqual(result.funnel.map((s) => s.remaining), [10, 9, 0]);
+  assert.deepEqual(result.diagnostics.filter((d) => d.code === 'SURVEY_RULE_REMOVED_ALL').map((d) => d.message), ["rule 'fieldwork 2020' removed every row that reached it (9): check its settings against the answers in the data"]);
+});
