@@ -139,8 +139,8 @@ export function resolveColumn(ref: ColumnRef, headers: readonly ColumnHeader[], 
   throw specError(loaded, path, `no column named '${ref}'${best ? `, did you mean '${best}'?` : ''}`);
 }
 
-export function specError(loaded: LoadedSpec, path: (string | number)[], message: string): SurveyError {
-  return new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${message}`, { location: { file: loaded.file, line: loaded.lineOf(path) ?? 1 } });
+export function specError(loaded: LoadedSpec, path: (string | number)[], message: string, hint?: string): SurveyError {
+  return new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${message}`, { location: { file: loaded.file, line: loaded.lineOf(path) ?? 1 }, ...(hint !== undefined ? { hint } : {}) });
 }
 
 export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: string, questions: readonly Question[]): SurveyError {

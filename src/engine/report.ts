@@ -322,7 +322,7 @@ function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: Loa
       used.add(q.id);
       return q;
     },
-    error: (key: string, message: string) => specError(loaded, path(key), `${f.rule}: ${message}`),
+    error: (key: string, message: string, hint?: string) => specError(loaded, path(key), `${f.rule}: ${message}`, hint),
   };
 }
 
@@ -378,7 +378,7 @@ function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: Loaded
   try {
     expr = compile(t.filter);
   } catch (e) {
-    throw specError(loaded, ['tables', i, 'filter'], (e as Error).message);
+    throw specError(loaded, ['tables', i, 'filter'], (e as Error).message, (e as SurveyError).hint);
   }
   for (const name of expr.names) {
     const q = findId(codebook, name);

@@ -49,7 +49,7 @@ export function compile(source: string): Compiled {
   try {
     ast = jsep(source);
   } catch (e) {
-    throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: ${(e as Error).message}`);
+    throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: ${(e as Error).message}`, { hint: hintFor(source) });
   }
   const names = new Set<string>();
   const evaluate = build(ast, source, names);
@@ -57,9 +57,19 @@ export function compile(source: string): Compiled {
 }
 
 function fail(source: string, what: string): never {
-  throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: ${what}`, {
-    hint: 'operators: == != < <= > >= and or not in contains startsWith endsWith matches; functions: ' + Object.keys(FUNCTIONS).join(', '),
-  });
+  throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: ${what}`, { hint: hintFor(source) });
+}
+
+/** `=` where `==` was meant is the commonest slip; otherwise the operators and functions there are. */
+function hintFor(source: string): string {
+  // Quoted text aside: "a = b" inside quotes is an answer, not an operator.
+  const parts = source.split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/);
+  const lone = /(^|[^=!<>])=(?!=)/;
+  if (parts.some((p, i) => i % 2 === 0 && lone.test(p))) {
+    const fixed = parts.map((p, i) => (i % 2 === 0 ? p.replace(/(^|[^=!<>])=(?!=)/g, '$1==') : p)).join('');
+    return `compare with == (one = is not a comparison): ${fixed}`;
+  }
+  return 'operators: == != < <= > >= and or not in contains startsWith endsWith matches; functions: ' + Object.keys(FUNCTIONS).join(', ');
 }
 
 function build(node: jsep.Expression, source: string, names: Set<string>): Evaluator {

@@ -38,7 +38,7 @@ export interface FilterEnv {
   /** Time zone of timestamps without one. */
   timezone: string;
   question(id: string, key: string): Question;
-  error(key: string, message: string): Error;
+  error(key: string, message: string, hint?: string): Error;
 }
 
 export type FilterFactory<S extends FilterSpec = FilterSpec> = (spec: S, env: FilterEnv) => RowFilter;

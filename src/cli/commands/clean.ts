@@ -5,7 +5,8 @@ import type { Io } from '../io.js';
 import { loadSpec } from '../../config/load-spec.js';
 import { runReport } from '../../engine/report.js';
 import { cleanColumns, rejectsHeader, rejectsLine, type CleanColumns } from '../../report/clean-data.js';
-import { csvCell } from '../../render/sanitize.js';
+import { csvCell, forTerminal } from '../../render/sanitize.js';
+import { maskResult } from '../../privacy/mask.js';
 import { writeFiles } from '../../io/write.js';
 import { didYouMean } from '../../engine/resolve.js';
 import { SurveyError } from '../../errors/survey-error.js';
@@ -75,6 +76,8 @@ export function createCleanCommand(io: Io): Command {
         { file: resolve(io.cwd, flags.output), content: `${lines.join('\r\n')}\r\n` },
         ...(flags.rejects !== undefined ? [{ file: resolve(io.cwd, flags.rejects), content: `${rejects.join('\r\n')}\r\n` }] : []),
       ]);
+      // What report would say beside its tables (rows of empty cells skipped, an encoding fallback, a rule that removed everyone).
+      for (const d of maskResult(result).diagnostics) io.stderr.write(`${d.level}: ${forTerminal(d.message)}\n`);
       const kept = lines.length - 1;
       const rejected = rejects.length > 0 ? rejects.length - 1 : result.funnel[0]!.remaining - kept;
       io.stderr.write(`read ${result.funnel[0]!.remaining}, kept ${kept}, rejected ${rejected}; wrote ${flags.output}${flags.rejects ? ` and ${flags.rejects}` : ''}\n`);

@@ -156,7 +156,7 @@ export function funnelText(steps: readonly FunnelStepLike[], st: Styler): string
   const names = steps.map((s) => forTerminal(s.rule));
   const w = Math.max(...names.map((n) => n.length), 10);
   const lines = [st.title('Validity filters'), st.dim(`  ${'rule'.padEnd(w)}  ${'removed'.padStart(8)}  ${'remaining'.padStart(9)}`)];
-  steps.forEach((s, i) => lines.push(`  ${names[i]!.padEnd(w)}  ${(i === 0 ? '' : `-${s.removed}`).padStart(8)}  ${String(s.remaining).padStart(9)}`));
+  steps.forEach((s, i) => lines.push(`  ${names[i]!.padEnd(w)}  ${(i === 0 ? '' : s.removed === 0 ? '0' : `-${s.removed}`).padStart(8)}  ${String(s.remaining).padStart(9)}`));
   return lines.join('\n');
 }
 

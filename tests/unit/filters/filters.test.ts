@@ -206,3 +206,21 @@ test('a rule that could only remove everyone is a spec error, and a rule that di
   assert.deepEqual(result.funnel.map((s) => s.remaining), [10, 9, 0]);
   assert.deepEqual(result.diagnostics.filter((d) => d.code === 'SURVEY_RULE_REMOVED_ALL').map((d) => d.message), ["rule 'fieldwork 2020' removed every row that reached it (9): check its settings against the answers in the data"]);
 });
+
+test("a rule's expression that does not parse is a spec error at its line and path; one = gets the == hint", async () => {
+  const error = async (filter: string) => {
+    const text = `version: 1\ninput: { file: r.csv }\nquestions:\n  - { id: email, column: Email, type: pii }\nfilters:\n  - ${filter}\n`;
+    return runReport(parseSpec(text, 'survey.yaml'), join(dir, 'survey.yaml')).then(
+      () => assert.fail('a spec error'),
+      (e: Error & { code?: string; hint?: string; location?: { line: number } }) => [e.code, e.location?.line, e.message, e.hint],
+    );
+  };
+  assert.deepEqual(await error(`{ rule: expression, remove: 'q1 = "Yes"' }`), [
+    'SURVEY_SPEC_INVALID', 6, 'filters[0].remove: expression: invalid expression "q1 = \\"Yes\\"": Unexpected "=" at character 3', 'compare with == (one = is not a comparison): q1 == "Yes"',
+  ]);
+  const [code, line, message, hint] = await error(`{ rule: test, when: 'lower(name) startsWith "a = b" and' }`);
+  assert.deepEqual([code, line], ['SURVEY_SPEC_INVALID', 6]);
+  assert.match(String(message), /^filters\[0\]\.when: test: invalid expression/);
+  // An = inside quotes is an answer: the usual hint, not the == one.
+  assert.match(String(hint), /^operators: /);
+});

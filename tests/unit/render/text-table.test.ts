@@ -1,7 +1,7 @@
 /** The terminal's tables: column headings are wrapped onto lines, not cut to a few characters. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { plain, renderTable } from '../../../src/render/table/text.js';
+import { funnelText, plain, renderTable } from '../../../src/render/table/text.js';
 import type { CrosstabTable } from '../../../src/spec/result.js';
 
 test('a crosstab in the terminal: long column headings wrap word by word over up to three lines, next to the numbers', () => {
@@ -19,4 +19,9 @@ test('a crosstab in the terminal: long column headings wrap word by word over up
     '  column %    school degree Associate degree  Bachelor degree  in three lines…',
   ]);
   assert.match(lines[4]!, /^ {2}Short +50\.0% +50\.0%/);
+});
+
+test('the funnel in the terminal: removals as -n, a rule that removed none as 0 (not -0)', () => {
+  const text = funnelText([{ rule: 'read', removed: 0, remaining: 10 }, { rule: 'required', removed: 0, remaining: 10 }, { rule: 'speeders', removed: 3, remaining: 7 }], plain);
+  assert.deepEqual(text.split('\n').slice(2), ['  read                         10', '  required           0         10', '  speeders          -3          7']);
 });
