@@ -4,9 +4,9 @@ import { hasZone, isTimeZone, toWallClock } from './timezone.js';
 
 /**
  * Removes submissions outside the fieldwork window. Timestamps without a zone
- * (Google Forms) are wall-clock times in the spec's time zone, and the window's
- * days are days in that zone: both are compared as wall-clock readings, so no
- * daylight-saving arithmetic is needed.
+ * (Google Sheets) are wall-clock times in the spec's time zone, unless their header
+ * names UTC or GMT (Typeform's "Submit Date (UTC)"); the window's days are days in that
+ * zone: both are compared as wall-clock readings, so no daylight-saving arithmetic is needed.
  */
 export const fieldwork: FilterFactory<{ rule: 'fieldwork'; name?: string; question: string; from: string; to: string; timezone?: string }> = (spec, env) => {
   const q = env.question(spec.question, 'question');
@@ -25,13 +25,15 @@ export const fieldwork: FilterFactory<{ rule: 'fieldwork'; name?: string; questi
   const to = bound(spec.to, 'to');
   if (from > to) throw env.error('to', `the window ends (${spec.to}) before it starts (${spec.from})`);
   const col = q.columns[0]!;
+  // Typeform's "Submit Date (UTC)": a header that names UTC says its stamps are instants, not wall-clock times.
+  const utcStamps = /\b(UTC|GMT)\b/.test(q.label);
   return {
     name: spec.name ?? 'fieldwork',
     test(row) {
       const raw = normalizeCell(row.cells.get(col));
       const t = parseDateTime(raw, q.dateOrder);
       if (Number.isNaN(t)) return raw === '' ? 'no timestamp' : 'unreadable timestamp';
-      const wall = hasZone(raw) ? toWallClock(t, tz) : t;
+      const wall = utcStamps || hasZone(raw) ? toWallClock(t, tz) : t;
       if (wall < from) return `submitted ${formatDateTime(wall)} (${tz}), before the fieldwork window`;
       if (wall > to) return `submitted ${formatDateTime(wall)} (${tz}), after the fieldwork window`;
       return null;

@@ -224,3 +224,12 @@ test("a rule's expression that does not parse is a spec error at its line and pa
   // An = inside quotes is an answer: the usual hint, not the == one.
   assert.match(String(hint), /^operators: /);
 });
+
+test('fieldwork: a timestamp header that names UTC (Typeform\'s "Submit Date (UTC)") holds instants, compared in the spec zone', async () => {
+  writeFileSync(join(dir, 'typeform.csv'), ['#,Q1,Submit Date (UTC)', 'abc1,Yes,2021-01-25 19:05:00', 'abc2,No,2021-01-08 19:05:00', 'abc3,No,2021-01-10 10:05:00'].join('\n'));
+  const rejects: Rejection[] = [];
+  const spec = 'version: 1\ninput: { file: typeform.csv, timezone: Asia/Kolkata }\nfilters:\n  - { rule: fieldwork, question: submit_date_utc, from: 2021-01-09, to: 2021-01-25 }\n';
+  await runReport(parseSpec(spec, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
+  // 19:05 UTC on the 25th is 00:35 on the 26th in Kolkata; 19:05 UTC on the 8th is 00:35 on the 9th, inside.
+  assert.deepEqual(rejects.map((r) => [r.line, r.reason]), [[2, 'submitted 2021-01-26T00:35:00 (Asia/Kolkata), after the fieldwork window']]);
+});
