@@ -18,9 +18,11 @@ export async function withInput<T>(file: string, options: CsvOptions, run: (inpu
   } catch (e) {
     if (!(e instanceof EncodingFallback)) throw e;
     if (options.encoding !== undefined) {
-      throw new SurveyError('SURVEY_CSV_ENCODING', messages.notInEncoding(options.encoding), {
-        location: { file: options.displayName ?? file },
-        hint: 'leave --encoding out to detect it, or give windows-1252 or macintosh',
+      const fromSpec = options.encodingFrom === 'spec';
+      const line = await firstNonUtf8Line(file).catch(() => null);
+      throw new SurveyError('SURVEY_CSV_ENCODING', messages.notInEncoding(options.encoding, fromSpec), {
+        location: { file: options.displayName ?? file, ...(line !== null ? { line } : {}) },
+        hint: fromSpec ? "remove input.encoding from the spec to detect it, or set it to windows-1252 or macintosh" : 'leave --encoding out to detect it, or give windows-1252 or macintosh',
       });
     }
     // Which single-byte encoding, by the whole file: its first such byte may lie far from most of them.
@@ -30,6 +32,37 @@ export async function withInput<T>(file: string, options: CsvOptions, run: (inpu
     restart?.();
     return run({ ...again, encodingReason: notUtf8Reason(encoding) }, [...ignoredOptions(again, options), note]);
   }
+}
+
+/** The line holding the file's first byte that is not UTF-8, or null (lines end at LF, CRLF or a lone CR). */
+async function firstNonUtf8Line(file: string): Promise<number | null> {
+  let line = 1;
+  // Continuation bytes still expected, and whether the last byte was a CR.
+  let need = 0;
+  let cr = false;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (need > 0) {
+        if ((b & 0xc0) !== 0x80) return line;
+        need--;
+        continue;
+      }
+      if (b < 0x80) {
+        if (b === 10) {
+          if (!cr) line++;
+        } else if (b === 13) line++;
+        cr = b === 13;
+        continue;
+      }
+      cr = false;
+      if (b >= 0xc2 && b <= 0xdf) need = 1;
+      else if (b >= 0xe0 && b <= 0xef) need = 2;
+      else if (b >= 0xf0 && b <= 0xf4) need = 3;
+      else return line;
+    }
+  }
+  return need > 0 ? line : null;
 }
 
 async function singleByteEncodingOf(file: string): Promise<Encoding> {

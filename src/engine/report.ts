@@ -87,7 +87,10 @@ export async function runReport(loaded: LoadedSpec, specPath: string, options: R
   const file = options.input ?? (spec.input?.file !== undefined ? resolvePath(dirname(specPath), spec.input.file) : undefined);
   if (file === undefined) throw specError(loaded, ['input'], "missing 'input.file': the export to read (relative to the spec)");
   const csvOptions: CsvOptions = {};
-  if (spec.input?.encoding) csvOptions.encoding = spec.input.encoding as Encoding;
+  if (spec.input?.encoding) {
+    csvOptions.encoding = spec.input.encoding as Encoding;
+    csvOptions.encodingFrom = 'spec';
+  }
   if (spec.input?.delimiter) csvOptions.delimiter = spec.input.delimiter;
   const sheet = options.sheet ?? spec.input?.sheet;
   if (sheet !== undefined) csvOptions.sheet = sheet;

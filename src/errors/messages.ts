@@ -23,7 +23,7 @@ export const messages = {
     `invalid ${flag} '${value}' (expected ${allowed.join(', ')})`,
   headerRows: (value: string) => `invalid --header-rows '${value}' (expected 1, 2 or 3)`,
   encodingFallback: (encoding: string) => `bytes that are not UTF-8 found: read as ${encoding === 'macintosh' ? 'Mac OS Roman (macintosh)' : encoding}`,
-  notInEncoding: (encoding: string) => `bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} found, though --encoding ${encoding} was given`,
+  notInEncoding: (encoding: string, fromSpec = false) => `bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} found, though ${fromSpec ? `the spec's input.encoding is ${encoding}` : `--encoding ${encoding} was given`}`,
   optionIgnored: (names: readonly string[], kind: string) => `the input is ${kind}: ${names.map((n) => `the ${n} given`).join(' and ')} ${names.length === 1 ? 'does' : 'do'} not apply and ${names.length === 1 ? 'was' : 'were'} left aside`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,

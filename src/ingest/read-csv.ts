@@ -24,6 +24,8 @@ import { openXlsx } from './read-xlsx.js';
 export interface CsvOptions {
   /** Forces an encoding instead of detecting one. */
   encoding?: Encoding;
+  /** Where `encoding` came from, for messages. __Default value:__ 'flag' (--encoding) */
+  encodingFrom?: 'flag' | 'spec';
   /** Forces a delimiter instead of sniffing one. */
   delimiter?: string;
   /** Name shown for the file in error locations (the path as the user typed it). __Default value:__ the path */

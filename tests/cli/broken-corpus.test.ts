@@ -228,6 +228,21 @@ test('Mac OS Roman bytes spread thinly past the first MiB: the whole file decide
 test('--encoding utf-8 on a file that is not: exit 3, SURVEY_CSV_ENCODING with a hint, no stack trace', async () => {
   const r = await run(['analyze', fromRoot('fixtures/flavours/windows-1252.csv'), '--encoding', 'utf-8']);
   assert.equal(r.code, 3);
-  assert.match(r.err, /error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found, though --encoding utf-8 was given\n  hint: leave --encoding out/);
+  // The line of the first byte that is not UTF-8.
+  assert.match(r.err, /windows-1252\.csv:\d+: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found, though --encoding utf-8 was given\n  hint: leave --encoding out/);
   assert.ok(!r.err.includes('    at '), r.err);
+});
+
+test("the spec's input.encoding on a file that is not in it: the message says so, with the line of the first odd byte", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-enc-'));
+  try {
+    const rows = ['id,fruit', ...Array.from({ length: 40 }, (_, i) => `${i},Apple`), '40,Caf\xe9', '41,Banana'];
+    writeFileSync(join(dir, 'data.csv'), Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1'));
+    writeFileSync(join(dir, 'survey.yaml'), 'version: 1\ninput: { file: data.csv, encoding: utf-8 }\n');
+    const r = await run(['report', join(dir, 'survey.yaml')]);
+    assert.equal(r.code, 3);
+    assert.match(r.err, /data\.csv:42: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found, though the spec's input\.encoding is utf-8\n  hint: remove input\.encoding from the spec/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
