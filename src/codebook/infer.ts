@@ -50,8 +50,12 @@ export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly
  * an end time never disagree.
  */
 function oneDateOrder(questions: Question[], drafts: readonly Draft[]): Question[] {
-  if (!questions.some((q) => q.dateOrder === 'dmy')) return questions;
-  return questions.map((q, i) => (q.type === 'date' && q.dateOrder === undefined && drafts[i]!.ambiguousDates ? { ...q, dateOrder: 'dmy' } : q));
+  const dmy = questions.some((q) => q.dateOrder === 'dmy');
+  return questions.map((q, i) => {
+    if (q.type !== 'date' || q.dateOrder !== undefined || !drafts[i]!.ambiguousDates) return q;
+    // With no column to tell, month-first (US) is a guess, and said to be one.
+    return dmy ? { ...q, dateOrder: 'dmy' } : { ...q, dateOrderGuessed: true };
+  });
 }
 
 interface Draft {

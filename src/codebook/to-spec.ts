@@ -52,6 +52,8 @@ function questionSpec(q: Question, ref: (i: number) => string | number): Record<
   // e-mail address) are not copied into it, and without them the list would be partial, so none is.
   if (q.options.length > 0 && q.layout?.kind !== 'columns' && !q.options.some(holdsContacts)) out.options = q.options;
   if (q.scale) out.scale = q.scale;
+  // A guessed order is written out, so that the spec shows the choice it makes.
   if (q.dateOrder) out.dateOrder = q.dateOrder;
+  else if (q.dateOrderGuessed) out.dateOrder = 'mdy';
   return out;
 }

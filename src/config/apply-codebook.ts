@@ -76,6 +76,7 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   if (qs.foldCase) q.foldCase = true;
   if (qs.dateOrder === 'dmy') q.dateOrder = 'dmy';
   else if (qs.dateOrder === 'mdy') delete q.dateOrder;
+  if (qs.dateOrder !== undefined) delete q.dateOrderGuessed;
   if (qs.missing) q.missing = qs.missing;
   if (qs.showMissing) q.showMissing = true;
   // Options inferred for another type (a multi's split parts, say) mean nothing for this one.

@@ -136,6 +136,9 @@ function answersOf(t: Tabulation, names: readonly string[]): string[] {
 /** The result every pipeline returns: input facts, questions, tables, withheld columns. */
 export function finish(t: Tabulation, input: CsvInput, header: HeaderInfo, displayName: string, rows: number, diagnostics: Diagnostic[]): Analysis {
   const questions = t.questions();
+  for (const q of questions) {
+    if (q.type === 'date' && q.dateOrderGuessed) diagnostics.push({ level: 'info', code: 'SURVEY_DATE_ORDER_GUESSED', message: messages.dateOrderGuessed(q.label) });
+  }
   const tables = t.tables();
   for (const x of tables) {
     if (x.kind === 'crosstab' && x.stats && x.stats.lowExpected > 0.2) {

@@ -60,6 +60,8 @@ export interface Question {
   nets?: { label: string; answers: string[] }[];
   /** Dates: `dmy` when slashed dates are day-first (D/M/Y, D.M.Y). __Default value:__ mdy (US) */
   dateOrder?: DateOrder;
+  /** Every slashed date read the same day-first and month-first (all on days 1-12): the order is a guess. */
+  dateOrderGuessed?: boolean;
   /** A question computed from another: numeric bands. */
   derived?: { from: string; bands: { label: string; min?: number; max?: number }[] };
 }

@@ -5,7 +5,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -541,4 +541,23 @@ test('NO_COLOR is respected on stderr too', async () => {
   assert.ok(tty.err.includes(ANSI));
   const noColor = await run(['analyze', 'fixtures/broken/empty_broken.csv'], { isTTY: true, env: { NO_COLOR: '1' } });
   assert.equal(noColor.err, 'fixtures/broken/empty_broken.csv: error SURVEY_CSV_EMPTY: the file is empty\n');
+});
+
+test('slashed dates all on days 1-12: read month-first and said to be a guess; init writes the order out; a spec that sets it hears no more', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-dates-'));
+  try {
+    writeFileSync(join(dir, 'uk.csv'), 'Timestamp,Q1\n05/01/2021 10:00:00,Yes\n06/01/2021 11:00:00,No\n11/01/2021 12:00:00,Yes\n');
+    const analyzed = await run(['analyze', join(dir, 'uk.csv')]);
+    assert.match(analyzed.err + analyzed.out, /Timestamp: every date reads both ways \(05\/01\/2021: May 1 or 5 January\), so they are read month-first \(US\); give the question dateOrder: dmy/);
+    const init = await run(['init', join(dir, 'uk.csv')]);
+    const spec = parseYaml(init.out) as { questions: { id: string; dateOrder?: string }[] };
+    assert.equal(spec.questions.find((q) => q.id === 'timestamp')?.dateOrder, 'mdy');
+    writeFileSync(join(dir, 'survey.yaml'), init.out.replace('dateOrder: mdy', 'dateOrder: dmy').replace(/file: .*/, 'file: uk.csv'));
+    const report = await run(['report', join(dir, 'survey.yaml'), '--format', 'json']);
+    assert.equal(report.code, 0, report.err);
+    const result = JSON.parse(report.out) as AnalysisResult;
+    assert.deepEqual(result.diagnostics.filter((d) => d.code === 'SURVEY_DATE_ORDER_GUESSED'), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

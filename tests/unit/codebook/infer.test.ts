@@ -18,6 +18,8 @@ test('dates: day-first when more of the column reads that way; month-first when 
   assert.deepEqual([us!.type, us!.dateOrder], ['date', undefined]);
   const [ambiguous] = infer([['Timestamp']], column('05/01/2021', '06/01/2021', '07/02/2021'));
   assert.deepEqual([ambiguous!.type, ambiguous!.dateOrder], ['date', undefined], 'US order, as before; the spec can say dmy');
+  // ... and said to be a guess (analyze prints it; init writes dateOrder: mdy), which the others are not.
+  assert.deepEqual([ambiguous!.dateOrderGuessed, uk!.dateOrderGuessed, us!.dateOrderGuessed], [true, undefined, undefined]);
   // Dotted dates are day-first whatever the order: nothing to say.
   const [dotted] = infer([['Datum']], column('23.11.2026 14:05', '01.12.2026 09:00', '02.12.2026 10:30'));
   assert.deepEqual([dotted!.type, dotted!.dateOrder], ['date', undefined]);
