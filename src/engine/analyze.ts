@@ -96,6 +96,8 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     return t;
   };
 
+  // One reading: a workbook keeps no copy of its rows for another.
+  input.lastReading?.();
   const scanned = await scanRows(
     input,
     displayName,

@@ -28,6 +28,7 @@ import type { RowContext } from '../filters/types.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { Tabulation, type PlannedTable } from './tabulation.js';
+import { didYouMean } from './resolve.js';
 import { withInput } from './input.js';
 import { Sample, scanRows, type HeaderInfo, type RowHandler, type ScannedRows } from './rows.js';
 import type { ScanOptions } from '../ingest/read-csv.js';
@@ -76,7 +77,7 @@ export interface ReportOptions {
    * start (as Windows-1252 or Mac OS Roman): what the callbacks above received so far is void.
    */
   onRestart?: () => void;
-  /** Called as the main pass reads the file: bytes read so far and rows so far (for a progress bar). */
+  /** Called as the main pass reads the file (a workbook: as it is first parsed, too): bytes read so far and rows so far (for a progress bar). */
   onProgress?: (bytesRead: number, rows: number) => void;
   /** Reads on a second thread (true) or not (false); by default, for files of 8 MiB or more. */
   readingThread?: boolean;
@@ -139,10 +140,12 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
       sample.clear();
       return false;
     }
+    input.lastReading?.();
     const handler = mainPass(plan);
     const kept = sample.rows;
     for (let r = 0; r < kept.length; r++) handler(Cells.of(kept[r]!), sampleLines[r]!);
     sample.clear();
+    sampleLines.length = 0;
     main = handler;
     return true;
   };
@@ -155,13 +158,13 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
       sampleLines.push(line);
       if (sample.length >= sampleRows) return afterSample();
     };
-  }, { headerRows, ...(input.threaded ? {} : { onProgress: options.onProgress }) });
+  }, { headerRows, ...(input.threaded || !options.onProgress ? {} : { onProgress: firstReadingProgress(input, options.onProgress, () => main !== null) }) });
   if (plan === null) {
     if (sample.length === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
     afterSample();
   }
   const p = plan!;
-  if (main === null) scanned = await morePasses(input, displayName, p, spec, diagnostics, mainPass(p), options.onProgress);
+  if (main === null) scanned = await morePasses(input, displayName, p, loaded, diagnostics, mainPass(p), options.onProgress);
 
   const { tabulation, chain } = p;
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
@@ -184,6 +187,15 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
     result.disclosure = suppressed.summary;
   }
   return { ...analysis, result };
+}
+
+/**
+ * The progress of the first reading: a workbook's, whose parse is what takes time (a sheet kept
+ * in memory is read again at once); a CSV's once it is known to be the main pass, so that a bar
+ * never runs to the end of the sample and starts over for the passes after it.
+ */
+function firstReadingProgress(input: CsvInput, onProgress: NonNullable<ReportOptions['onProgress']>, mainPass: () => boolean): NonNullable<ReportOptions['onProgress']> {
+  return input.format === 'xlsx' ? onProgress : (bytes, rows) => void (mainPass() && onProgress(bytes, rows));
 }
 
 function columnName(h: ColumnHeader): string {
@@ -229,7 +241,7 @@ function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decim
   for (const id of Object.keys(weightingSpec.rake ?? {})) used.add(id);
   // `survey clean` writes every question of the kept rows.
   if (tables !== 'all' && !codeAll) tabulation.codeOnly(used);
-  const raking = weightingSpec.rake ? new Raking(tabulation, checkRakeTargets(weightingSpec.rake, codebook, tabulation, loaded)) : null;
+  const raking = weightingSpec.rake ? new Raking(tabulation, rakeVariables(weightingSpec.rake, codebook, tabulation, loaded)) : null;
   // A leading one-key `keep: first` duplicates rule sees every row in order: the reading
   // thread can keep its keys, which takes the key set off this thread.
   const key = chain.filters[0]?.firstSeen;
@@ -260,7 +272,8 @@ function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decim
  * durations, last submissions), one over the kept rows for raking (each cell's factor), and the
  * main pass.
  */
-async function morePasses(input: CsvInput, displayName: string, p: Plan, spec: StudySpec, diagnostics: Diagnostic[], mainPass: RowHandler, onProgress: ReportOptions['onProgress']): Promise<ScannedRows> {
+async function morePasses(input: CsvInput, displayName: string, p: Plan, loaded: LoadedSpec, diagnostics: Diagnostic[], mainPass: RowHandler, onProgress: ReportOptions['onProgress']): Promise<ScannedRows> {
+  const spec = loaded.spec;
   const { tabulation, chain, context, raking } = p;
   const scanOptions = { headerRows: spec.input?.headerRows, dictionary: tabulation.choiceColumns(), ...(p.leadKey ? { firstSeen: p.leadKey } : {}) };
   for (let stage = 0; stage < chain.preparations; stage++) {
@@ -277,6 +290,7 @@ async function morePasses(input: CsvInput, displayName: string, p: Plan, spec: S
       if (chain.apply(context(cells, line)) === null) raking.collect();
     }, scanOptions);
     chain.startMainPass();
+    checkRakeAnswers(rake, tabulation, loaded);
     raking.solve(rake, spec.weighting!);
     tabulation.setAdjustment(() => raking.factor());
     diagnostics.push(...raking.diagnostics());
@@ -297,21 +311,27 @@ function checkWeight(id: string, codebook: Codebook, loaded: LoadedSpec, path: (
   return id;
 }
 
-/** Raking variables must be single-choice questions, and every target an answer they have. */
-function checkRakeTargets(targets: Record<string, Record<string, number>>, codebook: Codebook, t: Tabulation, loaded: LoadedSpec): string[] {
-  return Object.entries(targets).map(([id, answers]) => {
+/** Raking variables must be single-choice questions. */
+function rakeVariables(targets: Record<string, Record<string, number>>, codebook: Codebook, t: Tabulation, loaded: LoadedSpec): string[] {
+  return Object.keys(targets).map((id) => {
     const q = codebook.questions.find((x) => x.id === id);
     if (!q) throw unknownRef(loaded, ['weighting', 'rake', id], id, codebook.questions);
-    const coder = t.coders.get(id);
-    if (q.type !== 'single' || coder?.kind !== 'single') throw specError(loaded, ['weighting', 'rake', id], `'${id}' is ${q.type}; raking needs single-choice questions`);
-    for (const label of Object.keys(answers)) {
-      if (coder.options.find(label) < 0) {
-        const known = coder.options.labels;
-        throw specError(loaded, ['weighting', 'rake', id, label], `'${label}' is not an answer of '${id}' (answers: ${known.join(', ')})`);
-      }
-    }
+    if (q.type !== 'single' || t.coders.get(id)?.kind !== 'single') throw specError(loaded, ['weighting', 'rake', id], `'${id}' is ${q.type}; raking needs single-choice questions`);
     return id;
   });
+}
+
+/** Every rake target an answer of its question: checked once the raking pass has coded the whole file (an answer may first come late). */
+function checkRakeAnswers(targets: Record<string, Record<string, number>>, t: Tabulation, loaded: LoadedSpec): void {
+  for (const [id, answers] of Object.entries(targets)) {
+    const coder = t.coders.get(id);
+    if (coder?.kind !== 'single') continue;
+    for (const label of Object.keys(answers)) {
+      if (coder.options.find(label) < 0) {
+        throw specError(loaded, ['weighting', 'rake', id, label], `'${label}' is not an answer of '${id}'${didYouMean(label, coder.options.labels)} (answers: ${coder.options.labels.join(', ')})`);
+      }
+    }
+  }
 }
 
 function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: LoadedSpec, spec: StudySpec, used: Set<string>) {

@@ -57,6 +57,8 @@ export interface CsvInput {
   readonly sheet?: string | undefined;
   /** Records one at a time. */
   records(): AsyncIterable<CsvRecord>;
+  /** Says that the reading under way (or the next) is the last: a workbook then keeps no copy of its rows for another. */
+  lastReading?(): void;
   /**
    * Every record to a synchronous handler (much faster than `records`), as a view of its
    * fields valid during the call; the handler returns false to stop.

@@ -58,15 +58,20 @@ export function openXlsx(file: string, name: string, size: number, sheet?: strin
   let book: Promise<Book> | null = null;
   let tab: string | undefined;
   const known: SheetState = { cells: null, share: 0 };
+  let again = true;
   const rows = (): AsyncIterable<CsvRecord> => {
     if (kept !== null) return replay(kept, known);
     book ??= openBook(file, name, sheet).then((b) => {
       tab = b.tab;
       return b;
     });
-    return keeping(sheetRecords(book, name, known), known, (all) => (kept = all));
+    return keeping(sheetRecords(book, name, known), known, (all) => (kept = all), () => again);
   };
   return {
+    lastReading: () => {
+      again = false;
+      kept = null;
+    },
     get sheet() {
       return tab;
     },
@@ -107,11 +112,16 @@ interface SheetState {
  * budget. A reader that stops early (a sample) is let go only after the rest of a sheet whose
  * used range fits is read: the next pass would parse it anyway.
  */
-async function* keeping(records: AsyncIterable<CsvRecord>, sheet: SheetState, done: (all: CsvRecord[]) => void): AsyncGenerator<CsvRecord> {
+async function* keeping(records: AsyncIterable<CsvRecord>, sheet: SheetState, done: (all: CsvRecord[]) => void, again: () => boolean): AsyncGenerator<CsvRecord> {
   let all: CsvRecord[] | null = [];
   let cells = 0;
   const keep = (r: CsvRecord): void => {
     if (all === null) return;
+    // No reading comes after this one: nothing to keep.
+    if (!again()) {
+      all = null;
+      return;
+    }
     cells += r.fields.length;
     // A copy: the caller may change the array it is given.
     if (cells <= KEEP_CELLS) all.push({ fields: [...r.fields], line: r.line });

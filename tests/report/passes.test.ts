@@ -6,11 +6,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs, { readFileSync } from 'node:fs';
+import fs, { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { syncBuiltinESMExports } from 'node:module';
 import { loadSpec, parseSpec, type LoadedSpec } from '../../src/config/load-spec.js';
 import { runReport, type ReportOptions } from '../../src/engine/report.js';
 import { fromRoot } from '../helpers/paths.js';
+import type { FrequencyTable } from '../../src/spec/result.js';
 
 /** Runs the report on this thread, counting the readings of its export (streams opened on it). */
 async function readings(spec: LoadedSpec, specPath: string, export_: string, options: ReportOptions = {}): Promise<{ readings: number; rows: number }> {
@@ -47,4 +50,47 @@ test('a rule that needs the whole file (duplicates keeping the last): the sample
   assert.match(text, /keep: first/);
   const spec = parseSpec(text.replace('keep: first', 'keep: last'), WHATSAPP);
   assert.deepEqual(await readings(spec, WHATSAPP, 'responses.csv', { sampleRows: 20 }), { readings: 3, rows: 1022 });
+});
+
+test('a rake target first met after the sample is an answer (checked once the raking pass has read the file)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-passes-'));
+  try {
+    // "Cherry" only in the last rows, after a sample of 20.
+    const rows = ['fruit,region,secs', ...Array.from({ length: 100 }, (_, i) => `${i < 90 ? (i % 2 ? 'Apple' : 'Banana') : 'Cherry'},${i % 3 ? 'North' : 'South'},${100 + i}`)];
+    writeFileSync(join(dir, 'data.csv'), rows.join('\n'));
+    const text = 'version: 1\ninput: { file: data.csv }\nquestions:\n  - { id: secs, column: secs, type: numeric }\nfilters:\n  - { rule: speeders, duration: secs, fractionOfMedian: 0.5 }\nweighting:\n  rake: { fruit: { Apple: 0.3, Banana: 0.3, Cherry: 0.4 } }\n';
+    const specPath = join(dir, 'survey.yaml');
+    for (const readingThread of [false, true]) {
+      const report = await runReport(parseSpec(text, specPath), specPath, { sampleRows: 20, readingThread });
+      const fruit = report.result.tables.find((t) => t.kind === 'frequency' && t.question === 'fruit') as FrequencyTable;
+      assert.deepEqual(fruit.rows.map((r) => [r.label, Math.round(r.percent)]), [['Cherry', 40], ['Apple', 30], ['Banana', 30]], `reading thread: ${readingThread}`);
+    }
+    // A target that is no answer at all is still a spec error, with a suggestion.
+    const wrong = text.replace('Cherry: 0.4', 'cherry: 0.4');
+    await assert.rejects(runReport(parseSpec(wrong, specPath), specPath, { sampleRows: 20 }), /weighting\.rake\.fruit\.cherry: 'cherry' is not an answer of 'fruit', did you mean 'Cherry'\?/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('progress never runs to the end of the sample and starts over: one reading reports as it goes, passes report the main pass', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-progress-'));
+  try {
+    const rows = ['email,q1,secs', ...Array.from({ length: 30_000 }, (_, i) => `p${i % 25_000}@x.com,${i % 2 ? 'Yes' : 'No'},${100 + (i % 50)}`)];
+    writeFileSync(join(dir, 'data.csv'), rows.join('\n'));
+    const specPath = join(dir, 'survey.yaml');
+    const runWith = async (rule: string) => {
+      const seen: number[] = [];
+      const text = `version: 1\ninput: { file: data.csv }\nquestions:\n  - { id: email, column: email, type: pii }\nfilters:\n  - { rule: duplicates, keep: ${rule}, keys: [{ question: email }] }\n`;
+      await runReport(parseSpec(text, specPath), specPath, { sampleRows: 1000, readingThread: false, onProgress: (bytes) => void seen.push(bytes) });
+      return seen;
+    };
+    for (const rule of ['first', 'last']) {
+      const seen = await runWith(rule);
+      assert.ok(seen.length > 3, `${rule}: progress reported`);
+      assert.ok(seen.every((b, i) => i === 0 || b >= seen[i - 1]!), `${rule}: never back`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
