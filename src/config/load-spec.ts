@@ -80,9 +80,14 @@ export function parseSpec(text: string, file: string): LoadedSpec {
     const path = pointerToPath(e.instancePath);
     // An unknown key is found at the key itself, not at the mapping holding it.
     const at = e.keyword === 'additionalProperties' ? [...path, String((e.params as { additionalProperty: string }).additionalProperty)] : path;
+    const others = otherProblems(errors, e).map((o) => {
+      const p = pointerToPath(o.instancePath);
+      const oAt = o.keyword === 'additionalProperties' ? [...p, String((o.params as { additionalProperty: string }).additionalProperty)] : p;
+      return `line ${lineOf(oAt) ?? 1}: ${formatPath(p)}: ${describe(o)}`;
+    });
     throw new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${describe(e)}`, {
       location: { file, line: lineOf(at) ?? 1 },
-      hint: errors.length > 1 ? `${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} after this one` : undefined,
+      hint: others.length > 0 ? `also ${others.slice(0, 3).join('; ')}${others.length > 3 ? `; and ${others.length - 3} more` : ''}` : undefined,
     });
   }
   return { spec: data as StudySpec, file, lineOf };
@@ -95,6 +100,22 @@ function mostUseful(errors: ErrorObject[]): ErrorObject {
   const unknownKeys = specific.filter((e) => e.keyword === 'additionalProperties');
   const pool = unknownKeys.length > 0 ? unknownKeys : specific.length > 0 ? specific : errors;
   return pool.reduce((best, e) => (e.instancePath.length > best.instancePath.length ? e : best), pool[0]!);
+}
+
+/**
+ * Problems elsewhere in the spec, one per place: not the one reported, nor the schema's
+ * branches and the places above it that fail because it does.
+ */
+function otherProblems(errors: ErrorObject[], reported: ErrorObject): ErrorObject[] {
+  const seen = new Set([reported.instancePath]);
+  const out: ErrorObject[] = [];
+  for (const o of errors) {
+    if (o.keyword === 'if' || o.keyword === 'oneOf' || o.keyword === 'allOf' || o.keyword === 'anyOf') continue;
+    if (seen.has(o.instancePath) || reported.instancePath.startsWith(`${o.instancePath}/`) || o.instancePath.startsWith(`${reported.instancePath}/`)) continue;
+    seen.add(o.instancePath);
+    out.push(o);
+  }
+  return out;
 }
 
 function describe(e: ErrorObject): string {

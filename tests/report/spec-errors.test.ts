@@ -61,3 +61,13 @@ test('a table of personal data is refused', async () => {
   assert.equal(code, 2);
   assert.match(err, /tables\[0\]\.question: 'email_address' is personal data and is never tabulated/);
 });
+
+test('several problems in a spec: the first reported, the others listed by line in the hint (not just counted)', async () => {
+  const { code, err } = await run('version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: frequncy, question: gov }\n  - { type: crosstab, row: gov }\nfilters:\n  - { rule: speeders, duration: x, minSecond: 5 }\n');
+  assert.equal(code, 2, err);
+  assert.equal(err, [
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: filters[0]: unknown key 'minSecond', did you mean 'minSeconds'?",
+    `  hint: also line 4: tables[0].type: must be one of "frequency", "crosstab", "banner"; line 5: tables[1]: missing 'column'`,
+    '',
+  ].join('\n'));
+});
