@@ -1,7 +1,7 @@
 /** Options shared by several commands: defined once, spelled the same everywhere. */
 import { InvalidArgumentError, Option } from 'commander';
 import { realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ENCODINGS, type Encoding } from '../ingest/detect.js';
 import { SurveyError } from '../errors/survey-error.js';
 import type { Io } from './io.js';
@@ -95,11 +95,16 @@ export interface FileToWrite {
  * to write (a typo such as `-o responses.csv` would replace the raw data with the clean data).
  */
 export function checkOutputs(outputs: readonly FileToWrite[], inputs: readonly { what: string; file: string }[]): void {
-  const key = (f: string) => {
+  // The real path, links followed; of a file not written yet, its folder's real path and its name.
+  const key = (f: string): string => {
     try {
       return realpathSync(f);
     } catch {
-      return resolve(f);
+      try {
+        return join(realpathSync(dirname(f)), basename(f));
+      } catch {
+        return resolve(f);
+      }
     }
   };
   const seen = new Map(inputs.map((i) => [key(i.file), i.what]));

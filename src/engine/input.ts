@@ -37,14 +37,18 @@ export async function withInput<T>(file: string, options: CsvOptions, run: (inpu
 /** The line holding the file's first byte that is not UTF-8, or null (lines end at LF, CRLF or a lone CR). */
 async function firstNonUtf8Line(file: string): Promise<number | null> {
   let line = 1;
-  // Continuation bytes still expected, and whether the last byte was a CR.
+  // Continuation bytes still expected, the range the next one must fall in (tighter after E0, ED,
+  // F0 and F4: no overlong forms, surrogates or code points past U+10FFFF), and whether the last byte was a CR.
   let need = 0;
+  let lo = 0x80;
+  let hi = 0xbf;
   let cr = false;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
       if (need > 0) {
-        if ((b & 0xc0) !== 0x80) return line;
+        if (b < lo || b > hi) return line;
+        [lo, hi] = [0x80, 0xbf];
         need--;
         continue;
       }
@@ -60,6 +64,10 @@ async function firstNonUtf8Line(file: string): Promise<number | null> {
       else if (b >= 0xe0 && b <= 0xef) need = 2;
       else if (b >= 0xf0 && b <= 0xf4) need = 3;
       else return line;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+      else if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
     }
   }
   return need > 0 ? line : null;

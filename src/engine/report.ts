@@ -236,7 +236,7 @@ function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decim
   const weighted = weightId !== undefined || weightingSpec.rake !== undefined;
   const stats = statsOptions(spec, weighted);
   const tabulation = new Tabulation(codebook, { tables, by: [], stats, ...(weightId !== undefined ? { weight: checkWeight(weightId, codebook, loaded, weightPath) } : {}) }, { decimalComma });
-  const chain = new FilterChain((spec.filters ?? []).map((f, i) => createFilter(f, filterEnv(f, i, codebook, loaded, spec, used))));
+  const chain = new FilterChain((spec.filters ?? []).map((f, i) => createFilter(f, filterEnv(f, i, codebook, loaded, spec, used, headers))));
   if (weightId !== undefined) used.add(weightId);
   for (const id of Object.keys(weightingSpec.rake ?? {})) used.add(id);
   // `survey clean` writes every question of the kept rows.
@@ -334,11 +334,12 @@ function checkRakeAnswers(targets: Record<string, Record<string, number>>, t: Ta
   }
 }
 
-function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: LoadedSpec, spec: StudySpec, used: Set<string>) {
+function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: LoadedSpec, spec: StudySpec, used: Set<string>, headers: readonly ColumnHeader[]) {
   const path = (key: string) => ['filters', index, ...key.split(/[.[\]]+/).filter((s) => s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
   return {
     codebook,
     timezone: spec.input?.timezone ?? 'UTC',
+    header: (column: number) => columnName(headers[column]!),
     question(id: string, key: string): Question {
       const q = findId(codebook, id);
       if (!q) throw unknownRef(loaded, path(key), id, codebook.questions);

@@ -64,9 +64,11 @@ function fail(source: string, what: string): never {
 function hintFor(source: string): string {
   // Quoted text aside: "a = b" inside quotes is an answer, not an operator.
   const parts = source.split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/);
-  const lone = /(^|[^=!<>])=(?!=)/;
-  if (parts.some((p, i) => i % 2 === 0 && lone.test(p))) {
-    const fixed = parts.map((p, i) => (i % 2 === 0 ? p.replace(/(^|[^=!<>])=(?!=)/g, '$1==') : p)).join('');
+  const code = parts.filter((_, i) => i % 2 === 0);
+  if (code.some((p) => /=[<>]/.test(p))) return 'write <= and >= with the = last';
+  const lone = /(^|[^=!<>])=(?![=<>])/;
+  if (code.some((p) => lone.test(p))) {
+    const fixed = parts.map((p, i) => (i % 2 === 0 ? p.replace(/(^|[^=!<>])=(?![=<>])/g, '$1==') : p)).join('');
     return `compare with == (one = is not a comparison): ${fixed}`;
   }
   return 'operators: == != < <= > >= and or not in contains startsWith endsWith matches; functions: ' + Object.keys(FUNCTIONS).join(', ');

@@ -1,10 +1,10 @@
 import type { FilterFactory } from './types.js';
-import { didYouMean } from '../engine/resolve.js';
+import { closest } from '../engine/resolve.js';
 
 /**
  * Removes respondents who fail an attention check (any answer but the expected one, or none).
- * The expected answer must be one of the question's: a misspelt one ("blue" for "Blue") would
- * remove every respondent.
+ * An expected answer that nearly is one of the question's ("blue" for "Blue") is a spec error: it
+ * would remove every respondent. One like none of them may first come after the sample.
  */
 export const attention: FilterFactory<{ rule: 'attention'; name?: string; question: string; answer: string | string[] }> = (spec, env) => {
   const q = env.question(spec.question, 'question');
@@ -17,18 +17,24 @@ export const attention: FilterFactory<{ rule: 'attention'; name?: string; questi
     }));
     return { name: spec.name ?? 'attention', test: (row) => (expected.has(row.values.resolve(q.id) as number) ? null : `attention check ${q.id} failed`) };
   }
-  if (q.type !== 'single') throw env.error('question', `'${q.id}' is ${q.type}; an attention check needs a single-choice question (or a numeric one)`);
+  if (q.type !== 'single') throw env.error('question', `'${q.id}' is ${q.type}; an attention check needs a single-choice question (or a numeric one)`, q.type === 'matrix' ? "for a check inside a grid, use an expression rule: { rule: expression, remove: 'grid.item != \"Agree\"' }" : undefined);
+  // A question whose case is folded shows one spelling of each answer, whichever was most common.
+  const fold = q.foldCase === true ? (x: string) => x.toLowerCase() : (x: string) => x;
+  const known = new Set(q.options.map(fold));
   answers.forEach((a, i) => {
-    if (q.options.length > 0 && !q.options.includes(a)) {
-      throw env.error(Array.isArray(spec.answer) ? `answer[${i}]` : 'answer', `'${a}' is not an answer of '${q.id}'${didYouMean(a, q.options)} (answers: ${q.options.slice(0, 6).join(', ')}${q.options.length > 6 ? ', ...' : ''})`);
+    if (known.has(fold(a))) return;
+    // One that is nearly an answer is a slip ("blue" for "Blue"); one like none may first come after the sample.
+    const near = closest(a, q.options);
+    if (near !== undefined) {
+      throw env.error(Array.isArray(spec.answer) ? `answer[${i}]` : 'answer', `'${a}' is not an answer of '${q.id}', did you mean '${near}'? (answers: ${q.options.slice(0, 6).join(', ')}${q.options.length > 6 ? ', ...' : ''})`);
     }
   });
-  const expected = new Set(answers);
+  const expected = new Set(answers.map(fold));
   return {
     name: spec.name ?? 'attention',
     test(row) {
       const v = row.values.resolve(q.id);
-      return typeof v === 'string' && expected.has(v) ? null : `attention check ${q.id} failed`;
+      return typeof v === 'string' && expected.has(fold(v)) ? null : `attention check ${q.id} failed`;
     },
   };
 };

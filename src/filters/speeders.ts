@@ -13,10 +13,13 @@ export const speeders: FilterFactory<{ rule: 'speeders'; name?: string; duration
   let seconds: (row: RowContext) => number;
   if (spec.duration !== undefined) {
     const q = env.question(spec.duration, 'duration');
-    // A column of a few round durations may be read as a choice; one of words holds no durations.
+    // Durations are read cell by cell (a cell that is no number is unknown, and kept), so a column
+    // read as text ("NA" among the numbers) or as a choice of a few round numbers will do; a choice
+    // of words, a multi-select, a grid or a date holds no durations.
     const numbers = q.options.filter((o) => !isNonSubstantive(o));
-    if (q.type !== 'numeric' && (q.type !== 'single' || numbers.length === 0 || !numbers.every((o) => Number.isFinite(Number(normalizeCell(o)))))) {
-      throw env.error('duration', `'${spec.duration}' is ${q.type}${q.options.length > 0 ? ` (answers: ${q.options.slice(0, 4).join(', ')}${q.options.length > 4 ? ', ...' : ''})` : ''}, not a duration in seconds; give a numeric question, or 'start' and 'end' timestamps`);
+    const wordsOnly = q.type === 'single' && !numbers.some((o) => Number.isFinite(Number(normalizeCell(o))));
+    if (wordsOnly || !['numeric', 'single', 'text'].includes(q.type)) {
+      throw env.error('duration', `'${spec.duration}' is ${q.type}${q.options.length > 0 ? ` (answers: ${q.options.slice(0, 4).join(', ')}${q.options.length > 4 ? ', ...' : ''})` : ''}, not a duration in seconds`, "give a question of seconds (declare 'type: numeric' if it was read otherwise), or 'start' and 'end' timestamps");
     }
     seconds = (row) => {
       const c = row.coders.get(q.id);

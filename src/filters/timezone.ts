@@ -29,5 +29,5 @@ export function toWallClock(instant: number, tz: string): number {
 
 /** Whether a timestamp string carries its own zone (ISO `Z` or an offset). */
 export function hasZone(s: string): boolean {
-  return /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?)$/.test(s.trim());
+  return /(?:Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?)$/.test(s.trim());
 }

@@ -38,6 +38,8 @@ export interface FilterEnv {
   /** Time zone of timestamps without one. */
   timezone: string;
   question(id: string, key: string): Question;
+  /** The export's header text of a column (as written, whatever label the spec gives the question). */
+  header(column: number): string;
   error(key: string, message: string, hint?: string): Error;
 }
 

@@ -239,6 +239,11 @@ test("the spec's input.encoding on a file that is not in it: the message says so
   try {
     const rows = ['id,fruit', ...Array.from({ length: 40 }, (_, i) => `${i},Apple`), '40,Caf\xe9', '41,Banana'];
     writeFileSync(join(dir, 'data.csv'), Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1'));
+    // A surrogate written as UTF-8 (CESU) on line 3 is not UTF-8 either: the line named is 3.
+    const cesu = Buffer.concat([Buffer.from('id,fruit\n0,Apple\n1,'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n2,Caf\u00e9\n')]);
+    writeFileSync(join(dir, 'cesu.csv'), cesu);
+    const c = await run(['analyze', join(dir, 'cesu.csv'), '--encoding', 'utf-8']);
+    assert.match(c.err, /cesu\.csv:3: error SURVEY_CSV_ENCODING/);
     writeFileSync(join(dir, 'survey.yaml'), 'version: 1\ninput: { file: data.csv, encoding: utf-8 }\n');
     const r = await run(['report', join(dir, 'survey.yaml')]);
     assert.equal(r.code, 3);

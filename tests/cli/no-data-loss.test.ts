@@ -215,7 +215,6 @@ test('an output named like the export, the spec or another output is refused bef
   writeFileSync(join(dir, 'data.csv'), csv);
   const spec = 'version: 1\ninput: { file: data.csv }\nfilters:\n  - { rule: required, questions: [fruit] }\ntables:\n  - { type: frequency, question: fruit }\n';
   writeFileSync(join(dir, 'survey.yaml'), spec);
-  const before = snapshot(dir);
   const cases: [string[], RegExp][] = [
     [['clean', 'survey.yaml', '-o', 'data.csv'], /-o data\.csv: that is the export, which would be overwritten/],
     [['clean', 'survey.yaml', '-o', 'c.csv', '--rejects', './c.csv'], /--rejects \.\/c\.csv: that is the file -o writes/],
@@ -224,6 +223,12 @@ test('an output named like the export, the spec or another output is refused bef
     [['report', 'survey.yaml', '--rejects', 'data.csv'], /--rejects data\.csv: that is the export/],
     [['init', 'data.csv', '-o', 'data.csv'], /-o data\.csv: that is the export/],
   ];
+  // A figure file named like the export: an export called funnel.csv, written over by --out .
+  writeFileSync(join(dir, 'funnel.csv'), csv);
+  writeFileSync(join(dir, 'funnel.yaml'), spec.replace('data.csv', 'funnel.csv'));
+  writeFileSync(join(dir, 'tables.csv'), csv);
+  cases.push([['report', 'funnel.yaml', '--out', '.'], /--out funnel\.csv: that is the export/], [['analyze', 'tables.csv', '--out', '.'], /--out tables\.csv: that is the export/]);
+  const before = snapshot(dir);
   for (const [args, message] of cases) {
     const io = captureIo({ cwd: dir });
     assert.equal(await main(args, io), 2, args.join(' '));

@@ -7,10 +7,10 @@ import { buildArtifacts } from '../../report/artifacts.js';
 import { maskContacts, maskResult } from '../../privacy/mask.js';
 import { forTerminal } from '../../render/sanitize.js';
 import { hashFile } from '../../io/hash-file.js';
-import { checkOutFlags, csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, type CsvFlags, type Format } from '../options.js';
+import { checkOutFlags, checkOutputs, csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, type CsvFlags, type Format } from '../options.js';
 import { suppressTables } from '../../stats/suppress.js';
 import { renderResult } from '../render-result.js';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const EXAMPLES = `
 Examples:
@@ -61,7 +61,9 @@ export function createAnalyzeCommand(io: Io): Command {
       if (flags.out !== undefined) {
         const built = await buildArtifacts(result, { codebook, vegaLite: flags.vegaLite === true, baseLabel: 'respondents', inputSha256: await hashFile(path) });
         for (const w of built.warnings) io.stderr.write(`warning: ${forTerminal(maskContacts(w))}\n`);
-        const written = await writeArtifacts(resolve(io.cwd, flags.out), built.artifacts);
+        const out = resolve(io.cwd, flags.out);
+        checkOutputs(built.artifacts.map((a) => ({ flag: '--out', name: join(flags.out!, a.path), file: join(out, ...a.path.split('/')) })), [{ what: 'the export', file: path }]);
+        const written = await writeArtifacts(out, built.artifacts);
         io.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
       }
     });

@@ -107,6 +107,11 @@ export function createReportCommand(io: Io): Command {
         }
         // --check writes nothing, the removed rows included.
         const writeRejects = flags.rejects !== undefined && !flags.check;
+        // A figure file named like the export or the spec (an export called funnel.csv, --out .) is refused before anything is written.
+        checkOutputs(
+          outputs.map((o) => ({ flag: '--out', name: relative(io.cwd, o.file), file: o.file })),
+          [{ what: 'the spec', file: specPath }, { what: 'the export', file: inputFile }],
+        );
         if (writeRejects) outputs.push({ file: resolve(io.cwd, flags.rejects!), content: `${rejects.join('\r\n')}\r\n` });
         await writeFiles(outputs);
         if (flags.out !== undefined && !flags.check) io.stderr.write(`wrote ${outputs.length - (writeRejects ? 1 : 0)} files to ${forTerminal(relative(io.cwd, resolve(io.cwd, flags.out)) || '.')}\n`);

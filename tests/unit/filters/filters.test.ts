@@ -8,6 +8,7 @@ import { parseSpec } from '../../../src/config/load-spec.js';
 import { runReport } from '../../../src/engine/report.js';
 import { normalizePhone } from '../../../src/filters/duplicates.js';
 import { medianOf } from '../../../src/filters/speeders.js';
+import { headerOffset } from '../../../src/filters/fieldwork.js';
 import type { Rejection } from '../../../src/filters/apply.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'survey-filters-'));
@@ -194,9 +195,16 @@ test('a rule that could only remove everyone is a spec error, and a rule that di
     );
   };
   assert.match(await specError('{ rule: attention, question: attention, answer: blue }'), /^SURVEY_SPEC_INVALID: .*attention: 'blue' is not an answer of 'attention', did you mean 'Blue'\? \(answers: Blue, Red\)/);
-  assert.match(await specError('{ rule: attention, question: q1, answer: [Yes, Maybe] }'), /filters\[0\]\.answer\[1\]: attention: 'Maybe' is not an answer of 'q1'/);
+  assert.match(await specError('{ rule: attention, question: q1, answer: [Yes, Noo] }'), /filters\[0\]\.answer\[1\]: attention: 'Noo' is not an answer of 'q1', did you mean 'No'\?/);
   assert.match(await specError('{ rule: fieldwork, question: q1, from: 2021-01-09, to: 2021-01-25 }'), /fieldwork: 'q1' is single, not a date/);
   assert.match(await specError('{ rule: attention, question: email, answer: x }'), /'email' is pii; an attention check needs a single-choice question/);
+  // An answer like none of the sample's may first come after it: no error; the warning below catches a wrong one.
+  const late = await runReport(parseSpec('version: 1\ninput: { file: r.csv }\nquestions:\n  - { id: email, column: Email, type: pii }\nfilters:\n  - { rule: attention, question: attention, answer: Purple }\n', 'survey.yaml'), join(dir, 'survey.yaml'));
+  assert.deepEqual(late.result.diagnostics.map((d) => d.code), ['SURVEY_RULE_REMOVED_ALL']);
+  // With foldCase the check matches whatever spelling the data settles on.
+  const folded: Rejection[] = [];
+  await runReport(parseSpec('version: 1\ninput: { file: r.csv }\nquestions:\n  - { id: email, column: Email, type: pii }\n  - { id: att, column: Attention, foldCase: true }\nfilters:\n  - { rule: attention, question: att, answer: BLUE }\n', 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => folded.push(r) });
+  assert.deepEqual(folded.map((r) => r.line), [9]);
   // A numeric attention check ("type 300") compares numbers.
   const rejects: Rejection[] = [];
   await runReport(parseSpec('version: 1\ninput: { file: r.csv }\nquestions:\n  - { id: email, column: Email, type: pii }\n  - { id: secs, column: Duration, type: numeric }\nfilters:\n  - { rule: attention, question: secs, answer: "300" }\n', 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
@@ -223,6 +231,7 @@ test("a rule's expression that does not parse is a spec error at its line and pa
   assert.match(String(message), /^filters\[0\]\.when: test: invalid expression/);
   // An = inside quotes is an answer: the usual hint, not the == one.
   assert.match(String(hint), /^operators: /);
+  assert.equal((await error(`{ rule: expression, remove: 'secs =< 60' }`))[3], 'write <= and >= with the = last');
 });
 
 test('fieldwork: a timestamp header that names UTC (Typeform\'s "Submit Date (UTC)") holds instants, compared in the spec zone', async () => {
@@ -232,4 +241,34 @@ test('fieldwork: a timestamp header that names UTC (Typeform\'s "Submit Date (UT
   await runReport(parseSpec(spec, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
   // 19:05 UTC on the 25th is 00:35 on the 26th in Kolkata; 19:05 UTC on the 8th is 00:35 on the 9th, inside.
   assert.deepEqual(rejects.map((r) => [r.line, r.reason]), [[2, 'submitted 2021-01-26T00:35:00 (Asia/Kolkata), after the fieldwork window']]);
+});
+
+test('fieldwork and speeders take a column read as text (junk among the timestamps or durations) cell by cell', async () => {
+  const csv = ['When,Secs,Q1', '2021-01-10 10:00:00,300,Yes', 'unknown,NA,No', '2021-01-30 10:00:00,20,Yes', 'pending,310,No', '2021-01-11 10:00:00,NA,Yes', 'later,290,No'].join('\n');
+  writeFileSync(join(dir, 'junk.csv'), csv);
+  const rejects: Rejection[] = [];
+  const spec = 'version: 1\ninput: { file: junk.csv }\nfilters:\n  - { rule: fieldwork, question: when, from: 2021-01-09, to: 2021-01-25 }\n';
+  const { result } = await runReport(parseSpec(spec, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
+  assert.notEqual(result.questions.find((q) => q.id === 'when')?.type, 'date', 'not inferred a date');
+  assert.deepEqual(rejects.map((r) => [r.line, r.reason.split(' (')[0]]), [[3, 'unreadable timestamp'], [4, 'submitted 2021-01-30T10:00:00'], [5, 'unreadable timestamp'], [7, 'unreadable timestamp']]);
+  const fast: Rejection[] = [];
+  await runReport(parseSpec('version: 1\ninput: { file: junk.csv }\nfilters:\n  - { rule: speeders, duration: secs, minSeconds: 60 }\n', 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => fast.push(r) });
+  assert.deepEqual(fast.map((r) => r.line), [4], '"NA" is no duration: kept');
+});
+
+test('headerOffset: the zone a timestamp header names', () => {
+  assert.deepEqual(['Submit Date (UTC)', 'Timestamp (GMT+5:30)', 'Start (UTC-08:00)', 'Recorded GMT', 'Timestamp', 'UTCode', 'Submitted'].map(headerOffset), [0, 330, -480, 0, null, null, null]);
+});
+
+test("fieldwork: a timestamp header naming an offset (GMT+5:30) is read at that offset; the spec's label for the question changes nothing", async () => {
+  writeFileSync(join(dir, 'offset.csv'), ['Timestamp (GMT+5:30),Q1', '2021-01-25 23:30:00,Yes', '2021-01-26 00:30:00,No'].join('\n'));
+  writeFileSync(join(dir, 'typeform2.csv'), ['Submit Date (UTC),Q1', '2021-01-25 19:05:00,Yes', '2021-01-08 19:05:00,No'].join('\n'));
+  const lines = async (file: string, question: string) => {
+    const rejects: Rejection[] = [];
+    const spec = `version: 1\ninput: { file: ${file}, timezone: Asia/Kolkata }\nquestions:\n  - ${question}\nfilters:\n  - { rule: fieldwork, question: ts, from: 2021-01-09, to: 2021-01-25 }\n`;
+    await runReport(parseSpec(spec, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
+    return rejects.map((r) => r.line);
+  };
+  assert.deepEqual(await lines('offset.csv', '{ id: ts, column: "Timestamp (GMT+5:30)" }'), [3]);
+  assert.deepEqual(await lines('typeform2.csv', '{ id: ts, column: "Submit Date (UTC)", label: Submitted }'), [2]);
 });
