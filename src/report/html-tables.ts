@@ -46,7 +46,7 @@ export function bannerHtml(t: BannerTable): string {
       return [title, ...rows, base].join('\n');
     })
     .join('\n');
-  return `<div class="scroll"><table class="banner">\n<thead>${top}${sub}</thead>\n<tbody>\n${body}\n</tbody></table></div>\n<p class="note">Column percentages; blank where a column has fewer than ${t.minBase} respondents.</p>`;
+  return `<div class="scroll"><table class="banner">\n<thead>${top}${sub}</thead>\n<tbody>\n${body}\n</tbody></table></div>\n<p class="note">Column percentages${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}.</p>`;
 }
 
 export function crosstabHtml(t: CrosstabTable, baseLabel: string): string {

@@ -37,7 +37,7 @@ export function tableMarkdown(t: Table): string {
         const base = `| *Base* | ${s.unweightedBases.map((b) => formatNumber(b)).join(' | ')} |`;
         return [title, ...rows, base].join('\n');
       });
-      return `## ${forMarkdown(t.label)}\n\nColumn percentages; blank where a column has fewer than ${t.minBase} respondents. Bases are respondents (unweighted).\n\n${head}\n${sections.join('\n')}`;
+      return `## ${forMarkdown(t.label)}\n\nColumn percentages${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}. Bases are respondents (unweighted).\n\n${head}\n${sections.join('\n')}`;
     }
     case 'crosstab': {
       const head = `| | ${t.columnLabels.map(forMarkdown).join(' | ')} |\n|---|${t.columnLabels.map(() => '---:').join('|')}|`;

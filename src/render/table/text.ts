@@ -70,7 +70,7 @@ function banner(t: BannerTable, { styler: st }: TextOptions): string {
     s.rowLabels.forEach((l, r) => lines.push(`  ${truncate(forTerminal(l), 30).padEnd(lw)} ${s.percents[r]!.map((x) => (x === null ? '' : formatPercent(x, 0)).padStart(colW)).join(' ')}`));
     lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${s.unweightedBases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
   }
-  lines.push(st.dim(`  column %; blank where a column has fewer than ${t.minBase} respondents`));
+  lines.push(st.dim(`  column %${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}`));
   return lines.join('\n');
 }
 

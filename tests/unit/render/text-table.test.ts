@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { funnelText, plain, renderTable } from '../../../src/render/table/text.js';
-import type { CrosstabTable } from '../../../src/spec/result.js';
+import type { BannerTable, CrosstabTable } from '../../../src/spec/result.js';
 
 test('a crosstab in the terminal: long column headings wrap word by word over up to three lines, next to the numbers', () => {
   const columnLabels = ['Less than high school degree', 'Some college or Associate degree', 'Bachelor degree', 'A heading far too long to fit in three lines of sixteen'];
@@ -24,4 +24,14 @@ test('a crosstab in the terminal: long column headings wrap word by word over up
 test('the funnel in the terminal: removals as -n, a rule that removed none as 0 (not -0)', () => {
   const text = funnelText([{ rule: 'read', removed: 0, remaining: 10 }, { rule: 'required', removed: 0, remaining: 10 }, { rule: 'speeders', removed: 3, remaining: 7 }], plain);
   assert.deepEqual(text.split('\n').slice(2), ['  read                         10', '  required           0         10', '  speeders          -3          7']);
+});
+
+test('a banner without a minimum base says nothing of blanks', () => {
+  const banner = (minBase: number) => ({
+    kind: 'banner', label: 'Banner', minBase, total: true,
+    columns: [{ label: 'Total' }, { label: 'Has children' }],
+    sections: [{ label: 'q1', rowLabels: ['Yes', 'No'], percents: [[60, 50], [40, 50]], unweightedBases: [10, 4] }],
+  }) as unknown as BannerTable;
+  assert.equal(renderTable(banner(0), { styler: plain, width: 100 }).split('\n').pop(), '  column %');
+  assert.equal(renderTable(banner(5), { styler: plain, width: 100 }).split('\n').pop(), '  column %; blank where a column has fewer than 5 respondents');
 });
