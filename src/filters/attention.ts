@@ -6,9 +6,9 @@ import { closest } from '../engine/resolve.js';
  * An expected answer that nearly is one of the question's ("blue" for "Blue") is a spec error: it
  * would remove every respondent. One like none of them may first come after the sample.
  */
-export const attention: FilterFactory<{ rule: 'attention'; name?: string; question: string; answer: string | string[] }> = (spec, env) => {
+export const attention: FilterFactory<{ rule: 'attention'; name?: string; question: string; answer: string | number | (string | number)[] }> = (spec, env) => {
   const q = env.question(spec.question, 'question');
-  const answers = Array.isArray(spec.answer) ? spec.answer : [spec.answer];
+  const answers = (Array.isArray(spec.answer) ? spec.answer : [spec.answer]).map(String);
   if (q.type === 'numeric') {
     const expected = new Set(answers.map((a, i) => {
       const n = Number(String(a).trim());

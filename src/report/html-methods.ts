@@ -105,7 +105,7 @@ function describeFilter(f: FilterSpec, spec: StudySpec | undefined): string {
     case 'straightlining':
       return `the same answer to every item of the grid <code>${h(f.grid)}</code>${f.minItems !== undefined ? ` (at least ${f.minItems} items answered)` : ''}.`;
     case 'attention': {
-      const answers = Array.isArray(f.answer) ? f.answer : [f.answer];
+      const answers = (Array.isArray(f.answer) ? f.answer : [f.answer]).map(String);
       return `an answer to <code>${h(f.question)}</code> other than ${answers.map((a) => `“${h(a)}”`).join(' or ')}.`;
     }
     case 'expression':

@@ -50,7 +50,7 @@ export type FilterSpec =
   | { rule: 'duplicates'; name?: string; keys: { question: string; normalize?: 'email' | 'phone' | 'text'; countryCode?: string }[]; keep?: 'first' | 'last' }
   | { rule: 'speeders'; name?: string; duration?: string; start?: string; end?: string; minSeconds?: number; fractionOfMedian?: number }
   | { rule: 'straightlining'; name?: string; grid: string; minItems?: number }
-  | { rule: 'attention'; name?: string; question: string; answer: string | string[] }
+  | { rule: 'attention'; name?: string; question: string; answer: string | number | (string | number)[] }
   | { rule: 'expression'; name?: string; remove: string };
 
 export type FilterRule = FilterSpec['rule'];

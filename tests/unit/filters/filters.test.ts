@@ -209,6 +209,10 @@ test('a rule that could only remove everyone is a spec error, and a rule that di
   const rejects: Rejection[] = [];
   await runReport(parseSpec('version: 1\ninput: { file: r.csv }\nquestions:\n  - { id: email, column: Email, type: pii }\n  - { id: secs, column: Duration, type: numeric }\nfilters:\n  - { rule: attention, question: secs, answer: "300" }\n', 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
   assert.equal(rejects.length, 9);
+  // A number needs no quotes.
+  const unquoted: Rejection[] = [];
+  await runReport(parseSpec('version: 1\ninput: { file: r.csv }\nquestions:\n  - { id: email, column: Email, type: pii }\n  - { id: secs, column: Duration, type: numeric }\nfilters:\n  - { rule: attention, question: secs, answer: [300, 310] }\n', 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => unquoted.push(r) });
+  assert.equal(unquoted.length, 8);
   // A window that misses every submission: the funnel says so, and a warning names the rule.
   const { result } = await runReport(parseSpec('version: 1\ninput: { file: r.csv, timezone: Asia/Kolkata }\nquestions:\n  - { id: email, column: Email, type: pii }\nfilters:\n  - { rule: required, questions: [q1] }\n  - { rule: fieldwork, name: fieldwork 2020, question: timestamp, from: 2020-01-01, to: 2020-12-31 }\n', 'survey.yaml'), join(dir, 'survey.yaml'));
   assert.deepEqual(result.funnel.map((s) => s.remaining), [10, 9, 0]);
