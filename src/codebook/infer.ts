@@ -10,6 +10,7 @@ import { isQuestionAboutContact, piiFromHeader, piiFromValues } from './pii.js';
 import { orderOptions } from './scales.js';
 import { isBlank, normalizeCell, optionCellState, parseDateTime, parseNumber } from './values.js';
 import { uniqueIds, slug } from './ids.js';
+import { holdsContacts } from '../privacy/mask.js';
 
 export interface InferOptions {
   /** `;`-delimited exports write decimals with a comma. */
@@ -274,7 +275,8 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
     }
   }
 
-  if (h.openEnded || looksLikeText(s)) return { idBase, question: q('text') };
+  // Answers picked from a list hold no e-mail, phone or name: two that do were typed (free text).
+  if (h.openEnded || looksLikeText(s) || values.filter(holdsContacts).length >= 2) return { idBase, question: q('text') };
   const ordered = orderOptions(values, s.counts);
   return { idBase, question: { ...q('single'), options: ordered.options, ...(ordered.scale ? { scale: ordered.scale } : { order: 'count' as const }) } };
 }

@@ -224,3 +224,11 @@ test('shared openings that are not one grid: a screener and its follow-ups, repe
   const stay = run(['How satisfied are you with the price?', 'How satisfied are you with the staff?', 'How satisfied are you with the cleanliness?', 'How satisfied are you overall with your stay?']);
   assert.deepEqual(stay, [['matrix', 'How satisfied are you with the'], ['single', 'How satisfied are you overall with your stay?']]);
 });
+
+test('a choice column where two answers hold contact details was typed: free text, never listed; one such answer stays a choice (masked in outputs)', () => {
+  const rows = (extra: string[]) => column(...Array.from({ length: 20 }, (_, i) => (i % 2 ? 'None' : 'Basic')), ...extra);
+  const [typed] = infer([['Other (please specify)']], rows(['ask for me: chen.wei@example.org', 'call 020 7946 0999']));
+  assert.equal(typed!.type, 'text');
+  const [choice] = infer([['Other (please specify)']], rows(['ask for me: chen.wei@example.org', 'ask for me: chen.wei@example.org']));
+  assert.deepEqual([choice!.type, choice!.options.length], ['single', 3]);
+});
