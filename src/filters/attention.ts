@@ -17,7 +17,13 @@ export const attention: FilterFactory<{ rule: 'attention'; name?: string; questi
     }));
     return { name: spec.name ?? 'attention', test: (row) => (expected.has(row.values.resolve(q.id) as number) ? null : `attention check ${q.id} failed`) };
   }
-  if (q.type !== 'single') throw env.error('question', `'${q.id}' is ${q.type}; an attention check needs a single-choice question (or a numeric one)`, q.type === 'matrix' ? "for a check inside a grid, use an expression rule: { rule: expression, remove: 'grid.item != \"Agree\"' }" : undefined);
+  // A check inside a grid ("select Agree on this row") names its item: grid.item.
+  const item = q.type === 'matrix' && spec.question.includes('.');
+  if (q.type !== 'single' && !item) {
+    const hint = q.type === 'matrix' ? `name the grid's item: ${q.id}.${q.items[0]?.id ?? 'item'}` : undefined;
+    throw env.error('question', `'${q.id}' is ${q.type}; an attention check needs a single-choice question, a grid's item or a numeric question`, hint);
+  }
+  const id = item ? spec.question : q.id;
   // A question whose case is folded shows one spelling of each answer, whichever was most common.
   const fold = q.foldCase === true ? (x: string) => x.toLowerCase() : (x: string) => x;
   const known = new Set(q.options.map(fold));
@@ -26,15 +32,15 @@ export const attention: FilterFactory<{ rule: 'attention'; name?: string; questi
     // One that is nearly an answer is a slip ("blue" for "Blue"); one like none may first come after the sample.
     const near = closest(a, q.options);
     if (near !== undefined) {
-      throw env.error(Array.isArray(spec.answer) ? `answer[${i}]` : 'answer', `'${a}' is not an answer of '${q.id}', did you mean '${near}'? (answers: ${q.options.slice(0, 6).join(', ')}${q.options.length > 6 ? ', ...' : ''})`);
+      throw env.error(Array.isArray(spec.answer) ? `answer[${i}]` : 'answer', `'${a}' is not an answer of '${id}', did you mean '${near}'? (answers: ${q.options.slice(0, 6).join(', ')}${q.options.length > 6 ? ', ...' : ''})`);
     }
   });
   const expected = new Set(answers.map(fold));
   return {
     name: spec.name ?? 'attention',
     test(row) {
-      const v = row.values.resolve(q.id);
-      return typeof v === 'string' && expected.has(fold(v)) ? null : `attention check ${q.id} failed`;
+      const v = row.values.resolve(id);
+      return typeof v === 'string' && expected.has(fold(v)) ? null : `attention check ${id} failed`;
     },
   };
 };

@@ -158,6 +158,14 @@ test('rules that need the whole file each see only the rows the rules before the
 
 test('straight-lining on a grid, attention checks and expressions', async () => {
   assert.deepEqual((await run('  - { rule: straightlining, grid: grid }\n', '  - { id: grid, items: [{ column: 7 }, { column: 8 }, { column: 9 }] , type: matrix }\n')).rejects.map((r) => r.line), [2, 8]);
+  // A check inside a grid names its item; the whole grid is refused with the item's name as a hint.
+  const inGrid = await run('  - { rule: attention, question: grid.c, answer: Agree }\n', '  - { id: grid, items: [{ id: a, column: 7 }, { id: b, column: 8 }, { id: c, column: 9 }], type: matrix }\n');
+  assert.deepEqual(inGrid.rejects.map((r) => [r.line, r.reason]), [[10, 'attention check grid.c failed']]);
+  await assert.rejects(run('  - { rule: attention, question: grid, answer: Agree }\n', '  - { id: grid, items: [{ id: a, column: 7 }, { id: b, column: 8 }, { id: c, column: 9 }], type: matrix }\n'), (e: Error & { hint?: string }) => {
+    assert.match(e.message, /'grid' is matrix; an attention check needs a single-choice question, a grid's item or a numeric question/);
+    assert.equal(e.hint, "name the grid's item: grid.a");
+    return true;
+  });
   assert.deepEqual((await run('  - { rule: attention, question: att, answer: Blue }\n', '  - { id: att, column: Attention }\n')).rejects.map((r) => r.line), [9]);
   assert.deepEqual((await run('  - { rule: expression, name: short, remove: "secs < 300" }\n')).rejects.map((r) => [r.line, r.rule]), [[3, 'short']]);
 });
