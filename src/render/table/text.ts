@@ -81,8 +81,9 @@ function heading(label: string, id: string, st: Styler): string {
 function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): string {
   const multi = t.type === 'multi';
   // Nets and answers declared missing are marked, as the HTML report marks them: they are not answers in the base.
-  const labels = t.rows.map((r) => truncate(forTerminal(r.label), Math.max(20, Math.floor(width * 0.45))) + (r.net ? ' (net)' : r.missing ? ' (not in base)' : ''));
-  const lw = Math.max(6, ...labels.map((l) => l.length));
+  // A long answer wraps over up to three lines rather than being cut: two answers that open alike stay apart.
+  const labels = t.rows.map((r) => wrap(forTerminal(r.label) + (r.net ? ' (net)' : r.missing ? ' (not in base)' : ''), Math.max(20, Math.floor(width * 0.45)), 3));
+  const lw = Math.max(6, ...labels.flat().map((l) => l.length));
   const counts = t.rows.map((r) => formatCount(r.count));
   const cw = Math.max(5, ...counts.map((c) => c.length));
   const barWidth = Math.min(40, Math.max(5, width - lw - cw - (multi ? 22 : 12)));
@@ -93,7 +94,9 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
     const pct = formatPercent(r.percent).padStart(6);
     const extra = multi ? `  ${formatPercent(r.percentOfResponses ?? 0).padStart(7)}` : '';
     const bar = '█'.repeat(Math.round(((r.percent ?? 0) / 100) * barWidth));
-    lines.push(`  ${labels[i]!.padEnd(lw)}  ${counts[i]!.padStart(cw)}  ${pct}${extra}  ${st.bar(bar)}`);
+    const [first, ...more] = labels[i]!;
+    lines.push(`  ${first!.padEnd(lw)}  ${counts[i]!.padStart(cw)}  ${pct}${extra}  ${st.bar(bar)}`);
+    for (const l of more) lines.push(`  ${l}`);
   });
   const base = multi
     ? `Base: ${formatNumber(t.base)} respondents answering (% resp. = of respondents; % answ. = of ${formatNumber(t.responses ?? 0)} answers) · ${formatNumber(t.missing)} missing`

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { funnelText, plain, renderTable } from '../../../src/render/table/text.js';
-import type { BannerTable, CrosstabTable } from '../../../src/spec/result.js';
+import type { BannerTable, CrosstabTable, FrequencyTable } from '../../../src/spec/result.js';
 
 test('a crosstab in the terminal: long column headings wrap word by word over up to three lines, next to the numbers', () => {
   const columnLabels = ['Less than high school degree', 'Some college or Associate degree', 'Bachelor degree', 'A heading far too long to fit in three lines of sixteen'];
@@ -34,4 +34,21 @@ test('a banner without a minimum base says nothing of blanks', () => {
   }) as unknown as BannerTable;
   assert.equal(renderTable(banner(0), { styler: plain, width: 100 }).split('\n').pop(), '  column %');
   assert.equal(renderTable(banner(5), { styler: plain, width: 100 }).split('\n').pop(), '  column %; blank where a column has fewer than 5 respondents');
+});
+
+test('a frequency table in the terminal: long answers wrap under themselves, so two that open alike stay apart', () => {
+  const t = {
+    kind: 'frequency', question: 'comma', label: 'Which sentence?', type: 'single', base: 10, missing: 0,
+    rows: [
+      { label: "It's important for a person to be honest, kind, and loyal.", count: 6, percent: 60 },
+      { label: "It's important for a person to be honest, kind and loyal.", count: 4, percent: 40 },
+    ],
+  } as unknown as FrequencyTable;
+  const lines = renderTable(t, { styler: plain, width: 100 }).split('\n');
+  assert.deepEqual(lines.slice(2, 6).map((l) => l.replace(/ +█+$/, '')), [
+    "  It's important for a person to be honest,      6   60.0%",
+    '  kind, and loyal.',
+    "  It's important for a person to be honest,      4   40.0%",
+    '  kind and loyal.',
+  ]);
 });
