@@ -9,6 +9,7 @@ import type { Question } from '../spec/codebook.js';
 import type { FrequencyTable, Table } from '../spec/result.js';
 import { isNonSubstantive } from '../codebook/scales.js';
 import { crosstabChart, frequencyChart, histogramChart, likertChart, type ChartResult } from '../render/chart/spec.js';
+import { formatPercent } from '../render/chart/text.js';
 
 export interface ChartRequest {
   /** File name stem. */
@@ -54,13 +55,25 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
 
 /** A grid's item tables drawn together: diverging bars on a recognised scale. */
 export function chartForGrid(question: Question, items: FrequencyTable[], ctx: ChartContext): ChartResult | null {
-  if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || (question.scale === 'numeric' && !isRatingScale(question.options))) return null;
+  if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || (question.scale === 'numeric' && (!isRatingScale(question.options) || isRanking(question)))) return null;
   // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of the bars.
   const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !isNonSubstantive(r.label)) }));
   const dropped = items[0]!.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.label);
-  const subtitle = dropped.length > 0 ? { description: `${question.label}. Not shown: ${dropped.join(', ')}.` } : {};
+  // Left out of the bars but in the base: said under the title with their share, so that bars that stop short of 100% are explained.
+  const shares = items.flatMap((t) => t.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.percent ?? 0));
+  const range = shares.length > 0 ? `${formatPercent(Math.min(...shares), 0)}${Math.max(...shares) !== Math.min(...shares) ? `–${formatPercent(Math.max(...shares), 0)}` : ''}` : '';
+  const note = dropped.length > 0 ? { note: `Not shown: ${dropped.join(', ')} (${range} per item)` } : {};
   return likertChart(onScale, {
-    ...subtitle, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), title: ctx.title ?? question.label, reverse: POSITIVE_FIRST.has(question.scale) });
+    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), title: ctx.title ?? question.label, reverse: POSITIVE_FIRST.has(question.scale) });
+}
+
+/**
+ * A ranking ("Please rank the films ... 1 being your favourite"): each item gets a place from 1 to
+ * the number of items. Ranks have no good and bad sides to diverge from: each item keeps its bars.
+ */
+function isRanking(question: Question): boolean {
+  const places = question.options.filter((o) => !isNonSubstantive(o)).map((o) => Number(o.trim()));
+  return /\brank/i.test(question.label) && places.length === question.items.length && places.every((p, i) => p === i + 1);
 }
 
 /**

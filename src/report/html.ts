@@ -12,6 +12,7 @@ import { formatCount, h, specTableOf, type HtmlChart, type HtmlInput } from './h
 import { bannerHtml, crosstabHtml, frequencyHtml, numericHtml, textHtml } from './html-tables.js';
 import { methods } from './html-methods.js';
 import { CSS } from './html-style.js';
+import { resultTitle } from '../render/title.js';
 
 export { formatCount, h } from './html-common.js';
 export type { HtmlChart, HtmlInput } from './html-common.js';
@@ -45,7 +46,7 @@ interface Section {
 
 export function renderHtml(input: HtmlInput): string {
   const { result } = input;
-  const title = result.title ?? result.input.file;
+  const title = resultTitle(result);
   const sections = sectionsOf(input);
   const body = [
     `<header>\n<h1>${h(title)}</h1>\n<p class="lede">${lede(input)}</p>\n</header>`,

@@ -12,6 +12,7 @@ import { loadBundle } from '../bundle/load.js';
 import type { StudySpec } from '../spec/analysis.js';
 import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
 import type { FunnelStep } from '../filters/apply.js';
+import { resultTitle } from '../render/title.js';
 
 export interface XlsxInput {
   result: AnalysisResult & { funnel?: FunnelStep[]; title?: string };
@@ -100,7 +101,7 @@ function put(ws: Worksheet, cells: Cell[], style?: { bold?: boolean; italic?: bo
 
 function contentsSheet(ws: Worksheet, input: XlsxInput, names: readonly string[]): void {
   const { result } = input;
-  put(ws, [result.title ?? result.input.file], { bold: true });
+  put(ws, [resultTitle(result)], { bold: true });
   put(ws, ['Input', result.input.file]);
   put(ws, ['Rows read', result.input.rows]);
   if (input.inputSha256) put(ws, ['SHA-256', input.inputSha256]);

@@ -34,6 +34,8 @@ export interface LikertChartOptions extends ChartOptions {
   reverse?: boolean;
   /** Print each side's total (without the neutral middle) at the bar ends. __Default value:__ `true` */
   totals?: boolean;
+  /** A line under the subtitle: what the bars leave out ("Not shown: Unfamiliar (N/A), 4-41%"). */
+  note?: string;
 }
 
 /** Widest legend label line, in pixels: scale points are short, so two lines suffice. */
@@ -127,11 +129,14 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const title = opts.title ?? questionLabel;
   const minBase = Math.min(...bases);
   const maxBase = Math.max(...bases);
-  const subtitle = subtitleLines(opts.subtitle, [
-    tables.length === 0 || sameBase
-      ? `${baseText(first?.base ?? 0, r.baseLabel)}, % of respondents`
-      : `n = ${formatCount(minBase)}–${formatCount(maxBase)} ${r.baseLabel} per item, % of respondents`,
-  ]);
+  const subtitle = [
+    ...subtitleLines(opts.subtitle, [
+      tables.length === 0 || sameBase
+        ? `${baseText(first?.base ?? 0, r.baseLabel)}, % of respondents`
+        : `n = ${formatCount(minBase)}–${formatCount(maxBase)} ${r.baseLabel} per item, % of respondents`,
+    ]),
+    ...(opts.note !== undefined ? [opts.note] : []),
+  ];
   const centre =
     k === 0 ? '' : odd ? `Bars are centred on the middle answer, "${options[half] ?? ''}". ` : `Bars are centred between "${options[half - 1] ?? ''}" and "${options[half] ?? ''}". `;
   const description =

@@ -2,9 +2,10 @@
 import type { AnalysisResult, Table } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
 import { testSummary } from './text.js';
+import { resultTitle } from '../title.js';
 
 export function renderMarkdown(result: AnalysisResult & { funnel?: { rule: string; removed: number; remaining: number }[]; title?: string }): string {
-  const out: string[] = [`# ${forMarkdown(result.title ?? result.input.file)}`, '', `${result.input.rows} respondents read from ${forMarkdown(result.input.file)}.`];
+  const out: string[] = [`# ${forMarkdown(resultTitle(result))}`, '', `${result.input.rows} respondents read from ${forMarkdown(result.input.file)}.`];
   if (result.funnel) {
     out.push('', '| Validity filter | Removed | Remaining |', '|---|---:|---:|', ...result.funnel.map((s, i) => `| ${forMarkdown(s.rule)} | ${i === 0 ? '' : s.removed} | ${s.remaining} |`));
   }

@@ -22,3 +22,21 @@ test('a grid rated 1 to 5 (beside N/A), or 0 to 10, gets one diverging chart; a 
     assert.equal(chartForGrid(grid(other), items(other), {}), null, other.join(' '));
   }
 });
+
+test('what the bars leave out is said under the title with its share; a ranking gets no diverging chart', () => {
+  const ratings = ['1', '2', '3', '4', '5', 'N/A'];
+  const chart = chartForGrid(grid(ratings), items(ratings), {});
+  // N/A is 15 and 16 of 100 in the two items: a visible subtitle line, not only the description.
+  const title = (chart!.spec as { title?: { subtitle?: string[] } }).title;
+  assert.ok(JSON.stringify(title ?? chart!.spec).includes('Not shown: N/A (15%–16% per item)'), JSON.stringify(title));
+  // "Please rank ... 1 being your favourite": five films ranked 1 to 5 have no good and bad sides.
+  const films = ['A', 'B', 'C', 'D', 'E'];
+  const places = ['1', '2', '3', '4', '5'];
+  const five = (label: string): Question => ({ ...grid(places), label, columns: [0, 1, 2, 3, 4], items: films.map((f, i) => ({ id: f.toLowerCase(), label: f, column: i })) });
+  const fiveItems = films.map((f, k) => frequency('rank', `${f}`, places.map((o, i) => [o, 10 + i + k] as [string, number]), { item: f, base: 100 }));
+  assert.equal(chartForGrid(five('Please rank the films in order of preference'), fiveItems, {}), null);
+  // The same five places as a rating keep their chart; so does a "rank" of two items on five points.
+  assert.ok(chartForGrid(five('Please rate the films from 1 to 5'), fiveItems, {}), 'a rating');
+  const rated: Question = { ...grid(ratings), label: 'Please rank each film from 1 to 5' };
+  assert.ok(chartForGrid(rated, items(ratings), {}), 'five points for two items is a rating');
+});

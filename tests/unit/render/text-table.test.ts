@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { funnelText, plain, renderTable } from '../../../src/render/table/text.js';
-import type { BannerTable, CrosstabTable, FrequencyTable } from '../../../src/spec/result.js';
+import type { AnalysisResult, BannerTable, CrosstabTable, FrequencyTable } from '../../../src/spec/result.js';
+import { resultTitle } from '../../../src/render/title.js';
 
 test('a crosstab in the terminal: long column headings wrap word by word over up to three lines, next to the numbers', () => {
   const columnLabels = ['Less than high school degree', 'Some college or Associate degree', 'Bachelor degree', 'A heading far too long to fit in three lines of sixteen'];
@@ -51,4 +52,11 @@ test('a frequency table in the terminal: long answers wrap under themselves, so 
     "  It's important for a person to be honest,      4   40.0%",
     '  kind and loyal.',
   ]);
+});
+
+test('a published title is the study title, or the export file name without the folders it was read from', () => {
+  const input = { file: '/home/ana/projects/client-x/exports/responses.csv', rows: 1, encoding: 'utf-8', delimiter: ',', headerRows: 1 };
+  assert.equal(resultTitle({ input, questions: [], tables: [], withheld: [], diagnostics: [] } as unknown as AnalysisResult), 'responses.csv');
+  assert.equal(resultTitle({ input: { ...input, file: 'C:\\\\Users\\\\ana\\\\data.csv' }, questions: [], tables: [], withheld: [], diagnostics: [] } as unknown as AnalysisResult), 'data.csv');
+  assert.equal(resultTitle({ title: 'Study', input, questions: [], tables: [], withheld: [], diagnostics: [] } as unknown as AnalysisResult), 'Study');
 });
