@@ -3,6 +3,7 @@ import type { BannerTable, CrosstabTable, FrequencyTable, NumericTable, TextTabl
 import { formatNumber, formatPercent } from '../render/sanitize.js';
 import { testSummary } from '../render/table/text.js';
 import { formatCount, h } from './html-common.js';
+import { totalPercent } from '../render/table/total.js';
 
 export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
   const multi = t.type === 'multi';
@@ -51,14 +52,14 @@ export function bannerHtml(t: BannerTable): string {
 
 export function crosstabHtml(t: CrosstabTable, baseLabel: string): string {
   const nets = new Set(t.netRows ?? []);
-  const head = `<tr><th scope="col"></th>${t.columnLabels.map((c) => `<th scope="col" class="num">${h(c)}</th>`).join('')}</tr>`;
+  const head = `<tr><th scope="col"></th>${t.columnLabels.map((c) => `<th scope="col" class="num">${h(c)}</th>`).join('')}<th scope="col" class="num total">Total</th></tr>`;
   const firstNet = Math.min(...nets);
   const rows = t.rowLabels.map((label, r) => {
     const net = nets.has(r);
     const cls = net ? ` class="net${r === firstNet ? ' first-net' : ''}"` : '';
-    return `<tr${cls}><th scope="row">${h(label)}${net ? ' <span class="tag">net</span>' : ''}</th>${t.columnLabels.map((_, c) => `<td class="num">${formatPercent(t.columnPercents[r]?.[c] ?? 0)}</td>`).join('')}</tr>`;
+    return `<tr${cls}><th scope="row">${h(label)}${net ? ' <span class="tag">net</span>' : ''}</th>${t.columnLabels.map((_, c) => `<td class="num">${formatPercent(t.columnPercents[r]?.[c] ?? 0)}</td>`).join('')}<td class="num total">${formatPercent(totalPercent(t, r))}</td></tr>`;
   });
-  const base = `<tr class="bases"><th scope="row">Base (n)</th>${t.columnBases.map((b) => `<td class="num">${formatCount(b)}</td>`).join('')}</tr>`;
+  const base = `<tr class="bases"><th scope="row">Base (n)</th>${[...t.columnBases, t.base].map((b) => `<td class="num">${formatCount(b)}</td>`).join('')}</tr>`;
   const stats = t.stats
     ? `<p class="note">${h(testSummary(t.stats).replace(/^c/, 'C').replace("'", '’'))}.${t.stats.lowExpected > 0.2 ? ` ${formatPercent(t.stats.lowExpected * 100, 0)} of expected counts are under 5: read the test with care.` : ''}</p>`
     : '';

@@ -13,6 +13,7 @@ import type { StudySpec } from '../spec/analysis.js';
 import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
 import type { FunnelStep } from '../filters/apply.js';
 import { resultTitle } from '../render/title.js';
+import { totalPercent } from '../render/table/total.js';
 
 export interface XlsxInput {
   result: AnalysisResult & { funnel?: FunnelStep[]; title?: string };
@@ -185,9 +186,9 @@ function crosstabSheet(ws: Worksheet, t: CrosstabTable, baseLabel: string): void
   const nets = new Set(t.netRows ?? []);
   put(ws, [`n = ${t.base} ${baseLabel} answering both`]);
   put(ws, []);
-  put(ws, ['Column %', ...t.columnLabels], { bold: true });
-  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => (t.columnPercents[r]?.[c] ?? 0) / 100)], { bold: nets.has(r), percentFrom: 1 }));
-  put(ws, ['Base', ...t.columnBases], { italic: true });
+  put(ws, ['Column %', ...t.columnLabels, 'Total'], { bold: true });
+  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => (t.columnPercents[r]?.[c] ?? 0) / 100), totalPercent(t, r) / 100], { bold: nets.has(r), percentFrom: 1 }));
+  put(ws, ['Base', ...t.columnBases, t.base], { italic: true });
   put(ws, []);
   put(ws, ['Count', ...t.columnLabels, 'Total'], { bold: true });
   t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => t.counts[r]?.[c] ?? 0), t.rowBases[r] ?? null], { bold: nets.has(r) }));

@@ -3,6 +3,7 @@ import type { AnalysisResult, Table } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
 import { testSummary } from './text.js';
 import { resultTitle } from '../title.js';
+import { totalPercent } from './total.js';
 
 export function renderMarkdown(result: AnalysisResult & { funnel?: { rule: string; removed: number; remaining: number }[]; title?: string }): string {
   const out: string[] = [`# ${forMarkdown(resultTitle(result))}`, '', `${result.input.rows} respondents read from ${forMarkdown(result.input.file)}.`];
@@ -41,9 +42,9 @@ export function tableMarkdown(t: Table): string {
       return `## ${forMarkdown(t.label)}\n\nColumn percentages${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}. Bases are respondents (unweighted).\n\n${head}\n${sections.join('\n')}`;
     }
     case 'crosstab': {
-      const head = `| | ${t.columnLabels.map(forMarkdown).join(' | ')} |\n|---|${t.columnLabels.map(() => '---:').join('|')}|`;
-      const rows = t.rowLabels.map((l, r) => `| ${forMarkdown(l)} | ${t.columnLabels.map((_, c) => formatPercent(t.columnPercents[r]![c]!)).join(' | ')} |`);
-      const base = `| Base | ${t.columnBases.map((b) => formatNumber(b)).join(' | ')} |`;
+      const head = `| | ${t.columnLabels.map(forMarkdown).join(' | ')} | Total |\n|---|${t.columnLabels.map(() => '---:').join('|')}|---:|`;
+      const rows = t.rowLabels.map((l, r) => `| ${forMarkdown(l)} | ${t.columnLabels.map((_, c) => formatPercent(t.columnPercents[r]![c]!)).join(' | ')} | ${formatPercent(totalPercent(t, r))} |`);
+      const base = `| Base | ${t.columnBases.map((b) => formatNumber(b)).join(' | ')} | ${formatNumber(t.base)} |`;
       const stats = t.stats ? `\n\n${capitalise(testSummary(t.stats))}.` : '';
       return `## ${forMarkdown(t.label)}\n\nColumn percentages.\n\n${head}\n${rows.join('\n')}\n${base}${stats}`;
     }

@@ -1,6 +1,7 @@
 /** Tables for the terminal: aligned columns, inline bars, colour through a styler. */
 import type { AnalysisResult, BannerTable, CrosstabStats, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
+import { totalPercent } from './total.js';
 
 /** Colour is applied by the caller's styler (chalk at the CLI edge, identity in tests). */
 export interface Styler {
@@ -131,16 +132,17 @@ function text(t: TextTable, { styler: st }: TextOptions): string {
 function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string {
   const rowLabels = t.rowLabels.map((l) => truncate(forTerminal(l), 32));
   const lw = Math.max(6, ...rowLabels.map((l) => l.length));
-  const colW = Math.max(8, Math.min(16, Math.floor((width - lw - 4) / Math.max(1, t.columnLabels.length)) - 1));
-  const head = headingLines(t.columnLabels.map((l) => forTerminal(l)), colW);
+  const colW = Math.max(8, Math.min(16, Math.floor((width - lw - 4) / Math.max(1, t.columnLabels.length + 1)) - 1));
+  const head = headingLines([...t.columnLabels.map((l) => forTerminal(l)), 'Total'], colW);
   const lines = [heading(t.label, `${t.row} x ${t.column}`, st), ...head.map((h, i) => st.dim(`  ${(i === head.length - 1 ? 'column %' : '').padEnd(lw)} ${h}`))];
   const letters = t.letters;
   if (letters) lines.push(st.dim(`  ${''.padEnd(lw)} ${letters.columns.map((l, c) => `(${l})${letters.tested[c] ? '' : '*'}`.padStart(colW)).join(' ')}`));
   t.rowLabels.forEach((_, r) => {
     const cells = t.columnLabels.map((_, c) => `${formatPercent(t.columnPercents[r]![c]!)}${letters ? ` ${letters.cells[r]![c]!}`.padEnd(4) : ''}`.padStart(colW));
-    lines.push(`  ${rowLabels[r]!.padEnd(lw)} ${cells.join(' ')}`);
+    const total = `${formatPercent(totalPercent(t, r))}${letters ? '    ' : ''}`.padStart(colW);
+    lines.push(`  ${rowLabels[r]!.padEnd(lw)} ${cells.join(' ')} ${total}`);
   });
-  lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${t.columnBases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
+  lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${[...t.columnBases, t.base].map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
   if (letters) {
     lines.push(st.dim(`  letters: column is higher than the lettered column (upper case p < ${letters.alpha}${letters.alphaLower !== null ? `, lower case p < ${letters.alphaLower}` : ''}; ${letters.adjust} adjusted${letters.tested.includes(false) ? `; * base under ${letters.minBase}, not tested` : ''})`));
   }
@@ -183,7 +185,7 @@ function headingLines(labels: readonly string[], width: number, maxLines = 3): s
   const wrapped = labels.map((l) => wrap(l, width, maxLines));
   const height = Math.max(1, ...wrapped.map((w) => w.length));
   const lines: string[] = [];
-  for (let i = 0; i < height; i++) lines.push(wrapped.map((w) => (w[i - (height - w.length)] ?? '').padStart(width)).join(' '));
+  for (let i = 0; i < height; i++) lines.push(wrapped.map((w) => (w[i - (height - w.length)] ?? '').padStart(width)).join(' ').trimEnd());
   return lines;
 }
 
