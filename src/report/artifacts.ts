@@ -101,7 +101,8 @@ export async function buildArtifacts(result: AnalysisResult & { funnel?: FunnelS
         }
       } else if (q && drawnGrids.has(q.id)) continue;
     }
-    draw(ids[i]!, chartForTable(t, ctx), [i]);
+    const rowQuestion = t.kind === 'crosstab' ? opts.codebook.questions.find((x) => x.id === t.row.split('.')[0]) : undefined;
+    draw(ids[i]!, chartForTable(t, { ...ctx, rowQuestion }), [i]);
   }
   const consolidatedWarnings: string[] = [];
   const consolidated = consolidatedCharts(result, opts.spec, opts.baseLabel, consolidatedWarnings);

@@ -21,11 +21,13 @@ export interface ChartContext {
   chart?: ChartSpec | undefined;
   baseLabel?: string | undefined;
   title?: string | undefined;
+  /** A crosstab's row question: a scale with two sides colours its stacked segments in order. */
+  rowQuestion?: Question | undefined;
 }
 
-/** Scales whose first answer is the positive end (diverging charts put it on the right). */
 /** Ordered answers with no two sides to diverge from: yes/no, and counts ("Once", "Twice"). */
 const NO_SIDES = new Set(['yesNo', 'count']);
+/** Scales whose first answer is the positive end (diverging charts put it on the right). */
 const POSITIVE_FIRST = new Set(['agreement', 'understanding', 'amount', 'frequency', 'importance', 'likelihood', 'satisfaction', 'quality', 'favourability', 'familiarity', 'concern', 'intensity']);
 
 export function chartForTable(table: Table, ctx: ChartContext): ChartResult | null {
@@ -44,7 +46,7 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
     }
     case 'crosstab':
       if (table.base === 0 || table.suppressed) return null;
-      return crosstabChart(table, { ...common, type: spec.type === 'grouped' ? 'grouped' : 'stacked' });
+      return crosstabChart(table, { ...common, type: spec.type === 'grouped' ? 'grouped' : 'stacked', ...sides(ctx.rowQuestion) });
     case 'numeric':
       return table.bins && table.bins.length > 0 ? histogramChart(table, common) : null;
     case 'text':
@@ -65,6 +67,13 @@ export function chartForGrid(question: Question, items: FrequencyTable[], ctx: C
   const note = dropped.length > 0 ? { note: `Not shown: ${dropped.join(', ')} (${range} per item)` } : {};
   return likertChart(onScale, {
     ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), title: ctx.title ?? question.label, reverse: POSITIVE_FIRST.has(question.scale) });
+}
+
+/** Which end a two-sided scale lists first (a rating of numbers: the low end), or nothing for answers without sides. */
+function sides(q: Question | undefined): { ordered?: 'positiveFirst' | 'negativeFirst' } {
+  if (!q?.scale || NO_SIDES.has(q.scale)) return {};
+  if (POSITIVE_FIRST.has(q.scale)) return { ordered: 'positiveFirst' };
+  return q.scale === 'numeric' && isRatingScale(q.options) && !isRanking(q) ? { ordered: 'negativeFirst' } : {};
 }
 
 /**

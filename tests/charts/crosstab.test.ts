@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { crosstabChart } from '../../src/render/chart/spec.js';
 import { chart } from './chart.js';
-import { understandingByGovernment, understandingByGovernmentNets } from './data.js';
+import { crosstab, understandingByGovernment, understandingByGovernmentNets } from './data.js';
+import { test } from 'node:test';
 
 chart(function crosstabStacked() {
   return crosstabChart(understandingByGovernment, { type: 'stacked' });
@@ -21,4 +22,16 @@ chart(function crosstabGroupedNets() {
 
 chart(function warnCrosstabStackedNets() {
   return crosstabChart(understandingByGovernmentNets, { type: 'stacked' });
+});
+
+test('a stacked crosstab of a two-sided scale is shaded in scale order; answers off the scale are grey', () => {
+  const ranges = (spec: unknown): string[][] => JSON.stringify(spec).match(/"range":\["#[^\]]*\]/g)!.map((m) => JSON.parse(m.slice(8)) as string[]);
+  // "Fully well" .. "Not at all": the positive end first, dark blue, to dark orange.
+  const ordered = crosstabChart(understandingByGovernment, { type: 'stacked', ordered: 'positiveFirst' });
+  assert.deepEqual(ranges(ordered.spec)[0], ['#2166AC', '#92C5DE', '#FDB863', '#B35806']);
+  assert.deepEqual(ranges(crosstabChart(understandingByGovernment, { type: 'stacked', ordered: 'negativeFirst' }).spec)[0], ['#B35806', '#FDB863', '#92C5DE', '#2166AC']);
+  const withDontKnow = crosstab([[5, 6], [7, 8], [1, 2], [3, 3]], ['Agree', 'Neutral', 'Disagree', "Don't know"], ['Men', 'Women']);
+  assert.deepEqual(ranges(crosstabChart(withDontKnow, { type: 'stacked', ordered: 'positiveFirst' }).spec)[0], ['#4393C3', '#D9D9D9', '#E08214', '#969696']);
+  // Without it, category colours.
+  assert.notDeepEqual(ranges(crosstabChart(understandingByGovernment, { type: 'stacked' }).spec)[0], ranges(ordered.spec)[0]);
 });

@@ -27,7 +27,8 @@ import {
   type Resolved,
 } from './common.js';
 import { chartMessages } from './messages.js';
-import { SIZE, categoryPalette, textColorOn } from './theme.js';
+import { SIZE, categoryPalette, divergingColors, textColorOn } from './theme.js';
+import { isNonSubstantive } from '../../codebook/scales.js';
 import { finite, formatCount, formatPercent, measureText } from './text.js';
 
 /** Options of {@link crosstabChart}. */
@@ -39,7 +40,17 @@ export interface CrosstabChartOptions extends ChartOptions {
    * __Default value:__ `'stacked'`
    */
   type?: 'stacked' | 'grouped';
+  /**
+   * The row answers are a scale with two sides (agree .. disagree, a 1-5 rating), listed from
+   * the positive or the negative end: stacked segments are then shaded from orange through grey
+   * to blue, like the diverging charts, instead of unrelated category colours; answers off the
+   * scale ("Don't know") are grey.
+   */
+  ordered?: 'positiveFirst' | 'negativeFirst';
 }
+
+/** Answers off a scale ("Don't know") in an ordered stack: a grey darker than the scale's middle. */
+const OFF_SCALE_COLOR = '#969696';
 
 /** Widest legend label line, in pixels. */
 const LEGEND_LABEL_WIDTH = 150;
@@ -70,7 +81,7 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
       (table.multi === true ? ' (more than one answer allowed)' : ''),
   ]);
   const title = opts.title ?? table.label;
-  const built = type === 'stacked' ? stacked(table, nets, r, warnings) : grouped(table, nets, r, warnings);
+  const built = type === 'stacked' ? stacked(table, nets, r, warnings, opts.ordered) : grouped(table, nets, r, warnings);
   const kind = type === 'stacked' ? '100% stacked bar chart' : 'Grouped bar chart';
   const description = opts.description ?? `${kind} of "${title}". ${subtitle.join(' ')}. ${built.descs.join('; ')}.`;
   return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, built.body), warnings };
@@ -95,6 +106,15 @@ function palette(label: string, n: number, r: Resolved, warnings: string[]): str
   return colors;
 }
 
+/** Scale colours for the answers on the scale, in their order; grey for those off it. */
+function orderedColors(labels: readonly string[], order: 'positiveFirst' | 'negativeFirst'): string[] {
+  const onScale = labels.filter((l) => !isNonSubstantive(l)).length;
+  const shades = divergingColors(onScale);
+  if (order === 'positiveFirst') shades.reverse();
+  let k = 0;
+  return labels.map((l) => (isNonSubstantive(l) ? OFF_SCALE_COLOR : shades[k++]!));
+}
+
 /** A top legend whose wrapped labels fit the chart's width. */
 function topLegend(legendKeys: string[], r: Resolved): Record<string, unknown> {
   return {
@@ -106,13 +126,13 @@ function topLegend(legendKeys: string[], r: Resolved): Record<string, unknown> {
   };
 }
 
-function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[]): Built {
+function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[], ordered: CrosstabChartOptions['ordered']): Built {
   const rows = table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i));
   const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => [
     `n = ${formatCount(table.columnBases[c] ?? 0)}`,
   ]);
   const { keys: segKeys } = bandKeys(rows.map((i) => table.rowLabels[i] ?? ''), LEGEND_LABEL_WIDTH);
-  const colors = palette(table.label, rows.length, r, warnings);
+  const colors = ordered ? orderedColors(rows.map((i) => table.rowLabels[i] ?? ''), ordered) : palette(table.label, rows.length, r, warnings);
   const data: Record<string, unknown>[] = [];
   const descs: string[] = [];
   table.columnLabels.forEach((colLabel, c) => {
