@@ -81,6 +81,14 @@ export function isNonSubstantive(label: string): boolean {
 }
 
 /**
+ * An answer listed after the others when answers are listed by count: the non-substantive ones,
+ * and "None" (of the options: "Which stuffing? ... None"), which is an answer but no choice among them.
+ */
+export function listedLast(label: string): boolean {
+  return isNonSubstantive(label) || (label.length <= 8 && norm(label) === 'none');
+}
+
+/**
  * Orders answer labels. `counts` breaks ties and orders answers with no natural
  * order (most frequent first, then by label so output never depends on row order).
  */
@@ -97,7 +105,8 @@ export function orderOptions(labels: readonly string[], counts: ReadonlyMap<stri
     const timed = leadingWordOrder(substantive) ?? byRank(substantive, elapsedRanks, 'time');
     if (timed) return { options: [...timed.options, ...tail], scale: timed.scale };
   }
-  return { options: [...substantive].sort(byCount(counts)).concat(tail) };
+  const byFrequency = byCount(counts);
+  return { options: [...substantive].sort((a, b) => Number(listedLast(a)) - Number(listedLast(b)) || byFrequency(a, b)).concat(tail) };
 }
 
 function byCount(counts: ReadonlyMap<string, number>) {
@@ -157,6 +166,8 @@ function heightKey(s: string): number | null {
 export function rangeKey(label: string): number | null {
   if (label.length > MAX_SCALE_LABEL) return null;
   const s = norm(label);
+  // "None" beside counts ("None", "1-2", "3 or more") is zero of them.
+  if (s === 'none') return 0;
   const height = heightKey(s);
   if (height !== null) return height;
   const m = /^(<|>|≤|≥|<=|>=|under|over|below|above|less than|more than|up to)?\s*[$€£]?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(k|m)?\s*(.*)$/.exec(s);

@@ -11,7 +11,7 @@ import { Sums, Total } from './sums.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
 import { kish, wilson } from '../stats/wilson.js';
 import { zFor } from '../stats/distributions.js';
-import { isNonSubstantive } from '../codebook/scales.js';
+import { isNonSubstantive, listedLast } from '../codebook/scales.js';
 
 export interface Net {
   label: string;
@@ -75,9 +75,9 @@ export class ChoiceFrequency {
     };
     const rows = this.coder.options.labels.map((label, i) => row(label, this.counts, i));
     // Answers with no natural order are listed by how often they were given, on the final counts.
-    // "Other" and "Don't know" stay last whatever their counts.
+    // "Other" and "Don't know" stay last whatever their counts, "None" just before them.
     if (q.order === 'count') {
-      rows.sort((a, b) => Number(isNonSubstantive(a.label)) - Number(isNonSubstantive(b.label)) || (b.count ?? 0) - (a.count ?? 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+      rows.sort((a, b) => Number(isNonSubstantive(a.label)) - Number(isNonSubstantive(b.label)) || Number(listedLast(a.label)) - Number(listedLast(b.label)) || (b.count ?? 0) - (a.count ?? 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     }
     this.nets.forEach((n, i) => rows.push({ ...row(n.label, this.netCounts, i), net: true, members: n.codes.map((c) => this.coder.options.labels[c]!) }));
     // Declared missing answers are shown outside the base, as shares of everyone asked.

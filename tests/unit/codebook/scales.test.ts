@@ -232,3 +232,8 @@ test('orderOptions: time-line answers by how long after the start they mean, soo
   assert.equal(order([['Immediately', 5], ['Within a year', 4]]).scale, undefined);
   assert.equal(order([['Within a year', 5], ['After a year', 4], ['Not sure when', 3]]).scale, undefined);
 });
+
+test('orderOptions: "None" of the options after the others by count, before "Other"; "None" beside counts is zero', () => {
+  assert.deepEqual(order([['Bread-based', 836], ['None', 60], ['Rice-based', 42], ['Other (please specify)', 36]]).options, ['Bread-based', 'Rice-based', 'None', 'Other (please specify)']);
+  assert.deepEqual(order([['3 or more', 5], ['None', 40], ['1', 30], ['2', 20]]), { options: ['None', '1', '2', '3 or more'], scale: 'numeric' });
+});
