@@ -86,8 +86,10 @@ test('analyze: exit 0 and a frequency table per question on stdout', async () =>
   assert.match(r.out, /^\s+A serious breach of my privacy\s+5\s+38\.5%/m);
   assert.match(r.out, /^\s+Email, SMS or phone calls\s+5\s+38\.5%/m);
   assert.match(r.out, /Withheld as personal data.*Email Address/);
-  // A grid item is headed by the id that names it in a spec and in --by, as its crosstabs are.
-  assert.ok(r.out.includes('How much do you agree with each statement? | The policy is clear [much_agree_each_statement.policy_clear]'));
+  // A grid is one table, an item a row, with the ids that name its items in a spec and in --by.
+  assert.ok(r.out.includes('How much do you agree with each statement? [much_agree_each_statement]'));
+  assert.match(r.out, /^\s+The policy is clear\s+14\.3%\s+35\.7%\s+14\.3%\s+21\.4%\s+14\.3%\s+14$/m);
+  assert.match(r.out, /items \(much_agree_each_statement\.<item>\): policy_clear, /);
   assert.ok(!CONTROL.test(r.out), 'no colour when stdout is not a terminal');
 });
 

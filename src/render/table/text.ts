@@ -41,8 +41,60 @@ export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[];
   if (w) out.push('', st.dim(`Weighted (${w.method}): effective base ${formatNumber(w.effectiveBase, 1)}, design effect ${formatNumber(w.designEffect)}, weights ${formatNumber(w.min, 3)} to ${formatNumber(w.max, 3)}`));
   const d = (result as { disclosure?: { minCell: number; primary: number; complementary: number } }).disclosure;
   if (d) out.push(st.dim(`Cells with fewer than ${d.minCell} respondents suppressed (*): ${d.primary}, plus ${d.complementary} so they cannot be recovered`));
-  for (const t of result.tables) out.push('', renderTable(t, options));
+  const tables = result.tables;
+  for (let i = 0; i < tables.length; i++) {
+    const run = gridRun(tables, i);
+    if (run.length >= 2) {
+      out.push('', grid(run, options));
+      i += run.length - 1;
+    } else out.push('', renderTable(tables[i]!, options));
+  }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The items of one grid that follow each other from `i`, asked on the same answers (single
+ * choice, no nets or answers outside the base): shown as one table, an item a row.
+ */
+function gridRun(tables: readonly Table[], i: number): FrequencyTable[] {
+  const first = tables[i];
+  const plain = (t: FrequencyTable) => t.item !== undefined && t.type !== 'multi' && t.rows.every((r) => !r.net && !r.missing);
+  if (first?.kind !== 'frequency' || !plain(first)) return [];
+  const answers = first.rows.map((r) => r.label).join('\u0000');
+  const run = [first];
+  for (let k = i + 1; k < tables.length; k++) {
+    const t = tables[k]!;
+    if (t.kind !== 'frequency' || t.question !== first.question || !plain(t) || t.rows.map((r) => r.label).join('\u0000') !== answers) break;
+    run.push(t);
+  }
+  return run;
+}
+
+/** A grid as one table: its items as rows, the answers as columns, row percentages and each item's base. */
+function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptions): string {
+  const first = items[0]!;
+  const suffix = ` | ${first.item}`;
+  const title = first.label.endsWith(suffix) ? first.label.slice(0, -suffix.length) : first.label;
+  const labels = items.map((t) => wrap(forTerminal(t.item ?? t.label), 32, 2));
+  const lw = Math.max(6, ...labels.flat().map((l) => l.length));
+  const answers = first.rows.map((r) => forTerminal(r.label));
+  // Wide enough for the longest word of an answer (up to 14), as far as the terminal allows.
+  const longestWord = Math.max(...answers.flatMap((a) => a.split(' ').map((w) => w.length)));
+  const fits = Math.floor((width - lw - 3 - 7) / answers.length) - 1;
+  const colW = Math.max(7, Math.min(14, longestWord, fits));
+  const head = headingLines([...answers, 'n'], colW, 4);
+  const lines = [heading(title, first.question, st), ...head.map((h, i) => st.dim(`  ${(i === head.length - 1 ? 'row %' : '').padEnd(lw)} ${h}`))];
+  items.forEach((t, k) => {
+    const [top, ...more] = labels[k]!;
+    const cells = t.rows.map((r) => (r.suppressed ? '*' : formatPercent(r.percent)).padStart(colW));
+    lines.push(`  ${top!.padEnd(lw)} ${cells.join(' ')} ${formatNumber(t.base).padStart(colW)}`);
+    for (const l of more) lines.push(`  ${l}`);
+  });
+  lines.push(st.dim(`  each item's answers, of those answering it${items.some((t) => t.missing > 0) ? ` (${items.map((t) => t.missing).reduce((a, b) => Math.max(a, b), 0)} missing at most)` : ''}`));
+  // The ids that name an item in --by and in a spec.
+  const ids = items.map((t) => t.itemId).filter((x): x is string => x !== undefined);
+  if (ids.length === items.length) lines.push(st.dim(`  items (${forTerminal(first.question)}.<item>): ${ids.map(forTerminal).join(', ')}`));
+  return lines.join('\n');
 }
 
 export function renderTable(t: Table, options: TextOptions): string {
