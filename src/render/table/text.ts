@@ -74,7 +74,9 @@ function gridRun(tables: readonly Table[], i: number): FrequencyTable[] {
 function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptions): string {
   const first = items[0]!;
   const suffix = ` | ${first.item}`;
-  const title = first.label.endsWith(suffix) ? first.label.slice(0, -suffix.length) : first.label;
+  // Coded headers (q0007_0001, q0007_0002) give items no question text: the grid's id stands for it.
+  const stripped = first.label.endsWith(suffix) ? first.label.slice(0, -suffix.length) : first.label;
+  const title = stripped === first.item ? first.question : stripped;
   const labels = items.map((t) => wrap(forTerminal(t.item ?? t.label), 32, 2));
   const lw = Math.max(6, ...labels.flat().map((l) => l.length));
   const answers = first.rows.map((r) => forTerminal(r.label));
