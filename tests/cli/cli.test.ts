@@ -226,6 +226,8 @@ test('text tables mark nets and answers declared missing, as the HTML report doe
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /^ {2}Open to switching \(net\) +407 +72\.0%/m);
   assert.match(r.out, /^ {2}Prefer not to say \(not in base\) +15 +2\.7%/m);
+  // ... and say what that percentage is of, as the HTML and Markdown notes do.
+  assert.match(r.out, /^ {2}Base: 550 answering · 15 missing · answers not in base: a % of everyone asked$/m);
 });
 
 test('analyze --by a personal-data column: exit 2, it is never tabulated', async () => {

@@ -158,7 +158,8 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
     : `Base: ${formatNumber(t.base)} answering · ${formatNumber(t.missing)} missing`;
   const weighted = t.effectiveBase !== undefined && t.unweightedBase !== undefined && Math.abs(t.effectiveBase - t.unweightedBase) > 1e-9;
   const bases = weighted ? ` · ${formatNumber(t.unweightedBase!)} respondents, effective base ${formatNumber(t.effectiveBase!, 1)}` : '';
-  lines.push(st.dim(`  ${base}${bases}`));
+  const outside = t.rows.some((r) => r.missing) ? ' · answers not in base: a % of everyone asked' : '';
+  lines.push(st.dim(`  ${base}${bases}${outside}`));
   return lines.join('\n');
 }
 
