@@ -25,7 +25,7 @@ export const messages = {
   encodingFallback: (encoding: string) => `bytes that are not UTF-8 found: read as ${encoding === 'macintosh' ? 'Mac OS Roman (macintosh)' : encoding}`,
   notInEncoding: (encoding: string, fromSpec = false) => `bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} found, though ${fromSpec ? `the spec's input.encoding is ${encoding}` : `--encoding ${encoding} was given`}`,
   optionIgnored: (names: readonly string[], kind: string) => `the input is ${kind}: ${names.map((n) => `the ${n} given`).join(' and ')} ${names.length === 1 ? 'does' : 'do'} not apply and ${names.length === 1 ? 'was' : 'were'} left aside`,
-  dateOrderGuessed: (label: string) => `${label}: every date reads both ways (05/01/2021: May 1 or 5 January), so they are read month-first (US); give the question dateOrder: dmy in a spec if they are day-first`,
+  dateOrderGuessed: (label: string) => `${label}: every date reads both ways (day and month both 12 or under), so they are read month-first, as in the US (05/01 is May 1); give the question dateOrder: dmy in a spec if they are day-first`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
   whereNone: (expr: string, answers: readonly string[]) => `--where ${JSON.stringify(expr)} kept no row: every table is empty${answers.length > 0 ? ` (answers are compared exactly, case included: ${answers.join('; ')})` : ''}`,

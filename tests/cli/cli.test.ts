@@ -552,7 +552,7 @@ test('slashed dates all on days 1-12: read month-first and said to be a guess; i
   try {
     writeFileSync(join(dir, 'uk.csv'), 'Timestamp,Q1\n05/01/2021 10:00:00,Yes\n06/01/2021 11:00:00,No\n11/01/2021 12:00:00,Yes\n');
     const analyzed = await run(['analyze', join(dir, 'uk.csv')]);
-    assert.match(analyzed.err + analyzed.out, /Timestamp: every date reads both ways \(05\/01\/2021: May 1 or 5 January\), so they are read month-first \(US\); give the question dateOrder: dmy/);
+    assert.match(analyzed.err + analyzed.out, /Timestamp: every date reads both ways \(day and month both 12 or under\), so they are read month-first, as in the US \(05\/01 is May 1\); give the question dateOrder: dmy/);
     const init = await run(['init', join(dir, 'uk.csv')]);
     const spec = parseYaml(init.out) as { questions: { id: string; dateOrder?: string }[] };
     assert.equal(spec.questions.find((q) => q.id === 'timestamp')?.dateOrder, 'mdy');
