@@ -275,8 +275,7 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
     }
   }
 
-  // Answers picked from a list hold no e-mail, phone or name: two that do were typed (free text).
-  if (h.openEnded || looksLikeText(s) || values.filter(holdsContacts).length >= 2) return { idBase, question: q('text') };
+  if (h.openEnded || looksLikeText(s) || typedContacts(s)) return { idBase, question: q('text') };
   const ordered = orderOptions(values, s.counts);
   return { idBase, question: { ...q('single'), options: ordered.options, ...(ordered.scale ? { scale: ordered.scale } : { order: 'count' as const }) } };
 }
@@ -285,6 +284,22 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
 function headerPii(s: ColumnStats): { kind: PiiKind; reason: string } | null {
   const pii = piiFromHeader(s.header.name, s.header.question);
   return pii && !isQuestionAboutContact(pii.kind, s.counts) ? pii : null;
+}
+
+/**
+ * Answers picked from a list hold no e-mail, phone or name: a column where several different
+ * answers do, given by a tenth of those answering or more, was typed (free text). A write-in or
+ * two among a list's answers ("Other: call me on ...") leaves it a choice, masked where shown.
+ */
+function typedContacts(s: ColumnStats): boolean {
+  let distinct = 0;
+  let given = 0;
+  for (const [v, c] of s.counts) {
+    if (!holdsContacts(v)) continue;
+    distinct++;
+    given += c;
+  }
+  return distinct >= 2 && given >= 0.1 * s.nonBlank;
 }
 
 /** Free text: many different answers, or long ones rarely repeated. */

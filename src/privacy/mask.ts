@@ -113,10 +113,21 @@ export function isIpv6(s: string): boolean {
 
 function isPhone(s: string): boolean {
   const digits = s.replace(/\D/g, '').length;
-  if (digits < 9 || digits > 15 || DATE_LIKE.test(s)) return false;
+  if (digits < 9 || digits > 15 || DATE_LIKE.test(s) || isNumberRange(s)) return false;
   // 10+ digits are a number to call however written; 9 need spaces, dashes, brackets or dots
   // between groups ("020.7946.095"), not one decimal point (an amount such as 1234567.89).
   return digits >= 10 || /[\s()\-/]/.test(s) || (s.match(/\./g)?.length ?? 0) >= 2;
+}
+
+/**
+ * A band of amounts ("100000-149999", "$25,000 - $49,999"): from a round number (…000 or …001)
+ * up to the next (…999 or …000). A phone number's groups almost never both fall so.
+ */
+function isNumberRange(s: string): boolean {
+  const m = /^\$?\s*(\d[\d,]*)\s*[-\u2013]\s*\$?\s*(\d[\d,]*)$/.exec(s.trim());
+  if (!m || m[1]!.startsWith('0')) return false;
+  const [a, b] = [Number(m[1]!.replace(/,/g, '')), Number(m[2]!.replace(/,/g, ''))];
+  return a < b && (a % 1000 === 0 || a % 1000 === 1) && (b % 1000 === 0 || b % 1000 === 999);
 }
 
 /** The text with e-mail addresses, IP addresses, phone numbers and names given as such replaced by [e-mail], [IP address], [phone], [name]. */

@@ -225,10 +225,16 @@ test('shared openings that are not one grid: a screener and its follow-ups, repe
   assert.deepEqual(stay, [['matrix', 'How satisfied are you with the'], ['single', 'How satisfied are you overall with your stay?']]);
 });
 
-test('a choice column where two answers hold contact details was typed: free text, never listed; one such answer stays a choice (masked in outputs)', () => {
-  const rows = (extra: string[]) => column(...Array.from({ length: 20 }, (_, i) => (i % 2 ? 'None' : 'Basic')), ...extra);
-  const [typed] = infer([['Other (please specify)']], rows(['ask for me: chen.wei@example.org', 'call 020 7946 0999']));
+test('a choice column where several answers hold contact details, a tenth of those given, was typed: free text; a write-in or two stays a choice (masked in outputs)', () => {
+  const rows = (n: number, extra: string[]) => column(...Array.from({ length: n }, (_, i) => (i % 2 ? 'None' : 'Basic')), ...extra);
+  const [typed] = infer([['Other (please specify)']], rows(16, ['ask for me: chen.wei@example.org', 'call 020 7946 0999']));
   assert.equal(typed!.type, 'text');
-  const [choice] = infer([['Other (please specify)']], rows(['ask for me: chen.wei@example.org', 'ask for me: chen.wei@example.org']));
-  assert.deepEqual([choice!.type, choice!.options.length], ['single', 3]);
+  const [one] = infer([['Other (please specify)']], rows(16, ['ask for me: chen.wei@example.org', 'ask for me: chen.wei@example.org']));
+  assert.deepEqual([one!.type, one!.options.length], ['single', 3]);
+  // Two write-ins among 300 picked answers: still the question it was.
+  const [listed] = infer([['How did you hear about us?']], column(...Array.from({ length: 300 }, (_, i) => ['A friend', 'Social media', 'Search engine', 'Newspaper'][i % 4]!), 'My neighbour, email me at jo@example.com', 'Radio - call 020 7946 0958'));
+  assert.deepEqual([listed!.type, listed!.options.length], ['single', 6]);
+  // Income bands written without commas are amounts, not phone numbers.
+  const [income] = infer([['Household income']], column(...['Under 25000', '25000-49999', '50000-74999', '75000-99999', '100000-149999', '150000 or more'].flatMap((b) => [b, b, b])));
+  assert.deepEqual([income!.type, income!.options], ['single', ['Under 25000', '25000-49999', '50000-74999', '75000-99999', '100000-149999', '150000 or more']]);
 });

@@ -163,3 +163,8 @@ test('long hostile answers are masked in time linear in their length (no backtra
     assert.ok(performance.now() - t0 < 1000, `${s.slice(0, 20)}... took ${performance.now() - t0} ms`);
   }
 });
+
+test('bands of amounts are not phone numbers; phones written in two groups still are', () => {
+  for (const band of ['100000-149999', '25000-49999', '$25,000 - $49,999', '150000-199999']) assert.equal(maskContacts(band), band);
+  for (const phone of ['98123-45678', '70123-80123', '12345-67890', '020-7946-0958', '555-123-4567']) assert.equal(maskContacts(phone), MASK.phone, phone);
+});
