@@ -39,10 +39,12 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
   };
   switch (table.kind) {
     case 'frequency': {
-      // Suppressed rows have no value to draw; the chart says nothing they hide.
+      // Suppressed rows have no value to draw: they are named under the subtitle, so no answer vanishes unsaid.
       const visible = { ...table, rows: table.rows.filter((r) => r.count !== null && !r.suppressed) };
       if (visible.rows.every((r) => r.count === 0)) return null;
-      return frequencyChart(visible, { ...common, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents' });
+      const hidden = table.rows.filter((r) => r.suppressed && !r.missing).map((r) => r.label);
+      const note = hidden.length > 0 ? { note: `Hidden by disclosure control (*): ${hidden.join(', ')}` } : {};
+      return frequencyChart(visible, { ...common, ...note, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents' });
     }
     case 'crosstab':
       if (table.base === 0 || table.suppressed) return null;
@@ -57,6 +59,8 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
 
 /** A grid's item tables drawn together: diverging bars on a recognised scale. */
 export function chartForGrid(question: Question, items: FrequencyTable[], ctx: ChartContext): ChartResult | null {
+  // Hidden cells would be drawn as zeros: items with any get bars of their own, which name what they leave out.
+  if (items.some((t) => t.rows.some((r) => r.suppressed))) return null;
   if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || (question.scale === 'numeric' && (!isRatingScale(question.options) || isRanking(question)))) return null;
   // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of the bars.
   const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !isNonSubstantive(r.label)) }));

@@ -32,7 +32,8 @@ export function h(s: string): string {
 }
 
 /** `1,022`: a count with thousands separators (weighted counts keep one decimal). */
-export function formatCount(x: number): string {
+export function formatCount(x: number | null): string {
+  if (x === null) return '*';
   const s = Number.isInteger(x) ? String(x) : round(x, 1).toFixed(1);
   const [int, dec] = s.split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

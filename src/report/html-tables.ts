@@ -12,7 +12,7 @@ export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
   const rows = t.rows.map((r, k) => {
     const cls = [r.net ? 'net' : '', r.missing ? 'missing' : '', r.net && k === firstNet ? 'first-net' : ''].filter(Boolean).join(' ');
     const tag = r.net ? ' <span class="tag">net</span>' : r.missing ? ' <span class="tag">not in base</span>' : '';
-    return `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${h(r.label)}${tag}</th><td class="num">${formatCount(r.count)}</td><td class="num">${formatPercent(r.percent)}</td>${multi ? `<td class="num">${r.missing ? '' : formatPercent(r.percentOfResponses ?? 0)}</td>` : ''}</tr>`;
+    return `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${h(r.label)}${tag}</th><td class="num">${formatCount(r.count)}</td><td class="num">${formatPercent(r.percent)}</td>${multi ? `<td class="num">${r.missing ? '' : formatPercent(r.percentOfResponses === undefined ? 0 : r.percentOfResponses)}</td>` : ''}</tr>`;
   });
   const parts = [`n = ${formatCount(t.base)} ${h(baseLabel)}`];
   if (multi && t.responses !== undefined) parts.push(`${formatCount(t.responses)} responses`);
@@ -57,7 +57,7 @@ export function crosstabHtml(t: CrosstabTable, baseLabel: string): string {
   const rows = t.rowLabels.map((label, r) => {
     const net = nets.has(r);
     const cls = net ? ` class="net${r === firstNet ? ' first-net' : ''}"` : '';
-    return `<tr${cls}><th scope="row">${h(label)}${net ? ' <span class="tag">net</span>' : ''}</th>${t.columnLabels.map((_, c) => `<td class="num">${formatPercent(t.columnPercents[r]?.[c] ?? 0)}</td>`).join('')}<td class="num total">${formatPercent(totalPercent(t, r))}</td></tr>`;
+    return `<tr${cls}><th scope="row">${h(label)}${net ? ' <span class="tag">net</span>' : ''}</th>${t.columnLabels.map((_, c) => `<td class="num">${formatPercent(t.columnPercents[r]?.[c] ?? null)}</td>`).join('')}<td class="num total">${formatPercent(totalPercent(t, r))}</td></tr>`;
   });
   const base = `<tr class="bases"><th scope="row">Base (n)</th>${[...t.columnBases, t.base].map((b) => `<td class="num">${formatCount(b)}</td>`).join('')}</tr>`;
   const stats = t.stats

@@ -176,7 +176,9 @@ function frequencySheet(ws: Worksheet, t: FrequencyTable, baseLabel: string): vo
   put(ws, multi ? ['Answer', 'Count', '% of respondents', '% of responses', 'Note'] : ['Answer', 'Count', '%', 'Note'], { bold: true });
   for (const r of t.rows) {
     const note = r.net ? 'net' : r.missing ? 'missing, not in base' : null;
-    const cells: Cell[] = multi ? [r.label, r.count, r.percent / 100, r.missing ? null : (r.percentOfResponses ?? 0) / 100, note] : [r.label, r.count, r.percent / 100, note];
+    const cells: Cell[] = multi
+      ? [r.label, shown(r.count), shown(r.percent, 100), r.missing ? null : r.suppressed ? HIDDEN : (r.percentOfResponses ?? 0) / 100, note]
+      : [r.label, shown(r.count), shown(r.percent, 100), note];
     put(ws, cells, { bold: r.net === true, italic: r.missing === true, percentCols: multi ? [2, 3] : [2] });
   }
   ws.columns = multi ? [{ width: 48 }, { width: 10 }, { width: 17 }, { width: 15 }, { width: 20 }] : [{ width: 48 }, { width: 10 }, { width: 10 }, { width: 20 }];
@@ -187,11 +189,11 @@ function crosstabSheet(ws: Worksheet, t: CrosstabTable, baseLabel: string): void
   put(ws, [`n = ${t.base} ${baseLabel} answering both`]);
   put(ws, []);
   put(ws, ['Column %', ...t.columnLabels, 'Total'], { bold: true });
-  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => (t.columnPercents[r]?.[c] ?? 0) / 100), totalPercent(t, r) / 100], { bold: nets.has(r), percentFrom: 1 }));
+  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => (t.suppressed?.[r]?.[c] ? HIDDEN : (t.columnPercents[r]?.[c] ?? 0) / 100)), shown(totalPercent(t, r), 100)], { bold: nets.has(r), percentFrom: 1 }));
   put(ws, ['Base', ...t.columnBases, t.base], { italic: true });
   put(ws, []);
   put(ws, ['Count', ...t.columnLabels, 'Total'], { bold: true });
-  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => t.counts[r]?.[c] ?? 0), t.rowBases[r] ?? null], { bold: nets.has(r) }));
+  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => (t.suppressed?.[r]?.[c] ? HIDDEN : (t.counts[r]?.[c] ?? 0))), shown(t.rowBases[r] ?? null)], { bold: nets.has(r) }));
   put(ws, ['Total', ...t.columnBases, t.base], { italic: true });
   if (t.stats) {
     put(ws, []);
@@ -258,4 +260,12 @@ export function fixZipDates(zip: Uint8Array, date: Date): Uint8Array {
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
   return out;
+}
+
+/** What a cell disclosure control hid shows, as in every other output. */
+const HIDDEN = '*';
+
+/** A count or percentage (divided by `scale`), or `*` where disclosure control hid it: never a 0 that reads as an answer. */
+function shown(x: number | null, scale = 1): number | string {
+  return x === null ? HIDDEN : x / scale;
 }

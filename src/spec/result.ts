@@ -29,11 +29,11 @@ export interface QuestionInfo {
 export interface FrequencyRow {
   label: string;
   /** null only when suppressed by disclosure control. */
-  count: number;
+  count: number | null;
   /** 0-100, of those answering (for multi-select: of respondents answering). Unrounded; null only when suppressed. */
-  percent: number;
-  /** Multi-select only: 0-100 of all answers given. */
-  percentOfResponses?: number;
+  percent: number | null;
+  /** Multi-select only: 0-100 of all answers given; null only when suppressed. */
+  percentOfResponses?: number | null;
   /** A net (a named group of answers), shown beside the answers it combines. */
   net?: boolean;
   /** A net's member answers. */
@@ -140,16 +140,17 @@ export interface CrosstabTable {
   label: string;
   rowLabels: string[];
   columnLabels: string[];
-  /** counts[r][c] */
-  counts: number[][];
-  /** Per column: share of the column base, 0-100. */
-  columnPercents: number[][];
-  /** Per row: share of the row base, 0-100. */
-  rowPercents: number[][];
-  totalPercents: number[][];
+  /** counts[r][c]; a cell is null only when disclosure control hid it (see `suppressed`). */
+  counts: (number | null)[][];
+  /** Per column: share of the column base, 0-100; null where hidden. */
+  columnPercents: (number | null)[][];
+  /** Per row: share of the row base, 0-100; null where hidden. */
+  rowPercents: (number | null)[][];
+  totalPercents: (number | null)[][];
   /** Column bases (respondents answering both questions in each column). */
   columnBases: number[];
-  rowBases: number[];
+  /** Respondents in each row (the Total column); null only when disclosure control hid a row of fewer than the minimum. */
+  rowBases: (number | null)[];
   /** Respondents answering both questions. */
   base: number;
   /** Rows that are nets (named groups of answers). */

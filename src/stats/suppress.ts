@@ -62,7 +62,8 @@ function blank(r: FrequencyRow): FrequencyRow {
 }
 
 function crosstab(t: CrosstabTable, k: number, s: DisclosureSummary): CrosstabTable {
-  const ns = t.unweightedCounts ?? t.counts;
+  // Tables reach here as tabulated: nothing is hidden yet.
+  const ns = (t.unweightedCounts ?? t.counts) as number[][];
   const nets = new Set(t.netRows ?? []);
   const answerRows = t.rowLabels.map((_, r) => r).filter((r) => !nets.has(r));
   const hide = ns.map((row) => row.map((x) => small(x, k)));
@@ -95,11 +96,39 @@ function crosstab(t: CrosstabTable, k: number, s: DisclosureSummary): CrosstabTa
     });
   }
   if (!hide.flat().some(Boolean)) return t;
+  const hiddenTotals = rowTotals(ns, hide, answerRows, nets, k, s);
   const mask = <T>(m: T[][] | undefined) => m?.map((row, r) => row.map((x, c) => (hide[r]![c] ? null : x)));
-  const out = { ...t, counts: mask(t.counts), columnPercents: mask(t.columnPercents), rowPercents: mask(t.rowPercents), totalPercents: mask(t.totalPercents), suppressed: hide } as unknown as CrosstabTable;
+  const rowBases = t.rowBases.map((b, r) => (hiddenTotals[r] ? null : b));
+  const out = { ...t, counts: mask(t.counts), columnPercents: mask(t.columnPercents), rowPercents: mask(t.rowPercents), totalPercents: mask(t.totalPercents), rowBases, suppressed: hide } as unknown as CrosstabTable;
   if (t.unweightedCounts) out.unweightedCounts = mask(t.unweightedCounts) as unknown as number[][];
   if (t.letters) out.letters = { ...t.letters, cells: t.letters.cells.map((row, r) => row.map((x, c) => (hide[r]![c] ? '' : x))) };
   // Tests on suppressed tables would recompute what was hidden.
   out.stats = null;
   return out;
+}
+
+/**
+ * Which rows' Total (row base) to hide: a row holding fewer respondents than the minimum. Totals add
+ * up to the base, so one hidden alone would be recovered by subtraction: the smallest other row that
+ * already hides cells (so its total cannot be summed from them) hides its total too. Nets hide theirs
+ * whenever an answer's is hidden, as their cells do.
+ */
+function rowTotals(ns: number[][], hide: boolean[][], answerRows: number[], nets: Set<number>, k: number, s: DisclosureSummary): boolean[] {
+  const n = ns.map((row) => row.reduce((a, x) => a + x, 0));
+  const hidden = n.map((x) => small(x, k));
+  const hiddenAnswers = () => answerRows.filter((r) => hidden[r]).length;
+  if (hiddenAnswers() === 1) {
+    const pick = answerRows.filter((r) => !hidden[r] && n[r]! > 0 && hide[r]!.some(Boolean)).sort((a, b) => n[a]! - n[b]!)[0];
+    if (pick !== undefined) {
+      hidden[pick] = true;
+      s.complementary++;
+    }
+  }
+  if (hiddenAnswers() > 0) {
+    for (const r of nets) {
+      if (!hidden[r]) s.complementary++;
+      hidden[r] = true;
+    }
+  }
+  return hidden;
 }

@@ -165,7 +165,7 @@ test('a spec whose ids, recodes, nets, rake targets and table ids are object pro
     ],
   );
   // Raked to 60/30/10 on the recoded answers: the weighted shares are the targets.
-  const shares = proto.rows.filter((x) => !x.net).map((x) => Number(x.percent.toFixed(6)));
+  const shares = proto.rows.filter((x) => !x.net).map((x) => Number(x.percent!.toFixed(6)));
   assert.deepEqual(shares, [60, 30, 10]);
   // valueOf is recoded to toString: a respondent who chose both (rows 3 and 11) counts once.
   const multi = freq(result.tables, 'constructor');

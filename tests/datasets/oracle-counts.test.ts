@@ -39,8 +39,8 @@ function expectedCounts(col: OracleColumn, onlyChosen: boolean): Map<string, num
   return out;
 }
 
-function nonZero(rows: { label: string; count: number }[]): Map<string, number> {
-  return new Map(rows.filter((r) => r.count > 0).map((r) => [r.label, r.count]));
+function nonZero(rows: { label: string; count: number | null }[]): Map<string, number> {
+  return new Map(rows.filter((r) => r.count !== 0).map((r) => [r.label, r.count ?? Number.NaN]));
 }
 
 /** Our counts per source column, for the columns whose answers are tabulated whole. */
@@ -54,7 +54,7 @@ function observedByColumn(questions: Question[], tables: Table[]): Map<number, M
     } else if (q.layout?.kind === 'columns') {
       const t = mine[0]!;
       q.items.forEach((item, i) => {
-        const count = t.rows[i]!.count;
+        const count = t.rows[i]!.count ?? Number.NaN;
         byColumn.set(item.column, count > 0 ? new Map([[onlyValue(item.column), count]]) : new Map());
       });
     } else if (q.type === 'single') {

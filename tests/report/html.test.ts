@@ -47,7 +47,7 @@ const apps: FrequencyTable = {
   type: 'multi',
   responses: 413,
 };
-apps.rows = apps.rows.map((r) => ({ ...r, percentOfResponses: (100 * r.count) / 413 }));
+apps.rows = apps.rows.map((r) => ({ ...r, percentOfResponses: (100 * r.count!) / 413 }));
 const age = freq('profile_age', 'age', 'Respondent profile: age', [
   ['18-24', 300],
   ['25+', 265],

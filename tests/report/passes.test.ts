@@ -63,7 +63,7 @@ test('a rake target first met after the sample is an answer (checked once the ra
     for (const readingThread of [false, true]) {
       const report = await runReport(parseSpec(text, specPath), specPath, { sampleRows: 20, readingThread });
       const fruit = report.result.tables.find((t) => t.kind === 'frequency' && t.question === 'fruit') as FrequencyTable;
-      assert.deepEqual(fruit.rows.map((r) => [r.label, Math.round(r.percent)]), [['Cherry', 40], ['Apple', 30], ['Banana', 30]], `reading thread: ${readingThread}`);
+      assert.deepEqual(fruit.rows.map((r) => [r.label, Math.round(r.percent!)]), [['Cherry', 40], ['Apple', 30], ['Banana', 30]], `reading thread: ${readingThread}`);
     }
     // A target that is no answer at all is still a spec error, with a suggestion.
     const wrong = text.replace('Cherry: 0.4', 'cherry: 0.4');

@@ -105,7 +105,7 @@ test('crosstab government preference x understanding: among "let users judge", 2
   // A filtered table gives the same shares on its own base.
   const sub = table('understanding_among_let_users_judge') as FrequencyTable;
   assert.equal(sub.base, 186);
-  assert.equal(sub.rows[0]!.percent.toFixed(1), '21.5');
+  assert.equal(sub.rows[0]!.percent!.toFixed(1), '21.5');
 });
 
 test('no personal data reaches the result', () => {

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { buildWorkbook, fixZipDates, FIXED_DATE, sheetNames, xlsxText, type XlsxInput } from '../../src/report/xlsx.js';
 import { tableIds } from '../../src/report/artifacts.js';
+import { suppressTables } from '../../src/stats/suppress.js';
 import type { AnalysisResult, CrosstabTable, FrequencyTable } from '../../src/spec/result.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -161,4 +162,33 @@ test('two builds, seconds apart, give byte-identical workbooks', async () => {
   assert.deepEqual(wb.created, FIXED_DATE);
   assert.deepEqual(wb.modified, FIXED_DATE);
   assert.equal(sha(fixZipDates(bytes, FIXED_DATE)), sha(bytes), 'every zip entry already carries the fixed date');
+});
+
+test('cells disclosure control hid show *, never a 0 that reads as an answer', async () => {
+  const small: FrequencyTable = {
+    kind: 'frequency', id: 'edu', question: 'edu', label: 'Education', type: 'single', base: 300, missing: 0,
+    rows: [
+      { label: 'Less than high school', count: 2, percent: 200 / 300 },
+      { label: 'High school', count: 3, percent: 1 },
+      { label: 'College', count: 295, percent: (295 * 100) / 300 },
+    ],
+  };
+  const counts = [
+    [2, 1],
+    [40, 50],
+    [60, 70],
+  ];
+  const x: CrosstabTable = {
+    ...cross, id: 'edu_by_gov', rowLabels: ['Less than high school', 'High school', 'College'], counts,
+    columnPercents: counts.map((r) => r.map((n, c) => (100 * n) / [102, 121][c]!)), columnBases: [102, 121], rowBases: [3, 90, 130], base: 223,
+  };
+  const hidden = suppressTables([small, x], 5).tables;
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await buildWorkbook({ ...input, result: { ...result, tables: hidden }, ids: tableIds(hidden) })) as unknown as ExcelJS.Buffer);
+  const row = (sheet: string, first: string, nth = 0) => ((book.getWorksheet(sheet)!.getSheetValues() as unknown[][]).filter((r) => Array.isArray(r) && r[1] === first)[nth] ?? []).slice(1);
+  assert.deepEqual(row('edu', 'Less than high school'), ['Less than high school', '*', '*']);
+  assert.deepEqual(row('edu', 'College'), ['College', 295, 295 / 300]);
+  // Column % then Count: the row's cells and its Total (3 people) are hidden.
+  assert.deepEqual(row('edu_by_gov', 'Less than high school', 0), ['Less than high school', '*', '*', '*']);
+  assert.deepEqual(row('edu_by_gov', 'Less than high school', 1), ['Less than high school', '*', '*', '*']);
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { adjust, columnLetter, columnTests, DEFAULT_LETTERS } from '../../src/stats/column-tests.js';
 import { suppressTables } from '../../src/stats/suppress.js';
+import { totalPercent } from '../../src/render/table/total.js';
 import type { CrosstabTable, FrequencyTable } from '../../src/spec/result.js';
 
 test('letters: a hand-worked pooled z-test', () => {
@@ -81,4 +82,25 @@ test('suppression in crosstabs: complementary cells in the same row and column',
   assert.equal(s.counts[0]![0], null);
   assert.equal(s.columnPercents[2]![2], null);
   assert.equal(s.stats, null, 'no test on a suppressed table');
+});
+
+test('suppression in crosstabs: a row holding fewer respondents than the minimum hides its Total (row base)', () => {
+  const counts = [
+    [2, 1],
+    [40, 50],
+    [30, 45],
+  ];
+  const colBases = [72, 96];
+  const t: CrosstabTable = {
+    kind: 'crosstab', row: 'r', column: 'c', label: 'R by C', rowLabels: ['x', 'y', 'z'], columnLabels: ['A', 'B'], counts,
+    columnPercents: counts.map((r) => r.map((x, c) => (100 * x) / colBases[c]!)), rowPercents: counts.map((r) => r.map(() => 0)), totalPercents: counts.map((r) => r.map(() => 0)),
+    columnBases: colBases, rowBases: counts.map((r) => r.reduce((a, b) => a + b, 0)), base: 168, stats: { chi2: 1, df: 2, p: 0.9, cramersV: 0.1, lowExpected: 0 },
+  };
+  const s = suppressTables([t], 5).tables[0] as CrosstabTable;
+  // Row x holds 3 people: its cells are hidden, and so must be its Total, or 3 of 168 would show.
+  // Totals add up to the base, so another goes with it: row z, whose cells are hidden as complements
+  // (row y's cells all show, so hiding its total would not hide it).
+  assert.deepEqual(s.rowBases, [null, 90, null]);
+  assert.equal(totalPercent(s, 0), null);
+  assert.ok(Math.abs(totalPercent(s, 1)! - (100 * 90) / 168) < 1e-9);
 });

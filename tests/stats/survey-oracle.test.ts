@@ -49,7 +49,7 @@ for (const q of ['q0001', 'q0026']) {
     assert.match(t.ciMethod!, /wilson 95% on the effective base/);
     for (const [label, c] of Object.entries(R.weighted[q].categories) as [string, { weightedProportion: number; wilsonKishNeff: { lower: number; upper: number }; count: number }][]) {
       const row = t.rows.find((r) => r.label === label)!;
-      near(row.percent / 100, c.weightedProportion, `${label} share`);
+      near(row.percent! / 100, c.weightedProportion, `${label} share`);
       near(row.ci![0] / 100, c.wilsonKishNeff.lower, `${label} lower`, 1e-7);
       near(row.ci![1] / 100, c.wilsonKishNeff.upper, `${label} upper`, 1e-7);
       assert.equal(row.n, c.count);
@@ -107,10 +107,10 @@ test('raking to target margins: weights, convergence and estimates as R rake()',
   near(w.effectiveBase, R.rake.weightsSummary.kishNeff, 'effective base', 1e-8);
   const q = result.tables.find((x) => x.id === 'q0001') as FrequencyTable;
   for (const [label, c] of Object.entries(R.rake.q0001.categories) as [string, { weightedProportion: number }][]) {
-    near(q.rows.find((r) => r.label === label)!.percent / 100, c.weightedProportion, `raked ${label}`, 1e-8);
+    near(q.rows.find((r) => r.label === label)!.percent! / 100, c.weightedProportion, `raked ${label}`, 1e-8);
   }
   const age = result.tables.find((x) => x.id === 'age3') as FrequencyTable;
-  age.rows.forEach((r, i) => near(r.percent / 100, t.age3.share[t.age3.labels.indexOf(r.label)], `margin ${r.label} ${i}`, 1e-8));
+  age.rows.forEach((r, i) => near(r.percent! / 100, t.age3.share[t.age3.labels.indexOf(r.label)], `margin ${r.label} ${i}`, 1e-8));
 });
 
 test('trimming caps weights relative to the mean and rakes again', async () => {

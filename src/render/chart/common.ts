@@ -14,6 +14,8 @@ export interface ChartOptions {
    * __Default value:__ built from the table's base, e.g. `n = 565 valid respondents, % of respondents`
    */
   subtitle?: string | string[];
+  /** A line under the subtitle: what the chart leaves out ("Not shown: Unfamiliar (N/A), 4-41%"). */
+  note?: string;
   /** Chart title. __Default value:__ the question label */
   title?: string;
   /**

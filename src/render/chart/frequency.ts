@@ -85,19 +85,19 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
   if (netsWithout > 0) warnings.push(chartMessages.netsWithoutResponses(table.question, netsWithout));
   if (inBase.length === 0) warnings.push(chartMessages.noAnswers(table.question));
 
-  const responses = table.responses ?? inBase.filter((row) => row.net !== true).reduce((s, row) => s + row.count, 0);
+  const responses = table.responses ?? inBase.filter((row) => row.net !== true).reduce((s, row) => s + finite(row.count), 0);
   const unit = byResponses ? '% of responses' : '% of respondents';
-  const subtitle = subtitleLines(
-    opts.subtitle,
-    [
+  const subtitle = [
+    ...subtitleLines(opts.subtitle, [
       byResponses
         ? `n = ${formatCount(responses)} answers from ${formatCount(table.base)} ${r.baseLabel}, % of responses`
         : `${baseText(table.base, r.baseLabel)}, % of respondents${multi ? '; more than one answer allowed' : ''}`,
-    ],
-  );
+    ]),
+    ...(opts.note !== undefined ? [opts.note] : []),
+  ];
   const percentOf = (row: FrequencyRow): number => finite(byResponses ? row.percentOfResponses : row.percent);
   const countText = (row: FrequencyRow): string =>
-    byResponses ? `${formatCount(row.count)} of ${formatCount(responses)} answers` : `${formatCount(row.count)} of ${formatCount(table.base)} respondents`;
+    byResponses ? `${formatCount(finite(row.count))} of ${formatCount(responses)} answers` : `${formatCount(finite(row.count))} of ${formatCount(table.base)} respondents`;
 
   let type = opts.type ?? 'bar';
   const nets = inBase.filter((row) => row.net === true).length;
@@ -123,7 +123,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
       group: row.net === true ? GROUP_NETS : GROUP_ANSWERS,
       index: i,
       value,
-      count: row.count,
+      count: finite(row.count),
       text,
       desc: `${row.net === true ? 'Net: ' : ''}${row.label}: ${text}${byResponses ? ' of responses' : ''} (${countText(row)})`,
     };
@@ -136,7 +136,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
     `${kind} of "${title}". ${subtitle.join(' ')}. ${data.map((d) => d.desc).join('; ')}.` +
       (outside.length === 0
         ? ''
-        : ` Not charted, outside the base: ${outside.map((row) => `${row.label} (${formatCount(row.count)}, ${formatPercent(finite(row.percent), r.decimals)} of everyone asked)`).join('; ')}.`);
+        : ` Not charted, outside the base: ${outside.map((row) => `${row.label} (${formatCount(finite(row.count))}, ${formatPercent(finite(row.percent), r.decimals)} of everyone asked)`).join('; ')}.`);
   // Nets get a panel of their own only when there are answers to set them apart from.
   const panels = data.some((d) => d.group === GROUP_NETS) && data.some((d) => d.group === GROUP_ANSWERS);
   const body = type === 'donut' ? donutBody(data, keys) : barBody(data, keys, lines, unit, panels, r);

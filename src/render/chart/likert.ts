@@ -34,8 +34,6 @@ export interface LikertChartOptions extends ChartOptions {
   reverse?: boolean;
   /** Print each side's total (without the neutral middle) at the bar ends. __Default value:__ `true` */
   totals?: boolean;
-  /** A line under the subtitle: what the bars leave out ("Not shown: Unfamiliar (N/A), 4-41%"). */
-  note?: string;
 }
 
 /** Widest legend label line, in pixels: scale points are short, so two lines suffice. */

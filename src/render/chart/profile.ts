@@ -37,7 +37,7 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
     const data = rows.map((row, j) => {
       const value = finite(row.percent);
       const text = formatPercent(value, r.decimals);
-      return { key: keys[j] ?? row.label, value, text, desc: `${row.label}: ${text} (${formatCount(row.count)} of ${formatCount(t.base)} respondents)` };
+      return { key: keys[j] ?? row.label, value, text, desc: `${row.label}: ${text} (${formatCount(finite(row.count))} of ${formatCount(t.base)} respondents)` };
     });
     const heading = `${t.label}${sameBase ? '' : ` (n = ${formatCount(t.base)})`}`;
     descs.push(`${heading}: ${data.map((d) => d.desc).join(', ')}`);

@@ -147,7 +147,7 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
   lines.push(st.dim(head));
   t.rows.forEach((r, i) => {
     const pct = formatPercent(r.percent).padStart(6);
-    const extra = multi ? `  ${formatPercent(r.percentOfResponses ?? 0).padStart(7)}` : '';
+    const extra = multi ? `  ${formatPercent(r.percentOfResponses === undefined ? 0 : r.percentOfResponses).padStart(7)}` : '';
     const bar = '█'.repeat(Math.round(((r.percent ?? 0) / 100) * barWidth));
     const [first, ...more] = labels[i]!;
     lines.push(`  ${first!.padEnd(lw)}  ${counts[i]!.padStart(cw)}  ${pct}${extra}  ${st.bar(bar)}`);
