@@ -44,8 +44,9 @@ export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[];
   const tables = result.tables;
   for (let i = 0; i < tables.length; i++) {
     const run = gridRun(tables, i);
-    if (run.length >= 2) {
-      out.push('', grid(run, options));
+    const together = run.length >= 2 ? grid(run, options) : null;
+    if (together !== null) {
+      out.push('', together);
       i += run.length - 1;
     } else out.push('', renderTable(tables[i]!, options));
   }
@@ -70,20 +71,30 @@ function gridRun(tables: readonly Table[], i: number): FrequencyTable[] {
   return run;
 }
 
-/** A grid as one table: its items as rows, the answers as columns, row percentages and each item's base. */
-function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptions): string {
+/**
+ * A grid as one table: its items as rows, the answers as columns, row percentages and each item's
+ * base; null when its answers do not fit the terminal's width side by side.
+ */
+function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptions): string | null {
   const first = items[0]!;
   const suffix = ` | ${first.item}`;
   // Coded headers (q0007_0001, q0007_0002) give items no question text: the grid's id stands for it.
   const stripped = first.label.endsWith(suffix) ? first.label.slice(0, -suffix.length) : first.label;
   const title = stripped === first.item ? first.question : stripped;
-  const labels = items.map((t) => wrap(forTerminal(t.item ?? t.label), 32, 2));
-  const lw = Math.max(6, ...labels.flat().map((l) => l.length));
+  let labels = items.map((t) => wrap(forTerminal(t.item ?? t.label), 32, 2));
+  let lw = Math.max(6, ...labels.flat().map((l) => l.length));
   const answers = first.rows.map((r) => forTerminal(r.label));
   // Wide enough for the longest word of an answer (up to 14), as far as the terminal allows.
   const longestWord = Math.max(...answers.flatMap((a) => a.split(' ').map((w) => w.length)));
   const fits = Math.floor((width - lw - 3 - 7) / answers.length) - 1;
-  const colW = Math.max(7, Math.min(14, longestWord, fits));
+  const colW = Math.max(6, Math.min(14, longestWord, fits));
+  // Too many answers for the terminal: narrower item labels, or failing that a table per item.
+  const room = width - 3 - (answers.length + 1) * (colW + 1) + 1;
+  if (lw > room) {
+    if (room < 12) return null;
+    labels = items.map((t) => wrap(forTerminal(t.item ?? t.label), room, 3));
+    lw = Math.max(6, ...labels.flat().map((l) => l.length));
+  }
   const head = headingLines([...answers, 'n'], colW, 4);
   const lines = [heading(title, first.question, st), ...head.map((h, i) => st.dim(`  ${(i === head.length - 1 ? 'row %' : '').padEnd(lw)} ${h}`))];
   items.forEach((t, k) => {

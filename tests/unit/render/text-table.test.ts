@@ -63,3 +63,27 @@ test('a published title is the study title, or the export file name without the 
   assert.equal(resultTitle({ input: { ...input, file: 'C:\\\\Users\\\\ana\\\\data.csv' }, questions: [], tables: [], withheld: [], diagnostics: [] } as unknown as AnalysisResult), 'data.csv');
   assert.equal(resultTitle({ title: 'Study', input, questions: [], tables: [], withheld: [], diagnostics: [] } as unknown as AnalysisResult), 'Study');
 });
+
+test('a grid in the terminal fits its width: item labels narrow, and a table per item when even that does not fit', async () => {
+  const { renderText } = await import('../../../src/render/table/text.js');
+  const scale = Array.from({ length: 11 }, (_, i) => String(i));
+  const item = (name: string): FrequencyTable => ({
+    kind: 'frequency', question: 'rate', item: name, itemId: name.toLowerCase().replace(/\W+/g, '_'), label: `Rate each service | ${name}`, type: 'single', base: 11, missing: 0,
+    rows: scale.map((label) => ({ label, count: 1, percent: 100 / 11 })),
+  });
+  const result = { input: { file: 'r.csv', rows: 11 }, questions: [], withheld: [], diagnostics: [], tables: [item('Customer service over the telephone'), item('Delivery')] } as unknown as AnalysisResult;
+  const widest = (s: string) => Math.max(...s.split('\n').map((l) => l.length));
+  // 11 answers and n in columns of 6 leave 14 characters of 100 for the item labels: they wrap to it.
+  const at = (width: number) => renderText(result, { styler: plain, width });
+  for (const width of [100, 120]) {
+    const out = at(width);
+    assert.ok(out.includes('Rate each service [rate]'), `one table at ${width}`);
+    const body = out.slice(out.indexOf('Rate each service [rate]'));
+    assert.ok(widest(body) <= width, `fits ${width}: ${widest(body)}`);
+  }
+  // At 80 columns 12 columns of numbers leave no room for labels: each item gets its own table.
+  const narrow = at(80);
+  assert.ok(!narrow.includes('Rate each service [rate]'));
+  assert.ok(narrow.includes('Rate each service | Customer service over the telephone [rate'), narrow);
+  assert.ok(narrow.includes('Rate each service | Delivery [rate'));
+});
