@@ -61,7 +61,7 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
 export function chartForGrid(question: Question, items: FrequencyTable[], ctx: ChartContext): ChartResult | null {
   // Hidden cells would be drawn as zeros: items with any get bars of their own, which name what they leave out.
   if (items.some((t) => t.rows.some((r) => r.suppressed))) return null;
-  if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || (question.scale === 'numeric' && (!isRatingScale(question.options) || isRanking(question)))) return null;
+  if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || (question.scale === 'numeric' && (!isRatingScale(question.options) || isRanking(question, items)))) return null;
   // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of the bars.
   const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !isNonSubstantive(r.label)) }));
   const dropped = items[0]!.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.label);
@@ -83,10 +83,20 @@ function sides(q: Question | undefined): { ordered?: 'positiveFirst' | 'negative
 /**
  * A ranking ("Please rank the films ... 1 being your favourite"): each item gets a place from 1 to
  * the number of items. Ranks have no good and bad sides to diverge from: each item keeps its bars.
+ * Told by its wording or, when the items' tables are at hand, by how places are used: each
+ * respondent gives each place once, so every place is used about as often as there are respondents
+ * (a rating's 1s and 5s are not).
  */
-function isRanking(question: Question): boolean {
-  const places = question.options.filter((o) => !isNonSubstantive(o)).map((o) => Number(o.trim()));
-  return /\brank/i.test(question.label) && places.length === question.items.length && places.every((p, i) => p === i + 1);
+function isRanking(question: Question, items?: readonly FrequencyTable[]): boolean {
+  const places = question.options.filter((o) => !isNonSubstantive(o)).map((o) => o.trim());
+  if (places.length !== question.items.length || !places.every((p, i) => p === String(i + 1))) return false;
+  if (/\brank|order of preference/i.test(question.label)) return true;
+  const respondents = Math.max(0, ...(items ?? []).map((t) => t.base));
+  if (!items || items.length !== places.length || respondents === 0) return false;
+  return places.every((p) => {
+    const used = items.reduce((sum, t) => sum + (t.rows.find((r) => r.label.trim() === p)?.count ?? 0), 0);
+    return used >= 0.9 * respondents && used <= 1.1 * respondents;
+  });
 }
 
 /**

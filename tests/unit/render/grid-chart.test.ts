@@ -39,4 +39,9 @@ test('what the bars leave out is said under the title with its share; a ranking 
   assert.ok(chartForGrid(five('Please rate the films from 1 to 5'), fiveItems, {}), 'a rating');
   const rated: Question = { ...grid(ratings), label: 'Please rank each film from 1 to 5' };
   assert.ok(chartForGrid(rated, items(ratings), {}), 'five points for two items is a rating');
+  // Worded without "rank": told by its answers, every place given once by each of 100 respondents.
+  const shares = [40, 25, 15, 12, 8];
+  const ranked = films.map((f, k) => frequency('rank', f, places.map((o, i) => [o, shares[(i + k) % 5]!] as [string, number]), { item: f, base: 100 }));
+  assert.equal(chartForGrid(five('Put the films in order, 1 being your favourite'), ranked, {}), null, 'places used once each');
+  assert.ok(chartForGrid(five('Put the films in order, 1 being your favourite'), fiveItems, {}), 'places used unevenly: a rating');
 });
