@@ -4,6 +4,13 @@ import { loadBundle } from '../dist/src/bundle/load.js';
 import { endPrestart, prestart } from '../dist/src/cli/prestart.js';
 
 const argv = process.argv.slice(2);
+// A reader that stops early (`survey analyze x.csv --format json | head`) closes the pipe: what is
+// left to print has nowhere to go, which is no error. Files (--out) are still written in full.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
 // survey's modules: one script compiled from the build's code cache (dist/bundle/cli.cjs), loaded
 // before prestart sets V8 flags (its cache is made under node's defaults), else loaded as modules.
 const bundled = loadBundle('cli');

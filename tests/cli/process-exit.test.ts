@@ -44,3 +44,20 @@ test('report --out with a missing spec exits 4', () => {
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('a reader that stops early (| head) ends the run quietly: exit 0, no stack trace', async () => {
+  const { spawn } = await import('node:child_process');
+  // Output well past a pipe's buffer (64 KiB), so that writes are left when the pipe closes.
+  const data = fromRoot('fixtures', 'fivethirtyeight', 'masculinity-survey', 'raw-responses.csv');
+  for (const format of ['json', 'csv']) {
+    const child = spawn(process.execPath, [BIN, 'analyze', data, '--by', 'age3', '--format', format], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    // Read one chunk, then close the pipe as head does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    assert.equal(status, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|at .*\(.*:\d+:\d+\)/, format);
+  }
+});
