@@ -91,7 +91,9 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   if (q.foldCase) options = dedupeCase(options);
   if (q.missing) options = options.filter((o) => !q.missing!.includes(o));
   if (qs.options) {
-    options = [...qs.options, ...options.filter((o) => !qs.options!.includes(o))];
+    if (base && base.type === type && !q.foldCase) checkListedOptions(qs.options, options, loaded, [...path, 'options']);
+    // An answer declared missing is outside the base, whichever list names it.
+    options = [...qs.options.filter((o) => !q.missing?.includes(o)), ...options.filter((o) => !qs.options!.includes(o))];
     q.order = 'fixed';
   }
   else if (q.recode || q.foldCase) options = orderOptions(options, new Map()).options;
@@ -138,6 +140,28 @@ export function resolveColumn(ref: ColumnRef, headers: readonly ColumnHeader[], 
   if (folded.length === 1) return folded[0]!.index;
   const best = headers.map((h) => h.name).sort((a, b) => distance(ref, a) - distance(ref, b))[0];
   throw specError(loaded, path, `no column named '${ref}'${best ? `, did you mean '${best}'?` : ''}`);
+}
+
+/**
+ * A listed option that no row holds, beside an answer the data holds that the list leaves out and
+ * that differs from it by a slip of the keyboard ('Very likly', 'Very likely'), is a typo: the
+ * real answer would otherwise fall to the end of the scale and the typo count 0.
+ */
+function checkListedOptions(listed: readonly string[], inData: readonly string[], loaded: LoadedSpec, path: (string | number)[]): void {
+  const unlisted = inData.filter((o) => !listed.includes(o));
+  listed.forEach((o, k) => {
+    if (inData.includes(o)) return;
+    const near = unlisted.find((u) => isSlip(o, u));
+    if (near === undefined) return;
+    throw specError(loaded, [...path, k], `'${o}' is not an answer in the data, did you mean '${near}'?`, `write it as the export does; if both are answers, list both`);
+  });
+}
+
+/** Two answers that differ by case, spacing or a letter or two (long enough that codes like 1 and 2 are not slips). */
+function isSlip(a: string, b: string): boolean {
+  const norm = (x: string) => x.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (norm(a) === norm(b)) return true;
+  return Math.min(a.length, b.length) >= 4 && distance(norm(a), norm(b)) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 8));
 }
 
 export function specError(loaded: LoadedSpec, path: (string | number)[], message: string, hint?: string): SurveyError {

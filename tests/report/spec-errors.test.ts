@@ -34,6 +34,11 @@ const cases: [string, string, string][] = [
     'version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: gov\n    column: What should the government do about it?\n    nets:\n      Step in: [Roll back the change]\n',
     "survey.yaml:7: error SURVEY_SPEC_INVALID: questions[0].nets.Step in: net 'Step in': 'Roll back the change' is not an answer of 'gov', did you mean 'Ask WhatsApp to roll back the change'?",
   ],
+  [
+    'a listed option misspelt (the real answer would fall to the end and the typo count 0)',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: und\n    column: How well do you understand what the new policy means for users like you?\n    options: [Fuly well, Reasonably well, Not well enough]\n',
+    "survey.yaml:6: error SURVEY_SPEC_INVALID: questions[0].options[0]: 'Fuly well' is not an answer in the data, did you mean 'Fully well'?",
+  ],
   ['a column that does not exist', 'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gendr }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].column: no column named 'Gendr', did you mean 'Gender'?"],
   [
     'an unknown time zone',
@@ -70,4 +75,16 @@ test('several problems in a spec: the first reported, the others listed by line 
     `  hint: also line 4: tables[0].type: must be one of "frequency", "crosstab", "banner"; line 5: tables[1]: missing 'column'`,
     '',
   ].join('\n'));
+});
+
+test('an option a question declares missing is out of the base even when its options list it: no row of 0', async () => {
+  writeFileSync(
+    join(dir, 'survey.yaml'),
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: und\n    column: How well do you understand what the new policy means for users like you?\n    options: [Fully well, Reasonably well, Not well enough, Not at all]\n    missing: [Not at all]\ntables:\n  - { type: frequency, question: und }\n',
+  );
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'survey.yaml', '--format', 'json'], io), 0, io.err());
+  const t = (JSON.parse(io.out()) as { tables: { rows: { label: string; count: number }[]; missing: number }[] }).tables[0]!;
+  assert.deepEqual(t.rows.map((r) => r.label), ['Fully well', 'Reasonably well', 'Not well enough']);
+  assert.ok(t.missing > 0);
 });
