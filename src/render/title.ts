@@ -3,5 +3,10 @@ import type { AnalysisResult } from '../spec/result.js';
 
 /** The title of a published result: the study's, or the export's file name (never the folders it was read from). */
 export function resultTitle(result: AnalysisResult & { title?: string | undefined }): string {
-  return result.title ?? basename(result.input.file.replace(/\\/g, '/'));
+  return result.title ?? inputName(result.input.file);
+}
+
+/** An export as published files name it: its file name, without folders that can name the analyst (/Users/jane.doe/...). */
+export function inputName(file: string): string {
+  return basename(file.replace(/\\/g, '/'));
 }

@@ -16,6 +16,7 @@ import { funnelCsv, tablesCsv } from '../render/table/csv.js';
 import { renderMarkdown, tableMarkdown } from '../render/table/markdown.js';
 import { slug } from '../codebook/ids.js';
 import { chartForGrid, chartForTable } from './choose-chart.js';
+import { inputName } from '../render/title.js';
 import type { ChartResult } from '../render/chart/spec.js';
 import { consolidatedCharts } from './profile.js';
 import { renderHtml } from './html.js';
@@ -42,7 +43,8 @@ export interface Built {
   charts: { id: string; tables: number[]; svg: string }[];
 }
 
-export async function buildArtifacts(result: AnalysisResult & { funnel?: FunnelStep[] }, opts: ArtifactOptions): Promise<Built> {
+export async function buildArtifacts(given: AnalysisResult & { funnel?: FunnelStep[] }, opts: ArtifactOptions): Promise<Built> {
+  const result = { ...given, input: { ...given.input, file: inputName(given.input.file) } };
   const ids = tableIds(result.tables);
   const report = { result, spec: opts.spec, ids, baseLabel: opts.baseLabel, inputSha256: opts.inputSha256 };
   const renderSvg = opts.charts ? opts.charts.render : (await import('../render/chart/svg.js')).renderSvg;

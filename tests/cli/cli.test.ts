@@ -480,14 +480,17 @@ test('personal data is named as withheld, and never written by --out', async () 
     assert.ok(r.out.includes(column), column);
   }
   const out = join(scratch, 'pii-out');
-  const written = await run(['analyze', 'fixtures/flavours/pii.csv', '--out', out, '--format', 'json']);
+  // Read by its full path, as a user's /Users/jane.doe/... would be: published files name only the file.
+  const written = await run(['analyze', fromRoot('fixtures/flavours/pii.csv'), '--out', out, '--format', 'json']);
   assert.equal(written.code, 0, written.err);
   const files = (readdirSync(out, { recursive: true }) as string[]).filter((f) => statSync(join(out, f)).isFile()).sort();
   for (const f of ['results.json', 'tables.csv', 'tables.md']) assert.ok(files.includes(f), `${f} in ${files.join(' ')}`);
   for (const f of files) {
     const text = readFileSync(join(out, f), 'utf8');
     for (const v of PII[0]![1]) assert.ok(!text.includes(v), `${f}: ${v}`);
+    assert.ok(!text.includes(fromRoot('fixtures')), `${f} names the folders the export was read from`);
   }
+  assert.ok(readFileSync(join(out, 'report.html'), 'utf8').includes('pii.csv'));
 });
 
 // ------------------------------------------------- terminals and colour ----
