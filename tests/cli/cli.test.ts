@@ -202,6 +202,12 @@ test('analyze --where that keeps no row: a warning naming the answers it is comp
   }
 });
 
+test('analyze --where comparing with an unquoted word: told to quote the answer, with the expression rewritten', async () => {
+  const r = await run(['analyze', GF, '--where', 'see_new_privacy_policy==Serious']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /^error SURVEY_EXPR_INVALID: --where: 'Serious' in "see_new_privacy_policy==Serious" is not a question; an answer is text in quotes\n {2}hint: write see_new_privacy_policy == "Serious"$/m);
+});
+
 test('analyze --by: a crosstab\'s test line reads "p < 0.001", never "p = < 0.001"', async () => {
   const r = await run(['analyze', 'fixtures/fivethirtyeight/star-wars-survey/StarWars.csv', '--by', 'gender']);
   assert.equal(r.code, 0, r.err);
