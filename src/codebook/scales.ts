@@ -82,10 +82,10 @@ export function isNonSubstantive(label: string): boolean {
 
 /**
  * An answer listed after the others when answers are listed by count: the non-substantive ones,
- * and "None" (of the options: "Which stuffing? ... None"), which is an answer but no choice among them.
+ * and "None" / "None of these" (of the options: "Which stuffing? ... None"), an answer but no choice among them.
  */
 export function listedLast(label: string): boolean {
-  return isNonSubstantive(label) || (label.length <= 8 && norm(label) === 'none');
+  return isNonSubstantive(label) || (label.length <= 24 && /^none( of (these|those|them|the above|the options))?$/.test(norm(label)));
 }
 
 /**

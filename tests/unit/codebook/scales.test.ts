@@ -236,4 +236,6 @@ test('orderOptions: time-line answers by how long after the start they mean, soo
 test('orderOptions: "None" of the options after the others by count, before "Other"; "None" beside counts is zero', () => {
   assert.deepEqual(order([['Bread-based', 836], ['None', 60], ['Rice-based', 42], ['Other (please specify)', 36]]).options, ['Bread-based', 'Rice-based', 'None', 'Other (please specify)']);
   assert.deepEqual(order([['3 or more', 5], ['None', 40], ['1', 30], ['2', 20]]), { options: ['None', '1', '2', '3 or more'], scale: 'numeric' });
+  // Religion survey: "None of these" was the most chosen and led the list.
+  assert.deepEqual(order([['None of these', 242], ['Christian', 200], ['Jewish', 20], ['Other', 30]]).options, ['Christian', 'Jewish', 'None of these', 'Other']);
 });
