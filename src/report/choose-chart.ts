@@ -27,6 +27,26 @@ export interface ChartContext {
 
 /** Ordered answers with no two sides to diverge from: yes/no, and counts ("Once", "Twice"). */
 const NO_SIDES = new Set(['yesNo', 'count']);
+/**
+ * Scales that run from a lot of something to none of it ("Extremely" .. "Not at all"), listed
+ * from the strong end. With an even number of points they split into two sides ("very" and
+ * "somewhat" X against "not very" and "not at all" X); with an odd number the middle is "Somewhat
+ * X", not a neutral point, and a diverging chart would set it apart as one.
+ */
+const STRONG_TO_NONE = new Set(['understanding', 'amount', 'familiarity', 'concern', 'intensity', 'importance']);
+
+/**
+ * A one-sided scale, drawn as stacked bars from 0 to 100% rather than diverging: how often
+ * ("Every day" .. "Never", whose middle splits nothing), or a strong-to-none scale of an odd
+ * number of points. Importance running to "unimportant" has two sides.
+ */
+function isOneSided(q: Question): boolean {
+  if (q.scale === 'frequency') return true;
+  if (q.scale === undefined || !STRONG_TO_NONE.has(q.scale)) return false;
+  if (q.scale === 'importance' && q.options.some((o) => /\bunimportant\b/i.test(o))) return false;
+  return q.options.filter((o) => !isNonSubstantive(o)).length % 2 === 1;
+}
+
 /** Scales whose first answer is the positive end (diverging charts put it on the right). */
 const POSITIVE_FIRST = new Set(['agreement', 'understanding', 'amount', 'frequency', 'importance', 'likelihood', 'satisfaction', 'quality', 'favourability', 'familiarity', 'concern', 'intensity']);
 
@@ -70,12 +90,13 @@ export function chartForGrid(question: Question, items: FrequencyTable[], ctx: C
   const range = shares.length > 0 ? `${formatPercent(Math.min(...shares), 0)}${Math.max(...shares) !== Math.min(...shares) ? `–${formatPercent(Math.max(...shares), 0)}` : ''}` : '';
   const note = dropped.length > 0 ? { note: `Not shown: ${dropped.join(', ')} (${range} per item)` } : {};
   return likertChart(onScale, {
-    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), title: ctx.title ?? question.label, reverse: POSITIVE_FIRST.has(question.scale) });
+    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), title: ctx.title ?? question.label, reverse: POSITIVE_FIRST.has(question.scale), oneSided: isOneSided(question) });
 }
 
 /** Which end a two-sided scale lists first (a rating of numbers: the low end), or nothing for answers without sides. */
-function sides(q: Question | undefined): { ordered?: 'positiveFirst' | 'negativeFirst' } {
+function sides(q: Question | undefined): { ordered?: 'positiveFirst' | 'negativeFirst' | 'oneSided' } {
   if (!q?.scale || NO_SIDES.has(q.scale)) return {};
+  if (isOneSided(q)) return { ordered: 'oneSided' };
   if (POSITIVE_FIRST.has(q.scale)) return { ordered: 'positiveFirst' };
   return q.scale === 'numeric' && isRatingScale(q.options) && !isRanking(q) ? { ordered: 'negativeFirst' } : {};
 }

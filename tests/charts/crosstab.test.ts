@@ -34,4 +34,7 @@ test('a stacked crosstab of a two-sided scale is shaded in scale order; answers 
   assert.deepEqual(ranges(crosstabChart(withDontKnow, { type: 'stacked', ordered: 'positiveFirst' }).spec)[0], ['#4393C3', '#D9D9D9', '#E08214', '#969696']);
   // Without it, category colours.
   assert.notDeepEqual(ranges(crosstabChart(understandingByGovernment, { type: 'stacked' }).spec)[0], ranges(ordered.spec)[0]);
+  // A one-sided scale ("Every day" .. "Never"): one hue, darkest first; "Don't know" still grey.
+  const often = crosstab([[5, 6], [7, 8], [1, 2], [3, 3]], ['Every day', 'Sometimes', 'Never', "Don't know"], ['Men', 'Women']);
+  assert.deepEqual(ranges(crosstabChart(often, { type: 'stacked', ordered: 'oneSided' }).spec)[0], ['#08519C', '#739ECA', '#DEEBF7', '#969696']);
 });

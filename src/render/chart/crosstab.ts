@@ -27,7 +27,7 @@ import {
   type Resolved,
 } from './common.js';
 import { chartMessages } from './messages.js';
-import { SIZE, categoryPalette, divergingColors, textColorOn } from './theme.js';
+import { SIZE, categoryPalette, divergingColors, sequentialColors, textColorOn } from './theme.js';
 import { isNonSubstantive } from '../../codebook/scales.js';
 import { finite, formatCount, formatPercent, measureText } from './text.js';
 
@@ -44,9 +44,10 @@ export interface CrosstabChartOptions extends ChartOptions {
    * The row answers are a scale with two sides (agree .. disagree, a 1-5 rating), listed from
    * the positive or the negative end: stacked segments are then shaded from orange through grey
    * to blue, like the diverging charts, instead of unrelated category colours; answers off the
-   * scale ("Don't know") are grey.
+   * scale ("Don't know") are grey. A one-sided scale ("Extremely" .. "Not at all", listed from its
+   * strong end) is shaded in one hue, darkest first.
    */
-  ordered?: 'positiveFirst' | 'negativeFirst';
+  ordered?: 'positiveFirst' | 'negativeFirst' | 'oneSided';
 }
 
 /** Answers off a scale ("Don't know") in an ordered stack: a grey darker than the scale's middle. */
@@ -107,9 +108,9 @@ function palette(label: string, n: number, r: Resolved, warnings: string[]): str
 }
 
 /** Scale colours for the answers on the scale, in their order; grey for those off it. */
-function orderedColors(labels: readonly string[], order: 'positiveFirst' | 'negativeFirst'): string[] {
+function orderedColors(labels: readonly string[], order: 'positiveFirst' | 'negativeFirst' | 'oneSided'): string[] {
   const onScale = labels.filter((l) => !isNonSubstantive(l)).length;
-  const shades = divergingColors(onScale);
+  const shades = order === 'oneSided' ? sequentialColors(onScale) : divergingColors(onScale);
   if (order === 'positiveFirst') shades.reverse();
   let k = 0;
   return labels.map((l) => (isNonSubstantive(l) ? OFF_SCALE_COLOR : shades[k++]!));

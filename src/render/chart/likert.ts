@@ -20,7 +20,7 @@ import {
   type ChartResult,
 } from './common.js';
 import { chartMessages } from './messages.js';
-import { SIZE, divergingColors, textColorOn } from './theme.js';
+import { SIZE, divergingColors, sequentialColors, textColorOn } from './theme.js';
 import { finite, formatCount, formatPercent, measureText } from './text.js';
 
 /** Options of {@link likertChart}. */
@@ -34,6 +34,14 @@ export interface LikertChartOptions extends ChartOptions {
   reverse?: boolean;
   /** Print each side's total (without the neutral middle) at the bar ends. __Default value:__ `true` */
   totals?: boolean;
+  /**
+   * A one-sided scale ("Extremely" .. "Not at all", "Every day" .. "Never"), listed from its strong
+   * end: bars stacked from 0 to 100% in scale order, shades of one hue, darkest first. It has no
+   * middle to centre on: a diverging chart would set "Somewhat" against "Very".
+   *
+   * __Default value:__ `false`
+   */
+  oneSided?: boolean;
 }
 
 /** Widest legend label line, in pixels: scale points are short, so two lines suffice. */
@@ -46,7 +54,8 @@ const SEGMENT_LABEL_MARGIN = 6;
 /**
  * One diverging bar per grid item, centred on the neutral point: the middle option for an odd
  * number of options (half of it drawn on each side), or between the two middle options for an
- * even number. Nets are left out: they would count answers twice.
+ * even number. Nets are left out: they would count answers twice. A one-sided scale (`oneSided`)
+ * is stacked from 0 instead.
  *
  * @param tables one frequency table per item, each listing the same options in scale order.
  * @example
@@ -59,9 +68,10 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   if (first === undefined) warnings.push(chartMessages.likertEmpty());
   // Nets would count answers twice, and declared missing answers are outside the base.
   const scale = (first?.rows ?? []).filter((row) => row.net !== true && row.missing !== true).map((row) => row.label);
-  const options = opts.reverse === true ? [...scale].reverse() : scale;
+  const oneSided = opts.oneSided === true;
+  const options = opts.reverse === true && !oneSided ? [...scale].reverse() : scale;
   const k = options.length;
-  const colors = divergingColors(k);
+  const colors = oneSided ? sequentialColors(k) : divergingColors(k);
   const { keys: optionKeys } = bandKeys(options, LEGEND_LABEL_WIDTH);
 
   const bases = tables.map((t) => t.base);
@@ -72,7 +82,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
     (i) => (sameBase ? [] : [`n = ${formatCount(bases[i] ?? 0)}`]),
   );
 
-  const half = Math.floor(k / 2);
+  const half = oneSided ? 0 : Math.floor(k / 2);
   const odd = k % 2 === 1;
   const data: Record<string, unknown>[] = [];
   const totals: { key: string; x: number; text: string; side: 'left' | 'right' }[] = [];
@@ -86,15 +96,15 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
     const values = options.map((o) => finite(answers.find((row) => row.label === o)?.percent));
     const counts = options.map((o) => answers.find((row) => row.label === o)?.count ?? 0);
     const sum = (from: number, to: number): number => values.slice(from, to).reduce((s, v) => s + v, 0);
-    const left = sum(0, half) + (odd ? (values[half] ?? 0) / 2 : 0);
+    const left = oneSided ? 0 : sum(0, half) + (odd ? (values[half] ?? 0) / 2 : 0);
     const right = sum(0, k) - left;
     extent = Math.max(extent, left, right);
     return { t, key: itemKeys[i] ?? '', values, counts, left, leftTotal: sum(0, half), rightTotal: sum(k - half, k) };
   });
   // Room on each side for the bars and their totals, up to the next tick.
   const room = extent * 1.1 + (opts.totals === false ? 2 : 9);
-  const domainMax = Math.min(100, Math.ceil(room / likertStep(room)) * likertStep(room));
-  const pxPerPercent = r.width / (2 * domainMax);
+  const domainMax = oneSided ? 100 : Math.min(100, Math.ceil(room / likertStep(room)) * likertStep(room));
+  const pxPerPercent = r.width / ((oneSided ? 1 : 2) * domainMax);
 
   for (const it of items) {
     let start = -it.left;
@@ -136,11 +146,11 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
     ...(opts.note !== undefined ? [opts.note] : []),
   ];
   const centre =
-    k === 0 ? '' : odd ? `Bars are centred on the middle answer, "${options[half] ?? ''}". ` : `Bars are centred between "${options[half - 1] ?? ''}" and "${options[half] ?? ''}". `;
+    k === 0 || oneSided ? '' : odd ? `Bars are centred on the middle answer, "${options[half] ?? ''}". ` : `Bars are centred between "${options[half - 1] ?? ''}" and "${options[half] ?? ''}". `;
   const description =
-    opts.description ?? `Diverging stacked bar chart of "${title}". ${subtitle.join(' ')}. ${centre}${descs.join('; ')}.`;
+    opts.description ?? `${oneSided ? 'Stacked' : 'Diverging stacked'} bar chart of "${title}". ${subtitle.join(' ')}. ${centre}${descs.join('; ')}.`;
 
-  const x = { type: 'quantitative', scale: { domain: [-domainMax, domainMax], nice: false } } as const;
+  const x = { type: 'quantitative', scale: { domain: [oneSided ? 0 : -domainMax, domainMax], nice: false } } as const;
   const body = {
     width: r.width,
     height: { step: bandStep(lines, 22) },
@@ -158,7 +168,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
           {
             mark: { type: 'bar', height: 22, stroke: '#FFFFFF', strokeWidth: 0.75 },
             encoding: {
-              x: { ...x, field: 'start', axis: percentAxis('% of respondents', domainMax, { labelExpr: "abs(datum.value) + '%'", values: likertTicks(domainMax) }) },
+              x: { ...x, field: 'start', axis: percentAxis('% of respondents', domainMax, { labelExpr: "abs(datum.value) + '%'", values: oneSided ? [0, 25, 50, 75, 100] : likertTicks(domainMax) }) },
               x2: { field: 'end' },
               color: {
                 field: 'option',

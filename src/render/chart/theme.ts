@@ -56,6 +56,17 @@ export function divergingColors(n: number): string[] {
   return n % 2 === 1 ? [...left, NEUTRAL_COLOR, ...right] : [...left, ...right];
 }
 
+/**
+ * Shades of one hue (ColorBrewer Blues) for an `n`-point one-sided scale ("Extremely" .. "Not at
+ * all", "Every day" .. "Never"), darkest first: the scale has no second side to give another hue.
+ *
+ * @example sequentialColors(3) // ['#08519C', '#739ECA', '#DEEBF7']
+ */
+export function sequentialColors(n: number): string[] {
+  if (n <= 1) return ['#3182BD'];
+  return Array.from({ length: n }, (_, i) => mix('#08519C', '#DEEBF7', i / (n - 1)));
+}
+
 function mix(a: string, b: string, t: number): string {
   const ca = rgb(a);
   const cb = rgb(b);

@@ -45,3 +45,24 @@ test('what the bars leave out is said under the title with its share; a ranking 
   assert.equal(chartForGrid(five('Put the films in order, 1 being your favourite'), ranked, {}), null, 'places used once each');
   assert.ok(chartForGrid(five('Put the films in order, 1 being your favourite'), fiveItems, {}), 'places used unevenly: a rating');
 });
+
+test('one-sided scales (how often; "Extremely" .. "Not at all" on an odd number of points) get stacked bars from 0, in shades of one hue; even ones still diverge', () => {
+  const chartOf = (scale: string, options: string[]) => {
+    const q: Question = { ...grid(options), scale };
+    const c = chartForGrid(q, items(options), {});
+    assert.ok(c, scale);
+    const spec = JSON.stringify(c.spec);
+    return { spec, domain: (spec.match(/"domain":\[(-?\d+),(\d+)\]/) ?? []).slice(1).map(Number) };
+  };
+  const often = chartOf('frequency', ['Every day', 'A few times per week', 'A few times per month', 'Once a month or less', 'Never']);
+  assert.deepEqual(often.domain, [0, 100], 'stacked from 0');
+  assert.match(often.spec, /Stacked bar chart/);
+  assert.ok(often.spec.indexOf('Every day') < often.spec.indexOf('Never'), 'strong end first');
+  assert.ok(!often.spec.includes('#D9D9D9'), 'no neutral grey middle');
+  const comfort = chartOf('intensity', ['Extremely comfortable', 'Very comfortable', 'Somewhat comfortable', 'Not so comfortable', 'Not at all comfortable']);
+  assert.deepEqual(comfort.domain, [0, 100]);
+  // Four points split into two sides: concerned, not concerned.
+  const concern = chartOf('concern', ['Very concerned', 'Somewhat concerned', 'Not very concerned', 'Not at all concerned']);
+  assert.ok(concern.domain[0]! < 0, 'diverging');
+  assert.match(concern.spec, /Diverging stacked bar chart/);
+});
