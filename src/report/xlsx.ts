@@ -53,7 +53,7 @@ export function sheetNames(wanted: readonly string[], reserved: readonly string[
   return wanted.map((w) => {
     let base = w.replace(/[:\\/?*[\]\u0000-\u001f]/g, '_').replace(/^'+|'+$/g, '').trim() || 'Sheet';
     if (base.toLowerCase() === 'history') base = `${base}_`;
-    base = base.slice(0, MAX_SHEET_NAME).replace(/'+$/, '');
+    base = shorten(base).replace(/'+$/, '');
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) {
       const suffix = `~${n}`;
@@ -62,6 +62,19 @@ export function sheetNames(wanted: readonly string[], reserved: readonly string[
     taken.add(name.toLowerCase());
     return name;
   });
+}
+
+/**
+ * A sheet name of at most 31 characters. A grid item's table (`question.item`, `question.item_by_x`)
+ * keeps its item and shortens the question: tabs that all begin alike and lose what follows
+ * (`rate_much_like_traditional_cu~2`) cannot be told apart.
+ */
+function shorten(name: string): string {
+  if (name.length <= MAX_SHEET_NAME) return name;
+  const dot = name.lastIndexOf('.');
+  const tail = dot > 0 ? name.slice(dot) : '';
+  if (tail.length < 2 || tail.length > MAX_SHEET_NAME - 8) return name.slice(0, MAX_SHEET_NAME);
+  return `${name.slice(0, MAX_SHEET_NAME - tail.length)}${tail}`;
 }
 
 export async function buildWorkbook(input: XlsxInput): Promise<Uint8Array> {

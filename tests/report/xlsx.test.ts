@@ -93,6 +93,8 @@ test('one sheet per table after Contents; names unique, at most 31 characters, v
     assert.notEqual(n.toLowerCase(), 'history');
   }
   assert.equal(new Set(names.map((n) => n.toLowerCase())).size, names.length, 'unique ignoring case');
+  // Grid items keep their item, the question is shortened: Food World Cup's 40 countries are told apart.
+  assert.deepEqual(sheetNames(['rate_much_like_traditional_cuisine.algeria', 'rate_much_like_traditional_cuisine.italy_by_gender']), ['rate_much_like_traditio.algeria', 'rate_much_like_.italy_by_gender']);
   assert.deepEqual(sheetNames(['a:b/c?d*e[f]g\\h', "'quoted'", 'x'.repeat(40), 'x'.repeat(40), 'CONTENTS', 'history', ''], ['Contents']), ['a_b_c_d_e_f_g_h', 'quoted', 'x'.repeat(31), `${'x'.repeat(29)}~2`, 'CONTENTS~2', 'history_', 'Sheet']);
 });
 

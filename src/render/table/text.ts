@@ -81,20 +81,21 @@ function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptio
   // Coded headers (q0007_0001, q0007_0002) give items no question text: the grid's id stands for it.
   const stripped = first.label.endsWith(suffix) ? first.label.slice(0, -suffix.length) : first.label;
   const title = stripped === first.item ? first.question : stripped;
-  let labels = items.map((t) => wrap(forTerminal(t.item ?? t.label), 32, 2));
-  let lw = Math.max(6, ...labels.flat().map((l) => l.length));
+  const itemLabel = (t: FrequencyTable) => forTerminal(t.item ?? t.label);
   const answers = first.rows.map((r) => forTerminal(r.label));
-  // Wide enough for the longest word of an answer (up to 14), as far as the terminal allows.
+  // Answer columns as wide as their longest word (6 to 14), so headings wrap without cutting words;
+  // item labels wrap into what is left (up to 32, down to 14), and only then do the columns narrow.
   const longestWord = Math.max(...answers.flatMap((a) => a.split(' ').map((w) => w.length)));
-  const fits = Math.floor((width - lw - 3 - 7) / answers.length) - 1;
-  const colW = Math.max(6, Math.min(14, longestWord, fits));
-  // Too many answers for the terminal: narrower item labels, or failing that a table per item.
-  const room = width - 3 - (answers.length + 1) * (colW + 1) + 1;
-  if (lw > room) {
-    if (room < 12) return null;
-    labels = items.map((t) => wrap(forTerminal(t.item ?? t.label), room, 3));
-    lw = Math.max(6, ...labels.flat().map((l) => l.length));
-  }
+  const natural = Math.max(6, ...items.flatMap((t) => wrap(itemLabel(t), 32, 2)).map((l) => l.length));
+  const roomFor = (colW: number) => width - 3 - (answers.length + 1) * (colW + 1) + 1;
+  const leastLabel = Math.min(natural, 14);
+  let colW = Math.max(6, Math.min(14, longestWord));
+  if (roomFor(colW) < leastLabel) colW = Math.max(6, Math.floor((width - 2 - leastLabel) / (answers.length + 1)) - 1);
+  // Too many answers for the terminal even so: a table per item.
+  const room = roomFor(colW);
+  if (room < 12) return null;
+  const labels = items.map((t) => (natural <= room ? wrap(itemLabel(t), 32, 2) : wrap(itemLabel(t), room, 4)));
+  const lw = Math.max(6, ...labels.flat().map((l) => l.length));
   const head = headingLines([...answers, 'n'], colW, 4);
   const lines = [heading(title, first.question, st), ...head.map((h, i) => st.dim(`  ${(i === head.length - 1 ? 'row %' : '').padEnd(lw)} ${h}`))];
   items.forEach((t, k) => {
