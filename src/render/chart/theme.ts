@@ -167,8 +167,43 @@ export function categoryPalette(config: Config, n: number): { colors: string[]; 
   const base = categoryColors(config);
   // Only colours written in hex can be tinted here ("red" cannot): a palette of names repeats, and says so.
   const tints = base.filter((c) => /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(c)).map((c) => mix(c, '#FFFFFF', 0.5));
-  const all = n > base.length ? [...base, ...tints] : base;
+  const all = n > base.length ? [...base, ...farthestFirst(base.filter((c) => /^#/.test(c)), tints)] : base;
   return { colors: Array.from({ length: n }, (_, i) => all[i % all.length] ?? '#000000'), distinct: new Set(all.map((c) => c.toLowerCase())).size };
+}
+
+/**
+ * `candidates` in the order that keeps each as far as can be from the colours before it (CIELAB
+ * distance): a tint next to a colour it resembles (the blue's tint beside the sky blue) would make
+ * two answers look alike.
+ */
+function farthestFirst(used: readonly string[], candidates: readonly string[]): string[] {
+  const taken = used.map(lab);
+  const left = candidates.map((c) => ({ c, lab: lab(c) }));
+  const out: string[] = [];
+  const gap = (x: Lab) => Math.min(Infinity, ...taken.map((t) => Math.hypot(x[0] - t[0], x[1] - t[1], x[2] - t[2])));
+  while (left.length > 0) {
+    let best = 0;
+    for (let i = 1; i < left.length; i++) if (gap(left[i]!.lab) > gap(left[best]!.lab)) best = i;
+    const [pick] = left.splice(best, 1);
+    out.push(pick!.c);
+    taken.push(pick!.lab);
+  }
+  return out;
+}
+
+type Lab = [number, number, number];
+
+/** CIELAB (D65) of a hex colour: distances there follow what the eye tells apart. */
+function lab(hex: string): Lab {
+  const [r, g, b] = rgb(hex).map((v) => {
+    const c = v / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as Lab;
+  const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+  const x = f((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047);
+  const y = f(r * 0.2126 + g * 0.7152 + b * 0.0722);
+  const z = f((r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
 }
 
 /** The categorical palette in effect after the caller's overrides. */
