@@ -47,6 +47,10 @@ test('numbers are rounded half-up and formatted without the locale', () => {
   assert.equal(roundHalfUp(1.005, 2), 1.01);
   assert.equal(formatPercent(36.99115), '37%');
   assert.equal(formatPercent(21.505, 1), '21.5%');
+  // A share above 0 that rounds to it is not nobody: 5 of 1,059.
+  assert.equal(formatPercent((100 * 5) / 1059), '<1%');
+  assert.equal(formatPercent(0.04, 1), '<0.1%');
+  assert.equal(formatPercent(0), '0%');
   assert.equal(formatCount(1234567), '1,234,567');
   assert.equal(formatStat(33.84), '33.8');
   assert.equal(formatStat(-0.46), '-0.5');

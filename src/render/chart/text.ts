@@ -110,9 +110,14 @@ export function finite(value: number | null | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-/** `37%`: a percentage as a chart prints it, rounded half-up. */
+/**
+ * `37%`: a percentage as a chart prints it, rounded half-up. A share above 0 that would round
+ * to it prints as `<1%` (`<0.1%` at one decimal): 5 of 1,059 is not nobody.
+ */
 export function formatPercent(value: number, decimals = 0): string {
-  return `${roundHalfUp(value, decimals).toFixed(decimals)}%`;
+  const rounded = roundHalfUp(value, decimals);
+  if (rounded === 0 && value > 0) return `<${(10 ** -decimals).toFixed(decimals)}%`;
+  return `${rounded.toFixed(decimals)}%`;
 }
 
 /** `1,234`: a count with thousands separators, independent of the process locale. */
