@@ -2,11 +2,12 @@
  * The inferred codebook as an editable spec (`survey init`): the starting point
  * of a checked-in `survey.yaml`, validated by schema/survey-spec.schema.json.
  */
-import { stringify } from 'yaml';
+import { Document, isMap, isSeq, isScalar } from 'yaml';
 import type { Codebook, Question } from '../spec/codebook.js';
 import type { ColumnHeader } from './header.js';
 import type { InputInfo } from '../spec/result.js';
 import { holdsContacts } from '../privacy/mask.js';
+import { isNonSubstantive } from './scales.js';
 
 export interface SpecColumnRef {
   /** A first-row header name when it is unique, otherwise the 1-based column number. */
@@ -33,7 +34,26 @@ export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeade
     '# Inferred by `survey init`. Edit ids, labels, types and answer order, then run `survey report` on it.',
     '# type: single | multi | matrix | numeric | date | text | pii (pii columns are never tabulated or shown).',
   ].join('\n');
-  return `${header}\n${stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  const doc = new Document(spec, { aliasDuplicateObjects: false });
+  suggestMissing(doc, codebook.questions);
+  return `${header}\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+/**
+ * Answers off the scale ("N/A", "I don't do this", "Don't know") are in the base unless declared
+ * missing, and charts leave them out of the bars: a comment under the options says how to take
+ * them out of the base too, for the analyst to decide.
+ */
+function suggestMissing(doc: Document, questions: readonly Question[]): void {
+  const seq = doc.get('questions');
+  if (!isSeq(seq)) return;
+  seq.items.forEach((node, i) => {
+    const off = (questions[i]?.options ?? []).filter(isNonSubstantive);
+    if (off.length === 0 || !isMap(node)) return;
+    const options = node.items.find((p) => isScalar(p.key) && p.key.value === 'options');
+    if (!options || !isSeq(options.value)) return;
+    options.value.comment = ` missing: ${JSON.stringify(off)} would leave ${off.length === 1 ? 'it' : 'them'} out of the base (% of those giving an answer on the scale)`;
+  });
 }
 
 function questionSpec(q: Question, ref: (i: number) => string | number): Record<string, unknown> {

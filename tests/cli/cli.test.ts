@@ -332,6 +332,19 @@ test('init: the spec describes questions, layouts and scales', async () => {
   assert.equal(sm.questions.find((q) => q['id'] === 'age')!['column'], 'What is your age?');
 });
 
+test('init: answers off the scale (N/A) get a comment saying how to take them out of the base, which works as it says', async () => {
+  const r = await run(['init', 'fixtures/fivethirtyeight/star-wars-survey/StarWars.csv']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^ {6}- Unfamiliar \(N\/A\)\n {6}# missing: \["Unfamiliar \(N\/A\)"\] would leave it out of the base/m);
+  // Uncommented, it does: the grid's items are based on those who rated.
+  const spec = join(scratch, 'sw-missing.yaml');
+  writeFileSync(spec, r.out.replace('file: fixtures/', `file: ${fromRoot('fixtures')}/`).replace(/^( {6})# (missing: .*) would leave .*$/m, '    $2'));
+  const out = await run(['report', spec, '--format', 'json']);
+  assert.equal(out.code, 0, out.err);
+  const han = (JSON.parse(out.out) as AnalysisResult).tables.find((t): t is FrequencyTable => t.kind === 'frequency' && t.item === 'Han Solo')!;
+  assert.ok(!han.rows.some((row) => row.label === 'Unfamiliar (N/A)'));
+});
+
 test('init -o: writes the spec to a file, with the export path relative to it', async () => {
   const target = join(scratch, 'spec', 'survey.yaml');
   const r = await run(['init', GF, '-o', target]);
