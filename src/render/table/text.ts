@@ -197,17 +197,29 @@ function text(t: TextTable, { styler: st }: TextOptions): string {
 }
 
 function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string {
-  const rowLabels = t.rowLabels.map((l) => truncate(forTerminal(l), 32));
-  const lw = Math.max(6, ...rowLabels.map((l) => l.length));
-  const colW = Math.max(8, Math.min(16, Math.floor((width - lw - 4) / Math.max(1, t.columnLabels.length + 1)) - 1));
-  const head = headingLines([...t.columnLabels.map((l) => forTerminal(l)), 'Total'], colW);
+  const columns = [...t.columnLabels.map((l) => forTerminal(l)), 'Total'];
+  // Columns up to 16 wide where the row labels leave room; where they do not (many columns), the
+  // row labels wrap narrower (down to 14) before a column gets narrower than its longest word.
+  const longestWord = Math.max(...columns.flatMap((l) => l.split(' ').map((w) => w.length)));
+  const full = t.rowLabels.map((l) => wrap(forTerminal(l), 32, 2));
+  const natural = Math.max(6, ...full.flat().map((l) => l.length));
+  const colsFitting = (labelW: number) => Math.floor((width - labelW - 4) / columns.length) - 1;
+  const least = t.letters ? 8 : 7; // "100.0%" and a space; with letters, room for them too
+  const wide = colsFitting(natural) >= Math.max(least, Math.min(16, longestWord));
+  const leastLabel = Math.min(natural, 14);
+  const colW = wide ? Math.min(16, colsFitting(natural)) : Math.max(least, Math.min(Math.max(longestWord, least), colsFitting(leastLabel)));
+  const rowLabels = wide ? full : t.rowLabels.map((l) => wrap(forTerminal(l), Math.max(leastLabel, width - 4 - columns.length * (colW + 1)), 3));
+  const lw = Math.max(6, ...rowLabels.flat().map((l) => l.length));
+  const head = headingLines(columns, colW, wide ? 3 : 4);
   const lines = [heading(t.label, `${t.row} x ${t.column}`, st), ...head.map((h, i) => st.dim(`  ${(i === head.length - 1 ? 'column %' : '').padEnd(lw)} ${h}`))];
   const letters = t.letters;
   if (letters) lines.push(st.dim(`  ${''.padEnd(lw)} ${letters.columns.map((l, c) => `(${l})${letters.tested[c] ? '' : '*'}`.padStart(colW)).join(' ')}`));
   t.rowLabels.forEach((_, r) => {
     const cells = t.columnLabels.map((_, c) => `${formatPercent(t.columnPercents[r]![c]!)}${letters ? ` ${letters.cells[r]![c]!}`.padEnd(4) : ''}`.padStart(colW));
     const total = `${formatPercent(totalPercent(t, r))}${letters ? '    ' : ''}`.padStart(colW);
-    lines.push(`  ${rowLabels[r]!.padEnd(lw)} ${cells.join(' ')} ${total}`);
+    const [top, ...more] = rowLabels[r]!;
+    lines.push(`  ${top!.padEnd(lw)} ${cells.join(' ')} ${total}`);
+    for (const l of more) lines.push(`  ${l}`);
   });
   lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${[...t.columnBases, t.base].map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
   if (letters) {

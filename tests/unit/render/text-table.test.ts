@@ -87,3 +87,20 @@ test('a grid in the terminal fits its width: item labels narrow, and a table per
   assert.ok(narrow.includes('Rate each service | Customer service over the telephone [rate'), narrow);
   assert.ok(narrow.includes('Rate each service | Delivery [rate'));
 });
+
+test('a crosstab in the terminal: a long row label wraps under itself instead of being cut; many columns narrow the labels first', () => {
+  const t = {
+    kind: 'crosstab', row: 'rel', column: 'c', label: 'Status by reason',
+    rowLabels: ['Single, but cohabiting with a significant other', 'Married'], columnLabels: ['A', 'B'],
+    counts: [[1, 2], [3, 4]], columnPercents: [[25, 33.3], [75, 66.7]], rowPercents: [[0, 0], [0, 0]], columnBases: [4, 6], rowBases: [3, 7], base: 10,
+  } as unknown as CrosstabTable;
+  const text = renderTable(t, { styler: plain, width: 100 });
+  assert.match(text, /^ {2}Single, but cohabiting with a +25\.0%/m);
+  assert.match(text, /^ {2}significant other$/m);
+  assert.ok(!text.includes('…'));
+  // Eleven columns of long words: the labels give way (wrapping at 14 or more) before the columns go under 8.
+  const many = { ...t, columnLabels: Array.from({ length: 11 }, (_, i) => `Reason number ${i}`), counts: [Array(11).fill(1), Array(11).fill(1)], columnPercents: [Array(11).fill(50), Array(11).fill(50)], columnBases: Array(11).fill(2) } as unknown as CrosstabTable;
+  const lines = renderTable(many, { styler: plain, width: 120 }).split('\n');
+  assert.ok(lines.every((l) => l.length <= 120), String(Math.max(...lines.map((l) => l.length))));
+  assert.ok(lines.some((l) => /^ {2}Single, but +50\.0%/.test(l)), lines.join('\n'));
+});
