@@ -126,7 +126,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
 }
 
 /** What the questions an expression names hold, to show beside an expression that kept no row: `gender: Female, Male`. */
-function answersOf(t: Tabulation, names: readonly string[]): string[] {
+export function answersOf(t: Tabulation, names: readonly string[]): string[] {
   return names.flatMap((name) => {
     const q = t.codebook.questions.find((x) => x.id === name.split('.')[0]);
     if (!q) return [];

@@ -21,7 +21,7 @@ import type { Encoding } from '../ingest/detect.js';
 import { inferCodebook } from '../codebook/infer.js';
 import { applySpecCodebook, specError, unknownRef } from '../config/apply-codebook.js';
 import type { LoadedSpec } from '../config/load-spec.js';
-import { compile, type Evaluator } from '../expr/compile.js';
+import { compile, truthy, type Evaluator } from '../expr/compile.js';
 import { createFilter } from '../filters/index.js';
 import { FilterChain, type FunnelStep, type Rejection } from '../filters/apply.js';
 import type { RowContext } from '../filters/types.js';
@@ -34,7 +34,7 @@ import { Sample, scanRows, type HeaderInfo, type RowHandler, type ScannedRows } 
 import type { ScanOptions } from '../ingest/read-csv.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { Cells } from '../ingest/cells.js';
-import { DEFAULT_SAMPLE_ROWS, finish, type Analysis } from './analyze.js';
+import { DEFAULT_SAMPLE_ROWS, answersOf, finish, type Analysis } from './analyze.js';
 import { Raking, summarizeWeights, type WeightsSummary } from './weighting.js';
 import { DEFAULT_LETTERS } from '../stats/column-tests.js';
 import type { TableStatsOptions } from '../tabulate/options.js';
@@ -174,6 +174,9 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   for (const step of funnel.slice(1)) {
     if (step.removed > 0 && step.remaining === 0) diagnostics.push({ level: 'warning', code: 'SURVEY_RULE_REMOVED_ALL', message: `rule '${step.rule}' removed every row that reached it (${step.removed}): check its settings against the answers in the data` });
   }
+  for (const f of p.tableFilters) {
+    if (!f.met && (funnel[funnel.length - 1]?.remaining ?? rows) > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_TABLE_FILTER_NONE', message: messages.tableFilterNone(f.index, f.source, answersOf(tabulation, f.names)) });
+  }
   const analysis = finish(tabulation, input, scanned.header, displayName, rows, diagnostics);
   const result: ReportResult = { ...(spec.title ? { title: spec.title } : {}), ...analysis.result, funnel };
   if (p.weighted) {
@@ -220,6 +223,15 @@ interface Plan {
   raking: Raking | null;
   /** A rule needs the whole file first (median durations, last submissions), or rows are raked. */
   passes: boolean;
+  /** Each table filter of the spec, and whether any kept row has met it. */
+  tableFilters: TableFilterUse[];
+}
+
+interface TableFilterUse {
+  index: number;
+  source: string;
+  names: string[];
+  met: boolean;
 }
 
 function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decimalComma: boolean, codeAll: boolean): Plan {
@@ -229,7 +241,8 @@ function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decim
 
   // Every question a table, rule, weight or filter uses: only those are coded row by row.
   const used = new Set<string>();
-  const tables = planTables(spec, codebook, loaded, used);
+  const tableFilters: TableFilterUse[] = [];
+  const tables = planTables(spec, codebook, loaded, used, tableFilters);
   const weightingSpec = spec.weighting ?? {};
   const weightId = weightingSpec.weight ?? spec.weight;
   const weightPath = weightingSpec.weight !== undefined ? ['weighting', 'weight'] : ['weight'];
@@ -260,6 +273,7 @@ function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decim
     context,
     leadKey: key ? { key, skip: header.headerRows } : null,
     keptColumns: headers.map((h) => h.index).filter((i) => !pii.includes(i)),
+    tableFilters,
     weighted,
     weightId,
     raking,
@@ -291,6 +305,7 @@ async function morePasses(input: CsvInput, displayName: string, p: Plan, loaded:
     }, scanOptions);
     chain.startMainPass();
     checkRakeAnswers(rake, tabulation, loaded);
+    checkRakeTargets(rake, raking, loaded);
     raking.solve(rake, spec.weighting!);
     tabulation.setAdjustment(() => raking.factor());
     diagnostics.push(...raking.diagnostics());
@@ -334,6 +349,26 @@ function checkRakeAnswers(targets: Record<string, Record<string, number>>, t: Ta
   }
 }
 
+/**
+ * Targets that would rake silently to nonsense: an answer kept rows give but with no target (its
+ * respondents would weigh 0), and shares that do not add up to 1 (read as population counts,
+ * they would shrink every count to a fraction of a respondent).
+ */
+function checkRakeTargets(targets: Record<string, Record<string, number>>, raking: Raking, loaded: LoadedSpec): void {
+  for (const [id, answers] of Object.entries(targets)) {
+    const values = Object.values(answers);
+    const sum = values.reduce((a, b) => a + b, 0);
+    if (values.every((x) => x < 1) && Math.abs(sum - 1) > 1e-6) {
+      throw specError(loaded, ['weighting', 'rake', id], `the shares of '${id}' add up to ${Number(sum.toFixed(6))}, not 1`, 'give shares that add up to 1, or population counts');
+    }
+    const untargeted = raking.answered(id).filter((a) => !Object.hasOwn(answers, a));
+    if (untargeted.length > 0) {
+      const list = untargeted.map((a) => `'${a}'`).join(', ');
+      throw specError(loaded, ['weighting', 'rake', id], `${list} ${untargeted.length === 1 ? 'is an answer' : 'are answers'} of '${id}' in kept rows with no target: ${untargeted.length === 1 ? 'its' : 'their'} respondents would weigh 0`, `give ${untargeted.length === 1 ? 'it a target' : 'each a target'} (0 leaves them out on purpose), or declare ${untargeted.length === 1 ? 'it' : 'them'} missing for '${id}'`);
+    }
+  }
+}
+
 function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: LoadedSpec, spec: StudySpec, used: Set<string>, headers: readonly ColumnHeader[]) {
   const path = (key: string) => ['filters', index, ...key.split(/[.[\]]+/).filter((s) => s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
   return {
@@ -359,8 +394,16 @@ function findId(codebook: Codebook, id: string): Question | undefined {
   return g && g.items.some((i) => i.id === item) ? g : undefined;
 }
 
-function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, used: Set<string>): PlannedTable[] | 'all' {
+function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, used: Set<string>, filters: TableFilterUse[]): PlannedTable[] | 'all' {
   if (!spec.tables) return 'all';
+  // Two tables with one id would write one file over the other (or get a renamed one nobody asked for).
+  const ids = new Map<string, number>();
+  spec.tables.forEach((t, i) => {
+    if (t.id === undefined) return;
+    const first = ids.get(t.id);
+    if (first !== undefined) throw specError(loaded, ['tables', i, 'id'], `two tables have the id '${t.id}' (tables ${first + 1} and ${i + 1}); ids must be unique`);
+    ids.set(t.id, i);
+  });
   return spec.tables.flatMap((t, i): PlannedTable[] => {
     const ref = (key: 'question' | 'row' | 'column', id: string): string => {
       const q = findId(codebook, id);
@@ -369,7 +412,7 @@ function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, use
       used.add(q.id);
       return id;
     };
-    const filter = tableFilter(t, i, codebook, loaded, used);
+    const filter = tableFilter(t, i, codebook, loaded, used, filters);
     const common = { ...(t.id ? { id: t.id } : {}), ...(t.title ? { title: t.title } : {}), ...(filter ? { filter } : {}) };
     switch (t.type) {
       case 'frequency':
@@ -396,7 +439,7 @@ function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, use
   });
 }
 
-function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: LoadedSpec, used: Set<string>): Evaluator | undefined {
+function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: LoadedSpec, used: Set<string>, uses: TableFilterUse[]): Evaluator | undefined {
   if (t.filter === undefined) return undefined;
   let expr;
   try {
@@ -409,5 +452,13 @@ function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: Loaded
     if (!q) throw unknownRef(loaded, ['tables', i, 'filter'], name, codebook.questions);
     used.add(q.id);
   }
-  return expr.evaluate;
+  // Whether a kept row ever meets it: a filter that none meets is most likely a misspelt answer.
+  const use: TableFilterUse = { index: i, source: t.filter, names: expr.names, met: false };
+  uses.push(use);
+  const evaluate = expr.evaluate;
+  return (resolve) => {
+    const v = evaluate(resolve);
+    if (!use.met && truthy(v)) use.met = true;
+    return v;
+  };
 }

@@ -85,6 +85,13 @@ export class Raking {
     cell.n++;
   }
 
+  /** The answers of raking variable `id` that kept rows give (after the first pass). */
+  answered(id: string): string[] {
+    const v = this.variables.indexOf(id);
+    const codes = new Set([...this.cells.values()].filter((c) => c.n > 0).map((c) => c.categories[v]!));
+    return [...codes].sort((a, b) => a - b).map((c) => this.views[v]!.options.labels[c]!);
+  }
+
   /** Rakes the cells to the targets (answer label -> share or count per variable). */
   solve(targets: Record<string, Record<string, number>>, spec: WeightingSpec): void {
     const cells = [...this.cells.values()];

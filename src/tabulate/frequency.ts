@@ -79,7 +79,12 @@ export class ChoiceFrequency {
     if (q.order === 'count') {
       rows.sort((a, b) => Number(isNonSubstantive(a.label)) - Number(isNonSubstantive(b.label)) || Number(listedLast(a.label)) - Number(listedLast(b.label)) || (b.count ?? 0) - (a.count ?? 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
     }
-    this.nets.forEach((n, i) => rows.push({ ...row(n.label, this.netCounts, i), net: true, members: n.codes.map((c) => this.coder.options.labels[c]!) }));
+    this.nets.forEach((n, i) => {
+      const net: FrequencyRow = { ...row(n.label, this.netCounts, i), net: true, members: n.codes.map((c) => this.coder.options.labels[c]!) };
+      // Its respondents count once, but its share of answers is all its members' answers.
+      if (multi) net.percentOfResponses = percent(n.codes.reduce((a, c) => a + (this.counts.w[c] ?? 0), 0), this.responses);
+      rows.push(net);
+    });
     // Declared missing answers are shown outside the base, as shares of everyone asked.
     const everyone = base + this.missing;
     for (const [label, count] of this.missingAnswers) rows.push({ label, count, percent: percent(count, everyone), missing: true });

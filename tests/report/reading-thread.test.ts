@@ -252,7 +252,7 @@ ${QUESTIONS}filters:
   - { rule: straightlining, grid: grid }
 weighting:
   rake:
-    region: { North: 0.3, "North, East": 0.2, South: 0.2, 'West "coast"': 0.1, '"South"ish': 0.1, East: 0.1 }
+    region: { North: 0.3, "North, East": 0.2, South: 0.2, 'West "coast"': 0.1, '"South"ish': 0.1, East: 0.1, north: 0, 'Far "away"': 0 }
 tables:
   - { id: fruit, type: frequency, question: fruit }
   - { id: apps_by_region, type: crosstab, row: apps, column: region }

@@ -39,6 +39,21 @@ const cases: [string, string, string][] = [
     'version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: und\n    column: How well do you understand what the new policy means for users like you?\n    options: [Fuly well, Reasonably well, Not well enough]\n',
     "survey.yaml:6: error SURVEY_SPEC_INVALID: questions[0].options[0]: 'Fuly well' is not an answer in the data, did you mean 'Fully well'?",
   ],
+  [
+    'rake shares that do not add up to 1 (read as counts, they would shrink every count)',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\nweighting:\n  rake:\n    gov: { Bring in more holistic regulation: 0.5, Let users be the best judge: 0.4, Ask WhatsApp to roll back the change: 0.2 }\n',
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: weighting.rake.gov: the shares of 'gov' add up to 1.1, not 1",
+  ],
+  [
+    'a rake target missing for an answer kept rows give (its respondents would weigh 0)',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\nweighting:\n  rake:\n    gov: { Bring in more holistic regulation: 0.6, Let users be the best judge: 0.4 }\n',
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: weighting.rake.gov: 'Ask WhatsApp to roll back the change' is an answer of 'gov' in kept rows with no target: its respondents would weigh 0",
+  ],
+  [
+    'two tables with one id',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\ntables:\n  - { id: g, type: frequency, question: gov }\n  - { id: g, type: frequency, question: gov, filter: \'gov == "x"\' }\n',
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: tables[1].id: two tables have the id 'g' (tables 1 and 2); ids must be unique",
+  ],
   ['a column that does not exist', 'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gendr }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].column: no column named 'Gendr', did you mean 'Gender'?"],
   [
     'an unknown time zone',
@@ -87,4 +102,30 @@ test('an option a question declares missing is out of the base even when its opt
   const t = (JSON.parse(io.out()) as { tables: { rows: { label: string; count: number }[]; missing: number }[] }).tables[0]!;
   assert.deepEqual(t.rows.map((r) => r.label), ['Fully well', 'Reasonably well', 'Not well enough']);
   assert.ok(t.missing > 0);
+});
+
+test('a net of a multi-select: respondents once in % of respondents, all its members\' answers in % of responses', async () => {
+  writeFileSync(
+    join(dir, 'survey.yaml'),
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: apps\n    column: Which messaging apps will you use or consider using? (Tick all that apply)\n    type: multi\n    nets: { Any alternative: [Signal, Telegram] }\ntables:\n  - { type: frequency, question: apps }\n',
+  );
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'survey.yaml', '--format', 'json'], io), 0, io.err());
+  const t = (JSON.parse(io.out()) as { tables: { base: number; rows: { label: string; count: number; percent: number; percentOfResponses: number; net?: boolean }[] }[] }).tables[0]!;
+  const row = (l: string) => t.rows.find((r) => r.label === l)!;
+  const net = t.rows.find((r) => r.net)!;
+  assert.ok(net.count < row('Signal').count + row('Telegram').count, 'some chose both: counted once');
+  assert.ok(Math.abs(net.percentOfResponses - (row('Signal').percentOfResponses + row('Telegram').percentOfResponses)) < 1e-9);
+});
+
+test('a table filter that no kept row meets is warned about, with the answers it is compared against', async () => {
+  writeFileSync(
+    join(dir, 'survey.yaml'),
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\ntables:\n  - { type: frequency, question: gov, filter: \'gov == "Let users be the best judg"\' }\n  - { type: frequency, question: gov, filter: \'gov == "Let users be the best judge"\' }\n',
+  );
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'survey.yaml', '--format', 'json'], io), 0, io.err());
+  const d = (JSON.parse(io.out()) as { diagnostics: { code: string; message: string }[] }).diagnostics.filter((x) => x.code === 'SURVEY_TABLE_FILTER_NONE');
+  assert.equal(d.length, 1, 'only the misspelt one');
+  assert.match(d[0]!.message, /^tables\[0\]\.filter "gov == \\"Let users be the best judg\\"" matched no kept row: the table is empty \(answers are compared exactly, case included: gov: .*"Let users be the best judge"/);
 });

@@ -97,7 +97,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
   ];
   const percentOf = (row: FrequencyRow): number => finite(byResponses ? row.percentOfResponses : row.percent);
   const countText = (row: FrequencyRow): string =>
-    byResponses ? `${formatCount(finite(row.count))} of ${formatCount(responses)} answers` : `${formatCount(finite(row.count))} of ${formatCount(table.base)} respondents`;
+    byResponses ? `${formatCount((finite(row.percentOfResponses) * responses) / 100)} of ${formatCount(responses)} answers` : `${formatCount(finite(row.count))} of ${formatCount(table.base)} respondents`;
 
   let type = opts.type ?? 'bar';
   const nets = inBase.filter((row) => row.net === true).length;
