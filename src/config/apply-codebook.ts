@@ -30,6 +30,7 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
     const from = questions.find((q) => q.id === d.from);
     if (!from) throw unknownRef(loaded, ['derive', i, 'from'], d.from, questions);
     if (from.type !== 'numeric') throw specError(loaded, ['derive', i, 'from'], `'${d.from}' is ${from.type}; bands need a numeric question`);
+    checkBands(d.bands, loaded, ['derive', i, 'bands']);
     questions.push({ id: d.id, label: d.label ?? d.id, type: 'single', columns: from.columns, options: d.bands.map((b) => b.label), items: [], derived: { from: d.from, bands: d.bands } });
   });
   // Study-wide missing codes (NA for skipped questions) join each question's own.
@@ -140,6 +141,25 @@ export function resolveColumn(ref: ColumnRef, headers: readonly ColumnHeader[], 
   if (folded.length === 1) return folded[0]!.index;
   const best = headers.map((h) => h.name).sort((a, b) => distance(ref, a) - distance(ref, b))[0];
   throw specError(loaded, path, `no column named '${ref}'${best ? `, did you mean '${best}'?` : ''}`);
+}
+
+/**
+ * Bands a value can be counted in once, and told apart: none reversed (it would hold no one), no
+ * label twice, no two sharing a value (a value in both would go to the first, unsaid).
+ */
+function checkBands(bands: readonly { label: string; min?: number; max?: number }[], loaded: LoadedSpec, path: (string | number)[]): void {
+  const low = (b: { min?: number }) => b.min ?? -Infinity;
+  const high = (b: { max?: number }) => b.max ?? Infinity;
+  bands.forEach((b, k) => {
+    if (low(b) > high(b)) throw specError(loaded, [...path, k], `band '${b.label}' runs from ${b.min} down to ${b.max}: no value is in it`, 'give min the lower bound and max the upper');
+    const j = bands.findIndex((o, m) => m < k && o.label === b.label);
+    if (j >= 0) throw specError(loaded, [...path, k, 'label'], `two bands are labelled '${b.label}' (bands ${j + 1} and ${k + 1})`);
+    const o = bands.findIndex((x, m) => m < k && low(x) <= high(b) && low(b) <= high(x));
+    if (o >= 0) {
+      const other = bands[o]!;
+      throw specError(loaded, [...path, k], `bands '${other.label}' and '${b.label}' overlap (from ${Math.max(low(other), low(b))} to ${Math.min(high(other), high(b))}): a value there would be counted in '${other.label}' only`, 'bounds are inclusive: end one band below where the next begins (max: 29, then min: 30)');
+    }
+  });
 }
 
 /**

@@ -54,6 +54,16 @@ const cases: [string, string, string][] = [
     'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\ntables:\n  - { id: g, type: frequency, question: gov }\n  - { id: g, type: frequency, question: gov, filter: \'gov == "x"\' }\n',
     "survey.yaml:7: error SURVEY_SPEC_INVALID: tables[1].id: two tables have the id 'g' (tables 1 and 2); ids must be unique",
   ],
+  [
+    'age bands that overlap (a value in both would go to the first, unsaid)',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - id: age_band\n    from: age\n    bands:\n      - { label: young, min: 18, max: 30 }\n      - { label: older, min: 30 }\n',
+    "survey.yaml:10: error SURVEY_SPEC_INVALID: derive[0].bands[1]: bands 'young' and 'older' overlap (from 30 to 30): a value there would be counted in 'young' only",
+  ],
+  [
+    'a band whose min is above its max',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: age_band, from: age, bands: [{ label: 18-29, min: 29, max: 18 }] }\n',
+    "survey.yaml:6: error SURVEY_SPEC_INVALID: derive[0].bands[0]: band '18-29' runs from 29 down to 18: no value is in it",
+  ],
   ['a column that does not exist', 'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gendr }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].column: no column named 'Gendr', did you mean 'Gender'?"],
   [
     'an unknown time zone',
