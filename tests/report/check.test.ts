@@ -118,3 +118,24 @@ test('charts in the spec: an unknown table, a crosstab, a clashing id are spec e
     assert.ok(!existsSync(join(tmp, `bad-${i}`)), 'nothing written');
   }
 });
+
+test('a table dropped from the spec: --check lists its files as left over (exit 1); --out removes them, and nothing else', async () => {
+  const dir = join(tmp, 'dropped');
+  assert.equal((await run('report', SPEC, '--out', dir)).code, 0);
+  await writeFile(join(dir, 'notes.txt'), 'mine, not survey\'s');
+  const text = await readFile(fromRoot(SPEC), 'utf8');
+  const spec = join(tmp, 'dropped.yaml');
+  const input = JSON.stringify(fromRoot('fixtures/whatsapp-privacy-2021/responses.csv'));
+  await writeFile(spec, text.replace(/^ {2}file: responses\.csv$/m, `  file: ${input}`).replace(/^ {2}- \{ id: graph6, .*\n/m, ''));
+  const check = await run('report', spec, '--out', dir, '--check');
+  assert.equal(check.code, 1, check.err);
+  assert.match(check.err, /^ {2}left over charts\/graph6\.svg$/m);
+  assert.match(check.err, /^ {2}left over tables\/graph6\.csv$/m);
+  assert.ok(existsSync(join(dir, 'charts', 'graph6.svg')), '--check removes nothing');
+  const again = await run('report', spec, '--out', dir);
+  assert.equal(again.code, 0, again.err);
+  assert.match(again.err, /removed 4 files an earlier run wrote that this one does not make: charts\/graph6\.svg, tables\/graph6\.csv, tables\/graph6\.json, tables\/graph6\.md/);
+  assert.ok(!existsSync(join(dir, 'charts', 'graph6.svg')));
+  assert.ok(existsSync(join(dir, 'notes.txt')), 'a file survey did not write stays');
+  assert.equal((await run('report', spec, '--out', dir, '--check')).code, 0);
+});

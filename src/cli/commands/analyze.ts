@@ -7,6 +7,7 @@ import { buildArtifacts } from '../../report/artifacts.js';
 import { maskContacts, maskResult } from '../../privacy/mask.js';
 import { forTerminal } from '../../render/sanitize.js';
 import { hashFile } from '../../io/hash-file.js';
+import { leftOver, removeLeftOver } from '../../io/check.js';
 import { checkOutFlags, checkOutputs, csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, type CsvFlags, type Format } from '../options.js';
 import { suppressTables } from '../../stats/suppress.js';
 import { renderResult } from '../render-result.js';
@@ -63,8 +64,11 @@ export function createAnalyzeCommand(io: Io): Command {
         for (const w of built.warnings) io.stderr.write(`warning: ${forTerminal(maskContacts(w))}\n`);
         const out = resolve(io.cwd, flags.out);
         checkOutputs(built.artifacts.map((a) => ({ flag: '--out', name: join(flags.out!, a.path), file: join(out, ...a.path.split('/')) })), [{ what: 'the export', file: path }]);
+        const stale = await leftOver(out, built.artifacts);
         const written = await writeArtifacts(out, built.artifacts);
         io.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
+        const removed = await removeLeftOver(out, stale);
+        if (removed) io.stderr.write(`${forTerminal(removed)}\n`);
       }
     });
 }

@@ -11,7 +11,7 @@ import { forTerminal } from '../../render/sanitize.js';
 import { writeFiles, type OutputFile } from '../../io/write.js';
 import { rejectsHeader, rejectsLine } from '../../report/clean-data.js';
 import { maskContacts, maskResult } from '../../privacy/mask.js';
-import { checkArtifacts } from '../../io/check.js';
+import { checkArtifacts, leftOver, removeLeftOver } from '../../io/check.js';
 import { hashFile } from '../../io/hash-file.js';
 import { buildArtifacts } from '../../report/artifacts.js';
 import { checkCharts } from '../../report/profile.js';
@@ -84,6 +84,7 @@ export function createReportCommand(io: Io): Command {
         const result = maskResult(report.result);
         // --out and --rejects are written as one batch: all of them, or none (io/write.ts).
         const outputs: OutputFile[] = [];
+        let stale: { dir: string; paths: string[] } | null = null;
         if (!flags.check) io.stdout.write(renderResult(result, flags.format, io, flags.color));
         if (flags.out !== undefined) {
           const out = resolve(io.cwd, flags.out);
@@ -103,7 +104,10 @@ export function createReportCommand(io: Io): Command {
               throw new SurveyError('SURVEY_CHECK_FAILED', `${drift.length} figure file${drift.length === 1 ? ' is' : 's are'} stale`);
             }
             io.stderr.write(`all ${built.artifacts.length} files in ${flags.out} are up to date\n`);
-          } else outputs.push(...built.artifacts.map((a) => ({ file: join(out, ...a.path.split('/')), content: a.content })));
+          } else {
+            outputs.push(...built.artifacts.map((a) => ({ file: join(out, ...a.path.split('/')), content: a.content })));
+            stale = { dir: out, paths: await leftOver(out, built.artifacts) };
+          }
         }
         // --check writes nothing, the removed rows included.
         const writeRejects = flags.rejects !== undefined && !flags.check;
@@ -115,6 +119,8 @@ export function createReportCommand(io: Io): Command {
         if (writeRejects) outputs.push({ file: resolve(io.cwd, flags.rejects!), content: `${rejects.join('\r\n')}\r\n` });
         await writeFiles(outputs);
         if (flags.out !== undefined && !flags.check) io.stderr.write(`wrote ${outputs.length - (writeRejects ? 1 : 0)} files to ${forTerminal(relative(io.cwd, resolve(io.cwd, flags.out)) || '.')}\n`);
+        const removed = stale ? await removeLeftOver(stale.dir, stale.paths) : null;
+        if (removed) io.stderr.write(`${forTerminal(removed)}\n`);
         if (writeRejects) io.stderr.write(`wrote ${rejects.length - 1} removed rows to ${forTerminal(flags.rejects!)}\n`);
         else if (flags.rejects !== undefined) io.stderr.write(`info: --check writes nothing: ${forTerminal(flags.rejects)} was not written\n`);
       } finally {
