@@ -181,7 +181,13 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   const result: ReportResult = { ...(spec.title ? { title: spec.title } : {}), ...analysis.result, funnel };
   if (p.weighted) {
     const method = p.weightId !== undefined && p.raking ? 'column+raking' : p.raking ? 'raking' : 'column';
-    result.weights = summarizeWeights(tabulation, method, p.weightId, p.raking, spec.weighting ?? {});
+    const w = (result.weights = summarizeWeights(tabulation, method, p.weightId, p.raking, spec.weighting ?? {}));
+    // Trimming bounds cells' mean weights: with design weights, single respondents can stay outside
+    // (1% of slack: bounds apply to the mean at the last trim, which the trim itself moves).
+    const trim = spec.weighting?.trim;
+    if (trim && p.raking && (w.max > trim.upper * w.mean * 1.01 || w.min < trim.lower * w.mean * 0.99)) {
+      result.diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHTS_OUTSIDE_TRIM', message: `weights run from ${formatRatio(w.min / w.mean)} to ${formatRatio(w.max / w.mean)} x their mean, outside the trim bounds ${trim.lower} to ${trim.upper}: trimming bounds each raking cell's mean weight, and design weights spread respondents around it` });
+    }
   }
   const minCell = options.minCell ?? spec.statistics?.minCell;
   if (minCell !== undefined) {
@@ -461,4 +467,9 @@ function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: Loaded
     if (!use.met && truthy(v)) use.met = true;
     return v;
   };
+}
+
+/** `0.015`, `10.9`: a ratio to two significant digits at least. */
+function formatRatio(x: number): string {
+  return x >= 10 ? x.toFixed(1) : Number(x.toPrecision(2)).toString();
 }

@@ -129,7 +129,7 @@ export class Raking {
       out.push({
         level: 'warning',
         code: 'SURVEY_RAKE_NOT_CONVERGED',
-        message: r.trimmedCells > 0 ? `raking and trimming did not settle in ${r.rounds} rounds: weights are within the bounds but ${off}` : `raking did not converge in ${r.iterations} iterations; ${off}`,
+        message: r.trimmedCells > 0 ? `raking and trimming did not settle in ${r.rounds} rounds: cells' mean weights are within the bounds but ${off}` : `raking did not converge in ${r.iterations} iterations; ${off}`,
       });
     }
     for (const e of r?.emptyTargets ?? []) {

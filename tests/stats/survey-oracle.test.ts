@@ -113,6 +113,18 @@ test('raking to target margins: weights, convergence and estimates as R rake()',
   age.rows.forEach((r, i) => near(r.percent! / 100, t.age3.share[t.age3.labels.indexOf(r.label)], `margin ${r.label} ${i}`, 1e-8));
 });
 
+test('trimming with design weights: respondents left outside the bounds are warned about, with the extremes', async () => {
+  const t = R.rake.targets;
+  const margin = (v: string) => `    ${v}: { ${t[v].labels.map((l: string, i: number) => `${JSON.stringify(l)}: ${t[v].share[i]}`).join(', ')} }`;
+  const result = await report(`weighting:\n  weight: weight\n  trim: { lower: 0.3, upper: 3 }\n  rake:\n${['age3', 'racethn4'].map(margin).join('\n')}\ntables:\n  - { id: age3, type: frequency, question: age3 }\n`);
+  const w = result.weights!;
+  assert.ok(w.max > 3 * w.mean, 'a cell shares one factor: its heaviest respondents stay above the bound');
+  const d = result.diagnostics.find((x) => x.code === 'SURVEY_WEIGHTS_OUTSIDE_TRIM');
+  assert.ok(d, JSON.stringify(result.diagnostics));
+  assert.match(d.message, /^weights run from 0\.\d+ to \d+(\.\d)? x their mean, outside the trim bounds 0\.3 to 3/);
+  assert.ok(!result.diagnostics.some((x) => /: weights are within the bounds/.test(x.message)), 'no claim that weights are in bounds');
+});
+
 test('trimming caps weights relative to the mean and rakes again', async () => {
   const t = R.rake.targets;
   const margin = (v: string) => `    ${v}: { ${t[v].labels.map((l: string, i: number) => `${JSON.stringify(l)}: ${t[v].share[i]}`).join(', ')} }`;
@@ -126,4 +138,5 @@ test('trimming caps weights relative to the mean and rakes again', async () => {
   assert.equal(w.raking!.converged, false);
   assert.ok(w.raking!.marginError > 0.001);
   assert.ok(result.diagnostics.some((d) => d.code === 'SURVEY_RAKE_NOT_CONVERGED' && /within the bounds but margins miss/.test(d.message)));
+  assert.ok(!result.diagnostics.some((d) => d.code === 'SURVEY_WEIGHTS_OUTSIDE_TRIM'), `without design weights, every weight is in bounds: ${w.min / w.mean}..${w.max / w.mean}`);
 });
