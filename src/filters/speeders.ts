@@ -7,7 +7,8 @@ import { isNonSubstantive } from '../codebook/scales.js';
  * Removes respondents who finished too fast: under `minSeconds`, or under a
  * fraction of the median duration (which takes a first pass over the file;
  * durations are kept as counts per distinct duration, few when they are whole seconds).
- * A row whose duration is blank or unreadable is kept: it cannot be told fast.
+ * A row whose duration is blank or unreadable is kept: it cannot be told fast. One that ends
+ * before it starts is removed with a reason of its own: it is no speeder, but its times are wrong.
  */
 export const speeders: FilterFactory<{ rule: 'speeders'; name?: string; duration?: string; start?: string; end?: string; minSeconds?: number; fractionOfMedian?: number }> = (spec, env) => {
   let seconds: (row: RowContext) => number;
@@ -46,6 +47,8 @@ export const speeders: FilterFactory<{ rule: 'speeders'; name?: string; duration
       }
       const s = seconds(row);
       if (Number.isNaN(s)) return null;
+      // Not fast but impossible: its times are misread (a 12-hour clock without AM/PM) or mistyped.
+      if (s < 0) return `ends ${Math.round(-s)} s before it starts: its times cannot be right`;
       return s < threshold ? `finished in ${Math.round(s)} s, under ${Math.round(threshold)} s` : null;
     },
   };
@@ -54,7 +57,8 @@ export const speeders: FilterFactory<{ rule: 'speeders'; name?: string; duration
     ...base,
     prepare(row: RowContext) {
       const s = seconds(row);
-      if (!Number.isNaN(s)) histogram.set(s, (histogram.get(s) ?? 0) + 1);
+      // An impossible negative duration would pull the median down.
+      if (!Number.isNaN(s) && s >= 0) histogram.set(s, (histogram.get(s) ?? 0) + 1);
     },
   };
 };

@@ -113,6 +113,16 @@ test('speeders: an absolute floor, and a fraction of the median (two passes)', a
   assert.match(half.rejects[0]!.reason, /finished in 20 s, under 168 s/);
 });
 
+test('speeders on start and end times: a row that ends before it starts is removed for that, not as a speeder, and leaves the median alone', async () => {
+  const csv = ['Q1,Start,End', 'Yes,2021-01-10 12:58:00,2021-01-10 13:05:00', 'No,2021-01-10 12:58:00,2021-01-10 01:05:00', 'Yes,2021-01-10 10:00:00,2021-01-10 10:00:30', 'No,2021-01-10 09:00:00,2021-01-10 09:06:40'].join('\n');
+  writeFileSync(join(dir, 'times.csv'), csv);
+  const rejects: Rejection[] = [];
+  const spec = 'version: 1\ninput: { file: times.csv }\nquestions:\n  - { id: start, column: Start, type: date }\n  - { id: end, column: End, type: date }\nfilters:\n  - { rule: speeders, start: start, end: end, fractionOfMedian: 0.5 }\n';
+  await runReport(parseSpec(spec, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
+  // Durations 420, -42780, 30, 400: the median of the three possible ones is 400, half is 200.
+  assert.deepEqual(rejects.map((r) => [r.line, r.reason]), [[3, 'ends 42780 s before it starts: its times cannot be right'], [4, 'finished in 30 s, under 200 s']]);
+});
+
 test('medianOf: the middle duration, or the mean of the middle two, of exact durations', () => {
   const h = (xs: number[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<number, number>());
   assert.equal(medianOf(h([100, 101, 50.1, 200, 300, 50.2])), 100.5);
