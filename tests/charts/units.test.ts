@@ -244,3 +244,11 @@ test('baseLabel names the base in the default subtitle', () => {
   const { spec } = frequencyChart({ ...graph1, base: 212 }, { baseLabel: 'Business users' });
   assert.equal((spec as { title: { subtitle: string } }).title.subtitle, 'n = 212 Business users, % of respondents');
 });
+
+test('a weighted chart counts people in its base line, then gives the weighted sum', () => {
+  const t = frequency('q', 'Q', [['Yes', 900.4], ['No', 606.8]], { base: 1507.2, unweightedBase: 1615 });
+  const spec = JSON.stringify(frequencyChart(t).spec);
+  assert.ok(spec.includes('n = 1,615 valid respondents, weighted 1,507, % of respondents'), spec.slice(0, 600));
+  // Unweighted, as before.
+  assert.ok(JSON.stringify(frequencyChart(frequency('q', 'Q', [['Yes', 3], ['No', 2]], { base: 5, unweightedBase: 5 })).spec).includes('n = 5 valid respondents, % of respondents'));
+});

@@ -163,8 +163,12 @@ export function subtitleLines(given: string | string[] | undefined, fallback: st
   return Array.isArray(given) ? given : [given];
 }
 
-/** `n = 565 valid respondents`. */
-export function baseText(base: number, noun: string): string {
+/**
+ * `n = 565 valid respondents`; weighted, the respondents and then their weight
+ * (`n = 1,615 respondents, weighted 1,507`): a weighted sum is no count of people.
+ */
+export function baseText(base: number, noun: string, unweighted?: number): string {
+  if (unweighted !== undefined && Math.abs(unweighted - base) > 1e-9) return `n = ${formatCount(unweighted)} ${noun}, weighted ${formatCount(Math.round(base))}`;
   return `n = ${formatCount(base)} ${noun}`;
 }
 

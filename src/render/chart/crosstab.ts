@@ -78,7 +78,7 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
     warnings.push(chartMessages.stackedNets(table.label, nets.size));
   }
   const subtitle = subtitleLines(opts.subtitle, [
-    `${baseText(table.base, r.baseLabel)} answering both questions, % of each group's respondents` +
+    `${baseText(table.base, `${r.baseLabel} answering both questions`, table.unweightedBase)}, % of each group's respondents` +
       (table.multi === true ? ' (more than one answer allowed)' : ''),
   ]);
   const title = opts.title ?? table.label;

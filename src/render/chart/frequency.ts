@@ -91,7 +91,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
     ...subtitleLines(opts.subtitle, [
       byResponses
         ? `n = ${formatCount(responses)} answers from ${formatCount(table.base)} ${r.baseLabel}, % of responses`
-        : `${baseText(table.base, r.baseLabel)}, % of respondents${multi ? '; more than one answer allowed' : ''}`,
+        : `${baseText(table.base, r.baseLabel, table.unweightedBase)}, % of respondents${multi ? '; more than one answer allowed' : ''}`,
     ]),
     ...(opts.note !== undefined ? [opts.note] : []),
   ];

@@ -149,7 +149,7 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
   const multi = t.type === 'multi';
   // Nets and answers declared missing are marked, as the HTML report marks them: they are not answers in the base.
   // A long answer wraps over up to three lines rather than being cut: two answers that open alike stay apart.
-  const labels = t.rows.map((r) => wrap(forTerminal(r.label) + (r.net ? ' (net)' : r.missing ? ' (not in base)' : ''), Math.max(20, Math.floor(width * 0.45)), 3));
+  const labels = t.rows.map((r) => wrap(forTerminal(r.label) + (r.net && !/\(net\)$/i.test(r.label) ? ' (net)' : r.missing ? ' (not in base)' : ''), Math.max(20, Math.floor(width * 0.45)), 3));
   const lw = Math.max(6, ...labels.flat().map((l) => l.length));
   const counts = t.rows.map((r) => formatCount(r.count));
   const cw = Math.max(5, ...counts.map((c) => c.length));
@@ -221,7 +221,11 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
     lines.push(`  ${top!.padEnd(lw)} ${cells.join(' ')} ${total}`);
     for (const l of more) lines.push(`  ${l}`);
   });
-  lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${[...t.columnBases, t.base].map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
+  // Weighted: the respondents are the base (n); the weighted sums follow, labelled as such.
+  const weighted = t.unweightedColumnBases !== undefined && t.unweightedBase !== undefined && t.unweightedColumnBases.some((n, c) => Math.abs(n - (t.columnBases[c] ?? 0)) > 1e-9);
+  const bases = weighted ? [...t.unweightedColumnBases!, t.unweightedBase!] : [...t.columnBases, t.base];
+  lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${bases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
+  if (weighted) lines.push(st.dim(`  ${'Weighted base'.padEnd(lw)} ${[...t.columnBases, t.base].map((b) => formatNumber(b, 1).padStart(colW)).join(' ')}`));
   if (letters) {
     lines.push(st.dim(`  letters: column is higher than the lettered column (upper case p < ${letters.alpha}${letters.alphaLower !== null ? `, lower case p < ${letters.alphaLower}` : ''}; ${letters.adjust} adjusted${letters.tested.includes(false) ? `; * base under ${letters.minBase}, not tested` : ''})`));
   }

@@ -104,3 +104,21 @@ test('a crosstab in the terminal: a long row label wraps under itself instead of
   assert.ok(lines.every((l) => l.length <= 120), String(Math.max(...lines.map((l) => l.length))));
   assert.ok(lines.some((l) => /^ {2}Single, but +50\.0%/.test(l)), lines.join('\n'));
 });
+
+test('a weighted crosstab in the terminal: Base (n) counts respondents, the weighted sums follow as Weighted base', () => {
+  const t = {
+    kind: 'crosstab', row: 'r', column: 'c', label: 'R by C', rowLabels: ['x', 'y'], columnLabels: ['A', 'B'],
+    counts: [[10.5, 20], [30, 40.25]], columnPercents: [[25.9, 33.2], [74.1, 66.8]], rowPercents: [[0, 0], [0, 0]], columnBases: [40.5, 60.25], rowBases: [30.5, 70.25], base: 100.75,
+    unweightedColumnBases: [38, 62], unweightedBase: 100,
+  } as unknown as CrosstabTable;
+  const text = renderTable(t, { styler: plain, width: 100 });
+  assert.match(text, /^ {2}Base \(n\) +38 +62 +100$/m);
+  assert.match(text, /^ {2}Weighted base +40\.5 +60\.3 +100\.8$/m);
+});
+
+test('a net whose label already says so is not labelled "(net)" twice', () => {
+  const t = { kind: 'frequency', question: 'q', label: 'Q', type: 'single', base: 10, missing: 0, rows: [{ label: 'Yes', count: 6, percent: 60 }, { label: 'Masculine (net)', count: 6, percent: 60, net: true }, { label: 'Any', count: 6, percent: 60, net: true }] } as unknown as FrequencyTable;
+  const text = renderTable(t, { styler: plain, width: 100 });
+  assert.ok(text.includes('Masculine (net) ') && !text.includes('(net) (net)'));
+  assert.ok(text.includes('Any (net)'));
+});
