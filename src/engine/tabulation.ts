@@ -141,11 +141,16 @@ export class Tabulation {
     this.adjust = factor;
   }
 
+  /** The weight the row read last counts with: its design weight, raked. */
+  rowWeight(): number {
+    const w = this.designWeight();
+    return this.adjust ? w * this.adjust() : w;
+  }
+
   /** Counts the row read last in every table whose base includes it. */
   count(): void {
-    let w = this.designWeight();
     if (this.weight?.kind === 'numeric' && !(this.weight.value >= 0)) this.unweighted++;
-    if (this.adjust) w *= this.adjust();
+    const w = this.rowWeight();
     this.weights.add(w);
     if (w < this.minWeight) this.minWeight = w;
     if (w > this.maxWeight) this.maxWeight = w;

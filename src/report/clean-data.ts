@@ -21,7 +21,10 @@ export interface CleanColumns {
  * normalised value under `key` (the same person gets the same pseudonym across
  * files with the same key; without the key it cannot be reversed or recomputed).
  */
-export function cleanColumns(codebook: Codebook, pseudonymise: ReadonlySet<string>, key: Buffer | null): CleanColumns {
+/** The column that holds each kept row's final weight (design weight x raking), when the study is weighted. */
+export const WEIGHT_COLUMN = 'survey_weight';
+
+export function cleanColumns(codebook: Codebook, pseudonymise: ReadonlySet<string>, key: Buffer | null, weighted = false): CleanColumns {
   const cols: { name: string; value: (t: Tabulation, cells: Cells) => string | number }[] = [];
   for (const q of codebook.questions) {
     if (q.type === 'pii') {
@@ -42,6 +45,8 @@ export function cleanColumns(codebook: Codebook, pseudonymise: ReadonlySet<strin
     }
     cols.push({ name: q.id, value: (t) => text(t.values.resolve(q.id)) });
   }
+  // The weight every table counted the row with, so that the clean data reproduces them.
+  if (weighted) cols.push({ name: WEIGHT_COLUMN, value: (t) => t.rowWeight() });
   return {
     header: cols.map((c) => c.name),
     row: (t, cells) => cols.map((c) => csvCell(c.value(t, cells))).join(','),

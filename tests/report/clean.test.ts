@@ -85,3 +85,20 @@ test('an export found not to be UTF-8 past its first MiB (after rows were kept) 
   assert.equal(await main(['report', join(dir, 'spec.yaml'), '--rejects', join(dir, 'report-rejects.csv')], io2), 0, io2.err());
   assert.deepEqual(readFileSync(join(dir, 'report-rejects.csv'), 'utf8').trimEnd().split('\r\n'), rejects);
 });
+
+test('a weighted study: the clean data carries each row\'s final weight (design x raking), which reproduces the weighted tables', async () => {
+  const dir = tempDir();
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/masculinity-survey/raw-responses.csv'));
+  const spec = join(dir, 'w.yaml');
+  writeFileSync(spec, `version: 1\ninput: { file: ${data} }\nquestions:\n  - { id: weight, column: weight, type: numeric }\nweighting:\n  weight: weight\n  rake: { age3: { "18 - 34": 0.3, "35 - 64": 0.45, "65 and up": 0.25 } }\ntables:\n  - { id: age3, type: frequency, question: age3 }\n`);
+  const io = captureIo();
+  assert.equal(await main(['clean', spec, '-o', join(dir, 'clean.csv')], io), 0, io.err());
+  const { parse } = await import('csv-parse/sync');
+  const rows = parse(readFileSync(join(dir, 'clean.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const sum = (age: string) => rows.filter((r) => r['age3'] === age).reduce((s, r) => s + Number(r['survey_weight']), 0);
+  const total = rows.reduce((s, r) => s + Number(r['survey_weight']), 0);
+  // Raked to 30% / 45% / 25%: the written weights give those shares, not the design weights'.
+  assert.ok(Math.abs(sum('18 - 34') / total - 0.3) < 1e-9, String(sum('18 - 34') / total));
+  assert.ok(Math.abs(sum('65 and up') / total - 0.25) < 1e-9);
+  assert.notEqual(rows[0]!['survey_weight'], rows[0]!['weight']);
+});

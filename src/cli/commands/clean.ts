@@ -59,7 +59,7 @@ export function createCleanCommand(io: Io): Command {
               throw new SurveyError('SURVEY_OPTION_INVALID', `--pseudonymise: '${id}' is not a personal-data question${q ? ` (it is ${q.type})` : didYouMean(id, pii)}`, pii.length > 0 ? { hint: `personal-data questions: ${pii.join(', ')}` } : {});
             }
           }
-          columns = cleanColumns(cb, pseudo, key);
+          columns = cleanColumns(cb, pseudo, key, loaded.spec.weight !== undefined || loaded.spec.weighting !== undefined);
           lines.push(columns.header.map(csvCell).join(','));
         },
         onKeep: (t, cells) => lines.push(columns!.row(t, cells)),
