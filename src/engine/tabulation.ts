@@ -179,7 +179,9 @@ export class Tabulation {
   }
 
   private accumulatorsFor(t: PlannedTable): Accumulator[] {
-    const tag = (tables: Table[]) => tables.map((x) => ({ ...x, ...(t.id ? { id: t.id } : {}), ...(t.title ? { label: t.title } : {}) }));
+    // A grid item keeps its item after the title, as after the question: `Title | Item`.
+    const titled = (x: Table) => (x.kind === 'frequency' && x.item !== undefined ? `${t.title} | ${x.item}` : t.title);
+    const tag = (tables: Table[]) => tables.map((x) => ({ ...x, ...(t.id ? { id: t.id } : {}), ...(t.title ? { label: titled(x) } : {}) }));
     if (t.kind === 'banner') {
       const rows = t.rows.flatMap((id) =>
         this.choiceViews(id).map((coder) => {

@@ -91,17 +91,19 @@ export async function buildArtifacts(given: AnalysisResult & { funnel?: FunnelSt
     if (spec?.chart === false) continue;
     const ctx = { chart: spec?.chart || undefined, baseLabel: spec?.baseLabel ?? opts.baseLabel, title: spec?.title };
     // Grid items on a recognised scale share one diverging chart; otherwise each gets bars.
-    if (t.kind === 'frequency' && t.item !== undefined && !t.id) {
+    // A spec table of a whole grid (its items share the table's id) is one chart too, named by the id.
+    if (t.kind === 'frequency' && t.item !== undefined) {
       const q = opts.codebook.questions.find((x) => x.id === t.question);
-      if (q && !drawnGrids.has(q.id)) {
-        const members = result.tables.map((x, k) => [x, k] as const).filter(([x]) => x.kind === 'frequency' && x.question === q.id && x.item !== undefined);
+      const group = `${t.id ?? ''}\u0000${t.question}`;
+      if (q && !drawnGrids.has(group)) {
+        const members = result.tables.map((x, k) => [x, k] as const).filter(([x]) => x.kind === 'frequency' && x.question === q.id && x.item !== undefined && x.id === t.id);
         const grid = chartForGrid(q, members.map(([x]) => x as FrequencyTable), ctx);
         if (grid) {
-          drawnGrids.add(q.id);
-          draw(fileSafe(q.id), grid, members.map(([, k]) => k));
+          drawnGrids.add(group);
+          draw(fileSafe(t.id ?? q.id), grid, members.map(([, k]) => k));
           continue;
         }
-      } else if (q && drawnGrids.has(q.id)) continue;
+      } else if (q && drawnGrids.has(group)) continue;
     }
     const rowQuestion = t.kind === 'crosstab' ? opts.codebook.questions.find((x) => x.id === t.row.split('.')[0]) : undefined;
     draw(ids[i]!, chartForTable(t, { ...ctx, rowQuestion }), [i]);

@@ -90,7 +90,7 @@ export function chartForGrid(question: Question, items: FrequencyTable[], ctx: C
   const range = shares.length > 0 ? `${formatPercent(Math.min(...shares), 0)}${Math.max(...shares) !== Math.min(...shares) ? `–${formatPercent(Math.max(...shares), 0)}` : ''}` : '';
   const note = dropped.length > 0 ? { note: `Not shown: ${dropped.join(', ')} (${range} per item)` } : {};
   return likertChart(onScale, {
-    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), title: ctx.title ?? question.label, reverse: POSITIVE_FIRST.has(question.scale), oneSided: isOneSided(question) });
+    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), reverse: POSITIVE_FIRST.has(question.scale), oneSided: isOneSided(question) });
 }
 
 /** Which end a two-sided scale lists first (a rating of numbers: the low end), or nothing for answers without sides. */

@@ -1,0 +1,36 @@
+/** A spec table of a whole grid: one chart of all its items, named by the table's id and titled by its title. */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from '../helpers/capture.js';
+import { fromRoot } from '../helpers/paths.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'survey-grid-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('a grid table with an id and a title: one diverging chart <id>.svg under the title; items keep their names in the tables', async () => {
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/star-wars-survey/StarWars.csv'));
+  writeFileSync(join(dir, 's.yaml'), `version: 1\ninput: { file: ${data} }\ntables:\n  - { id: fav, type: frequency, question: state_whether_view_following_characters, title: How fans see the characters }\n`);
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 's.yaml', '--out', 'out'], io), 0, io.err());
+  const charts = readdirSync(join(dir, 'out', 'charts'));
+  assert.deepEqual(charts, ['fav.svg'], 'one chart for the grid, not one per item');
+  const svg = readFileSync(join(dir, 'out', 'charts', 'fav.svg'), 'utf8');
+  assert.match(svg, /How fans see the characters/);
+  assert.match(svg, /Diverging stacked bar chart/);
+  const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8')) as { tables: { label: string }[] };
+  assert.equal(results.tables[0]!.label, 'How fans see the characters | Han Solo');
+});
+
+test('a grid table with a title and no id: its chart keeps the title', async () => {
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/star-wars-survey/StarWars.csv'));
+  writeFileSync(join(dir, 't.yaml'), `version: 1\ninput: { file: ${data} }\ntables:\n  - { type: frequency, question: state_whether_view_following_characters, title: How fans see the characters }\n`);
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 't.yaml', '--out', 'out2'], io), 0, io.err());
+  const charts = readdirSync(join(dir, 'out2', 'charts'));
+  assert.equal(charts.length, 1, charts.join(' '));
+  assert.match(readFileSync(join(dir, 'out2', 'charts', charts[0]!), 'utf8'), /How fans see the characters/);
+});
