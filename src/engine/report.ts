@@ -113,6 +113,8 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   let plan = null as Plan | null;
   let main = null as RowHandler | null;
   let rows = 0;
+  /** The first lines of kept rows without a valid weight (blank, negative, no number), to name them. */
+  const noWeightLines: number[] = [];
 
   // The main pass's handler: every row through the rules; kept rows are counted.
   const mainPass = (p: Plan): RowHandler => {
@@ -125,7 +127,9 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
       tabulation.read(cells);
       const rejection = chain.apply(context(cells, line));
       if (rejection === null) {
+        const unweighted = tabulation.unweighted;
         tabulation.count();
+        if (tabulation.unweighted > unweighted && noWeightLines.length < 5) noWeightLines.push(line);
         onKeep?.(tabulation, cells);
       } else onReject?.(rejection, p.keptColumns.map((i) => cells.get(i)));
     };
@@ -168,7 +172,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
 
   const { tabulation, chain } = p;
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
-  if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted) });
+  if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted, noWeightLines) });
   const funnel = chain.funnel();
   // A rule that leaves no respondent is most often a misspelt answer or a wrong window: said, not left to empty tables.
   for (const step of funnel.slice(1)) {

@@ -139,3 +139,12 @@ test('a table filter that no kept row meets is warned about, with the answers it
   assert.equal(d.length, 1, 'only the misspelt one');
   assert.match(d[0]!.message, /^tables\[0\]\.filter "gov == \\"Let users be the best judg\\"" matched no kept row: the table is empty \(answers are compared exactly, case included: gov: .*"Let users be the best judge"/);
 });
+
+test('kept rows without a valid weight (blank, negative) are named by line in the warning', async () => {
+  writeFileSync(join(dir, 'weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'Yes,-1', 'No,0.8'].join('\n'));
+  writeFileSync(join(dir, 'survey.yaml'), 'version: 1\ninput: { file: weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\ntables:\n  - { type: frequency, question: q1 }\n');
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'survey.yaml', '--format', 'json'], io), 0, io.err());
+  const d = (JSON.parse(io.out()) as { diagnostics: { code: string; message: string }[] }).diagnostics.find((x) => x.code === 'SURVEY_WEIGHT_MISSING');
+  assert.equal(d?.message, '2 kept rows have no valid weight (blank, negative or no number) and count with weight 0: lines 3, 4');
+});
