@@ -10,7 +10,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { StudySpec } from '../spec/analysis.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
-import { distance } from '../engine/resolve.js';
+import { closest } from '../engine/resolve.js';
 
 export interface LoadedSpec {
   spec: StudySpec;
@@ -125,7 +125,7 @@ function describe(e: ErrorObject): string {
       const key = String(p.additionalProperty);
       const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
       const known = Object.keys(parent?.properties ?? {});
-      const near = known.find((k) => distance(k, key) <= 2);
+      const near = closest(key, known);
       return `unknown key '${key}'${near ? `, did you mean '${near}'?` : known.length > 0 ? ` (expected ${known.join(', ')})` : ''}`;
     }
     case 'required':

@@ -66,12 +66,21 @@ export function closest(name: string, candidates: readonly string[]): string | u
   let bestD = Infinity;
   for (const c of candidates) {
     const d = distance(lower, c.toLowerCase());
-    if (d < bestD) {
+    // At equal distance, a name that left out a letter of the candidate beats one that changed one:
+    // `colums` is `columns`, not `column`.
+    if (d < bestD || (d === bestD && best !== undefined && !isSubsequence(lower, best.toLowerCase()) && isSubsequence(lower, c.toLowerCase()))) {
       bestD = d;
       best = c;
     }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** Whether every character of `a` appears in `b`, in order. */
+function isSubsequence(a: string, b: string): boolean {
+  let i = 0;
+  for (let j = 0; j < b.length && i < a.length; j++) if (a[i] === b[j]) i++;
+  return i === a.length;
 }
 
 /** Levenshtein distance. */

@@ -64,6 +64,11 @@ const cases: [string, string, string][] = [
     'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: age_band, from: age, bands: [{ label: 18-29, min: 29, max: 18 }] }\n',
     "survey.yaml:6: error SURVEY_SPEC_INVALID: derive[0].bands[0]: band '18-29' runs from 29 down to 18: no value is in it",
   ],
+  [
+    'a misspelt key that is one letter short: the key it is short of',
+    'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: banner, row: gov, colums: [gov] }\n',
+    "survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0]: unknown key 'colums', did you mean 'columns'?",
+  ],
   ['a column that does not exist', 'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gendr }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].column: no column named 'Gendr', did you mean 'Gender'?"],
   [
     'an unknown time zone',
