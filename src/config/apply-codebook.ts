@@ -42,8 +42,15 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
     });
   }
   const ids = new Set<string>();
+  // Where an id was written, to point at it: a spec question, a derived one, or else inferred.
+  const written = (id: string): (string | number)[] => {
+    const d = (spec.derive ?? []).findIndex((x) => x.id === id);
+    if (d >= 0) return ['derive', d, 'id'];
+    const k = (spec.questions ?? []).findIndex((x) => x.id === id);
+    return k >= 0 ? ['questions', k, 'id'] : ['questions'];
+  };
   for (const [i, q] of questions.entries()) {
-    if (ids.has(q.id)) throw specError(loaded, ['questions'], `two questions have the id '${q.id}' (question ${i + 1}); ids must be unique`);
+    if (ids.has(q.id)) throw specError(loaded, written(q.id), `two questions have the id '${q.id}' (question ${i + 1} of the codebook); ids must be unique`);
     ids.add(q.id);
   }
   return { questions };

@@ -69,6 +69,11 @@ const cases: [string, string, string][] = [
     'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: banner, row: gov, colums: [gov] }\n',
     "survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0]: unknown key 'colums', did you mean 'columns'?",
   ],
+  [
+    'a derived question whose id another question has: pointed at where it is written',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: gov, from: age, bands: [{ label: young, max: 29 }, { label: older, min: 30 }] }\n',
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: derive[0].id: two questions have the id 'gov'",
+  ],
   ['a column that does not exist', 'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gendr }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].column: no column named 'Gendr', did you mean 'Gender'?"],
   [
     'an unknown time zone',
