@@ -234,7 +234,7 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
     lines.push(st.dim(`  ${testSummary(s)}`));
     if (s.lowExpected > 0.2) lines.push(st.warn(`  warning: ${formatPercent(s.lowExpected * 100, 0)} of expected counts are under 5; the test is unreliable`));
   } else if (t.multi) {
-    lines.push(st.dim('  multi-select: respondents can be in several rows, so no chi-square test'));
+    lines.push(st.dim('  multi-select: a respondent can be counted in more than one row or column, so no chi-square test'));
   }
   return lines.join('\n');
 }
