@@ -19,6 +19,14 @@ async function run(spec: string): Promise<{ code: number; err: string }> {
   return { code, err: io.err() };
 }
 
+/** Runs a spec that must succeed, and returns its JSON result. */
+async function report<T>(spec: string): Promise<T> {
+  writeFileSync(join(dir, 'survey.yaml'), spec);
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'survey.yaml', '--format', 'json'], io), 0, io.err());
+  return JSON.parse(io.out()) as T;
+}
+
 const cases: [string, string, string][] = [
   [
     'unknown question in a table, with the closest id',
@@ -113,25 +121,13 @@ test('several problems in a spec: the first reported, the others listed by line 
 });
 
 test('an option a question declares missing is out of the base even when its options list it: no row of 0', async () => {
-  writeFileSync(
-    join(dir, 'survey.yaml'),
-    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: und\n    column: How well do you understand what the new policy means for users like you?\n    options: [Fully well, Reasonably well, Not well enough, Not at all]\n    missing: [Not at all]\ntables:\n  - { type: frequency, question: und }\n',
-  );
-  const io = captureIo({}, dir);
-  assert.equal(await main(['report', 'survey.yaml', '--format', 'json'], io), 0, io.err());
-  const t = (JSON.parse(io.out()) as { tables: { rows: { label: string; count: number }[]; missing: number }[] }).tables[0]!;
+  const t = (await report<{ tables: { rows: { label: string; count: number }[]; missing: number }[] }>('version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: und\n    column: How well do you understand what the new policy means for users like you?\n    options: [Fully well, Reasonably well, Not well enough, Not at all]\n    missing: [Not at all]\ntables:\n  - { type: frequency, question: und }\n')).tables[0]!;
   assert.deepEqual(t.rows.map((r) => r.label), ['Fully well', 'Reasonably well', 'Not well enough']);
   assert.ok(t.missing > 0);
 });
 
 test('a net of a multi-select: respondents once in % of respondents, all its members\' answers in % of responses', async () => {
-  writeFileSync(
-    join(dir, 'survey.yaml'),
-    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: apps\n    column: Which messaging apps will you use or consider using? (Tick all that apply)\n    type: multi\n    nets: { Any alternative: [Signal, Telegram] }\ntables:\n  - { type: frequency, question: apps }\n',
-  );
-  const io = captureIo({}, dir);
-  assert.equal(await main(['report', 'survey.yaml', '--format', 'json'], io), 0, io.err());
-  const t = (JSON.parse(io.out()) as { tables: { base: number; rows: { label: string; count: number; percent: number; percentOfResponses: number; net?: boolean }[] }[] }).tables[0]!;
+  const t = (await report<{ tables: { base: number; rows: { label: string; count: number; percent: number; percentOfResponses: number; net?: boolean }[] }[] }>('version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: apps\n    column: Which messaging apps will you use or consider using? (Tick all that apply)\n    type: multi\n    nets: { Any alternative: [Signal, Telegram] }\ntables:\n  - { type: frequency, question: apps }\n')).tables[0]!;
   const row = (l: string) => t.rows.find((r) => r.label === l)!;
   const net = t.rows.find((r) => r.net)!;
   assert.ok(net.count < row('Signal').count + row('Telegram').count, 'some chose both: counted once');
@@ -139,22 +135,13 @@ test('a net of a multi-select: respondents once in % of respondents, all its mem
 });
 
 test('a table filter that no kept row meets is warned about, with the answers it is compared against', async () => {
-  writeFileSync(
-    join(dir, 'survey.yaml'),
-    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\ntables:\n  - { type: frequency, question: gov, filter: \'gov == "Let users be the best judg"\' }\n  - { type: frequency, question: gov, filter: \'gov == "Let users be the best judge"\' }\n',
-  );
-  const io = captureIo({}, dir);
-  assert.equal(await main(['report', 'survey.yaml', '--format', 'json'], io), 0, io.err());
-  const d = (JSON.parse(io.out()) as { diagnostics: { code: string; message: string }[] }).diagnostics.filter((x) => x.code === 'SURVEY_TABLE_FILTER_NONE');
+  const d = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\ntables:\n  - { type: frequency, question: gov, filter: \'gov == "Let users be the best judg"\' }\n  - { type: frequency, question: gov, filter: \'gov == "Let users be the best judge"\' }\n')).diagnostics.filter((x) => x.code === 'SURVEY_TABLE_FILTER_NONE');
   assert.equal(d.length, 1, 'only the misspelt one');
   assert.match(d[0]!.message, /^tables\[0\]\.filter "gov == \\"Let users be the best judg\\"" matched no kept row: the table is empty \(answers are compared exactly, case included: gov: .*"Let users be the best judge"/);
 });
 
 test('kept rows without a valid weight (blank, negative) are named by line in the warning', async () => {
   writeFileSync(join(dir, 'weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'Yes,-1', 'No,0.8'].join('\n'));
-  writeFileSync(join(dir, 'survey.yaml'), 'version: 1\ninput: { file: weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\ntables:\n  - { type: frequency, question: q1 }\n');
-  const io = captureIo({}, dir);
-  assert.equal(await main(['report', 'survey.yaml', '--format', 'json'], io), 0, io.err());
-  const d = (JSON.parse(io.out()) as { diagnostics: { code: string; message: string }[] }).diagnostics.find((x) => x.code === 'SURVEY_WEIGHT_MISSING');
+  const d = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\ntables:\n  - { type: frequency, question: q1 }\n')).diagnostics.find((x) => x.code === 'SURVEY_WEIGHT_MISSING');
   assert.equal(d?.message, '2 kept rows have no valid weight (blank, negative or no number) and count with weight 0: lines 3, 4');
 });
