@@ -1,9 +1,10 @@
 /** Tables as Markdown, for reports and pull requests. */
-import type { AnalysisResult, Table } from '../../spec/result.js';
+import type { AnalysisResult, FrequencyTable, Table } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
 import { testSummary } from './text.js';
 import { resultTitle } from '../title.js';
 import { totalPercent } from './total.js';
+import { gridRun, gridTitle } from './grid.js';
 
 export function renderMarkdown(result: AnalysisResult & { funnel?: { rule: string; removed: number; remaining: number }[]; title?: string }): string {
   const out: string[] = [`# ${forMarkdown(resultTitle(result))}`, '', `${result.input.rows} respondents read from ${forMarkdown(result.input.file)}.`];
@@ -13,8 +14,24 @@ export function renderMarkdown(result: AnalysisResult & { funnel?: { rule: strin
   if (result.withheld.length > 0) {
     out.push('', `Withheld as personal data: ${result.withheld.map((w) => `${forMarkdown(w.column)} (${w.kind})`).join(', ')}.`);
   }
-  for (const t of result.tables) out.push('', tableMarkdown(t));
+  // A grid is one table, an item a row, as in the terminal; tables/<id>.md keep a table per item.
+  for (let i = 0; i < result.tables.length; i++) {
+    const run = gridRun(result.tables, i);
+    if (run.length > 0) {
+      out.push('', gridMarkdown(run));
+      i += run.length - 1;
+    } else out.push('', tableMarkdown(result.tables[i]!));
+  }
   return `${out.join('\n')}\n`;
+}
+
+/** A grid's items as rows, its answers as columns (% of those answering each item), and each item's base. */
+function gridMarkdown(items: readonly FrequencyTable[]): string {
+  const answers = items[0]!.rows.map((r) => forMarkdown(r.label));
+  const head = `| Item | ${answers.join(' | ')} | n |\n|---|${answers.map(() => '---:|').join('')}---:|`;
+  const rows = items.map((t) => `| ${forMarkdown(t.item ?? t.label)} | ${t.rows.map((r) => formatPercent(r.percent)).join(' | ')} | ${formatNumber(t.base)} |`);
+  const missing = Math.max(...items.map((t) => t.missing));
+  return `## ${forMarkdown(gridTitle(items[0]!))}\n\n${head}\n${rows.join('\n')}\n\nEach item's answers, of those answering it${missing > 0 ? ` (${formatNumber(missing)} missing at most)` : ''}.`;
 }
 
 export function tableMarkdown(t: Table): string {

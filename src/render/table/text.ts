@@ -2,6 +2,7 @@
 import type { AnalysisResult, BannerTable, CrosstabStats, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
 import { totalPercent } from './total.js';
+import { gridRun, gridTitle } from './grid.js';
 
 /** Colour is applied by the caller's styler (chalk at the CLI edge, identity in tests). */
 export interface Styler {
@@ -54,33 +55,12 @@ export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[];
 }
 
 /**
- * The items of one grid that follow each other from `i`, asked on the same answers (single
- * choice, no nets or answers outside the base): shown as one table, an item a row.
- */
-function gridRun(tables: readonly Table[], i: number): FrequencyTable[] {
-  const first = tables[i];
-  const plain = (t: FrequencyTable) => t.item !== undefined && t.type !== 'multi' && t.rows.every((r) => !r.net && !r.missing);
-  if (first?.kind !== 'frequency' || !plain(first)) return [];
-  const answers = first.rows.map((r) => r.label).join('\u0000');
-  const run = [first];
-  for (let k = i + 1; k < tables.length; k++) {
-    const t = tables[k]!;
-    if (t.kind !== 'frequency' || t.question !== first.question || !plain(t) || t.rows.map((r) => r.label).join('\u0000') !== answers) break;
-    run.push(t);
-  }
-  return run;
-}
-
-/**
  * A grid as one table: its items as rows, the answers as columns, row percentages and each item's
  * base; null when its answers do not fit the terminal's width side by side.
  */
 function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptions): string | null {
   const first = items[0]!;
-  const suffix = ` | ${first.item}`;
-  // Coded headers (q0007_0001, q0007_0002) give items no question text: the grid's id stands for it.
-  const stripped = first.label.endsWith(suffix) ? first.label.slice(0, -suffix.length) : first.label;
-  const title = stripped === first.item ? first.question : stripped;
+  const title = gridTitle(first);
   const itemLabel = (t: FrequencyTable) => forTerminal(t.item ?? t.label);
   const answers = first.rows.map((r) => forTerminal(r.label));
   // Answer columns as wide as their longest word (6 to 14), so headings wrap without cutting words;

@@ -122,3 +122,14 @@ test('a net whose label already says so is not labelled "(net)" twice', () => {
   assert.ok(text.includes('Masculine (net) ') && !text.includes('(net) (net)'));
   assert.ok(text.includes('Any (net)'));
 });
+
+test('Markdown: a grid is one table, an item a row; items of two spec tables (two ids) stay apart', async () => {
+  const { renderMarkdown } = await import('../../../src/render/table/markdown.js');
+  const item = (name: string, id?: string): FrequencyTable => ({
+    kind: 'frequency', question: 'fav', item: name, label: `How do you see them? | ${name}`, type: 'single', base: 10, missing: 2, ...(id ? { id } : {}),
+    rows: [{ label: 'Good', count: 6, percent: 60 }, { label: 'Bad', count: 4, percent: 40 }],
+  });
+  const md = renderMarkdown({ input: { file: 'r.csv', rows: 12 }, questions: [], withheld: [], diagnostics: [], tables: [item('Han'), item('Leia'), item('Han', 'men'), item('Leia', 'men')] } as unknown as AnalysisResult);
+  assert.ok(md.includes('## How do you see them?\n\n| Item | Good | Bad | n |\n|---|---:|---:|---:|\n| Han | 60.0% | 40.0% | 10 |\n| Leia | 60.0% | 40.0% | 10 |\n\nEach item\'s answers, of those answering it (2 missing at most).'), md);
+  assert.equal(md.split('## How do you see them?\n').length - 1, 2, 'one table per spec table');
+});
