@@ -1,4 +1,10 @@
 /** Every user-facing message, as a function, so tests compare against the same text. */
+
+/** What an expression that kept no row was compared against: `gender: "Female", "Male"`. */
+function comparedWith(answers: readonly string[]): string {
+  return answers.length > 0 ? ` (answers are compared exactly, case included: ${answers.join('; ')})` : '';
+}
+
 export const messages = {
   emptyFile: () => 'the file is empty',
   headerOnly: () => 'the file has a header but no responses',
@@ -28,8 +34,8 @@ export const messages = {
   dateOrderGuessed: (label: string) => `${label}: every date reads both ways (day and month both 12 or under), so they are read month-first, as in the US (05/01 is May 1); give the question dateOrder: dmy in a spec if they are day-first`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
-  tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${answers.length > 0 ? ` (answers are compared exactly, case included: ${answers.join('; ')})` : ''}`,
-  whereNone: (expr: string, answers: readonly string[]) => `--where ${JSON.stringify(expr)} kept no row: every table is empty${answers.length > 0 ? ` (answers are compared exactly, case included: ${answers.join('; ')})` : ''}`,
+  tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
+  whereNone: (expr: string, answers: readonly string[]) => `--where ${JSON.stringify(expr)} kept no row: every table is empty${comparedWith(answers)}`,
   weightMissing: (n: number, lines: readonly number[] = []) =>
     `${n} kept row${n === 1 ? ' has' : 's have'} no valid weight (blank, negative or no number) and count with weight 0${lines.length > 0 ? `: line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${n > lines.length ? ', ...' : ''}` : ''}`,
   lowExpected: (table: string, share: number) => `${table}: ${Math.round(share * 100)}% of expected counts are under 5, so the chi-square test is unreliable`,

@@ -16,14 +16,15 @@ export interface CleanColumns {
   row(t: Tabulation, cells: Cells): string;
 }
 
+/** The column that holds each kept row's final weight (design weight x raking), when the study is weighted. */
+const WEIGHT_COLUMN = 'survey_weight';
+
 /**
  * `pseudonymise` lists personal-data question ids to keep as HMAC-SHA-256 of the
  * normalised value under `key` (the same person gets the same pseudonym across
  * files with the same key; without the key it cannot be reversed or recomputed).
+ * `weighted` adds each row's final weight.
  */
-/** The column that holds each kept row's final weight (design weight x raking), when the study is weighted. */
-export const WEIGHT_COLUMN = 'survey_weight';
-
 export function cleanColumns(codebook: Codebook, pseudonymise: ReadonlySet<string>, key: Buffer | null, weighted = false): CleanColumns {
   const cols: { name: string; value: (t: Tabulation, cells: Cells) => string | number }[] = [];
   for (const q of codebook.questions) {

@@ -202,11 +202,11 @@ function crosstabSheet(ws: Worksheet, t: CrosstabTable, baseLabel: string): void
   put(ws, [`n = ${t.base} ${baseLabel} answering both`]);
   put(ws, []);
   put(ws, ['Column %', ...t.columnLabels, 'Total'], { bold: true });
-  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => (t.suppressed?.[r]?.[c] ? HIDDEN : (t.columnPercents[r]?.[c] ?? 0) / 100)), shown(totalPercent(t, r), 100)], { bold: nets.has(r), percentFrom: 1 }));
+  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => shown(t.columnPercents[r]?.[c] ?? null, 100)), shown(totalPercent(t, r), 100)], { bold: nets.has(r), percentFrom: 1 }));
   put(ws, ['Base', ...t.columnBases, t.base], { italic: true });
   put(ws, []);
   put(ws, ['Count', ...t.columnLabels, 'Total'], { bold: true });
-  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => (t.suppressed?.[r]?.[c] ? HIDDEN : (t.counts[r]?.[c] ?? 0))), shown(t.rowBases[r] ?? null)], { bold: nets.has(r) }));
+  t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => shown(t.counts[r]?.[c] ?? null)), shown(t.rowBases[r] ?? null)], { bold: nets.has(r) }));
   put(ws, ['Total', ...t.columnBases, t.base], { italic: true });
   if (t.stats) {
     put(ws, []);

@@ -157,10 +157,10 @@ export function titleBlock(title: string, subtitle: string[], totalWidth: number
   return { text: text.length === 1 ? text[0] : text, ...(sub.length === 0 ? {} : { subtitle: sub.length === 1 ? sub[0] : sub }) };
 }
 
-/** The caller's subtitle as lines, or the default. */
-export function subtitleLines(given: string | string[] | undefined, fallback: string[]): string[] {
-  if (given === undefined) return fallback;
-  return Array.isArray(given) ? given : [given];
+/** The caller's subtitle as lines, or the default; then the note of what the chart leaves out, if any. */
+export function subtitleLines(given: string | string[] | undefined, fallback: string[], note?: string): string[] {
+  const lines = given === undefined ? fallback : Array.isArray(given) ? given : [given];
+  return note === undefined ? lines : [...lines, note];
 }
 
 /**

@@ -87,14 +87,15 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
 
   const responses = table.responses ?? inBase.filter((row) => row.net !== true).reduce((s, row) => s + finite(row.count), 0);
   const unit = byResponses ? '% of responses' : '% of respondents';
-  const subtitle = [
-    ...subtitleLines(opts.subtitle, [
+  const subtitle = subtitleLines(
+    opts.subtitle,
+    [
       byResponses
         ? `n = ${formatCount(responses)} answers from ${formatCount(table.base)} ${r.baseLabel}, % of responses`
         : `${baseText(table.base, r.baseLabel, table.unweightedBase)}, % of respondents${multi ? '; more than one answer allowed' : ''}`,
-    ]),
-    ...(opts.note !== undefined ? [opts.note] : []),
-  ];
+    ],
+    opts.note,
+  );
   const percentOf = (row: FrequencyRow): number => finite(byResponses ? row.percentOfResponses : row.percent);
   const countText = (row: FrequencyRow): string =>
     byResponses ? `${formatCount((finite(row.percentOfResponses) * responses) / 100)} of ${formatCount(responses)} answers` : `${formatCount(finite(row.count))} of ${formatCount(table.base)} respondents`;

@@ -137,14 +137,15 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const title = opts.title ?? questionLabel;
   const minBase = Math.min(...bases);
   const maxBase = Math.max(...bases);
-  const subtitle = [
-    ...subtitleLines(opts.subtitle, [
+  const subtitle = subtitleLines(
+    opts.subtitle,
+    [
       tables.length === 0 || sameBase
         ? `${baseText(first?.base ?? 0, r.baseLabel)}, % of respondents`
         : `n = ${formatCount(minBase)}–${formatCount(maxBase)} ${r.baseLabel} per item, % of respondents`,
-    ]),
-    ...(opts.note !== undefined ? [opts.note] : []),
-  ];
+    ],
+    opts.note,
+  );
   const centre =
     k === 0 || oneSided ? '' : odd ? `Bars are centred on the middle answer, "${options[half] ?? ''}". ` : `Bars are centred between "${options[half - 1] ?? ''}" and "${options[half] ?? ''}". `;
   const description =

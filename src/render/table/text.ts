@@ -45,7 +45,7 @@ export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[];
   const tables = result.tables;
   for (let i = 0; i < tables.length; i++) {
     const run = gridRun(tables, i);
-    const together = run.length >= 2 ? grid(run, options) : null;
+    const together = run.length > 0 ? grid(run, options) : null;
     if (together !== null) {
       out.push('', together);
       i += run.length - 1;
