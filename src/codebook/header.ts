@@ -118,9 +118,27 @@ export function mergeHeader(rows: readonly (readonly string[])[], layout: Header
       out.push({ index: i, name: top, question: bracket ? bracket[1]! : top, sub: bracket ? bracket[2]! : '', group: -1, openEnded: false });
     }
   }
+  for (const col of out) {
+    col.question = dropStray(col.question);
+    col.sub = dropStray(col.sub);
+  }
   if (layout !== 'surveymonkey') assignGroups(out, layout);
   return out;
 }
+
+/**
+ * Letters left in a header by a character lost to a wrong encoding: one to three accented
+ * letters straight after a closing mark, then `_` or the end ("fan of the Expanded
+ * Universe?Œæ", "the following statement:ë_"our sex life ..."ë_" in FiveThirtyEight's
+ * exports). They would show in titles and keep such a column out of its grid. A word never
+ * follows a mark that way; the column's own name keeps them, so a spec that quotes it still
+ * finds it.
+ */
+export function dropStray(text: string): string {
+  return clean(text.replace(STRAY, ' '));
+}
+
+const STRAY = /(?<=[?!.:;,"')\]])(?:(?![A-Za-z])\p{L}){1,3}(?:_|$)/gu;
 
 /**
  * Groups adjacent columns that share a question: `Question [Item]` headers,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clean, detectHeaderRows, layoutFor, mergeHeader, type ColumnHeader } from '../../../src/codebook/header.js';
+import { clean, detectHeaderRows, dropStray, layoutFor, mergeHeader, type ColumnHeader } from '../../../src/codebook/header.js';
 
 /** The fields of a header description that the tests look at. */
 const brief = (cols: ColumnHeader[]) => cols.map((c) => [c.name, c.question, c.sub, c.group]);
@@ -128,6 +128,18 @@ test('clean: HTML line breaks, doubled and no-break spaces, line breaks', () => 
   assert.equal(clean('How do you like<br>your steak?'), 'How do you like your steak?');
   assert.equal(clean('A<BR/>B<br />C'), 'A B C');
   assert.equal(clean('  Which pet do you like best?\r\n(pick one)\u00a0 '), 'Which pet do you like best? (pick one)');
+});
+
+test('dropStray: letters a lost character left after a closing mark go; words and the column name stay', () => {
+  assert.equal(dropStray('Do you consider yourself to be a fan of the Expanded Universe?\u0152\u00e6'), 'Do you consider yourself to be a fan of the Expanded Universe?');
+  assert.equal(
+    dropStray('To what extent do you agree with the following statement:\u00eb_"our sex life has improved."\u00eb_'),
+    'To what extent do you agree with the following statement: "our sex life has improved."',
+  );
+  for (const kept of ['Êtes-vous satisfait?', 'Choisissez "à" ou "de"', 'Question:Été', 'Prix:€5', 'Taille (cm):é2', 'snake_case_id', 'Café?'])
+    assert.equal(dropStray(kept), kept);
+  const [col] = mergeHeader([['Expanded Universe?\u0152\u00e6']], 'single', 1);
+  assert.deepEqual([col!.name, col!.question], ['Expanded Universe?\u0152\u00e6', 'Expanded Universe?']);
 });
 
 test("detectHeaderRows: Qualtrics' two-row exports, by the second row labelling Qualtrics' own columns", () => {
