@@ -3,6 +3,7 @@ import type { AnalysisResult, BannerTable, CrosstabStats, CrosstabTable, Frequen
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
 import { totalPercent } from './total.js';
 import { gridRun, gridTitle } from './grid.js';
+import { padEnd, padStart, pieces, width as columnsOf } from './width.js';
 
 /** Colour is applied by the caller's styler (chalk at the CLI edge, identity in tests). */
 export interface Styler {
@@ -65,8 +66,8 @@ function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptio
   const answers = first.rows.map((r) => forTerminal(r.label));
   // Answer columns as wide as their longest word (6 to 14), so headings wrap without cutting words;
   // item labels wrap into what is left (up to 32, down to 14), and only then do the columns narrow.
-  const longestWord = Math.max(...answers.flatMap((a) => a.split(' ').map((w) => w.length)));
-  const natural = Math.max(6, ...items.flatMap((t) => wrap(itemLabel(t), 32, 2)).map((l) => l.length));
+  const longestWord = Math.max(...answers.flatMap((a) => a.split(' ').map(columnsOf)));
+  const natural = Math.max(6, ...items.flatMap((t) => wrap(itemLabel(t), 32, 2)).map(columnsOf));
   const roomFor = (colW: number) => width - 3 - (answers.length + 1) * (colW + 1) + 1;
   const leastLabel = Math.min(natural, 14);
   let colW = Math.max(6, Math.min(14, longestWord));
@@ -75,13 +76,13 @@ function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptio
   const room = roomFor(colW);
   if (room < 12) return null;
   const labels = items.map((t) => (natural <= room ? wrap(itemLabel(t), 32, 2) : wrap(itemLabel(t), room, 4)));
-  const lw = Math.max(6, ...labels.flat().map((l) => l.length));
+  const lw = Math.max(6, ...labels.flat().map(columnsOf));
   const head = headingLines([...answers, 'n'], colW, 4);
-  const lines = [heading(title, first.question, st), ...head.map((h, i) => st.dim(`  ${(i === head.length - 1 ? 'row %' : '').padEnd(lw)} ${h}`))];
+  const lines = [heading(title, first.question, st), ...head.map((h, i) => st.dim(`  ${padEnd(i === head.length - 1 ? 'row %' : '', lw)} ${h}`))];
   items.forEach((t, k) => {
     const [top, ...more] = labels[k]!;
     const cells = t.rows.map((r) => (r.suppressed ? '*' : formatPercent(r.percent)).padStart(colW));
-    lines.push(`  ${top!.padEnd(lw)} ${cells.join(' ')} ${formatNumber(t.base).padStart(colW)}`);
+    lines.push(`  ${padEnd(top!, lw)} ${cells.join(' ')} ${formatNumber(t.base).padStart(colW)}`);
     for (const l of more) lines.push(`  ${l}`);
   });
   lines.push(st.dim(`  each item's answers, of those answering it${items.some((t) => t.missing > 0) ? ` (${items.map((t) => t.missing).reduce((a, b) => Math.max(a, b), 0)} missing at most)` : ''}`));
@@ -109,12 +110,12 @@ export function renderTable(t: Table, options: TextOptions): string {
 function banner(t: BannerTable, { styler: st }: TextOptions): string {
   const colW = 9;
   const labels = t.sections.flatMap((s) => s.rowLabels.map((l) => truncate(forTerminal(l), 30)));
-  const lw = Math.max(12, ...labels.map((l) => l.length));
+  const lw = Math.max(12, ...labels.map(columnsOf));
   const head = headingLines(t.columns.map((c) => forTerminal(c.label)), colW);
   const lines = [st.title(forTerminal(t.label)), ...head.map((h) => st.dim(`  ${''.padEnd(lw)} ${h}`))];
   for (const s of t.sections) {
     lines.push(`  ${st.title(truncate(forTerminal(s.item ?? s.label), lw + 40))}`);
-    s.rowLabels.forEach((l, r) => lines.push(`  ${truncate(forTerminal(l), 30).padEnd(lw)} ${s.percents[r]!.map((x) => (x === null ? '' : formatPercent(x, 0)).padStart(colW)).join(' ')}`));
+    s.rowLabels.forEach((l, r) => lines.push(`  ${padEnd(truncate(forTerminal(l), 30), lw)} ${s.percents[r]!.map((x) => (x === null ? '' : formatPercent(x, 0)).padStart(colW)).join(' ')}`));
     lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${s.unweightedBases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
   }
   lines.push(st.dim(`  column %${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}`));
@@ -130,7 +131,7 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
   // Nets and answers declared missing are marked, as the HTML report marks them: they are not answers in the base.
   // A long answer wraps over up to three lines rather than being cut: two answers that open alike stay apart.
   const labels = t.rows.map((r) => wrap(forTerminal(r.label) + (r.net && !/\(net\)$/i.test(r.label) ? ' (net)' : r.missing ? ' (not in base)' : ''), Math.max(20, Math.floor(width * 0.45)), 3));
-  const lw = Math.max(6, ...labels.flat().map((l) => l.length));
+  const lw = Math.max(6, ...labels.flat().map(columnsOf));
   const counts = t.rows.map((r) => formatCount(r.count));
   const cw = Math.max(5, ...counts.map((c) => c.length));
   const barWidth = Math.min(40, Math.max(5, width - lw - cw - (multi ? 22 : 12)));
@@ -142,7 +143,7 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
     const extra = multi ? `  ${formatPercent(r.percentOfResponses === undefined ? 0 : r.percentOfResponses).padStart(7)}` : '';
     const bar = '█'.repeat(Math.round(((r.percent ?? 0) / 100) * barWidth));
     const [first, ...more] = labels[i]!;
-    lines.push(`  ${first!.padEnd(lw)}  ${counts[i]!.padStart(cw)}  ${pct}${extra}  ${st.bar(bar)}`);
+    lines.push(`  ${padEnd(first!, lw)}  ${counts[i]!.padStart(cw)}  ${pct}${extra}  ${st.bar(bar)}`);
     for (const l of more) lines.push(`  ${l}`);
   });
   const base = multi
@@ -180,25 +181,25 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   const columns = [...t.columnLabels.map((l) => forTerminal(l)), 'Total'];
   // Columns up to 16 wide where the row labels leave room; where they do not (many columns), the
   // row labels wrap narrower (down to 14) before a column gets narrower than its longest word.
-  const longestWord = Math.max(...columns.flatMap((l) => l.split(' ').map((w) => w.length)));
+  const longestWord = Math.max(...columns.flatMap((l) => l.split(' ').map(columnsOf)));
   const full = t.rowLabels.map((l) => wrap(forTerminal(l), 32, 2));
-  const natural = Math.max(6, ...full.flat().map((l) => l.length));
+  const natural = Math.max(6, ...full.flat().map(columnsOf));
   const colsFitting = (labelW: number) => Math.floor((width - labelW - 4) / columns.length) - 1;
   const least = t.letters ? 8 : 7; // "100.0%" and a space; with letters, room for them too
   const wide = colsFitting(natural) >= Math.max(least, Math.min(16, longestWord));
   const leastLabel = Math.min(natural, 14);
   const colW = wide ? Math.min(16, colsFitting(natural)) : Math.max(least, Math.min(Math.max(longestWord, least), colsFitting(leastLabel)));
   const rowLabels = wide ? full : t.rowLabels.map((l) => wrap(forTerminal(l), Math.max(leastLabel, width - 4 - columns.length * (colW + 1)), 3));
-  const lw = Math.max(6, ...rowLabels.flat().map((l) => l.length));
+  const lw = Math.max(6, ...rowLabels.flat().map(columnsOf));
   const head = headingLines(columns, colW, wide ? 3 : 4);
-  const lines = [heading(t.label, `${t.row} x ${t.column}`, st), ...head.map((h, i) => st.dim(`  ${(i === head.length - 1 ? 'column %' : '').padEnd(lw)} ${h}`))];
+  const lines = [heading(t.label, `${t.row} x ${t.column}`, st), ...head.map((h, i) => st.dim(`  ${padEnd(i === head.length - 1 ? 'column %' : '', lw)} ${h}`))];
   const letters = t.letters;
   if (letters) lines.push(st.dim(`  ${''.padEnd(lw)} ${letters.columns.map((l, c) => `(${l})${letters.tested[c] ? '' : '*'}`.padStart(colW)).join(' ')}`));
   t.rowLabels.forEach((_, r) => {
     const cells = t.columnLabels.map((_, c) => `${formatPercent(t.columnPercents[r]![c]!)}${letters ? ` ${letters.cells[r]![c]!}`.padEnd(4) : ''}`.padStart(colW));
     const total = `${formatPercent(totalPercent(t, r))}${letters ? '    ' : ''}`.padStart(colW);
     const [top, ...more] = rowLabels[r]!;
-    lines.push(`  ${top!.padEnd(lw)} ${cells.join(' ')} ${total}`);
+    lines.push(`  ${padEnd(top!, lw)} ${cells.join(' ')} ${total}`);
     for (const l of more) lines.push(`  ${l}`);
   });
   // Weighted: the respondents are the base (n); the weighted sums follow, labelled as such.
@@ -222,9 +223,9 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
 /** Validity rules in order, with the rows each removed and the rows left. */
 export function funnelText(steps: readonly FunnelStepLike[], st: Styler): string {
   const names = steps.map((s) => forTerminal(s.rule));
-  const w = Math.max(...names.map((n) => n.length), 10);
+  const w = Math.max(...names.map(columnsOf), 10);
   const lines = [st.title('Validity filters'), st.dim(`  ${'rule'.padEnd(w)}  ${'removed'.padStart(8)}  ${'remaining'.padStart(9)}`)];
-  steps.forEach((s, i) => lines.push(`  ${names[i]!.padEnd(w)}  ${(i === 0 ? '' : s.removed === 0 ? '0' : `-${s.removed}`).padStart(8)}  ${String(s.remaining).padStart(9)}`));
+  steps.forEach((s, i) => lines.push(`  ${padEnd(names[i]!, w)}  ${(i === 0 ? '' : s.removed === 0 ? '0' : `-${s.removed}`).padStart(8)}  ${String(s.remaining).padStart(9)}`));
   return lines.join('\n');
 }
 
@@ -248,16 +249,21 @@ function headingLines(labels: readonly string[], width: number, maxLines = 3): s
   const wrapped = labels.map((l) => wrap(l, width, maxLines));
   const height = Math.max(1, ...wrapped.map((w) => w.length));
   const lines: string[] = [];
-  for (let i = 0; i < height; i++) lines.push(wrapped.map((w) => (w[i - (height - w.length)] ?? '').padStart(width)).join(' ').trimEnd());
+  for (let i = 0; i < height; i++) lines.push(wrapped.map((w) => padStart(w[i - (height - w.length)] ?? '', width)).join(' ').trimEnd());
   return lines;
 }
 
+/**
+ * Words onto lines of up to `width` columns, at most `maxLines` of them (what does not fit is cut
+ * with …). A word of CJK characters, which are written without spaces, is broken where it fills a line.
+ */
 function wrap(label: string, width: number, maxLines: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of label.split(' ').filter((w) => w !== '')) {
+  const words = label.split(' ').filter((w) => w !== '').flatMap((w) => (columnsOf(w) > width && CJK.test(w) ? pieces(w, width) : [w]));
+  for (const word of words) {
     if (line === '') line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else if (columnsOf(line) + 1 + columnsOf(word) <= width) line += ` ${word}`;
     else {
       lines.push(line);
       line = word;
@@ -270,6 +276,8 @@ function wrap(label: string, width: number, maxLines: number): string[] {
   return kept;
 }
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 function truncate(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+  return columnsOf(s) > max ? `${pieces(s, max - 1)[0]!.trimEnd()}…` : s;
 }

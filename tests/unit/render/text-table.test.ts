@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { funnelText, plain, renderTable } from '../../../src/render/table/text.js';
 import type { AnalysisResult, BannerTable, CrosstabTable, FrequencyTable } from '../../../src/spec/result.js';
 import { resultTitle } from '../../../src/render/title.js';
+import stringWidth from 'string-width';
 
 test('a crosstab in the terminal: long column headings wrap word by word over up to three lines, next to the numbers', () => {
   const columnLabels = ['Less than high school degree', 'Some college or Associate degree', 'Bachelor degree', 'A heading far too long to fit in three lines of sixteen'];
@@ -55,6 +56,27 @@ test('a frequency table in the terminal: long answers wrap under themselves, so 
     "  It's important for a person to be honest,      4   40.0%",
     '  kind and loyal.',
   ]);
+});
+
+test('CJK answers and emoji: labels padded and wrapped by the columns they take in a terminal, so counts stay aligned', () => {
+  const t = {
+    kind: 'frequency', question: 'app', label: 'どのアプリを使っていますか？', type: 'single', base: 10, missing: 0,
+    rows: [
+      { label: 'ライン', count: 6, percent: 60 },
+      { label: 'Signal 🔒', count: 3, percent: 30 },
+      { label: '微信', count: 1, percent: 10 },
+      { label: 'メッセージアプリを使っていません（家族や友達とは電話やメールで連絡を取っています）', count: 0, percent: 0 },
+    ],
+  } as unknown as FrequencyTable;
+  const lines = renderTable(t, { styler: plain, width: 80 }).split('\n');
+  const countColumn = (line: string) => stringWidth(line.slice(0, line.search(/\d+ +\d+\.\d%/)));
+  const rows = lines.filter((l) => /\d+\.\d%/.test(l));
+  assert.equal(rows.length, 4);
+  assert.equal(new Set(rows.map(countColumn)).size, 1, rows.join('\n'));
+  // The long answer has no spaces: it is broken where a line fills (36 columns here), not cut at once.
+  const long = lines.slice(lines.indexOf(rows[3]!), lines.indexOf(rows[3]!) + 3);
+  assert.ok(long[1]!.trim().length > 0 && !long[0]!.includes('…'), long.join('\n'));
+  for (const l of lines) assert.ok(stringWidth(l) <= 80, l);
 });
 
 test('a published title is the study title, or the export file name without the folders it was read from', () => {
