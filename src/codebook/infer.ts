@@ -34,7 +34,10 @@ interface ColumnStats {
 const CHOSEN_MARK = new Set(['1', 'true', 'yes', 'selected', 'checked', 'x']);
 
 export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly (readonly string[])[], options: InferOptions): Codebook {
-  const stats = unheadedGrids(columnStats(headers, sample, options.distinct), options);
+  const counted = columnStats(headers, sample, options.distinct);
+  const withNA = new Set(counted.filter((s) => s.counts.has(R_MISSING)).map((s) => s.header.index));
+  const naIsMissing = withNA.size >= R_MISSING_COLUMNS;
+  const stats = unheadedGrids(naIsMissing ? counted.map(withoutNA) : counted, options);
   const drafts: Draft[] = [];
   for (const group of groupsOf(stats)) {
     if (group.length === 1) drafts.push(inferColumn(group[0]!, options));
@@ -42,7 +45,28 @@ export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly
   }
   const ids = uniqueIds(drafts.map((d) => d.idBase));
   const questions = drafts.map((d, i) => ({ ...d.question, id: ids[i]! }));
-  return { questions: oneDateOrder(questions, drafts) };
+  if (!naIsMissing) return { questions: oneDateOrder(questions, drafts) };
+  const marked = questions.map((q) => (NA_CODED.has(q.type) && q.columns.some((c) => withNA.has(c)) ? { ...q, missing: [R_MISSING] } : q));
+  return { questions: oneDateOrder(marked, drafts), missing: [R_MISSING] };
+}
+
+/**
+ * R (`write.csv`) and pandas write a missing value as `NA`. In an export with whole cells of `NA`
+ * in several columns it marks questions a respondent was not asked, and is no answer: outside
+ * the base, as a blank is. In one or two columns it may be an answer ("NA" for North America).
+ */
+const R_MISSING = 'NA';
+const R_MISSING_COLUMNS = 3;
+/** Question types whose coders leave a declared missing answer out of the base. */
+const NA_CODED: ReadonlySet<QuestionType> = new Set(['single', 'multi', 'matrix', 'numeric']);
+
+/** A column's stats with its `NA` cells taken as blanks, so that they do not decide its type or answers. */
+function withoutNA(s: ColumnStats): ColumnStats {
+  const na = s.counts.get(R_MISSING);
+  if (na === undefined) return s;
+  const counts = new Map(s.counts);
+  counts.delete(R_MISSING);
+  return { ...s, counts, nonBlank: s.nonBlank - na };
 }
 
 /**

@@ -27,6 +27,7 @@ export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeade
     version: 1,
     // A workbook has no encoding or delimiter to pin.
     input: input.format === 'xlsx' ? { file: input.file, ...(input.sheet !== undefined ? { sheet: input.sheet } : {}), headerRows: input.headerRows } : { file: input.file, encoding: input.encoding, delimiter: input.delimiter, headerRows: input.headerRows },
+    ...(codebook.missing ? { missing: codebook.missing } : {}),
     questions: codebook.questions.map((q) => questionSpec(q, ref)),
   };
   const header = [
@@ -35,8 +36,16 @@ export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeade
     '# type: single | multi | matrix | numeric | date | text | pii (pii columns are never tabulated or shown).',
   ].join('\n');
   const doc = new Document(spec, { aliasDuplicateObjects: false });
+  commentOn(doc, 'missing', ' NA: how R and pandas write a missing value, in several columns of this export: no answer, outside every base');
   suggestMissing(doc, codebook.questions);
   return `${header}\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+/** A comment above a top-level key, when the spec has it. */
+function commentOn(doc: Document, key: string, comment: string): void {
+  if (!isMap(doc.contents)) return;
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+  if (pair && isScalar(pair.key)) pair.key.commentBefore = comment;
 }
 
 /**

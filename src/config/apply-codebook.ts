@@ -36,7 +36,7 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
   // Study-wide missing codes (NA for skipped questions) join each question's own.
   if (spec.missing && spec.missing.length > 0) {
     questions = questions.map((q) => {
-      if (q.type === 'pii' || q.type === 'numeric' || q.type === 'text' || q.type === 'date') return q;
+      if (q.type === 'pii' || q.type === 'text' || q.type === 'date') return q;
       const missing = [...new Set([...(q.missing ?? []), ...spec.missing!])];
       return { ...q, missing, options: q.options.filter((o) => !missing.includes(o)) };
     });

@@ -138,6 +138,8 @@ export function answersOf(t: Tabulation, names: readonly string[]): string[] {
 /** The result every pipeline returns: input facts, questions, tables, withheld columns. */
 export function finish(t: Tabulation, input: CsvInput, header: HeaderInfo, displayName: string, rows: number, diagnostics: Diagnostic[]): Analysis {
   const questions = t.questions();
+  const na = t.codebook.missing;
+  if (na) diagnostics.push({ level: 'info', code: 'SURVEY_NA_MISSING', message: messages.naMissing(na, questions.filter((q) => q.missing?.some((m) => na.includes(m))).length) });
   for (const q of questions) {
     if (q.type === 'date' && q.dateOrderGuessed) diagnostics.push({ level: 'info', code: 'SURVEY_DATE_ORDER_GUESSED', message: messages.dateOrderGuessed(q.label) });
   }
@@ -154,5 +156,5 @@ export function finish(t: Tabulation, input: CsvInput, header: HeaderInfo, displ
     withheld: questions.filter((q) => q.type === 'pii').map((q) => ({ column: q.label, kind: q.pii!.kind, reason: q.pii!.reason })),
     diagnostics,
   };
-  return { result, codebook: { questions }, headers: header.headers };
+  return { result, codebook: { questions, ...(na ? { missing: na } : {}) }, headers: header.headers };
 }

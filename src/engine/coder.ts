@@ -289,10 +289,14 @@ export class NumericCoder {
   readonly kind = 'numeric';
   value = NaN;
   invalid = false;
-  constructor(readonly question: Question, private readonly decimalComma: boolean) {}
+  private readonly missing: ReadonlySet<string>;
+  constructor(readonly question: Question, private readonly decimalComma: boolean) {
+    this.missing = new Set(question.missing ?? []);
+  }
   read(cells: Cells): void {
     const v = normalizeCell(cells.get(this.question.columns[0]!));
-    if (isBlank(v)) {
+    // A missing code ("NA", "-99") is no answer, not an answer that is no number.
+    if (isBlank(v) || this.missing.has(v)) {
       this.value = NaN;
       this.invalid = false;
       return;

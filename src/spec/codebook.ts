@@ -68,4 +68,6 @@ export interface Question {
 
 export interface Codebook {
   questions: Question[];
+  /** Answers that mean "no answer" in every question (R's `NA`); each question that holds one lists it in its `missing` too. */
+  missing?: string[];
 }

@@ -345,6 +345,25 @@ test('init: answers off the scale (N/A) get a comment saying how to take them ou
   assert.ok(!han.rows.some((row) => row.label === 'Unfamiliar (N/A)'));
 });
 
+test("NA written by R in many columns: no answer, said so; init writes it as the study's missing code, and report bases agree", async () => {
+  const data = 'fixtures/fivethirtyeight/masculinity-survey/raw-responses.csv';
+  const a = await run(['analyze', data, '--format', 'json']);
+  assert.equal(a.code, 0, a.err);
+  const result = JSON.parse(a.out) as AnalysisResult;
+  assert.ok(result.diagnostics.some((d) => d.code === 'SURVEY_NA_MISSING' && d.level === 'info'));
+  const q0014 = (r: AnalysisResult) => r.tables.find((t): t is FrequencyTable => t.kind === 'frequency' && t.question === 'q0014')!;
+  // 735 respondents were not asked (not employed): the base is the 880 who were.
+  assert.deepEqual([q0014(result).base, q0014(result).missing, q0014(result).rows.some((r) => r.label === 'NA')], [880, 735, false]);
+  const init = await run(['init', data]);
+  assert.match(init.out, /^# NA: .*\nmissing:\n {2}- NA\nquestions:/m);
+  const spec = join(scratch, 'masculinity.yaml');
+  writeFileSync(spec, init.out.replace('file: fixtures/', `file: ${fromRoot('fixtures')}/`));
+  const r = await run(['report', spec, '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  const reported = q0014(JSON.parse(r.out) as AnalysisResult);
+  assert.deepEqual(reported.rows, q0014(result).rows);
+});
+
 test('init -o: writes the spec to a file, with the export path relative to it', async () => {
   const target = join(scratch, 'spec', 'survey.yaml');
   const r = await run(['init', GF, '-o', target]);

@@ -27,12 +27,15 @@ interface OracleFile {
 
 const oracle = JSON.parse(readFileSync(fromRoot('tests/oracles/output/column-counts.json'), 'utf8')) as Record<string, OracleFile>;
 
-/** The oracle only trims; the tool also folds inner runs of spaces and reads `-` as no answer. */
-function expectedCounts(col: OracleColumn, onlyChosen: boolean): Map<string, number> {
+/**
+ * The oracle only trims; the tool also folds inner runs of spaces, reads `-` as no answer, and
+ * `NA` too in a file that holds it in 3 columns or more (R's missing value).
+ */
+function expectedCounts(col: OracleColumn, onlyChosen: boolean, naMissing: boolean): Map<string, number> {
   const out = new Map<string, number>();
   for (const [raw, n] of Object.entries(col.counts ?? {})) {
     const v = raw.replace(/[\s\u00a0]+/g, ' ').trim();
-    if (v === '-' || v === '--') continue;
+    if (v === '-' || v === '--' || (naMissing && v === 'NA')) continue;
     if (onlyChosen && optionCellState(v) !== 'chosen') continue;
     out.set(v, (out.get(v) ?? 0) + n);
   }
@@ -76,6 +79,8 @@ for (const [path, expected] of Object.entries(oracle)) {
     assert.equal(result.input.encoding, expected.encoding, 'encoding');
     assert.equal(result.input.headerRows, expected.headerRows, 'header rows');
     const observed = observedByColumn(codebook.questions, result.tables);
+    const naMissing = expected.columns.filter((c) => c.counts !== null && 'NA' in c.counts).length >= 3;
+    assert.equal(codebook.missing?.includes('NA') ?? false, naMissing, 'NA read as missing');
     let compared = 0;
     for (const col of expected.columns) {
       const q = codebook.questions.find((x) => x.columns.includes(col.index))!;
@@ -83,7 +88,7 @@ for (const [path, expected] of Object.entries(oracle)) {
       const ours = observed.get(col.index);
       if (ours === undefined || col.counts === null) continue;
       const columnLayout = q.layout?.kind === 'columns';
-      const want = expectedCounts(col, columnLayout);
+      const want = expectedCounts(col, columnLayout, naMissing);
       if (columnLayout) {
         const total = [...want.values()].reduce((s, n) => s + n, 0);
         const got = [...ours.values()].reduce((s, n) => s + n, 0);

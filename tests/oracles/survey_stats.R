@@ -52,13 +52,14 @@ cpsort <- function(x) sort(unique(x), method = "radix")   # code-point order for
 ci_list <- function(ci) list(lower = unname(ci[1]), upper = unname(ci[2]))
 
 # ---------------------------------------------------------------------------------------
-# Read the data: every cell as a string, nothing treated as missing, trimmed.
+# Read the data: every cell as a string, trimmed; "NA" (how R wrote this export's skipped
+# questions) is blank, i.e. missing, as survey reads it.
 # ---------------------------------------------------------------------------------------
 raw <- read.csv(FIXTURE, colClasses = "character", na.strings = character(0),
                 check.names = FALSE, fileEncoding = "UTF-8-BOM", encoding = "UTF-8")
 trim <- function(x) gsub("^[ \t\r\n]+|[ \t\r\n]+$", "", x)
 VARS <- c("q0001", "q0005", "q0026", "age3", "racethn4", "educ3", "kids")
-d <- data.frame(lapply(raw[VARS], trim), stringsAsFactors = FALSE)
+d <- data.frame(lapply(raw[VARS], function(x) { x <- trim(x); x[x == "NA"] <- ""; x }), stringsAsFactors = FALSE)
 d$weight <- as.numeric(raw$weight)
 if (any(is.na(d$weight))) stop("non-numeric weight")
 n_all <- nrow(d)
@@ -491,9 +492,9 @@ out <- list(
     rows = n_all,
     design = "svydesign(ids=~1, weights=~weight, data=d)",
     labelOrder = "Unicode code point (C-locale sort), as in crosstabs.py; firstAppearanceOrder also given",
-    reading = paste("all cells read as strings, trimmed of space/tab/CR/LF; nothing is missing:",
-                    "'No answer' and 'NA' are ordinary categories; crosstabs drop rows where either",
-                    "variable is blank (none of the variables used here has a blank cell)"),
+    reading = paste("all cells read as strings, trimmed of space/tab/CR/LF; 'NA' is blank (missing),",
+                    "'No answer' an ordinary category; crosstabs drop rows where either",
+                    "variable is blank (kids: its 9 NA)"),
     matrices = "row-major: m[i][j] = row label i, column label j"
   ),
   variables = variables,

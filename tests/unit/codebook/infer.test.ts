@@ -238,3 +238,26 @@ test('a choice column where several answers hold contact details, a tenth of tho
   const [income] = infer([['Household income']], column(...['Under 25000', '25000-49999', '50000-74999', '75000-99999', '100000-149999', '150000 or more'].flatMap((b) => [b, b, b])));
   assert.deepEqual([income!.type, income!.options], ['single', ['Under 25000', '25000-49999', '50000-74999', '75000-99999', '100000-149999', '150000 or more']]);
 });
+
+test("NA, as R and pandas write a missing value: no answer where several columns hold it, an answer where one does", () => {
+  const header = [['Employed', 'How much', 'Age', 'Hours', 'Region']];
+  const rows = [
+    ['Yes', 'A lot', '34.5', '40.5', 'NA'],
+    ['Yes', 'Some', '51', 'NA', 'EU'],
+    ['No', 'NA', 'NA', 'NA', 'NA'],
+    ['NA', 'Some', '29', '38', 'APAC'],
+    ['Yes', 'A lot', '45', '42', 'EU'],
+  ];
+  const cb = inferCodebook(mergeHeader(header, 'single', 5), rows, { decimalComma: false });
+  assert.deepEqual(cb.missing, ['NA']);
+  const [employed, much, age, hours, region] = cb.questions;
+  // Typed and ordered without it: the numbers are numbers, the answers do not list it.
+  assert.deepEqual([employed!.type, employed!.options, employed!.missing], ['single', ['Yes', 'No'], ['NA']]);
+  assert.deepEqual([much!.options, much!.missing], [['A lot', 'Some'], ['NA']]);
+  assert.deepEqual([age!.type, age!.missing, hours!.type], ['numeric', ['NA'], 'numeric']);
+  assert.deepEqual(region!.missing, ['NA']);
+  // One column of NA among answers is North America, or whatever the survey meant by it.
+  const alone = inferCodebook(mergeHeader([['Region', 'Employed']], 'single', 2), [['NA', 'Yes'], ['EU', 'No'], ['NA', 'Yes']], { decimalComma: false });
+  assert.equal(alone.missing, undefined);
+  assert.deepEqual([alone.questions[0]!.options, alone.questions[0]!.missing], [['EU', 'NA'], undefined]);
+});
