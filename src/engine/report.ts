@@ -12,7 +12,8 @@
  * again from the start, as are the passes. Each pass streams the file; only the sample
  * (bounded) and the rules' keys are held.
  */
-import { dirname, resolve as resolvePath } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join as joinPath, resolve as resolvePath } from 'node:path';
 import type { Codebook, Question } from '../spec/codebook.js';
 import type { FilterSpec, StudySpec, TableSpec } from '../spec/analysis.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
@@ -28,7 +29,7 @@ import type { RowContext } from '../filters/types.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { Tabulation, type PlannedTable } from './tabulation.js';
-import { didYouMean } from './resolve.js';
+import { closest, didYouMean } from './resolve.js';
 import { withInput } from './input.js';
 import { Sample, scanRows, type HeaderInfo, type RowHandler, type ScannedRows } from './rows.js';
 import type { ScanOptions } from '../ingest/read-csv.js';
@@ -87,6 +88,7 @@ export async function runReport(loaded: LoadedSpec, specPath: string, options: R
   const spec = loaded.spec;
   const file = options.input ?? (spec.input?.file !== undefined ? resolvePath(dirname(specPath), spec.input.file) : undefined);
   if (file === undefined) throw specError(loaded, ['input'], "missing 'input.file': the export to read (relative to the spec)");
+  if (options.input === undefined) checkInputExists(loaded, file);
   const csvOptions: CsvOptions = {};
   if (spec.input?.encoding) {
     csvOptions.encoding = spec.input.encoding as Encoding;
@@ -100,6 +102,22 @@ export async function runReport(loaded: LoadedSpec, specPath: string, options: R
   csvOptions.displayName = displayName;
   if (options.readingThread !== undefined) csvOptions.worker = options.readingThread;
   return withInput(file, csvOptions, (input, diagnostics) => reportInput(input, loaded, options, displayName, diagnostics), options.onRestart);
+}
+
+/**
+ * The spec's export, missing: said at the spec's line, with the path it was looked for at (it is
+ * read from the spec's folder, not the working directory) and the closest name in that folder.
+ */
+function checkInputExists(loaded: LoadedSpec, file: string): void {
+  if (statSync(file, { throwIfNoEntry: false }) !== undefined) return;
+  const given = loaded.spec.input!.file!;
+  const folder = dirname(file);
+  const names = statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(folder) : [];
+  const near = closest(basename(given), names);
+  throw new SurveyError('SURVEY_IO_READ', messages.inputMissing(given, joinPath(dirname(loaded.file), given)), {
+    location: { file: loaded.file, line: loaded.lineOf(['input', 'file']) ?? 1 },
+    hint: near !== undefined ? `did you mean ${JSON.stringify(joinPath(dirname(given), near))}?` : 'input.file is relative to the folder of the spec',
+  });
 }
 
 async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportOptions, displayName: string, diagnostics: Diagnostic[]): Promise<Report> {

@@ -5,6 +5,19 @@ function comparedWith(answers: readonly string[]): string {
   return answers.length > 0 ? ` (answers are compared exactly, case included: ${answers.join('; ')})` : '';
 }
 
+/** The system error codes a user meets, in words; the code itself follows, for a search. */
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long',
+};
+
 export const messages = {
   emptyFile: () => 'the file is empty',
   headerOnly: () => 'the file has a header but no responses',
@@ -14,8 +27,9 @@ export const messages = {
   xlsxSheetUnknown: (wanted: string, names: string) => `this workbook has no worksheet named ${JSON.stringify(wanted)}; it has ${names}`,
   xlsxBinary: () => 'this is an Excel binary workbook (.xlsb), which survey does not read',
   binaryFile: () => 'this is not a text export: it is full of control bytes (binary data)',
-  cannotRead: (reason: string) => `cannot read the file (${reason})`,
-  cannotWrite: (reason: string) => `cannot write the file (${reason})`,
+  inputMissing: (given: string, path: string) => `input.file: no such file ${JSON.stringify(given)} (looked for at ${path}, from the spec's folder)`,
+  cannotRead: (reason: string) => `cannot read the file${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
+  cannotWrite: (reason: string) => `cannot write the file${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
   quoteNotClosed: () => 'a quoted field is never closed',
   invalidQuote: () => 'a closing quote is followed by text before the delimiter',
   recordTooLong: (max: number) => `a record is longer than ${Math.round(max / 1048576)} MiB (an unclosed quote?)`,

@@ -78,7 +78,7 @@ const CORPUS: (Refused | Read)[] = [
   { file: B('xls_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /old Excel \.xls workbook/, hint: /save it as \.xlsx, or export the sheet as CSV/ },
   { file: B('html_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /an HTML page/ },
   { file: B('pdf_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /a PDF document/ },
-  { file: B('does-not-exist.csv'), exit: 4, code: 'SURVEY_IO_READ', line: null, message: /^cannot read the file \(ENOENT\)$/ },
+  { file: B('does-not-exist.csv'), exit: 4, code: 'SURVEY_IO_READ', line: null, message: /^cannot read the file: no such file \(ENOENT\)$/ },
   {
     file: B('invalid_utf8_broken.csv'),
     exit: 0,

@@ -5,7 +5,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -362,6 +362,19 @@ test("NA written by R in many columns: no answer, said so; init writes it as the
   assert.equal(r.code, 0, r.err);
   const reported = q0014(JSON.parse(r.out) as AnalysisResult);
   assert.deepEqual(reported.rows, q0014(result).rows);
+});
+
+test("a spec's export that is not there: named at the spec's line, with where it was looked for and the closest file", async () => {
+  const dir = join(scratch, 'missing-input');
+  mkdirSync(join(dir, 'study'), { recursive: true });
+  writeFileSync(join(dir, 'study', 'flying-etiquette.csv'), 'a,b\n1,2\n');
+  writeFileSync(join(dir, 'study', 'survey.yaml'), 'version: 1\ninput:\n  file: flying_etiquette.csv\n');
+  const r = await run(['report', 'study/survey.yaml'], { cwd: dir });
+  assert.equal(r.code, 4);
+  assert.equal(
+    r.err,
+    'study/survey.yaml:3: error SURVEY_IO_READ: input.file: no such file "flying_etiquette.csv" (looked for at study/flying_etiquette.csv, from the spec\'s folder)\n  hint: did you mean "flying-etiquette.csv"?\n',
+  );
 });
 
 test('init -o: writes the spec to a file, with the export path relative to it', async () => {

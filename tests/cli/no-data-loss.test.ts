@@ -179,7 +179,7 @@ test('report --out: a file that cannot be written leaves every other file of the
   writeFileSync(spec, SPEC('').replace('No data lost', 'A new title'));
   const r = await run(['report', spec, '--out', dir]);
   assert.equal(r.code, 4, r.err);
-  assert.match(r.err, /tables\.xlsx: error SURVEY_IO_WRITE: cannot write the file \(EISDIR\)/);
+  assert.match(r.err, /tables\.xlsx: error SURVEY_IO_WRITE: cannot write the file: it is a folder \(EISDIR\)/);
   assert.deepEqual(snapshot(dir), before);
   assertNoLeftovers(dir);
 });
@@ -204,8 +204,22 @@ test('init -o into a folder in the way: a clean error and nothing written', asyn
   mkdirSync(join(dir, 'survey.yaml'), { recursive: true });
   const r = await run(['init', 'fixtures/flavours/google-forms.csv', '-o', join(dir, 'survey.yaml')]);
   assert.equal(r.code, 4);
-  assert.match(r.err, /error SURVEY_IO_WRITE: cannot write the file \(EISDIR\)\n$/);
+  assert.match(r.err, /error SURVEY_IO_WRITE: cannot write the file: it is a folder \(EISDIR\)\n$/);
   assertNoLeftovers(dir);
+});
+
+test('init -o over an existing spec: refused (its edits would be lost), nothing touched; --force replaces it', async () => {
+  const dir = fresh('init-twice');
+  mkdirSync(dir);
+  const target = join(dir, 'survey.yaml');
+  writeFileSync(target, '# edited by hand\n');
+  const r = await run(['init', 'fixtures/flavours/google-forms.csv', '-o', target]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /error SURVEY_USAGE: -o .*survey\.yaml: the file exists .* would be overwritten\n.*--force/);
+  assert.equal(readFileSync(target, 'utf8'), '# edited by hand\n');
+  const forced = await run(['init', 'fixtures/flavours/google-forms.csv', '-o', target, '--force']);
+  assert.equal(forced.code, 0, forced.err);
+  assert.match(readFileSync(target, 'utf8'), /^questions:/m);
 });
 
 test('an output named like the export, the spec or another output is refused before any work, and nothing is touched', async () => {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../io.js';
@@ -6,28 +7,38 @@ import { analyzeFile } from '../../engine/analyze.js';
 import { codebookToSpec } from '../../codebook/to-spec.js';
 import { checkOutputs, csvFlags, delimiterOption, encodingOption, headerRowsOption, sheetOption, type CsvFlags } from '../options.js';
 import { writeAtomic } from '../../io/write.js';
+import { SurveyError } from '../../errors/survey-error.js';
 
 const EXAMPLES = `
 Examples:
   $ survey init responses.csv > survey.yaml           the inferred codebook, ready to edit
-  $ survey init responses.csv -o survey.yaml`;
+  $ survey init responses.csv -o survey.yaml
+  $ survey init responses.csv -o survey.yaml --force  replace a spec written before (its edits are lost)`;
 
 interface InitFlags extends CsvFlags {
   output?: string;
+  force?: boolean;
 }
 
 export function createInitCommand(io: Io): Command {
   return new Command('init')
     .description('print the inferred codebook of an export as an editable YAML spec')
     .argument('<file>', 'the export')
-    .option('-o, --output <file>', 'write the spec to this file instead of stdout')
+    .option('-o, --output <file>', 'write the spec to this file instead of stdout (not over an existing file)')
+    .option('--force', 'with -o: replace the file if it exists')
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(headerRowsOption())
     .addOption(sheetOption())
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: InitFlags) => {
-      if (flags.output !== undefined) checkOutputs([{ flag: '-o', name: flags.output, file: resolve(io.cwd, flags.output) }], [{ what: 'the export', file: resolve(io.cwd, file) }]);
+      if (flags.output !== undefined) {
+        checkOutputs([{ flag: '-o', name: flags.output, file: resolve(io.cwd, flags.output) }], [{ what: 'the export', file: resolve(io.cwd, file) }]);
+        // A spec is edited by hand once written: a second init must not wipe the edits.
+        if (!flags.force && statSync(resolve(io.cwd, flags.output), { throwIfNoEntry: false })?.isFile()) {
+          throw new SurveyError('SURVEY_USAGE', `-o ${flags.output}: the file exists (a spec edited since?) and would be overwritten`, { hint: 'write to another file, or add --force to replace it' });
+        }
+      }
       const { result, codebook, headers } = await analyzeFile(resolve(io.cwd, file), { ...csvFlags(flags), displayName: file });
       const target = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
       const schema = fileURLToPath(new URL('../../../../schema/survey-spec.schema.json', import.meta.url));

@@ -165,7 +165,7 @@ test('errors: files that are empty, missing, binary or not CSV at all', async ()
   assert.deepEqual([xlsx.code, xlsx.exitCode, xlsx.location], ['SURVEY_XLSX_UNREADABLE', 3, { file: 'shown/xlsx_broken.csv' }]);
   assert.match(xlsx.hint ?? '', /export the sheet as CSV/);
   const missing = await failure(openCsv(broken('does-not-exist.csv')));
-  assert.equal(missing.message, 'cannot read the file (ENOENT)');
+  assert.equal(missing.message, 'cannot read the file: no such file (ENOENT)');
   const dir = await failure(readAll(fromRoot('fixtures', 'broken')));
   assert.equal(dir.code, 'SURVEY_IO_READ', 'a folder is not a file');
 });
