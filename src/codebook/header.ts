@@ -202,11 +202,14 @@ function splitLegacyItems(cols: ColumnHeader[]): void {
   }
 }
 
+/** A coded column name: its question's stem, then `_` and a number (Q5_1, q0004_0001, Q7_3_TEXT). */
+export const CODED_NAME = /^([A-Za-z][\w.]*?)_(\d+)(?:_TEXT)?$/;
+
 function groupKey(col: ColumnHeader): string | null {
   if (col.sub !== '') return `q:${col.question}`;
   const dash = col.name.lastIndexOf(' - ');
   if (dash > 0) return `d:${col.name.slice(0, dash)}`;
-  const coded = /^([A-Za-z][\w.]*?)_(\d+)(?:_TEXT)?$/.exec(col.name);
+  const coded = CODED_NAME.exec(col.name);
   return coded ? `c:${coded[1]}` : null;
 }
 

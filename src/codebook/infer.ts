@@ -4,7 +4,7 @@
  * Pure: strings in, a Codebook out.
  */
 import type { Codebook, Item, PiiKind, Question, QuestionType } from '../spec/codebook.js';
-import type { ColumnHeader } from './header.js';
+import { CODED_NAME, type ColumnHeader } from './header.js';
 import { caseVariantShare, guessJoinedMulti, splitCell } from './multi.js';
 import { isQuestionAboutContact, piiFromHeader, piiFromValues } from './pii.js';
 import { orderOptions } from './scales.js';
@@ -374,6 +374,8 @@ function share(s: ColumnStats, test: (v: string) => boolean): number {
 function inferGroup(group: ColumnStats[], sample: readonly (readonly string[])[], options: InferOptions): Draft[] {
   const first = group[0]!.header;
   const stem = idForGroup(first);
+  // Coded names with no question text (q0004_0001, q0004_0002): the question is q0004, not its first column.
+  const label = first.question === first.name && CODED_NAME.test(first.name) ? CODED_NAME.exec(first.name)![1]! : first.question;
   const asColumns = group.map((s) => optionColumn(s));
   const out: Draft[] = [];
   const optionCols = group.filter((_, i) => asColumns[i] !== null);
@@ -392,7 +394,7 @@ function inferGroup(group: ColumnStats[], sample: readonly (readonly string[])[]
     // Options keep the questionnaire's order for multi-selects and natural order for scales.
     const ordered = type === 'single' ? orderOptions(labels, counts) : { options: labels };
     const question: Question = {
-      ...baseQuestion(stem, first.question, type, optionCols.map((s) => s.header.index)),
+      ...baseQuestion(stem, label, type, optionCols.map((s) => s.header.index)),
       options: ordered.options,
       items: uniqueItemIds(items),
       layout: { kind: 'columns' },
@@ -418,7 +420,7 @@ function inferGroup(group: ColumnStats[], sample: readonly (readonly string[])[]
     out.push({
       idBase: stem,
       question: {
-        ...baseQuestion(stem, first.question, 'matrix', gridCols.map((s) => s.header.index)),
+        ...baseQuestion(stem, label, 'matrix', gridCols.map((s) => s.header.index)),
         options: ordered.options,
         items: uniqueItemIds(items),
         ...(ordered.scale ? { scale: ordered.scale } : {}),
@@ -430,7 +432,7 @@ function inferGroup(group: ColumnStats[], sample: readonly (readonly string[])[]
 }
 
 function idForGroup(h: ColumnHeader): string {
-  const coded = /^([A-Za-z][\w.]*?)_\d+(?:_TEXT)?$/.exec(h.name);
+  const coded = CODED_NAME.exec(h.name);
   if (coded && h.name !== h.question) return coded[1]!;
   if (coded && h.sub === '') return coded[1]!;
   return slug(h.question) || `col_${h.index + 1}`;

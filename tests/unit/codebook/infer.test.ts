@@ -261,3 +261,12 @@ test("NA, as R and pandas write a missing value: no answer where several columns
   assert.equal(alone.missing, undefined);
   assert.deepEqual([alone.questions[0]!.options, alone.questions[0]!.missing], [['EU', 'NA'], undefined]);
 });
+
+test('coded column names with no question text: a grid or multi-select is labelled by its stem, not its first column', () => {
+  const qs = infer([['q0004_0001', 'q0004_0002', 'q0004_0003', 'q0007_0001', 'q0007_0002']], [
+    ['Father or father figure(s)', 'Not selected', 'Friends', 'Often', 'Rarely'],
+    ['Not selected', 'Mother or mother figure(s)', 'Friends', 'Sometimes', 'Often'],
+    ['Father or father figure(s)', 'Mother or mother figure(s)', 'Not selected', 'Rarely', 'Never, and not open to it'],
+  ]);
+  assert.deepEqual(qs.map((q) => [q.id, q.label, q.type]), [['q0004', 'q0004', 'multi'], ['q0007', 'q0007', 'matrix']]);
+});
