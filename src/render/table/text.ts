@@ -67,7 +67,7 @@ function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptio
   // Answer columns as wide as their longest word (6 to 14), so headings wrap without cutting words;
   // item labels wrap into what is left (up to 32, down to 14), and only then do the columns narrow.
   const longestWord = Math.max(...answers.flatMap((a) => a.split(' ').map(columnsOf)));
-  const natural = Math.max(6, ...items.flatMap((t) => wrap(itemLabel(t), 32, 2)).map(columnsOf));
+  const natural = Math.max(6, ...wrapAll(items.map(itemLabel), 32, 2).flat().map(columnsOf));
   const roomFor = (colW: number) => width - 3 - (answers.length + 1) * (colW + 1) + 1;
   const leastLabel = Math.min(natural, 14);
   let colW = Math.max(6, Math.min(14, longestWord));
@@ -75,7 +75,7 @@ function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptio
   // Too many answers for the terminal even so: a table per item.
   const room = roomFor(colW);
   if (room < 12) return null;
-  const labels = items.map((t) => (natural <= room ? wrap(itemLabel(t), 32, 2) : wrap(itemLabel(t), room, 4)));
+  const labels = natural <= room ? wrapAll(items.map(itemLabel), 32, 2) : wrapAll(items.map(itemLabel), room, 4);
   const lw = Math.max(6, ...labels.flat().map(columnsOf));
   const head = headingLines([...answers, 'n'], colW, 4);
   const lines = [heading(title, first.question, st), ...head.map((h, i) => st.dim(`  ${padEnd(i === head.length - 1 ? 'row %' : '', lw)} ${h}`))];
@@ -130,7 +130,7 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
   const multi = t.type === 'multi';
   // Nets and answers declared missing are marked, as the HTML report marks them: they are not answers in the base.
   // A long answer wraps over up to three lines rather than being cut: two answers that open alike stay apart.
-  const labels = t.rows.map((r) => wrap(forTerminal(r.label) + (r.net && !/\(net\)$/i.test(r.label) ? ' (net)' : r.missing ? ' (not in base)' : ''), Math.max(20, Math.floor(width * 0.45)), 3));
+  const labels = wrapAll(t.rows.map((r) => forTerminal(r.label) + (r.net && !/\(net\)$/i.test(r.label) ? ' (net)' : r.missing ? ' (not in base)' : '')), Math.max(20, Math.floor(width * 0.45)), 3);
   const lw = Math.max(6, ...labels.flat().map(columnsOf));
   const counts = t.rows.map((r) => formatCount(r.count));
   const cw = Math.max(5, ...counts.map((c) => c.length));
@@ -182,14 +182,14 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   // Columns up to 16 wide where the row labels leave room; where they do not (many columns), the
   // row labels wrap narrower (down to 14) before a column gets narrower than its longest word.
   const longestWord = Math.max(...columns.flatMap((l) => l.split(' ').map(columnsOf)));
-  const full = t.rowLabels.map((l) => wrap(forTerminal(l), 32, 2));
+  const full = wrapAll(t.rowLabels.map(forTerminal), 32, 2);
   const natural = Math.max(6, ...full.flat().map(columnsOf));
   const colsFitting = (labelW: number) => Math.floor((width - labelW - 4) / columns.length) - 1;
   const least = t.letters ? 8 : 7; // "100.0%" and a space; with letters, room for them too
   const wide = colsFitting(natural) >= Math.max(least, Math.min(16, longestWord));
   const leastLabel = Math.min(natural, 14);
   const colW = wide ? Math.min(16, colsFitting(natural)) : Math.max(least, Math.min(Math.max(longestWord, least), colsFitting(leastLabel)));
-  const rowLabels = wide ? full : t.rowLabels.map((l) => wrap(forTerminal(l), Math.max(leastLabel, width - 4 - columns.length * (colW + 1)), 3));
+  const rowLabels = wide ? full : wrapAll(t.rowLabels.map(forTerminal), Math.max(leastLabel, width - 4 - columns.length * (colW + 1)), 3);
   const lw = Math.max(6, ...rowLabels.flat().map(columnsOf));
   const head = headingLines(columns, colW, wide ? 3 : 4);
   const lines = [heading(t.label, `${t.row} x ${t.column}`, st), ...head.map((h, i) => st.dim(`  ${padEnd(i === head.length - 1 ? 'column %' : '', lw)} ${h}`))];
@@ -246,11 +246,26 @@ function pIs(p: number): string {
  * fit cut with …), as lines of the columns side by side, the last line next to the numbers.
  */
 function headingLines(labels: readonly string[], width: number, maxLines = 3): string[] {
-  const wrapped = labels.map((l) => wrap(l, width, maxLines));
+  const wrapped = wrapAll(labels, width, maxLines);
   const height = Math.max(1, ...wrapped.map((w) => w.length));
   const lines: string[] = [];
   for (let i = 0; i < height; i++) lines.push(wrapped.map((w) => padStart(w[i - (height - w.length)] ?? '', width)).join(' ').trimEnd());
   return lines;
+}
+
+/**
+ * Labels wrapped as `wrap` does, except that labels which would read the same once cut ("It's
+ * important to be honest, kind…" for answers that differ in a comma near the end) are not cut:
+ * they take the lines they need, so that no two rows or columns look alike.
+ */
+function wrapAll(labels: readonly string[], width: number, maxLines: number): string[][] {
+  const wrapped = labels.map((l) => wrap(l, width, maxLines));
+  const shown = new Map<string, Set<string>>();
+  wrapped.forEach((w, i) => {
+    const key = w.join('\n');
+    shown.set(key, (shown.get(key) ?? new Set()).add(labels[i]!));
+  });
+  return wrapped.map((w, i) => (shown.get(w.join('\n'))!.size > 1 ? wrap(labels[i]!, width, Infinity) : w));
 }
 
 /**

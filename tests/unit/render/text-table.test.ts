@@ -26,6 +26,24 @@ test('a crosstab in the terminal: long column headings wrap word by word over up
   assert.match(lines[4]!, /^ {2}Short +50\.0% +50\.0%/);
 });
 
+test('a crosstab in the terminal: headings and row labels that would read the same once cut are not cut', () => {
+  const oxford = "It's important for a person to be honest, kind, and loyal.";
+  const plainComma = "It's important for a person to be honest, kind and loyal.";
+  const t = {
+    kind: 'crosstab', row: 'heard', column: 'sentence', label: 'Heard of it? by Which sentence?',
+    rowLabels: [`Some experts say it's important to drink milk, or the data are wrong; yes`, `Some experts say it's important to drink milk, or the data are wrong; no`],
+    columnLabels: [oxford, plainComma],
+    counts: [[6, 4], [4, 6]], columnPercents: [[60, 40], [40, 60]], rowPercents: [[60, 40], [40, 60]],
+    columnBases: [10, 10], rowBases: [10, 10], base: 20,
+  } as unknown as CrosstabTable;
+  const text = renderTable(t, { styler: plain, width: 80 });
+  // Each heading reads to its end, over its column: the comma that tells them apart shows.
+  assert.match(text, /kind, and +kind and\n.* loyal\. +loyal\. +Total\n/);
+  assert.ok(!text.includes('…'), text);
+  assert.match(text, /wrong; yes/);
+  assert.match(text, /wrong; no/);
+});
+
 test('the funnel in the terminal: removals as -n, a rule that removed none as 0 (not -0)', () => {
   const text = funnelText([{ rule: 'read', removed: 0, remaining: 10 }, { rule: 'required', removed: 0, remaining: 10 }, { rule: 'speeders', removed: 3, remaining: 7 }], plain);
   assert.deepEqual(text.split('\n').slice(2), ['  read                         10', '  required           0         10', '  speeders          -3          7']);
