@@ -26,6 +26,8 @@ import { Sample, scanRows, type HeaderInfo } from './rows.js';
 import { Cells } from '../ingest/cells.js';
 import { LateColumns } from '../ingest/dictionary.js';
 import { checkNames } from './check-names.js';
+import { summarizeWeights } from './weighting.js';
+import { DEFAULT_TABLE_STATS } from '../tabulate/options.js';
 
 export interface AnalyzeOptions extends CsvOptions {
   /** Forces the number of header rows (1-3) instead of detecting the platform's layout. */
@@ -34,6 +36,8 @@ export interface AnalyzeOptions extends CsvOptions {
   by?: readonly string[];
   /** An expression: only rows where it is true are tabulated. */
   where?: string;
+  /** A numeric question (id or text) holding each respondent's weight. */
+  weight?: string;
   /** Rows used to infer the codebook. __Default value:__ 50,000 */
   sampleRows?: number;
   /** Name shown for the file in results and messages. __Default value:__ the path */
@@ -82,7 +86,9 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
       if (codebook.questions.find((q) => q.id === id)?.type === 'pii') throw new SurveyError('SURVEY_OPTION_INVALID', `--by: '${id}' is personal data and is never tabulated`);
       return id;
     });
-    const t = new Tabulation(codebook, { tables: 'all', by }, { decimalComma });
+    const weight = options.weight === undefined ? undefined : weightQuestion(codebook, options.weight);
+    const plan = weight === undefined ? { tables: 'all' as const, by } : { tables: 'all' as const, by, weight, stats: { ...DEFAULT_TABLE_STATS, weighted: true } };
+    const t = new Tabulation(codebook, plan, { decimalComma });
     if (options.where !== undefined) {
       const expr = compile(options.where);
       checkNames(expr, t.values, '--where');
@@ -122,7 +128,26 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     // Every table is empty: most likely the expression's spelling of an answer or its type is not the data's.
     if (excluded === rows) diagnostics.push({ level: 'warning', code: 'SURVEY_WHERE_NONE', message: messages.whereNone(options.where, answersOf(t, whereNames)) });
   }
-  return finish(t, input, scanned.header, displayName, rows, diagnostics);
+  const weight = options.weight === undefined ? undefined : resolveQuestionOrItem(t.codebook, options.weight, '--weight');
+  if (weight === undefined) {
+    const looksLike = t.codebook.questions.find((q) => q.type === 'numeric' && WEIGHT_NAME.test(q.id));
+    if (looksLike) diagnostics.push({ level: 'info', code: 'SURVEY_WEIGHT_UNUSED', message: messages.weightUnused(looksLike.id) });
+  } else if (t.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(t.unweighted) });
+  const analysis = finish(t, input, scanned.header, displayName, rows, diagnostics);
+  if (weight === undefined) return analysis;
+  // The weights' own summary is no finding of the survey: the weighting line says what matters of them.
+  const tables = analysis.result.tables.filter((x) => !(x.kind === 'numeric' && x.question === weight));
+  return { ...analysis, result: { ...analysis.result, tables, weights: summarizeWeights(t, 'column', weight, null, {}) } as AnalysisResult };
+}
+
+/** A column named as weights usually are (weight, wt, wgt, final_weight, weight_2): said when left unused. */
+const WEIGHT_NAME = /^(?:weights?|wt|wgt|pweight|\w+_(?:weights?|wt|wgt)|(?:weights?|wt|wgt)_\w+)$/i;
+
+function weightQuestion(codebook: Codebook, name: string): string {
+  const id = resolveQuestionOrItem(codebook, name, '--weight');
+  const q = codebook.questions.find((x) => x.id === id)!;
+  if (q.type !== 'numeric') throw new SurveyError('SURVEY_OPTION_INVALID', `--weight: '${id}' is ${q.type === 'single' ? 'a choice question' : q.type}; weights must be numbers`);
+  return id;
 }
 
 /** What the questions an expression names hold, to show beside an expression that kept no row: `gender: Female, Male`. */

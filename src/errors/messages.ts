@@ -52,6 +52,7 @@ export const messages = {
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
   tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
   whereNone: (expr: string, answers: readonly string[]) => `--where ${JSON.stringify(expr)} kept no row: every table is empty${comparedWith(answers)}`,
+  weightUnused: (id: string) => `'${id}' looks like a column of weights: the tables are unweighted; --weight ${id} weights them`,
   weightMissing: (n: number, lines: readonly number[] = []) =>
     `${n} kept row${n === 1 ? ' has' : 's have'} no valid weight (blank, negative or no number) and count with weight 0${lines.length > 0 ? `: line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${n > lines.length ? ', ...' : ''}` : ''}`,
   lowExpected: (table: string, share: number) => `${table}: ${Math.round(share * 100)}% of expected counts are under 5, so the chi-square test is unreliable`,

@@ -101,7 +101,9 @@ export interface TextTable {
   question: string;
   label: string;
   type: 'text' | 'date';
+  /** Respondents who answered, unweighted even in a weighted report (a description of the data, not an estimate). */
   n: number;
+  /** Respondents who did not. */
   missing: number;
   /** Distinct answers; with `distinctCapped`, at least this many. */
   distinct: number;

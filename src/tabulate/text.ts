@@ -17,13 +17,14 @@ export class TextSummary {
   constructor(private readonly coder: TextCoder) {
     this.dates = coder.question.type === 'date';
   }
-  add(w: number): void {
+  /** Counts respondents whatever their weight: how many wrote an answer describes the data, it estimates nothing. */
+  add(_weight: number): void {
     const c = this.coder;
     if (c.blank) {
-      this.missing += w;
+      this.missing++;
       return;
     }
-    this.n += w;
+    this.n++;
     // Distinct answers are counted exactly up to a cap; past it the count is a floor (an
     // answer not in the full set may repeat one that was not tracked either).
     if (!this.capped && !this.seen.has(c.answer)) {

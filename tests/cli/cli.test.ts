@@ -364,6 +364,30 @@ test("NA written by R in many columns: no answer, said so; init writes it as the
   assert.deepEqual(reported.rows, q0014(result).rows);
 });
 
+test('analyze --weight: tables weighted as R survey weighs them; without it, a column named weight is pointed out', async () => {
+  const data = 'fixtures/fivethirtyeight/masculinity-survey/raw-responses.csv';
+  const R = JSON.parse(readFileSync(fromRoot('tests/oracles/output/survey-stats.json'), 'utf8'));
+  const r = await run(['analyze', data, '--weight', 'weight', '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  const result = JSON.parse(r.out) as AnalysisResult & { weights: { effectiveBase: number; question: string } };
+  assert.equal(result.weights.question, 'weight');
+  assert.ok(Math.abs(result.weights.effectiveBase - R.weightsSummary.kishNeff) < 1e-6);
+  const q0001 = result.tables.find((t): t is FrequencyTable => t.kind === 'frequency' && t.question === 'q0001')!;
+  for (const [label, c] of Object.entries(R.weighted.q0001.categories) as [string, { weightedProportion: number }][]) {
+    assert.ok(Math.abs(q0001.rows.find((row) => row.label === label)!.percent! / 100 - c.weightedProportion) < 1e-9, label);
+  }
+  // The weights themselves are not tabulated; dates count respondents, not weights.
+  assert.ok(!result.tables.some((t) => t.question === 'weight'));
+  const start = result.tables.find((t) => t.question === 'startdate') as { n: number };
+  assert.equal(start.n, 1615);
+  const plain = JSON.parse((await run(['analyze', data, '--format', 'json'])).out) as AnalysisResult;
+  assert.match(plain.diagnostics.find((d) => d.code === 'SURVEY_WEIGHT_UNUSED')?.message ?? '', /'weight' looks like a column of weights: .*--weight weight/);
+  assert.ok(!result.diagnostics.some((d) => d.code === 'SURVEY_WEIGHT_UNUSED'));
+  const wrong = await run(['analyze', data, '--weight', 'age3']);
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.err, /error SURVEY_OPTION_INVALID: --weight: 'age3' is a choice question; weights must be numbers/);
+});
+
 test("a spec's export that is not there: named at the spec's line, with where it was looked for and the closest file", async () => {
   const dir = join(scratch, 'missing-input');
   mkdirSync(join(dir, 'study'), { recursive: true });

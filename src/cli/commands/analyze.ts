@@ -20,11 +20,13 @@ Examples:
   $ survey analyze responses.csv --format json > out.json
   $ survey analyze export.csv --header-rows 2 --encoding windows-1252
   $ survey analyze responses.csv --where 'age >= 18'    only adults
+  $ survey analyze responses.csv --weight weight      weighted by the export's weight column
   $ survey analyze responses.csv --out results/       also write tables (CSV, Markdown, JSON) and a chart per question (SVG)`;
 
 interface AnalyzeFlags extends CsvFlags {
   by?: string[];
   where?: string;
+  weight?: string;
   vegaLite?: boolean;
   minCell?: number;
   format: Format;
@@ -38,6 +40,7 @@ export function createAnalyzeCommand(io: Io): Command {
     .argument('<file>', 'the export: CSV/TSV or .xlsx from Google Forms, SurveyMonkey, Qualtrics, Typeform, LimeSurvey...')
     .option('--by <question>', 'crosstab every choice question by this question (id or text, or grid.item); repeatable', collect, [])
     .option('--where <expr>', 'tabulate only rows where this expression is true, e.g. \'gender == "Female"\'')
+    .option('--weight <question>', 'weight every table by this numeric question (a design or post-stratification weight)')
     .addOption(formatOption())
     .option('--out <dir>', 'also write every table (CSV, Markdown, JSON) and a chart per question (SVG) to this folder')
     .option('--vega-lite', "with --out: also write each chart's Vega-Lite spec (charts/*.vl.json)")
@@ -52,7 +55,7 @@ export function createAnalyzeCommand(io: Io): Command {
       checkOutFlags(io, flags);
       const path = resolve(io.cwd, file);
       const bar = progress(io, fileSize(path));
-      const { result: raw, codebook } = await analyzeFile(path, { ...csvFlags(flags), by: flags.by ?? [], displayName: file, ...(flags.where !== undefined ? { where: flags.where } : {}), onProgress: bar.update }).finally(bar.done);
+      const { result: raw, codebook } = await analyzeFile(path, { ...csvFlags(flags), by: flags.by ?? [], displayName: file, ...(flags.where !== undefined ? { where: flags.where } : {}), ...(flags.weight !== undefined ? { weight: flags.weight } : {}), onProgress: bar.update }).finally(bar.done);
       // Contact details typed into answers are masked in every output (privacy/mask.ts).
       const result = maskResult(flags.minCell === undefined ? raw : (() => {
         const s = suppressTables(raw.tables, flags.minCell);
