@@ -3,7 +3,8 @@ import type { BannerTable, CrosstabTable, FrequencyTable, NumericTable, TextTabl
 import { formatNumber, formatPercent } from '../render/sanitize.js';
 import { testSummary } from '../render/table/text.js';
 import { formatCount, h } from './html-common.js';
-import { totalPercent } from '../render/table/total.js';
+import { isWeighted, totalPercent } from '../render/table/total.js';
+import { baseText } from '../render/chart/common.js';
 
 export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
   const multi = t.type === 'multi';
@@ -14,7 +15,7 @@ export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
     const tag = r.net ? ' <span class="tag">net</span>' : r.missing ? ' <span class="tag">not in base</span>' : '';
     return `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${h(r.label)}${tag}</th><td class="num">${formatCount(r.count)}</td><td class="num">${formatPercent(r.percent)}</td>${multi ? `<td class="num">${r.missing ? '' : formatPercent(r.percentOfResponses === undefined ? 0 : r.percentOfResponses)}</td>` : ''}</tr>`;
   });
-  const parts = [`n = ${formatCount(t.base)} ${h(baseLabel)}`];
+  const parts = [h(baseText(t.base, baseLabel, t.unweightedBase))];
   if (multi && t.responses !== undefined) parts.push(`${formatCount(t.responses)} responses`);
   if (t.missing > 0) parts.push(`${formatCount(t.missing)} missing, not in the base`);
   const notes: string[] = [];
@@ -59,7 +60,12 @@ export function crosstabHtml(t: CrosstabTable, baseLabel: string): string {
     const cls = net ? ` class="net${r === firstNet ? ' first-net' : ''}"` : '';
     return `<tr${cls}><th scope="row">${h(label)}${net ? ' <span class="tag">net</span>' : ''}</th>${t.columnLabels.map((_, c) => `<td class="num">${formatPercent(t.columnPercents[r]?.[c] ?? null)}</td>`).join('')}<td class="num total">${formatPercent(totalPercent(t, r))}</td></tr>`;
   });
-  const base = `<tr class="bases"><th scope="row">Base (n)</th>${[...t.columnBases, t.base].map((b) => `<td class="num">${formatCount(b)}</td>`).join('')}</tr>`;
+  // Weighted: Base (n) counts respondents, and the weighted sums follow, labelled, as in the terminal.
+  const weighted = isWeighted(t);
+  const baseRow = (label: string, bases: readonly string[]) => `<tr class="bases"><th scope="row">${label}</th>${bases.map((b) => `<td class="num">${b}</td>`).join('')}</tr>`;
+  const base = weighted
+    ? `${baseRow('Base (n)', [...t.unweightedColumnBases!, t.unweightedBase!].map(formatCount))}\n${baseRow('Weighted base', [...t.columnBases, t.base].map((b) => formatNumber(b, 1)))}`
+    : baseRow('Base (n)', [...t.columnBases, t.base].map(formatCount));
   const stats = t.stats
     ? `<p class="note">${h(testSummary(t.stats).replace(/^c/, 'C').replace("'", '’'))}.${t.stats.lowExpected > 0.2 ? ` ${formatPercent(t.stats.lowExpected * 100, 0)} of expected counts are under 5: read the test with care.` : ''}</p>`
     : '';
@@ -71,7 +77,7 @@ ${rows.join('\n')}
 </tbody>
 <tfoot>${base}</tfoot>
 </table></div>
-<p class="base">n = ${formatCount(t.base)} ${h(baseLabel)} answering both${t.multi ? '; several answers allowed, so columns can sum past 100%' : ''}</p>${stats ? `\n${stats}` : ''}`;
+<p class="base">${h(baseText(t.base, `${baseLabel} answering both`, t.unweightedBase))}${t.multi ? '; several answers allowed, so columns can sum past 100%' : ''}</p>${stats ? `\n${stats}` : ''}`;
 }
 
 export function numericHtml(t: NumericTable): string {

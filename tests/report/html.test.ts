@@ -237,3 +237,21 @@ test('ids are unique across the page: SVG ids are prefixed by chart id, referenc
   const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!);
   assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids.filter((x, i) => ids.indexOf(x) !== i).join(', ')}`);
 });
+
+test('weighted tables: n counts respondents, then the weighted sum; a crosstab shows Base (n) and Weighted base', async () => {
+  const { crosstabHtml, frequencyHtml } = await import('../../src/report/html-tables.js');
+  const f = frequencyHtml(freq('kids', 'kids', 'Parents', [['Yes', 100.2], ['No', 81.2]], { base: 181.4, unweightedBase: 187 }), 'parents of under-18s');
+  assert.match(f, /<p class="base">n = 187 parents of under-18s, weighted 181<\/p>/);
+  const x = {
+    kind: 'crosstab', row: 'q', column: 'gender', label: 'Q by Gender', rowLabels: ['Yes', 'No'], columnLabels: ['Female', 'Male'],
+    counts: [[200, 200], [229.93, 213.1]], columnPercents: [[46.5, 48.4], [53.5, 51.6]], rowPercents: [[50, 50], [52, 48]],
+    columnBases: [429.93, 413.1], rowBases: [400, 443.03], base: 843.03, unweightedColumnBases: [442, 401], unweightedBase: 843,
+  } as unknown as CrosstabTable;
+  const html = crosstabHtml(x, 'respondents');
+  assert.match(html, /<th scope="row">Base \(n\)<\/th><td class="num">442<\/td><td class="num">401<\/td><td class="num">843<\/td>/);
+  assert.match(html, /<th scope="row">Weighted base<\/th><td class="num">429.9<\/td><td class="num">413.1<\/td><td class="num">843.0<\/td>/);
+  assert.match(html, /n = 843 respondents answering both, weighted 843/);
+  // Unweighted, one Base (n) row as before.
+  const plain = crosstabHtml({ ...x, columnBases: [442, 401], base: 843 }, 'respondents');
+  assert.ok(!plain.includes('Weighted base'));
+});

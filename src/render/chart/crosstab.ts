@@ -129,9 +129,9 @@ function topLegend(legendKeys: string[], r: Resolved): Record<string, unknown> {
 
 function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[], ordered: CrosstabChartOptions['ordered']): Built {
   const rows = table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i));
-  const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => [
-    `n = ${formatCount(table.columnBases[c] ?? 0)}`,
-  ]);
+  // Each group's respondents, as the subtitle counts them: a weighted sum is no count of people.
+  const respondents = (c: number) => formatCount(table.unweightedColumnBases?.[c] ?? table.columnBases[c] ?? 0);
+  const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => [`n = ${respondents(c)}`]);
   const { keys: segKeys } = bandKeys(rows.map((i) => table.rowLabels[i] ?? ''), LEGEND_LABEL_WIDTH);
   const colors = ordered ? orderedColors(rows.map((i) => table.rowLabels[i] ?? ''), ordered) : palette(table.label, rows.length, r, warnings);
   const data: Record<string, unknown>[] = [];
@@ -157,7 +157,7 @@ function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
       });
       start += value;
     });
-    descs.push(`${colLabel} (n = ${formatCount(table.columnBases[c] ?? 0)}): ${parts.join(', ')}`);
+    descs.push(`${colLabel} (n = ${respondents(c)}): ${parts.join(', ')}`);
   });
   const body = {
     data: { values: data },

@@ -1,7 +1,7 @@
 /** Tables for the terminal: aligned columns, inline bars, colour through a styler. */
 import type { AnalysisResult, BannerTable, CrosstabStats, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
-import { totalPercent } from './total.js';
+import { isWeighted, totalPercent } from './total.js';
 import { gridRun, gridTitle } from './grid.js';
 import { padEnd, padStart, pieces, width as columnsOf } from './width.js';
 
@@ -203,7 +203,7 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
     for (const l of more) lines.push(`  ${l}`);
   });
   // Weighted: the respondents are the base (n); the weighted sums follow, labelled as such.
-  const weighted = t.unweightedColumnBases !== undefined && t.unweightedBase !== undefined && t.unweightedColumnBases.some((n, c) => Math.abs(n - (t.columnBases[c] ?? 0)) > 1e-9);
+  const weighted = isWeighted(t);
   const bases = weighted ? [...t.unweightedColumnBases!, t.unweightedBase!] : [...t.columnBases, t.base];
   lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${bases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
   if (weighted) lines.push(st.dim(`  ${'Weighted base'.padEnd(lw)} ${[...t.columnBases, t.base].map((b) => formatNumber(b, 1).padStart(colW)).join(' ')}`));

@@ -9,3 +9,9 @@ export function totalPercent(t: CrosstabTable, r: number): number | null {
   if (n === null) return null;
   return t.base > 0 ? (100 * (n ?? 0)) / t.base : 0;
 }
+
+/** A weighted crosstab: its bases are weighted sums, shown apart from the respondents behind them. */
+export function isWeighted(t: CrosstabTable): boolean {
+  const n = t.unweightedColumnBases;
+  return n !== undefined && t.unweightedBase !== undefined && n.some((x, c) => Math.abs(x - (t.columnBases[c] ?? 0)) > 1e-9);
+}
