@@ -157,7 +157,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   // thread little, and numbers cells and keeps keys from the first row on. So do passes that
   // come before the main pass (a rule that needs the whole file, raking).
   const afterSample = (): boolean => {
-    plan = planStudy(header!, sample, loaded, decimalComma, options.onKeep !== undefined);
+    plan = planStudy(header!, sample, loaded, decimalComma, options.onKeep !== undefined, minCellOf(options, spec));
     if (input.threaded || plan.passes) {
       sample.clear();
       return false;
@@ -211,7 +211,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
       result.diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHTS_OUTSIDE_TRIM', message: `weights run from ${formatRatio(w.min / w.mean)} to ${formatRatio(w.max / w.mean)} x their mean, outside the trim bounds ${trim.lower} to ${trim.upper}: trimming bounds each raking cell's mean weight, and design weights spread respondents around it` });
     }
   }
-  const minCell = options.minCell ?? spec.statistics?.minCell;
+  const minCell = minCellOf(options, spec);
   if (minCell !== undefined) {
     const suppressed = suppressTables(result.tables, minCell);
     result.tables = suppressed.tables;
@@ -262,7 +262,7 @@ interface TableFilterUse {
   met: boolean;
 }
 
-function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decimalComma: boolean, codeAll: boolean): Plan {
+function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decimalComma: boolean, codeAll: boolean, minCell: number | undefined): Plan {
   const spec = loaded.spec;
   const { headers } = header;
   const codebook = applySpecCodebook(inferCodebook(headers, sample.rows, { decimalComma, distinct: (i) => sample.distinct(i) }), headers, loaded);
@@ -275,7 +275,7 @@ function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decim
   const weightId = weightingSpec.weight ?? spec.weight;
   const weightPath = weightingSpec.weight !== undefined ? ['weighting', 'weight'] : ['weight'];
   const weighted = weightId !== undefined || weightingSpec.rake !== undefined;
-  const stats = statsOptions(spec, weighted);
+  const stats = statsOptions(spec, weighted, minCell);
   const tabulation = new Tabulation(codebook, { tables, by: [], stats, ...(weightId !== undefined ? { weight: checkWeight(weightId, codebook, loaded, weightPath) } : {}) }, { decimalComma });
   const chain = new FilterChain((spec.filters ?? []).map((f, i) => createFilter(f, filterEnv(f, i, codebook, loaded, spec, used, headers))));
   if (weightId !== undefined) used.add(weightId);
@@ -341,10 +341,15 @@ async function morePasses(input: CsvInput, displayName: string, p: Plan, loaded:
   return scanRows(input, displayName, () => mainPass, { ...scanOptions, onProgress });
 }
 
-function statsOptions(spec: StudySpec, weighted: boolean): TableStatsOptions {
+function statsOptions(spec: StudySpec, weighted: boolean, minCell: number | undefined): TableStatsOptions {
   const s = spec.statistics ?? {};
   const letters = s.letters === true ? DEFAULT_LETTERS : s.letters ? { ...DEFAULT_LETTERS, ...s.letters } : null;
-  return { weighted, confidence: s.confidence ?? 0.95, raoScott: s.raoScott ?? 2, letters };
+  return { weighted, confidence: s.confidence ?? 0.95, raoScott: s.raoScott ?? 2, letters, ...(minCell !== undefined ? { minCell } : {}) };
+}
+
+/** Disclosure control's minimum cell: --min-cell over the spec's statistics.minCell. */
+function minCellOf(options: ReportOptions, spec: StudySpec): number | undefined {
+  return options.minCell ?? spec.statistics?.minCell;
 }
 
 function checkWeight(id: string, codebook: Codebook, loaded: LoadedSpec, path: (string | number)[]): string {

@@ -5,6 +5,7 @@ import { testSummary } from '../render/table/text.js';
 import { formatCount, h } from './html-common.js';
 import { isWeighted, totalPercent } from '../render/table/total.js';
 import { baseText } from '../render/chart/common.js';
+import { bannerCell } from '../render/table/banner.js';
 
 export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
   const multi = t.type === 'multi';
@@ -43,7 +44,7 @@ export function bannerHtml(t: BannerTable): string {
   const body = t.sections
     .map((s) => {
       const title = `<tr class="section"><th scope="rowgroup" colspan="${t.columns.length + 1}">${h(s.item ?? s.label)}</th></tr>`;
-      const rows = s.rowLabels.map((l, r) => `<tr${s.netRows?.includes(r) ? ' class="net"' : ''}><th scope="row">${h(l)}</th>${s.percents[r]!.map((x) => `<td class="num">${x === null ? '' : h(formatPercent(x, 0))}</td>`).join('')}</tr>`);
+      const rows = s.rowLabels.map((l, r) => `<tr${s.netRows?.includes(r) ? ' class="net"' : ''}><th scope="row">${h(l)}</th>${t.columns.map((_, c) => `<td class="num">${h(bannerCell(s, r, c))}</td>`).join('')}</tr>`);
       const base = `<tr class="base"><th scope="row">Base (n)</th>${s.unweightedBases.map((b) => `<td class="num">${h(formatNumber(b))}</td>`).join('')}</tr>`;
       return [title, ...rows, base].join('\n');
     })

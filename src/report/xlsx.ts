@@ -171,7 +171,8 @@ function tableSheet(ws: Worksheet, t: Table, input: XlsxInput): void {
       put(ws, ['', ...t.columns.map((c) => (c.question === null ? 'Total' : `${c.group}: ${c.label}`))], { bold: true });
       for (const s of t.sections) {
         put(ws, [s.item ?? s.label], { bold: true });
-        s.rowLabels.forEach((l, r) => put(ws, [l, ...s.percents[r]!.map((x) => (x === null ? '' : x / 100))], { percentFrom: 1 }));
+        // Blank where a column is under minBase; `*` where disclosure control hid the cell.
+        s.rowLabels.forEach((l, r) => put(ws, [l, ...s.percents[r]!.map((x, c) => (s.suppressed?.[r]?.[c] ? HIDDEN : x === null ? '' : x / 100))], { percentFrom: 1 }));
         put(ws, ['Base (n)', ...s.unweightedBases], { italic: true });
       }
       break;

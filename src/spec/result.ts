@@ -201,15 +201,19 @@ export interface BannerSection {
   item?: string;
   type: QuestionType;
   rowLabels: string[];
-  /** counts[row][column]: weighted counts; null where the column's base is under minBase. */
+  /** counts[row][column]: weighted counts; null where the column's base is under minBase, or where disclosure control hid the cell (see `suppressed`). */
   counts: (number | null)[][];
-  /** percents[row][column]: share of the column's base (0-100); null where the base is under minBase. */
+  /** percents[row][column]: share of the column's base (0-100); null where the base is under minBase, or where hidden. */
   percents: (number | null)[][];
   /** Respondents answering the row question in each column (weighted). */
   bases: number[];
   unweightedBases: number[];
   /** Rows that are nets. */
   netRows?: number[];
+  /** Weighted banners under disclosure control: respondents (unweighted) per cell, which the rule counts; null where counts is. */
+  unweightedCounts?: (number | null)[][];
+  /** Cells hidden by disclosure control (present when any is): counts and percentages there are null. */
+  suppressed?: boolean[][];
 }
 
 /**

@@ -5,7 +5,7 @@
  * Suppressed counts, percentages and intervals become null; zero cells stay
  * (a zero discloses no one).
  */
-import type { CrosstabTable, FrequencyRow, FrequencyTable, Table } from '../spec/result.js';
+import type { BannerColumn, BannerTable, CrosstabTable, FrequencyRow, FrequencyTable, Table } from '../spec/result.js';
 
 export interface DisclosureSummary {
   minCell: number;
@@ -21,7 +21,7 @@ export function suppressTables(tables: readonly Table[], minCell: number): { tab
   const summary: DisclosureSummary = { minCell, primary: 0, complementary: 0, tables: 0 };
   const out = tables.map((t) => {
     const before = summary.primary + summary.complementary;
-    const next = t.kind === 'frequency' ? frequency(t, minCell, summary) : t.kind === 'crosstab' ? crosstab(t, minCell, summary) : t;
+    const next = t.kind === 'frequency' ? frequency(t, minCell, summary) : t.kind === 'crosstab' ? crosstab(t, minCell, summary) : t.kind === 'banner' ? banner(t, minCell, summary) : t;
     if (summary.primary + summary.complementary > before) summary.tables++;
     return next;
   });
@@ -65,38 +65,13 @@ function crosstab(t: CrosstabTable, k: number, s: DisclosureSummary): CrosstabTa
   // Tables reach here as tabulated: nothing is hidden yet.
   const ns = (t.unweightedCounts ?? t.counts) as number[][];
   const nets = new Set(t.netRows ?? []);
-  const answerRows = t.rowLabels.map((_, r) => r).filter((r) => !nets.has(r));
-  const hide = ns.map((row) => row.map((x) => small(x, k)));
-  s.primary += hide.flat().filter(Boolean).length;
-  // Rows and columns add up to visible bases: keep adding the smallest visible cell
-  // to any row or column with exactly one hidden cell, until none is left alone.
-  for (let changed = true; changed; ) {
-    changed = false;
-    const lines: number[][][] = [
-      ...answerRows.map((r) => t.columnLabels.map((_, c) => [r, c])),
-      ...t.columnLabels.map((_, c) => answerRows.map((r) => [r, c])),
-    ];
-    for (const line of lines) {
-      if (line.filter(([r, c]) => hide[r!]![c!]).length !== 1) continue;
-      const candidates = line.filter(([r, c]) => !hide[r!]![c!] && ns[r!]![c!]! > 0).sort((a, b) => ns[a[0]!]![a[1]!]! - ns[b[0]!]![b[1]!]!);
-      const pick = candidates[0];
-      if (!pick) continue;
-      hide[pick[0]!]![pick[1]!] = true;
-      s.complementary++;
-      changed = true;
-    }
-  }
-  // Net rows combine answers: hide a net cell whenever an answer in its column is hidden.
-  for (const r of nets) {
-    t.columnLabels.forEach((_, c) => {
-      if (!hide[r]![c] && (small(ns[r]![c]!, k) || answerRows.some((a) => hide[a]![c]))) {
-        hide[r]![c] = true;
-        s.complementary++;
-      }
-    });
-  }
+  const hide = cellMask(ns, nets, k);
   if (!hide.flat().some(Boolean)) return t;
-  const hiddenTotals = rowTotals(ns, hide, answerRows, nets, k, s);
+  tally(ns, hide, k, s);
+  const n = ns.map((row) => row.reduce((a, x) => a + x, 0));
+  // A row's total is the sum of its cells: only a row that hides some can hide its total.
+  const hiddenTotals = rowTotals(n, (r) => (hide[r]!.some(Boolean) ? 0 : Infinity), answerRowsOf(ns, nets), nets, k);
+  s.complementary += hiddenTotals.filter((h, r) => h && !small(n[r]!, k)).length;
   const mask = <T>(m: T[][] | undefined) => m?.map((row, r) => row.map((x, c) => (hide[r]![c] ? null : x)));
   const rowBases = t.rowBases.map((b, r) => (hiddenTotals[r] ? null : b));
   const out = { ...t, counts: mask(t.counts), columnPercents: mask(t.columnPercents), rowPercents: mask(t.rowPercents), totalPercents: mask(t.totalPercents), rowBases, suppressed: hide } as unknown as CrosstabTable;
@@ -108,27 +83,137 @@ function crosstab(t: CrosstabTable, k: number, s: DisclosureSummary): CrosstabTa
 }
 
 /**
- * Which rows' Total (row base) to hide: a row holding fewer respondents than the minimum. Totals add
- * up to the base, so one hidden alone would be recovered by subtraction: the smallest other row that
- * already hides cells (so its total cannot be summed from them) hides its total too. Nets hide theirs
- * whenever an answer's is hidden, as their cells do.
+ * A banner is a crosstab of each row question by each banner question, beside a Total column (the
+ * row question's own counts): each block of a section gets the crosstab rule, and the Total column
+ * the rule of a crosstab's row totals. Column bases show, as a crosstab's do.
  */
-function rowTotals(ns: number[][], hide: boolean[][], answerRows: number[], nets: Set<number>, k: number, s: DisclosureSummary): boolean[] {
-  const n = ns.map((row) => row.reduce((a, x) => a + x, 0));
+function banner(t: BannerTable, k: number, s: DisclosureSummary): BannerTable {
+  const blocks = bannerBlocks(t.columns);
+  const total = t.columns.findIndex((c) => c.question === null);
+  let any = false;
+  const sections = t.sections.map((sec) => {
+    // Weights are not respondents: a weighted banner must come with them (tabulated with stats.minCell).
+    if (!sec.unweightedCounts && sec.bases.some((b, c) => b !== sec.unweightedBases[c])) throw new Error(`banner section '${sec.question}' is weighted but has no unweightedCounts`);
+    // Blank columns (under minBase) publish no cell: never hidden, and never taken as complements.
+    const ns = (sec.unweightedCounts ?? sec.counts).map((row) => row.map((x) => x ?? 0));
+    const hide = bannerMask(ns, blocks, total < 0 ? null : total, new Set(sec.netRows ?? []), k);
+    if (!hide.flat().some(Boolean)) return sec;
+    any = true;
+    tally(ns, hide, k, s);
+    const mask = <T>(m: T[][]) => m.map((row, r) => row.map((x, c) => (hide[r]![c] ? null : x)));
+    return { ...sec, counts: mask(sec.counts), percents: mask(sec.percents), ...(sec.unweightedCounts ? { unweightedCounts: mask(sec.unweightedCounts) } : {}), suppressed: hide };
+  });
+  return any ? { ...t, sections } : t;
+}
+
+/** The columns of each banner question: the blocks that are crosstabs of their own. */
+function bannerBlocks(columns: readonly BannerColumn[]): number[][] {
+  const blocks = new Map<string, number[]>();
+  columns.forEach((c, i) => {
+    if (c.question === null) return;
+    const block = blocks.get(c.question) ?? [];
+    block.push(i);
+    blocks.set(c.question, block);
+  });
+  return [...blocks.values()];
+}
+
+/**
+ * Which cells of a banner section to hide. The Total column holds what a crosstab's row totals hold,
+ * but a banner shows it beside every block: a hidden total must not be the sum of one block's
+ * visible cells, so the row hides a cell in each block too (its smallest, and what that entails),
+ * until nothing more is needed.
+ */
+function bannerMask(ns: number[][], blocks: readonly number[][], total: number | null, nets: ReadonlySet<number>, k: number): boolean[][] {
+  const also = ns.map((row) => row.map(() => false));
+  const nonzero = (r: number, cols: readonly number[]) => cols.some((c) => ns[r]![c]! > 0);
+  for (;;) {
+    const hide = ns.map((row) => row.map(() => false));
+    for (const cols of blocks) {
+      const block = cellMask(ns.map((row) => cols.map((c) => row[c]!)), nets, k, also.map((row) => cols.map((c) => row[c]!)));
+      block.forEach((row, r) => row.forEach((h, j) => (hide[r]![cols[j]!] = h)));
+    }
+    if (total === null) return hide;
+    const hidesIn = (r: number, cols: readonly number[]) => cols.some((c) => hide[r]![c]) || !nonzero(r, cols);
+    // The cheapest other total to hide: one already hiding a cell in every block, else in the most.
+    const cost = (r: number) => blocks.filter((cols) => !hidesIn(r, cols)).length;
+    const totals = rowTotals(ns.map((row) => row[total]!), cost, answerRowsOf(ns, nets), nets, k);
+    let more = false;
+    totals.forEach((hidden, r) => {
+      if (!hidden) return;
+      hide[r]![total] = true;
+      for (const cols of blocks) {
+        if (hidesIn(r, cols)) continue;
+        const c = cols.filter((x) => ns[r]![x]! > 0).sort((a, b) => ns[r]![a]! - ns[r]![b]!)[0]!;
+        also[r]![c] = true;
+        more = true;
+      }
+    });
+    if (!more) return hide;
+  }
+}
+
+/**
+ * The crosstab rule on respondents per cell (rows by columns): cells under the minimum are hidden
+ * (and those `also` marks), then enough others that none follows from a row's or column's total,
+ * then net cells that would give a hidden answer away.
+ */
+function cellMask(ns: number[][], nets: ReadonlySet<number>, k: number, also?: boolean[][]): boolean[][] {
+  const answerRows = answerRowsOf(ns, nets);
+  const columns = ns[0]?.map((_, c) => c) ?? [];
+  const hide = ns.map((row, r) => row.map((x, c) => small(x, k) || also?.[r]?.[c] === true));
+  // Rows and columns add up to visible bases: keep adding the smallest visible cell
+  // to any row or column with exactly one hidden cell, until none is left alone.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const lines: number[][][] = [
+      ...answerRows.map((r) => columns.map((c) => [r, c])),
+      ...columns.map((c) => answerRows.map((r) => [r, c])),
+    ];
+    for (const line of lines) {
+      if (line.filter(([r, c]) => hide[r!]![c!]).length !== 1) continue;
+      const candidates = line.filter(([r, c]) => !hide[r!]![c!] && ns[r!]![c!]! > 0).sort((a, b) => ns[a[0]!]![a[1]!]! - ns[b[0]!]![b[1]!]!);
+      const pick = candidates[0];
+      if (!pick) continue;
+      hide[pick[0]!]![pick[1]!] = true;
+      changed = true;
+    }
+  }
+  // Net rows combine answers: hide a net cell whenever an answer in its column is hidden.
+  for (const r of nets) {
+    for (const c of columns) {
+      if (small(ns[r]![c]!, k) || answerRows.some((a) => hide[a]![c])) hide[r]![c] = true;
+    }
+  }
+  return hide;
+}
+
+const answerRowsOf = (ns: readonly unknown[], nets: ReadonlySet<number>) => ns.map((_, r) => r).filter((r) => !nets.has(r));
+
+/** Counts hidden cells: small ones as primary, the rest as complementary. */
+function tally(ns: number[][], hide: boolean[][], k: number, s: DisclosureSummary): void {
+  hide.forEach((row, r) => row.forEach((h, c) => {
+    if (!h) return;
+    if (small(ns[r]![c]!, k)) s.primary++;
+    else s.complementary++;
+  }));
+}
+
+/**
+ * Which rows' Total (row base) to hide: a row holding fewer respondents than the minimum. Totals add
+ * up to the base, so one hidden alone would be recovered by subtraction: the cheapest other row
+ * (`cost`, then the smallest; Infinity: hiding its total would hide nothing) hides its total too.
+ * Nets hide theirs whenever an answer's is hidden, as their cells do.
+ */
+function rowTotals(n: number[], cost: (r: number) => number, answerRows: number[], nets: ReadonlySet<number>, k: number): boolean[] {
   const hidden = n.map((x) => small(x, k));
   const hiddenAnswers = () => answerRows.filter((r) => hidden[r]).length;
   if (hiddenAnswers() === 1) {
-    const pick = answerRows.filter((r) => !hidden[r] && n[r]! > 0 && hide[r]!.some(Boolean)).sort((a, b) => n[a]! - n[b]!)[0];
-    if (pick !== undefined) {
-      hidden[pick] = true;
-      s.complementary++;
-    }
+    const pick = answerRows
+      .filter((r) => !hidden[r] && n[r]! > 0 && cost(r) < Infinity)
+      .sort((a, b) => cost(a) - cost(b) || n[a]! - n[b]!)[0];
+    if (pick !== undefined) hidden[pick] = true;
   }
-  if (hiddenAnswers() > 0) {
-    for (const r of nets) {
-      if (!hidden[r]) s.complementary++;
-      hidden[r] = true;
-    }
-  }
+  if (hiddenAnswers() > 0) for (const r of nets) hidden[r] = true;
   return hidden;
 }

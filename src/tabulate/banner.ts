@@ -2,7 +2,8 @@
  * Banners: a table book page. Every row question (each grid item on its own)
  * is counted by every answer of every column question, beside a total column;
  * percentages are of each column's base. Columns whose base has fewer
- * respondents than `minBase` are left blank (too few to publish).
+ * respondents than `minBase` are left blank (too few to publish). Disclosure control
+ * (stats/suppress.ts) hides small cells afterwards, block by block.
  */
 import type { BannerColumn, BannerSection, BannerTable } from '../spec/result.js';
 import type { ChoiceCoder } from '../engine/coder.js';
@@ -23,7 +24,7 @@ export class Banner {
     rows: readonly { coder: ChoiceCoder; nets: Net[]; item?: string }[],
     private readonly columns: readonly ChoiceCoder[],
     private readonly opts: { total: boolean; minBase: number; label: string },
-    stats: TableStatsOptions = DEFAULT_TABLE_STATS,
+    private readonly stats: TableStatsOptions = DEFAULT_TABLE_STATS,
   ) {
     const plain = { ...stats, letters: null };
     this.sections = rows.map((r) => ({
@@ -52,18 +53,23 @@ export class Banner {
       const bases: number[] = [];
       const unweighted: number[] = [];
       const counts: (number | null)[][] = rowLabels.map(() => []);
-      const push = (base: number, n: number, count: (r: number) => number) => {
+      const ns: (number | null)[][] = rowLabels.map(() => []);
+      const push = (base: number, n: number, count: (r: number) => number, respondents: (r: number) => number) => {
         bases.push(base);
         unweighted.push(n);
         const blank = n < this.opts.minBase;
-        rowLabels.forEach((_, r) => counts[r]!.push(blank ? null : count(r)));
+        rowLabels.forEach((_, r) => {
+          counts[r]!.push(blank ? null : count(r));
+          ns[r]!.push(blank ? null : respondents(r));
+        });
       };
       if (total) {
-        const byLabel = new Map(total.rows.map((r) => [r.label, r.count]));
-        push(total.base, total.unweightedBase ?? total.base, (r) => byLabel.get(rowLabels[r]!) ?? 0);
+        const byLabel = new Map(total.rows.map((r) => [r.label, r]));
+        const row = (r: number) => byLabel.get(rowLabels[r]!);
+        push(total.base, total.unweightedBase ?? total.base, (r) => row(r)?.count ?? 0, (r) => row(r)?.n ?? row(r)?.count ?? 0);
       }
       crosstabs.forEach((x) => {
-        x.columnLabels.forEach((_, c) => push(x.columnBases[c]!, x.unweightedColumnBases?.[c] ?? x.columnBases[c]!, (r) => x.counts[r]![c]!));
+        x.columnLabels.forEach((_, c) => push(x.columnBases[c]!, x.unweightedColumnBases?.[c] ?? x.columnBases[c]!, (r) => x.counts[r]![c]!, (r) => (x.unweightedCounts ?? x.counts)[r]![c]!));
       });
       const percents = counts.map((row) => row.map((x, c) => (x === null ? null : bases[c]! > 0 ? (100 * x) / bases[c]! : 0)));
       const q = s.row.question;
@@ -71,6 +77,8 @@ export class Banner {
       if (s.item !== undefined) section.item = s.item;
       const nets = crosstabs[0]?.netRows;
       if (nets && nets.length > 0) section.netRows = nets;
+      // Disclosure control counts respondents, which weighted counts are not; kept only for it, so banners without it keep their shape.
+      if (this.stats.weighted && this.stats.minCell !== undefined) section.unweightedCounts = ns;
       return section;
     });
     return { kind: 'banner', label: this.opts.label, columns, sections, minBase: this.opts.minBase };

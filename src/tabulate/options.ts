@@ -10,6 +10,8 @@ export interface TableStatsOptions {
   raoScott: 1 | 2;
   /** Column-proportion letters in crosstabs, or null for none. */
   letters: LetterOptions | null;
+  /** Disclosure control's minimum cell (statistics.minCell, --min-cell), when it applies: weighted banners then keep respondents per cell for it. */
+  minCell?: number;
 }
 
 export const DEFAULT_TABLE_STATS: TableStatsOptions = { weighted: false, confidence: 0.95, raoScott: 2, letters: null };

@@ -5,6 +5,7 @@ import { testSummary } from './text.js';
 import { resultTitle } from '../title.js';
 import { totalPercent } from './total.js';
 import { gridRun, gridTitle } from './grid.js';
+import { bannerCell } from './banner.js';
 
 export function renderMarkdown(result: AnalysisResult & { funnel?: { rule: string; removed: number; remaining: number }[]; title?: string }): string {
   const out: string[] = [`# ${forMarkdown(resultTitle(result))}`, '', `${result.input.rows} respondents read from ${forMarkdown(result.input.file)}.`];
@@ -52,7 +53,7 @@ export function tableMarkdown(t: Table): string {
       const head = `| | ${t.columns.map((c) => forMarkdown(c.question === null ? 'Total' : `${c.group}: ${c.label}`)).join(' | ')} |\n|---|${t.columns.map(() => '---:').join('|')}|`;
       const sections = t.sections.map((s) => {
         const title = `| **${forMarkdown(s.item ?? s.label)}** |${t.columns.map(() => ' |').join('')}`;
-        const rows = s.rowLabels.map((l, r) => `| ${forMarkdown(l)} | ${s.percents[r]!.map((x) => (x === null ? '' : formatPercent(x, 0))).join(' | ')} |`);
+        const rows = s.rowLabels.map((l, r) => `| ${forMarkdown(l)} | ${t.columns.map((_, c) => bannerCell(s, r, c)).join(' | ')} |`);
         const base = `| *Base* | ${s.unweightedBases.map((b) => formatNumber(b)).join(' | ')} |`;
         return [title, ...rows, base].join('\n');
       });

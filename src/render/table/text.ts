@@ -3,6 +3,7 @@ import type { AnalysisResult, BannerTable, CrosstabStats, CrosstabTable, Frequen
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
 import { isWeighted, totalPercent } from './total.js';
 import { gridRun, gridTitle } from './grid.js';
+import { bannerCell } from './banner.js';
 import { padEnd, padStart, pieces, width as columnsOf } from './width.js';
 
 /** Colour is applied by the caller's styler (chalk at the CLI edge, identity in tests). */
@@ -115,7 +116,7 @@ function banner(t: BannerTable, { styler: st }: TextOptions): string {
   const lines = [st.title(forTerminal(t.label)), ...head.map((h) => st.dim(`  ${''.padEnd(lw)} ${h}`))];
   for (const s of t.sections) {
     lines.push(`  ${st.title(truncate(forTerminal(s.item ?? s.label), lw + 40))}`);
-    s.rowLabels.forEach((l, r) => lines.push(`  ${padEnd(truncate(forTerminal(l), 30), lw)} ${s.percents[r]!.map((x) => (x === null ? '' : formatPercent(x, 0)).padStart(colW)).join(' ')}`));
+    s.rowLabels.forEach((l, r) => lines.push(`  ${padEnd(truncate(forTerminal(l), 30), lw)} ${t.columns.map((_, c) => bannerCell(s, r, c).padStart(colW)).join(' ')}`));
     lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${s.unweightedBases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
   }
   lines.push(st.dim(`  column %${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}`));
