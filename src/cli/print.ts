@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { Io, Output } from './io.js';
 import type { Styler } from '../render/table/text.js';
 import { formatLocation, type SurveyError } from '../errors/survey-error.js';
+import type { Diagnostic } from '../spec/result.js';
 import { forTerminal } from '../render/sanitize.js';
 import { maskContacts } from '../privacy/mask.js';
 
@@ -29,4 +30,13 @@ export function formatError(e: SurveyError, color: boolean): string {
   let s = `${where}${c.red('error')} ${e.code}: ${forTerminal(maskContacts(e.message))}\n`;
   if (e.hint) s += `  ${c.dim(`hint: ${forTerminal(maskContacts(e.hint))}`)}\n`;
   return s;
+}
+
+/**
+ * `warning SURVEY_CODE: message`, as errors are written, for stderr: stdout holds the result alone,
+ * so `survey report s.yaml > out.txt` still shows warnings on the terminal.
+ */
+export function formatDiagnostic(d: Diagnostic, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  return `${d.level === 'warning' ? c.yellow('warning') : c.dim('info')} ${d.code}: ${forTerminal(maskContacts(d.message))}\n`;
 }

@@ -17,7 +17,7 @@ import type { ColumnHeader } from '../codebook/header.js';
 import { inferCodebook } from '../codebook/infer.js';
 import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
 import { SurveyError } from '../errors/survey-error.js';
-import { messages } from '../errors/messages.js';
+import { answersShown, messages } from '../errors/messages.js';
 import { compile, truthy } from '../expr/compile.js';
 import { Tabulation } from './tabulation.js';
 import { resolveQuestionOrItem } from './resolve.js';
@@ -155,8 +155,7 @@ export function answersOf(t: Tabulation, names: readonly string[]): string[] {
   return names.flatMap((name) => {
     const q = t.codebook.questions.find((x) => x.id === name.split('.')[0]);
     if (!q) return [];
-    const shown = q.options.slice(0, 6).map((o) => JSON.stringify(o)).join(', ');
-    return [q.options.length > 0 ? `${name}: ${shown}${q.options.length > 6 ? ', ...' : ''}` : `${name}: ${q.type}`];
+    return [q.options.length > 0 ? answersShown(name, q.options) : `${name}: ${q.type}`];
   });
 }
 

@@ -75,10 +75,31 @@ export class OptionIndex {
     if (this.foldCase && !this.folded.has(label.toLowerCase())) this.folded.set(label.toLowerCase(), c);
     return c;
   }
+  /** Recode keys and missing answers a cell has matched: a spec's that none matched is a slip (engine/check-answers.ts). */
+  private readonly recodedFrom = new Set<string>();
+  private readonly missingSeen = new Set<string>();
   /** The label an answer is counted under (after recodes), or null for a missing code. */
   label(answer: string): string | null {
-    const label = this.recode.size > 0 ? (this.recode.get(answer.toLowerCase()) ?? answer) : answer;
-    return this.missing.has(label) ? null : label;
+    let label = answer;
+    if (this.recode.size > 0) {
+      const key = answer.toLowerCase();
+      const to = this.recode.get(key);
+      if (to !== undefined) {
+        label = to;
+        this.recodedFrom.add(key);
+      }
+    }
+    if (!this.missing.has(label)) return label;
+    this.missingSeen.add(label);
+    return null;
+  }
+  /** Whether a cell coded so far matched recode key `key` (as a spec writes it: any case, spaces around it aside). */
+  recoded(key: string): boolean {
+    return this.recodedFrom.has(key.trim().toLowerCase());
+  }
+  /** Whether a cell coded so far was missing answer `answer`. */
+  heldMissing(answer: string): boolean {
+    return this.missingSeen.has(answer);
   }
   code(answer: string): number {
     const label = this.label(answer);

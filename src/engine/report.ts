@@ -22,10 +22,10 @@ import type { Encoding } from '../ingest/detect.js';
 import { inferCodebook } from '../codebook/infer.js';
 import { applySpecCodebook, specError, unknownRef } from '../config/apply-codebook.js';
 import type { LoadedSpec } from '../config/load-spec.js';
-import { compile, truthy, type Evaluator } from '../expr/compile.js';
+import { compile, truthy, type Compiled, type Evaluator } from '../expr/compile.js';
 import { createFilter } from '../filters/index.js';
 import { FilterChain, type FunnelStep, type Rejection } from '../filters/apply.js';
-import type { RowContext } from '../filters/types.js';
+import type { FilterEnv, RowContext } from '../filters/types.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { Tabulation, type PlannedTable } from './tabulation.js';
@@ -36,7 +36,8 @@ import type { ScanOptions } from '../ingest/read-csv.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { Cells } from '../ingest/cells.js';
 import { DEFAULT_SAMPLE_ROWS, answersOf, finish, type Analysis } from './analyze.js';
-import { Raking, summarizeWeights, type WeightsSummary } from './weighting.js';
+import { Raking, summarizeWeights, targetScale, type TargetScale, type WeightsSummary } from './weighting.js';
+import { checkRecodesAndMissing, choicesOf, comparisonProblem, listedAnswers } from './check-answers.js';
 import { DEFAULT_LETTERS } from '../stats/column-tests.js';
 import type { TableStatsOptions } from '../tabulate/options.js';
 import { suppressTables, type DisclosureSummary } from '../stats/suppress.js';
@@ -189,6 +190,16 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   if (main === null) scanned = await morePasses(input, displayName, p, loaded, diagnostics, mainPass(p), options.onProgress);
 
   const { tabulation, chain } = p;
+  // Every row is coded: the answers the spec names are checked against all the data's.
+  checkRecodesAndMissing(loaded, tabulation);
+  const seen = choicesOf(p.codebook.questions, (q) => {
+    const coder = tabulation.coders.get(q.id);
+    return coder !== undefined && 'options' in coder ? coder.options.labels : listedAnswers(q);
+  });
+  for (const { expr, error } of p.expressions) {
+    const problem = comparisonProblem(expr, seen, false);
+    if (problem !== null) throw error(problem.message, problem.hint);
+  }
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
   if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted, noWeightLines) });
   const funnel = chain.funnel();
@@ -253,6 +264,21 @@ interface Plan {
   passes: boolean;
   /** Each table filter of the spec, and whether any kept row has met it. */
   tableFilters: TableFilterUse[];
+  /** Every expression of the spec, to check its answers against all the data's once it is read. */
+  expressions: CheckedExpression[];
+}
+
+interface CheckedExpression {
+  expr: Compiled;
+  /** A spec error at the expression's path. */
+  error: (message: string, hint?: string) => Error;
+}
+
+/** An expression's answers checked against the sample's now (a slip is an error), and kept to check against every row's. */
+function checkAnswers(expr: Compiled, codebook: Codebook, error: CheckedExpression['error'], expressions: CheckedExpression[]): void {
+  const problem = comparisonProblem(expr, choicesOf(codebook.questions, listedAnswers), true);
+  if (problem !== null) throw error(problem.message, problem.hint);
+  expressions.push({ expr, error });
 }
 
 interface TableFilterUse {
@@ -270,19 +296,21 @@ function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decim
   // Every question a table, rule, weight or filter uses: only those are coded row by row.
   const used = new Set<string>();
   const tableFilters: TableFilterUse[] = [];
-  const tables = planTables(spec, codebook, loaded, used, tableFilters);
+  const expressions: CheckedExpression[] = [];
+  const tables = planTables(spec, codebook, loaded, used, tableFilters, expressions);
   const weightingSpec = spec.weighting ?? {};
   const weightId = weightingSpec.weight ?? spec.weight;
   const weightPath = weightingSpec.weight !== undefined ? ['weighting', 'weight'] : ['weight'];
   const weighted = weightId !== undefined || weightingSpec.rake !== undefined;
   const stats = statsOptions(spec, weighted, minCell);
   const tabulation = new Tabulation(codebook, { tables, by: [], stats, ...(weightId !== undefined ? { weight: checkWeight(weightId, codebook, loaded, weightPath) } : {}) }, { decimalComma });
-  const chain = new FilterChain((spec.filters ?? []).map((f, i) => createFilter(f, filterEnv(f, i, codebook, loaded, spec, used, headers))));
+  const chain = new FilterChain((spec.filters ?? []).map((f, i) => createFilter(f, filterEnv(f, i, codebook, loaded, spec, used, headers, expressions))));
   if (weightId !== undefined) used.add(weightId);
   for (const id of Object.keys(weightingSpec.rake ?? {})) used.add(id);
   // `survey clean` writes every question of the kept rows.
   if (tables !== 'all' && !codeAll) tabulation.codeOnly(used);
   const raking = weightingSpec.rake ? new Raking(tabulation, rakeVariables(weightingSpec.rake, codebook, tabulation, loaded)) : null;
+  if (weightingSpec.rake) checkRakeTotals(weightingSpec.rake, loaded);
   // A leading one-key `keep: first` duplicates rule sees every row in order: the reading
   // thread can keep its keys, which takes the key set off this thread.
   const key = chain.filters[0]?.firstSeen;
@@ -302,6 +330,7 @@ function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decim
     leadKey: key ? { key, skip: header.headerRows } : null,
     keptColumns: headers.map((h) => h.index).filter((i) => !pii.includes(i)),
     tableFilters,
+    expressions,
     weighted,
     weightId,
     raking,
@@ -383,17 +412,62 @@ function checkRakeAnswers(targets: Record<string, Record<string, number>>, t: Ta
 }
 
 /**
- * Targets that would rake silently to nonsense: an answer kept rows give but with no target (its
- * respondents would weigh 0), and shares that do not add up to 1 (read as population counts,
- * they would shrink every count to a fraction of a respondent).
+ * Targets whose totals would rake silently to nonsense, told before any row is read: shares that
+ * do not add up to 1 (read as counts, they would shrink every count to a fraction of a
+ * respondent), and variables whose targets disagree on the total, which each raking step would
+ * move to its own: counts of different totals, or counts beside shares or percentages.
  */
-function checkRakeTargets(targets: Record<string, Record<string, number>>, raking: Raking, loaded: LoadedSpec): void {
+function checkRakeTotals(targets: Record<string, Record<string, number>>, loaded: LoadedSpec): void {
+  let first: RakeTotal | undefined;
   for (const [id, answers] of Object.entries(targets)) {
     const values = Object.values(answers);
     const sum = values.reduce((a, b) => a + b, 0);
-    if (values.every((x) => x < 1) && Math.abs(sum - 1) > 1e-6) {
-      throw specError(loaded, ['weighting', 'rake', id], `the shares of '${id}' add up to ${Number(sum.toFixed(6))}, not 1`, 'give shares that add up to 1, or population counts');
+    const path = ['weighting', 'rake', id];
+    if (!(sum > 0)) throw specError(loaded, path, `the targets of '${id}' add up to 0: every respondent would weigh 0`);
+    const scale = targetScale(answers);
+    if (scale === 'counts' && values.every((x) => x < 1)) {
+      throw specError(loaded, path, `the shares of '${id}' add up to ${formatTotal(sum)}, not 1`, 'give shares that add up to 1, or population counts');
     }
+    const these: RakeTotal = { id, sum, scale };
+    first ??= these;
+    if (!disagree(first, these)) continue;
+    // Rounded percentages may not add up to 100, and are read as counts: the likelier slip is named first.
+    const [a, b] = nearlyPercent(first) ? [first, these] : [these, first];
+    const message = a.scale === 'counts' && b.scale === 'counts'
+      ? `the population counts of '${a.id}' add up to ${formatTotal(a.sum)} and those of '${b.id}' to ${formatTotal(b.sum)}: raking cannot meet both totals`
+      : `'${a.id}' has ${kindOf(a)} and '${b.id}' ${kindOf(b)}: every variable needs one kind of target`;
+    throw specError(loaded, ['weighting', 'rake', a.id], message, nearlyPercent(a) ? `percentages must add up to 100: those of '${a.id}' add up to ${formatTotal(a.sum)}` : 'give every variable shares (adding up to 1) or percentages (adding up to 100), or population counts of one total');
+  }
+}
+
+interface RakeTotal {
+  id: string;
+  sum: number;
+  scale: TargetScale;
+}
+
+function nearlyPercent(t: RakeTotal): boolean {
+  return t.scale === 'counts' && Math.abs(t.sum - 100) <= 5;
+}
+
+/** Counts beside shares or percentages, or counts of two totals (a relative difference past rounding). */
+function disagree(a: RakeTotal, b: RakeTotal): boolean {
+  if ((a.scale === 'counts') !== (b.scale === 'counts')) return true;
+  return a.scale === 'counts' && Math.abs(a.sum - b.sum) > 1e-9 * Math.max(a.sum, b.sum);
+}
+
+function kindOf(t: RakeTotal): string {
+  return t.scale === 'counts' ? `population counts (adding up to ${formatTotal(t.sum)})` : t.scale === 'shares' ? 'shares (adding up to 1)' : 'percentages (adding up to 100)';
+}
+
+/** `1000`, `1.1`: a sum without floating-point noise. */
+function formatTotal(x: number): number {
+  return Number(x.toFixed(6));
+}
+
+/** An answer kept rows give but with no target: its respondents would weigh 0. */
+function checkRakeTargets(targets: Record<string, Record<string, number>>, raking: Raking, loaded: LoadedSpec): void {
+  for (const [id, answers] of Object.entries(targets)) {
     const untargeted = raking.answered(id).filter((a) => !Object.hasOwn(answers, a));
     if (untargeted.length > 0) {
       const list = untargeted.map((a) => `'${a}'`).join(', ');
@@ -402,8 +476,9 @@ function checkRakeTargets(targets: Record<string, Record<string, number>>, rakin
   }
 }
 
-function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: LoadedSpec, spec: StudySpec, used: Set<string>, headers: readonly ColumnHeader[]) {
+function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: LoadedSpec, spec: StudySpec, used: Set<string>, headers: readonly ColumnHeader[], expressions: CheckedExpression[]): FilterEnv {
   const path = (key: string) => ['filters', index, ...key.split(/[.[\]]+/).filter((s) => s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s))];
+  const error = (key: string, message: string, hint?: string) => specError(loaded, path(key), `${f.rule}: ${message}`, hint);
   return {
     codebook,
     timezone: spec.input?.timezone ?? 'UTC',
@@ -414,7 +489,8 @@ function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: Loa
       used.add(q.id);
       return q;
     },
-    error: (key: string, message: string, hint?: string) => specError(loaded, path(key), `${f.rule}: ${message}`, hint),
+    error,
+    checkAnswers: (expr, key) => checkAnswers(expr, codebook, (message, hint) => error(key, message, hint), expressions),
   };
 }
 
@@ -427,7 +503,7 @@ function findId(codebook: Codebook, id: string): Question | undefined {
   return g && g.items.some((i) => i.id === item) ? g : undefined;
 }
 
-function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, used: Set<string>, filters: TableFilterUse[]): PlannedTable[] | 'all' {
+function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, used: Set<string>, filters: TableFilterUse[], expressions: CheckedExpression[]): PlannedTable[] | 'all' {
   if (!spec.tables) return 'all';
   // Two tables with one id would write one file over the other (or get a renamed one nobody asked for).
   const ids = new Map<string, number>();
@@ -445,7 +521,7 @@ function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, use
       used.add(q.id);
       return id;
     };
-    const filter = tableFilter(t, i, codebook, loaded, used, filters);
+    const filter = tableFilter(t, i, codebook, loaded, used, filters, expressions);
     const common = { ...(t.id ? { id: t.id } : {}), ...(t.title ? { title: t.title } : {}), ...(filter ? { filter } : {}) };
     switch (t.type) {
       case 'frequency':
@@ -472,7 +548,7 @@ function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, use
   });
 }
 
-function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: LoadedSpec, used: Set<string>, uses: TableFilterUse[]): Evaluator | undefined {
+function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: LoadedSpec, used: Set<string>, uses: TableFilterUse[], expressions: CheckedExpression[]): Evaluator | undefined {
   if (t.filter === undefined) return undefined;
   let expr;
   try {
@@ -485,6 +561,7 @@ function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: Loaded
     if (!q) throw unknownRef(loaded, ['tables', i, 'filter'], name, codebook.questions);
     used.add(q.id);
   }
+  checkAnswers(expr, codebook, (message, hint) => specError(loaded, ['tables', i, 'filter'], message, hint), expressions);
   // Whether a kept row ever meets it: a filter that none meets is most likely a misspelt answer.
   const use: TableFilterUse = { index: i, source: t.filter, names: expr.names, met: false };
   uses.push(use);

@@ -110,6 +110,12 @@ export class Tabulation {
     this.active = [...this.coders].filter(([id]) => wanted.has(id)).map(([, c]) => c);
   }
 
+  /** Whether question `id` is coded row by row (every question unless `codeOnly` left it out). */
+  codes(id: string): boolean {
+    const coder = this.coders.get(id);
+    return coder !== undefined && this.active.includes(coder);
+  }
+
   /** Columns whose cells are answers from a list (choice questions and grids): they repeat. */
   choiceColumns(): number[] {
     const columns: number[] = [];

@@ -44,6 +44,18 @@ export interface WeightsSummary {
   };
 }
 
+/**
+ * How a raking variable's targets are given: shares (adding up to 1) or percentages (to 100), both
+ * of the sample's total weight, or population counts (anything else), whose total the weights take.
+ */
+export type TargetScale = 'shares' | 'percentages' | 'counts';
+
+export function targetScale(targets: Readonly<Record<string, number>>): TargetScale {
+  const sum = Object.values(targets).reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) < 1e-6) return 'shares';
+  return Math.abs(sum - 100) < 1e-4 ? 'percentages' : 'counts';
+}
+
 export class Raking {
   private readonly cells = new Map<string, RakeCell>();
   private readonly views: SingleLike[];
@@ -92,15 +104,20 @@ export class Raking {
     return [...codes].sort((a, b) => a - b).map((c) => this.views[v]!.options.labels[c]!);
   }
 
-  /** Rakes the cells to the targets (answer label -> share or count per variable). */
+  /**
+   * Rakes the cells to the targets (answer label -> share, percentage or count per variable, one
+   * kind for all: see checkRakeTotals in report.ts). With no weight to rake (no row left, or none
+   * answering every variable) nothing is solved, and `diagnostics` says so.
+   */
   solve(targets: Record<string, Record<string, number>>, spec: WeightingSpec): void {
     const cells = [...this.cells.values()];
     const total = cells.reduce((s, c) => s + c.w, 0);
+    if (!(total > 0)) return;
     const totals = this.variables.map((id, v) => {
       const t = targets[id]!;
-      const sum = Object.values(t).reduce((a, b) => a + b, 0);
-      // Shares (summing to 1) scale to the sample's total weight; anything else is a population count.
-      const scale = Math.abs(sum - 1) < 1e-6 ? total : 1;
+      const kind = targetScale(t);
+      // Shares and percentages scale to the sample's total weight; counts are the population's.
+      const scale = kind === 'shares' ? total : kind === 'percentages' ? total / 100 : 1;
       const out = this.views[v]!.options.labels.map(() => 0);
       for (const [label, value] of Object.entries(t)) out[this.views[v]!.options.find(label)] = value * scale;
       return out;
@@ -115,6 +132,13 @@ export class Raking {
     this.factors = new Map(keys.map((k, i) => [k, this.result!.factors[i]!]));
   }
 
+  /** Why there was no weight to rake (`solve` ran no raking). */
+  private notRun(): string {
+    const answering = [...this.cells.values()].reduce((n, c) => n + c.n, 0);
+    const why = answering > 0 ? `the ${answering} kept row${answering === 1 ? '' : 's'} answering every raking variable all weigh 0` : this.unraked > 0 ? `none of the ${this.unraked} kept row${this.unraked === 1 ? '' : 's'} answers every raking variable (${this.variables.join(', ')})` : 'the rules left no row';
+    return `raking was not run: ${why}`;
+  }
+
   /** The raking factor of the row read last (1 for rows that could not be raked). */
   factor(): number {
     const k = this.key();
@@ -124,6 +148,7 @@ export class Raking {
   diagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];
     const r = this.result;
+    if (r === null) return [{ level: 'warning', code: 'SURVEY_RAKE_NOT_RUN', message: this.notRun() }];
     if (r && !r.converged) {
       const off = `margins miss their targets by up to ${(r.marginError * 100).toFixed(2)} percentage points`;
       out.push({

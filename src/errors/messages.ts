@@ -18,6 +18,16 @@ const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'the name is too long',
 };
 
+/** `freq: "Often", "Rarely", "Never"`: a question's answers as shown beside a comparison with them (the first six). */
+export function answersShown(name: string, answers: readonly string[]): string {
+  return `${name}: ${answers.slice(0, 6).map((a) => JSON.stringify(a)).join(', ')}${answers.length > 6 ? ', ...' : ''}`;
+}
+
+/** `'never' is not an answer of 'freq', did you mean 'Never'?` */
+function notAnAnswerOf(value: string | number, name: string, near: string | undefined): string {
+  return `'${value}' is not an answer of '${name}'${near !== undefined ? `, did you mean '${near}'?` : ''}`;
+}
+
 export const messages = {
   emptyFile: () => 'the file is empty',
   headerOnly: () => 'the file has a header but no responses',
@@ -51,6 +61,15 @@ export const messages = {
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
   tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
+  /** A literal an expression compares with, or a question's own missing answer: both compared exactly. */
+  notAnAnswer: (value: string | number, name: string, near: string | undefined, answers: readonly string[]) => `${notAnAnswerOf(value, name, near)}${comparedWith(answers)}`,
+  /** A recode key: matched in any case, spaces around it aside. */
+  recodeKeyUnknown: (key: string, name: string, near: string | undefined, answers: readonly string[]) =>
+    `${notAnAnswerOf(key, name, near)}${answers.length > 0 ? ` (recode keys match answers in any case: ${answers.join('; ')})` : ''}`,
+  orderedChoice: (name: string, op: string, answers: readonly string[]) => `'${name}' is a choice question, not a number: ${op} would compare its answers as text (${answers.join('; ')})`,
+  orderedChoiceHint: (name: string, answer: string | undefined) =>
+    `compare with its answers (${name} == ${JSON.stringify(answer ?? 'answer')}, or ${name} in [${JSON.stringify(answer ?? 'answer')}, ...]), or band a numeric question with derive`,
+  multiEquals: (name: string, op: string) => `'${name}' is a multi-select question: ${op} compares the whole list of a respondent's answers with one answer, which never equals it`,
   whereNone: (expr: string, answers: readonly string[]) => `--where ${JSON.stringify(expr)} kept no row: every table is empty${comparedWith(answers)}`,
   weightUnused: (id: string) => `'${id}' looks like a column of weights: the tables are unweighted; --weight ${id} weights them`,
   weightMissing: (n: number, lines: readonly number[] = []) =>

@@ -21,7 +21,20 @@ export interface Compiled {
   evaluate: Evaluator;
   /** Every name the expression reads, so unknown ids are caught before reading any data. */
   names: string[];
+  /** Each name compared with a literal, so a literal no answer can equal is caught (engine/check-answers.ts). */
+  comparisons: Comparison[];
   source: string;
+}
+
+/**
+ * A name compared with a literal: `freq == "Never"`, `age < 30` (`30 > age` is read as `age < 30`),
+ * each element of `freq in ["A", "B"]` as `==`, and `"Telegram" in apps` or `apps contains "Telegram"`
+ * as `has` (membership of a multi-select, a substring test on text).
+ */
+export interface Comparison {
+  name: string;
+  op: '==' | '!=' | '<' | '<=' | '>' | '>=' | 'has';
+  value: string | number;
 }
 
 // Word operators read better in YAML specs than && and ||.
@@ -52,8 +65,9 @@ export function compile(source: string): Compiled {
     throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: ${(e as Error).message}`, { hint: hintFor(source) });
   }
   const names = new Set<string>();
-  const evaluate = build(ast, source, names);
-  return { evaluate, names: [...names], source };
+  const comparisons: Comparison[] = [];
+  const evaluate = build(ast, source, names, comparisons);
+  return { evaluate, names: [...names], comparisons, source };
 }
 
 function fail(source: string, what: string): never {
@@ -74,7 +88,7 @@ function hintFor(source: string): string {
   return 'operators: == != < <= > >= and or not in contains startsWith endsWith matches; functions: ' + Object.keys(FUNCTIONS).join(', ');
 }
 
-function build(node: jsep.Expression, source: string, names: Set<string>): Evaluator {
+function build(node: jsep.Expression, source: string, names: Set<string>, comparisons: Comparison[]): Evaluator {
   switch (node.type) {
     case 'Literal': {
       const v = (node as jsep.Literal).value as Value;
@@ -96,23 +110,24 @@ function build(node: jsep.Expression, source: string, names: Set<string>): Evalu
       return (resolve) => resolve(name);
     }
     case 'ArrayExpression': {
-      const items = (node as jsep.ArrayExpression).elements.map((e) => (e ? build(e, source, names) : () => null));
+      const items = (node as jsep.ArrayExpression).elements.map((e) => (e ? build(e, source, names, comparisons) : () => null));
       return (r) => items.map((f) => f(r));
     }
     case 'UnaryExpression': {
       const u = node as jsep.UnaryExpression;
-      const arg = build(u.argument, source, names);
+      const arg = build(u.argument, source, names, comparisons);
       if (u.operator === '!' || u.operator === 'not') return (r) => !truthy(arg(r));
       if (u.operator === '-') return (r) => -(toNumber(arg(r)) ?? NaN);
       return fail(source, `unknown operator ${u.operator}`);
     }
     case 'BinaryExpression': {
       const b = node as jsep.BinaryExpression;
-      return binary(b.operator, build(b.left, source, names), build(b.right, source, names), source);
+      comparisons.push(...compared(b, source));
+      return binary(b.operator, build(b.left, source, names, comparisons), build(b.right, source, names, comparisons), source);
     }
     case 'ConditionalExpression': {
       const c = node as jsep.ConditionalExpression;
-      const [t, a, z] = [build(c.test, source, names), build(c.consequent, source, names), build(c.alternate, source, names)];
+      const [t, a, z] = [build(c.test, source, names, comparisons), build(c.consequent, source, names, comparisons), build(c.alternate, source, names, comparisons)];
       return (r) => (truthy(t(r)) ? a(r) : z(r));
     }
     case 'CallExpression': {
@@ -121,7 +136,7 @@ function build(node: jsep.Expression, source: string, names: Set<string>): Evalu
       const name = (call.callee as jsep.Identifier).name;
       const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
       if (!fn) fail(source, `unknown function ${name}()`);
-      const args = call.arguments.map((a) => build(a, source, names));
+      const args = call.arguments.map((a) => build(a, source, names, comparisons));
       return (r) => fn(...args.map((a) => a(r)));
     }
     case 'Compound':
@@ -129,6 +144,53 @@ function build(node: jsep.Expression, source: string, names: Set<string>): Evalu
     default:
       return fail(source, `${node.type} is not supported`);
   }
+}
+
+const COMPARISONS: Record<string, Comparison['op']> = { '==': '==', '===': '==', '!=': '!=', '!==': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+/** `30 > age` is `age < 30`. */
+const MIRRORED: Partial<Record<Comparison['op'], Comparison['op']>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+/** What a comparison of a name with a literal says of the name's answers; nothing for anything else. */
+function compared(b: jsep.BinaryExpression, source: string): Comparison[] {
+  if (b.operator === 'in' || b.operator === 'contains') {
+    const [hay, needle] = b.operator === 'in' ? [b.right, b.left] : [b.left, b.right];
+    const name = nameOf(hay, source);
+    const value = literalOf(needle);
+    if (name !== undefined && value !== undefined) return [{ name, op: 'has', value }];
+    const one = nameOf(needle, source);
+    if (one === undefined || hay.type !== 'ArrayExpression') return [];
+    return (hay as jsep.ArrayExpression).elements.flatMap((e) => {
+      const v = e ? literalOf(e) : undefined;
+      return v === undefined ? [] : [{ name: one, op: '==' as const, value: v }];
+    });
+  }
+  const op = Object.hasOwn(COMPARISONS, b.operator) ? COMPARISONS[b.operator]! : undefined;
+  if (op === undefined) return [];
+  const [left, right] = [nameOf(b.left, source), nameOf(b.right, source)];
+  const [leftValue, rightValue] = [literalOf(b.left), literalOf(b.right)];
+  if (left !== undefined && rightValue !== undefined) return [{ name: left, op, value: rightValue }];
+  if (right !== undefined && leftValue !== undefined) return [{ name: right, op: MIRRORED[op] ?? op, value: leftValue }];
+  return [];
+}
+
+/** The question id a node reads (`grid.item` for a grid's item), or undefined. */
+function nameOf(node: jsep.Expression, source: string): string | undefined {
+  if (node.type === 'Identifier') {
+    const name = (node as jsep.Identifier).name;
+    return name === 'true' || name === 'false' || name === 'null' ? undefined : name;
+  }
+  return node.type === 'MemberExpression' && !(node as jsep.MemberExpression).computed ? dotted(node as jsep.MemberExpression, source) : undefined;
+}
+
+/** A text or number literal (`-1` too), or undefined. */
+function literalOf(node: jsep.Expression): string | number | undefined {
+  if (node.type === 'Literal') {
+    const v = (node as jsep.Literal).value;
+    return typeof v === 'string' || typeof v === 'number' ? v : undefined;
+  }
+  const u = node as jsep.UnaryExpression;
+  const v = node.type === 'UnaryExpression' && u.operator === '-' ? literalOf(u.argument) : undefined;
+  return typeof v === 'number' ? -v : undefined;
 }
 
 function dotted(m: jsep.MemberExpression, source: string): string {
@@ -209,13 +271,13 @@ export function truthy(v: Value): boolean {
   return v !== null && v !== false && v !== '' && v !== 0;
 }
 
-function toNumber(v: Value): number | null {
+export function toNumber(v: Value): number | null {
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
   return null;
 }
 
-function equal(a: Value, b: Value): boolean {
+export function equal(a: Value, b: Value): boolean {
   if (typeof a === 'number' || typeof b === 'number') {
     const x = toNumber(a);
     const y = toNumber(b);

@@ -2,7 +2,7 @@ import type { FilterEnv, FilterFactory } from './types.js';
 import { compile, truthy, type Compiled } from '../expr/compile.js';
 import type { SurveyError } from '../errors/survey-error.js';
 
-/** A rule's expression, its errors named by the spec's line and path, its names checked as questions. */
+/** A rule's expression, its errors named by the spec's line and path, its names checked as questions and the answers it compares with as theirs. */
 export function ruleExpression(source: string, env: FilterEnv, key: string): Compiled {
   let expr: Compiled;
   try {
@@ -11,6 +11,7 @@ export function ruleExpression(source: string, env: FilterEnv, key: string): Com
     throw env.error(key, (e as Error).message, (e as SurveyError).hint);
   }
   for (const n of expr.names) env.question(n, key);
+  env.checkAnswers(expr, key);
   return expr;
 }
 

@@ -5,6 +5,7 @@ import type { Coder } from '../engine/coder.js';
 import type { RowValues } from '../engine/row-values.js';
 import type { Cells } from '../ingest/cells.js';
 import type { KeySpec } from './duplicates.js';
+import type { Compiled } from '../expr/compile.js';
 
 /** What a rule sees of the current row: coded answers, raw cells and the line. */
 export interface RowContext {
@@ -41,6 +42,11 @@ export interface FilterEnv {
   /** The export's header text of a column (as written, whatever label the spec gives the question). */
   header(column: number): string;
   error(key: string, message: string, hint?: string): Error;
+  /**
+   * Checks the answers an expression at `key` compares questions with: now, against the sample's
+   * (a slip of one is an error), and once every row is read (one no row holds is).
+   */
+  checkAnswers(expr: Compiled, key: string): void;
 }
 
 export type FilterFactory<S extends FilterSpec = FilterSpec> = (spec: S, env: FilterEnv) => RowFilter;

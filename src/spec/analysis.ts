@@ -19,11 +19,11 @@ export interface QuestionSpec {
   separator?: string;
   /** Answer order; answers not listed follow in their inferred order. */
   options?: string[];
-  /** Raw answer -> answer label (matched ignoring case and surrounding space). */
+  /** Raw answer -> answer label (matched ignoring case and surrounding space); each key must be an answer in the data. */
   recode?: Record<string, string>;
   /** Answers that differ only in case are one answer, spelled as first listed or seen. */
   foldCase?: boolean;
-  /** Answers that mean "no answer": excluded from the base. */
+  /** Answers that mean "no answer": excluded from the base; each must be an answer of the question in the data. */
   missing?: string[];
   /** Show missing answers as rows (outside the base) instead of only counting them. __Default value:__ false */
   showMissing?: boolean;
@@ -122,7 +122,7 @@ export interface StudySpec {
 export interface WeightingSpec {
   /** A numeric question with design weights to start from. __Default value:__ 1 for everyone */
   weight?: string;
-  /** Target margins per question: answer -> share (summing to 1) or population count. */
+  /** Target margins per question: answer -> share (summing to 1), percentage (summing to 100) or population count (one total for every question). */
   rake?: Record<string, Record<string, number>>;
   /** __Default value:__ 100 */
   maxIterations?: number;

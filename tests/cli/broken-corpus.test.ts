@@ -160,7 +160,7 @@ for (const c of CORPUS) {
       }
       assert.equal(r.code, 0, `${what}: ${r.err}`);
       // Nothing on stderr but, for a file of slashed dates all on days 1-12, that their order is a guess.
-      assert.equal(r.err.replace(/^info: \w+: every date reads both ways .*\n/m, ''), '', what);
+      assert.equal(r.err.replace(/^info SURVEY_DATE_ORDER_GUESSED: \w+: every date reads both ways .*\n/m, ''), '', what);
       if (what === 'analyze --format json') c.check(JSON.parse(r.out) as AnalysisResult, r);
       // JSON escapes control characters; the other formats never print them.
       if (!what.includes('json')) assert.ok(!CONTROL.test(r.out.replace(/\r\n/g, '\n')), `${what}: ${JSON.stringify(r.out.match(CONTROL))}`);

@@ -77,7 +77,9 @@ test('--version: the package version and exit 0', async () => {
 test('analyze: exit 0 and a frequency table per question on stdout', async () => {
   const r = await run(['analyze', GF]);
   assert.equal(r.code, 0);
-  assert.equal(r.err, '');
+  // Beside the tables, on stderr only: that the dates' order is a guess.
+  assert.equal(r.err.replace(/^info SURVEY_DATE_ORDER_GUESSED: Timestamp: every date reads both ways .*\n/, ''), '');
+  assert.ok(!r.out.includes('SURVEY_DATE_ORDER_GUESSED') && !r.out.includes('every date reads'), 'stdout holds the tables only');
   assert.ok(r.out.includes(GF), r.out.slice(0, 120));
   assert.match(r.out, /\b14 respondents\b/);
   assert.ok(r.out.includes('How do you see the new privacy policy?'));
@@ -196,9 +198,27 @@ test('analyze --where that keeps no row: a warning naming the answers it is comp
   for (const format of ['csv', 'md']) {
     const t = await run(['analyze', GF, '--where', 'see_new_privacy_policy == "x"', '--format', format]);
     assert.equal(t.code, 0);
-    assert.match(t.err, /^info: 14 rows excluded by --where/m);
-    assert.match(t.err, /^warning: --where .* kept no row/m);
+    assert.match(t.err, /^info SURVEY_WHERE: 14 rows excluded by --where/m);
+    assert.match(t.err, /^warning SURVEY_WHERE_NONE: --where .* kept no row/m);
     assert.ok(!t.out.includes('kept no row'), 'stdout holds the tables only');
+  }
+});
+
+test('report: warnings and info lines go to stderr with their codes, in every format (JSON: warnings; it holds the rest); stdout holds the result alone', async () => {
+  writeFileSync(join(scratch, 'w.csv'), 'Q1,Q2\nYes,A\n,\nNo,B\nYes,B\n');
+  // Answers of the data, but no row holds both.
+  writeFileSync(join(scratch, 'w.yaml'), 'version: 1\ninput: { file: w.csv }\ntables:\n  - { type: frequency, question: q1, filter: \'q2 == "A" and q2 == "B"\' }\n');
+  for (const format of ['text', 'csv', 'md', 'json']) {
+    const r = await run(['report', join(scratch, 'w.yaml'), '--format', format]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /^warning SURVEY_TABLE_FILTER_NONE: tables\[0\]\.filter .* matched no kept row/m, format);
+    if (format === 'json') {
+      assert.doesNotMatch(r.err, /SURVEY_EMPTY_ROWS/, 'an info line is in the JSON only');
+      assert.deepEqual((JSON.parse(r.out) as AnalysisResult).diagnostics.map((d) => d.code).sort(), ['SURVEY_EMPTY_ROWS', 'SURVEY_TABLE_FILTER_NONE']);
+    } else {
+      assert.match(r.err, /^info SURVEY_EMPTY_ROWS: 1 row with every cell empty/m, format);
+      assert.ok(!r.out.includes('matched no kept row') && !r.out.includes('every cell empty'), `${format}: stdout holds the tables only`);
+    }
   }
 });
 

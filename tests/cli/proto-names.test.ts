@@ -127,7 +127,7 @@ derive:
     bands: [{ label: __proto__, max: 1 }, { label: constructor, min: 1.01 }]
 filters:
   - { rule: required, name: __proto__, questions: [__proto__, toString] }
-  - { rule: expression, name: constructor, remove: 'constructor contains "zzz"' }
+  - { rule: expression, name: constructor, remove: 'len(constructor) > 3' }
 weighting:
   weight: hasOwnProperty
   rake:

@@ -75,7 +75,7 @@ test('an export found not to be UTF-8 past its first MiB (after rows were kept) 
   const rejects = readFileSync(join(dir, 'rejects.csv'), 'utf8').trimEnd().split('\r\n');
   assert.match(io.err(), /read 60002, kept 54002, rejected 6000;/);
   // What report says beside its tables, clean says too.
-  assert.match(io.err(), /^info: bytes that are not UTF-8 found: read as windows-1252$/m);
+  assert.match(io.err(), /^info SURVEY_ENCODING_FALLBACK: bytes that are not UTF-8 found: read as windows-1252$/m);
   assert.equal(clean.length, 1 + 54_002, 'one header, each kept row once');
   assert.equal(rejects.length, 1 + 6000, 'one header, each removed row once');
   assert.equal(clean.filter((l) => l.startsWith('fruit')).length, 1);

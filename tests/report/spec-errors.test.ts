@@ -93,6 +93,36 @@ const cases: [string, string, string][] = [
     'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\ntables:\n  - { type: frequency, question: gov, filter: \'gvo == "x"\' }\n',
     "survey.yaml:6: error SURVEY_SPEC_INVALID: tables[0].filter: unknown question 'gvo', did you mean 'gov'?",
   ],
+  [
+    'an expression rule comparing with an answer in the wrong case (it would remove no one)',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\nfilters:\n  - { rule: expression, name: judges, remove: \'gov == "let users be the best judge"\' }\n',
+    "survey.yaml:6: error SURVEY_SPEC_INVALID: filters[0].remove: expression: 'let users be the best judge' is not an answer of 'gov', did you mean 'Let users be the best judge'? (answers are compared exactly, case included: gov: ",
+  ],
+  [
+    'an order on a choice question (its answers would compare as text)',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: age, column: Your age }\nfilters:\n  - { rule: expression, name: young, remove: \'age < 30\' }\n',
+    "survey.yaml:6: error SURVEY_SPEC_INVALID: filters[0].remove: expression: 'age' is a choice question, not a number: < would compare its answers as text (age: \"Under 18\", \"18-24\", \"25-34\", \"35-44\", \"45-54\", \"55 and above\")\n  hint: compare with its answers (age == \"Under 18\", or age in [\"Under 18\", ...]), or band a numeric question with derive\n",
+  ],
+  [
+    'a recode key that no answer matches (its target would be an empty answer)',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gender, column: Gender, recode: { Femal: Woman } }\n',
+    "survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].recode.Femal: 'Femal' is not an answer of 'gender', did you mean 'Female'?",
+  ],
+  [
+    "a question's missing answer that no answer matches (the answer meant would stay in the base)",
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: gender\n    column: Gender\n    missing: [Prefer not to sya]\n',
+    "survey.yaml:6: error SURVEY_SPEC_INVALID: questions[0].missing[0]: 'Prefer not to sya' is not an answer of 'gender', did you mean 'Prefer not to say'?",
+  ],
+  [
+    'rake percentages that add up to 101 beside shares: named, with what percentages add up to',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gender, column: Gender }\n  - { id: aware, column: 8 }\nweighting:\n  rake:\n    gender: { Male: 52, Female: 47, Non-binary: 2 }\n    aware: { "Yes": 0.6, "No": 0.4 }\n',
+    "survey.yaml:8: error SURVEY_SPEC_INVALID: weighting.rake.gender: 'gender' has population counts (adding up to 101) and 'aware' shares (adding up to 1): every variable needs one kind of target\n  hint: percentages must add up to 100: those of 'gender' add up to 101\n",
+  ],
+  [
+    'rake population counts of two totals (the variable raked last would set the total)',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gender, column: Gender }\n  - { id: aware, column: 8 }\nweighting:\n  rake:\n    gender: { Male: 510, Female: 480, Non-binary: 10 }\n    aware: { "Yes": 300, "No": 600 }\n',
+    "survey.yaml:9: error SURVEY_SPEC_INVALID: weighting.rake.aware: the population counts of 'aware' add up to 900 and those of 'gender' to 1000: raking cannot meet both totals",
+  ],
 ];
 
 for (const [name, spec, expected] of cases) {
@@ -134,10 +164,10 @@ test('a net of a multi-select: respondents once in % of respondents, all its mem
   assert.ok(Math.abs(net.percentOfResponses - (row('Signal').percentOfResponses + row('Telegram').percentOfResponses)) < 1e-9);
 });
 
-test('a table filter that no kept row meets is warned about, with the answers it is compared against', async () => {
-  const d = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\ntables:\n  - { type: frequency, question: gov, filter: \'gov == "Let users be the best judg"\' }\n  - { type: frequency, question: gov, filter: \'gov == "Let users be the best judge"\' }\n')).diagnostics.filter((x) => x.code === 'SURVEY_TABLE_FILTER_NONE');
-  assert.equal(d.length, 1, 'only the misspelt one');
-  assert.match(d[0]!.message, /^tables\[0\]\.filter "gov == \\"Let users be the best judg\\"" matched no kept row: the table is empty \(answers are compared exactly, case included: gov: .*"Let users be the best judge"/);
+test('a table filter that no kept row meets, its answers the data\'s, is warned about, with the answers it is compared against', async () => {
+  const d = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\ntables:\n  - { type: frequency, question: gov, filter: \'gov == "Let users be the best judge" and gov == "Bring in more holistic regulation"\' }\n  - { type: frequency, question: gov, filter: \'gov == "Let users be the best judge"\' }\n')).diagnostics.filter((x) => x.code === 'SURVEY_TABLE_FILTER_NONE');
+  assert.equal(d.length, 1, 'only the one no row can meet');
+  assert.match(d[0]!.message, /^tables\[0\]\.filter "gov == .*" matched no kept row: the table is empty \(answers are compared exactly, case included: gov: .*"Let users be the best judge"/);
 });
 
 test('kept rows without a valid weight (blank, negative) are named by line in the warning', async () => {

@@ -11,6 +11,7 @@ import { writeFiles } from '../../io/write.js';
 import { didYouMean } from '../../engine/resolve.js';
 import { SurveyError } from '../../errors/survey-error.js';
 import { checkOutputs } from '../options.js';
+import { formatDiagnostic, useColor } from '../print.js';
 
 const EXAMPLES = `
 Examples:
@@ -77,7 +78,7 @@ export function createCleanCommand(io: Io): Command {
         ...(flags.rejects !== undefined ? [{ file: resolve(io.cwd, flags.rejects), content: `${rejects.join('\r\n')}\r\n` }] : []),
       ]);
       // What report would say beside its tables (rows of empty cells skipped, an encoding fallback, a rule that removed everyone).
-      for (const d of maskResult(result).diagnostics) io.stderr.write(`${d.level}: ${forTerminal(d.message)}\n`);
+      for (const d of maskResult(result).diagnostics) io.stderr.write(formatDiagnostic(d, useColor(io.stderr, io.env, undefined)));
       const kept = lines.length - 1;
       const rejected = rejects.length > 0 ? rejects.length - 1 : result.funnel[0]!.remaining - kept;
       io.stderr.write(`read ${result.funnel[0]!.remaining}, kept ${kept}, rejected ${rejected}; wrote ${flags.output}${flags.rejects ? ` and ${flags.rejects}` : ''}\n`);

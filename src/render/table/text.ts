@@ -38,7 +38,6 @@ export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[];
   if (result.withheld.length > 0) {
     out.push(st.warn(`Withheld as personal data (never tabulated): ${result.withheld.map((w) => `${forTerminal(w.column)} (${w.kind})`).join(', ')}`));
   }
-  for (const d of result.diagnostics) out.push(st.warn(`${d.level}: ${forTerminal(d.message)}`));
   if (result.funnel) out.push('', funnelText(result.funnel, st));
   const w = (result as { weights?: { method: string; effectiveBase: number; designEffect: number; min: number; max: number } }).weights;
   if (w) out.push('', st.dim(`Weighted (${w.method}): effective base ${formatNumber(w.effectiveBase, 1)}, design effect ${formatNumber(w.designEffect)}, weights ${formatNumber(w.min, 3)} to ${formatNumber(w.max, 3)}`));
