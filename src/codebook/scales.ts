@@ -81,6 +81,14 @@ export function isNonSubstantive(label: string): boolean {
 }
 
 /**
+ * An answer that gives no answer ("Don't know", "N/A", "Prefer not to say"), which an analyst may
+ * leave out of the base; "Other" and "None of the above" are off a scale too, but they are answers.
+ */
+export function isNoAnswer(label: string): boolean {
+  return isNonSubstantive(label) && !/^(other\b|none of the above$)/.test(norm(label));
+}
+
+/**
  * An answer listed after the others when answers are listed by count: the non-substantive ones,
  * and "None" / "None of these" (of the options: "Which stuffing? ... None"), an answer but no choice among them.
  */

@@ -7,7 +7,7 @@ import type { Codebook, Question } from '../spec/codebook.js';
 import type { ColumnHeader } from './header.js';
 import type { InputInfo } from '../spec/result.js';
 import { holdsContacts } from '../privacy/mask.js';
-import { isNonSubstantive } from './scales.js';
+import { isNoAnswer } from './scales.js';
 
 export interface SpecColumnRef {
   /** A first-row header name when it is unique, otherwise the 1-based column number. */
@@ -57,7 +57,7 @@ function suggestMissing(doc: Document, questions: readonly Question[]): void {
   const seq = doc.get('questions');
   if (!isSeq(seq)) return;
   seq.items.forEach((node, i) => {
-    const off = (questions[i]?.options ?? []).filter(isNonSubstantive);
+    const off = (questions[i]?.options ?? []).filter(isNoAnswer);
     if (off.length === 0 || !isMap(node)) return;
     const options = node.items.find((p) => isScalar(p.key) && p.key.value === 'options');
     if (!options || !isSeq(options.value)) return;

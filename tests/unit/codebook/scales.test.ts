@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isNonSubstantive, norm, orderOptions, rangeKey } from '../../../src/codebook/scales.js';
+import { isNoAnswer, isNonSubstantive, norm, orderOptions, rangeKey } from '../../../src/codebook/scales.js';
 
 /** Counts from [label, count] pairs; order() orders the labels as listed. */
 function order(pairs: [string, number][]) {
@@ -238,4 +238,10 @@ test('orderOptions: "None" of the options after the others by count, before "Oth
   assert.deepEqual(order([['3 or more', 5], ['None', 40], ['1', 30], ['2', 20]]), { options: ['None', '1', '2', '3 or more'], scale: 'numeric' });
   // Religion survey: "None of these" was the most chosen and led the list.
   assert.deepEqual(order([['None of these', 242], ['Christian', 200], ['Jewish', 20], ['Other', 30]]).options, ['Christian', 'Jewish', 'None of these', 'Other']);
+});
+
+test('isNoAnswer: "Don\'t know" and N/A give no answer; "Other" and "None of the above" are answers off a scale', () => {
+  for (const l of ["Don't know", 'N/A', 'Prefer not to answer', 'No answer', 'Unfamiliar (N/A)']) assert.equal(isNoAnswer(l), true, l);
+  for (const l of ['Other', 'Other (please specify)', 'None of the above', 'Straight']) assert.equal(isNoAnswer(l), false, l);
+  assert.equal(isNonSubstantive('Other'), true, 'still listed last');
 });
