@@ -38,12 +38,13 @@ const STRONG_TO_NONE = new Set(['understanding', 'amount', 'familiarity', 'conce
 /**
  * A one-sided scale, drawn as stacked bars from 0 to 100% rather than diverging: how often
  * ("Every day" .. "Never", whose middle splits nothing), or a strong-to-none scale of an odd
- * number of points. Importance running to "unimportant" has two sides.
+ * number of points. A scale with a neutral middle, or running to "unimportant", has two sides.
  */
 function isOneSided(q: Question): boolean {
   if (q.scale === 'frequency') return true;
   if (q.scale === undefined || !STRONG_TO_NONE.has(q.scale)) return false;
-  if (q.scale === 'importance' && q.options.some((o) => /\bunimportant\b/i.test(o))) return false;
+  // A neutral middle ("Neither important nor unimportant"), or answers running to their opposite, make two sides.
+  if (q.options.some((o) => /\b(neither|neutral|unimportant)\b/i.test(o))) return false;
   return q.options.filter((o) => !isNonSubstantive(o)).length % 2 === 1;
 }
 
@@ -94,7 +95,7 @@ export function chartForGrid(question: Question, items: FrequencyTable[], ctx: C
 }
 
 /** Which end a two-sided scale lists first (a rating of numbers: the low end), or nothing for answers without sides. */
-function sides(q: Question | undefined): { ordered?: 'positiveFirst' | 'negativeFirst' | 'oneSided' } {
+export function sides(q: Question | undefined): { ordered?: 'positiveFirst' | 'negativeFirst' | 'oneSided' } {
   if (!q?.scale || NO_SIDES.has(q.scale)) return {};
   if (isOneSided(q)) return { ordered: 'oneSided' };
   if (POSITIVE_FIRST.has(q.scale)) return { ordered: 'positiveFirst' };

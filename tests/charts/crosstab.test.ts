@@ -38,3 +38,12 @@ test('a stacked crosstab of a two-sided scale is shaded in scale order; answers 
   const often = crosstab([[5, 6], [7, 8], [1, 2], [3, 3]], ['Every day', 'Sometimes', 'Never', "Don't know"], ['Men', 'Women']);
   assert.deepEqual(ranges(crosstabChart(often, { type: 'stacked', ordered: 'oneSided' }).spec)[0], ['#08519C', '#739ECA', '#DEEBF7', '#969696']);
 });
+
+test('one hue or two sides: a neutral middle or an "un-" pole makes two sides; how often, or an odd strong-to-none scale, one', async () => {
+  const { sides } = await import('../../src/report/choose-chart.js');
+  const q = (scale: string, options: string[]) => ({ id: 'q', label: 'Q', type: 'single' as const, columns: [0], options, items: [], scale });
+  assert.deepEqual(sides(q('intensity', ['Very important', 'Somewhat important', 'Neither important nor unimportant (neutral)', 'Somewhat unimportant', 'Very unimportant'])), { ordered: 'positiveFirst' });
+  assert.deepEqual(sides(q('intensity', ['Extremely', 'Very', 'Somewhat', 'Not very', 'Not at all'])), { ordered: 'oneSided' });
+  assert.deepEqual(sides(q('frequency', ['Every day', 'Weekly', 'Never'])), { ordered: 'oneSided' });
+  assert.deepEqual(sides(q('amount', ['A lot', 'Some', 'Not much', 'Not at all'])), { ordered: 'positiveFirst' });
+});
