@@ -521,13 +521,21 @@ function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, use
       used.add(q.id);
       return id;
     };
+    // Crosstabs split by answers: a question whose cells are numbers, text or a whole grid has none to split by.
+    const choice = (key: 'row' | 'column', id: string): string => {
+      ref(key, id);
+      const q = findId(codebook, id)!;
+      if (q.type === 'single' || q.type === 'multi' || (q.type === 'matrix' && id.includes('.'))) return id;
+      const hint = q.type === 'numeric' ? `band it into answers with derive (derive: [{ id: ${q.id}_band, from: ${q.id}, bands: [...] }])` : q.type === 'matrix' && q.items[0] ? `name one of its items, e.g. ${q.id}.${q.items[0].id}` : undefined;
+      throw specError(loaded, ['tables', i, key], messages.notCategorical(id, q.type === 'matrix' ? 'a grid' : q.type), hint);
+    };
     const filter = tableFilter(t, i, codebook, loaded, used, filters, expressions);
     const common = { ...(t.id ? { id: t.id } : {}), ...(t.title ? { title: t.title } : {}), ...(filter ? { filter } : {}) };
     switch (t.type) {
       case 'frequency':
         return [{ kind: 'frequency', question: ref('question', t.question!), ...common }];
       case 'crosstab':
-        return [{ kind: 'crosstab', row: ref('row', t.row!), column: ref('column', t.column!), ...common }];
+        return [{ kind: 'crosstab', row: choice('row', t.row!), column: choice('column', t.column!), ...common }];
       case 'banner': {
         const columns = t.columns!.map((c, k) => {
           const q = findId(codebook, c);

@@ -206,9 +206,11 @@ export class Tabulation {
       const acc = crosstabAcc(row[0]!, this.singleView(t.column, 'column'), netsOf(row[0]!), t.filter, this.stats);
       return [{ ...acc, tables: () => tag(acc.tables()) }];
     }
-    const coder = this.coders.get(t.question);
-    this.planned.add(t.question);
-    if (!coder) throw new SurveyError('SURVEY_QUESTION_UNKNOWN', messages.unknownQuestion(t.question));
+    // A grid's item (`grid.item`) is one table of the grid's.
+    const [qid, itemId] = t.question.split('.') as [string, string | undefined];
+    const coder = this.coders.get(qid);
+    this.planned.add(qid);
+    if (!coder || (itemId !== undefined && (coder.kind !== 'matrix' || !coder.question.items.some((it) => it.id === itemId)))) throw new SurveyError('SURVEY_QUESTION_UNKNOWN', messages.unknownQuestion(t.question));
     const make = (): Accumulator[] => {
       switch (coder.kind) {
         case 'single':
@@ -217,10 +219,11 @@ export class Tabulation {
           return [{ add: (w) => f.add(w), tables: () => [f.table()] }];
         }
         case 'matrix':
-          return coder.question.items.map((item, i) => {
+          return coder.question.items.flatMap((item, i) => {
+            if (itemId !== undefined && item.id !== itemId) return [];
             const view = new MatrixItemView(coder, i);
             const f = new ChoiceFrequency(view, [], { label: view.question.label, item: item.label }, this.stats);
-            return { add: (w: number) => f.add(w), tables: () => [f.table()] };
+            return [{ add: (w: number) => f.add(w), tables: () => [f.table()] }];
           });
         case 'numeric': {
           const f = new NumericSummary(coder);

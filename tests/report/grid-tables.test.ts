@@ -34,3 +34,18 @@ test('a grid table with a title and no id: its chart keeps the title', async () 
   assert.equal(charts.length, 1, charts.join(' '));
   assert.match(readFileSync(join(dir, 'out2', 'charts', charts[0]!), 'utf8'), /How fans see the characters/);
 });
+
+test("a table of one grid item (grid.item), as analyze names it: that item's table alone; a crosstab split by a number is refused at its line", async () => {
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/star-wars-survey/StarWars.csv'));
+  const grid = 'state_whether_view_following_characters';
+  writeFileSync(join(dir, 'u.yaml'), `version: 1\ninput: { file: ${data} }\ntables:\n  - { type: frequency, question: ${grid}.han_solo }\n`);
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'u.yaml', '--format', 'json'], io), 0, io.err());
+  const tables = (JSON.parse(io.out()) as { tables: { item?: string; base: number }[] }).tables;
+  assert.deepEqual(tables.map((t) => [t.item, t.base]), [['Han Solo', 829]]);
+  const masculinity = JSON.stringify(fromRoot('fixtures/fivethirtyeight/masculinity-survey/raw-responses.csv'));
+  writeFileSync(join(dir, 'v.yaml'), `version: 1\ninput: { file: ${masculinity} }\ntables:\n  - { type: crosstab, row: q0007.q0007_0001, column: age3 }\n  - { type: crosstab, row: q0001, column: weight }\n`);
+  const bad = captureIo({}, dir);
+  assert.equal(await main(['report', 'v.yaml'], bad), 2);
+  assert.match(bad.err(), /^v\.yaml:5: error SURVEY_SPEC_INVALID: tables\[1\]\.column: question 'weight' is numeric, not a choice question: it cannot split a crosstab\n {2}hint: band it into answers with derive/);
+});
