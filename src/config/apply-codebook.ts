@@ -14,15 +14,19 @@ import { didYouMean, distance } from '../engine/resolve.js';
 export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHeader[], loaded: LoadedSpec): Codebook {
   const spec = loaded.spec;
   let questions = [...inferred.questions];
+  // A column a spec question already took may be read again by another ("height" and a recoded
+  // "height_group"): each spec question stays, on the inferred reading of its column.
+  const fromSpec = new Set<Question>();
   (spec.questions ?? []).forEach((qs, i) => {
     const path = ['questions', i];
     const columns = columnsOf(qs, headers, loaded, path);
-    const at = questions.findIndex((q) => q.columns.includes(columns[0]!));
-    const base = at >= 0 ? questions[at]! : undefined;
+    const at = questions.findIndex((q) => !fromSpec.has(q) && q.columns.includes(columns[0]!));
+    const base = at >= 0 ? questions[at]! : inferred.questions.find((q) => q.columns.includes(columns[0]!));
     const next = override(base, qs, columns, headers, loaded, path);
+    fromSpec.add(next);
     if (at >= 0) {
       // A spec question may take columns from several inferred ones (regrouping); drop what it took.
-      questions = questions.filter((q, k) => k === at || !q.columns.some((c) => columns.includes(c)));
+      questions = questions.filter((q, k) => k === at || fromSpec.has(q) || !q.columns.some((c) => columns.includes(c)));
       questions[questions.indexOf(base!)] = next;
     } else questions.push(next);
   });

@@ -125,7 +125,8 @@ export class Tabulation {
       if (q.layout?.kind === 'columns' || q.type === 'matrix') columns.push(...q.items.map((i) => i.column));
       else columns.push(...q.columns);
     }
-    return columns;
+    // Two questions may read one column (a spec's recoded copy): it is numbered once.
+    return [...new Set(columns)];
   }
 
   /** Codes one respondent's row. Call before `filter`-dependent decisions and `count`. */

@@ -54,3 +54,23 @@ test('bands, recodes, case folding, missing codes and nets', async () => {
   assert.equal(x.multi, true);
   assert.equal(x.stats, null);
 });
+
+test('two spec questions on one column (the answers as given, and a recoded copy): both kept, each counted its way, on either reading path', async () => {
+  const twice = `version: 1
+input: { file: r.csv }
+questions:
+  - { id: city, column: City, foldCase: true }
+  - { id: region, column: City, foldCase: true, recode: { Bombay: West, Mumbai: West, Pune: West, Delhi: North } }
+tables:
+  - { type: frequency, question: city }
+  - { type: frequency, question: region }
+  - { type: crosstab, row: city, column: region }
+`;
+  for (const readingThread of [true, false]) {
+    const { result } = await runReport(parseSpec(twice, join(dir, 's.yaml')), join(dir, 's.yaml'), { readingThread });
+    const [city, region] = result.tables as FrequencyTable[];
+    assert.deepEqual(city!.rows.map((r) => [r.label, r.count]).sort(), [['Bombay', 1], ['Delhi', 1], ['Mumbai', 2], ['Pune', 2]]);
+    assert.deepEqual(region!.rows.map((r) => [r.label, r.count]).sort(), [['North', 1], ['West', 5]]);
+    assert.equal((result.tables[2] as CrosstabTable).base, 6);
+  }
+});
