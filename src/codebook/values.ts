@@ -1,5 +1,5 @@
 /** Reading single cells: blanks, numbers and the date formats survey platforms write. */
-import type { DateOrder } from '../spec/codebook.js';
+import type { Band, DateOrder } from '../spec/codebook.js';
 
 /** Trims and folds runs of white space, so "Bengaluru " and "Bengaluru" are one answer. */
 export function normalizeCell(raw: string): string {
@@ -191,4 +191,9 @@ export function optionCellState(normalized: string): 'chosen' | 'unchosen' | 'bl
   if (UNCHOSEN.has(lower)) return 'unchosen';
   if (NOT_ASKED.has(lower)) return 'blank';
   return 'chosen';
+}
+
+/** A band holds its min and its max; `below` is an upper bound it does not hold (decimals: below: 1, then min: 1). */
+export function inBand(b: Band, x: number): boolean {
+  return (b.min === undefined || x >= b.min) && (b.max === undefined || x <= b.max) && (b.below === undefined || x < b.below);
 }

@@ -3,7 +3,8 @@
  * matched by column, so a spec only needs to say what differs from inference;
  * every reference is checked, with the closest id suggested on a miss.
  */
-import type { Codebook, Item, Question } from '../spec/codebook.js';
+import type { Band, Codebook, Item, Question } from '../spec/codebook.js';
+import { inBand } from '../codebook/values.js';
 import type { ColumnRef, QuestionSpec, StudySpec } from '../spec/analysis.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -158,17 +159,18 @@ export function resolveColumn(ref: ColumnRef, headers: readonly ColumnHeader[], 
  * Bands a value can be counted in once, and told apart: none reversed (it would hold no one), no
  * label twice, no two sharing a value (a value in both would go to the first, unsaid).
  */
-function checkBands(bands: readonly { label: string; min?: number; max?: number }[], loaded: LoadedSpec, path: (string | number)[]): void {
-  const low = (b: { min?: number }) => b.min ?? -Infinity;
-  const high = (b: { max?: number }) => b.max ?? Infinity;
+function checkBands(bands: readonly Band[], loaded: LoadedSpec, path: (string | number)[]): void {
+  const low = (b: Band) => b.min ?? -Infinity;
+  const top = (b: Band) => b.max ?? b.below ?? Infinity;
   bands.forEach((b, k) => {
-    if (low(b) > high(b)) throw specError(loaded, [...path, k], `band '${b.label}' runs from ${b.min} down to ${b.max}: no value is in it`, 'give min the lower bound and max the upper');
+    if (!inBand(b, low(b))) throw specError(loaded, [...path, k], `band '${b.label}' runs from ${b.min} down to ${top(b)}: no value is in it`, 'give min the lower bound and max (or below) the upper');
     const j = bands.findIndex((o, m) => m < k && o.label === b.label);
     if (j >= 0) throw specError(loaded, [...path, k, 'label'], `two bands are labelled '${b.label}' (bands ${j + 1} and ${k + 1})`);
-    const o = bands.findIndex((x, m) => m < k && low(x) <= high(b) && low(b) <= high(x));
+    // Two bands share a value when the higher of their lows is in both.
+    const o = bands.findIndex((x, m) => m < k && inBand(x, Math.max(low(x), low(b))) && inBand(b, Math.max(low(x), low(b))));
     if (o >= 0) {
       const other = bands[o]!;
-      throw specError(loaded, [...path, k], `bands '${other.label}' and '${b.label}' overlap (from ${Math.max(low(other), low(b))} to ${Math.min(high(other), high(b))}): a value there would be counted in '${other.label}' only`, 'bounds are inclusive: end one band below where the next begins (max: 29, then min: 30)');
+      throw specError(loaded, [...path, k], `bands '${other.label}' and '${b.label}' overlap (from ${Math.max(low(other), low(b))} to ${Math.min(top(other), top(b))}): a value there would be counted in '${other.label}' only`, 'bounds are inclusive: end one band below where the next begins (max: 29, then min: 30); for decimals, below: 30, then min: 30');
     }
   });
 }

@@ -6,7 +6,7 @@
  */
 import type { Question } from '../spec/codebook.js';
 import { splitCell, type Joiner } from '../codebook/multi.js';
-import { isBlank, normalizeCell, optionCellState, own, parseDateTime, parseNumber } from '../codebook/values.js';
+import { inBand, isBlank, normalizeCell, optionCellState, own, parseDateTime, parseNumber } from '../codebook/values.js';
 import type { Cells } from '../ingest/cells.js';
 import type { Dictionary } from '../ingest/dictionary.js';
 
@@ -198,6 +198,9 @@ export class BandCoder implements SingleLike {
   readonly kind = 'single';
   value = -1;
   readonly options: OptionIndex;
+  /** Rows read whose number falls in no band (between two, or past the ends), and the first such number. */
+  outside = 0;
+  firstOutside = NaN;
   constructor(readonly question: Question, private readonly source: NumericCoder) {
     this.options = new OptionIndex(question.options);
   }
@@ -208,11 +211,12 @@ export class BandCoder implements SingleLike {
     const bands = this.question.derived!.bands;
     for (let i = 0; i < bands.length; i++) {
       const b = bands[i]!;
-      if ((b.min === undefined || x >= b.min) && (b.max === undefined || x <= b.max)) {
+      if (inBand(b, x)) {
         this.value = i;
         return;
       }
     }
+    if (this.outside++ === 0) this.firstOutside = x;
   }
 }
 

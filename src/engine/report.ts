@@ -29,6 +29,7 @@ import type { FilterEnv, RowContext } from '../filters/types.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { Tabulation, type PlannedTable } from './tabulation.js';
+import { BandCoder } from './coder.js';
 import { closest, didYouMean } from './resolve.js';
 import { withInput } from './input.js';
 import { Sample, scanRows, type HeaderInfo, type RowHandler, type ScannedRows } from './rows.js';
@@ -202,6 +203,9 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   }
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
   if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted, noWeightLines) });
+  for (const c of tabulation.coders.values()) {
+    if (c instanceof BandCoder && c.outside > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_DERIVE_OUTSIDE', message: messages.outsideBands(c.question.id, c.question.derived!.from, c.outside, c.firstOutside) });
+  }
   const funnel = chain.funnel();
   // A rule that leaves no respondent is most often a misspelt answer or a wrong window: said, not left to empty tables.
   for (const step of funnel.slice(1)) {

@@ -71,6 +71,8 @@ export const messages = {
     `compare with its answers (${name} == ${JSON.stringify(answer ?? 'answer')}, or ${name} in [${JSON.stringify(answer ?? 'answer')}, ...]), or band a numeric question with derive`,
   multiEquals: (name: string, op: string) => `'${name}' is a multi-select question: ${op} compares the whole list of a respondent's answers with one answer, which never equals it`,
   whereNone: (expr: string, answers: readonly string[]) => `--where ${JSON.stringify(expr)} kept no row: every table is empty${comparedWith(answers)}`,
+  outsideBands: (id: string, from: string, n: number, first: number) =>
+    `'${id}': ${n} row${n === 1 ? ' has a' : 's have a'} value of '${from}' in no band (${first}${n > 1 ? ', ...' : ''}), missing from its tables: bands hold both bounds, so a decimal between max: 0.9 and min: 1 falls between them (for decimals, end a band with below: 1, then min: 1)`,
   weightUnused: (id: string) => `'${id}' looks like a column of weights: the tables are unweighted; --weight ${id} weights them`,
   weightMissing: (n: number, lines: readonly number[] = []) =>
     `${n} kept row${n === 1 ? ' has' : 's have'} no valid weight (blank, negative or no number) and count with weight 0${lines.length > 0 ? `: line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${n > lines.length ? ', ...' : ''}` : ''}`,

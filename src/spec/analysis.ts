@@ -3,7 +3,7 @@
  * nets, derived questions and tables of a report. Validated by
  * schema/survey-spec.schema.json; these types mirror it.
  */
-import type { QuestionType } from './codebook.js';
+import type { Band, QuestionType } from './codebook.js';
 
 export type ColumnRef = string | number;
 
@@ -40,7 +40,8 @@ export interface DeriveSpec {
   label?: string;
   /** A numeric question to band. */
   from: string;
-  bands: { label: string; min?: number; max?: number }[];
+  /** In order; a value is in the first band that holds it. `below` for decimals: `{ below: 1 }`, then `{ min: 1 }`. */
+  bands: Band[];
 }
 
 export type FilterSpec =

@@ -63,7 +63,15 @@ export interface Question {
   /** Every slashed date read the same day-first and month-first (all on days 1-12): the order is a guess. */
   dateOrderGuessed?: boolean;
   /** A question computed from another: numeric bands. */
-  derived?: { from: string; bands: { label: string; min?: number; max?: number }[] };
+  derived?: { from: string; bands: Band[] };
+}
+
+/** A numeric band of a derived question: from `min` to `max`, both held, or up to `below`, not held. */
+export interface Band {
+  label: string;
+  min?: number;
+  max?: number;
+  below?: number;
 }
 
 export interface Codebook {

@@ -74,3 +74,21 @@ tables:
     assert.equal((result.tables[2] as CrosstabTable).base, 6);
   }
 });
+
+test('derive bands: below bounds a band without holding it (decimals); a value in no band is warned about, never dropped unsaid', async () => {
+  writeFileSync(join(dir, 'd.csv'), ['Score', '0.2', '0.95', '1', '1.5', '2.5', ''].join('\n'));
+  const bands = (b: string) => `version: 1\ninput: { file: d.csv }\nquestions:\n  - { id: score, column: Score, type: numeric }\nderive:\n  - { id: band, from: score, bands: [${b}] }\ntables:\n  - { type: frequency, question: band }\n`;
+  const run = async (b: string) => (await runReport(parseSpec(bands(b), join(dir, 'd.yaml')), join(dir, 'd.yaml'))).result;
+  const halfOpen = await run('{ label: low, below: 1 }, { label: high, min: 1, max: 2 }');
+  assert.deepEqual((halfOpen.tables[0] as FrequencyTable).rows.map((r) => [r.label, r.count]), [['low', 2], ['high', 2]]);
+  // 2.5 is past the last band: said, with the value.
+  const past = halfOpen.diagnostics.find((d) => d.code === 'SURVEY_DERIVE_OUTSIDE')!;
+  assert.match(past.message, /^'band': 1 row has a value of 'score' in no band \(2\.5\), missing from its tables/);
+  const gap = await run('{ label: low, max: 0.9 }, { label: high, min: 1 }');
+  assert.match(gap.diagnostics.find((d) => d.code === 'SURVEY_DERIVE_OUTSIDE')!.message, /1 row has a value of 'score' in no band \(0\.95\)/);
+  const covered = await run('{ label: low, below: 1 }, { label: high, min: 1 }');
+  assert.ok(!covered.diagnostics.some((d) => d.code === 'SURVEY_DERIVE_OUTSIDE'));
+  // Both bounds held, so max: 1 then min: 1 share 1: still an overlap; below: 1 then min: 1 do not.
+  await assert.rejects(run('{ label: low, max: 1 }, { label: high, min: 1 }'), /bands 'low' and 'high' overlap \(from 1 to 1\)/);
+  await assert.rejects(run('{ label: low, below: 1.5 }, { label: high, min: 1 }'), /overlap \(from 1 to 1\.5\)/);
+});
