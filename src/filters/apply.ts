@@ -9,6 +9,8 @@ export interface FunnelStep {
   rule: string;
   removed: number;
   remaining: number;
+  /** Of `removed`, those of a kind the rule counts apart (speeders' rows that end before they start). */
+  apart?: { label: string; removed: number };
 }
 
 export interface Rejection {
@@ -19,9 +21,11 @@ export interface Rejection {
 
 export class FilterChain {
   private readonly removed: number[];
+  private readonly removedApart: number[];
   private read = 0;
   constructor(readonly filters: readonly RowFilter[]) {
     this.removed = filters.map(() => 0);
+    this.removedApart = filters.map(() => 0);
   }
 
   get needsPreparation(): boolean {
@@ -51,6 +55,7 @@ export class FilterChain {
     for (const f of this.filters) f.reset?.();
     this.read = 0;
     this.removed.fill(0);
+    this.removedApart.fill(0);
   }
 
   /** Returns the rejection, or null when the row is kept. */
@@ -60,6 +65,7 @@ export class FilterChain {
       const reason = this.filters[i]!.test(row);
       if (reason !== null) {
         this.removed[i]!++;
+        if (this.filters[i]!.apart?.matches(reason)) this.removedApart[i]!++;
         return { line: row.line, rule: this.filters[i]!.name, reason };
       }
     }
@@ -71,7 +77,8 @@ export class FilterChain {
     let remaining = this.read;
     this.filters.forEach((f, i) => {
       remaining -= this.removed[i]!;
-      steps.push({ rule: f.name, removed: this.removed[i]!, remaining });
+      const apart = this.removedApart[i]!;
+      steps.push({ rule: f.name, removed: this.removed[i]!, remaining, ...(f.apart && apart > 0 ? { apart: { label: f.apart.label, removed: apart } } : {}) });
     });
     return steps;
   }

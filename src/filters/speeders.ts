@@ -51,6 +51,8 @@ export const speeders: FilterFactory<{ rule: 'speeders'; name?: string; duration
       if (s < 0) return `ends ${Math.round(-s)} s before it starts: its times cannot be right`;
       return s < threshold ? `finished in ${Math.round(s)} s, under ${Math.round(threshold)} s` : null;
     },
+    // The funnel says how many of its removals were no speeders at all, so that none is quoted as one.
+    apart: { label: 'end before they start', matches: (reason: string) => reason.startsWith('ends ') },
   };
   if (spec.fractionOfMedian === undefined) return base;
   return {

@@ -25,6 +25,8 @@ export interface RowFilter {
   reset?(): void;
   /** Why the row is removed, or null to keep it. A kept row may update the rule's state (first submissions). */
   test(row: RowContext): string | null;
+  /** Removals of one kind the funnel counts apart, by their reason ("end before they start" of a speeders rule). */
+  readonly apart?: { label: string; matches(reason: string): boolean };
   /**
    * A key whose first-seen line per row is the rule's whole test (a one-key `keep: first`
    * duplicates rule): when the rule comes first, the reading thread may keep it and hand the

@@ -7,6 +7,11 @@ export function resultTitle(result: AnalysisResult & { title?: string | undefine
 }
 
 /** An export as published files name it: its file name, without folders that can name the analyst (/Users/jane.doe/...). */
+/** A validity rule as the funnel names it, with the removals it counts apart: `speeders (20 of them end before they start)`. */
+export function stepLabel(step: { rule: string; apart?: { label: string; removed: number } }): string {
+  return step.apart ? `${step.rule} (${step.apart.removed} of them ${step.apart.label})` : step.rule;
+}
+
 export function inputName(file: string): string {
   return basename(file.replace(/\\/g, '/'));
 }

@@ -12,7 +12,7 @@ import { formatCount, h, specTableOf, type HtmlChart, type HtmlInput } from './h
 import { bannerHtml, crosstabHtml, frequencyHtml, numericHtml, textHtml } from './html-tables.js';
 import { methods } from './html-methods.js';
 import { CSS } from './html-style.js';
-import { resultTitle } from '../render/title.js';
+import { resultTitle, stepLabel } from '../render/title.js';
 
 export { formatCount, h } from './html-common.js';
 export type { HtmlChart, HtmlInput } from './html-common.js';
@@ -131,7 +131,7 @@ function funnelSection(input: HtmlInput): string {
   const rows = funnel.map((s, i) =>
     i === 0
       ? `<tr class="read"><th scope="row">Rows read</th><td class="num"></td><td class="num">${formatCount(s.remaining)}</td></tr>`
-      : `<tr><th scope="row">${h(s.rule)}</th><td class="num">${formatCount(s.removed)}</td><td class="num">${formatCount(s.remaining)}</td></tr>`,
+      : `<tr><th scope="row">${h(stepLabel(s))}</th><td class="num">${formatCount(s.removed)}</td><td class="num">${formatCount(s.remaining)}</td></tr>`,
   );
   const kept = funnel[funnel.length - 1]!.remaining;
   return `<section class="funnel" id="funnel" aria-labelledby="funnel-h">

@@ -12,7 +12,7 @@ import { loadBundle } from '../bundle/load.js';
 import type { StudySpec } from '../spec/analysis.js';
 import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
 import type { FunnelStep } from '../filters/apply.js';
-import { resultTitle } from '../render/title.js';
+import { resultTitle, stepLabel } from '../render/title.js';
 import { totalPercent } from '../render/table/total.js';
 
 export interface XlsxInput {
@@ -122,7 +122,7 @@ function contentsSheet(ws: Worksheet, input: XlsxInput, names: readonly string[]
   if (result.funnel && result.funnel.length > 0) {
     put(ws, []);
     put(ws, ['Validity rule', 'Removed', 'Remaining'], { bold: true });
-    result.funnel.forEach((s, i) => put(ws, [i === 0 ? 'Rows read' : s.rule, i === 0 ? null : s.removed, s.remaining]));
+    result.funnel.forEach((s, i) => put(ws, [i === 0 ? 'Rows read' : stepLabel(s), i === 0 ? null : s.removed, s.remaining]));
   }
   if (result.withheld.length > 0) {
     put(ws, []);

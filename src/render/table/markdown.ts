@@ -2,15 +2,16 @@
 import type { AnalysisResult, FrequencyTable, Table } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
 import { testSummary } from './text.js';
-import { resultTitle } from '../title.js';
+import { resultTitle, stepLabel } from '../title.js';
+import type { FunnelStep } from '../../filters/apply.js';
 import { totalPercent } from './total.js';
 import { gridRun, gridTitle } from './grid.js';
 import { bannerCell } from './banner.js';
 
-export function renderMarkdown(result: AnalysisResult & { funnel?: { rule: string; removed: number; remaining: number }[]; title?: string }): string {
+export function renderMarkdown(result: AnalysisResult & { funnel?: FunnelStep[]; title?: string }): string {
   const out: string[] = [`# ${forMarkdown(resultTitle(result))}`, '', `${result.input.rows} respondents read from ${forMarkdown(result.input.file)}.`];
   if (result.funnel) {
-    out.push('', '| Validity filter | Removed | Remaining |', '|---|---:|---:|', ...result.funnel.map((s, i) => `| ${forMarkdown(s.rule)} | ${i === 0 ? '' : s.removed} | ${s.remaining} |`));
+    out.push('', '| Validity filter | Removed | Remaining |', '|---|---:|---:|', ...result.funnel.map((s, i) => `| ${forMarkdown(stepLabel(s))} | ${i === 0 ? '' : s.removed} | ${s.remaining} |`));
   }
   if (result.withheld.length > 0) {
     out.push('', `Withheld as personal data: ${result.withheld.map((w) => `${forMarkdown(w.column)} (${w.kind})`).join(', ')}.`);

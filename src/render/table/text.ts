@@ -3,6 +3,7 @@ import type { AnalysisResult, BannerTable, CrosstabStats, CrosstabTable, Frequen
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
 import { isWeighted, totalPercent } from './total.js';
 import { gridRun, gridTitle } from './grid.js';
+import { stepLabel } from '../title.js';
 import { bannerCell } from './banner.js';
 import { padEnd, padStart, pieces, width as columnsOf } from './width.js';
 
@@ -26,6 +27,7 @@ export interface FunnelStepLike {
   rule: string;
   removed: number;
   remaining: number;
+  apart?: { label: string; removed: number };
 }
 
 export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[]; title?: string }, options: TextOptions): string {
@@ -222,7 +224,7 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
 
 /** Validity rules in order, with the rows each removed and the rows left. */
 export function funnelText(steps: readonly FunnelStepLike[], st: Styler): string {
-  const names = steps.map((s) => forTerminal(s.rule));
+  const names = steps.map((s) => forTerminal(stepLabel(s)));
   const w = Math.max(...names.map(columnsOf), 10);
   const lines = [st.title('Validity filters'), st.dim(`  ${'rule'.padEnd(w)}  ${'removed'.padStart(8)}  ${'remaining'.padStart(9)}`)];
   steps.forEach((s, i) => lines.push(`  ${padEnd(names[i]!, w)}  ${(i === 0 ? '' : s.removed === 0 ? '0' : `-${s.removed}`).padStart(8)}  ${String(s.remaining).padStart(9)}`));

@@ -10,6 +10,7 @@ import { normalizePhone } from '../../../src/filters/duplicates.js';
 import { medianOf } from '../../../src/filters/speeders.js';
 import { headerOffset } from '../../../src/filters/fieldwork.js';
 import type { Rejection } from '../../../src/filters/apply.js';
+import { funnelText, plain } from '../../../src/render/table/text.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'survey-filters-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -118,9 +119,12 @@ test('speeders on start and end times: a row that ends before it starts is remov
   writeFileSync(join(dir, 'times.csv'), csv);
   const rejects: Rejection[] = [];
   const spec = 'version: 1\ninput: { file: times.csv }\nquestions:\n  - { id: start, column: Start, type: date }\n  - { id: end, column: End, type: date }\nfilters:\n  - { rule: speeders, start: start, end: end, fractionOfMedian: 0.5 }\n';
-  await runReport(parseSpec(spec, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
+  const { result } = await runReport(parseSpec(spec, 'survey.yaml'), join(dir, 'survey.yaml'), { onReject: (r) => rejects.push(r) });
   // Durations 420, -42780, 30, 400: the median of the three possible ones is 400, half is 200.
   assert.deepEqual(rejects.map((r) => [r.line, r.reason]), [[3, 'ends 42780 s before it starts: its times cannot be right'], [4, 'finished in 30 s, under 200 s']]);
+  // The funnel counts the impossible one apart, so that the speeders' count is not quoted as 2.
+  assert.deepEqual(result.funnel![1], { rule: 'speeders', removed: 2, remaining: 2, apart: { label: 'end before they start', removed: 1 } });
+  assert.match(funnelText(result.funnel!, plain), /speeders \(1 of them end before they start\) +-2 +2/);
 });
 
 test('medianOf: the middle duration, or the mean of the middle two, of exact durations', () => {
