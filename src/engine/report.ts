@@ -534,7 +534,7 @@ function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, use
       throw specError(loaded, ['tables', i, key], messages.notCategorical(id, q.type === 'matrix' ? 'a grid' : q.type), hint);
     };
     const filter = tableFilter(t, i, codebook, loaded, used, filters, expressions);
-    const common = { ...(t.id ? { id: t.id } : {}), ...(t.title ? { title: t.title } : {}), ...(filter ? { filter } : {}) };
+    const common = { ...(t.id ? { id: t.id } : {}), ...(t.title ? { title: t.title } : {}), ...(filter ? { filter, where: t.filter! } : {}) };
     switch (t.type) {
       case 'frequency':
         return [{ kind: 'frequency', question: ref('question', t.question!), ...common }];

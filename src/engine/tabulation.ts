@@ -20,10 +20,13 @@ import { DEFAULT_TABLE_STATS, type TableStatsOptions } from '../tabulate/options
 import { Total } from '../tabulate/sums.js';
 import { messages } from '../errors/messages.js';
 
-export type PlannedTable =
-  | { kind: 'frequency'; question: string; id?: string; title?: string; filter?: Evaluator }
-  | { kind: 'crosstab'; row: string; column: string; id?: string; title?: string; filter?: Evaluator }
-  | { kind: 'banner'; rows: string[]; columns: string[]; total: boolean; minBase: number; id?: string; title?: string; filter?: Evaluator };
+/** A table to make; `filter` keeps the rows it holds for, `where` is its text, carried to the table. */
+export type PlannedTable = ({ kind: 'frequency'; question: string } | { kind: 'crosstab'; row: string; column: string } | { kind: 'banner'; rows: string[]; columns: string[]; total: boolean; minBase: number }) & {
+  id?: string;
+  title?: string;
+  filter?: Evaluator;
+  where?: string;
+};
 
 export interface TabulationPlan {
   /** Tables to make; `all` is a frequency table (or summary) for every question. */
@@ -188,7 +191,7 @@ export class Tabulation {
   private accumulatorsFor(t: PlannedTable): Accumulator[] {
     // A grid item keeps its item after the title, as after the question: `Title | Item`.
     const titled = (x: Table) => (x.kind === 'frequency' && x.item !== undefined ? `${t.title} | ${x.item}` : t.title);
-    const tag = (tables: Table[]) => tables.map((x) => ({ ...x, ...(t.id ? { id: t.id } : {}), ...(t.title ? { label: titled(x) } : {}) }));
+    const tag = (tables: Table[]) => tables.map((x) => ({ ...x, ...(t.id ? { id: t.id } : {}), ...(t.title ? { label: titled(x) } : {}), ...(t.where !== undefined ? { filter: t.where } : {}) }));
     if (t.kind === 'banner') {
       const rows = t.rows.flatMap((id) =>
         this.choiceViews(id).map((coder) => {

@@ -49,6 +49,8 @@ export interface FrequencyRow {
 }
 
 export interface FrequencyTable {
+  /** The spec's table filter, as written: only rows where it holds are in the table. */
+  filter?: string;
   kind: 'frequency';
   /** The spec's table id, when the table comes from a spec. */
   id?: string;
@@ -76,6 +78,8 @@ export interface FrequencyTable {
 }
 
 export interface NumericTable {
+  /** The spec's table filter, as written: only rows where it holds are in the table. */
+  filter?: string;
   kind: 'numeric';
   /** The spec's table id, when the table comes from a spec. */
   id?: string;
@@ -95,6 +99,8 @@ export interface NumericTable {
 }
 
 export interface TextTable {
+  /** The spec's table filter, as written: only rows where it holds are in the table. */
+  filter?: string;
   kind: 'text';
   /** The spec's table id, when the table comes from a spec. */
   id?: string;
@@ -132,6 +138,8 @@ export interface CrosstabStats {
 }
 
 export interface CrosstabTable {
+  /** The spec's table filter, as written: only rows where it holds are in the table. */
+  filter?: string;
   kind: 'crosstab';
   /** The spec's table id, when the table comes from a spec. */
   id?: string;
@@ -221,6 +229,8 @@ export interface BannerSection {
  * several column questions side by side, with a total column.
  */
 export interface BannerTable {
+  /** The spec's table filter, as written: only rows where it holds are in the table. */
+  filter?: string;
   kind: 'banner';
   id?: string;
   label: string;

@@ -20,7 +20,7 @@ export function renderMarkdown(result: AnalysisResult & { funnel?: FunnelStep[];
   for (let i = 0; i < result.tables.length; i++) {
     const run = gridRun(result.tables, i);
     if (run.length > 0) {
-      out.push('', gridMarkdown(run));
+      out.push('', withFilter(run[0]!, gridMarkdown(run)));
       i += run.length - 1;
     } else out.push('', tableMarkdown(result.tables[i]!));
   }
@@ -37,6 +37,18 @@ function gridMarkdown(items: readonly FrequencyTable[]): string {
 }
 
 export function tableMarkdown(t: Table): string {
+  return withFilter(t, tableBody(t));
+}
+
+/** A table a spec's filter keeps to some rows says so under its heading. */
+function withFilter(t: Table, md: string): string {
+  if (t.filter === undefined) return md;
+  const cut = md.indexOf('\n\n');
+  const line = `Only rows where \`${t.filter.replace(/`/g, "'")}\`.`;
+  return cut < 0 ? `${md}\n\n${line}` : `${md.slice(0, cut)}\n\n${line}${md.slice(cut)}`;
+}
+
+function tableBody(t: Table): string {
   switch (t.kind) {
     case 'frequency': {
       const multi = t.type === 'multi';

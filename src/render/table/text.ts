@@ -50,7 +50,8 @@ export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[];
     const run = gridRun(tables, i);
     const together = run.length > 0 ? grid(run, options) : null;
     if (together !== null) {
-      out.push('', together);
+      // A grid's items share their table's filter.
+      out.push('', withFilter(run[0]!, together, options.styler));
       i += run.length - 1;
     } else out.push('', renderTable(tables[i]!, options));
   }
@@ -95,6 +96,18 @@ function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptio
 }
 
 export function renderTable(t: Table, options: TextOptions): string {
+  return withFilter(t, tableText(t, options), options.styler);
+}
+
+/** A table a spec's filter keeps to some rows says so under its heading, as the HTML report does. */
+function withFilter(t: Table, text: string, st: Styler): string {
+  if (t.filter === undefined) return text;
+  const cut = text.indexOf('\n');
+  const line = st.dim(`  only rows where ${forTerminal(t.filter)}`);
+  return cut < 0 ? `${text}\n${line}` : `${text.slice(0, cut)}\n${line}${text.slice(cut)}`;
+}
+
+function tableText(t: Table, options: TextOptions): string {
   switch (t.kind) {
     case 'frequency':
       return frequency(t, options);

@@ -173,3 +173,12 @@ test('Markdown: a grid is one table, an item a row; items of two spec tables (tw
   assert.ok(md.includes('## How do you see them?\n\n| Item | Good | Bad | n |\n|---|---:|---:|---:|\n| Han | 60.0% | 40.0% | 10 |\n| Leia | 60.0% | 40.0% | 10 |\n\nEach item\'s answers, of those answering it (2 missing at most).'), md);
   assert.equal(md.split('## How do you see them?\n').length - 1, 2, 'one table per spec table');
 });
+
+test("a spec table's filter is said under its heading, in the terminal and in Markdown", async () => {
+  const { tableMarkdown } = await import('../../../src/render/table/markdown.js');
+  const t = { kind: 'frequency', question: 'und', label: 'Understanding', type: 'single', base: 2, missing: 0, filter: 'gov == "Let users be the best judge"', rows: [{ label: 'Fully well', count: 2, percent: 100 }] } as unknown as FrequencyTable;
+  assert.equal(renderTable(t, { styler: plain, width: 80 }).split('\n')[1], '  only rows where gov == "Let users be the best judge"');
+  assert.match(tableMarkdown(t), /^## Understanding\n\nOnly rows where `gov == "Let users be the best judge"`\.\n\n\| Answer/);
+  const { filter: _, ...unfiltered } = t;
+  assert.ok(!renderTable(unfiltered as FrequencyTable, { styler: plain, width: 80 }).includes('only rows'));
+});
