@@ -197,3 +197,11 @@ export function optionCellState(normalized: string): 'chosen' | 'unchosen' | 'bl
 export function inBand(b: Band, x: number): boolean {
   return (b.min === undefined || x >= b.min) && (b.max === undefined || x <= b.max) && (b.below === undefined || x < b.below);
 }
+
+/**
+ * Of spellings that differ only in case, how much one reads as written by hand: a capital first
+ * ("Jaipur") over all lower case ("jaipur") or all capitals ("JAIPUR").
+ */
+export function caseScore(s: string): number {
+  return (/^\p{Lu}/u.test(s) ? 2 : 0) + (s === s.toUpperCase() ? 0 : 1);
+}

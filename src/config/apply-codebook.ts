@@ -4,7 +4,7 @@
  * every reference is checked, with the closest id suggested on a miss.
  */
 import type { Band, Codebook, Item, Question } from '../spec/codebook.js';
-import { inBand } from '../codebook/values.js';
+import { caseScore, inBand } from '../codebook/values.js';
 import type { ColumnRef, QuestionSpec, StudySpec } from '../spec/analysis.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -125,13 +125,23 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   return q;
 }
 
+/**
+ * One spelling per answer that differs only in case, where the first of them stood: the one
+ * written as a name is ("Jaipur" over "jaipur" and "JAIPUR"), else the first.
+ */
 function dedupeCase(options: string[]): string[] {
-  const seen = new Set<string>();
-  return options.filter((o) => {
+  const best = new Map<string, string>();
+  for (const o of options) {
     const k = o.toLowerCase();
-    if (seen.has(k)) return false;
+    const held = best.get(k);
+    if (held === undefined || caseScore(o) > caseScore(held)) best.set(k, o);
+  }
+  const seen = new Set<string>();
+  return options.flatMap((o) => {
+    const k = o.toLowerCase();
+    if (seen.has(k)) return [];
     seen.add(k);
-    return true;
+    return [best.get(k)!];
   });
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Question } from '../spec/codebook.js';
 import { splitCell, type Joiner } from '../codebook/multi.js';
-import { inBand, isBlank, normalizeCell, optionCellState, own, parseDateTime, parseNumber } from '../codebook/values.js';
+import { caseScore, inBand, isBlank, normalizeCell, optionCellState, own, parseDateTime, parseNumber } from '../codebook/values.js';
 import type { Cells } from '../ingest/cells.js';
 import type { Dictionary } from '../ingest/dictionary.js';
 
@@ -104,8 +104,14 @@ export class OptionIndex {
   code(answer: string): number {
     const label = this.label(answer);
     if (label === null) return MISSING_CODE;
-    const c = this.codes.get(label) ?? (this.foldCase ? this.folded.get(label.toLowerCase()) : undefined);
-    return c ?? this.add(label);
+    const known = this.codes.get(label);
+    if (known !== undefined) return known;
+    const c = this.foldCase ? this.folded.get(label.toLowerCase()) : undefined;
+    if (c === undefined) return this.add(label);
+    // Case-folded: the answer is shown as its spelling that reads best, whichever came first.
+    if (caseScore(label) > caseScore(this.labels[c]!)) this.labels[c] = own(label);
+    this.codes.set(own(label), c);
+    return c;
   }
   /** The code of a raw cell: -1 when blank, MISSING_CODE for a declared missing answer. */
   cellCode(raw: string): number {

@@ -92,3 +92,10 @@ test('derive bands: below bounds a band without holding it (decimals); a value i
   await assert.rejects(run('{ label: low, max: 1 }, { label: high, min: 1 }'), /bands 'low' and 'high' overlap \(from 1 to 1\)/);
   await assert.rejects(run('{ label: low, below: 1.5 }, { label: high, min: 1 }'), /overlap \(from 1 to 1\.5\)/);
 });
+
+test('foldCase: an answer is shown as its spelling written as a name, whichever came first', async () => {
+  writeFileSync(join(dir, 'c.csv'), ['City', 'jaipur', 'JAIPUR', 'Jaipur', 'pune', 'pune'].join('\n'));
+  const spec = 'version: 1\ninput: { file: c.csv }\nquestions:\n  - { id: city, column: City, type: single, foldCase: true }\ntables:\n  - { type: frequency, question: city }\n';
+  const { result } = await runReport(parseSpec(spec, join(dir, 'c.yaml')), join(dir, 'c.yaml'));
+  assert.deepEqual((result.tables[0] as FrequencyTable).rows.map((r) => [r.label, r.count]), [['Jaipur', 3], ['pune', 2]]);
+});
