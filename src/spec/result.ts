@@ -205,8 +205,12 @@ export interface BannerColumn {
 /** One row question (or grid item) of a banner: its answers by every banner column. */
 export interface BannerSection {
   question: string;
+  /** The question text, or `question | item` for a grid item. */
   label: string;
+  /** The item label, for a grid item. */
   item?: string;
+  /** The item's id, for a grid item: `question.itemId` names it in a spec. */
+  itemId?: string;
   type: QuestionType;
   rowLabels: string[];
   /** counts[row][column]: weighted counts; null where the column's base is under minBase, or where disclosure control hid the cell (see `suppressed`). */

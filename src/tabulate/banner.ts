@@ -74,7 +74,10 @@ export class Banner {
       const percents = counts.map((row) => row.map((x, c) => (x === null ? null : bases[c]! > 0 ? (100 * x) / bases[c]! : 0)));
       const q = s.row.question;
       const section: BannerSection = { question: s.item !== undefined ? q.id.split('.')[0]! : q.id, label: q.label, type: s.row.kind === 'multi' ? 'multi' : q.type, rowLabels, counts, percents, bases, unweightedBases: unweighted };
-      if (s.item !== undefined) section.item = s.item;
+      if (s.item !== undefined) {
+        section.item = s.item;
+        section.itemId = q.id.split('.')[1]!;
+      }
       const nets = crosstabs[0]?.netRows;
       if (nets && nets.length > 0) section.netRows = nets;
       // Disclosure control counts respondents, which weighted counts are not; kept only for it, so banners without it keep their shape.

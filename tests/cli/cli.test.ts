@@ -137,6 +137,11 @@ test('analyze --format csv: one tidy row per answer, parseable', async () => {
       ['Telegram', '4'],
     ],
   );
+  // A grid item is named as a spec names it (grid.item, by id), its label said once.
+  const sw = parseCsv((await run(['analyze', 'fixtures/fivethirtyeight/star-wars-survey/StarWars.csv', '--format', 'csv'])).out, { columns: true }) as Record<string, string>[];
+  const han = sw.find((x) => x['question']!.endsWith('.han_solo'))!;
+  assert.equal(han['question'], 'state_whether_view_following_characters.han_solo');
+  assert.equal(han['label'], 'Please state whether you view the following characters favorably, unfavorably, or are unfamiliar with him/her. | Han Solo');
 });
 
 test('analyze --format md: Markdown tables', async () => {

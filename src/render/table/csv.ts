@@ -24,7 +24,8 @@ type Cell = string | number | null;
 function rowsOf(t: Table): Cell[][] {
   switch (t.kind) {
     case 'frequency':
-      return t.rows.map((r) => ['frequency', t.item ? `${t.question}.${t.item}` : t.question, t.label, r.label, null, r.count, r.percent, r.percentOfResponses ?? null, t.base]);
+      // A grid item is named as a spec names it, grid.item by id; its label is already `Title | Item`.
+      return t.rows.map((r) => ['frequency', t.itemId !== undefined ? `${t.question}.${t.itemId}` : t.question, t.label, r.label, null, r.count, r.percent, r.percentOfResponses ?? null, t.base]);
     case 'numeric':
       return (['n', 'mean', 'sd', 'median', 'min', 'max'] as const).map((k) => ['numeric', t.question, t.label, k, null, t[k], null, null, t.n]);
     case 'text':
@@ -32,7 +33,7 @@ function rowsOf(t: Table): Cell[][] {
     case 'banner':
       return t.sections.flatMap((s) =>
         s.rowLabels.flatMap((rl, r) =>
-          t.columns.map((col, c) => ['banner', s.item !== undefined ? `${s.question}.${s.item}` : s.question, s.item !== undefined ? `${s.label} | ${s.item}` : s.label, rl, col.question === null ? 'Total' : `${col.group}: ${col.label}`, s.counts[r]![c]!, s.percents[r]![c]!, null, s.bases[c]!] as Cell[]),
+          t.columns.map((col, c) => ['banner', s.itemId !== undefined ? `${s.question}.${s.itemId}` : s.question, s.label, rl, col.question === null ? 'Total' : `${col.group}: ${col.label}`, s.counts[r]![c]!, s.percents[r]![c]!, null, s.bases[c]!] as Cell[]),
         ),
       );
     case 'crosstab':
