@@ -69,7 +69,8 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
     }
     case 'crosstab':
       if (table.base === 0 || table.suppressed) return null;
-      return crosstabChart(table, { ...common, type: spec.type === 'grouped' ? 'grouped' : 'stacked', ...sides(ctx.rowQuestion) });
+      // Multi-select rows overlap and cannot stack: grouped, unless the spec asks for stacked bars (it is then told).
+      return crosstabChart(table, { ...common, type: spec.type === 'grouped' || (spec.type === undefined && table.multi === true) ? 'grouped' : 'stacked', ...sides(ctx.rowQuestion) });
     case 'numeric':
       return table.bins && table.bins.length > 0 ? histogramChart(table, common) : null;
     case 'text':

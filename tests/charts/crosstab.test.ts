@@ -47,3 +47,22 @@ test('one hue or two sides: a neutral middle or an "un-" pole makes two sides; h
   assert.deepEqual(sides(q('frequency', ['Every day', 'Weekly', 'Never'])), { ordered: 'oneSided' });
   assert.deepEqual(sides(q('amount', ['A lot', 'Some', 'Not much', 'Not at all'])), { ordered: 'positiveFirst' });
 });
+
+// FiveThirtyEight's flying-etiquette survey: height by gender (20 answers, too many to stack).
+const heights = ['Under 5 ft.', '5\'0"', '5\'1"', '5\'2"', '5\'3"', '5\'4"', '5\'5"', '5\'6"', '5\'7"', '5\'8"', '5\'9"', '5\'10"', '5\'11"', '6\'0"', '6\'1"', '6\'2"', '6\'3"', '6\'4"', '6\'5"', '6\'6" and above'];
+const heightCounts = [[10, 2], [17, 0], [19, 0], [41, 4], [44, 4], [75, 2], [62, 9], [57, 18], [42, 34], [30, 46], [20, 50], [14, 53], [3, 51], [5, 52], [2, 24], [1, 26], [0, 18], [0, 11], [0, 6], [0, 1]];
+
+chart(function crosstabHeatmapManyAnswers() {
+  return crosstabChart(crosstab(heightCounts, heights, ['Female', 'Male'], { row: 'tall', column: 'gender', label: 'How tall are you? by Gender' }), { type: 'stacked' });
+}, (svg, result) => {
+  assert.match(svg, /<desc>Heatmap of/);
+  // Every cell says its percentage: 75 of 442 women are 5'4".
+  assert.ok(svg.includes('>17%</text>'));
+  assert.ok(svg.includes('>n = 442</tspan>'));
+  assert.equal(result.warnings.length, 0, 'no palette warning for 20 answers');
+});
+
+test('a stacked crosstab chart of up to 10 answers stays stacked', () => {
+  const ten = crosstab(heightCounts.slice(0, 10), heights.slice(0, 10), ['Female', 'Male']);
+  assert.match(JSON.stringify(crosstabChart(ten, { type: 'stacked' }).spec), /100% stacked bar chart/);
+});

@@ -36,10 +36,12 @@ export interface CrosstabChartOptions extends ChartOptions {
   /**
    * `'stacked'`: one 100% bar per column group, split into the row answers.
    * `'grouped'`: for each row answer, one bar per column group.
+   * `'heatmap'`: a cell per answer and group, shaded by its percentage: stacked charts of more
+   * than {@link HEATMAP_ANSWERS} answers become one (their colours could not be told apart).
    *
    * __Default value:__ `'stacked'`
    */
-  type?: 'stacked' | 'grouped';
+  type?: 'stacked' | 'grouped' | 'heatmap';
   /**
    * The row answers are a scale with two sides (agree .. disagree, a 1-5 rating), listed from
    * the positive or the negative end: stacked segments are then shaded from orange through grey
@@ -71,10 +73,11 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   const r = resolve(opts);
   const nets = new Set(table.netRows ?? []);
   let type = opts.type ?? 'stacked';
+  if (type === 'stacked' && table.rowLabels.length - nets.size > HEATMAP_ANSWERS) type = 'heatmap';
   if (type === 'stacked' && table.multi === true) {
     warnings.push(chartMessages.stackedMulti(table.label));
     type = 'grouped';
-  } else if (type === 'stacked' && nets.size > 0) {
+  } else if ((type === 'stacked' || type === 'heatmap') && nets.size > 0) {
     warnings.push(chartMessages.stackedNets(table.label, nets.size));
   }
   const subtitle = subtitleLines(opts.subtitle, [
@@ -82,8 +85,8 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
       (table.multi === true ? ' (more than one answer allowed)' : ''),
   ]);
   const title = opts.title ?? table.label;
-  const built = type === 'stacked' ? stacked(table, nets, r, warnings, opts.ordered) : grouped(table, nets, r, warnings);
-  const kind = type === 'stacked' ? '100% stacked bar chart' : 'Grouped bar chart';
+  const built = type === 'stacked' ? stacked(table, nets, r, warnings, opts.ordered) : type === 'heatmap' ? heatmap(table, nets, r) : grouped(table, nets, r, warnings);
+  const kind = type === 'stacked' ? '100% stacked bar chart' : type === 'heatmap' ? 'Heatmap' : 'Grouped bar chart';
   const description = opts.description ?? `${kind} of "${title}". ${subtitle.join(' ')}. ${built.descs.join('; ')}.`;
   return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, built.body), warnings };
 }
@@ -184,6 +187,53 @@ function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
           fill: { field: 'textColor', type: 'nominal', scale: null },
         },
       },
+    ],
+  };
+  return { body, descs };
+}
+
+/** Past this many answers (nets aside), a stacked chart is drawn as a heatmap. */
+export const HEATMAP_ANSWERS = 10;
+/** Shades of a heatmap's cells, from none to the table's largest percentage. */
+const HEATMAP_SHADES = 7;
+
+/**
+ * A cell per answer (rows) and group (columns), its percentage written in it and shaded darker
+ * the larger it is: twenty heights or fifty states by gender read as a table does.
+ */
+function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
+  const rows = table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i));
+  const { keys: rowKeys, lines } = bandKeys(rows.map((i) => table.rowLabels[i] ?? ''), r.labelWidth);
+  const cell = Math.max(64, Math.min(120, Math.floor(r.width / Math.max(1, table.columnLabels.length))));
+  const respondents = (c: number) => formatCount(table.unweightedColumnBases?.[c] ?? table.columnBases[c] ?? 0);
+  const { keys: colKeys, lines: colLines } = bandKeys(table.columnLabels, cell - 8, (c) => [`n = ${respondents(c)}`]);
+  const shades = [...sequentialColors(HEATMAP_SHADES)].reverse();
+  let max = 0;
+  for (const row of rows) table.columnLabels.forEach((_, c) => (max = Math.max(max, pct(table, row, c))));
+  const data: Record<string, unknown>[] = [];
+  const descs: string[] = [];
+  rows.forEach((row, k) => {
+    const parts: string[] = [];
+    table.columnLabels.forEach((colLabel, c) => {
+      const value = pct(table, row, c);
+      const text = formatPercent(value, r.decimals);
+      const fill = shades[max > 0 ? Math.round((value / max) * (HEATMAP_SHADES - 1)) : 0]!;
+      parts.push(`${colLabel} ${text}`);
+      data.push({ key: rowKeys[k], column: colKeys[c], text, fill, textColor: textColorOn(fill), desc: `${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${formatCount(count(table, row, c))} of ${formatCount(table.columnBases[c] ?? 0)})` });
+    });
+    descs.push(`${table.rowLabels[row] ?? ''}: ${parts.join(', ')}`);
+  });
+  const body = {
+    data: { values: data },
+    width: { step: cell },
+    height: { step: bandStep(lines, 18) },
+    encoding: {
+      y: { field: 'key', type: 'nominal', sort: rowKeys, axis: bandAxis(lines, rowKeys) },
+      x: { field: 'column', type: 'nominal', sort: colKeys, axis: { orient: 'top', title: null, labelAngle: 0, labelExpr: SPLIT_LINES, labelBaseline: 'bottom', labelLineHeight: SIZE.lineHeight, labelPadding: 4 + (colLines - 1) * SIZE.lineHeight, domain: false, ticks: false } },
+    },
+    layer: [
+      { mark: { type: 'rect', stroke: '#FFFFFF', strokeWidth: 1 }, encoding: { fill: { field: 'fill', type: 'nominal', scale: null }, description: { field: 'desc' } } },
+      { mark: { type: 'text', align: 'center', baseline: 'middle', aria: false }, encoding: { text: { field: 'text' }, fill: { field: 'textColor', type: 'nominal', scale: null } } },
     ],
   };
   return { body, descs };
