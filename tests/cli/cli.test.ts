@@ -669,3 +669,10 @@ test('slashed dates all on days 1-12: read month-first and said to be a guess; i
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('--out is named as it was given when the files are written', async () => {
+  const out = join(scratch, 'named-out');
+  const r = await run(['report', 'fixtures/whatsapp-privacy-2021/survey.yaml', '--out', out]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, new RegExp(`wrote \\d+ files to ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n$`));
+});

@@ -69,7 +69,7 @@ export function createAnalyzeCommand(io: Io): Command {
         checkOutputs(built.artifacts.map((a) => ({ flag: '--out', name: join(flags.out!, a.path), file: join(out, ...a.path.split('/')) })), [{ what: 'the export', file: path }]);
         const stale = await leftOver(out, built.artifacts);
         const written = await writeArtifacts(out, built.artifacts);
-        io.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
+        io.stderr.write(`wrote ${written.length} files to ${forTerminal(flags.out)}\n`);
         const removed = await removeLeftOver(out, stale);
         if (removed) io.stderr.write(`${forTerminal(removed)}\n`);
       }

@@ -118,7 +118,7 @@ export function createReportCommand(io: Io): Command {
         );
         if (writeRejects) outputs.push({ file: resolve(io.cwd, flags.rejects!), content: `${rejects.join('\r\n')}\r\n` });
         await writeFiles(outputs);
-        if (flags.out !== undefined && !flags.check) io.stderr.write(`wrote ${outputs.length - (writeRejects ? 1 : 0)} files to ${forTerminal(relative(io.cwd, resolve(io.cwd, flags.out)) || '.')}\n`);
+        if (flags.out !== undefined && !flags.check) io.stderr.write(`wrote ${outputs.length - (writeRejects ? 1 : 0)} files to ${forTerminal(flags.out)}\n`);
         const removed = stale ? await removeLeftOver(stale.dir, stale.paths) : null;
         if (removed) io.stderr.write(`${forTerminal(removed)}\n`);
         if (writeRejects) io.stderr.write(`wrote ${rejects.length - 1} removed rows to ${forTerminal(flags.rejects!)}\n`);
