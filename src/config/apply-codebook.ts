@@ -113,11 +113,11 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   q.options = options;
   if (qs.nets) {
     q.nets = Object.entries(qs.nets).map(([label, answers]) => {
-      for (const a of answers) {
+      answers.forEach((a, k) => {
         if (!options.includes(a) && !(q.layout?.kind === 'columns' && q.items.some((it) => it.label === a))) {
-          throw specError(loaded, [...path, 'nets', label], `net '${label}': '${a}' is not an answer of '${qs.id}'${didYouMean(a, options)}`);
+          throw specError(loaded, [...path, 'nets', label], `net '${label}': '${a}' is not an answer of '${qs.id}'${didYouMean(a, options)}`, commaSplit(answers, k, options));
         }
-      }
+      });
       return { label, answers };
     });
   }
@@ -129,6 +129,18 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
  * One spelling per answer that differs only in case, where the first of them stood: the one
  * written as a name is ("Jaipur" over "jaipur" and "JAIPUR"), else the first.
  */
+/**
+ * A YAML flow list splits at every comma: `[Yes, very rude, No]` is three answers. When the
+ * entries from `k` on join into an answer ("Yes, very rude"), say to quote it.
+ */
+function commaSplit(list: readonly string[], k: number, options: readonly string[]): string | undefined {
+  for (let end = k + 2; end <= list.length; end++) {
+    const joined = list.slice(k, end).join(', ');
+    if (options.includes(joined)) return `an answer with a comma is split in a [..] list unless quoted: write "${joined}"`;
+  }
+  return undefined;
+}
+
 function dedupeCase(options: string[]): string[] {
   const best = new Map<string, string>();
   for (const o of options) {

@@ -54,13 +54,23 @@ export async function loadSpec(file: string, displayName = file): Promise<Loaded
   return parseSpec(text, displayName);
 }
 
+/** What the YAML errors a spec's author meets most usually mean, by the yaml package's error code. */
+const YAML_HINTS: readonly [string, string][] = [
+  ['BLOCK_AS_IMPLICIT_KEY', 'a text holding ": " (a colon and a space) needs quotes: title: "Privacy: what users think"'],
+  ['MULTILINE_IMPLICIT_KEY', 'a text holding ": " (a colon and a space) needs quotes: title: "Privacy: what users think"'],
+  ['BLOCK_IN_FLOW', 'inside { } or [ ], a text holding ": " (a colon and a space) needs quotes: { title: "Q: why" }'],
+  ['TAB_AS_INDENT', 'indent with spaces, not tabs'],
+  ['BAD_INDENT', 'each level of a list or mapping is indented by the same number of spaces'],
+];
+
 export function parseSpec(text: string, file: string): LoadedSpec {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = lines.linePos(yamlError.pos[0]);
-    throw new SurveyError('SURVEY_SPEC_INVALID', `invalid YAML: ${yamlError.message.split('\n')[0]}`, { location: { file, line: pos.line, column: pos.col } });
+    const hint = YAML_HINTS.find(([code]) => code === yamlError.code)?.[1];
+    throw new SurveyError('SURVEY_SPEC_INVALID', `invalid YAML: ${yamlError.message.split('\n')[0]}`, { location: { file, line: pos.line, column: pos.col }, ...(hint ? { hint } : {}) });
   }
   const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   const lineOf = (path: readonly (string | number)[]): number | undefined => {

@@ -123,6 +123,11 @@ const cases: [string, string, string][] = [
     'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gender, column: Gender }\n  - { id: aware, column: 8 }\nweighting:\n  rake:\n    gender: { Male: 510, Female: 480, Non-binary: 10 }\n    aware: { "Yes": 300, "No": 600 }\n',
     "survey.yaml:9: error SURVEY_SPEC_INVALID: weighting.rake.aware: the population counts of 'aware' add up to 900 and those of 'gender' to 1000: raking cannot meet both totals",
   ],
+  [
+    'a net of an answer with a comma, unquoted in a [..] list (YAML splits it): told to quote it',
+    "version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: view\n    column: How do you see WhatsApp's new privacy policy?\n    nets:\n      Bothered: [A serious breach of my privacy, Not good, but I can live with it]\n",
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: questions[0].nets.Bothered: net 'Bothered': 'Not good' is not an answer of 'view'",
+  ],
 ];
 
 for (const [name, spec, expected] of cases) {
@@ -133,6 +138,17 @@ for (const [name, spec, expected] of cases) {
     assert.ok(!err.includes('    at '), 'no stack trace');
   });
 }
+
+test('YAML mistakes an author makes most get a hint: an unquoted colon, a tab', async () => {
+  assert.match((await run('version: 1\ntitle: Privacy: what users think\n')).err, /^survey\.yaml:2:8: error SURVEY_SPEC_INVALID: invalid YAML: .*\n {2}hint: a text holding ": " \(a colon and a space\) needs quotes/);
+  assert.match((await run('version: 1\ntables:\n  - { type: frequency, question: x, title: Q: why }\n')).err, /\n {2}hint: inside \{ \} or \[ \], a text holding ": "/);
+  assert.match((await run('version: 1\ninput:\n\tfile: x.csv\n')).err, /\n {2}hint: indent with spaces, not tabs\n/);
+});
+
+test('the comma hint names the answer to quote', async () => {
+  const { err } = await run("version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: view\n    column: How do you see WhatsApp's new privacy policy?\n    nets:\n      Bothered: [A serious breach of my privacy, Not good, but I can live with it]\n");
+  assert.match(err, /\n {2}hint: an answer with a comma is split in a \[\.\.\] list unless quoted: write "Not good, but I can live with it"\n/);
+});
 
 test('a table of personal data is refused', async () => {
   const { code, err } = await run('version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: frequency, question: email_address }\n');
