@@ -54,6 +54,9 @@ const SCALES: Record<string, string[]> = {
   time: ['already', 'today', 'within a day', 'within a week', 'within two weeks', 'within a month', 'within a year', 'later', 'no plans'],
 };
 
+/** Every name a question's `scale` may have: the scales above, and those told by pattern or number. */
+export const SCALE_NAMES: readonly string[] = [...Object.keys(SCALES), 'intensity', 'count', 'numeric'].filter((n, i, all) => all.indexOf(n) === i);
+
 /**
  * No scale word, range or "don't know" is longer than this: longer labels (free text read as a
  * choice, a 10 MB cell) are never normalised to be compared, which would copy them again and again.

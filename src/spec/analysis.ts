@@ -30,6 +30,7 @@ export interface QuestionSpec {
   /** Named groups of answers shown beside them. */
   nets?: Record<string, string[]>;
   reason?: string;
+  /** The answer scale init recognised (one of `SCALE_NAMES`): how charts draw the answers. */
   scale?: string;
   /** Slashed dates: `dmy` reads 05/01/2021 as 5 January (UK, Europe, India), `mdy` as May 1 (US); dotted dates are day-first either way. __Default value:__ as inferred */
   dateOrder?: 'mdy' | 'dmy';

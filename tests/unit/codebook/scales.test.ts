@@ -245,3 +245,16 @@ test('isNoAnswer: "Don\'t know" and N/A give no answer; "Other" and "None of the
   for (const l of ['Other', 'Other (please specify)', 'None of the above', 'Straight']) assert.equal(isNoAnswer(l), false, l);
   assert.equal(isNonSubstantive('Other'), true, 'still listed last');
 });
+
+test("the spec schema's scale names are the ones inference gives, so that init's specs validate and a misspelt one does not", async () => {
+  const { readFileSync } = await import('node:fs');
+  const { SCALE_NAMES } = await import('../../../src/codebook/scales.js');
+  const { fromRoot } = await import('../../helpers/paths.js');
+  const schema = JSON.parse(readFileSync(fromRoot('schema/survey-spec.schema.json'), 'utf8'));
+  const found: string[][] = [];
+  JSON.stringify(schema, (key, value) => {
+    if (key === 'scale' && value?.enum) found.push(value.enum);
+    return value;
+  });
+  assert.deepEqual(found, [[...SCALE_NAMES]]);
+});
