@@ -162,6 +162,8 @@ export function answersOf(t: Tabulation, names: readonly string[]): string[] {
 /** The result every pipeline returns: input facts, questions, tables, withheld columns. */
 export function finish(t: Tabulation, input: CsvInput, header: HeaderInfo, displayName: string, rows: number, diagnostics: Diagnostic[]): Analysis {
   const questions = t.questions();
+  // A survey export has a column per question: one column is most likely another kind of file, or a delimiter missed.
+  if (header.width === 1) diagnostics.push({ level: 'warning', code: 'SURVEY_ONE_COLUMN', message: messages.oneColumn(input.format === 'xlsx' ? null : input.delimiter) });
   const na = t.codebook.missing;
   if (na) diagnostics.push({ level: 'info', code: 'SURVEY_NA_MISSING', message: messages.naMissing(na, questions.filter((q) => q.missing?.some((m) => na.includes(m))).length) });
   for (const q of questions) {

@@ -73,6 +73,8 @@ export const messages = {
   whereNone: (expr: string, answers: readonly string[]) => `--where ${JSON.stringify(expr)} kept no row: every table is empty${comparedWith(answers)}`,
   outsideBands: (id: string, from: string, n: number, first: number) =>
     `'${id}': ${n} row${n === 1 ? ' has a' : 's have a'} value of '${from}' in no band (${first}${n > 1 ? ', ...' : ''}), missing from its tables: bands hold both bounds, so a decimal between max: 0.9 and min: 1 falls between them (for decimals, end a band with below: 1, then min: 1)`,
+  oneColumn: (delimiter: string | null) =>
+    `the file reads as one column${delimiter !== null ? ` (delimiter ${JSON.stringify(delimiter)})` : ''}, where a survey export has one per question: is it an export${delimiter !== null ? ', and if so, which delimiter (--delimiter)' : ''}?`,
   weightUnused: (id: string) => `'${id}' looks like a column of weights: the tables are unweighted; --weight ${id} weights them`,
   weightMissing: (n: number, lines: readonly number[] = []) =>
     `${n} kept row${n === 1 ? ' has' : 's have'} no valid weight (blank, negative or no number) and count with weight 0${lines.length > 0 ? `: line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${n > lines.length ? ', ...' : ''}` : ''}`,

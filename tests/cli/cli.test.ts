@@ -676,3 +676,12 @@ test('--out is named as it was given when the files are written', async () => {
   assert.equal(r.code, 0, r.err);
   assert.match(r.err, new RegExp(`wrote \\d+ files to ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n$`));
 });
+
+test('a file that reads as one column (a README, a missed delimiter) is warned about', async () => {
+  const notes = join(scratch, 'notes.md');
+  writeFileSync(notes, '# Steak survey\n\nThe data behind the story.\n\nSee the article.\n');
+  const r = await run(['analyze', notes]);
+  assert.equal(r.code, 0);
+  assert.match(r.err, /warning SURVEY_ONE_COLUMN: the file reads as one column \(delimiter ","\)/);
+  assert.doesNotMatch((await run(['analyze', GF])).err, /SURVEY_ONE_COLUMN/);
+});
