@@ -283,6 +283,9 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
     if (!smallScale) return { idBase, question: q('numeric') };
   }
 
+  const box = loneCheckbox(s);
+  if (box) return { idBase, question: box(q('multi')) };
+
   if (!h.openEnded) {
     const multi = guessJoinedMulti(s.counts);
     if (multi) {
@@ -302,6 +305,24 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
   if (h.openEnded || looksLikeText(s) || typedContacts(s)) return { idBase, question: q('text') };
   const ordered = orderOptions(values, s.counts);
   return { idBase, question: { ...q('single'), options: ordered.options, ...(ordered.scale ? { scale: ordered.scale } : { order: 'count' as const }) } };
+}
+
+/** A header asking to tick several: the one column left of a multi-select whose other options' columns are gone. */
+const SELECT_ALL = /\b(select|check|tick|mark|choose) all that apply\b/i;
+
+/**
+ * A lone column of a "select all that apply" question holding one answer (FiveThirtyEight's
+ * "... Please select all that apply. - Macy's Parade"): a multi-select of that one option, its
+ * text cut from the question, rather than a choice everyone answering made (100%).
+ */
+function loneCheckbox(s: ColumnStats): ((q: Question) => Question) | null {
+  const h = s.header;
+  if (h.openEnded || s.counts.size !== 1 || !SELECT_ALL.test(h.question)) return null;
+  const value = [...s.counts.keys()][0]!;
+  if (optionCellState(value) !== 'chosen') return null;
+  const label = CHOSEN_MARK.has(value.toLowerCase()) ? h.sub || value : value;
+  const question = h.question.endsWith(` - ${label}`) ? h.question.slice(0, -(label.length + 3)) : h.question;
+  return (q) => ({ ...q, label: question, options: [], items: [{ id: slug(label) || 'option_1', label, column: h.index }], layout: { kind: 'columns' } });
 }
 
 /** Personal data named by the header, unless the column is a question about e-mail or phones. */

@@ -251,7 +251,9 @@ export class MultiCoder {
         if (state === 'chosen') this.chosen.push(i);
         else if (state === 'unchosen') seen = true;
       }
-      this.answered = this.chosen.length > 0 || seen;
+      // One checkbox cannot tell an unticked box from a skipped question: a blank is unticked,
+      // and everyone is in the base (a box ticked by all who answered would read 100%).
+      this.answered = this.chosen.length > 0 || seen || q.items.length === 1;
       return;
     }
     const column = q.columns[0]!;

@@ -685,3 +685,9 @@ test('a file that reads as one column (a README, a missed delimiter) is warned a
   assert.match(r.err, /warning SURVEY_ONE_COLUMN: the file reads as one column \(delimiter ","\)/);
   assert.doesNotMatch((await run(['analyze', GF])).err, /SURVEY_ONE_COLUMN/);
 });
+
+test("thanksgiving's lone checkbox column: Macy's Parade is 502 of the 1,058 respondents, not 100% of those who ticked it", async () => {
+  const r = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', '--format', 'json']);
+  const t = (JSON.parse(r.out) as AnalysisResult).tables.find((x): x is FrequencyTable => x.kind === 'frequency' && x.question === 'will_watch_any_following_programs')!;
+  assert.deepEqual([t.type, t.base, t.rows[0]!.label, t.rows[0]!.count], ['multi', 1058, "Macy's Parade", 502]);
+});

@@ -270,3 +270,17 @@ test('coded column names with no question text: a grid or multi-select is labell
   ]);
   assert.deepEqual(qs.map((q) => [q.id, q.label, q.type]), [['q0004', 'q0004', 'multi'], ['q0007', 'q0007', 'matrix']]);
 });
+
+test('a lone "select all that apply" column of one answer: a one-option multi-select, everyone in its base, not a 100% choice', () => {
+  const [box, other] = infer([["Will you watch any of the following programs? Please select all that apply. - Macy's Parade", 'Plays football']], [
+    ["Macy's Parade", 'Yes'],
+    ['', 'No'],
+    ["Macy's Parade", 'Yes'],
+    ['', ''],
+  ]);
+  assert.deepEqual([box!.type, box!.label, box!.layout, box!.items.map((i) => i.label)], ['multi', 'Will you watch any of the following programs? Please select all that apply.', { kind: 'columns' }, ["Macy's Parade"]]);
+  // A column of one answer whose header asks for no ticking stays a choice.
+  assert.equal(other!.type, 'single');
+  const [yes] = infer([['Are you sure?']], column('Yes', 'Yes', ''));
+  assert.equal(yes!.type, 'single');
+});
