@@ -138,7 +138,8 @@ export function dropStray(text: string): string {
   return clean(text.replace(STRAY, ' '));
 }
 
-const STRAY = /(?<=[?!.:;,"')\]])(?:(?![A-Za-z])\p{L}){1,3}(?:_|$)/gu;
+// Letters of Windows-1252 and Latin-1 only: a CJK answer after a colon ("満足度:高") is text.
+const STRAY = /(?<=[?!.:;,"')\]])[\u00c0-\u00ffŒœŠšŽžŸƒ]{1,3}(?:_|$)/gu;
 
 /**
  * Groups adjacent columns that share a question: `Question [Item]` headers,

@@ -46,7 +46,8 @@ export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly
   const ids = uniqueIds(drafts.map((d) => d.idBase));
   const questions = drafts.map((d, i) => ({ ...d.question, id: ids[i]! }));
   if (!naIsMissing) return { questions: oneDateOrder(questions, drafts) };
-  const marked = questions.map((q) => (NA_CODED.has(q.type) && q.columns.some((c) => withNA.has(c)) ? { ...q, missing: [R_MISSING] } : q));
+  // Every question, not only those whose sample holds it: the rest of the file may.
+  const marked = questions.map((q) => (NA_CODED.has(q.type) ? { ...q, missing: [R_MISSING] } : q));
   return { questions: oneDateOrder(marked, drafts), missing: [R_MISSING] };
 }
 
@@ -57,8 +58,8 @@ export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly
  */
 const R_MISSING = 'NA';
 const R_MISSING_COLUMNS = 3;
-/** Question types whose coders leave a declared missing answer out of the base. */
-const NA_CODED: ReadonlySet<QuestionType> = new Set(['single', 'multi', 'matrix', 'numeric']);
+/** Question types whose coders leave a declared missing answer out of the base (all but withheld personal data). */
+const NA_CODED: ReadonlySet<QuestionType> = new Set(['single', 'multi', 'matrix', 'numeric', 'text', 'date']);
 
 /** A column's stats with its `NA` cells taken as blanks, so that they do not decide its type or answers. */
 function withoutNA(s: ColumnStats): ColumnStats {

@@ -14,7 +14,11 @@ import { didYouMean, distance } from '../engine/resolve.js';
 
 export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHeader[], loaded: LoadedSpec): Codebook {
   const spec = loaded.spec;
-  let questions = [...inferred.questions];
+  // A spec's top-level missing list, even empty, is the study's: it replaces the NA inference found.
+  const inferredNA = spec.missing !== undefined ? (inferred.missing ?? []).filter((m) => !spec.missing!.includes(m)) : [];
+  let questions = inferred.questions.map((q) => (inferredNA.length > 0 && q.missing ? { ...q, missing: q.missing.filter((m) => !inferredNA.includes(m)) } : q));
+  // Said in an info line only when inferred: a spec that lists its missing codes knows them.
+  const studyMissing = spec.missing === undefined ? inferred.missing : undefined;
   // A column a spec question already took may be read again by another ("height" and a recoded
   // "height_group"): each spec question stays, on the inferred reading of its column.
   const fromSpec = new Set<Question>();
@@ -22,7 +26,8 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
     const path = ['questions', i];
     const columns = columnsOf(qs, headers, loaded, path);
     const at = questions.findIndex((q) => !fromSpec.has(q) && q.columns.includes(columns[0]!));
-    const base = at >= 0 ? questions[at]! : inferred.questions.find((q) => q.columns.includes(columns[0]!));
+    // Read again: the inferred reading of those columns, when it reads no others (a grid's item alone is no grid).
+    const base = at >= 0 ? questions[at]! : inferred.questions.find((q) => q.columns.includes(columns[0]!) && q.columns.every((c) => columns.includes(c)));
     const next = override(base, qs, columns, headers, loaded, path);
     fromSpec.add(next);
     if (at >= 0) {
@@ -41,7 +46,7 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
   // Study-wide missing codes (NA for skipped questions) join each question's own.
   if (spec.missing && spec.missing.length > 0) {
     questions = questions.map((q) => {
-      if (q.type === 'pii' || q.type === 'text' || q.type === 'date') return q;
+      if (q.type === 'pii') return q;
       const missing = [...new Set([...(q.missing ?? []), ...spec.missing!])];
       return { ...q, missing, options: q.options.filter((o) => !missing.includes(o)) };
     });
@@ -58,7 +63,7 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
     if (ids.has(q.id)) throw specError(loaded, written(q.id), `two questions have the id '${q.id}' (question ${i + 1} of the codebook); ids must be unique`);
     ids.add(q.id);
   }
-  return { questions };
+  return { questions, ...(studyMissing ? { missing: studyMissing } : {}) };
 }
 
 function override(base: Question | undefined, qs: QuestionSpec, columns: number[], headers: readonly ColumnHeader[], loaded: LoadedSpec, path: (string | number)[]): Question {

@@ -70,6 +70,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   let whereNames: readonly string[] = [];
   let rows = 0;
   let excluded = 0;
+  let weightId: string | undefined;
 
   const count = (t: Tabulation, cells: Cells) => {
     t.read(cells);
@@ -86,7 +87,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
       if (codebook.questions.find((q) => q.id === id)?.type === 'pii') throw new SurveyError('SURVEY_OPTION_INVALID', `--by: '${id}' is personal data and is never tabulated`);
       return id;
     });
-    const weight = options.weight === undefined ? undefined : weightQuestion(codebook, options.weight);
+    const weight = (weightId = options.weight === undefined ? undefined : weightQuestion(codebook, options.weight));
     const plan = weight === undefined ? { tables: 'all' as const, by } : { tables: 'all' as const, by, weight, stats: { ...DEFAULT_TABLE_STATS, weighted: true } };
     const t = new Tabulation(codebook, plan, { decimalComma });
     if (options.where !== undefined) {
@@ -128,7 +129,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     // Every table is empty: most likely the expression's spelling of an answer or its type is not the data's.
     if (excluded === rows) diagnostics.push({ level: 'warning', code: 'SURVEY_WHERE_NONE', message: messages.whereNone(options.where, answersOf(t, whereNames)) });
   }
-  const weight = options.weight === undefined ? undefined : resolveQuestionOrItem(t.codebook, options.weight, '--weight');
+  const weight = weightId;
   if (weight === undefined) {
     const looksLike = t.codebook.questions.find((q) => q.type === 'numeric' && WEIGHT_NAME.test(q.id));
     if (looksLike) diagnostics.push({ level: 'info', code: 'SURVEY_WEIGHT_UNUSED', message: messages.weightUnused(looksLike.id) });
@@ -145,7 +146,8 @@ const WEIGHT_NAME = /^(?:weights?|wt|wgt|pweight|\w+_(?:weights?|wt|wgt)|(?:weig
 
 function weightQuestion(codebook: Codebook, name: string): string {
   const id = resolveQuestionOrItem(codebook, name, '--weight');
-  const q = codebook.questions.find((x) => x.id === id)!;
+  const q = codebook.questions.find((x) => x.id === id);
+  if (q === undefined) throw new SurveyError('SURVEY_OPTION_INVALID', `--weight: '${id}' is a grid's item; weights must be a numeric question`);
   if (q.type !== 'numeric') throw new SurveyError('SURVEY_OPTION_INVALID', `--weight: '${id}' is ${q.type === 'single' ? 'a choice question' : q.type}; weights must be numbers`);
   return id;
 }
@@ -165,7 +167,7 @@ export function finish(t: Tabulation, input: CsvInput, header: HeaderInfo, displ
   // A survey export has a column per question: one column is most likely another kind of file, or a delimiter missed.
   if (header.width === 1) diagnostics.push({ level: 'warning', code: 'SURVEY_ONE_COLUMN', message: messages.oneColumn(input.format === 'xlsx' ? null : input.delimiter) });
   const na = t.codebook.missing;
-  if (na) diagnostics.push({ level: 'info', code: 'SURVEY_NA_MISSING', message: messages.naMissing(na, questions.filter((q) => q.missing?.some((m) => na.includes(m))).length) });
+  if (na?.includes('NA')) diagnostics.push({ level: 'info', code: 'SURVEY_NA_MISSING', message: messages.naMissing(['NA']) });
   for (const q of questions) {
     if (q.type === 'date' && q.dateOrderGuessed) diagnostics.push({ level: 'info', code: 'SURVEY_DATE_ORDER_GUESSED', message: messages.dateOrderGuessed(q.label) });
   }

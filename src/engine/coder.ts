@@ -204,7 +204,9 @@ export class BandCoder implements SingleLike {
   readonly kind = 'single';
   value = -1;
   readonly options: OptionIndex;
-  /** Rows read whose number falls in no band (between two, or past the ends), and the first such number. */
+  /** The row read last has a number in no band (between two, or past the ends). */
+  inNoBand = false;
+  /** Counted rows whose number fell in no band (see Tabulation.count), and the first such number. */
   outside = 0;
   firstOutside = NaN;
   constructor(readonly question: Question, private readonly source: NumericCoder) {
@@ -213,6 +215,7 @@ export class BandCoder implements SingleLike {
   read(): void {
     const x = this.source.value;
     this.value = -1;
+    this.inNoBand = false;
     if (Number.isNaN(x)) return;
     const bands = this.question.derived!.bands;
     for (let i = 0; i < bands.length; i++) {
@@ -222,7 +225,12 @@ export class BandCoder implements SingleLike {
         return;
       }
     }
-    if (this.outside++ === 0) this.firstOutside = x;
+    this.inNoBand = true;
+  }
+
+  /** Counts the row read last, when it is counted in the tables: rows rules remove, or passes before the main one, are not. */
+  countOutside(): void {
+    if (this.inNoBand && this.outside++ === 0) this.firstOutside = this.source.value;
   }
 }
 
@@ -352,8 +360,10 @@ export class TextCoder {
   private value = '';
   private timed = false;
   private at = NaN;
+  private readonly missing: ReadonlySet<string>;
   constructor(readonly question: Question) {
     this.column = question.columns[0]!;
+    this.missing = new Set(question.missing ?? []);
   }
   read(cells: Cells): void {
     this.cells = cells;
@@ -364,14 +374,15 @@ export class TextCoder {
   get answer(): string {
     if (!this.coded) {
       const a = this.cells === null ? '' : normalizeCell(this.cells.get(this.column));
-      this.value = isBlank(a) ? '' : a;
+      // A missing code (R's NA) is no answer, as a blank is.
+      this.value = isBlank(a) || this.missing.has(a) ? '' : a;
       this.coded = true;
     }
     return this.value;
   }
   /** Whether the answer is blank: told in place unless the cell starts with a dash ("-", "--" and "—" are blank too). */
   get blank(): boolean {
-    if (this.coded || this.cells === null) return this.answer === '';
+    if (this.coded || this.cells === null || this.missing.size > 0) return this.answer === '';
     const c = this.cells.firstVisible(this.column);
     return c < 0 || ((c === 45 || c === 0x2014) && this.answer === '');
   }

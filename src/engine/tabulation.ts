@@ -12,7 +12,7 @@ import { ChoiceFrequency, type Net } from '../tabulate/frequency.js';
 import { Banner } from '../tabulate/banner.js';
 import { NumericSummary } from '../tabulate/numeric.js';
 import { TextSummary } from '../tabulate/text.js';
-import { createCoder, MatrixItemView, type ChoiceCoder, type Coder, type CodingOptions } from './coder.js';
+import { BandCoder, createCoder, MatrixItemView, type ChoiceCoder, type Coder, type CodingOptions } from './coder.js';
 import { RowValues } from './row-values.js';
 import type { Cells } from '../ingest/cells.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -68,6 +68,7 @@ export class Tabulation {
     }
     this.values = new RowValues(codebook, this.coders);
     this.active = [...this.coders.values()];
+    this.bands = this.active.filter((c): c is BandCoder => c instanceof BandCoder);
     this.stats = plan.stats ?? DEFAULT_TABLE_STATS;
     if (plan.weight !== undefined) {
       this.weight = this.coders.get(plan.weight);
@@ -90,6 +91,8 @@ export class Tabulation {
 
   /** The coders `read` runs: all of them unless `codeOnly` said otherwise. */
   private active: Coder[] = [];
+  /** Derived bands among them, which count the rows whose number falls in no band. */
+  private bands: BandCoder[] = [];
   /** Questions the planned tables and the weight read. */
   private readonly planned = new Set<string>();
 
@@ -111,6 +114,7 @@ export class Tabulation {
     for (const id of this.planned) want(id);
     for (const id of ids) want(id);
     this.active = [...this.coders].filter(([id]) => wanted.has(id)).map(([, c]) => c);
+    this.bands = this.active.filter((c): c is BandCoder => c instanceof BandCoder);
   }
 
   /** Whether question `id` is coded row by row (every question unless `codeOnly` left it out). */
@@ -161,6 +165,7 @@ export class Tabulation {
   count(): void {
     if (this.weight?.kind === 'numeric' && !(this.weight.value >= 0)) this.unweighted++;
     const w = this.rowWeight();
+    for (const b of this.bands) b.countOutside();
     this.weights.add(w);
     if (w < this.minWeight) this.minWeight = w;
     if (w > this.maxWeight) this.maxWeight = w;
@@ -211,7 +216,7 @@ export class Tabulation {
       return [{ ...acc, tables: () => tag(acc.tables()) }];
     }
     // A grid's item (`grid.item`) is one table of the grid's.
-    const [qid, itemId] = t.question.split('.') as [string, string | undefined];
+    const { qid, item: itemId } = this.parseRef(t.question);
     const coder = this.coders.get(qid);
     this.planned.add(qid);
     if (!coder || (itemId !== undefined && (coder.kind !== 'matrix' || !coder.question.items.some((it) => it.id === itemId)))) throw new SurveyError('SURVEY_QUESTION_UNKNOWN', messages.unknownQuestion(t.question));
@@ -242,9 +247,15 @@ export class Tabulation {
     return make().map((a) => ({ add: a.add, tables: () => tag(a.tables()), filter: t.filter }));
   }
 
+  /** A question id, or `grid.item`: an id may hold a dot itself (Q1.2, from Q1.2_1), so it is looked up whole first. */
+  private parseRef(id: string): { qid: string; item?: string } {
+    const dot = id.lastIndexOf('.');
+    return this.coders.has(id) || dot <= 0 ? { qid: id } : { qid: id.slice(0, dot), item: id.slice(dot + 1) };
+  }
+
   /** The choice questions an id offers to crosstabs: itself, or each grid item. */
   private choiceViews(id: string): ChoiceCoder[] {
-    const [qid, item] = id.split('.') as [string, string | undefined];
+    const { qid, item } = this.parseRef(id);
     const coder = this.coders.get(qid);
     this.planned.add(qid);
     if (!coder) return [];

@@ -56,8 +56,8 @@ export const messages = {
   notInEncoding: (encoding: string, fromSpec = false) => `bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} found, though ${fromSpec ? `the spec's input.encoding is ${encoding}` : `--encoding ${encoding} was given`}`,
   optionIgnored: (names: readonly string[], kind: string) => `the input is ${kind}: ${names.map((n) => `the ${n} given`).join(' and ')} ${names.length === 1 ? 'does' : 'do'} not apply and ${names.length === 1 ? 'was' : 'were'} left aside`,
   dateOrderGuessed: (label: string) => `${label}: every date reads both ways (day and month both 12 or under), so they are read month-first, as in the US (05/01 is May 1); give the question dateOrder: dmy in a spec if they are day-first`,
-  naMissing: (codes: readonly string[], questions: number) =>
-    `${codes.join(', ')} (how R and pandas write a missing value) is in ${questions} question${questions === 1 ? '' : 's'}: taken as no answer, outside the bases; in a spec, a question's missing: [] counts it as an answer`,
+  naMissing: (codes: readonly string[]) =>
+    `${codes.join(', ')} (how R and pandas write a missing value) fills cells of several columns: taken as no answer in every question, outside the bases; a spec's top-level missing: [] counts it as an answer`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
   tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,

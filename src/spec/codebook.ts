@@ -76,6 +76,6 @@ export interface Band {
 
 export interface Codebook {
   questions: Question[];
-  /** Answers that mean "no answer" in every question (R's `NA`); each question that holds one lists it in its `missing` too. */
+  /** Answers inferred to mean "no answer" in every question (R's `NA`), which every question lists in its `missing` too; absent when a spec lists the study's own. */
   missing?: string[];
 }

@@ -412,6 +412,9 @@ test('analyze --weight: tables weighted as R survey weighs them; without it, a c
   const wrong = await run(['analyze', data, '--weight', 'age3']);
   assert.equal(wrong.code, 2);
   assert.match(wrong.err, /error SURVEY_OPTION_INVALID: --weight: 'age3' is a choice question; weights must be numbers/);
+  const item = await run(['analyze', data, '--weight', 'q0007.q0007_0001']);
+  assert.equal(item.code, 2);
+  assert.match(item.err, /error SURVEY_OPTION_INVALID: --weight: 'q0007\.q0007_0001' is a grid's item/);
 });
 
 test("a spec's export that is not there: named at the spec's line, with where it was looked for and the closest file", async () => {

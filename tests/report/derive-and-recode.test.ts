@@ -99,3 +99,25 @@ test('foldCase: an answer is shown as its spelling written as a name, whichever 
   const { result } = await runReport(parseSpec(spec, join(dir, 'c.yaml')), join(dir, 'c.yaml'));
   assert.deepEqual((result.tables[0] as FrequencyTable).rows.map((r) => [r.label, r.count]), [['Jaipur', 3], ['pune', 2]]);
 });
+
+test('review fixes: NA after the sample and in dates is no answer; a spec missing: [] counts it; a dotted id; a grid item read again; bands count only kept rows', async () => {
+  const rows = ['Q1.2_1,Q1.2_2,When,Region,Score,Kids,Pets'];
+  for (let i = 0; i < 40; i++) rows.push(`${i % 2 ? 'Yes' : 'No'},${i % 3 ? 'Yes' : 'No'},${i < 30 ? '2021-01-0' + ((i % 9) + 1) : 'NA'},${i < 10 ? 'NA' : i < 30 ? 'EU' : 'NA'},${i % 2 ? '0.5' : '5'},${i < 5 ? 'NA' : 'Yes'},${i < 5 ? 'NA' : 'Dog'}`);
+  writeFileSync(join(dir, 'na.csv'), rows.join('\n'));
+  const run = async (yaml: string, sampleRows = 20) => (await runReport(parseSpec(`version: 1\ninput: { file: na.csv }\n${yaml}`, join(dir, 'na.yaml')), join(dir, 'na.yaml'), { sampleRows })).result;
+  // NA in 3 columns of the 20-row sample (Region, Kids, Pets); When's come after it, and Region's after row 30 too.
+  const r = await run('tables:\n  - { type: frequency, question: when }\n  - { type: frequency, question: region }\n  - { type: frequency, question: Q1.2 }\n');
+  const [when, region] = r.tables as [{ n: number; missing: number }, FrequencyTable];
+  assert.deepEqual([when.n, when.missing], [30, 10]);
+  assert.deepEqual([region.base, region.rows.map((x) => x.label)], [20, ['EU']]);
+  assert.ok(r.diagnostics.some((d) => d.code === 'SURVEY_NA_MISSING'), 'said, with a spec of its own too');
+  assert.equal(r.tables.length, 4, 'the grid Q1.2 (a dotted id) gives a table per item');
+  const counted = await run('missing: []\ntables:\n  - { type: frequency, question: region }\n');
+  assert.deepEqual((counted.tables[0] as FrequencyTable).rows.map((x) => [x.label, x.count]).sort(), [['EU', 20], ['NA', 20]]);
+  // A second spec question on one item of a grid is that item, not a copy of the grid.
+  const again = await run('questions:\n  - { id: first, column: Q1.2_1 }\n  - { id: second, column: Q1.2_2 }\ntables:\n  - { type: frequency, question: second }\n');
+  assert.deepEqual(again.tables.map((t) => (t as FrequencyTable).question), ['second']);
+  // Rows a rule removes are not counted as out of every band.
+  const banded = await run('questions:\n  - { id: score, column: Score, type: numeric }\nderive:\n  - { id: band, from: score, bands: [{ label: high, min: 1 }] }\nfilters:\n  - { rule: expression, remove: score < 1 }\ntables:\n  - { type: frequency, question: band }\n');
+  assert.ok(!banded.diagnostics.some((d) => d.code === 'SURVEY_DERIVE_OUTSIDE'), JSON.stringify(banded.diagnostics));
+});

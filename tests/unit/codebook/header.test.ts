@@ -136,7 +136,7 @@ test('dropStray: letters a lost character left after a closing mark go; words an
     dropStray('To what extent do you agree with the following statement:\u00eb_"our sex life has improved."\u00eb_'),
     'To what extent do you agree with the following statement: "our sex life has improved."',
   );
-  for (const kept of ['Êtes-vous satisfait?', 'Choisissez "à" ou "de"', 'Question:Été', 'Prix:€5', 'Taille (cm):é2', 'snake_case_id', 'Café?'])
+  for (const kept of ['Êtes-vous satisfait?', 'Choisissez "à" ou "de"', 'Question:Été', 'Prix:€5', 'Taille (cm):é2', 'snake_case_id', 'Café?', '満足度:高', '你喜欢吗?是'])
     assert.equal(dropStray(kept), kept);
   const [col] = mergeHeader([['Expanded Universe?\u0152\u00e6']], 'single', 1);
   assert.deepEqual([col!.name, col!.question], ['Expanded Universe?\u0152\u00e6', 'Expanded Universe?']);
