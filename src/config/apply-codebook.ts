@@ -112,6 +112,7 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
     if (base && base.type === type && !q.foldCase) checkListedOptions(qs.options, options, loaded, [...path, 'options']);
     // An answer declared missing is outside the base, whichever list names it.
     options = [...qs.options.filter((o) => !q.missing?.includes(o)), ...options.filter((o) => !qs.options!.includes(o))];
+    if (q.foldCase) options = dedupeCase(options, qs.options);
     q.order = 'fixed';
   }
   else if (q.recode || q.foldCase) options = orderOptions(options, new Map()).options;
@@ -131,10 +132,6 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
 }
 
 /**
- * One spelling per answer that differs only in case, where the first of them stood: the one
- * written as a name is ("Jaipur" over "jaipur" and "JAIPUR"), else the first.
- */
-/**
  * A YAML flow list splits at every comma: `[Yes, very rude, No]` is three answers. When the
  * entries from `k` on join into an answer ("Yes, very rude"), say to quote it.
  */
@@ -146,12 +143,16 @@ function commaSplit(list: readonly string[], k: number, options: readonly string
   return undefined;
 }
 
-function dedupeCase(options: string[]): string[] {
+/**
+ * One spelling per answer that differs only in case, where the first of them stood: the spec's
+ * own (`listed`), else the one written as a name ("Jaipur" over "jaipur" and "JAIPUR").
+ */
+function dedupeCase(options: string[], listed: readonly string[] = []): string[] {
   const best = new Map<string, string>();
   for (const o of options) {
     const k = o.toLowerCase();
     const held = best.get(k);
-    if (held === undefined || caseScore(o) > caseScore(held)) best.set(k, o);
+    if (held === undefined || (!listed.includes(held) && (listed.includes(o) || caseScore(o) > caseScore(held)))) best.set(k, o);
   }
   const seen = new Set<string>();
   return options.flatMap((o) => {

@@ -62,6 +62,16 @@ export class OptionIndex {
     this.missing = new Set(question?.missing ?? []);
     this.foldCase = question?.foldCase === true;
     for (const l of labels) this.add(l);
+    this.listed = this.labels.length;
+  }
+  /** Labels given (the spec's or the inferred options): their spelling stays. */
+  private readonly listed: number;
+  /** Better spellings met for case-folded answers first seen in the data, by code. */
+  private readonly preferred = new Map<number, string>();
+  /** Shows case-folded answers by their preferred spelling: once counting is done. */
+  settleLabels(): void {
+    for (const [c, label] of this.preferred) this.labels[c] = label;
+    this.preferred.clear();
   }
   /** Raw cell -> its code (-1 for a blank), so that a cell seen before costs one lookup. */
   private readonly cells = new Map<string, number>();
@@ -108,8 +118,9 @@ export class OptionIndex {
     if (known !== undefined) return known;
     const c = this.foldCase ? this.folded.get(label.toLowerCase()) : undefined;
     if (c === undefined) return this.add(label);
-    // Case-folded: the answer is shown as its spelling that reads best, whichever came first.
-    if (caseScore(label) > caseScore(this.labels[c]!)) this.labels[c] = own(label);
+    // Case-folded: the answer is shown as its spelling that reads best, whichever came first,
+    // unless the spec listed it; settled when the tables are made, so that expressions see one label all pass.
+    if (c >= this.listed && caseScore(label) > caseScore(this.preferred.get(c) ?? this.labels[c]!)) this.preferred.set(c, own(label));
     this.codes.set(own(label), c);
     return c;
   }

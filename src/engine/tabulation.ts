@@ -181,11 +181,18 @@ export class Tabulation {
   }
 
   tables(): Table[] {
+    this.settleLabels();
     return this.accumulators.flatMap((a) => a.tables());
+  }
+
+  /** Counting is done: case-folded answers take the spelling they are shown by. */
+  private settleLabels(): void {
+    for (const c of this.coders.values()) if ('options' in c) c.options.settleLabels();
   }
 
   /** The questions with the answers actually seen appended to their options. */
   questions(): Question[] {
+    this.settleLabels();
     return this.codebook.questions.map((q) => {
       const coder = this.coders.get(q.id);
       if (!coder || !('options' in coder) || q.layout?.kind === 'columns') return q;

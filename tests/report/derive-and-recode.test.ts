@@ -98,6 +98,10 @@ test('foldCase: an answer is shown as its spelling written as a name, whichever 
   const spec = 'version: 1\ninput: { file: c.csv }\nquestions:\n  - { id: city, column: City, type: single, foldCase: true }\ntables:\n  - { type: frequency, question: city }\n';
   const { result } = await runReport(parseSpec(spec, join(dir, 'c.yaml')), join(dir, 'c.yaml'));
   assert.deepEqual((result.tables[0] as FrequencyTable).rows.map((r) => [r.label, r.count]), [['Jaipur', 3], ['pune', 2]]);
+  // The spec's own spelling stays, and an expression sees one label all pass.
+  const listed = spec.replace('foldCase: true }', 'foldCase: true, options: [JAIPUR, Pune] }').replace('tables:', 'filters:\n  - { rule: expression, remove: city == "Pune" }\ntables:');
+  const mine = (await runReport(parseSpec(listed, join(dir, 'c.yaml')), join(dir, 'c.yaml'))).result;
+  assert.deepEqual((mine.tables[0] as FrequencyTable).rows.map((r) => [r.label, r.count]), [['JAIPUR', 3], ['Pune', 0]]);
 });
 
 test('review fixes: NA after the sample and in dates is no answer; a spec missing: [] counts it; a dotted id; a grid item read again; bands count only kept rows', async () => {

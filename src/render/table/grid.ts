@@ -2,8 +2,8 @@
 import type { FrequencyTable, Table } from '../../spec/result.js';
 
 /**
- * The items of one grid that follow each other from `i`, from one table of the spec (one id),
- * asked on the same answers (single choice, no nets or answers outside the base): shown as one
+ * The items of one grid that follow each other from `i`, from one table of the spec (one id, one
+ * filter), asked on the same answers (single choice, no nets or answers outside the base): shown as one
  * table, an item a row. Fewer than two: none.
  */
 export function gridRun(tables: readonly Table[], i: number): FrequencyTable[] {
@@ -14,7 +14,7 @@ export function gridRun(tables: readonly Table[], i: number): FrequencyTable[] {
   const run = [first];
   for (let k = i + 1; k < tables.length; k++) {
     const t = tables[k]!;
-    if (t.kind !== 'frequency' || t.question !== first.question || t.id !== first.id || !plain(t) || t.rows.map((r) => r.label).join('\u0000') !== answers) break;
+    if (t.kind !== 'frequency' || t.question !== first.question || t.id !== first.id || t.filter !== first.filter || !plain(t) || t.rows.map((r) => r.label).join('\u0000') !== answers) break;
     run.push(t);
   }
   return run.length >= 2 ? run : [];

@@ -182,3 +182,11 @@ test("a spec table's filter is said under its heading, in the terminal and in Ma
   const { filter: _, ...unfiltered } = t;
   assert.ok(!renderTable(unfiltered as FrequencyTable, { styler: plain, width: 80 }).includes('only rows'));
 });
+
+test('items of one grid under two filters (two tables, no ids) are two tables, each under its own filter', async () => {
+  const { gridRun } = await import('../../../src/render/table/grid.js');
+  const item = (item: string, filter: string) => ({ kind: 'frequency', question: 'g', label: `G | ${item}`, item, itemId: item, type: 'single', base: 1, missing: 0, filter, rows: [{ label: 'Yes', count: 1, percent: 100 }] }) as unknown as FrequencyTable;
+  const tables = [item('a', 'sex == "M"'), item('b', 'sex == "M"'), item('a', 'sex == "F"'), item('b', 'sex == "F"')];
+  assert.equal(gridRun(tables, 0).length, 2);
+  assert.equal(gridRun(tables, 2).length, 2);
+});
