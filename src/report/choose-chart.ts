@@ -70,7 +70,12 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
     case 'crosstab':
       if (table.base === 0 || table.suppressed) return null;
       // Multi-select rows overlap and cannot stack: grouped, unless the spec asks for stacked bars (it is then told).
-      return crosstabChart(table, { ...common, type: spec.type === 'grouped' || (spec.type === undefined && table.multi === true) ? 'grouped' : 'stacked', ...sides(ctx.rowQuestion) });
+      // Unasked, the chart chooses (a heatmap for many answers); asked, it draws what it is asked.
+      return crosstabChart(table, {
+        ...common,
+        ...(spec.type === 'grouped' || spec.type === 'stacked' || spec.type === 'heatmap' ? { type: spec.type } : table.multi === true ? { type: 'grouped' as const } : {}),
+        ...sides(ctx.rowQuestion),
+      });
     case 'numeric':
       return table.bins && table.bins.length > 0 ? histogramChart(table, common) : null;
     case 'text':

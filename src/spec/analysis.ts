@@ -21,7 +21,7 @@ export interface QuestionSpec {
   options?: string[];
   /** Raw answer -> answer label (matched ignoring case and surrounding space); each key must be an answer in the data. */
   recode?: Record<string, string>;
-  /** Answers that differ only in case are one answer, spelled as first listed or seen. */
+  /** Answers that differ only in case are one answer, spelled as the spec lists it, else as written as a name ("Jaipur" over "jaipur"). */
   foldCase?: boolean;
   /** Answers that mean "no answer": excluded from the base; each must be an answer of the question in the data. */
   missing?: string[];
@@ -58,7 +58,7 @@ export type FilterSpec =
 export type FilterRule = FilterSpec['rule'];
 
 export interface ChartSpec {
-  type?: 'bar' | 'donut' | 'stacked' | 'grouped' | 'likert' | 'histogram';
+  type?: 'bar' | 'donut' | 'stacked' | 'grouped' | 'heatmap' | 'likert' | 'histogram';
   percentBase?: 'respondents' | 'responses';
   config?: Record<string, unknown>;
 }

@@ -53,7 +53,7 @@ const heights = ['Under 5 ft.', '5\'0"', '5\'1"', '5\'2"', '5\'3"', '5\'4"', '5\
 const heightCounts = [[10, 2], [17, 0], [19, 0], [41, 4], [44, 4], [75, 2], [62, 9], [57, 18], [42, 34], [30, 46], [20, 50], [14, 53], [3, 51], [5, 52], [2, 24], [1, 26], [0, 18], [0, 11], [0, 6], [0, 1]];
 
 chart(function crosstabHeatmapManyAnswers() {
-  return crosstabChart(crosstab(heightCounts, heights, ['Female', 'Male'], { row: 'tall', column: 'gender', label: 'How tall are you? by Gender' }), { type: 'stacked' });
+  return crosstabChart(crosstab(heightCounts, heights, ['Female', 'Male'], { row: 'tall', column: 'gender', label: 'How tall are you? by Gender' }));
 }, (svg, result) => {
   assert.match(svg, /<desc>Heatmap of/);
   // Every cell says its percentage: 75 of 442 women are 5'4".
@@ -62,7 +62,11 @@ chart(function crosstabHeatmapManyAnswers() {
   assert.equal(result.warnings.length, 0, 'no palette warning for 20 answers');
 });
 
-test('a stacked crosstab chart of up to 10 answers stays stacked', () => {
-  const ten = crosstab(heightCounts.slice(0, 10), heights.slice(0, 10), ['Female', 'Male']);
-  assert.match(JSON.stringify(crosstabChart(ten, { type: 'stacked' }).spec), /100% stacked bar chart/);
+test('a crosstab chart of up to 10 answers, of a scale, or asked to be stacked, stays stacked', () => {
+  const stackedOf = (t: ReturnType<typeof crosstab>, opts: Parameters<typeof crosstabChart>[1]) => /100% stacked bar chart/.test(JSON.stringify(crosstabChart(t, opts).spec));
+  const all = crosstab(heightCounts, heights, ['Female', 'Male']);
+  assert.equal(stackedOf(crosstab(heightCounts.slice(0, 10), heights.slice(0, 10), ['Female', 'Male']), {}), true);
+  assert.equal(stackedOf(all, { type: 'stacked' }), true, 'asked for');
+  assert.equal(stackedOf(all, { ordered: 'negativeFirst' }), true, 'a 0-10 rating keeps its diverging shades');
+  assert.equal(stackedOf(all, {}), false);
 });

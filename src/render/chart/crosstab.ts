@@ -72,13 +72,13 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   const warnings: string[] = [];
   const r = resolve(opts);
   const nets = new Set(table.netRows ?? []);
-  let type = opts.type ?? 'stacked';
-  if (type === 'stacked' && table.rowLabels.length - nets.size > HEATMAP_ANSWERS) type = 'heatmap';
+  // Unasked, more answers than stacked colours can tell apart make a heatmap; a scale keeps its ordered shades.
+  let type = opts.type ?? (table.rowLabels.length - nets.size > HEATMAP_ANSWERS && opts.ordered === undefined && table.multi !== true ? 'heatmap' : 'stacked');
   if (type === 'stacked' && table.multi === true) {
     warnings.push(chartMessages.stackedMulti(table.label));
     type = 'grouped';
   } else if ((type === 'stacked' || type === 'heatmap') && nets.size > 0) {
-    warnings.push(chartMessages.stackedNets(table.label, nets.size));
+    warnings.push(chartMessages.stackedNets(table.label, nets.size, type === 'heatmap' ? 'heatmap' : 'stacked bars'));
   }
   const subtitle = subtitleLines(opts.subtitle, [
     `${baseText(table.base, `${r.baseLabel} answering both questions`, table.unweightedBase)}, % of each group's respondents` +

@@ -15,8 +15,8 @@ export const chartMessages = {
     `chart of '${question}': ${nets} net${nets === 1 ? '' : 's'} without a % of responses left out`,
   stackedMulti: (label: string) =>
     `chart of '${label}': multi-select rows overlap, so they cannot stack to 100%; drawn as grouped bars`,
-  stackedNets: (label: string, nets: number) =>
-    `chart of '${label}': ${nets} net${nets === 1 ? '' : 's'} left out of the stacked bars (a net overlaps the answers it combines)`,
+  stackedNets: (label: string, nets: number, chart = 'stacked bars') =>
+    `chart of '${label}': ${nets} net${nets === 1 ? '' : 's'} left out of the ${chart} (a net overlaps the answers it combines)`,
   tooManyColors: (label: string, categories: number, colors: number) =>
     `chart of '${label}': ${categories} categories but only ${colors} distinct colours; colours repeat`,
   profileNets: (question: string, nets: number) =>
