@@ -17,6 +17,8 @@ export type ChoicesOf = (name: string) => { answers: readonly string[]; multi: b
 export interface AnswerProblem {
   message: string;
   hint?: string;
+  /** An answer no row holds and none resembles: maybe one this wave has not (a spec reused), so it is warned about, not refused. */
+  unseen?: boolean;
 }
 
 /**
@@ -66,7 +68,8 @@ function compare(c: Comparison, answers: readonly string[], multi: boolean, samp
   if (answers.some((a) => equal(a, c.value))) return null;
   // A number near another (6 beside 5) is no slip.
   const near = typeof c.value === 'string' ? closest(c.value, answers) : undefined;
-  return sampleOnly && near === undefined ? null : { message: messages.notAnAnswer(c.value, c.name, near, shown) };
+  if (near !== undefined) return { message: messages.notAnAnswer(c.value, c.name, near, shown) };
+  return sampleOnly ? null : { message: messages.notAnAnswer(c.value, c.name, near, shown), unseen: true };
 }
 
 /**

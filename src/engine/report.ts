@@ -199,7 +199,8 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   });
   for (const { expr, error } of p.expressions) {
     const problem = comparisonProblem(expr, seen, false);
-    if (problem !== null) throw error(problem.message, problem.hint);
+    if (problem?.unseen) diagnostics.push({ level: 'warning', code: 'SURVEY_ANSWER_UNSEEN', message: `${error(problem.message).message}: no row holds it, so it matches none` });
+    else if (problem !== null) throw error(problem.message, problem.hint);
   }
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
   if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted, noWeightLines) });

@@ -147,8 +147,12 @@ export function holdsContacts(text: string): boolean {
 
 const maskAll = (xs: readonly string[]): string[] => xs.map(maskContacts);
 
-/** A table with every answer label masked (question texts, written by the survey's author, are kept). */
+/** A table with every answer label masked (question texts, written by the survey's author, are kept), and its filter, which may quote one. */
 export function maskTable<T extends Table>(t: T): T {
+  return t.filter === undefined ? maskLabels(t) : { ...maskLabels(t), filter: maskContacts(t.filter) };
+}
+
+function maskLabels<T extends Table>(t: T): T {
   switch (t.kind) {
     case 'frequency':
       return { ...t, rows: t.rows.map((r) => ({ ...r, label: maskContacts(r.label), ...(r.members ? { members: maskAll(r.members) } : {}) })) };

@@ -173,7 +173,8 @@ function tableBlock(input: HtmlInput, index: number, heading: boolean): string {
   // Beside its grid's chart, an item is headed by the item alone.
   const label = t.kind === 'frequency' && t.item !== undefined ? t.item : t.label;
   const head = heading ? `<h3>${h(label)} <span class="tag">${h(input.ids[index]!)}</span></h3>\n` : '';
-  const filter = spec?.filter !== undefined ? `<p class="filter">Filter: <code>${h(spec.filter)}</code></p>\n` : '';
+  // The table's own filter, masked as every output masks contact details (privacy/mask.ts).
+  const filter = t.filter !== undefined ? `<p class="filter">Filter: <code>${h(t.filter)}</code></p>\n` : '';
   let body: string;
   switch (t.kind) {
     case 'frequency':

@@ -177,7 +177,7 @@ function tableSheet(ws: Worksheet, t: Table, input: XlsxInput): void {
       }
       break;
   }
-  if (spec?.filter !== undefined) put(ws, ['Filter', spec.filter], { italic: true });
+  if (t.filter !== undefined) put(ws, ['Filter', t.filter], { italic: true });
 }
 
 function frequencySheet(ws: Worksheet, t: FrequencyTable, baseLabel: string): void {

@@ -1,8 +1,8 @@
 /** maskContacts: e-mail addresses, phone numbers and IP addresses inside answers, and what only looks like them. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { holdsContacts, maskContacts, maskResult, MASK } from '../../../src/privacy/mask.js';
-import type { AnalysisResult } from '../../../src/spec/result.js';
+import { holdsContacts, maskContacts, maskResult, maskTable, MASK } from '../../../src/privacy/mask.js';
+import type { AnalysisResult, Table } from '../../../src/spec/result.js';
 
 const { email: E, phone: P, ip: I, name: N } = MASK;
 
@@ -167,4 +167,11 @@ test('long hostile answers are masked in time linear in their length (no backtra
 test('bands of amounts are not phone numbers; phones written in two groups still are', () => {
   for (const band of ['100000-149999', '25000-49999', '$25,000 - $49,999', '150000-199999']) assert.equal(maskContacts(band), band);
   for (const phone of ['98123-45678', '70123-80123', '12345-67890', '020-7946-0958', '555-123-4567']) assert.equal(maskContacts(phone), MASK.phone, phone);
+});
+
+test("a table's filter quoting an e-mail address is masked like an answer", () => {
+  const t = { kind: 'numeric', question: 'age', label: 'Age', n: 1, missing: 0, invalid: 0, mean: 30, sd: null, median: 30, min: 30, max: 30, filter: 'email != "jane.doe@example.com"' } as unknown as Table;
+  const masked = maskTable(t);
+  assert.ok(!JSON.stringify(masked).includes('jane.doe@example.com'));
+  assert.match(masked.filter!, /^email != "/);
 });
