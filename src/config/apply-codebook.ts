@@ -90,6 +90,8 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   else if (qs.layout === 'joined' || qs.separator) q.layout = { kind: 'joined', separator: qs.separator ?? ', ' };
   else if (type === 'multi' && !q.layout) q.layout = { kind: 'joined', separator: ', ' };
   if (type !== 'multi' && type !== 'single' && q.layout?.kind === 'joined') delete q.layout;
+  // A recode renames answers: numbers, dates and free text have none to rename (bands are derive's).
+  if (qs.recode && type !== 'single' && type !== 'multi' && type !== 'matrix') throw specError(loaded, [...path, 'recode'], `'${qs.id}' is ${type}: recode renames the answers of a choice question`, type === 'numeric' ? 'give it type: single to recode its answers, or band its numbers with derive' : 'give it type: single to recode its answers');
   if (qs.recode) q.recode = Object.fromEntries(Object.entries(qs.recode).map(([k, v]) => [k.trim().toLowerCase(), v]));
   if (qs.foldCase) q.foldCase = true;
   if (qs.dateOrder === 'dmy') q.dateOrder = 'dmy';

@@ -125,3 +125,8 @@ test('review fixes: NA after the sample and in dates is no answer; a spec missin
   const banded = await run('questions:\n  - { id: score, column: Score, type: numeric }\nderive:\n  - { id: band, from: score, bands: [{ label: high, min: 1 }] }\nfilters:\n  - { rule: expression, remove: score < 1 }\ntables:\n  - { type: frequency, question: band }\n');
   assert.ok(!banded.diagnostics.some((d) => d.code === 'SURVEY_DERIVE_OUTSIDE'), JSON.stringify(banded.diagnostics));
 });
+
+test('a recode on a number is refused: recode renames the answers of a choice question', async () => {
+  const spec = 'version: 1\ninput: { file: r.csv }\nquestions:\n  - { id: age, column: Age, type: numeric, recode: { "17": Minor } }\n';
+  await assert.rejects(runReport(parseSpec(spec, join(dir, 'n.yaml')), join(dir, 'n.yaml')), /questions\[0\]\.recode: 'age' is numeric: recode renames the answers of a choice question/);
+});

@@ -96,6 +96,11 @@ interface Built {
   descs: string[];
 }
 
+/** A column group's respondents, as the subtitle counts them: a weighted sum is no count of people. */
+function respondentsIn(table: CrosstabTable, c: number): string {
+  return formatCount(table.unweightedColumnBases?.[c] ?? table.columnBases[c] ?? 0);
+}
+
 function pct(table: CrosstabTable, row: number, col: number): number {
   return finite(table.columnPercents[row]?.[col]);
 }
@@ -132,9 +137,7 @@ function topLegend(legendKeys: string[], r: Resolved): Record<string, unknown> {
 
 function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[], ordered: CrosstabChartOptions['ordered']): Built {
   const rows = table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i));
-  // Each group's respondents, as the subtitle counts them: a weighted sum is no count of people.
-  const respondents = (c: number) => formatCount(table.unweightedColumnBases?.[c] ?? table.columnBases[c] ?? 0);
-  const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => [`n = ${respondents(c)}`]);
+  const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => [`n = ${respondentsIn(table, c)}`]);
   const { keys: segKeys } = bandKeys(rows.map((i) => table.rowLabels[i] ?? ''), LEGEND_LABEL_WIDTH);
   const colors = ordered ? orderedColors(rows.map((i) => table.rowLabels[i] ?? ''), ordered) : palette(table.label, rows.length, r, warnings);
   const data: Record<string, unknown>[] = [];
@@ -160,7 +163,7 @@ function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
       });
       start += value;
     });
-    descs.push(`${colLabel} (n = ${respondents(c)}): ${parts.join(', ')}`);
+    descs.push(`${colLabel} (n = ${respondentsIn(table, c)}): ${parts.join(', ')}`);
   });
   const body = {
     data: { values: data },
@@ -205,8 +208,7 @@ function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
   const rows = table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i));
   const { keys: rowKeys, lines } = bandKeys(rows.map((i) => table.rowLabels[i] ?? ''), r.labelWidth);
   const cell = Math.max(64, Math.min(120, Math.floor(r.width / Math.max(1, table.columnLabels.length))));
-  const respondents = (c: number) => formatCount(table.unweightedColumnBases?.[c] ?? table.columnBases[c] ?? 0);
-  const { keys: colKeys, lines: colLines } = bandKeys(table.columnLabels, cell - 8, (c) => [`n = ${respondents(c)}`]);
+  const { keys: colKeys, lines: colLines } = bandKeys(table.columnLabels, cell - 8, (c) => [`n = ${respondentsIn(table, c)}`]);
   const shades = [...sequentialColors(HEATMAP_SHADES)].reverse();
   let max = 0;
   for (const row of rows) table.columnLabels.forEach((_, c) => (max = Math.max(max, pct(table, row, c))));
@@ -243,7 +245,7 @@ function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
   const order = [...table.rowLabels.keys()];
   const { keys: rowKeys, lines } = bandKeys(table.rowLabels, r.labelWidth);
   const { keys: colKeys } = bandKeys(
-    table.columnLabels.map((l, c) => `${l} (n\u00A0=\u00A0${formatCount(table.columnBases[c] ?? 0)})`),
+    table.columnLabels.map((l, c) => `${l} (n\u00A0=\u00A0${respondentsIn(table, c)})`),
     LEGEND_LABEL_WIDTH,
   );
   const colors = palette(table.label, table.columnLabels.length, r, warnings);
