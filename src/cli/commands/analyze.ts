@@ -64,7 +64,7 @@ export function createAnalyzeCommand(io: Io): Command {
       io.stdout.write(renderResult(result, flags.format, io, flags.color));
       if (flags.out !== undefined) {
         const built = await buildArtifacts(result, { codebook, vegaLite: flags.vegaLite === true, baseLabel: 'respondents', inputSha256: await hashFile(path) });
-        for (const w of built.warnings) io.stderr.write(`warning: ${forTerminal(maskContacts(w))}\n`);
+        for (const w of built.warnings) io.stderr.write(`warning SURVEY_CHART: ${forTerminal(maskContacts(w))}\n`);
         const out = resolve(io.cwd, flags.out);
         checkOutputs(built.artifacts.map((a) => ({ flag: '--out', name: join(flags.out!, a.path), file: join(out, ...a.path.split('/')) })), [{ what: 'the export', file: path }]);
         const stale = await leftOver(out, built.artifacts);

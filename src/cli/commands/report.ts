@@ -96,7 +96,7 @@ export function createReportCommand(io: Io): Command {
             inputSha256: await hashFile(inputFile),
             ...(charts ? { charts } : {}),
           });
-          for (const w of built.warnings) io.stderr.write(`warning: ${forTerminal(maskContacts(w))}\n`);
+          for (const w of built.warnings) io.stderr.write(`warning SURVEY_CHART: ${forTerminal(maskContacts(w))}\n`);
           if (flags.check) {
             const drift = await checkArtifacts(out, built.artifacts);
             if (drift.length > 0) {
