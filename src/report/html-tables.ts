@@ -19,6 +19,7 @@ export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
   const parts = [h(baseText(t.base, baseLabel, t.unweightedBase))];
   if (multi && t.responses !== undefined) parts.push(`${formatCount(t.responses)} responses`);
   if (t.missing > 0) parts.push(`${formatCount(t.missing)} missing, not in the base`);
+  if (t.mean !== undefined) parts.push(`mean ${formatNumber(t.mean)}`);
   const notes: string[] = [];
   if (t.rows.some((r) => r.net)) notes.push('Nets combine the answers above them; a respondent is counted once in a net.');
   if (t.rows.some((r) => r.missing)) notes.push('Answers marked “not in base” are declared missing: shown as a % of everyone asked, outside the base.');

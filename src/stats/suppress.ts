@@ -53,7 +53,9 @@ function frequency(t: FrequencyTable, k: number, s: DisclosureSummary): Frequenc
     }
   });
   if (!hide.some(Boolean)) return t;
-  return { ...t, rows: t.rows.map((r, i) => (hide[i] ? blank(r) : r)) };
+  // A mean of the scale would let the hidden counts be worked out again: it goes with them.
+  const { mean: _, ...rest } = t;
+  return { ...rest, rows: t.rows.map((r, i) => (hide[i] ? blank(r) : r)) };
 }
 
 function blank(r: FrequencyRow): FrequencyRow {

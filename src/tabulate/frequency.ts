@@ -4,6 +4,7 @@
  * multi-selects the number of answers given.
  */
 import type { FrequencyRow, FrequencyTable } from '../spec/result.js';
+import type { Question } from '../spec/codebook.js';
 import type { ChoiceCoder } from '../engine/coder.js';
 import { answered, chosenCodes } from './crosstab.js';
 import { percent } from './percent.js';
@@ -97,6 +98,29 @@ export class ChoiceFrequency {
       t.itemId = q.id.slice(q.id.indexOf('.') + 1);
     }
     if (multi) t.responses = this.responses;
+    const mean = scaleMean(q, rows);
+    if (mean !== undefined) t.mean = mean;
     return t;
   }
+}
+
+/** An answer that is a number on a rating scale: "4", or "5 - Extremely". */
+const SCALE_POINT = /^(-?\d+(?:\.\d+)?)(?:\s*[-\u2013:]\s+\S.*)?$/;
+
+/**
+ * The mean of a rating scale's answers (1-5, 0-10, ranks), weighted as the counts are; answers
+ * off the scale ("N/A", "Don't know") are left out. Undefined for answers that are not all numbers.
+ */
+function scaleMean(q: Question, rows: readonly FrequencyRow[]): number | undefined {
+  if (q.scale !== 'numeric' || q.type === 'multi') return undefined;
+  const on = rows.filter((r) => !r.net && !r.missing && !isNonSubstantive(r.label));
+  const points = on.map((r) => SCALE_POINT.exec(r.label.trim()));
+  if (on.length < 2 || points.some((p) => p === null)) return undefined;
+  let n = 0;
+  let sum = 0;
+  on.forEach((r, i) => {
+    n += r.count ?? 0;
+    sum += (r.count ?? 0) * Number(points[i]![1]);
+  });
+  return n > 0 ? sum / n : undefined;
 }

@@ -130,3 +130,12 @@ test('a recode on a number is refused: recode renames the answers of a choice qu
   const spec = 'version: 1\ninput: { file: r.csv }\nquestions:\n  - { id: age, column: Age, type: numeric, recode: { "17": Minor } }\n';
   await assert.rejects(runReport(parseSpec(spec, join(dir, 'n.yaml')), join(dir, 'n.yaml')), /questions\[0\]\.recode: 'age' is numeric: recode renames the answers of a choice question/);
 });
+
+test("a rating scale's mean: of the numbered answers, N/A left out; gone when disclosure control hides an answer", async () => {
+  writeFileSync(join(dir, 'rate.csv'), ['Rating', ...'1 2 2 3 3 3 4 4 4 4 5 N/A N/A'.split(' ')].join('\n'));
+  const spec = 'version: 1\ninput: { file: rate.csv }\ntables:\n  - { type: frequency, question: rating }\n';
+  const { result } = await runReport(parseSpec(spec, join(dir, 'rate.yaml')), join(dir, 'rate.yaml'));
+  assert.equal((result.tables[0] as FrequencyTable).mean, (1 + 4 + 9 + 16 + 5) / 11);
+  const hidden = await runReport(parseSpec(spec, join(dir, 'rate.yaml')), join(dir, 'rate.yaml'), { minCell: 2 });
+  assert.equal((hidden.result.tables[0] as FrequencyTable).mean, undefined);
+});

@@ -30,8 +30,9 @@ export function renderMarkdown(result: AnalysisResult & { funnel?: FunnelStep[];
 /** A grid's items as rows, its answers as columns (% of those answering each item), and each item's base. */
 function gridMarkdown(items: readonly FrequencyTable[]): string {
   const answers = items[0]!.rows.map((r) => forMarkdown(r.label));
-  const head = `| Item | ${answers.join(' | ')} | n |\n|---|${answers.map(() => '---:|').join('')}---:|`;
-  const rows = items.map((t) => `| ${forMarkdown(t.item ?? t.label)} | ${t.rows.map((r) => formatPercent(r.percent)).join(' | ')} | ${formatNumber(t.base)} |`);
+  const means = items.every((t) => t.mean !== undefined);
+  const head = `| Item | ${answers.join(' | ')} | n |${means ? ' mean |' : ''}\n|---|${answers.map(() => '---:|').join('')}---:|${means ? '---:|' : ''}`;
+  const rows = items.map((t) => `| ${forMarkdown(t.item ?? t.label)} | ${t.rows.map((r) => formatPercent(r.percent)).join(' | ')} | ${formatNumber(t.base)} |${means ? ` ${formatNumber(t.mean!)} |` : ''}`);
   const missing = Math.max(...items.map((t) => t.missing));
   return `## ${forMarkdown(gridTitle(items[0]!))}\n\n${head}\n${rows.join('\n')}\n\nEach item's answers, of those answering it${missing > 0 ? ` (${formatNumber(missing)} missing at most)` : ''}.`;
 }
@@ -56,7 +57,8 @@ function tableBody(t: Table): string {
       const label = (r: (typeof t.rows)[number]) => (r.net ? `**${forMarkdown(r.label)}**` : r.missing ? `${forMarkdown(r.label)} *(not in base)*` : forMarkdown(r.label));
       const rows = t.rows.map((r) => `| ${label(r)} | ${formatCount(r.count)} | ${formatPercent(r.percent)} |${multi ? ` ${formatPercent(r.percentOfResponses === undefined ? 0 : r.percentOfResponses)} |` : ''}`);
       const outside = t.rows.some((r) => r.missing) ? ' Answers *not in base* are declared missing: a % of everyone asked.' : '';
-      return `## ${forMarkdown(t.label)}\n\n${head}\n${rows.join('\n')}\n\nBase: ${formatNumber(t.base)} answering; ${formatNumber(t.missing)} missing.${outside}`;
+      const mean = t.mean !== undefined ? ` Mean: ${formatNumber(t.mean)}.` : '';
+      return `## ${forMarkdown(t.label)}\n\n${head}\n${rows.join('\n')}\n\nBase: ${formatNumber(t.base)} answering; ${formatNumber(t.missing)} missing.${mean}${outside}`;
     }
     case 'numeric':
       return `## ${forMarkdown(t.label)}\n\n| n | mean | sd | median | min | max |\n|---:|---:|---:|---:|---:|---:|\n| ${[t.n, t.mean, t.sd, t.median, t.min, t.max].map((x) => formatNumber(x)).join(' | ')} |`;

@@ -67,28 +67,31 @@ function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptio
   const title = gridTitle(first);
   const itemLabel = (t: FrequencyTable) => forTerminal(t.item ?? t.label);
   const answers = first.rows.map((r) => forTerminal(r.label));
+  // A rating scale's items get their mean answer beside their base.
+  const means = items.every((t) => t.mean !== undefined);
+  const columns = answers.length + 1 + (means ? 1 : 0);
   // Answer columns as wide as their longest word (6 to 14), so headings wrap without cutting words;
   // item labels wrap into what is left (up to 32, down to 14), and only then do the columns narrow.
   const longestWord = Math.max(...answers.flatMap((a) => a.split(' ').map(columnsOf)));
   const natural = Math.max(6, ...wrapAll(items.map(itemLabel), 32, 2).flat().map(columnsOf));
-  const roomFor = (colW: number) => width - 3 - (answers.length + 1) * (colW + 1) + 1;
+  const roomFor = (colW: number) => width - 3 - columns * (colW + 1) + 1;
   const leastLabel = Math.min(natural, 14);
   let colW = Math.max(6, Math.min(14, longestWord));
-  if (roomFor(colW) < leastLabel) colW = Math.max(6, Math.floor((width - 2 - leastLabel) / (answers.length + 1)) - 1);
+  if (roomFor(colW) < leastLabel) colW = Math.max(6, Math.floor((width - 2 - leastLabel) / columns) - 1);
   // Too many answers for the terminal even so: a table per item.
   const room = roomFor(colW);
   if (room < 12) return null;
   const labels = natural <= room ? wrapAll(items.map(itemLabel), 32, 2) : wrapAll(items.map(itemLabel), room, 4);
   const lw = Math.max(6, ...labels.flat().map(columnsOf));
-  const head = headingLines([...answers, 'n'], colW, 4);
+  const head = headingLines([...answers, 'n', ...(means ? ['mean'] : [])], colW, 4);
   const lines = [heading(title, first.question, st), ...head.map((h, i) => st.dim(`  ${padEnd(i === head.length - 1 ? 'row %' : '', lw)} ${h}`))];
   items.forEach((t, k) => {
     const [top, ...more] = labels[k]!;
     const cells = t.rows.map((r) => (r.suppressed ? '*' : formatPercent(r.percent)).padStart(colW));
-    lines.push(`  ${padEnd(top!, lw)} ${cells.join(' ')} ${formatNumber(t.base).padStart(colW)}`);
+    lines.push(`  ${padEnd(top!, lw)} ${cells.join(' ')} ${formatNumber(t.base).padStart(colW)}${means ? ` ${formatNumber(t.mean!).padStart(colW)}` : ''}`);
     for (const l of more) lines.push(`  ${l}`);
   });
-  lines.push(st.dim(`  each item's answers, of those answering it${items.some((t) => t.missing > 0) ? ` (${items.map((t) => t.missing).reduce((a, b) => Math.max(a, b), 0)} missing at most)` : ''}`));
+  lines.push(st.dim(`  each item's answers, of those answering it${items.some((t) => t.missing > 0) ? ` (${items.map((t) => t.missing).reduce((a, b) => Math.max(a, b), 0)} missing at most)` : ''}${means ? '; mean of the numbered answers' : ''}`));
   // The ids that name an item in --by and in a spec.
   const ids = items.map((t) => t.itemId).filter((x): x is string => x !== undefined);
   if (ids.length === items.length) lines.push(st.dim(`  items (${forTerminal(first.question)}.<item>): ${ids.map(forTerminal).join(', ')}`));
@@ -167,7 +170,8 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
   const weighted = t.effectiveBase !== undefined && t.unweightedBase !== undefined && Math.abs(t.effectiveBase - t.unweightedBase) > 1e-9;
   const bases = weighted ? ` · ${formatNumber(t.unweightedBase!)} respondents, effective base ${formatNumber(t.effectiveBase!, 1)}` : '';
   const outside = t.rows.some((r) => r.missing) ? ' · answers not in base: a % of everyone asked' : '';
-  lines.push(st.dim(`  ${base}${bases}${outside}`));
+  const mean = t.mean !== undefined ? ` · mean ${formatNumber(t.mean)}` : '';
+  lines.push(st.dim(`  ${base}${mean}${bases}${outside}`));
   return lines.join('\n');
 }
 

@@ -190,3 +190,13 @@ test('items of one grid under two filters (two tables, no ids) are two tables, e
   assert.equal(gridRun(tables, 0).length, 2);
   assert.equal(gridRun(tables, 2).length, 2);
 });
+
+test("a rating grid in the terminal: each item's mean beside its base", async () => {
+  const { renderText } = await import('../../../src/render/table/text.js');
+  const item = (item: string, mean: number) => ({ kind: 'frequency', question: 'rate', label: `Rate | ${item}`, item, itemId: item.toLowerCase(), type: 'matrix', base: 10, missing: 0, mean, rows: ['1', '2', '3', 'N/A'].map((l) => ({ label: l, count: 2, percent: 20 })) }) as unknown as FrequencyTable;
+  const result = { input: { file: 'x.csv', rows: 10, encoding: 'utf-8', delimiter: ',', headerRows: 1 }, questions: [], withheld: [], diagnostics: [], tables: [item('Brazil', 3.607), item('Chile', 3.4448)] } as unknown as AnalysisResult;
+  const text = renderText(result, { styler: plain, width: 80 });
+  assert.match(text, / n +mean\n/);
+  assert.match(text, /Brazil .* 10 +3\.61\n/);
+  assert.match(text, /mean of the numbered answers/);
+});
