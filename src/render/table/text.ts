@@ -164,7 +164,11 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
     lines.push(`  ${padEnd(first!, lw)}  ${counts[i]!.padStart(cw)}  ${pct}${extra}  ${st.bar(bar)}`);
     for (const l of more) lines.push(`  ${l}`);
   });
-  const base = multi
+  // One checkbox (the only column a multi-select kept) cannot tell a skipped question from a box left unticked.
+  const oneBox = multi && t.rows.filter((r) => !r.net && !r.missing).length === 1;
+  const base = oneBox
+    ? `Base: ${formatNumber(t.base)} respondents (one checkbox: a blank is read as not ticked)`
+    : multi
     ? `Base: ${formatNumber(t.base)} respondents answering (% resp. = of respondents; % answ. = of ${formatNumber(t.responses ?? 0)} answers) · ${formatNumber(t.missing)} missing`
     : `Base: ${formatNumber(t.base)} answering · ${formatNumber(t.missing)} missing`;
   const weighted = t.effectiveBase !== undefined && t.unweightedBase !== undefined && Math.abs(t.effectiveBase - t.unweightedBase) > 1e-9;
