@@ -95,12 +95,26 @@ export function parseSpec(text: string, file: string): LoadedSpec {
       const oAt = o.keyword === 'additionalProperties' ? [...p, String((o.params as { additionalProperty: string }).additionalProperty)] : p;
       return `line ${lineOf(oAt) ?? 1}: ${formatPath(p)}: ${describe(o)}`;
     });
+    const also = others.length > 0 ? `also ${others.slice(0, 3).join('; ')}${others.length > 3 ? `; and ${others.length - 3} more` : ''}` : undefined;
     throw new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${describe(e)}`, {
       location: { file, line: lineOf(at) ?? 1 },
-      hint: others.length > 0 ? `also ${others.slice(0, 3).join('; ')}${others.length > 3 ? `; and ${others.length - 3} more` : ''}` : undefined,
+      hint: splitAtComma(data, path, e) ?? also,
     });
   }
   return { spec: data as StudySpec, file, lineOf };
+}
+
+/**
+ * A number where a list wants an answer, right after one: YAML split an answer at its comma
+ * (`[$0 - $24,999]` is "$0 - $24" and 999), which quotes keep whole.
+ */
+function splitAtComma(data: object, path: readonly (string | number)[], e: ErrorObject): string | undefined {
+  const k = path[path.length - 1];
+  if (e.keyword !== 'type' || typeof k !== 'number' || k === 0) return undefined;
+  let list: unknown = data;
+  for (const key of path.slice(0, -1)) list = (list as Record<string | number, unknown>)?.[key];
+  if (!Array.isArray(list) || typeof list[k] !== 'number' || typeof list[k - 1] !== 'string') return undefined;
+  return `an answer with a comma is split in a [..] list unless quoted: write "${list[k - 1]},${String(list[k]).padStart(3, '0')}"`;
 }
 
 /** Schema errors from if/then branches come in pairs; the deepest specific one helps most. */

@@ -71,8 +71,8 @@ export const messages = {
     `compare with its answers (${name} == ${JSON.stringify(answer ?? 'answer')}, or ${name} in [${JSON.stringify(answer ?? 'answer')}, ...]), or band a numeric question with derive`,
   multiEquals: (name: string, op: string) => `'${name}' is a multi-select question: ${op} compares the whole list of a respondent's answers with one answer, which never equals it`,
   whereNone: (expr: string, answers: readonly string[]) => `--where ${JSON.stringify(expr)} kept no row: every table is empty${comparedWith(answers)}`,
-  outsideBands: (id: string, from: string, n: number, first: number) =>
-    `'${id}': ${n} row${n === 1 ? ' has a' : 's have a'} value of '${from}' in no band (${first}${n > 1 ? ', ...' : ''}), missing from its tables: bands hold both bounds, so a decimal between max: 0.9 and min: 1 falls between them (for decimals, end a band with below: 1, then min: 1)`,
+  outsideBands: (id: string, from: string, n: number, first: string, where: string) =>
+    `'${id}': ${n} row${n === 1 ? ' has a' : 's have a'} value of '${from}' in no band (first ${first}, ${where}), missing from its tables${where.startsWith('between') ? '; bands hold both bounds: for decimals, end a band with below: where the next begins' : ''}`,
   oneColumn: (delimiter: string | null) =>
     `the file reads as one column${delimiter !== null ? ` (delimiter ${JSON.stringify(delimiter)})` : ''}, where a survey export has one per question: is it an export${delimiter !== null ? ', and if so, which delimiter (--delimiter)' : ''}?`,
   weightUnused: (id: string) => `'${id}' looks like a column of weights: the tables are unweighted; --weight ${id} weights them`,

@@ -145,6 +145,11 @@ test('YAML mistakes an author makes most get a hint: an unquoted colon, a tab', 
   assert.match((await run('version: 1\ninput:\n\tfile: x.csv\n')).err, /\n {2}hint: indent with spaces, not tabs\n/);
 });
 
+test('an answer with a thousands comma split by a [..] list (a number after it): told to quote it', async () => {
+  const { err } = await run('version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: inc\n    column: 8\n    nets: { Under 50k: [$0 - $24,999, "$25,000 - $49,999"] }\n');
+  assert.match(err, /^survey\.yaml:6: error SURVEY_SPEC_INVALID: questions\[0\]\.nets\.Under 50k\[1\]: must be string\n {2}hint: an answer with a comma is split in a \[\.\.\] list unless quoted: write "\$0 - \$24,999"\n/);
+});
+
 test('the comma hint names the answer to quote', async () => {
   const { err } = await run("version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: view\n    column: How do you see WhatsApp's new privacy policy?\n    nets:\n      Bothered: [A serious breach of my privacy, Not good, but I can live with it]\n");
   assert.match(err, /\n {2}hint: an answer with a comma is split in a \[\.\.\] list unless quoted: write "Not good, but I can live with it"\n/);
