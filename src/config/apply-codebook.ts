@@ -117,7 +117,18 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
     if (q.foldCase) options = dedupeCase(options, qs.options);
     q.order = 'fixed';
   }
-  else if (q.recode || q.foldCase) options = orderOptions(options, new Map()).options;
+  else if (q.recode || q.foldCase) {
+    // Renamed answers are ordered afresh: on their scale if they make one, else by count (Short, Medium, Tall).
+    const ordered = orderOptions(options, new Map());
+    options = ordered.options;
+    if (ordered.scale) {
+      q.scale = ordered.scale;
+      q.order = 'fixed';
+    } else if (q.recode) {
+      delete q.scale;
+      q.order = 'count';
+    }
+  }
   q.options = options;
   if (qs.nets) {
     q.nets = Object.entries(qs.nets).map(([label, answers]) => {

@@ -409,6 +409,7 @@ test('analyze --weight: tables weighted as R survey weighs them; without it, a c
   const plain = JSON.parse((await run(['analyze', data, '--format', 'json'])).out) as AnalysisResult;
   assert.match(plain.diagnostics.find((d) => d.code === 'SURVEY_WEIGHT_UNUSED')?.message ?? '', /'weight' looks like a column of weights: .*--weight weight/);
   assert.ok(!result.diagnostics.some((d) => d.code === 'SURVEY_WEIGHT_UNUSED'));
+  assert.match((await run(['analyze', data, '--weight', 'weight'])).out, /^Weighted by 'weight': effective base 526\.2, design effect 3\.07/m);
   const wrong = await run(['analyze', data, '--weight', 'age3']);
   assert.equal(wrong.code, 2);
   assert.match(wrong.err, /error SURVEY_OPTION_INVALID: --weight: 'age3' is a choice question; weights must be numbers/);

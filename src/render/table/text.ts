@@ -41,8 +41,8 @@ export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[];
     out.push(st.warn(`Withheld as personal data (never tabulated): ${result.withheld.map((w) => `${forTerminal(w.column)} (${w.kind})`).join(', ')}`));
   }
   if (result.funnel) out.push('', funnelText(result.funnel, st));
-  const w = (result as { weights?: { method: string; effectiveBase: number; designEffect: number; min: number; max: number } }).weights;
-  if (w) out.push('', st.dim(`Weighted (${w.method}): effective base ${formatNumber(w.effectiveBase, 1)}, design effect ${formatNumber(w.designEffect)}, weights ${formatNumber(w.min, 3)} to ${formatNumber(w.max, 3)}`));
+  const w = (result as { weights?: { method: string; question?: string; effectiveBase: number; designEffect: number; min: number; max: number } }).weights;
+  if (w) out.push('', st.dim(`${weightedBy(w)}: effective base ${formatNumber(w.effectiveBase, 1)}, design effect ${formatNumber(w.designEffect)}, weights ${formatNumber(w.min, 3)} to ${formatNumber(w.max, 3)}`));
   const d = (result as { disclosure?: { minCell: number; primary: number; complementary: number } }).disclosure;
   if (d) out.push(st.dim(`Cells with fewer than ${d.minCell} respondents suppressed (*): ${d.primary}, plus ${d.complementary} so they cannot be recovered`));
   const tables = result.tables;
@@ -213,7 +213,8 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   const leastLabel = Math.min(natural, 14);
   const colW = wide ? Math.min(16, colsFitting(natural)) : Math.max(least, Math.min(Math.max(longestWord, least), colsFitting(leastLabel)));
   const rowLabels = wide ? full : wrapAll(t.rowLabels.map(forTerminal), Math.max(leastLabel, width - 4 - columns.length * (colW + 1)), 3);
-  const lw = Math.max(6, ...rowLabels.flat().map(columnsOf));
+  // Wide enough for the base rows' labels too, or they push their numbers out of line.
+  const lw = Math.max(isWeighted(t) ? 'Weighted base'.length : 'Base (n)'.length, ...rowLabels.flat().map(columnsOf));
   const head = headingLines(columns, colW, wide ? 3 : 4);
   const lines = [heading(t.label, `${t.row} x ${t.column}`, st), ...head.map((h, i) => st.dim(`  ${padEnd(i === head.length - 1 ? 'column %' : '', lw)} ${h}`))];
   const letters = t.letters;
@@ -241,6 +242,12 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
     lines.push(st.dim('  multi-select: a respondent can be counted in more than one row or column, so no chi-square test'));
   }
   return lines.join('\n');
+}
+
+/** How rows were weighted, naming the weight column: `Weighted by 'weight'`, `Weighted by 'w', then raked`. */
+function weightedBy(w: { method: string; question?: string }): string {
+  if (w.method === 'raking' || w.question === undefined) return 'Weighted (raking)';
+  return `Weighted by '${forTerminal(w.question)}'${w.method === 'column+raking' ? ', then raked' : ''}`;
 }
 
 /** Validity rules in order, with the rows each removed and the rows left. */

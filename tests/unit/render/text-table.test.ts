@@ -16,10 +16,12 @@ test('a crosstab in the terminal: long column headings wrap word by word over up
   } as unknown as CrosstabTable;
   const lines = renderTable(t, { styler: plain, width: 100 }).split('\n');
   assert.deepEqual(lines.slice(1, 4), [
-    '                                                               A heading far',
-    '           Less than high  Some college or                   too long to fit',
+    '                                                                 A heading far',
+    '             Less than high  Some college or                   too long to fit',
     '  column %    school degree Associate degree  Bachelor degree  in three lines…            Total',
   ]);
+  // Base (n) lines up with the percentages above it.
+  assert.equal(lines[6]!.length, lines[4]!.length);
   // The Total column: each row's share of everyone answering both (10 of 20).
   assert.match(lines[4]!, /^ {2}Short( +50\.0%){4} +50\.0%$/);
   assert.match(lines[6]!, /^ {2}Base \(n\)( +\d+){4} +20$/);
