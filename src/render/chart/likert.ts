@@ -74,8 +74,10 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const colors = oneSided ? sequentialColors(k) : divergingColors(k);
   const { keys: optionKeys } = bandKeys(options, LEGEND_LABEL_WIDTH);
 
-  const bases = tables.map((t) => t.base);
+  // Each item's respondents: a weighted sum is no count of people (the subtitle gives the weighted base).
+  const bases = tables.map((t) => t.unweightedBase ?? t.base);
   const sameBase = bases.every((b) => b === bases[0]);
+  const weighted = tables.some((t) => t.unweightedBase !== undefined && Math.abs(t.unweightedBase - t.base) > 1e-9);
   const { keys: itemKeys, lines } = bandKeys(
     tables.map((t) => t.item ?? t.label),
     r.labelWidth,
@@ -141,8 +143,8 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
     opts.subtitle,
     [
       tables.length === 0 || sameBase
-        ? `${baseText(first?.base ?? 0, r.baseLabel)}, % of respondents`
-        : `n = ${formatCount(minBase)}–${formatCount(maxBase)} ${r.baseLabel} per item, % of respondents`,
+        ? `${baseText(first?.base ?? 0, r.baseLabel, first?.unweightedBase)}, % of respondents`
+        : `n = ${formatCount(minBase)}–${formatCount(maxBase)} ${r.baseLabel} per item${weighted ? ', weighted' : ''}, % of respondents`,
     ],
     opts.note,
   );
