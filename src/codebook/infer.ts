@@ -56,7 +56,7 @@ export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly
  * in several columns it marks questions a respondent was not asked, and is no answer: outside
  * the base, as a blank is. In one or two columns it may be an answer ("NA" for North America).
  */
-const R_MISSING = 'NA';
+export const R_MISSING = 'NA';
 const R_MISSING_COLUMNS = 3;
 /** Question types whose coders leave a declared missing answer out of the base (all but withheld personal data). */
 const NA_CODED: ReadonlySet<QuestionType> = new Set(['single', 'multi', 'matrix', 'numeric', 'text', 'date']);

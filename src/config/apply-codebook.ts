@@ -5,6 +5,7 @@
  */
 import type { Band, Codebook, Item, Question } from '../spec/codebook.js';
 import { caseScore, inBand } from '../codebook/values.js';
+import { messages } from '../errors/messages.js';
 import type { ColumnRef, QuestionSpec, StudySpec } from '../spec/analysis.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -151,7 +152,7 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
 function commaSplit(list: readonly string[], k: number, options: readonly string[]): string | undefined {
   for (let end = k + 2; end <= list.length; end++) {
     const joined = list.slice(k, end).join(', ');
-    if (options.includes(joined)) return `an answer with a comma is split in a [..] list unless quoted: write "${joined}"`;
+    if (options.includes(joined)) return messages.commaSplit(joined);
   }
   return undefined;
 }

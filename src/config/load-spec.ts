@@ -114,7 +114,7 @@ function splitAtComma(data: object, path: readonly (string | number)[], e: Error
   let list: unknown = data;
   for (const key of path.slice(0, -1)) list = (list as Record<string | number, unknown>)?.[key];
   if (!Array.isArray(list) || typeof list[k] !== 'number' || typeof list[k - 1] !== 'string') return undefined;
-  return `an answer with a comma is split in a [..] list unless quoted: write "${list[k - 1]},${String(list[k]).padStart(3, '0')}"`;
+  return messages.commaSplit(`${list[k - 1]},${String(list[k]).padStart(3, '0')}`);
 }
 
 /** Schema errors from if/then branches come in pairs; the deepest specific one helps most. */

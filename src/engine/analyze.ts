@@ -14,7 +14,7 @@
 import type { Codebook } from '../spec/codebook.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
 import type { ColumnHeader } from '../codebook/header.js';
-import { inferCodebook } from '../codebook/infer.js';
+import { inferCodebook, R_MISSING } from '../codebook/infer.js';
 import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { answersShown, messages } from '../errors/messages.js';
@@ -87,8 +87,8 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
       if (codebook.questions.find((q) => q.id === id)?.type === 'pii') throw new SurveyError('SURVEY_OPTION_INVALID', `--by: '${id}' is personal data and is never tabulated`);
       return id;
     });
-    const weight = (weightId = options.weight === undefined ? undefined : weightQuestion(codebook, options.weight));
-    const plan = weight === undefined ? { tables: 'all' as const, by } : { tables: 'all' as const, by, weight, stats: { ...DEFAULT_TABLE_STATS, weighted: true } };
+    weightId = options.weight === undefined ? undefined : weightQuestion(codebook, options.weight);
+    const plan = weightId === undefined ? { tables: 'all' as const, by } : { tables: 'all' as const, by, weight: weightId, stats: { ...DEFAULT_TABLE_STATS, weighted: true } };
     const t = new Tabulation(codebook, plan, { decimalComma });
     if (options.where !== undefined) {
       const expr = compile(options.where);
@@ -167,7 +167,7 @@ export function finish(t: Tabulation, input: CsvInput, header: HeaderInfo, displ
   // A survey export has a column per question: one column is most likely another kind of file, or a delimiter missed.
   if (header.width === 1) diagnostics.push({ level: 'warning', code: 'SURVEY_ONE_COLUMN', message: messages.oneColumn(input.format === 'xlsx' ? null : input.delimiter) });
   const na = t.codebook.missing;
-  if (na?.includes('NA')) diagnostics.push({ level: 'info', code: 'SURVEY_NA_MISSING', message: messages.naMissing(['NA']) });
+  if (na?.includes(R_MISSING)) diagnostics.push({ level: 'info', code: 'SURVEY_NA_MISSING', message: messages.naMissing(R_MISSING) });
   for (const q of questions) {
     if (q.type === 'date' && q.dateOrderGuessed) diagnostics.push({ level: 'info', code: 'SURVEY_DATE_ORDER_GUESSED', message: messages.dateOrderGuessed(q.label) });
   }

@@ -38,6 +38,8 @@ export const messages = {
   xlsxBinary: () => 'this is an Excel binary workbook (.xlsb), which survey does not read',
   binaryFile: () => 'this is not a text export: it is full of control bytes (binary data)',
   inputMissing: (given: string, path: string) => `input.file: no such file ${JSON.stringify(given)} (looked for at ${path}, from the spec's folder)`,
+  /** A YAML flow list split an answer at its comma: `[Yes, very rude]` is two entries. */
+  commaSplit: (answer: string) => `an answer with a comma is split in a [..] list unless quoted: write "${answer}"`,
   cannotRead: (reason: string) => `cannot read the file${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
   cannotWrite: (reason: string) => `cannot write the file${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
   quoteNotClosed: () => 'a quoted field is never closed',
@@ -56,8 +58,8 @@ export const messages = {
   notInEncoding: (encoding: string, fromSpec = false) => `bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} found, though ${fromSpec ? `the spec's input.encoding is ${encoding}` : `--encoding ${encoding} was given`}`,
   optionIgnored: (names: readonly string[], kind: string) => `the input is ${kind}: ${names.map((n) => `the ${n} given`).join(' and ')} ${names.length === 1 ? 'does' : 'do'} not apply and ${names.length === 1 ? 'was' : 'were'} left aside`,
   dateOrderGuessed: (label: string) => `${label}: every date reads both ways (day and month both 12 or under), so they are read month-first, as in the US (05/01 is May 1); give the question dateOrder: dmy in a spec if they are day-first`,
-  naMissing: (codes: readonly string[]) =>
-    `${codes.join(', ')} (how R and pandas write a missing value) fills cells of several columns: taken as no answer in every question, outside the bases; a spec's top-level missing: [] counts it as an answer`,
+  naMissing: (code: string) =>
+    `${code} (how R and pandas write a missing value) fills cells of several columns: taken as no answer in every question, outside the bases; a spec's top-level missing: [] counts it as an answer`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
   tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
