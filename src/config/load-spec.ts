@@ -160,8 +160,10 @@ function describe(e: ErrorObject): string {
       return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'type':
       return `must be ${String(p.type)}`;
-    case 'pattern':
-      return `must match ${String(p.pattern)}`;
+    case 'pattern': {
+      const why = (e.parentSchema as { description?: string } | undefined)?.description;
+      return `must match ${String(p.pattern)}${why ? ` (${why})` : ''}`;
+    }
     default:
       return e.message ?? e.keyword;
   }

@@ -11,7 +11,7 @@
  * The sample is held in memory (bounded by `sampleRows`), every later row is
  * coded and counted as it streams past, so memory does not grow with rows.
  */
-import type { Codebook } from '../spec/codebook.js';
+import { findRef, type Codebook } from '../spec/codebook.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { inferCodebook, R_MISSING } from '../codebook/infer.js';
@@ -155,7 +155,7 @@ function weightQuestion(codebook: Codebook, name: string): string {
 /** What the questions an expression names hold, to show beside an expression that kept no row: `gender: Female, Male`. */
 export function answersOf(t: Tabulation, names: readonly string[]): string[] {
   return names.flatMap((name) => {
-    const q = t.codebook.questions.find((x) => x.id === name.split('.')[0]);
+    const q = findRef(t.codebook.questions, name)?.question;
     if (!q) return [];
     return [q.options.length > 0 ? answersShown(name, q.options) : `${name}: ${q.type}`];
   });

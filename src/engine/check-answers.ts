@@ -3,7 +3,7 @@
  * would give wrong numbers silently (a rule that removes no one, a recode that adds an empty
  * answer, a missing code that leaves its answer in the base), and is a spec error.
  */
-import type { Question } from '../spec/codebook.js';
+import { findRef, type Question } from '../spec/codebook.js';
 import type { LoadedSpec } from '../config/load-spec.js';
 import type { Tabulation } from './tabulation.js';
 import { equal, toNumber, type Comparison, type Compiled } from '../expr/compile.js';
@@ -27,11 +27,10 @@ export interface AnswerProblem {
  */
 export function choicesOf(questions: readonly Question[], answers: (q: Question) => readonly string[]): ChoicesOf {
   return (name) => {
-    const q = questions.find((x) => x.id === name);
-    if (q?.type === 'single' || q?.type === 'multi') return { answers: answers(q), multi: q.type === 'multi' };
-    const dot = name.indexOf('.');
-    const grid = q === undefined && dot > 0 ? questions.find((x) => x.type === 'matrix' && x.id === name.slice(0, dot)) : undefined;
-    return grid?.items.some((it) => it.id === name.slice(dot + 1)) ? { answers: answers(grid), multi: false } : null;
+    const ref = findRef(questions, name);
+    const q = ref?.question;
+    if (ref?.item) return { answers: answers(ref.question), multi: false };
+    return q?.type === 'single' || q?.type === 'multi' ? { answers: answers(q), multi: q.type === 'multi' } : null;
   };
 }
 

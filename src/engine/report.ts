@@ -14,7 +14,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join as joinPath, resolve as resolvePath } from 'node:path';
-import type { Band, Codebook, Question } from '../spec/codebook.js';
+import { findRef, type Band, type Codebook, type Question } from '../spec/codebook.js';
 import type { FilterSpec, StudySpec, TableSpec } from '../spec/analysis.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
 import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
@@ -510,11 +510,7 @@ function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: Loa
 
 /** A question id, or `grid.item` for a grid item (returns the grid). */
 function findId(codebook: Codebook, id: string): Question | undefined {
-  const q = codebook.questions.find((x) => x.id === id);
-  if (q) return q;
-  const [grid, item] = id.split('.');
-  const g = codebook.questions.find((x) => x.id === grid && x.type === 'matrix');
-  return g && g.items.some((i) => i.id === item) ? g : undefined;
+  return findRef(codebook.questions, id)?.question;
 }
 
 function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, used: Set<string>, filters: TableFilterUse[], expressions: CheckedExpression[]): PlannedTable[] | 'all' {

@@ -21,8 +21,8 @@ export function findQuestion(codebook: Codebook, name: string): Question | undef
 export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: string): string {
   const q = findQuestion(codebook, name);
   if (q) return q.id;
-  const dot = name.indexOf('.');
-  if (dot > 0) {
+  // `grid.item`, where the grid's id may hold a dot too (Q2.1.privacy).
+  for (let dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
     const grid = findQuestion(codebook, name.slice(0, dot));
     const key = name.slice(dot + 1).trim().toLowerCase();
     const item = grid?.type === 'matrix' ? grid.items.find((i) => i.id.toLowerCase() === key || i.label.toLowerCase() === key) : undefined;

@@ -3,7 +3,7 @@
  * feed every table's accumulator. Memory depends on the number of distinct
  * answers, never on rows.
  */
-import type { Codebook, Question } from '../spec/codebook.js';
+import { findRef, itemRefParts, type Codebook, type Question } from '../spec/codebook.js';
 import type { Table } from '../spec/result.js';
 import type { Evaluator } from '../expr/compile.js';
 import { truthy } from '../expr/compile.js';
@@ -105,7 +105,7 @@ export class Tabulation {
   codeOnly(ids: Iterable<string>): void {
     const wanted = new Set<string>();
     const want = (id: string): void => {
-      const qid = id.split('.')[0]!;
+      const qid = findRef(this.codebook.questions, id)?.question.id ?? id;
       if (wanted.has(qid)) return;
       wanted.add(qid);
       const from = this.codebook.questions.find((q) => q.id === qid)?.derived?.from;
@@ -207,7 +207,7 @@ export class Tabulation {
     if (t.kind === 'banner') {
       const rows = t.rows.flatMap((id) =>
         this.choiceViews(id).map((coder) => {
-          const q = this.codebook.questions.find((x) => x.id === id.split('.')[0]);
+          const q = findRef(this.codebook.questions, id)?.question;
           const item = q?.type === 'matrix' ? q.items.find((it) => `${q.id}.${it.id}` === coder.question.id)?.label : undefined;
           return { coder, nets: netsOf(coder), ...(item !== undefined ? { item } : {}) };
         }),
@@ -256,8 +256,8 @@ export class Tabulation {
 
   /** A question id, or `grid.item`: an id may hold a dot itself (Q1.2, from Q1.2_1), so it is looked up whole first. */
   private parseRef(id: string): { qid: string; item?: string } {
-    const dot = id.lastIndexOf('.');
-    return this.coders.has(id) || dot <= 0 ? { qid: id } : { qid: id.slice(0, dot), item: id.slice(dot + 1) };
+    const parts = itemRefParts(id);
+    return this.coders.has(id) || parts === null ? { qid: id } : { qid: parts.grid, item: parts.item };
   }
 
   /** The choice questions an id offers to crosstabs: itself, or each grid item. */
@@ -286,7 +286,7 @@ export class Tabulation {
   }
 
   private typeOf(id: string): string {
-    return this.codebook.questions.find((q) => q.id === id.split('.')[0])?.type ?? 'unknown';
+    return findRef(this.codebook.questions, id)?.question.type ?? 'unknown';
   }
 }
 

@@ -8,6 +8,10 @@
  *   "Telegram" in apps
  */
 import jsep from 'jsep';
+
+// A name may hold dots: `grid.item`, and ids numbered by block (Qualtrics' Q1.2, the grid item
+// Q2.1.privacy), which jsep would otherwise read as a member access on a number.
+jsep.addIdentifierChar('.');
 import { SurveyError } from '../errors/survey-error.js';
 
 export type Value = string | number | boolean | null | Value[];

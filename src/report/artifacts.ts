@@ -7,7 +7,7 @@
  * Same input, same bytes: no timestamps, no random ids, stable order.
  */
 import { createHash } from 'node:crypto';
-import type { Codebook } from '../spec/codebook.js';
+import { findRef, type Codebook } from '../spec/codebook.js';
 import type { StudySpec, TableSpec } from '../spec/analysis.js';
 import type { AnalysisResult, FrequencyTable, Table } from '../spec/result.js';
 import type { FunnelStep } from '../filters/apply.js';
@@ -87,7 +87,7 @@ export async function buildArtifacts(given: AnalysisResult & { funnel?: FunnelSt
   };
   const drawnGrids = new Set<string>();
   for (const [i, t] of result.tables.entries()) {
-    const spec: TableSpec | undefined = t.id ? specTables.get(t.id.split('.')[0]!) : undefined;
+    const spec: TableSpec | undefined = t.id ? specTables.get(t.id) : undefined;
     if (spec?.chart === false) continue;
     const ctx = { chart: spec?.chart || undefined, baseLabel: spec?.baseLabel ?? opts.baseLabel, title: spec?.title };
     // Grid items on a recognised scale share one diverging chart; otherwise each gets bars.
@@ -105,7 +105,7 @@ export async function buildArtifacts(given: AnalysisResult & { funnel?: FunnelSt
         }
       } else if (q && drawnGrids.has(group)) continue;
     }
-    const rowQuestion = t.kind === 'crosstab' ? opts.codebook.questions.find((x) => x.id === t.row.split('.')[0]) : undefined;
+    const rowQuestion = t.kind === 'crosstab' ? findRef(opts.codebook.questions, t.row)?.question : undefined;
     draw(ids[i]!, chartForTable(t, { ...ctx, rowQuestion }), [i]);
   }
   const consolidatedWarnings: string[] = [];

@@ -43,6 +43,5 @@ export function formatCount(x: number | null): string {
 /** The spec entry a table came from. */
 export function specTableOf(input: HtmlInput, t: Table): TableSpec | undefined {
   if (!t.id) return undefined;
-  const id = t.id.split('.')[0];
-  return input.spec?.tables?.find((x) => x.id === id);
+  return input.spec?.tables?.find((x) => x.id === t.id);
 }

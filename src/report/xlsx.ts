@@ -151,7 +151,7 @@ function baseOf(t: Table): number {
 }
 
 function tableSheet(ws: Worksheet, t: Table, input: XlsxInput): void {
-  const spec = t.id ? input.spec?.tables?.find((x) => x.id === t.id!.split('.')[0]) : undefined;
+  const spec = t.id ? input.spec?.tables?.find((x) => x.id === t.id) : undefined;
   const baseLabel = spec?.baseLabel ?? input.baseLabel;
   put(ws, [t.label], { bold: true });
   switch (t.kind) {

@@ -79,3 +79,23 @@ export interface Codebook {
   /** Answers inferred to mean "no answer" in every question (R's `NA`), which every question lists in its `missing` too; absent when a spec lists the study's own. */
   missing?: string[];
 }
+
+/**
+ * The question an id names: a question's own id, or `grid.item` for a grid's item. A question id
+ * may hold a dot itself (Qualtrics numbers by block: Q1.2, and the grid Q2.1 of Q2.1_1, Q2.1_2),
+ * so an id is looked up whole first, and a grid item is split at its last dot (item ids have none).
+ */
+export function findRef(questions: readonly Question[], id: string): { question: Question; item?: Item } | undefined {
+  const whole = questions.find((q) => q.id === id);
+  if (whole) return { question: whole };
+  const parts = itemRefParts(id);
+  const grid = parts && questions.find((q) => q.id === parts.grid && q.type === 'matrix');
+  const item = grid ? grid.items.find((i) => i.id === parts!.item) : undefined;
+  return grid && item ? { question: grid, item } : undefined;
+}
+
+/** `grid.item` split at its last dot, or null for an id with no dot. */
+export function itemRefParts(id: string): { grid: string; item: string } | null {
+  const dot = id.lastIndexOf('.');
+  return dot > 0 ? { grid: id.slice(0, dot), item: id.slice(dot + 1) } : null;
+}

@@ -6,6 +6,7 @@
  * (stats/suppress.ts) hides small cells afterwards, block by block.
  */
 import type { BannerColumn, BannerSection, BannerTable } from '../spec/result.js';
+import { itemRefParts } from '../spec/codebook.js';
 import type { ChoiceCoder } from '../engine/coder.js';
 import { ChoiceFrequency, type Net } from './frequency.js';
 import { Crosstab } from './crosstab.js';
@@ -73,10 +74,10 @@ export class Banner {
       });
       const percents = counts.map((row) => row.map((x, c) => (x === null ? null : bases[c]! > 0 ? (100 * x) / bases[c]! : 0)));
       const q = s.row.question;
-      const section: BannerSection = { question: s.item !== undefined ? q.id.split('.')[0]! : q.id, label: q.label, type: s.row.kind === 'multi' ? 'multi' : q.type, rowLabels, counts, percents, bases, unweightedBases: unweighted };
+      const section: BannerSection = { question: s.item !== undefined ? itemRefParts(q.id)!.grid : q.id, label: q.label, type: s.row.kind === 'multi' ? 'multi' : q.type, rowLabels, counts, percents, bases, unweightedBases: unweighted };
       if (s.item !== undefined) {
         section.item = s.item;
-        section.itemId = q.id.split('.')[1]!;
+        section.itemId = itemRefParts(q.id)!.item;
       }
       const nets = crosstabs[0]?.netRows;
       if (nets && nets.length > 0) section.netRows = nets;

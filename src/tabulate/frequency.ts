@@ -4,7 +4,7 @@
  * multi-selects the number of answers given.
  */
 import type { FrequencyRow, FrequencyTable } from '../spec/result.js';
-import type { Question } from '../spec/codebook.js';
+import { itemRefParts, type Question } from '../spec/codebook.js';
 import type { ChoiceCoder } from '../engine/coder.js';
 import { answered, chosenCodes } from './crosstab.js';
 import { percent } from './percent.js';
@@ -89,13 +89,13 @@ export class ChoiceFrequency {
     // Declared missing answers are shown outside the base, as shares of everyone asked.
     const everyone = base + this.missing;
     for (const [label, count] of this.missingAnswers) rows.push({ label, count, percent: percent(count, everyone), missing: true });
-    const t: FrequencyTable = { kind: 'frequency', question: this.labels.item ? q.id.split('.')[0]! : q.id, label: this.labels.label ?? q.label, type: multi ? 'multi' : q.type, base, missing: this.missing, rows };
+    const t: FrequencyTable = { kind: 'frequency', question: this.labels.item ? itemRefParts(q.id)!.grid : q.id, label: this.labels.label ?? q.label, type: multi ? 'multi' : q.type, base, missing: this.missing, rows };
     t.unweightedBase = this.answered.n;
     t.effectiveBase = m;
     t.ciMethod = `wilson ${Math.round(this.stats.confidence * 100)}%${weighted ? ' on the effective base' : ''}`;
     if (this.labels.item) {
       t.item = this.labels.item;
-      t.itemId = q.id.slice(q.id.indexOf('.') + 1);
+      t.itemId = itemRefParts(q.id)!.item;
     }
     if (multi) t.responses = this.responses;
     const mean = scaleMean(q, rows);
