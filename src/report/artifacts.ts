@@ -89,7 +89,9 @@ export async function buildArtifacts(given: AnalysisResult & { funnel?: FunnelSt
   for (const [i, t] of result.tables.entries()) {
     const spec: TableSpec | undefined = t.id ? specTables.get(t.id) : undefined;
     if (spec?.chart === false) continue;
-    const ctx = { chart: spec?.chart || undefined, baseLabel: spec?.baseLabel ?? opts.baseLabel, title: spec?.title };
+    // A table's own baseLabel says whom it counts ("women aged 18-34"); without one, its filter is said.
+    const filter = spec?.baseLabel === undefined ? t.filter : undefined;
+    const ctx = { chart: spec?.chart || undefined, baseLabel: spec?.baseLabel ?? opts.baseLabel, title: spec?.title, filter };
     // Grid items on a recognised scale share one diverging chart; otherwise each gets bars.
     // A spec table of a whole grid (its items share the table's id) is one chart too, named by the id.
     if (t.kind === 'frequency' && t.item !== undefined) {

@@ -23,6 +23,14 @@ export interface ChartContext {
   title?: string | undefined;
   /** A crosstab's row question: a scale with two sides colours its stacked segments in order. */
   rowQuestion?: Question | undefined;
+  /** The table's filter, said under the subtitle: a chart of some rows must not pass for all of them. */
+  filter?: string | undefined;
+}
+
+/** The note under a chart's subtitle: the rows it holds, then what it leaves out. */
+function notes(ctx: ChartContext, ...more: string[]): { note?: string[] } {
+  const lines = [...(ctx.filter !== undefined ? [`Only rows where ${ctx.filter}`] : []), ...more];
+  return lines.length > 0 ? { note: lines } : {};
 }
 
 /** Ordered answers with no two sides to diverge from: yes/no, and counts ("Once", "Twice"). */
@@ -64,7 +72,7 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
       const visible = { ...table, rows: table.rows.filter((r) => r.count !== null && !r.suppressed) };
       if (visible.rows.every((r) => r.count === 0)) return null;
       const hidden = table.rows.filter((r) => r.suppressed && !r.missing).map((r) => r.label);
-      const note = hidden.length > 0 ? { note: `Hidden by disclosure control (*): ${hidden.join(', ')}` } : {};
+      const note = notes(ctx, ...(hidden.length > 0 ? [`Hidden by disclosure control (*): ${hidden.join(', ')}`] : []));
       return frequencyChart(visible, { ...common, ...note, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents' });
     }
     case 'crosstab':
@@ -73,11 +81,12 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
       // Unasked, the chart chooses (a heatmap for many answers); asked, it draws what it is asked.
       return crosstabChart(table, {
         ...common,
+        ...notes(ctx),
         ...(spec.type === 'grouped' || spec.type === 'stacked' || spec.type === 'heatmap' ? { type: spec.type } : table.multi === true ? { type: 'grouped' as const } : {}),
         ...sides(ctx.rowQuestion),
       });
     case 'numeric':
-      return table.bins && table.bins.length > 0 ? histogramChart(table, common) : null;
+      return table.bins && table.bins.length > 0 ? histogramChart(table, { ...common, ...notes(ctx) }) : null;
     case 'text':
     case 'banner':
       return null;
@@ -95,7 +104,7 @@ export function chartForGrid(question: Question, items: FrequencyTable[], ctx: C
   // Left out of the bars but in the base: said under the title with their share, so that bars that stop short of 100% are explained.
   const shares = items.flatMap((t) => t.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.percent ?? 0));
   const range = shares.length > 0 ? `${formatPercent(Math.min(...shares), 0)}${Math.max(...shares) !== Math.min(...shares) ? `–${formatPercent(Math.max(...shares), 0)}` : ''}` : '';
-  const note = dropped.length > 0 ? { note: `Not shown: ${dropped.join(', ')} (${range} per item)` } : {};
+  const note = notes(ctx, ...(dropped.length > 0 ? [`Not shown: ${dropped.join(', ')} (${range} per item)`] : []));
   return likertChart(onScale, {
     ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), reverse: POSITIVE_FIRST.has(question.scale), oneSided: isOneSided(question) });
 }

@@ -14,8 +14,11 @@ export interface ChartOptions {
    * __Default value:__ built from the table's base, e.g. `n = 565 valid respondents, % of respondents`
    */
   subtitle?: string | string[];
-  /** A line under the subtitle: what the chart leaves out ("Not shown: Unfamiliar (N/A), 4-41%"). */
-  note?: string;
+  /**
+   * Lines under the subtitle: which rows the table holds ("Only rows where ..."), what the chart
+   * leaves out ("Not shown: Unfamiliar (N/A), 4-41%").
+   */
+  note?: string | string[];
   /** Chart title. __Default value:__ the question label */
   title?: string;
   /**
@@ -157,10 +160,10 @@ export function titleBlock(title: string, subtitle: string[], totalWidth: number
   return { text: text.length === 1 ? text[0] : text, ...(sub.length === 0 ? {} : { subtitle: sub.length === 1 ? sub[0] : sub }) };
 }
 
-/** The caller's subtitle as lines, or the default; then the note of what the chart leaves out, if any. */
-export function subtitleLines(given: string | string[] | undefined, fallback: string[], note?: string): string[] {
+/** The caller's subtitle as lines, or the default; then the note's lines, if any. */
+export function subtitleLines(given: string | string[] | undefined, fallback: string[], note?: string | string[]): string[] {
   const lines = given === undefined ? fallback : Array.isArray(given) ? given : [given];
-  return note === undefined ? lines : [...lines, note];
+  return note === undefined ? lines : [...lines, ...(Array.isArray(note) ? note : [note])];
 }
 
 /**

@@ -83,7 +83,7 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   const subtitle = subtitleLines(opts.subtitle, [
     `${baseText(table.base, `${r.baseLabel} answering both questions`, table.unweightedBase)}, % of each group's respondents` +
       (table.multi === true ? ' (more than one answer allowed)' : ''),
-  ]);
+  ], opts.note);
   const title = opts.title ?? table.label;
   const built = type === 'stacked' ? stacked(table, nets, r, warnings, opts.ordered) : type === 'heatmap' ? heatmap(table, nets, r) : grouped(table, nets, r, warnings);
   const kind = type === 'stacked' ? '100% stacked bar chart' : type === 'heatmap' ? 'Heatmap' : 'Grouped bar chart';

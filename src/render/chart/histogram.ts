@@ -35,7 +35,7 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
   ].filter((s): s is string => s !== null);
   const subtitle = subtitleLines(opts.subtitle, [
     `${baseText(table.n, opts.baseLabel ?? 'valid answers')}${stats.length > 0 ? `; ${stats.join(', ')}` : ''}`,
-  ]);
+  ], opts.note);
 
   const data = bins.map((b, i) => {
     // Bins are [x0, x1) except the last, which includes the maximum.
