@@ -54,14 +54,40 @@ export async function loadSpec(file: string, displayName = file): Promise<Loaded
   return parseSpec(text, displayName);
 }
 
+const INDENT_HINT = 'each level of a list or mapping is indented by the same number of spaces';
 /** What the YAML errors a spec's author meets most usually mean, by the yaml package's error code. */
 const YAML_HINTS: readonly [string, string][] = [
   ['BLOCK_AS_IMPLICIT_KEY', 'a text holding ": " (a colon and a space) needs quotes: title: "Privacy: what users think"'],
   ['MULTILINE_IMPLICIT_KEY', 'a text holding ": " (a colon and a space) needs quotes: title: "Privacy: what users think"'],
   ['BLOCK_IN_FLOW', 'inside { } or [ ], a text holding ": " (a colon and a space) needs quotes: { title: "Q: why" }'],
   ['TAB_AS_INDENT', 'indent with spaces, not tabs'],
-  ['BAD_INDENT', 'each level of a list or mapping is indented by the same number of spaces'],
+  ['BAD_INDENT', INDENT_HINT],
 ];
+
+/**
+ * A hint for yaml's error. "Nested mappings are not allowed in compact mappings" is an unquoted
+ * colon in a text, unless the lines after it are indented deeper than its own: then it is a key
+ * written one level too shallow (`recode:` with its first answer under the `r`).
+ */
+function yamlHint(code: string, message: string, text: string, offset: number): string | undefined {
+  if (code === 'MISSING_CHAR' && message.startsWith('Sequence item without - indicator')) return INDENT_HINT;
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    const indent = (line: string) => line.length - line.trimStart().length;
+    const [line = '', ...after] = text.slice(start).split('\n');
+    const next = after.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+    if (next !== undefined && indent(next) > indent(line)) return `${INDENT_HINT}: the line after this one is indented deeper than it`;
+  }
+  return YAML_HINTS.find(([c]) => c === code)?.[1];
+}
+
+/** `'name' ` for the key written at `offset` (plain or quoted), or '' when none is read there. */
+function keyAt(text: string, offset: number): string {
+  const m = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:,{}[\]\n]+?)\s*:/y;
+  m.lastIndex = offset;
+  const key = m.exec(text)?.[1]?.replace(/^"(.*)"$|^'(.*)'$/, '$1$2');
+  return key ? `'${key}' ` : '';
+}
 
 export function parseSpec(text: string, file: string): LoadedSpec {
   const lines = new LineCounter();
@@ -69,8 +95,11 @@ export function parseSpec(text: string, file: string): LoadedSpec {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = lines.linePos(yamlError.pos[0]);
-    const hint = YAML_HINTS.find(([code]) => code === yamlError.code)?.[1];
-    throw new SurveyError('SURVEY_SPEC_INVALID', `invalid YAML: ${yamlError.message.split('\n')[0]}`, { location: { file, line: pos.line, column: pos.col }, ...(hint ? { hint } : {}) });
+    const hint = yamlHint(yamlError.code, yamlError.message, text, yamlError.pos[0]);
+    // yaml says only "Map keys must be unique": the key is named, as a user looks for it.
+    const what =
+      yamlError.code === 'DUPLICATE_KEY' ? `key ${keyAt(text, yamlError.pos[0])}is given twice in one mapping (keep one)` : yamlError.message.split('\n')[0];
+    throw new SurveyError('SURVEY_SPEC_INVALID', `invalid YAML: ${what}`, { location: { file, line: pos.line, column: pos.col }, ...(hint ? { hint } : {}) });
   }
   const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   const lineOf = (path: readonly (string | number)[]): number | undefined => {
@@ -96,7 +125,7 @@ export function parseSpec(text: string, file: string): LoadedSpec {
       return `line ${lineOf(oAt) ?? 1}: ${formatPath(p)}: ${describe(o)}`;
     });
     const also = others.length > 0 ? `also ${others.slice(0, 3).join('; ')}${others.length > 3 ? `; and ${others.length - 3} more` : ''}` : undefined;
-    throw new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${describe(e)}`, {
+    throw new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${describeWithAlternatives(errors, e)}`, {
       location: { file, line: lineOf(at) ?? 1 },
       hint: splitAtComma(data, path, e) ?? also,
     });
@@ -142,6 +171,19 @@ function otherProblems(errors: ErrorObject[], reported: ErrorObject): ErrorObjec
   return out;
 }
 
+/**
+ * A value that fits none of the schema's choices (`chart: true` against `false` or a mapping) is
+ * told every choice, not only the first: "must be false or a mapping (false: no chart; or ...)".
+ */
+function describeWithAlternatives(errors: ErrorObject[], e: ErrorObject): string {
+  const choices = errors.filter((o) => o.instancePath === e.instancePath && (o.keyword === 'const' || o.keyword === 'type' || o.keyword === 'enum'));
+  const branching = errors.find((o) => o.instancePath === e.instancePath && o.keyword === 'oneOf');
+  if (choices.length < 2 || branching === undefined) return describe(e);
+  const what = [...new Set(choices.map((o) => describe(o).replace(/^must be /, '')))].join(' or ');
+  const why = (branching.parentSchema as { description?: string } | undefined)?.description;
+  return `must be ${what}${why ? ` (${why})` : ''}`;
+}
+
 function describe(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -159,7 +201,7 @@ function describe(e: ErrorObject): string {
     case 'const':
       return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'type':
-      return `must be ${String(p.type)}`;
+      return `must be ${p.type === 'object' ? 'a mapping' : p.type === 'array' ? 'a list' : String(p.type)}`;
     case 'pattern': {
       const why = (e.parentSchema as { description?: string } | undefined)?.description;
       return `must match ${String(p.pattern)}${why ? ` (${why})` : ''}`;

@@ -34,6 +34,11 @@ const cases: [string, string, string][] = [
     "survey.yaml:7: error SURVEY_SPEC_INVALID: tables[0].row: unknown question 'gov_pref', did you mean 'gov'?",
   ],
   ['a misspelt key', 'version: 1\ninput: { file: responses.csv }\nfilters:\n  - rule: fieldwork\n    question: x\n    from: 2021-01-09\n    too: 2021-01-25\n', "survey.yaml:7: error SURVEY_SPEC_INVALID: filters[0]: unknown key 'too', did you mean 'to'?"],
+  [
+    'a chart turned on with true: told both choices',
+    'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: frequency, question: gov, chart: true }\n',
+    'survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].chart: must be false or a mapping (false: no chart; or { type: bar | donut | stacked | grouped | heatmap | likert | histogram })',
+  ],
   ['a wrong enum value', 'version: 1\ntables:\n  - { type: pie, question: x }\n', 'survey.yaml:3: error SURVEY_SPEC_INVALID: tables[0].type: must be one of "frequency", "crosstab", "banner"'],
   ['not YAML', 'version: 1\ninput: {file: responses.csv\n', 'survey.yaml:3:1: error SURVEY_SPEC_INVALID: invalid YAML'],
   ['no input file', 'version: 1\n', "survey.yaml:1: error SURVEY_SPEC_INVALID: input: missing 'input.file'"],
@@ -143,6 +148,15 @@ test('YAML mistakes an author makes most get a hint: an unquoted colon, a tab', 
   assert.match((await run('version: 1\ntitle: Privacy: what users think\n')).err, /^survey\.yaml:2:8: error SURVEY_SPEC_INVALID: invalid YAML: .*\n {2}hint: a text holding ": " \(a colon and a space\) needs quotes/);
   assert.match((await run('version: 1\ntables:\n  - { type: frequency, question: x, title: Q: why }\n')).err, /\n {2}hint: inside \{ \} or \[ \], a text holding ": "/);
   assert.match((await run('version: 1\ninput:\n\tfile: x.csv\n')).err, /\n {2}hint: indent with spaces, not tabs\n/);
+});
+
+test('YAML: a key given twice is named; a key written a level too shallow is an indentation slip, not a colon to quote', async () => {
+  assert.match((await run('version: 1\ntables:\n  - type: frequency\n    question: gov\n    question: age\n')).err, /^survey\.yaml:5:5: error SURVEY_SPEC_INVALID: invalid YAML: key 'question' is given twice in one mapping \(keep one\)/);
+  assert.match((await run(`version: 1\nquestions:\n  - id: h\n    recode:\n      "5'9\\"": tall\n      "5'9\\"": short\n`)).err, /key '5'9\\"' is given twice/);
+  const shallow = await run("version: 1\nquestions:\n  - id: h\n    recode:\n    Under 5 ft.: short\n      5'0: short\n");
+  assert.match(shallow.err, /^survey\.yaml:5:\d+: .*\n {2}hint: each level of a list or mapping is indented by the same number of spaces: the line after this one is indented deeper than it\n/);
+  const item = await run('version: 1\ntables:\n  - id: t\n    type: frequency\n   question: gov\n');
+  assert.match(item.err, /^survey\.yaml:5:\d+: .*\n {2}hint: each level of a list or mapping is indented by the same number of spaces\n/);
 });
 
 test('an answer with a thousands comma split by a [..] list (a number after it): told to quote it', async () => {
