@@ -104,18 +104,19 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   let options = base && base.type !== type ? [] : q.options;
   if (base && base.type !== type) q.order = 'count';
   // Recode targets are answers in their own right, and the spelling case-folding settles on.
-  if (q.recode) {
-    // A Map, not the object: an answer named "constructor" or "toString" must not find Object.prototype's.
-    const recode = new Map(Object.entries(q.recode));
-    options = [...new Set([...recode.values(), ...options.map((o) => recode.get(o.trim().toLowerCase()) ?? o)])];
-  }
+  // A Map, not the object: an answer named "constructor" or "toString" must not find Object.prototype's.
+  const recode = new Map(Object.entries(q.recode ?? {}));
+  const recoded = (o: string) => recode.get(o.trim().toLowerCase()) ?? o;
+  if (q.recode) options = [...new Set([...recode.values(), ...options.map(recoded)])];
   if (q.foldCase) options = dedupeCase(options);
   if (q.missing) options = options.filter((o) => !q.missing!.includes(o));
   if (qs.options) {
-    if (base && base.type === type && !q.foldCase) checkListedOptions(qs.options, options, loaded, [...path, 'options']);
+    // A listed answer that is recoded is shown under its new label, where it is listed (init lists the export's answers): no empty row.
+    const listed = [...new Set(qs.options.map(recoded))];
+    if (base && base.type === type && !q.foldCase) checkListedOptions(listed, options, loaded, [...path, 'options']);
     // An answer declared missing is outside the base, whichever list names it.
-    options = [...qs.options.filter((o) => !q.missing?.includes(o)), ...options.filter((o) => !qs.options!.includes(o))];
-    if (q.foldCase) options = dedupeCase(options, qs.options);
+    options = [...listed.filter((o) => !q.missing?.includes(o)), ...options.filter((o) => !listed.includes(o))];
+    if (q.foldCase) options = dedupeCase(options, listed);
     q.order = 'fixed';
   }
   else if (q.recode || q.foldCase) {

@@ -46,9 +46,15 @@ export class Banner {
   table(): BannerTable {
     const columns: BannerColumn[] = [];
     if (this.opts.total) columns.push({ question: null, group: 'Total', label: 'Total' });
-    for (const c of this.columns) for (const label of c.options.labels) columns.push({ question: c.question.id, group: c.question.label, label });
+    // One order per question in every block: each crosstab alone would order by its own base.
+    const columnOrders = this.columns.map((c, j) => this.sections[0]?.by[j]?.columnOrder() ?? c.options.labels.map((_, i) => i));
+    this.columns.forEach((c, j) => {
+      for (const k of columnOrders[j]!) columns.push({ question: c.question.id, group: c.question.label, label: c.options.labels[k]! });
+    });
     const sections = this.sections.map((s): BannerSection => {
-      const crosstabs = s.by.map((x) => x.table());
+      // Rows in the Total's order, which the banner shows first.
+      const rows = s.total?.codeOrder() ?? s.by[0]?.rowOrder();
+      const crosstabs = s.by.map((x, j) => x.table(undefined, { ...(rows ? { rows } : {}), columns: columnOrders[j]! }));
       const total = s.total?.table();
       const rowLabels = crosstabs[0]?.rowLabels ?? total?.rows.map((r) => r.label) ?? [];
       const bases: number[] = [];

@@ -12,6 +12,7 @@ import { columnTests } from '../stats/column-tests.js';
 import { kish } from '../stats/wilson.js';
 import { percent } from './percent.js';
 import { Sums, Total } from './sums.js';
+import { answerOrder } from './order.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
 
 const ONE: number[] = [0];
@@ -87,14 +88,28 @@ export class Crosstab {
     }
   }
 
-  table(label?: string): CrosstabTable {
-    const answers = [...this.row.options.labels];
-    const columnLabels = [...this.column.options.labels];
-    const rowSums = [...answers.map((_, r) => this.cells[r]), ...this.netCells];
-    const grid = (key: 'w' | 'w2' | 'n') => rowSums.map((sums) => columnLabels.map((_, c) => sums?.[key][c] ?? 0));
+  /** Row answer codes in their question's order, as its frequency table lists them (by count, for answers of no natural order). */
+  rowOrder(): number[] {
+    return answerOrder(this.row.question, this.row.options.labels, (r) => this.rowBases.w[r] ?? 0);
+  }
+
+  /** Column answer codes in their question's order (see rowOrder). */
+  columnOrder(): number[] {
+    return answerOrder(this.column.question, this.column.options.labels, (c) => this.columnBases.w[c] ?? 0);
+  }
+
+  /** `order`: the codes of each side in the order to show them, when tables shown together must share one (a banner's). */
+  table(label?: string, order: { rows?: readonly number[]; columns?: readonly number[] } = {}): CrosstabTable {
+    const rowOrder = order.rows ?? this.rowOrder();
+    const columnOrder = order.columns ?? this.columnOrder();
+    const answers = rowOrder.map((r) => this.row.options.labels[r]!);
+    const columnLabels = columnOrder.map((c) => this.column.options.labels[c]!);
+    const rowSums = [...rowOrder.map((r) => this.cells[r]), ...this.netCells];
+    const grid = (key: 'w' | 'w2' | 'n') => rowSums.map((sums) => columnOrder.map((c) => sums?.[key][c] ?? 0));
     const counts = grid('w');
-    const columnBases = columnLabels.map((_, c) => this.columnBases.w[c] ?? 0);
-    const rowBases = [...answers.map((_, r) => this.rowBases.w[r] ?? 0), ...this.nets.map((_, n) => this.netBases.w[n] ?? 0)];
+    const byColumn = (sums: readonly number[]) => columnOrder.map((c) => sums[c] ?? 0);
+    const columnBases = byColumn(this.columnBases.w);
+    const rowBases = [...rowOrder.map((r) => this.rowBases.w[r] ?? 0), ...this.nets.map((_, n) => this.netBases.w[n] ?? 0)];
     const multi = this.row.kind === 'multi' || this.column.kind === 'multi';
     const rq = this.row.question;
     const cq = this.column.question;
@@ -118,13 +133,13 @@ export class Crosstab {
       stats: multi ? null : this.stats.weighted ? raoScott({ w: counts.slice(0, answerRows), w2: grid('w2').slice(0, answerRows), n: this.base.n }, this.stats.raoScott) : chiSquare(counts.slice(0, answerRows)),
     };
     table.unweightedBase = this.base.n;
-    table.unweightedColumnBases = columnLabels.map((_, c) => this.columnBases.n[c] ?? 0);
+    table.unweightedColumnBases = byColumn(this.columnBases.n);
     if (this.stats.weighted) {
       table.unweightedCounts = grid('n');
-      table.effectiveColumnBases = columnLabels.map((_, c) => kish(this.columnBases.w[c] ?? 0, this.columnBases.w2[c] ?? 0));
+      table.effectiveColumnBases = columnOrder.map((c) => kish(this.columnBases.w[c] ?? 0, this.columnBases.w2[c] ?? 0));
     }
     if (this.stats.letters) {
-      const bases = this.stats.weighted ? table.effectiveColumnBases! : columnLabels.map((_, c) => this.columnBases.n[c] ?? 0);
+      const bases = this.stats.weighted ? table.effectiveColumnBases! : table.unweightedColumnBases;
       const shares = counts.map((r) => r.map((x, c) => (columnBases[c]! > 0 ? x / columnBases[c]! : 0)));
       const letters = columnTests(shares, bases, this.stats.letters);
       table.letters = { columns: letters.columns, tested: letters.tested, cells: letters.cells, ...this.stats.letters, overlap: this.column.kind === 'multi' };

@@ -9,10 +9,11 @@ import type { ChoiceCoder } from '../engine/coder.js';
 import { answered, chosenCodes } from './crosstab.js';
 import { percent } from './percent.js';
 import { Sums, Total } from './sums.js';
+import { answerOrder } from './order.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
 import { kish, wilson } from '../stats/wilson.js';
 import { zFor } from '../stats/distributions.js';
-import { isNonSubstantive, listedLast } from '../codebook/scales.js';
+import { isNonSubstantive } from '../codebook/scales.js';
 
 export interface Net {
   label: string;
@@ -58,6 +59,11 @@ export class ChoiceFrequency {
     }
   }
 
+  /** Answer codes in display order (see answerOrder). */
+  codeOrder(): number[] {
+    return answerOrder(this.coder.question, this.coder.options.labels, (i) => this.counts.w[i] ?? 0);
+  }
+
   table(): FrequencyTable {
     const q = this.coder.question;
     const multi = this.coder.kind === 'multi';
@@ -74,12 +80,8 @@ export class ChoiceFrequency {
       if (base > 0) out.ci = wilson(count / base, m, z).map((x) => 100 * x) as [number, number];
       return out;
     };
-    const rows = this.coder.options.labels.map((label, i) => row(label, this.counts, i));
-    // Answers with no natural order are listed by how often they were given, on the final counts.
-    // "Other" and "Don't know" stay last whatever their counts, "None" just before them.
-    if (q.order === 'count') {
-      rows.sort((a, b) => Number(isNonSubstantive(a.label)) - Number(isNonSubstantive(b.label)) || Number(listedLast(a.label)) - Number(listedLast(b.label)) || (b.count ?? 0) - (a.count ?? 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-    }
+    const labels = this.coder.options.labels;
+    const rows = this.codeOrder().map((i) => row(labels[i]!, this.counts, i));
     this.nets.forEach((n, i) => {
       const net: FrequencyRow = { ...row(n.label, this.netCounts, i), net: true, members: n.codes.map((c) => this.coder.options.labels[c]!) };
       // Its respondents count once, but its share of answers is all its members' answers.

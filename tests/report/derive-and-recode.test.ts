@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSpec } from '../../src/config/load-spec.js';
 import { runReport } from '../../src/engine/report.js';
-import type { CrosstabTable, FrequencyTable } from '../../src/spec/result.js';
+import type { BannerTable, CrosstabTable, FrequencyTable } from '../../src/spec/result.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'survey-derive-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -139,4 +139,35 @@ test("a rating scale's mean: of the numbered answers, N/A left out; gone when di
   assert.equal((result.tables[0] as FrequencyTable).mean, (1 + 4 + 9 + 16 + 5) / 11);
   const hidden = await runReport(parseSpec(spec, join(dir, 'rate.yaml')), join(dir, 'rate.yaml'), { minCell: 2 });
   assert.equal((hidden.result.tables[0] as FrequencyTable).mean, undefined);
+});
+
+test('recoded answers of no natural order: one order, by count, in the frequency table, crosstabs both ways and a banner; a listed answer that is recoded is no empty row', async () => {
+  // 9 short, 5 tall, 2 medium; sex splits them.
+  const heights = [...Array<string>(9).fill(`5'0"`), ...Array<string>(5).fill(`6'1"`), `5'7"`, `5'7"`];
+  writeFileSync(join(dir, 'h.csv'), ['Height,Sex', ...heights.map((h, i) => `"${h.replace(/"/g, '""')}",${i % 2 ? 'F' : 'M'}`)].join('\n'));
+  const spec = [
+    'version: 1',
+    'input: { file: h.csv }',
+    'questions:',
+    `  - { id: g, column: Height, type: single, options: [Medium, '5''0"', Tall], recode: { '5''0"': Short, '5''7"': Medium, '6''1"': Tall } }`,
+    '  - { id: sex, column: Sex }',
+    'tables:',
+    '  - { type: frequency, question: g }',
+    '  - { type: crosstab, row: g, column: sex }',
+    '  - { type: crosstab, row: sex, column: g }',
+    '  - { type: banner, rows: [g], columns: [sex] }',
+  ].join('\n');
+  const listed = (await runReport(parseSpec(spec, join(dir, 'h.yaml')), join(dir, 'h.yaml'))).result;
+  // Listed options keep their order: Medium, then 5'0" shown as Short, then Tall; no row for 5'0".
+  assert.deepEqual((listed.tables[0] as FrequencyTable).rows.map((r) => [r.label, r.count]), [['Medium', 2], ['Short', 9], ['Tall', 5]]);
+  const byCount = (await runReport(parseSpec(spec.replace("options: [Medium, '5''0\"', Tall], ", ''), join(dir, 'h.yaml')), join(dir, 'h.yaml'))).result;
+  const [freq, rows, columns, banner] = byCount.tables as [FrequencyTable, CrosstabTable, CrosstabTable, BannerTable];
+  const order = ['Short', 'Tall', 'Medium'];
+  assert.deepEqual(freq.rows.map((r) => r.label), order);
+  assert.deepEqual(rows.rowLabels, order);
+  assert.deepEqual(columns.columnLabels, order);
+  // The counts follow their labels.
+  assert.deepEqual(columns.columnBases, [9, 5, 2]);
+  assert.deepEqual(banner.sections[0]!.rowLabels, order);
+  assert.deepEqual(banner.sections[0]!.counts.map((r) => r[0]), [9, 5, 2]);
 });
