@@ -38,5 +38,6 @@ export function formatError(e: SurveyError, color: boolean): string {
  */
 export function formatDiagnostic(d: Diagnostic, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
-  return `${d.level === 'warning' ? c.yellow('warning') : c.dim('info')} ${d.code}: ${forTerminal(maskContacts(d.message))}\n`;
+  const where = d.location ? `${forTerminal(formatLocation(d.location))}: ` : '';
+  return `${where}${d.level === 'warning' ? c.yellow('warning') : c.dim('info')} ${d.code}: ${forTerminal(maskContacts(d.message))}\n`;
 }

@@ -17,6 +17,7 @@ import type { ColumnHeader } from '../codebook/header.js';
 import { inferCodebook, R_MISSING } from '../codebook/infer.js';
 import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
 import { SurveyError } from '../errors/survey-error.js';
+import { choicesOf, comparisonProblem, listedAnswers } from './check-answers.js';
 import { answersShown, messages } from '../errors/messages.js';
 import { compile, truthy } from '../expr/compile.js';
 import { Tabulation } from './tabulation.js';
@@ -93,6 +94,9 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     if (options.where !== undefined) {
       const expr = compile(options.where);
       checkNames(expr, t.values, '--where');
+      // A slip in an answer (">60" for "> 60") would leave every table empty: refused, as in a spec.
+      const problem = comparisonProblem(expr, choicesOf(codebook.questions, listedAnswers), true);
+      if (problem !== null) throw new SurveyError('SURVEY_OPTION_INVALID', `--where: ${problem.message}`, problem.hint !== undefined ? { hint: problem.hint } : {});
       whereNames = expr.names;
       where = (tab) => truthy(expr.evaluate(tab.values.resolve));
     }

@@ -12,7 +12,7 @@ import { answersShown, messages } from '../errors/messages.js';
 import { closest } from './resolve.js';
 
 /** A choice question's answers as an expression sees them; null for a name of another type. */
-export type ChoicesOf = (name: string) => { answers: readonly string[]; multi: boolean } | null;
+export type ChoicesOf = (name: string) => { answers: readonly string[]; multi: boolean; closed?: boolean } | null;
 
 export interface AnswerProblem {
   message: string;
@@ -25,12 +25,12 @@ export interface AnswerProblem {
  * The answers of the question each expression name reads: a single- or multi-select question, or
  * a grid's item (`grid.item`); `answers` gives a question's (the sample's, or all the rows').
  */
-export function choicesOf(questions: readonly Question[], answers: (q: Question) => readonly string[]): ChoicesOf {
+export function choicesOf(questions: readonly Question[], answers: (q: Question) => readonly string[], closed: (q: Question) => boolean = () => false): ChoicesOf {
   return (name) => {
     const ref = findRef(questions, name);
     const q = ref?.question;
-    if (ref?.item) return { answers: answers(ref.question), multi: false };
-    return q?.type === 'single' || q?.type === 'multi' ? { answers: answers(q), multi: q.type === 'multi' } : null;
+    if (ref?.item) return { answers: answers(ref.question), multi: false, closed: closed(ref.question) };
+    return q?.type === 'single' || q?.type === 'multi' ? { answers: answers(q), multi: q.type === 'multi', closed: closed(q) } : null;
   };
 }
 
@@ -49,13 +49,13 @@ export function listedAnswers(q: Question): readonly string[] {
 export function comparisonProblem(expr: Compiled, choices: ChoicesOf, sampleOnly: boolean): AnswerProblem | null {
   for (const c of expr.comparisons) {
     const q = choices(c.name);
-    const problem = q === null ? null : compare(c, q.answers, q.multi, sampleOnly);
+    const problem = q === null ? null : compare(c, q.answers, q.multi, sampleOnly, q.closed === true);
     if (problem !== null) return problem;
   }
   return null;
 }
 
-function compare(c: Comparison, answers: readonly string[], multi: boolean, sampleOnly: boolean): AnswerProblem | null {
+function compare(c: Comparison, answers: readonly string[], multi: boolean, sampleOnly: boolean, closed: boolean): AnswerProblem | null {
   const shown = [answersShown(c.name, answers)];
   if (c.op === '<' || c.op === '<=' || c.op === '>' || c.op === '>=') {
     if (answers.every((a) => toNumber(a) !== null)) return null;
@@ -68,7 +68,9 @@ function compare(c: Comparison, answers: readonly string[], multi: boolean, samp
   // A number near another (6 beside 5) is no slip.
   const near = typeof c.value === 'string' ? closest(c.value, answers) : undefined;
   if (near !== undefined) return { message: messages.notAnAnswer(c.value, c.name, near, shown) };
-  return sampleOnly ? null : { message: messages.notAnAnswer(c.value, c.name, near, shown), unseen: true };
+  if (sampleOnly) return null;
+  const message = messages.notAnAnswer(c.value, c.name, near, shown);
+  return closed ? { message, hint: `the spec lists the answers of '${c.name}' in its options: if this is one, list it there` } : { message, unseen: true };
 }
 
 /**

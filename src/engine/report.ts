@@ -202,13 +202,23 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
   const { tabulation, chain } = p;
   // Every row is coded: the answers the spec names are checked against all the data's.
   checkRecodesAndMissing(loaded, tabulation);
-  const seen = choicesOf(p.codebook.questions, (q) => {
-    const coder = tabulation.coders.get(q.id);
-    return coder !== undefined && 'options' in coder ? coder.options.labels : listedAnswers(q);
-  });
+  // A question whose answers the spec lists is closed: an answer outside the list is a slip, not one a later wave may bring.
+  const listing = new Set((loaded.spec.questions ?? []).filter((q) => q.options !== undefined).map((q) => q.id));
+  const seen = choicesOf(
+    p.codebook.questions,
+    (q) => {
+      const coder = tabulation.coders.get(q.id);
+      return coder !== undefined && 'options' in coder ? coder.options.labels : listedAnswers(q);
+    },
+    (q) => listing.has(q.id),
+  );
   for (const { expr, error } of p.expressions) {
     const problem = comparisonProblem(expr, seen, false);
-    if (problem?.unseen) diagnostics.push({ level: 'warning', code: 'SURVEY_ANSWER_UNSEEN', message: `${error(problem.message).message}: no row holds it, so it matches none` });
+    if (problem?.unseen) {
+      const at = error(problem.message);
+      const location = at instanceof SurveyError && at.location?.line !== undefined ? { location: { file: at.location.file, line: at.location.line } } : {};
+      diagnostics.push({ level: 'warning', code: 'SURVEY_ANSWER_UNSEEN', message: `${at.message}: no row holds it, so it matches none`, ...location });
+    }
     else if (problem !== null) throw error(problem.message, problem.hint);
   }
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });

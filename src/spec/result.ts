@@ -258,6 +258,8 @@ export interface Diagnostic {
   level: 'warning' | 'info';
   code: string;
   message: string;
+  /** Where in the spec the warning points, when it is about a line of it. */
+  location?: { file: string; line?: number };
 }
 
 export interface AnalysisResult {

@@ -194,8 +194,12 @@ test('analyze --by a question named __proto__: crosstabs with exact counts', asy
   }
 });
 
-test('analyze --where that keeps no row: a warning naming the answers it is compared with; csv and md say it on stderr', async () => {
-  const r = await run(['analyze', GF, '--where', 'see_new_privacy_policy == "a serious breach of my privacy"', '--format', 'json']);
+test('analyze --where that keeps no row: a warning naming the answers it is compared with; csv and md say it on stderr; a slip is refused', async () => {
+  // A slip in an answer's spelling is refused, as in a spec, with the answer meant.
+  const slip = await run(['analyze', GF, '--where', 'see_new_privacy_policy == "a serious breach of my privacy"']);
+  assert.equal(slip.code, 2);
+  assert.match(slip.err, /^error SURVEY_OPTION_INVALID: --where: 'a serious breach of my privacy' is not an answer of 'see_new_privacy_policy', did you mean 'A serious breach of my privacy'\?/);
+  const r = await run(['analyze', GF, '--where', 'see_new_privacy_policy == "A serious breach of my privacy" and see_new_privacy_policy == "Not good, but I can live with it"', '--format', 'json']);
   assert.equal(r.code, 0, r.err);
   const none = (JSON.parse(r.out) as AnalysisResult).diagnostics.find((d) => d.code === 'SURVEY_WHERE_NONE');
   assert.ok(none, r.out.slice(-400));

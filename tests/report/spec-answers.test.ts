@@ -88,6 +88,17 @@ test('a literal like no answer of the sample is let through until every row is r
   assert.deepEqual(unseen.diagnostics.map((d) => [d.level, d.code, d.message]), [
     ['warning', 'SURVEY_ANSWER_UNSEEN', `filters[0].remove: expression: 'under 30' is not an answer of 'age' (answers are compared exactly, case included: age: "18-29", "30-44", "45+"): no row holds it, so it matches none`],
   ]);
+  // It points at its line, as an error would (HEAD's 8 lines, then filters: and the rule).
+  assert.deepEqual(unseen.diagnostics[0]!.location, { file: 'survey.yaml', line: 10 });
+  // A question whose answers the spec lists is closed: an answer outside the list is refused, not warned about.
+  const listed = HEAD.replace('{ id: age, column: Age }', '{ id: age, column: Age, options: ["18-29", "30-44", "45+"] }');
+  const e = await runReport(parseSpec(listed + rule('age == "under 30"'), 'survey.yaml'), join(dir, 'survey.yaml'), { sampleRows: 20 }).then(
+    () => assert.fail('refused'),
+    (err: { code?: string; message: string; hint?: string }) => err,
+  );
+  assert.equal(e.code, 'SURVEY_SPEC_INVALID');
+  assert.match(e.message, /^filters\[0\]\.remove: expression: 'under 30' is not an answer of 'age'/);
+  assert.equal(e.hint, "the spec lists the answers of 'age' in its options: if this is one, list it there");
   // A number compares with answers that are numbers, and is no slip of one: let through, then warned about.
   assert.match((await report(rule('rating == 6'), { sampleRows: 20 })).diagnostics[0]!.message, /^filters\[0\]\.remove: expression: '6' is not an answer of 'rating' \(/);
   // One close to an answer of the whole file is a slip: refused.
