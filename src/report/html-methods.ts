@@ -18,6 +18,10 @@ export function methods(input: HtmlInput): string {
   if (filters.length > 0) {
     const items = filters.map((f, i) => `<li><strong>${h(names[i] ?? f.name ?? f.rule)}</strong>: ${describeFilter(f, spec)}</li>`);
     out.push(`<p><strong>Validity rules</strong>, applied in this order (see “Who is counted”):</p>\n<ol>\n${items.join('\n')}\n</ol>`);
+  } else if (names.length > 0) {
+    // No spec, but rows left out all the same (analyze --where).
+    const items = (result.funnel ?? []).slice(1).map((s) => `<li><code>${h(s.rule)}</code>: ${formatCount(s.removed)} of ${formatCount(s.removed + s.remaining)} rows left out</li>`);
+    out.push(`<p><strong>Rows counted.</strong> Only the rows these keep are counted (see “Who is counted”):</p>\n<ul>\n${items.join('\n')}\n</ul>`);
   } else out.push('<p><strong>Validity rules.</strong> None: every row read is counted.</p>');
 
   const filtered = result.tables

@@ -201,6 +201,11 @@ test('analyze --where that keeps no row: a warning naming the answers it is comp
   assert.match(slip.err, /^error SURVEY_OPTION_INVALID: --where: 'a serious breach of my privacy' is not an answer of 'see_new_privacy_policy', did you mean 'A serious breach of my privacy'\?/);
   const r = await run(['analyze', GF, '--where', 'see_new_privacy_policy == "A serious breach of my privacy" and see_new_privacy_policy == "Not good, but I can live with it"', '--format', 'json']);
   assert.equal(r.code, 0, r.err);
+  // The rows it left out are a step of the funnel, as a report's rules are.
+  assert.deepEqual((JSON.parse(r.out) as { funnel: unknown[] }).funnel, [
+    { rule: 'read', removed: 0, remaining: 14 },
+    { rule: 'where see_new_privacy_policy == "A serious breach of my privacy" and see_new_privacy_policy == "Not good, but I can live with it"', removed: 14, remaining: 0 },
+  ]);
   const none = (JSON.parse(r.out) as AnalysisResult).diagnostics.find((d) => d.code === 'SURVEY_WHERE_NONE');
   assert.ok(none, r.out.slice(-400));
   assert.match(none.message, /kept no row: every table is empty \(answers are compared exactly, case included: see_new_privacy_policy: "Not good, but I can live with it", "A serious breach of my privacy"/);
