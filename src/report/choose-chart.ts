@@ -9,6 +9,7 @@ import type { Question } from '../spec/codebook.js';
 import type { FrequencyTable, Table } from '../spec/result.js';
 import { isNonSubstantive } from '../codebook/scales.js';
 import { crosstabChart, frequencyChart, histogramChart, likertChart, type ChartResult } from '../render/chart/spec.js';
+import { chartMessages } from '../render/chart/messages.js';
 import { formatPercent } from '../render/chart/text.js';
 
 export interface ChartRequest {
@@ -59,7 +60,31 @@ function isOneSided(q: Question): boolean {
 /** Scales whose first answer is the positive end (diverging charts put it on the right). */
 const POSITIVE_FIRST = new Set(['agreement', 'understanding', 'amount', 'frequency', 'importance', 'likelihood', 'satisfaction', 'quality', 'favourability', 'familiarity', 'concern', 'intensity']);
 
+/** The chart types each kind of table can be drawn as; another asked for is told, not drawn silently as something else. */
+const FITS: Record<'frequency' | 'crosstab' | 'numeric' | 'grid', readonly string[]> = {
+  frequency: ['bar', 'donut'],
+  crosstab: ['grouped', 'stacked', 'heatmap'],
+  numeric: ['histogram'],
+  grid: ['likert', 'bar'],
+};
+const KIND_NAME = { frequency: 'frequency table', crosstab: 'crosstab', numeric: 'table of numbers', grid: "grid's table" } as const;
+
+function withUnfitType(chart: ChartResult | null, asked: string | undefined, kind: keyof typeof FITS, label: string, drawn: string): ChartResult | null {
+  if (chart === null || asked === undefined || FITS[kind].includes(asked)) return chart;
+  return { ...chart, warnings: [...chart.warnings, chartMessages.typeUnfit(label, asked, KIND_NAME[kind], FITS[kind], drawn)] };
+}
+
 export function chartForTable(table: Table, ctx: ChartContext): ChartResult | null {
+  const chart = drawTable(table, ctx);
+  const asked = ctx.chart?.type;
+  if (table.kind === 'frequency') return withUnfitType(chart, asked, 'frequency', table.label, 'bars');
+  // What a crosstab is drawn as unasked depends on its answers: its description names it ("Heatmap of ...").
+  if (table.kind === 'crosstab') return withUnfitType(chart, asked, 'crosstab', table.label, (chart?.spec.description ?? '').split(' of "')[0]!.toLowerCase());
+  if (table.kind === 'numeric') return withUnfitType(chart, asked, 'numeric', table.label, 'a histogram');
+  return chart;
+}
+
+function drawTable(table: Table, ctx: ChartContext): ChartResult | null {
   const spec = ctx.chart ?? {};
   const common = {
     ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}),
@@ -95,6 +120,12 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
 
 /** A grid's item tables drawn together: diverging bars on a recognised scale. */
 export function chartForGrid(question: Question, items: FrequencyTable[], ctx: ChartContext): ChartResult | null {
+  // Bars asked for: each item gets its own.
+  if (ctx.chart?.type === 'bar') return null;
+  return withUnfitType(drawGrid(question, items, ctx), ctx.chart?.type, 'grid', ctx.title ?? question.label, 'diverging bars');
+}
+
+function drawGrid(question: Question, items: FrequencyTable[], ctx: ChartContext): ChartResult | null {
   // Hidden cells would be drawn as zeros: items with any get bars of their own, which name what they leave out.
   if (items.some((t) => t.rows.some((r) => r.suppressed))) return null;
   if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || (question.scale === 'numeric' && (!isRatingScale(question.options) || isRanking(question, items)))) return null;

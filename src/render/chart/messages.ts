@@ -26,4 +26,6 @@ export const chartMessages = {
     `Likert chart: item '${item}' has different answer options from the first item; its bar follows the first item's scale`,
   noBins: (question: string) => `histogram of '${question}': the table has no bins; nothing to draw`,
   noAnswers: (question: string) => `chart of '${question}': no answers to chart`,
+  typeUnfit: (label: string, asked: string, kind: string, fits: readonly string[], drawn: string) =>
+    `chart of '${label}': a ${kind} is not drawn as '${asked}' (type: ${fits.join(' or ')}); drawn as ${drawn}`,
 };

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartForGrid } from '../../../src/report/choose-chart.js';
+import { chartForGrid, chartForTable } from '../../../src/report/choose-chart.js';
 import type { Question } from '../../../src/spec/codebook.js';
-import { frequency } from '../../charts/data.js';
+import { crosstab, frequency } from '../../charts/data.js';
 
 const grid = (options: string[]): Question => ({
   id: 'rate', label: 'Please rate', type: 'matrix', columns: [0, 1], options, scale: 'numeric',
@@ -65,4 +65,16 @@ test('one-sided scales (how often; "Extremely" .. "Not at all" on an odd number 
   const concern = chartOf('concern', ['Very concerned', 'Somewhat concerned', 'Not very concerned', 'Not at all concerned']);
   assert.ok(concern.domain[0]! < 0, 'diverging');
   assert.match(concern.spec, /Diverging stacked bar chart/);
+});
+
+test('a chart type the table cannot be drawn as is told (SURVEY_CHART), not drawn silently as another; bars asked of a grid give each item its own', () => {
+  const ratings = ['1', '2', '3', '4', '5'];
+  assert.equal(chartForGrid(grid(ratings), items(ratings), { chart: { type: 'bar' } }), null, 'each item gets bars');
+  const donutGrid = chartForGrid(grid(ratings), items(ratings), { chart: { type: 'donut' } });
+  assert.deepEqual(donutGrid!.warnings, ["chart of 'Please rate': a grid's table is not drawn as 'donut' (type: likert or bar); drawn as diverging bars"]);
+  const one = items(ratings)[0]!;
+  assert.deepEqual(chartForTable(one, { chart: { type: 'stacked' } })!.warnings, ["chart of 'Please rate | Algeria': a frequency table is not drawn as 'stacked' (type: bar or donut); drawn as bars"]);
+  assert.deepEqual(chartForTable(one, { chart: { type: 'donut' } })!.warnings, [], 'a donut is a frequency chart');
+  const x = crosstab([[10, 20], [30, 40]], ['Yes', 'No'], ['Men', 'Women'], { label: 'Uses it by sex' });
+  assert.deepEqual(chartForTable(x, { chart: { type: 'donut' } })!.warnings, ["chart of 'Uses it by sex': a crosstab is not drawn as 'donut' (type: grouped or stacked or heatmap); drawn as 100% stacked bar chart"]);
 });
