@@ -53,15 +53,18 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
     });
   }
   const ids = new Set<string>();
-  // Where an id was written, to point at it: a spec question, a derived one, or else inferred.
-  const written = (id: string): (string | number)[] => {
-    const d = (spec.derive ?? []).findIndex((x) => x.id === id);
-    if (d >= 0) return ['derive', d, 'id'];
-    const k = (spec.questions ?? []).findIndex((x) => x.id === id);
-    return k >= 0 ? ['questions', k, 'id'] : ['questions'];
-  };
-  for (const [i, q] of questions.entries()) {
-    if (ids.has(q.id)) throw specError(loaded, written(q.id), `two questions have the id '${q.id}' (question ${i + 1} of the codebook); ids must be unique`);
+  // Where an id was written: spec questions, then derived ones, in the spec's order.
+  const written = (id: string): (string | number)[][] => [
+    ...(spec.questions ?? []).flatMap((x, k) => (x.id === id ? [['questions', k, 'id']] : [])),
+    ...(spec.derive ?? []).flatMap((x, d) => (x.id === id ? [['derive', d, 'id']] : [])),
+  ];
+  for (const q of questions) {
+    if (ids.has(q.id)) {
+      // The later one is pointed at, the earlier named: the later is most often the one just added.
+      const places = written(q.id);
+      const other = places.length >= 2 ? `${formatPath(places[0]!)} has it too` : 'a question inferred from the export has it too';
+      throw specError(loaded, places[places.length - 1] ?? ['questions'], `two questions have the id '${q.id}' (${other}); ids must be unique`);
+    }
     ids.add(q.id);
   }
   return { questions, ...(studyMissing ? { missing: studyMissing } : {}) };

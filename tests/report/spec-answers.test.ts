@@ -124,7 +124,7 @@ test('an order on a choice question is a spec error unless its answers are numbe
   assert.equal(multi.hint, 'test one answer with "Signal" in apps');
 });
 
-test('a recode key or a question\'s missing answer that no row holds is a spec error at its line, with the answer meant', async () => {
+test('a recode key or a question\'s missing answer that no row holds is a spec error at its line, with the answer meant (the export\'s answers, not the labels recoded to)', async () => {
   const spec = (q: string) => HEAD.replace('  - { id: gender, column: Gender }\n', q);
   const error = async (text: string) =>
     runReport(parseSpec(text, 'survey.yaml'), join(dir, 'survey.yaml')).then(
@@ -133,7 +133,7 @@ test('a recode key or a question\'s missing answer that no row holds is a spec e
     );
   assert.deepEqual(await error(spec('  - id: gender\n    column: Gender\n    recode: { Male: Man, Femal: Woman }\n')), [
     'SURVEY_SPEC_INVALID', 6,
-    `questions[0].recode.Femal: 'Femal' is not an answer of 'gender', did you mean 'Female'? (recode keys match answers in any case: gender: "Female", "Man", "Woman", "Other (please specify)")`,
+    `questions[0].recode.Femal: 'Femal' is not an answer of 'gender', did you mean 'Female'? (recode keys match answers in any case: gender: "Female", "Other (please specify)", "Male")`,
     'a recode key is an answer as the export writes it, its value the label to count it under',
   ]);
   assert.deepEqual((await error(spec('  - id: gender\n    column: Gender\n    missing: [Female, "Other (please specfy)"]\n'))).slice(1, 3), [

@@ -85,7 +85,12 @@ const cases: [string, string, string][] = [
   [
     'a derived question whose id another question has: pointed at where it is written',
     'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: gov, from: age, bands: [{ label: young, max: 29 }, { label: older, min: 30 }] }\n',
-    "survey.yaml:7: error SURVEY_SPEC_INVALID: derive[0].id: two questions have the id 'gov'",
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: derive[0].id: two questions have the id 'gov' (questions[0].id has it too)",
+  ],
+  [
+    'two spec questions with one id: the later pointed at, the earlier named',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\n  - { id: gov, column: Gender }\n',
+    "survey.yaml:6: error SURVEY_SPEC_INVALID: questions[2].id: two questions have the id 'gov' (questions[0].id has it too); ids must be unique",
   ],
   ['a column that does not exist', 'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gendr }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].column: no column named 'Gendr', did you mean 'Gender'?"],
   [
