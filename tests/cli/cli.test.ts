@@ -706,5 +706,8 @@ test("thanksgiving's lone checkbox column: Macy's Parade is 502 of the 1,058 res
   const t = (JSON.parse(r.out) as AnalysisResult).tables.find((x): x is FrequencyTable => x.kind === 'frequency' && x.question === 'will_watch_any_following_programs')!;
   assert.deepEqual([t.type, t.base, t.rows[0]!.label, t.rows[0]!.count], ['multi', 1058, "Macy's Parade", 502]);
   const text = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv']);
-  assert.match(text.out, /Macy's Parade +502 +47\.4%.*\n {2}Base: 1058 respondents \(one checkbox: a blank is read as not ticked\)\n/);
+  assert.match(text.out, /Macy's Parade +502 +47\.4%.*\n {2}Base: 1058 respondents \(one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too\)\n/);
+  // Markdown says it too, not "0 missing".
+  const md = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', '--format', 'md']);
+  assert.match(md.out, /\| Macy's Parade \| 502 \| 47\.4% \|.*\n\nBase: 1058 respondents \(one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too\)\./);
 });

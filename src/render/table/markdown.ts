@@ -4,7 +4,7 @@ import { formatCount, formatNumber, formatPercent, forMarkdown } from '../saniti
 import { testSummary } from './text.js';
 import { resultTitle, stepLabel } from '../title.js';
 import type { FunnelStep } from '../../filters/apply.js';
-import { totalPercent } from './total.js';
+import { isOneCheckbox, ONE_CHECKBOX, totalPercent } from './total.js';
 import { gridRun, gridTitle } from './grid.js';
 import { bannerCell } from './banner.js';
 
@@ -58,7 +58,8 @@ function tableBody(t: Table): string {
       const rows = t.rows.map((r) => `| ${label(r)} | ${formatCount(r.count)} | ${formatPercent(r.percent)} |${multi ? ` ${formatPercent(r.percentOfResponses === undefined ? 0 : r.percentOfResponses)} |` : ''}`);
       const outside = t.rows.some((r) => r.missing) ? ' Answers *not in base* are declared missing: a % of everyone asked.' : '';
       const mean = t.mean !== undefined ? ` Mean: ${formatNumber(t.mean)}.` : '';
-      return `## ${forMarkdown(t.label)}\n\n${head}\n${rows.join('\n')}\n\nBase: ${formatNumber(t.base)} answering; ${formatNumber(t.missing)} missing.${mean}${outside}`;
+      const base = isOneCheckbox(t) ? `Base: ${formatNumber(t.base)} respondents (${ONE_CHECKBOX}).` : `Base: ${formatNumber(t.base)} answering; ${formatNumber(t.missing)} missing.`;
+      return `## ${forMarkdown(t.label)}\n\n${head}\n${rows.join('\n')}\n\n${base}${mean}${outside}`;
     }
     case 'numeric':
       return `## ${forMarkdown(t.label)}\n\n| n | mean | sd | median | min | max |\n|---:|---:|---:|---:|---:|---:|\n| ${[t.n, t.mean, t.sd, t.median, t.min, t.max].map((x) => formatNumber(x)).join(' | ')} |`;

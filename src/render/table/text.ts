@@ -1,7 +1,7 @@
 /** Tables for the terminal: aligned columns, inline bars, colour through a styler. */
 import type { AnalysisResult, BannerTable, CrosstabStats, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
-import { isWeighted, totalPercent } from './total.js';
+import { isOneCheckbox, isWeighted, ONE_CHECKBOX, totalPercent } from './total.js';
 import { gridRun, gridTitle } from './grid.js';
 import { stepLabel } from '../title.js';
 import { bannerCell } from './banner.js';
@@ -164,10 +164,8 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
     lines.push(`  ${padEnd(first!, lw)}  ${counts[i]!.padStart(cw)}  ${pct}${extra}  ${st.bar(bar)}`);
     for (const l of more) lines.push(`  ${l}`);
   });
-  // One checkbox (the only column a multi-select kept) cannot tell a skipped question from a box left unticked.
-  const oneBox = multi && t.rows.filter((r) => !r.net && !r.missing).length === 1;
-  const base = oneBox
-    ? `Base: ${formatNumber(t.base)} respondents (one checkbox: a blank is read as not ticked)`
+  const base = isOneCheckbox(t)
+    ? `Base: ${formatNumber(t.base)} respondents (${ONE_CHECKBOX})`
     : multi
     ? `Base: ${formatNumber(t.base)} respondents answering (% resp. = of respondents; % answ. = of ${formatNumber(t.responses ?? 0)} answers) · ${formatNumber(t.missing)} missing`
     : `Base: ${formatNumber(t.base)} answering · ${formatNumber(t.missing)} missing`;

@@ -1,4 +1,13 @@
-import type { CrosstabTable } from '../../spec/result.js';
+import type { CrosstabTable, FrequencyTable } from '../../spec/result.js';
+
+/**
+ * A multi-select of one checkbox (the only column it kept) cannot tell a skipped question from a
+ * box left unticked: every respondent is its base, which every output says.
+ */
+export function isOneCheckbox(t: FrequencyTable): boolean {
+  return t.type === 'multi' && t.rows.filter((r) => !r.net && !r.missing).length === 1;
+}
+export const ONE_CHECKBOX = 'one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too';
 
 /**
  * A crosstab row's Total column: the share of all respondents answering both who are in the row,
