@@ -8,7 +8,8 @@ import { baseText } from '../render/chart/common.js';
 import { bannerCell } from '../render/table/banner.js';
 
 export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
-  const multi = t.type === 'multi';
+  const oneBox = isOneCheckbox(t);
+  const multi = t.type === 'multi' && !oneBox;
   const head = `<tr><th scope="col">Answer</th><th scope="col" class="num">Count</th><th scope="col" class="num">${multi ? '% of respondents' : '%'}</th>${multi ? '<th scope="col" class="num">% of responses</th>' : ''}</tr>`;
   const firstNet = t.rows.findIndex((r) => r.net === true);
   const rows = t.rows.map((r, k) => {
@@ -23,7 +24,7 @@ export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
   const notes: string[] = [];
   if (t.rows.some((r) => r.net)) notes.push('Nets combine the answers above them; a respondent is counted once in a net.');
   if (t.rows.some((r) => r.missing)) notes.push('Answers marked “not in base” are declared missing: shown as a % of everyone asked, outside the base.');
-  if (isOneCheckbox(t)) notes.push(`${ONE_CHECKBOX.charAt(0).toUpperCase()}${ONE_CHECKBOX.slice(1)}.`);
+  if (oneBox) notes.push(`${ONE_CHECKBOX.charAt(0).toUpperCase()}${ONE_CHECKBOX.slice(1)}.`);
   else if (multi) notes.push('Several answers allowed: % of respondents can sum past 100%; % of responses is of all answers given.');
   return `<table class="data">
 <thead>${head}</thead>

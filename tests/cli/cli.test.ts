@@ -707,6 +707,11 @@ test("thanksgiving's lone checkbox column: Macy's Parade is 502 of the 1,058 res
   assert.deepEqual([t.type, t.base, t.rows[0]!.label, t.rows[0]!.count], ['multi', 1058, "Macy's Parade", 502]);
   const text = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv']);
   assert.match(text.out, /Macy's Parade +502 +47\.4%.*\n {2}Base: 1058 respondents \(one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too\)\n/);
+  // No "% answ." column: one option's answers are all of them (100%).
+  assert.match(text.out, /\[will_watch_any_following_programs\]\n {2}Answer +Count +%\n/);
+  // A crosstab's long row labels take three lines before they are cut: the end that tells them apart stays.
+  const by = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', '--by', 'What is your gender?']);
+  assert.match(by.out, /Thanksgiving is out of town but +[\d.]+%.*\n {2}not too far--it's a drive of a\n {2}few hours or less\n/);
   // Markdown says it too, not "0 missing".
   const md = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', '--format', 'md']);
   assert.match(md.out, /\| Macy's Parade \| 502 \| 47\.4% \|.*\n\nBase: 1058 respondents \(one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too\)\./);

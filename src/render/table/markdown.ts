@@ -52,13 +52,14 @@ function withFilter(t: Table, md: string): string {
 function tableBody(t: Table): string {
   switch (t.kind) {
     case 'frequency': {
-      const multi = t.type === 'multi';
+      const oneBox = isOneCheckbox(t);
+      const multi = t.type === 'multi' && !oneBox;
       const head = multi ? '| Answer | Count | % of respondents | % of responses |\n|---|---:|---:|---:|' : '| Answer | Count | % |\n|---|---:|---:|';
       const label = (r: (typeof t.rows)[number]) => (r.net ? `**${forMarkdown(r.label)}**` : r.missing ? `${forMarkdown(r.label)} *(not in base)*` : forMarkdown(r.label));
       const rows = t.rows.map((r) => `| ${label(r)} | ${formatCount(r.count)} | ${formatPercent(r.percent)} |${multi ? ` ${formatPercent(r.percentOfResponses === undefined ? 0 : r.percentOfResponses)} |` : ''}`);
       const outside = t.rows.some((r) => r.missing) ? ' Answers *not in base* are declared missing: a % of everyone asked.' : '';
       const mean = t.mean !== undefined ? ` Mean: ${formatNumber(t.mean)}.` : '';
-      const base = isOneCheckbox(t) ? `Base: ${formatNumber(t.base)} respondents (${ONE_CHECKBOX}).` : `Base: ${formatNumber(t.base)} answering; ${formatNumber(t.missing)} missing.`;
+      const base = oneBox ? `Base: ${formatNumber(t.base)} respondents (${ONE_CHECKBOX}).` : `Base: ${formatNumber(t.base)} answering; ${formatNumber(t.missing)} missing.`;
       return `## ${forMarkdown(t.label)}\n\n${head}\n${rows.join('\n')}\n\n${base}${mean}${outside}`;
     }
     case 'numeric':

@@ -145,7 +145,9 @@ function heading(label: string, id: string, st: Styler): string {
 }
 
 function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): string {
-  const multi = t.type === 'multi';
+  // One checkbox's answers are all of one option: a share of answers (always 100%) tells nothing.
+  const oneBox = isOneCheckbox(t);
+  const multi = t.type === 'multi' && !oneBox;
   // Nets and answers declared missing are marked, as the HTML report marks them: they are not answers in the base.
   // A long answer wraps over up to three lines rather than being cut: two answers that open alike stay apart.
   const labels = wrapAll(t.rows.map((r) => forTerminal(r.label) + (r.net && !/\(net\)$/i.test(r.label) ? ' (net)' : r.missing ? ' (not in base)' : '')), Math.max(20, Math.floor(width * 0.45)), 3);
@@ -164,7 +166,7 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
     lines.push(`  ${padEnd(first!, lw)}  ${counts[i]!.padStart(cw)}  ${pct}${extra}  ${st.bar(bar)}`);
     for (const l of more) lines.push(`  ${l}`);
   });
-  const base = isOneCheckbox(t)
+  const base = oneBox
     ? `Base: ${formatNumber(t.base)} respondents (${ONE_CHECKBOX})`
     : multi
     ? `Base: ${formatNumber(t.base)} respondents answering (% resp. = of respondents; % answ. = of ${formatNumber(t.responses ?? 0)} answers) · ${formatNumber(t.missing)} missing`
@@ -203,7 +205,7 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   // Columns up to 16 wide where the row labels leave room; where they do not (many columns), the
   // row labels wrap narrower (down to 14) before a column gets narrower than its longest word.
   const longestWord = Math.max(...columns.flatMap((l) => l.split(' ').map(columnsOf)));
-  const full = wrapAll(t.rowLabels.map(forTerminal), 32, 2);
+  const full = wrapAll(t.rowLabels.map(forTerminal), 32, 3);
   const natural = Math.max(6, ...full.flat().map(columnsOf));
   const colsFitting = (labelW: number) => Math.floor((width - labelW - 4) / columns.length) - 1;
   const least = t.letters ? 8 : 7; // "100.0%" and a space; with letters, room for them too
