@@ -14,9 +14,13 @@ export function tablesCsv(tables: readonly Table[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The funnel as CSV: each rule with the rows it removed and the rows left. */
-export function funnelCsv(steps: readonly { rule: string; removed: number; remaining: number }[]): string {
-  return `${['rule,removed,remaining', ...steps.map((s) => [csvCell(s.rule), s.removed, s.remaining].join(','))].join('\r\n')}\r\n`;
+/**
+ * The funnel as CSV: each rule with the rows it removed and the rows left, then those of its
+ * removed rows it counts apart (speeders' rows that end before they start), as JSON's `apart`.
+ */
+export function funnelCsv(steps: readonly { rule: string; removed: number; remaining: number; apart?: { label: string; removed: number } }[]): string {
+  const rows = steps.map((s) => [csvCell(s.rule), s.removed, s.remaining, s.apart ? csvCell(s.apart.label) : '', s.apart?.removed ?? ''].join(','));
+  return `${['rule,removed,remaining,apart,apart_removed', ...rows].join('\r\n')}\r\n`;
 }
 
 type Cell = string | number | null;

@@ -11,6 +11,7 @@ import { medianOf } from '../../../src/filters/speeders.js';
 import { headerOffset } from '../../../src/filters/fieldwork.js';
 import type { Rejection } from '../../../src/filters/apply.js';
 import { funnelText, plain } from '../../../src/render/table/text.js';
+import { funnelCsv } from '../../../src/render/table/csv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'survey-filters-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -125,6 +126,7 @@ test('speeders on start and end times: a row that ends before it starts is remov
   // The funnel counts the impossible one apart, so that the speeders' count is not quoted as 2.
   assert.deepEqual(result.funnel![1], { rule: 'speeders', removed: 2, remaining: 2, apart: { label: 'end before they start', removed: 1 } });
   assert.match(funnelText(result.funnel!, plain), /speeders \(1 of them end before they start\) +-2 +2/);
+  assert.equal(funnelCsv(result.funnel!), 'rule,removed,remaining,apart,apart_removed\r\nread,0,4,,\r\nspeeders,2,2,end before they start,1\r\n');
 });
 
 test('medianOf: the middle duration, or the mean of the middle two, of exact durations', () => {
