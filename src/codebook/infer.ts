@@ -6,7 +6,7 @@
 import type { Codebook, Item, PiiKind, Question, QuestionType } from '../spec/codebook.js';
 import { CODED_NAME, type ColumnHeader } from './header.js';
 import { caseVariantShare, guessJoinedMulti, splitCell } from './multi.js';
-import { isQuestionAboutContact, piiFromHeader, piiFromValues } from './pii.js';
+import { isQuestionAboutContact, looksLikeIds, piiFromHeader, piiFromValues } from './pii.js';
 import { orderOptions } from './scales.js';
 import { isBlank, normalizeCell, optionCellState, parseDateTime, parseNumber } from './values.js';
 import { uniqueIds, slug } from './ids.js';
@@ -374,6 +374,7 @@ function typedByFew(s: ColumnStats): boolean {
 
 /** An unnamed column of unique whole numbers is a row or respondent id. */
 function unnamedId(s: ColumnStats): { kind: PiiKind; reason: string } | null {
+  if (looksLikeIds(s.counts)) return { kind: 'id', reason: 'every answer a different code of letters and digits (a respondent or panel id)' };
   if (s.header.name !== '' || s.nonBlank < 2) return null;
   if (s.counts.size === s.nonBlank && [...s.counts.keys()].every((v) => /^\d+$/.test(v))) {
     return { kind: 'id', reason: 'an unnamed column of unique numbers (a row or respondent id)' };

@@ -14,12 +14,19 @@ const HEADER_RULES: HeaderRule[] = [
   { kind: 'email', pattern: /\be-?mail\b|^email ?address$|recipientemail/i },
   { kind: 'phone', pattern: /\b(phone|mobile|cell ?phone|telephone|whatsapp number|contact number)\b/i },
   { kind: 'ip', pattern: /^ip ?(address)?$|\bip address\b|^ip_?addr(ess)?$/i },
-  { kind: 'name', pattern: /^(first|last|full|given|family|sur|your|respondent'?s?|recipient ?(first|last)?) ?name$|^name$|^(your|full) name\b|recipient(first|last)name/i },
+  {
+    kind: 'name',
+    // As a label ("First name"), as a question ("What's your first name?", "Please enter your full
+    // name", "What should we call you?", "Who should we contact? (name)"), and in the languages
+    // forms are most often written in (Nome, Vorname, Nombre, Prénom...).
+    pattern:
+      /^(first|last|full|given|family|sur|your|respondent'?s?|recipient ?(first|last)?) ?name$|^name$|^(your|full) name\b|recipient(first|last)name|\byour (full |first |last |given |family |preferred |legal |nick)?(sur)?name\s*(\?|:|\(|,|and\b|$)|\bwhat (should|can|may|do) we call you\b|\(\s*(full |first |last )?name\s*\)|^(nome( completo)?|cognome|vorname|nachname|nombre( completo)?|apellidos?|pr[ée]nom|nom( complet| de famille)?|naam|voornaam|achternaam|imi[eę]|nazwisko|姓名|氏名|名前|имя|фамилия)\s*[:*]?$/i,
+  },
   {
     kind: 'id',
     // Typeform's "#" and Network ID, LimeSurvey's token and refurl, national numbers, social handles.
     pattern:
-      /^(respondent|collector|response|recipient|participant|panel(ist)?|user|submission|network|external ?(data )?ref(erence)?)[ _-]?id$|^responseid$|^_?(uu)?id$|^#$|^external ?(data ?)?reference$|^(participant |access )?token$|^access ?code$|^ref(errer|errer url| ?url)$|^user ?name$|\b(social security|national insurance|passport|driver'?s? licen[cs]e|tax (id|file)) (number|no\.?)$|^(ssn|nino)$|\b(twitter|instagram|linkedin|facebook|tiktok) (handle|username|profile url)$/i,
+      /^(respondent|collector|response|recipient|participant|panel(ist)?|user|submission|network|external ?(data )?ref(erence)?|worker|assignment|hit|session|panel ?member|prolific)[ _-]?id$|^prolific[ _-]?pid$|^(psid|rid|uid|pid)$|^custom ?data( ?\d+)?$|^responseid$|^_?(uu)?id$|^#$|^external ?(data ?)?reference$|^(participant |access )?token$|^access ?code$|^ref(errer|errer url| ?url)$|^user ?name$|\b(social security|national insurance|passport|driver'?s? licen[cs]e|tax (id|file)) (number|no\.?)$|^(ssn|nino)$|\b(twitter|instagram|linkedin|facebook|tiktok) (handle|username|profile url)$/i,
   },
   { kind: 'address', pattern: /^(home |street |postal |mailing )?address( line)?( ?\d)?$|\bzip ?code\b|^zip$|\bpostal ?code\b|\bpostcode\b|latitude|longitude/i },
 ];
@@ -37,6 +44,17 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const IPV6 = /^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
 const PHONE = /^\+?[\d\s().-]{7,20}$/;
+
+/**
+ * Tokens no two respondents share (a panel's PROLIFIC_PID, an MTurk worker id, "cust-900000"):
+ * every answer seen once, at least 20 of them, each one word of letters and digits.
+ */
+export function looksLikeIds(counts: ReadonlyMap<string, number>): boolean {
+  if (counts.size < 20) return false;
+  for (const [v, c] of counts) if (c !== 1 || !ID_TOKEN.test(v) || !/[A-Za-z]/.test(v) || !/\d/.test(v)) return false;
+  return true;
+}
+const ID_TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{5,63}$/;
 
 /** Classifies by what the cells hold: most answers look like e-mails, IPs or phone numbers. */
 export function piiFromValues(values: readonly string[]): { kind: PiiKind; reason: string } | null {

@@ -189,7 +189,8 @@ test('SurveyMonkey: two header rows, ids, option columns, a grid, AM/PM dates', 
       ['email_address', 'pii', 'Email Address'],
       ['first_name', 'pii', 'First Name'],
       ['lastname', 'pii', 'LastName'],
-      ['custom_data', 'single', 'Custom Data'],
+      // SurveyMonkey's Custom Data carries what the link was sent with: panel and respondent ids.
+      ['custom_data', 'pii', 'Custom Data'],
       // One column per option: options keep the questionnaire's order.
       ['these_fruits_eat_least_once', 'multi', FRUIT_Q, ['Apples', 'Bananas', 'Cherries']],
       // The "Other (please specify)" text column is a question of its own.
@@ -202,7 +203,6 @@ test('SurveyMonkey: two header rows, ids, option columns, a grid, AM/PM dates', 
       // 12:30:00 AM is half past midnight, 12:05:00 PM five past noon.
       date('startdate', 12, 0, 12, '2021-01-06T10:31:41', '2021-01-09T07:07:07'),
       date('enddate', 12, 0, 12, '2021-01-06T10:35:02', '2021-01-09T07:11:52'),
-      freq('custom_data', 0, 12, []),
       // Row 4 left every option blank; row 10 ticked Apples and typed "Figs".
       multi('these_fruits_eat_least_once', 11, 1, 17, [
         ['Apples', 7],
@@ -251,6 +251,7 @@ test('SurveyMonkey: two header rows, ids, option columns, a grid, AM/PM dates', 
       ['Email Address', 'email'],
       ['First Name', 'name'],
       ['LastName', 'name'],
+      ['Custom Data', 'id'],
     ],
   }, 'surveymonkey.csv');
   const fruits = codebook.questions.find((q) => q.id === 'these_fruits_eat_least_once')!;

@@ -107,7 +107,7 @@ test('dates: 90% of answers must parse; years alone are numbers', () => {
 });
 
 test('a column with no answers at all is a single choice with no options', () => {
-  assert.deepEqual(brief(infer([['Custom Data']], column('', '', '-'))[0]!), { id: 'custom_data', type: 'single', options: [] });
+  assert.deepEqual(brief(infer([['Comments']], column('', '', '-'))[0]!), { id: 'comments', type: 'single', options: [] });
 });
 
 test('SurveyMonkey option columns: multi when someone ticked two, single when never', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isQuestionAboutContact, piiFromHeader, piiFromValues } from '../../../src/codebook/pii.js';
+import { isQuestionAboutContact, looksLikeIds, piiFromHeader, piiFromValues } from '../../../src/codebook/pii.js';
 
 const kind = (name: string, question = name) => piiFromHeader(name, question)?.kind ?? null;
 
@@ -53,6 +53,23 @@ test('piiFromHeader: the platforms\' own names for personal data', () => {
     ['Address line 1', 'address'],
     ['Address 2', 'address'],
     ['Zip', 'address'],
+    // Names asked as questions, and in the languages forms are often written in.
+    ["What's your first name?", 'name'],
+    ['What is your name?', 'name'],
+    ['Please enter your full name', 'name'],
+    ['Your name (optional)', 'name'],
+    ['Who should we contact? (name)', 'name'],
+    ['Hi! What should we call you?', 'name'],
+    ['Nome', 'name'],
+    ['Vorname', 'name'],
+    ['Nombre completo', 'name'],
+    ['Prénom', 'name'],
+    // Panels' and crowd-work sites' respondent ids, and SurveyMonkey's Custom Data.
+    ['PROLIFIC_PID', 'id'],
+    ['workerId', 'id'],
+    ['assignmentId', 'id'],
+    ['Custom Data 1', 'id'],
+    ['psid', 'id'],
   ];
   for (const [header, expected] of cases) assert.equal(kind(header), expected, header);
 });
@@ -66,7 +83,7 @@ test('piiFromHeader: a Qualtrics short name or its question text may name it', (
 });
 
 test('piiFromHeader: questions and metadata that are not personal data', () => {
-  for (const header of ['Timestamp', 'Which plan are you on?', 'Gender', 'What is your age?', 'Name of your favourite café?', 'Address the issue?', 'StartDate', 'Progress', 'Status', 'Q1', 'Identity', 'Hidden', 'Valid', 'iPhone or Android?', 'Did you get a token of thanks?', 'Do you have a Twitter account?', 'How did you hear about us?', 'Address this first?', '# of children', 'lastpage', 'startlanguage', 'seed', 'Start Date (UTC)']) {
+  for (const header of ['Timestamp', 'Which plan are you on?', 'Gender', 'What is your age?', 'Name of your favourite café?', 'Address the issue?', 'StartDate', 'Progress', 'Status', 'Q1', 'Identity', 'Hidden', 'Valid', 'iPhone or Android?', 'Did you get a token of thanks?', 'Do you have a Twitter account?', 'How did you hear about us?', 'Address this first?', '# of children', 'lastpage', 'startlanguage', 'seed', 'Start Date (UTC)', 'Name of your favourite brand?', 'Is your name on the mailing list right?', 'Company name', 'Which name do you prefer for the product?', 'Nominal income', 'Study ID']) {
     assert.equal(kind(header), null, header);
   }
 });
@@ -110,4 +127,15 @@ test('isQuestionAboutContact: "Do you have a mobile phone?" is a question, not a
   // Only e-mail and phone headers are ever questions about them here.
   assert.ok(!isQuestionAboutContact('name', answers(['Ana', 9], ['Bo', 3])));
   assert.ok(!isQuestionAboutContact('id', answers(['1', 9], ['2', 3])));
+});
+
+test('looksLikeIds: codes no two respondents share are ids; numbers, words and repeated codes are not', () => {
+  const ids = (f: (i: number) => string, n = 25) => new Map(Array.from({ length: n }, (_, i) => [f(i), 1]));
+  assert.ok(looksLikeIds(ids((i) => `5f3a${String(i).padStart(4, '0')}c9e1`)), 'Prolific-like hex');
+  assert.ok(looksLikeIds(ids((i) => `A${i}B3XK9Q2`)), 'an MTurk worker id');
+  assert.ok(looksLikeIds(ids((i) => `cust-${900000 + i}`)), 'Custom Data');
+  assert.ok(!looksLikeIds(ids((i) => String(1000 + i))), 'numbers (durations, amounts)');
+  assert.ok(!looksLikeIds(ids((i) => `answer ${i}`)), 'words with a space');
+  assert.ok(!looksLikeIds(ids((i) => `R_${i}x`, 10)), 'too few to tell');
+  assert.ok(!looksLikeIds(new Map([...ids((i) => `A${i}B3XK9Q2`), ['A1B3XK9Q2', 2]])), 'a code given twice');
 });
