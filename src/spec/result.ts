@@ -72,6 +72,8 @@ export interface FrequencyTable {
   unweightedBase?: number;
   /** A rating scale's mean answer (1-5, 0-10, ranks; weighted when the counts are), answers off the scale left out; absent when any answer is hidden. */
   mean?: number;
+  /** A multi-select of one checkbox column: a blank is read as not ticked, so every respondent is in its base. */
+  oneCheckbox?: true;
   /** Kish effective base (sum w)^2 / sum w^2 (equals base when unweighted). */
   effectiveBase?: number;
   /** How `ci` was computed, e.g. "wilson 95% on the effective base". */

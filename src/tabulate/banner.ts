@@ -46,7 +46,7 @@ export class Banner {
   table(): BannerTable {
     const columns: BannerColumn[] = [];
     if (this.opts.total) columns.push({ question: null, group: 'Total', label: 'Total' });
-    // One order per question in every block: each crosstab alone would order by its own base.
+    // One order per question in every block (each crosstab orders by its questions' own counts, the same in each).
     const columnOrders = this.columns.map((c, j) => this.sections[0]?.by[j]?.columnOrder() ?? c.options.labels.map((_, i) => i));
     this.columns.forEach((c, j) => {
       for (const k of columnOrders[j]!) columns.push({ question: c.question.id, group: c.question.label, label: c.options.labels[k]! });

@@ -42,6 +42,13 @@ export class Crosstab {
   private readonly rowBases = new Sums();
   private readonly base = new Total();
   private readonly rowCodes: number[] = [];
+  /**
+   * Each answer's count among everyone answering its question, whether or not they answered the
+   * other: answers listed by count are in the order of their frequency table, the same in every
+   * crosstab. Kept only for such questions.
+   */
+  private readonly rowMargin: Sums | null;
+  private readonly columnMargin: Sums | null;
   constructor(
     private readonly row: ChoiceCoder,
     private readonly column: ChoiceCoder,
@@ -49,11 +56,15 @@ export class Crosstab {
     private readonly stats: TableStatsOptions = DEFAULT_TABLE_STATS,
   ) {
     this.netCells = nets.map(() => new Sums());
+    this.rowMargin = row.question.order === 'count' ? new Sums() : null;
+    this.columnMargin = column.question.order === 'count' ? new Sums() : null;
   }
 
   add(w: number): void {
     const row = this.row;
     const column = this.column;
+    if (this.rowMargin !== null) for (const r of chosenCodes(row)) this.rowMargin.add(r, w);
+    if (this.columnMargin !== null) for (const c of chosenCodes(column)) this.columnMargin.add(c, w);
     if (row.kind === 'single' && column.kind === 'single' && this.nets.length === 0) {
       // One answer each side (most crosstabs): one cell, no lists.
       const r = row.value;
@@ -90,12 +101,12 @@ export class Crosstab {
 
   /** Row answer codes in their question's order, as its frequency table lists them (by count, for answers of no natural order). */
   rowOrder(): number[] {
-    return answerOrder(this.row.question, this.row.options.labels, (r) => this.rowBases.w[r] ?? 0);
+    return answerOrder(this.row.question, this.row.options.labels, (r) => this.rowMargin?.w[r] ?? 0);
   }
 
   /** Column answer codes in their question's order (see rowOrder). */
   columnOrder(): number[] {
-    return answerOrder(this.column.question, this.column.options.labels, (c) => this.columnBases.w[c] ?? 0);
+    return answerOrder(this.column.question, this.column.options.labels, (c) => this.columnMargin?.w[c] ?? 0);
   }
 
   /** `order`: the codes of each side in the order to show them, when tables shown together must share one (a banner's). */

@@ -95,6 +95,8 @@ export class ChoiceFrequency {
     t.unweightedBase = this.answered.n;
     t.effectiveBase = m;
     t.ciMethod = `wilson ${Math.round(this.stats.confidence * 100)}%${weighted ? ' on the effective base' : ''}`;
+    // As the coder reads one checkbox column (see MultiCoder): everyone is in its base.
+    if (multi && q.layout?.kind === 'columns' && q.items.length === 1) t.oneCheckbox = true;
     if (this.labels.item) {
       t.item = this.labels.item;
       t.itemId = itemRefParts(q.id)!.item;

@@ -704,7 +704,7 @@ test('a file that reads as one column (a README, a missed delimiter) is warned a
 test("thanksgiving's lone checkbox column: Macy's Parade is 502 of the 1,058 respondents, not 100% of those who ticked it", async () => {
   const r = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', '--format', 'json']);
   const t = (JSON.parse(r.out) as AnalysisResult).tables.find((x): x is FrequencyTable => x.kind === 'frequency' && x.question === 'will_watch_any_following_programs')!;
-  assert.deepEqual([t.type, t.base, t.rows[0]!.label, t.rows[0]!.count], ['multi', 1058, "Macy's Parade", 502]);
+  assert.deepEqual([t.type, t.base, t.rows[0]!.label, t.rows[0]!.count, t.oneCheckbox], ['multi', 1058, "Macy's Parade", 502, true]);
   const text = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv']);
   assert.match(text.out, /Macy's Parade +502 +47\.4%.*\n {2}Base: 1058 respondents \(one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too\)\n/);
   // No "% answ." column: one option's answers are all of them (100%).
@@ -715,4 +715,12 @@ test("thanksgiving's lone checkbox column: Macy's Parade is 502 of the 1,058 res
   // Markdown says it too, not "0 missing".
   const md = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', '--format', 'md']);
   assert.match(md.out, /\| Macy's Parade \| 502 \| 47\.4% \|.*\n\nBase: 1058 respondents \(one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too\)\./);
+});
+
+test('a joined multi-select of which one answer was given is no lone checkbox: those who left it blank are missing, as the outputs say', async () => {
+  writeFileSync(join(scratch, 'apps.csv'), ['Apps,Age', ...Array.from({ length: 40 }, (_, i) => `${i < 25 ? 'Signal' : ''},${20 + (i % 30)}`)].join('\n'));
+  writeFileSync(join(scratch, 'apps.yaml'), 'version: 1\ninput: { file: apps.csv }\nquestions:\n  - { id: apps, column: Apps, type: multi, separator: ", " }\n');
+  const md = await run(['report', join(scratch, 'apps.yaml'), '--format', 'md']);
+  assert.match(md.out, /Base: 25 answering; 15 missing\./);
+  assert.doesNotMatch(md.out, /one checkbox/);
 });

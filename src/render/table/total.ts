@@ -5,7 +5,7 @@ import type { CrosstabTable, FrequencyTable } from '../../spec/result.js';
  * box left unticked: every respondent is its base, which every output says.
  */
 export function isOneCheckbox(t: FrequencyTable): boolean {
-  return t.type === 'multi' && t.rows.filter((r) => !r.net && !r.missing).length === 1;
+  return t.oneCheckbox === true;
 }
 export const ONE_CHECKBOX = 'one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too';
 
