@@ -67,6 +67,14 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
     }
     ids.add(q.id);
   }
+  // A grid's item is named grid.item: a question of that id could not be told from it.
+  for (const g of questions) {
+    if (g.type !== 'matrix') continue;
+    for (const it of g.items) {
+      const ref = `${g.id}.${it.id}`;
+      if (ids.has(ref)) throw specError(loaded, written(ref).at(-1) ?? ['questions'], `'${ref}' names both a question and the item '${it.id}' of the grid '${g.id}'; give the question another id`);
+    }
+  }
   return { questions, ...(studyMissing ? { missing: studyMissing } : {}) };
 }
 
@@ -136,7 +144,9 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   }
   q.options = options;
   if (qs.nets) {
-    q.nets = Object.entries(qs.nets).map(([label, answers]) => {
+    q.nets = Object.entries(qs.nets).map(([label, listed]) => {
+      // A net naming an answer the spec recodes takes its new label, as options: does.
+      const answers = [...new Set(listed.map(recoded))];
       answers.forEach((a, k) => {
         if (!options.includes(a) && !(q.layout?.kind === 'columns' && q.items.some((it) => it.label === a))) {
           throw specError(loaded, [...path, 'nets', label], `net '${label}': '${a}' is not an answer of '${qs.id}'${didYouMean(a, options)}`, commaSplit(answers, k, options));

@@ -73,7 +73,8 @@ function yamlHint(code: string, message: string, text: string, offset: number): 
   if (code === 'MISSING_CHAR' && message.startsWith('Sequence item without - indicator')) return INDENT_HINT;
   if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
     const start = text.lastIndexOf('\n', offset - 1) + 1;
-    const indent = (line: string) => line.length - line.trimStart().length;
+    // Where a line's key starts: a list item's `- ` marker counts as indentation (`  - title: ...` keys at 4).
+    const indent = (line: string) => /^(?:\s*-\s)*\s*/.exec(line)![0].length;
     const [line = '', ...after] = text.slice(start).split('\n');
     const next = after.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
     if (next !== undefined && indent(next) > indent(line)) return `${INDENT_HINT}: the line after this one is indented deeper than it`;

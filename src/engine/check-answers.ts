@@ -12,7 +12,7 @@ import { answersShown, messages } from '../errors/messages.js';
 import { closest } from './resolve.js';
 
 /** A choice question's answers as an expression sees them; null for a name of another type. */
-export type ChoicesOf = (name: string) => { answers: readonly string[]; multi: boolean; closed?: boolean } | null;
+export type ChoicesOf = (name: string) => { answers: readonly string[]; multi: boolean; closed?: boolean; recode?: ReadonlyMap<string, string> } | null;
 
 export interface AnswerProblem {
   message: string;
@@ -26,11 +26,13 @@ export interface AnswerProblem {
  * a grid's item (`grid.item`); `answers` gives a question's (the sample's, or all the rows').
  */
 export function choicesOf(questions: readonly Question[], answers: (q: Question) => readonly string[], closed: (q: Question) => boolean = () => false): ChoicesOf {
+  // Declared missing answers ("Prefer not to say") are out of the bases, not out of expressions' sight.
+  const of = (q: Question, multi: boolean) => ({ answers: [...answers(q), ...(q.missing ?? [])], multi, closed: closed(q), ...(q.recode ? { recode: new Map(Object.entries(q.recode)) } : {}) });
   return (name) => {
     const ref = findRef(questions, name);
     const q = ref?.question;
-    if (ref?.item) return { answers: answers(ref.question), multi: false, closed: closed(ref.question) };
-    return q?.type === 'single' || q?.type === 'multi' ? { answers: answers(q), multi: q.type === 'multi', closed: closed(q) } : null;
+    if (ref?.item) return of(ref.question, false);
+    return q?.type === 'single' || q?.type === 'multi' ? of(q, q.type === 'multi') : null;
   };
 }
 
@@ -49,13 +51,13 @@ export function listedAnswers(q: Question): readonly string[] {
 export function comparisonProblem(expr: Compiled, choices: ChoicesOf, sampleOnly: boolean): AnswerProblem | null {
   for (const c of expr.comparisons) {
     const q = choices(c.name);
-    const problem = q === null ? null : compare(c, q.answers, q.multi, sampleOnly, q.closed === true);
+    const problem = q === null ? null : compare(c, q.answers, q.multi, sampleOnly, q.closed === true, q.recode);
     if (problem !== null) return problem;
   }
   return null;
 }
 
-function compare(c: Comparison, answers: readonly string[], multi: boolean, sampleOnly: boolean, closed: boolean): AnswerProblem | null {
+function compare(c: Comparison, answers: readonly string[], multi: boolean, sampleOnly: boolean, closed: boolean, recode?: ReadonlyMap<string, string>): AnswerProblem | null {
   const shown = [answersShown(c.name, answers)];
   if (c.op === '<' || c.op === '<=' || c.op === '>' || c.op === '>=') {
     if (answers.every((a) => toNumber(a) !== null)) return null;
@@ -65,6 +67,9 @@ function compare(c: Comparison, answers: readonly string[], multi: boolean, samp
   // `in` and `contains` on one answer test for a part of its text: any text may be one.
   if (!multi && c.op === 'has') return null;
   if (answers.some((a) => equal(a, c.value))) return null;
+  // An answer the spec recodes is seen under its new label: compared as the export wrote it, it matches none.
+  const to = typeof c.value === 'string' ? recode?.get(c.value.trim().toLowerCase()) : undefined;
+  if (to !== undefined) return { message: messages.recodedAnswer(c.value as string, c.name, to), hint: `expressions see answers after recode: compare with ${JSON.stringify(to)}` };
   // A number near another (6 beside 5) is no slip.
   const near = typeof c.value === 'string' ? closest(c.value, answers) : undefined;
   if (near !== undefined) return { message: messages.notAnAnswer(c.value, c.name, near, shown) };

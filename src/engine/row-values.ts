@@ -17,6 +17,9 @@ export class RowValues {
   readonly resolve: Resolve;
 
   constructor(codebook: Codebook, coders: ReadonlyMap<string, Coder>) {
+    // A question's declared missing answer ("Prefer not to say") is out of its bases but was given:
+    // expressions see it. The study's missing codes (R's NA: not asked) are no answer.
+    const absent = new Set(codebook.missing ?? []);
     for (const q of codebook.questions) {
       const coder = coders.get(q.id);
       if (q.type === 'pii') {
@@ -30,7 +33,7 @@ export class RowValues {
       if (!coder) continue;
       switch (coder.kind) {
         case 'single':
-          this.getters.set(q.id, () => (coder.value >= 0 ? coder.options.labels[coder.value]! : null));
+          this.getters.set(q.id, () => (coder.value >= 0 ? coder.options.labels[coder.value]! : 'missingAnswer' in coder && coder.missingAnswer !== null && !absent.has(coder.missingAnswer) ? coder.missingAnswer : null));
           break;
         case 'multi':
           this.getters.set(q.id, () => (coder.answered ? coder.chosen.map((c) => coder.options.labels[c]!) : []));

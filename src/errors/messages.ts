@@ -65,6 +65,7 @@ export const messages = {
   tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
   /** A literal an expression compares with, or a question's own missing answer: both compared exactly. */
   notAnAnswer: (value: string | number, name: string, near: string | undefined, answers: readonly string[]) => `${notAnAnswerOf(value, name, near)}${comparedWith(answers)}`,
+  recodedAnswer: (value: string, name: string, to: string) => `'${value}' is recoded to '${to}' in '${name}', so no row holds it`,
   /** A recode key: matched in any case, spaces around it aside. */
   recodeKeyUnknown: (key: string, name: string, near: string | undefined, answers: readonly string[]) =>
     `${notAnAnswerOf(key, name, near)}${answers.length > 0 ? ` (recode keys match answers in any case: ${answers.join('; ')})` : ''}`,

@@ -191,3 +191,19 @@ test('raking with no row left, or none that weighs anything, is not run: a warni
   const zero = await runReport(parseSpec('version: 1\ninput: { file: w0.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweighting:\n  weight: w\n  rake:\n    gender: { Female: 0.5, Male: 0.5 }\n', 'survey.yaml'), join(dir, 'survey.yaml'));
   assert.deepEqual(zero.result.diagnostics.map((d) => d.message), ['raking was not run: the 3 kept rows answering every raking variable all weigh 0']);
 });
+
+test("a declared missing answer is out of the bases, not out of expressions' sight; an answer compared as the export wrote it before a recode is refused with its new label; a net may name it", async () => {
+  const head = HEAD.replace('{ id: freq, column: Freq }', '{ id: freq, column: Freq, missing: [Rarely], recode: { Often: Frequently }, nets: { Regular: [Often, Never] } }');
+  const kept = (await runReport(parseSpec(`${head}${rule('freq == "Rarely"')}tables:\n  - { type: frequency, question: freq }\n`, 'survey.yaml'), join(dir, 'survey.yaml'))).result;
+  // Rows 1, 5, 9, ... answered Rarely: 10 of 40, removed by the rule; the table's base has none of them anyway.
+  assert.deepEqual(kept.funnel.map((s) => s.remaining), [40, 30]);
+  assert.deepEqual(kept.diagnostics, []);
+  const net = (kept.tables[0] as FrequencyTable).rows.find((r) => r.net)!;
+  assert.deepEqual([net.label, net.members], ['Regular', ['Frequently', 'Never']]);
+  const e = await runReport(parseSpec(`${head}${rule('freq == "Often"')}`, 'survey.yaml'), join(dir, 'survey.yaml')).then(
+    () => assert.fail('refused'),
+    (err: { message: string; hint?: string }) => err,
+  );
+  assert.equal(e.message, "filters[0].remove: expression: 'Often' is recoded to 'Frequently' in 'freq', so no row holds it");
+  assert.equal(e.hint, 'expressions see answers after recode: compare with "Frequently"');
+});

@@ -88,6 +88,11 @@ const cases: [string, string, string][] = [
     "survey.yaml:7: error SURVEY_SPEC_INVALID: derive[0].id: two questions have the id 'gov' (questions[0].id has it too)",
   ],
   [
+    'a question id that names a grid item too (Q2.q2_1)',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov.a, column: Gender }\n  - id: gov\n    type: matrix\n    items: [{ id: a, column: What should the government do about it? }, { id: b, column: Your age }]\n',
+    "survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].id: 'gov.a' names both a question and the item 'a' of the grid 'gov'; give the question another id",
+  ],
+  [
     'two spec questions with one id: the later pointed at, the earlier named',
     'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\n  - { id: gov, column: Gender }\n',
     "survey.yaml:6: error SURVEY_SPEC_INVALID: questions[2].id: two questions have the id 'gov' (questions[0].id has it too); ids must be unique",
@@ -160,6 +165,9 @@ test('YAML: a key given twice is named; a key written a level too shallow is an 
   assert.match((await run(`version: 1\nquestions:\n  - id: h\n    recode:\n      "5'9\\"": tall\n      "5'9\\"": short\n`)).err, /key '5'9\\"' is given twice/);
   const shallow = await run("version: 1\nquestions:\n  - id: h\n    recode:\n    Under 5 ft.: short\n      5'0: short\n");
   assert.match(shallow.err, /^survey\.yaml:5:\d+: .*\n {2}hint: each level of a list or mapping is indented by the same number of spaces: the line after this one is indented deeper than it\n/);
+  // The colon slip in a list item's first key: the next key sits where it does, so the colon hint.
+  const listed = await run('version: 1\ntables:\n  - title: Privacy: what users think\n    type: frequency\n');
+  assert.match(listed.err, /\n {2}hint: a text holding ": " \(a colon and a space\) needs quotes/);
   const item = await run('version: 1\ntables:\n  - id: t\n    type: frequency\n   question: gov\n');
   assert.match(item.err, /^survey\.yaml:5:\d+: .*\n {2}hint: each level of a list or mapping is indented by the same number of spaces\n/);
 });
