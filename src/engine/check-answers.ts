@@ -94,7 +94,7 @@ export function checkRecodesAndMissing(loaded: LoadedSpec, t: Tabulation): void 
     // A recode key is one of the export's answers: those left as they are, and those the other keys matched; not the labels recoded to.
     const keys = Object.keys(qs.recode ?? {});
     const targets = new Set(Object.values(qs.recode ?? {}));
-    const exported = [...options.labels.filter((l) => !targets.has(l)), ...keys.filter((k) => options.recoded(k))];
+    const exported = [...options.labels.filter((l) => !targets.has(l) || options.heldAsIs(l)), ...keys.filter((k) => options.recoded(k))];
     for (const key of keys) {
       if (options.recoded(key)) continue;
       throw specError(loaded, ['questions', i, 'recode', key], messages.recodeKeyUnknown(key, qs.id, closest(key, exported), [answersShown(qs.id, exported)]), 'a recode key is an answer as the export writes it, its value the label to count it under');

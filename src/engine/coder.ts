@@ -87,6 +87,8 @@ export class OptionIndex {
   }
   /** Recode keys and missing answers a cell has matched: a spec's that none matched is a slip (engine/check-answers.ts). */
   private readonly recodedFrom = new Set<string>();
+  /** With recodes, the answers cells held as they are (a recode's target may be one too). */
+  private readonly kept = new Set<string>();
   private readonly missingSeen = new Set<string>();
   /** The label an answer is counted under (after recodes), or null for a missing code. */
   label(answer: string): string | null {
@@ -97,7 +99,7 @@ export class OptionIndex {
       if (to !== undefined) {
         label = to;
         this.recodedFrom.add(key);
-      }
+      } else this.kept.add(answer);
     }
     if (!this.missing.has(label)) return label;
     this.missingSeen.add(label);
@@ -106,6 +108,10 @@ export class OptionIndex {
   /** Whether a cell coded so far matched recode key `key` (as a spec writes it: any case, spaces around it aside). */
   recoded(key: string): boolean {
     return this.recodedFrom.has(key.trim().toLowerCase());
+  }
+  /** Whether a cell coded so far held `answer` as it is, not recoded to it (known only for a question with recodes). */
+  heldAsIs(answer: string): boolean {
+    return this.kept.has(answer);
   }
   /** Whether a cell coded so far was missing answer `answer`. */
   heldMissing(answer: string): boolean {

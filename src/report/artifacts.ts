@@ -6,6 +6,7 @@
  * self-contained page), tables.xlsx (a sheet per table) and a manifest.
  * Same input, same bytes: no timestamps, no random ids, stable order.
  */
+import { chartMessages } from '../render/chart/messages.js';
 import { createHash } from 'node:crypto';
 import { findRef, type Codebook } from '../spec/codebook.js';
 import type { StudySpec, TableSpec } from '../spec/analysis.js';
@@ -104,6 +105,12 @@ export async function buildArtifacts(given: AnalysisResult & { funnel?: FunnelSt
           drawnGrids.add(group);
           draw(fileSafe(t.id ?? q.id), grid, members.map(([, k]) => k));
           continue;
+        }
+        // Asked for diverging bars that its answers cannot give: said once for the grid, not per item.
+        const told = `${group}\u0000told`;
+        if (ctx.chart?.type === 'likert' && !drawnGrids.has(told)) {
+          drawnGrids.add(told);
+          log.push(`${fileSafe(t.id ?? q.id)}: ${chartMessages.likertNoSides(ctx.title ?? q.label)}`);
         }
       } else if (q && drawnGrids.has(group)) continue;
     }

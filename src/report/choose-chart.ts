@@ -78,9 +78,10 @@ function withUnfitType(chart: ChartResult | null, asked: string | undefined, kin
 export function chartForTable(table: Table, ctx: ChartContext): ChartResult | null {
   const chart = drawTable(table, ctx);
   const asked = ctx.chart?.type;
-  if (table.kind === 'frequency') return withUnfitType(chart, asked, 'frequency', table.label, 'bars');
+  // A grid item asked for diverging bars is told once, for its grid (report/artifacts.ts).
+  if (table.kind === 'frequency') return withUnfitType(chart, table.item !== undefined && asked === 'likert' ? undefined : asked, 'frequency', table.label, 'bars');
   // What a crosstab is drawn as unasked depends on its answers: its description names it ("Heatmap of ...").
-  if (table.kind === 'crosstab') return withUnfitType(chart, asked, 'crosstab', table.label, (chart?.spec.description ?? '').split(' of "')[0]!.toLowerCase());
+  if (table.kind === 'crosstab') return withUnfitType(chart, asked, 'crosstab', table.label, `a ${(chart?.spec.description ?? '').split(' of "')[0]!.toLowerCase()}`);
   if (table.kind === 'numeric') return withUnfitType(chart, asked, 'numeric', table.label, 'a histogram');
   return chart;
 }

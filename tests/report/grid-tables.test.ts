@@ -49,3 +49,13 @@ test("a table of one grid item (grid.item), as analyze names it: that item's tab
   assert.equal(await main(['report', 'v.yaml'], bad), 2);
   assert.match(bad.err(), /^v\.yaml:5: error SURVEY_SPEC_INVALID: tables\[1\]\.column: question 'weight' is numeric, not a choice question: it cannot split a crosstab\n {2}hint: band it into answers with derive/);
 });
+
+test('diverging bars asked of a grid whose answers have no sides: said once for the grid, each item drawn as bars', async () => {
+  const rows = ['Car,Bike,Age', ...Array.from({ length: 30 }, (_, i) => `${['Red', 'Blue', 'Green'][i % 3]},${['Blue', 'Red', 'Green'][i % 3]},${20 + i}`)];
+  writeFileSync(join(dir, 'colours.csv'), rows.join('\n'));
+  writeFileSync(join(dir, 'colours.yaml'), 'version: 1\ninput: { file: colours.csv }\nquestions:\n  - id: colour\n    label: Favourite colours\n    type: matrix\n    items: [{ id: car, column: Car }, { id: bike, column: Bike }]\ntables:\n  - { id: col, type: frequency, question: colour, chart: { type: likert } }\n');
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'colours.yaml', '--out', 'colours'], io), 0, io.err());
+  const told = io.err().split('\n').filter((l) => l.includes('SURVEY_CHART'));
+  assert.deepEqual(told, ["warning SURVEY_CHART: col: chart of 'Favourite colours': its answers are no scale with two sides to diverge from; each item is drawn as bars"]);
+});

@@ -26,6 +26,7 @@ export const chartMessages = {
     `Likert chart: item '${item}' has different answer options from the first item; its bar follows the first item's scale`,
   noBins: (question: string) => `histogram of '${question}': the table has no bins; nothing to draw`,
   noAnswers: (question: string) => `chart of '${question}': no answers to chart`,
+  likertNoSides: (label: string) => `chart of '${label}': its answers are no scale with two sides to diverge from; each item is drawn as bars`,
   typeUnfit: (label: string, asked: string, kind: string, fits: readonly string[], drawn: string) =>
     `chart of '${label}': a ${kind} is not drawn as '${asked}' (type: ${fits.join(' or ')}); drawn as ${drawn}`,
 };

@@ -76,5 +76,5 @@ test('a chart type the table cannot be drawn as is told (SURVEY_CHART), not draw
   assert.deepEqual(chartForTable(one, { chart: { type: 'stacked' } })!.warnings, ["chart of 'Please rate | Algeria': a frequency table is not drawn as 'stacked' (type: bar or donut); drawn as bars"]);
   assert.deepEqual(chartForTable(one, { chart: { type: 'donut' } })!.warnings, [], 'a donut is a frequency chart');
   const x = crosstab([[10, 20], [30, 40]], ['Yes', 'No'], ['Men', 'Women'], { label: 'Uses it by sex' });
-  assert.deepEqual(chartForTable(x, { chart: { type: 'donut' } })!.warnings, ["chart of 'Uses it by sex': a crosstab is not drawn as 'donut' (type: grouped or stacked or heatmap); drawn as 100% stacked bar chart"]);
+  assert.deepEqual(chartForTable(x, { chart: { type: 'donut' } })!.warnings, ["chart of 'Uses it by sex': a crosstab is not drawn as 'donut' (type: grouped or stacked or heatmap); drawn as a 100% stacked bar chart"]);
 });
