@@ -61,7 +61,7 @@ export const messages = {
   naMissing: (code: string) =>
     `${code} (how R and pandas write a missing value) fills cells of several columns: taken as no answer in every question, outside the bases; a spec's top-level missing: [] counts it as an answer`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
-  whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${JSON.stringify(expr)}`,
+  whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${expr}`,
   tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
   /** A literal an expression compares with, or a question's own missing answer: both compared exactly. */
   notAnAnswer: (value: string | number, name: string, near: string | undefined, answers: readonly string[]) => `${notAnAnswerOf(value, name, near)}${comparedWith(answers)}`,
@@ -73,7 +73,7 @@ export const messages = {
   orderedChoiceHint: (name: string, answer: string | undefined) =>
     `compare with its answers (${name} == ${JSON.stringify(answer ?? 'answer')}, or ${name} in [${JSON.stringify(answer ?? 'answer')}, ...]), or band a numeric question with derive`,
   multiEquals: (name: string, op: string) => `'${name}' is a multi-select question: ${op} compares the whole list of a respondent's answers with one answer, which never equals it`,
-  whereNone: (expr: string, answers: readonly string[]) => `--where ${JSON.stringify(expr)} kept no row: every table is empty${comparedWith(answers)}`,
+  whereNone: (expr: string, answers: readonly string[]) => `--where ${expr} kept no row: every table is empty${comparedWith(answers)}`,
   outsideBands: (id: string, from: string, n: number, first: string, where: string) =>
     `'${id}': ${n} row${n === 1 ? ' has a' : 's have a'} value of '${from}' in no band (first ${first}, ${where}), missing from its tables${where.startsWith('between') ? '; bands hold both bounds: for decimals, end a band with below: where the next begins' : ''}`,
   oneColumn: (delimiter: string | null) =>

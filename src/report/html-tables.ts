@@ -3,7 +3,7 @@ import type { BannerTable, CrosstabTable, FrequencyTable, NumericTable, TextTabl
 import { formatNumber, formatPercent } from '../render/sanitize.js';
 import { testSummary } from '../render/table/text.js';
 import { formatCount, h } from './html-common.js';
-import { isOneCheckbox, isWeighted, ONE_CHECKBOX, totalPercent } from '../render/table/total.js';
+import { isOneCheckbox, isWeighted, ONE_CHECKBOX_NOTE, totalPercent } from '../render/table/total.js';
 import { baseText } from '../render/chart/common.js';
 import { bannerCell } from '../render/table/banner.js';
 
@@ -24,7 +24,7 @@ export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
   const notes: string[] = [];
   if (t.rows.some((r) => r.net)) notes.push('Nets combine the answers above them; a respondent is counted once in a net.');
   if (t.rows.some((r) => r.missing)) notes.push('Answers marked “not in base” are declared missing: shown as a % of everyone asked, outside the base.');
-  if (oneBox) notes.push(`${ONE_CHECKBOX.charAt(0).toUpperCase()}${ONE_CHECKBOX.slice(1)}.`);
+  if (oneBox) notes.push(ONE_CHECKBOX_NOTE);
   else if (multi) notes.push('Several answers allowed: % of respondents can sum past 100%; % of responses is of all answers given.');
   return `<table class="data">
 <thead>${head}</thead>

@@ -13,7 +13,7 @@ import type { StudySpec } from '../spec/analysis.js';
 import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
 import type { FunnelStep } from '../filters/apply.js';
 import { resultTitle, stepLabel } from '../render/title.js';
-import { totalPercent } from '../render/table/total.js';
+import { isOneCheckbox, ONE_CHECKBOX_NOTE, totalPercent } from '../render/table/total.js';
 
 export interface XlsxInput {
   result: AnalysisResult & { funnel?: FunnelStep[]; title?: string };
@@ -181,8 +181,11 @@ function tableSheet(ws: Worksheet, t: Table, input: XlsxInput): void {
 }
 
 function frequencySheet(ws: Worksheet, t: FrequencyTable, baseLabel: string): void {
-  const multi = t.type === 'multi';
+  // One checkbox's answers are all of one option: no % of responses (always 100%), and its base said.
+  const oneBox = isOneCheckbox(t);
+  const multi = t.type === 'multi' && !oneBox;
   put(ws, [`n = ${t.base} ${baseLabel}${t.missing > 0 ? `; ${t.missing} missing, not in the base` : ''}${multi && t.responses !== undefined ? `; ${t.responses} responses` : ''}`]);
+  if (oneBox) put(ws, [ONE_CHECKBOX_NOTE], { italic: true });
   put(ws, ['Base', t.base]);
   put(ws, ['Missing', t.missing]);
   if (multi && t.responses !== undefined) put(ws, ['Responses', t.responses]);

@@ -37,7 +37,7 @@ const cases: [string, string, string][] = [
   [
     'a chart turned on with true: told both choices',
     'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: frequency, question: gov, chart: true }\n',
-    'survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].chart: must be false or a mapping (false: no chart; or { type: bar | donut | stacked | grouped | heatmap | likert | histogram })',
+    'survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].chart: must be false or a mapping (false: no chart; or { type: bar | donut | stacked | grouped | heatmap | likert | histogram, percentBase: respondents | responses, config: {...} })',
   ],
   ['a wrong enum value', 'version: 1\ntables:\n  - { type: pie, question: x }\n', 'survey.yaml:3: error SURVEY_SPEC_INVALID: tables[0].type: must be one of "frequency", "crosstab", "banner"'],
   ['not YAML', 'version: 1\ninput: {file: responses.csv\n', 'survey.yaml:3:1: error SURVEY_SPEC_INVALID: invalid YAML'],
