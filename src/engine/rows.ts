@@ -7,6 +7,7 @@ import { Cells } from '../ingest/cells.js';
 import type { LateColumns } from '../ingest/dictionary.js';
 import { detectHeaderRows, mergeHeader, type ColumnHeader } from '../codebook/header.js';
 import { SurveyError } from '../errors/survey-error.js';
+import { piiFromValues } from '../codebook/pii.js';
 import { messages } from '../errors/messages.js';
 
 export interface HeaderInfo {
@@ -84,6 +85,7 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   };
   const begin = (): void => {
     const detected = detectHeaderRows(first.map((r) => r.fields), options.headerRows);
+    refuseAnswersAsHeader(first, detected.rows, displayName);
     width = first[0]!.fields.length;
     const headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
     header = { headers, headerRows: detected.rows, width };
@@ -110,6 +112,20 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
     begin();
   }
   return { header: header!, emptyRows: empty };
+}
+
+/**
+ * Header rows asked for (--header-rows, a spec's headerRows) that hold a respondent's e-mail,
+ * phone or IP address are a row of answers: read as a header, its contact details would become
+ * question texts, shown everywhere. Refused, naming where, never the detail itself.
+ */
+function refuseAnswersAsHeader(first: readonly { fields: readonly string[]; line: number }[], rows: number, displayName: string): void {
+  for (const r of first.slice(1, rows)) {
+    const at = r.fields.findIndex((f) => piiFromValues([f.trim()]) !== null);
+    if (at < 0) continue;
+    const kind = piiFromValues([r.fields[at]!.trim()])!.kind;
+    throw new SurveyError('SURVEY_OPTION_INVALID', messages.answersAsHeader(rows, kind, at + 1), { location: { file: displayName, line: r.line, column: at + 1 }, hint: 'leave --header-rows (or the spec\'s headerRows) out: the header rows are detected' });
+  }
 }
 
 /** Distinct cells a sample keeps (shared and counted) per column. */

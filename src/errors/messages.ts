@@ -61,6 +61,7 @@ export const messages = {
   naMissing: (code: string) =>
     `${code} (how R and pandas write a missing value) fills cells of several columns: taken as no answer in every question, outside the bases; a spec's top-level missing: [] counts it as an answer`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
+  answersAsHeader: (rows: number, kind: string, column: number) => `${rows} header rows were asked for, but this row holds ${kind === 'email' ? 'an e-mail address' : kind === 'ip' ? 'an IP address' : 'a phone number'} (column ${column}): it is a respondent's answers, not a header`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${expr}`,
   tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
   /** A literal an expression compares with, or a question's own missing answer: both compared exactly. */

@@ -724,3 +724,11 @@ test('a joined multi-select of which one answer was given is no lone checkbox: t
   assert.match(md.out, /Base: 25 answering; 15 missing\./);
   assert.doesNotMatch(md.out, /one checkbox/);
 });
+
+test("--header-rows that would read a respondent's row as a header is refused, naming the line and column, never the address", async () => {
+  writeFileSync(join(scratch, 'hdr.csv'), ['Timestamp,Email Address,Age', '2021/01/14 05:54:00 PM GMT+5:30,zk.private@example.org,30-44', '2021/01/14 06:00:00 PM GMT+5:30,mb@example.org,18-29'].join('\n'));
+  const r = await run(['analyze', join(scratch, 'hdr.csv'), '--header-rows', '2']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /hdr\.csv:2:2: error SURVEY_OPTION_INVALID: 2 header rows were asked for, but this row holds an e-mail address \(column 2\): it is a respondent's answers, not a header/);
+  assert.doesNotMatch(r.err + r.out, /zk\.private/);
+});
