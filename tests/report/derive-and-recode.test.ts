@@ -139,6 +139,17 @@ test("a rating scale's mean: of the numbered answers, N/A left out; gone when di
   assert.equal((result.tables[0] as FrequencyTable).mean, (1 + 4 + 9 + 16 + 5) / 11);
   const hidden = await runReport(parseSpec(spec, join(dir, 'rate.yaml')), join(dir, 'rate.yaml'), { minCell: 2 });
   assert.equal((hidden.result.tables[0] as FrequencyTable).mean, undefined);
+  // Bare numbers of a question not asked as a rating are codes of categories (a numeric-values
+  // export's gender 1-4, a 0/1 flag): no mean. Seven points or more (1-7) are a rating whatever the wording.
+  const meanOf = async (header: string, cells: string) => {
+    writeFileSync(join(dir, 'codes.csv'), [header, ...cells.split(' ')].join('\n'));
+    const r = await runReport(parseSpec('version: 1\ninput: { file: codes.csv }\n', join(dir, 'codes.yaml')), join(dir, 'codes.yaml'));
+    return (r.result.tables[0] as FrequencyTable).mean;
+  };
+  assert.equal(await meanOf('What is your gender?', '1 2 3 4 1 2 3 4 2 2'), undefined);
+  assert.equal(await meanOf('Finished', '0 1 1 1 0 1 1 1 1 1'), undefined);
+  assert.equal(await meanOf('How likely are you to switch?', '1 2 3 4 1 2 3 4 2 2'), 2.4);
+  assert.equal(await meanOf('Q7', '1 2 3 4 5 6 7 7 7 6'), 4.8);
 });
 
 test('recoded answers of no natural order: one order, by count, in the frequency table, crosstabs both ways and a banner; a listed answer that is recoded is no empty row', async () => {
