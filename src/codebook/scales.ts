@@ -55,7 +55,7 @@ const SCALES: Record<string, string[]> = {
 };
 
 /** Every name a question's `scale` may have: the scales above, and those told by pattern or number. */
-export const SCALE_NAMES: readonly string[] = [...Object.keys(SCALES), 'intensity', 'count', 'numeric'].filter((n, i, all) => all.indexOf(n) === i);
+export const SCALE_NAMES: readonly string[] = [...Object.keys(SCALES), 'intensity', 'count', 'numeric', 'codes'].filter((n, i, all) => all.indexOf(n) === i);
 
 /**
  * No scale word, range or "don't know" is longer than this: longer labels (free text read as a
@@ -109,6 +109,8 @@ export function orderOptions(labels: readonly string[], counts: ReadonlyMap<stri
   if (substantive.length >= 2 && substantive.every((l) => l.length <= MAX_SCALE_LABEL)) {
     const numeric = numericOrder(substantive);
     if (numeric) return { options: [...numeric, ...tail], scale: 'numeric' };
+    const coded = codeOrder(substantive);
+    if (coded) return { options: [...coded, ...tail], scale: 'codes' };
     const scaled = scaleOrder(substantive);
     if (scaled) return { options: [...scaled.options, ...tail], scale: scaled.scale };
     const patterned = byRank(substantive, intensityRanks, 'intensity') ?? byRank(substantive, rateRanks, 'frequency') ?? byRank(substantive, countRanks, 'count');
@@ -118,6 +120,17 @@ export function orderOptions(labels: readonly string[], counts: ReadonlyMap<stri
   }
   const byFrequency = byCount(counts);
   return { options: [...substantive].sort((a, b) => Number(listedLast(a)) - Number(listedLast(b)) || byFrequency(a, b)).concat(tail) };
+}
+
+/**
+ * Answer codes of one prefix and a number (LimeSurvey's A1..A5, AO01, SQ002): in the
+ * questionnaire's order, by number. They are no scale with sides.
+ */
+function codeOrder(labels: readonly string[]): string[] | null {
+  const parsed = labels.map((l) => /^([A-Za-z]{1,4})(\d{1,4})$/.exec(l.trim()));
+  const prefix = parsed[0]?.[1];
+  if (parsed.some((m) => m === null || m[1] !== prefix)) return null;
+  return labels.map((l, i) => [l, Number(parsed[i]![2])] as const).sort((a, b) => a[1] - b[1]).map(([l]) => l);
 }
 
 function byCount(counts: ReadonlyMap<string, number>) {

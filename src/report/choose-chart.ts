@@ -36,7 +36,7 @@ function notes(ctx: ChartContext, ...more: string[]): { note?: string[] } {
 }
 
 /** Ordered answers with no two sides to diverge from: yes/no, and counts ("Once", "Twice"). */
-const NO_SIDES = new Set(['yesNo', 'count']);
+const NO_SIDES = new Set(['yesNo', 'count', 'codes']);
 /**
  * Scales that run from a lot of something to none of it ("Extremely" .. "Not at all"), listed
  * from the strong end. With an even number of points they split into two sides ("very" and

@@ -258,3 +258,10 @@ test("the spec schema's scale names are the ones inference gives, so that init's
   });
   assert.deepEqual(found, [[...SCALE_NAMES]]);
 });
+
+test("orderOptions: answer codes of one prefix (LimeSurvey's A1..A10, AO01) by number, not by count; mixed prefixes are no codes", () => {
+  const counts = new Map([['A3', 50], ['A10', 40], ['A1', 30], ['A2', 20]]);
+  assert.deepEqual(orderOptions(['A3', 'A10', 'A1', 'A2'], counts), { options: ['A1', 'A2', 'A3', 'A10'], scale: 'codes' });
+  assert.deepEqual(orderOptions(['AO02', 'AO01', "Don't know"], new Map([['AO02', 5], ['AO01', 1]])).options, ['AO01', 'AO02', "Don't know"]);
+  assert.equal(orderOptions(['A1', 'B2'], new Map([['B2', 2], ['A1', 1]])).scale, undefined);
+});
