@@ -7,6 +7,7 @@ import type { Codebook, Item, PiiKind, Question, QuestionType } from '../spec/co
 import { CODED_NAME, type ColumnHeader } from './header.js';
 import { caseVariantShare, guessJoinedMulti, splitCell } from './multi.js';
 import { isQuestionAboutContact, looksLikeIds, piiFromHeader, piiFromValues } from './pii.js';
+import { isPlatformMetadata } from './metadata.js';
 import { orderOptions } from './scales.js';
 import { isBlank, normalizeCell, optionCellState, parseDateTime, parseNumber } from './values.js';
 import { uniqueIds, slug } from './ids.js';
@@ -265,6 +266,13 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
 
   const pii = headerPii(s) ?? piiFromValues(values) ?? unnamedId(s);
   if (pii) return { idBase, question: { ...q('pii'), pii } };
+  const drafted = inferAnswers(s, options, values, idBase, q);
+  if (isPlatformMetadata(h.name) && drafted.question.type !== 'date') drafted.question.metadata = true;
+  return drafted;
+}
+
+function inferAnswers(s: ColumnStats, options: InferOptions, values: string[], idBase: string, q: (type: QuestionType) => Question): Draft {
+  const h = s.header;
   if (s.nonBlank === 0) return { idBase, question: { ...q('single'), options: [] } };
 
   // Slashed dates are month-first unless that reading fails where day-first works (23/11s, not one typo).

@@ -38,7 +38,32 @@ export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeade
   const doc = new Document(spec, { aliasDuplicateObjects: false });
   commentOn(doc, 'missing', ' NA: how R and pandas write a missing value, in several columns of this export: no answer, outside every base');
   suggestMissing(doc, codebook.questions);
-  return `${header}\n${doc.toString({ lineWidth: 0 })}`;
+  const rules = suggestedRules(codebook.questions);
+  const suggested = rules.length > 0 ? `# Validity rules the platform's columns allow (uncomment to use):\n# filters:\n${rules.map((r) => `#   - ${r}\n`).join('')}` : '';
+  return `${header}\n${doc.toString({ lineWidth: 0 })}${suggested}`;
+}
+
+/**
+ * Rules most studies on a platform apply, written from the answers its metadata columns hold:
+ * Qualtrics' previews and unfinished responses, Typeform's partial ones, LimeSurvey's never
+ * submitted. Left as comments: the analyst decides.
+ */
+function suggestedRules(questions: readonly Question[]): string[] {
+  const out: string[] = [];
+  const find = (name: RegExp) => questions.find((q) => name.test(q.id));
+  const quoted = (s: string) => JSON.stringify(s);
+  const status = find(/^status$/i);
+  const preview = status?.options.find((o) => /^survey preview$/i.test(o));
+  if (status && preview) out.push(`{ rule: expression, name: survey previews, remove: '${status.id} == ${quoted(preview)}' }`);
+  const finished = find(/^finished$/i);
+  const notFinished = finished?.options.find((o) => /^(false|0)$/i.test(o));
+  if (finished && notFinished) out.push(`{ rule: expression, name: unfinished, remove: '${finished.id} == ${quoted(notFinished)}' }`);
+  const kind = find(/^response_?type$/i);
+  const partial = kind?.options.find((o) => /^partial$/i.test(o));
+  if (kind && partial) out.push(`{ rule: expression, name: partial responses, remove: '${kind.id} == ${quoted(partial)}' }`);
+  const submitted = find(/^(submitdate|submit_date(_utc)?)$/i);
+  if (submitted) out.push(`{ rule: expression, name: never submitted, remove: 'blank(${submitted.id})' }`);
+  return out;
 }
 
 /** A comment above a top-level key, when the spec has it. */

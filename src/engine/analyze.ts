@@ -187,7 +187,7 @@ export function finish(t: Tabulation, input: CsvInput, header: HeaderInfo, displ
   }
   const result: AnalysisResult = {
     input: { file: displayName, rows, encoding: input.encoding, delimiter: input.delimiter, headerRows: header.headerRows, ...(input.format ? { format: input.format } : {}), ...(input.sheet !== undefined ? { sheet: input.sheet } : {}) },
-    questions: questions.map((q) => ({ id: q.id, label: q.label, type: q.type, options: q.layout?.kind === 'columns' ? q.items.map((i) => i.label) : q.options, items: q.type === 'matrix' ? q.items.map((i) => i.label) : [] })),
+    questions: questions.map((q) => ({ id: q.id, label: q.label, type: q.type, options: q.layout?.kind === 'columns' ? q.items.map((i) => i.label) : q.options, items: q.type === 'matrix' ? q.items.map((i) => i.label) : [], ...(q.metadata ? { metadata: true as const } : {}) })),
     tables,
     withheld: questions.filter((q) => q.type === 'pii').map((q) => ({ column: q.label, kind: q.pii!.kind, reason: q.pii!.reason })),
     diagnostics,

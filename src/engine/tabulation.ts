@@ -75,12 +75,13 @@ export class Tabulation {
       this.planned.add(plan.weight);
       if (this.weight?.kind !== 'numeric') throw new SurveyError('SURVEY_OPTION_INVALID', `weight: '${plan.weight}' is not a numeric question`);
     }
-    const planned = plan.tables === 'all' ? codebook.questions.filter((q) => this.coders.has(q.id)).map((q): PlannedTable => ({ kind: 'frequency', question: q.id })) : plan.tables;
+    // The platform's metadata (Status, Progress) is no finding: tabulated only when a table asks.
+    const planned = plan.tables === 'all' ? codebook.questions.filter((q) => this.coders.has(q.id) && !q.metadata).map((q): PlannedTable => ({ kind: 'frequency', question: q.id })) : plan.tables;
     for (const t of planned) this.accumulators.push(...this.accumulatorsFor(t));
     for (const byId of plan.by) {
       const column = this.singleView(byId, '--by');
       for (const q of codebook.questions) {
-        if (q.id === byId) continue;
+        if (q.id === byId || q.metadata) continue;
         for (const row of this.choiceViews(q.id)) {
           // A grid's other items are crossed by one of its items; the item itself is not.
           if (row.question.id !== byId) this.accumulators.push(crosstabAcc(row, column, netsOf(row), undefined, this.stats));

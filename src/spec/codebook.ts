@@ -48,6 +48,8 @@ export interface Question {
   order?: 'fixed' | 'count';
   /** Present for `pii`: what kind of personal data, and why the column was withheld. */
   pii?: { kind: PiiKind; reason: string };
+  /** A column the platform adds about the response (Status, Progress, seed): not tabulated unless a table asks for it. */
+  metadata?: true;
   /** Raw answer (lower-cased, trimmed) -> answer label. */
   recode?: Record<string, string>;
   /** Answers differing only in case are one answer. */

@@ -24,6 +24,8 @@ export interface QuestionInfo {
   type: QuestionType;
   options: string[];
   items: string[];
+  /** A column the platform adds about the response (Status, Progress): not tabulated unless a table asks. */
+  metadata?: true;
 }
 
 export interface FrequencyRow {

@@ -147,7 +147,7 @@ test("a rating scale's mean: of the numbered answers, N/A left out; gone when di
     return (r.result.tables[0] as FrequencyTable).mean;
   };
   assert.equal(await meanOf('What is your gender?', '1 2 3 4 1 2 3 4 2 2'), undefined);
-  assert.equal(await meanOf('Finished', '0 1 1 1 0 1 1 1 1 1'), undefined);
+  assert.equal(await meanOf('Opted in', '0 1 1 1 0 1 1 1 1 1'), undefined);
   assert.equal(await meanOf('How likely are you to switch?', '1 2 3 4 1 2 3 4 2 2'), 2.4);
   assert.equal(await meanOf('Q7', '1 2 3 4 5 6 7 7 7 6'), 4.8);
 });

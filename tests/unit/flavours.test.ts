@@ -296,22 +296,9 @@ test('Qualtrics: three header rows, metadata columns, a Q2_1..Q2_3 matrix, comma
     tables: [
       date('StartDate', 12, 0, 12, '2024-03-05T09:15:22', '2024-03-08T18:45:09'),
       date('EndDate', 12, 0, 12, '2024-03-05T09:19:27', '2024-03-08T18:50:53'),
-      freq('Status', 12, 0, [
-        ['IP Address', 11],
-        ['Survey Preview', 1],
-      ]),
-      freq('progress', 12, 0, [
-        ['60', 1],
-        ['100', 11],
-      ]),
-      num('duration_seconds', 12, 0, 61, 520, 239, 251.666667),
-      freq('finished', 12, 0, [
-        ['True', 11],
-        ['False', 1],
-      ]),
+      // Status, Progress, Duration, Finished, DistributionChannel, UserLanguage: the platform's
+      // metadata, questions that rules can use but no table unless one asks.
       date('RecordedDate', 12, 0, 12, '2024-03-05T09:19:27', '2024-03-08T18:50:53'),
-      freq('DistributionChannel', 12, 0, [['anonymous', 12]]),
-      freq('UserLanguage', 12, 0, [['EN', 12]]),
       freq('Q1', 11, 1, [
         ['Always', 2],
         ['Often', 4],
@@ -403,11 +390,9 @@ test("Qualtrics' legacy export: V1..V10 named by their labels (ResponseID...), n
       ['locationaccuracy', 'single', 'LocationAccuracy', ['-1']],
     ],
     tables: [
-      freq('responseset', 6, 0, [['Default Response Set', 6]]),
-      freq('status', 6, 0, [['0', 6]]),
+      // ResponseSet, Status and Finished are the platform's metadata: no tables unasked.
       date('startdate', 6, 0, 6, '2015-06-01T10:00:00', '2015-06-03T19:45:00'),
       date('enddate', 6, 0, 6, '2015-06-01T10:05:12', '2015-06-03T19:49:00'),
-      freq('finished', 6, 0, [['0', 1], ['1', 5]]),
       freq('Q1', 6, 0, [['Often', 3], ['Sometimes', 2], ['Rarely', 1]]),
       // Rows 1, 2 and 5 chose Dark mode; 1, 3, 5 and 6 Notifications; row 4 neither.
       multi('Q2', 5, 1, 7, [['Dark mode', 3], ['Notifications', 4]]),

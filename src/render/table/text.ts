@@ -40,6 +40,8 @@ export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[];
   if (result.withheld.length > 0) {
     out.push(st.warn(`Withheld as personal data (never tabulated): ${result.withheld.map((w) => `${forTerminal(w.column)} (${w.kind})`).join(', ')}`));
   }
+  const metadata = result.questions.filter((q) => q.metadata && !result.tables.some((t) => 'question' in t && t.question === q.id));
+  if (metadata.length > 0) out.push(st.dim(`Platform metadata, not tabulated (a spec's rules and tables can use it): ${metadata.map((q) => forTerminal(q.id)).join(', ')}`));
   if (result.funnel) out.push('', funnelText(result.funnel, st));
   const w = (result as { weights?: { method: string; question?: string; effectiveBase: number; designEffect: number; min: number; max: number } }).weights;
   if (w) out.push('', st.dim(`${weightedBy(w)}: effective base ${formatNumber(w.effectiveBase, 1)}, design effect ${formatNumber(w.designEffect)}, weights ${formatNumber(w.min, 3)} to ${formatNumber(w.max, 3)}`));
