@@ -316,6 +316,9 @@ function inferAnswers(s: ColumnStats, options: InferOptions, values: string[], i
   return { idBase, question: { ...q('single'), options: ordered.options, ...(ordered.scale ? { scale: ordered.scale } : { order: 'count' as const }) } };
 }
 
+/** The sub-heading of a column for typing in an answer not listed. */
+const OTHER_SPECIFY = /^other\b.*\b(specify|please|describe)\b/i;
+
 /** A header asking to tick several: the one column left of a multi-select whose other options' columns are gone. */
 const SELECT_ALL = /\b(select|check|tick|mark|choose) all that apply\b/i;
 
@@ -413,6 +416,14 @@ function inferGroup(group: ColumnStats[], sample: readonly (readonly string[])[]
   const otherCols = group.filter((_, i) => asColumns[i] === null);
 
   if (optionCols.length >= 2 && optionCols.length >= otherCols.length) {
+    // "Other (please specify)" typed in a column of its own (SurveyMonkey) is an option too: typed
+    // in is chosen, so one who chose only Other is in the base. The text stays a question of its own.
+    const specify = otherCols.filter((s) => OTHER_SPECIFY.test(s.header.sub));
+    for (const s of specify) {
+      optionCols.push(s);
+      asColumns[group.indexOf(s)] = s.header.sub;
+    }
+    optionCols.sort((a, b) => a.header.index - b.header.index);
     const labels = distinctLabels(optionCols.map((s) => asColumns[group.indexOf(s)]!), optionCols);
     const items: Item[] = optionCols.map((s, i) => ({ id: slug(labels[i]!) || `opt_${i + 1}`, label: labels[i]!, column: s.header.index }));
     const counts = new Map(optionCols.map((s, i) => [labels[i]!, chosenCount(s)] as const));

@@ -23,6 +23,9 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
   // A column a spec question already took may be read again by another ("height" and a recoded
   // "height_group"): each spec question stays, on the inferred reading of its column.
   const fromSpec = new Set<Question>();
+  // Columns the inference itself reads twice (an "Other (please specify)" column: an option of its
+  // multi-select, and its text): a spec question taking one leaves the other reading in place.
+  const readTwice = new Set(inferred.questions.flatMap((q) => q.columns).filter((c, k, all) => all.indexOf(c) !== k));
   (spec.questions ?? []).forEach((qs, i) => {
     const path = ['questions', i];
     const columns = columnsOf(qs, headers, loaded, path);
@@ -33,7 +36,7 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
     fromSpec.add(next);
     if (at >= 0) {
       // A spec question may take columns from several inferred ones (regrouping); drop what it took.
-      questions = questions.filter((q, k) => k === at || fromSpec.has(q) || !q.columns.some((c) => columns.includes(c)));
+      questions = questions.filter((q, k) => k === at || fromSpec.has(q) || !q.columns.some((c) => columns.includes(c) && !readTwice.has(c)));
       questions[questions.indexOf(base!)] = next;
     } else questions.push(next);
   });

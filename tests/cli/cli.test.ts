@@ -361,7 +361,8 @@ test('init: the spec describes questions, layouts and scales', async () => {
   const sm = parseYaml((await run(['init', 'fixtures/flavours/surveymonkey.csv'])).out) as { questions: Record<string, unknown>[] };
   assert.deepEqual(
     (sm.questions.find((q) => q['id'] === 'these_fruits_eat_least_once')!['items'] as Record<string, unknown>[]).map((i) => i['column']),
-    [10, 11, 12],
+    // The "Other (please specify)" column is an option too (typed in is chosen), and its text a question of its own.
+    [10, 11, 12, 13],
   );
   assert.equal(sm.questions.find((q) => q['id'] === 'age')!['column'], 'What is your age?');
 });

@@ -192,8 +192,8 @@ test('SurveyMonkey: two header rows, ids, option columns, a grid, AM/PM dates', 
       // SurveyMonkey's Custom Data carries what the link was sent with: panel and respondent ids.
       ['custom_data', 'pii', 'Custom Data'],
       // One column per option: options keep the questionnaire's order.
-      ['these_fruits_eat_least_once', 'multi', FRUIT_Q, ['Apples', 'Bananas', 'Cherries']],
-      // The "Other (please specify)" text column is a question of its own.
+      // "Other (please specify)" is an option (typed in is chosen), and its text a question of its own.
+      ['these_fruits_eat_least_once', 'multi', FRUIT_Q, ['Apples', 'Bananas', 'Cherries', 'Other (please specify)']],
       ['these_fruits_eat_least_once_2', 'single', `${FRUIT_Q} | Other (please specify)`, ['Figs', 'Kiwi', 'Mango']],
       ['satisfied_our_stores', 'matrix', "How satisfied are you with our store's...", SATISFIED, ['Prices', 'Quality', 'Service']],
       ['age', 'single', 'What is your age?', ['< 18', '18-29', '30-44', '45-60', '> 60']],
@@ -204,10 +204,11 @@ test('SurveyMonkey: two header rows, ids, option columns, a grid, AM/PM dates', 
       date('startdate', 12, 0, 12, '2021-01-06T10:31:41', '2021-01-09T07:07:07'),
       date('enddate', 12, 0, 12, '2021-01-06T10:35:02', '2021-01-09T07:11:52'),
       // Row 4 left every option blank; row 10 ticked Apples and typed "Figs".
-      multi('these_fruits_eat_least_once', 11, 1, 17, [
+      multi('these_fruits_eat_least_once', 11, 1, 20, [
         ['Apples', 7],
         ['Bananas', 6],
         ['Cherries', 4],
+        ['Other (please specify)', 3],
       ]),
       freq('these_fruits_eat_least_once_2', 3, 9, [
         ['Figs', 1],
@@ -256,7 +257,7 @@ test('SurveyMonkey: two header rows, ids, option columns, a grid, AM/PM dates', 
   }, 'surveymonkey.csv');
   const fruits = codebook.questions.find((q) => q.id === 'these_fruits_eat_least_once')!;
   assert.deepEqual(fruits.layout, { kind: 'columns' });
-  assert.deepEqual(fruits.columns, [9, 10, 11]);
+  assert.deepEqual(fruits.columns, [9, 10, 11, 12]);
   assert.equal(codebook.questions.find((q) => q.id === 'age')!.scale, 'numeric');
   assert.equal(codebook.questions.find((q) => q.id === 'satisfied_our_stores')!.scale, 'satisfaction');
 });
