@@ -4,6 +4,8 @@ import type { TextCoder } from '../engine/coder.js';
 import { formatDateTime, own } from '../codebook/values.js';
 
 const MAX_TRACKED = 100_000;
+/** A time written with its zone (ISO `Z` or `+05:30`, Google Forms' `GMT+5:30`): an instant, kept as UTC. */
+const ZONED = /\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?\s*(?:Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?)$/i;
 
 export class TextSummary {
   n = 0;
@@ -13,6 +15,9 @@ export class TextSummary {
   private capped = false;
   private min = Infinity;
   private max = -Infinity;
+  /** Whether the earliest and latest were written with a zone: shown in UTC, they are marked Z. */
+  private minZoned = false;
+  private maxZoned = false;
   private readonly dates: boolean;
   constructor(private readonly coder: TextCoder) {
     this.dates = coder.question.type === 'date';
@@ -34,8 +39,14 @@ export class TextSummary {
     }
     if (this.dates) {
       const t = c.time;
-      if (t < this.min) this.min = t;
-      if (t > this.max) this.max = t;
+      if (t < this.min) {
+        this.min = t;
+        this.minZoned = ZONED.test(c.answer);
+      }
+      if (t > this.max) {
+        this.max = t;
+        this.maxZoned = ZONED.test(c.answer);
+      }
     }
   }
   table(): TextTable {
@@ -43,8 +54,9 @@ export class TextSummary {
     const t: TextTable = { kind: 'text', question: q.id, label: q.label, type: q.type === 'date' ? 'date' : 'text', n: this.n, missing: this.missing, distinct: this.seen.size };
     if (this.capped) t.distinctCapped = true;
     if (Number.isFinite(this.min)) {
-      t.min = formatDateTime(this.min);
-      t.max = formatDateTime(this.max);
+      // A wall-clock reading stays as written; an instant is said to be UTC, not passed off as local time.
+      t.min = formatDateTime(this.min) + (this.minZoned ? 'Z' : '');
+      t.max = formatDateTime(this.max) + (this.maxZoned ? 'Z' : '');
     }
     return t;
   }

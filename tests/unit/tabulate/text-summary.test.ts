@@ -60,5 +60,9 @@ test('text coder: a cell is blank in place exactly when its normalised answer is
 
 test('date summary: first and last times, blanks and dashes left out', () => {
   const t = summarize(['2024-03-04T06:00:00Z', '-', '', '2024-01-02', '2024-12-31T23:59:59Z'], { ...question, type: 'date' });
-  assert.deepEqual([t.n, t.missing, t.min, t.max], [3, 2, '2024-01-02', '2024-12-31T23:59:59']);
+  // The latest was written with its zone: an instant, marked as UTC; a plain date stays as written.
+  assert.deepEqual([t.n, t.missing, t.min, t.max], [3, 2, '2024-01-02', '2024-12-31T23:59:59Z']);
+  // Google Forms' own download: 5:54 PM at GMT+5:30 is 12:24 UTC.
+  const gf = summarize(['2021/01/14 05:54:00 PM GMT+5:30', '2021/01/14 06:00:00 PM GMT+5:30'], { ...question, type: 'date' });
+  assert.deepEqual([gf.min, gf.max], ['2021-01-14T12:24:00Z', '2021-01-14T12:30:00Z']);
 });
