@@ -38,7 +38,7 @@ export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly
   const counted = columnStats(headers, sample, options.distinct);
   const withNA = new Set(counted.filter((s) => s.counts.has(R_MISSING)).map((s) => s.header.index));
   const naIsMissing = withNA.size >= R_MISSING_COLUMNS;
-  const stats = unheadedGrids(naIsMissing ? counted.map(withoutNA) : counted, options);
+  const stats = headedOptionColumns(unheadedGrids(naIsMissing ? counted.map(withoutNA) : counted, options));
   const drafts: Draft[] = [];
   for (const group of groupsOf(stats)) {
     if (group.length === 1) drafts.push(inferColumn(group[0]!, options));
@@ -231,6 +231,37 @@ function wordPrefix(a: string, b: string): string {
 
 /** Rows that tell a column of many distinct answers (see `columnStats`). */
 const MANY_DISTINCT_ROWS = 10_000;
+
+/**
+ * Adjacent columns each headed by an option and holding only that option or a blank (Typeform's
+ * checkboxes: "Podcasts", "Newsletters", "YouTube") are one multi-select, not one question per
+ * option that everyone answering "chose" (100%). The question's text is not in the export: the
+ * options name it.
+ */
+function headedOptionColumns(stats: ColumnStats[]): ColumnStats[] {
+  const sizes = new Map<number, number>();
+  for (const s of stats) sizes.set(s.header.group, (sizes.get(s.header.group) ?? 0) + 1);
+  const own = (s: ColumnStats): boolean => {
+    const h = s.header;
+    if (h.sub !== '' || h.openEnded || (h.group >= 0 && sizes.get(h.group)! > 1) || s.counts.size !== 1) return false;
+    const value = [...s.counts.keys()][0]!;
+    return value.trim().toLowerCase() === h.name.trim().toLowerCase() && piiFromHeader(h.name, h.question) === null;
+  };
+  let group = Math.max(-1, ...stats.map((s) => s.header.group)) + 1;
+  const out = [...stats];
+  for (let i = 0; i < out.length; ) {
+    let j = i;
+    while (j < out.length && own(out[j]!)) j++;
+    if (j - i >= 2) {
+      const run = out.slice(i, j);
+      const question = run.map((s) => s.header.name.trim()).join(' / ');
+      for (let k = i; k < j; k++) out[k] = { ...out[k]!, header: { ...out[k]!.header, question, group } };
+      group++;
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
 
 function groupsOf(stats: ColumnStats[]): ColumnStats[][] {
   const out: ColumnStats[][] = [];

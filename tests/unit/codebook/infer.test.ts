@@ -284,3 +284,20 @@ test('a lone "select all that apply" column of one answer: a one-option multi-se
   const [yes] = infer([['Are you sure?']], column('Yes', 'Yes', ''));
   assert.equal(yes!.type, 'single');
 });
+
+test("Typeform's checkboxes, a column per option headed by it and holding it or a blank: one multi-select named by its options", () => {
+  const rows = [
+    ['Podcasts', '', 'YouTube', 'Alex'],
+    ['', 'Newsletters', 'YouTube', 'Sam'],
+    ['Podcasts', '', '', 'Kim'],
+    ['', '', '', 'Lee'],
+  ];
+  const qs = infer([['Podcasts', 'Newsletters', 'YouTube', 'Nickname']], rows);
+  assert.deepEqual(
+    qs.map((q) => [q.label, q.type, q.layout?.kind === 'columns' ? q.items.map((i) => i.label) : q.options]),
+    [
+      ['Podcasts / Newsletters / YouTube', 'multi', ['Podcasts', 'Newsletters', 'YouTube']],
+      ['Nickname', 'single', ['Alex', 'Kim', 'Lee', 'Sam']],
+    ],
+  );
+});
