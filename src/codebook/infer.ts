@@ -38,7 +38,7 @@ export function inferCodebook(headers: readonly ColumnHeader[], sample: readonly
   const counted = columnStats(headers, sample, options.distinct);
   const withNA = new Set(counted.filter((s) => s.counts.has(R_MISSING)).map((s) => s.header.index));
   const naIsMissing = withNA.size >= R_MISSING_COLUMNS;
-  const stats = headedOptionColumns(unheadedGrids(naIsMissing ? counted.map(withoutNA) : counted, options));
+  const stats = unheadedGrids(naIsMissing ? counted.map(withoutNA) : counted, options);
   const drafts: Draft[] = [];
   for (const group of groupsOf(stats)) {
     if (group.length === 1) drafts.push(inferColumn(group[0]!, options));
@@ -232,37 +232,6 @@ function wordPrefix(a: string, b: string): string {
 /** Rows that tell a column of many distinct answers (see `columnStats`). */
 const MANY_DISTINCT_ROWS = 10_000;
 
-/**
- * Adjacent columns each headed by an option and holding only that option or a blank (Typeform's
- * checkboxes: "Podcasts", "Newsletters", "YouTube") are one multi-select, not one question per
- * option that everyone answering "chose" (100%). The question's text is not in the export: the
- * options name it.
- */
-function headedOptionColumns(stats: ColumnStats[]): ColumnStats[] {
-  const sizes = new Map<number, number>();
-  for (const s of stats) sizes.set(s.header.group, (sizes.get(s.header.group) ?? 0) + 1);
-  const own = (s: ColumnStats): boolean => {
-    const h = s.header;
-    if (h.sub !== '' || h.openEnded || (h.group >= 0 && sizes.get(h.group)! > 1) || s.counts.size !== 1) return false;
-    const value = [...s.counts.keys()][0]!;
-    return value.trim().toLowerCase() === h.name.trim().toLowerCase() && piiFromHeader(h.name, h.question) === null;
-  };
-  let group = Math.max(-1, ...stats.map((s) => s.header.group)) + 1;
-  const out = [...stats];
-  for (let i = 0; i < out.length; ) {
-    let j = i;
-    while (j < out.length && own(out[j]!)) j++;
-    if (j - i >= 2) {
-      const run = out.slice(i, j);
-      const question = run.map((s) => s.header.name.trim()).join(' / ');
-      for (let k = i; k < j; k++) out[k] = { ...out[k]!, header: { ...out[k]!.header, question, group } };
-      group++;
-    }
-    i = Math.max(j, i + 1);
-  }
-  return out;
-}
-
 function groupsOf(stats: ColumnStats[]): ColumnStats[][] {
   const out: ColumnStats[][] = [];
   for (const s of stats) {
@@ -298,7 +267,7 @@ function inferColumn(s: ColumnStats, options: InferOptions): Draft {
   const pii = headerPii(s) ?? piiFromValues(values) ?? unnamedId(s);
   if (pii) return { idBase, question: { ...q('pii'), pii } };
   const drafted = inferAnswers(s, options, values, idBase, q);
-  if (isPlatformMetadata(h.name) && drafted.question.type !== 'date') drafted.question.metadata = true;
+  if (isPlatformMetadata(h.name, values) && drafted.question.type !== 'date') drafted.question.metadata = true;
   return drafted;
 }
 
@@ -360,8 +329,13 @@ const SELECT_ALL = /\b(select|check|tick|mark|choose) all that apply\b/i;
  */
 function loneCheckbox(s: ColumnStats): ((q: Question) => Question) | null {
   const h = s.header;
-  if (h.openEnded || s.counts.size !== 1 || !SELECT_ALL.test(h.question)) return null;
+  if (h.openEnded || s.counts.size !== 1) return null;
   const value = [...s.counts.keys()][0]!;
+  // Typeform writes each checkbox as a column headed by its option, holding it or a blank. Which
+  // adjacent ones make one question cannot be told (two questions' options may touch), so each is
+  // a checkbox of its own, based on every respondent: right numbers, if not grouped.
+  const ownHeader = value.trim().toLowerCase() === h.name.trim().toLowerCase();
+  if (!SELECT_ALL.test(h.question) && !ownHeader) return null;
   if (optionCellState(value) !== 'chosen') return null;
   const label = CHOSEN_MARK.has(value.toLowerCase()) ? h.sub || value : value;
   const question = h.question.endsWith(` - ${label}`) ? h.question.slice(0, -(label.length + 3)) : h.question;
@@ -449,7 +423,8 @@ function inferGroup(group: ColumnStats[], sample: readonly (readonly string[])[]
   if (optionCols.length >= 2 && optionCols.length >= otherCols.length) {
     // "Other (please specify)" typed in a column of its own (SurveyMonkey) is an option too: typed
     // in is chosen, so one who chose only Other is in the base. The text stays a question of its own.
-    const specify = otherCols.filter((s) => OTHER_SPECIFY.test(s.header.sub));
+    const hasOther = optionCols.some((s) => /^other\b/i.test(asColumns[group.indexOf(s)] ?? ''));
+    const specify = hasOther ? [] : otherCols.filter((s) => OTHER_SPECIFY.test(s.header.sub));
     for (const s of specify) {
       optionCols.push(s);
       asColumns[group.indexOf(s)] = s.header.sub;

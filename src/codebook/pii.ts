@@ -4,6 +4,7 @@
  */
 import type { PiiKind } from '../spec/codebook.js';
 import { isIpv6 } from '../privacy/mask.js';
+import { parseDateTime } from './values.js';
 
 interface HeaderRule {
   kind: PiiKind;
@@ -20,7 +21,7 @@ const HEADER_RULES: HeaderRule[] = [
     // name", "What should we call you?", "Who should we contact? (name)"), and in the languages
     // forms are most often written in (Nome, Vorname, Nombre, Prénom...).
     pattern:
-      /^(first|last|full|given|family|sur|your|respondent'?s?|recipient ?(first|last)?) ?name$|^name$|^(your|full) name\b|recipient(first|last)name|\byour (full |first |last |given |family |preferred |legal |nick)?(sur)?name\s*(\?|:|\(|,|and\b|$)|\bwhat (should|can|may|do) we call you\b|\(\s*(full |first |last )?name\s*\)|^(nome( completo)?|cognome|vorname|nachname|nombre( completo)?|apellidos?|pr[ée]nom|nom( complet| de famille)?|naam|voornaam|achternaam|imi[eę]|nazwisko|姓名|氏名|名前|имя|фамилия)\s*[:*]?$/i,
+      /^(first|last|full|given|family|sur|your|respondent'?s?|recipient ?(first|last)?|student'?s?|contact|child'?s?|participant'?s?)? ?name( and (sur|last |family )?name)?\s*(\(optional\)|[:*])?$|^(your|full) name\b|recipient(first|last)name|\byour (full |first |last |given |family |preferred |legal |nick)?(sur)?name\s*(\?|:|\(|,|and\b|$)|\bwhat (should|can|may|do) we call you\b|\(\s*(full |first |last )?name\s*\)|^(nome( completo)?|cognome|vorname|nachname|nombre( completo)?|apellidos?|pr[ée]nom|nom( complet| de famille)?|naam|voornaam|achternaam|imi[eę]|nazwisko|姓名|氏名|名前|имя|фамилия)\s*[:*]?$/i,
   },
   {
     kind: 'id',
@@ -45,16 +46,22 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const IPV6 = /^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
 const PHONE = /^\+?[\d\s().-]{7,20}$/;
 
+/** Answers picked from a list, though capitalised like a name. */
+const CHOICE_WORDS = /^(yes|no|maybe|sometimes|never|always|often|rarely|other|none|both|neither|unsure|not sure|don'?t know|prefer not to say|n\/a|agree|disagree|neutral|true|false)$/i;
+/** One to three capitalised words: "Ana", "Patricia Khan". */
+const NAME_SHAPED = /^\p{Lu}[\p{L}'’-]*(\s+\p{Lu}[\p{L}'’-]*){0,2}$/u;
+
 /**
  * Tokens no two respondents share (a panel's PROLIFIC_PID, an MTurk worker id, "cust-900000"):
  * every answer seen once, at least 20 of them, each one word of letters and digits.
  */
 export function looksLikeIds(counts: ReadonlyMap<string, number>): boolean {
   if (counts.size < 20) return false;
-  for (const [v, c] of counts) if (c !== 1 || !ID_TOKEN.test(v) || !/[A-Za-z]/.test(v) || !/\d/.test(v)) return false;
+  // Timestamps to the second are as unique, and hold letters too (2023-01-15T09:00:33Z, 01-Jan-2023).
+  for (const [v, c] of counts) if (c !== 1 || !ID_TOKEN.test(v) || !/[A-Za-z]/.test(v) || !/\d/.test(v) || !Number.isNaN(parseDateTime(v))) return false;
   return true;
 }
-const ID_TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{5,63}$/;
+const ID_TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.-]{5,63}$/;
 
 /** Classifies by what the cells hold: most answers look like e-mails, IPs or phone numbers. */
 export function piiFromValues(values: readonly string[]): { kind: PiiKind; reason: string } | null {
@@ -76,9 +83,11 @@ export function piiFromValues(values: readonly string[]): { kind: PiiKind; reaso
  * number is enough to keep the column withheld, so "N/A" and a few numbers never leak.
  */
 export function isQuestionAboutContact(kind: PiiKind, counts: ReadonlyMap<string, number>): boolean {
-  if (kind !== 'email' && kind !== 'phone') return false;
   let answers = 0;
   for (const c of counts.values()) answers += c;
+  // "Can we publish your name?" (Yes/No, "Not married"): a few choices given again and again, none shaped like a name.
+  if (kind === 'name') return answers >= 5 && counts.size <= 6 && counts.size * 3 <= answers && [...counts.keys()].every((v) => CHOICE_WORDS.test(v.trim()) || !NAME_SHAPED.test(v.trim()));
+  if (kind !== 'email' && kind !== 'phone') return false;
   if (answers < 5 || counts.size * 2 > answers) return false;
   for (const v of counts.keys()) if (v.includes('@') || /\d{4}/.test(v) || piiFromValues([v]) !== null) return false;
   return true;

@@ -29,7 +29,9 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
   (spec.questions ?? []).forEach((qs, i) => {
     const path = ['questions', i];
     const columns = columnsOf(qs, headers, loaded, path);
-    const at = questions.findIndex((q) => !fromSpec.has(q) && q.columns.includes(columns[0]!));
+    // A column read twice is matched by the reading of it alone (the Other text, not its multi-select).
+    const alone = readTwice.has(columns[0]!);
+    const at = questions.findIndex((q) => !fromSpec.has(q) && q.columns.includes(columns[0]!) && (!alone || q.columns.every((c) => columns.includes(c))));
     // Read again: the inferred reading of those columns, when it reads no others (a grid's item alone is no grid).
     const base = at >= 0 ? questions[at]! : inferred.questions.find((q) => q.columns.includes(columns[0]!) && q.columns.every((c) => columns.includes(c)));
     const next = override(base, qs, columns, headers, loaded, path);

@@ -85,7 +85,7 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   };
   const begin = (): void => {
     const detected = detectHeaderRows(first.map((r) => r.fields), options.headerRows);
-    refuseAnswersAsHeader(first, detected.rows, displayName);
+    if (options.headerRows !== undefined) refuseAnswersAsHeader(first, detected.rows, displayName);
     width = first[0]!.fields.length;
     const headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
     header = { headers, headerRows: detected.rows, width };
@@ -121,9 +121,14 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
  */
 function refuseAnswersAsHeader(first: readonly { fields: readonly string[]; line: number }[], rows: number, displayName: string): void {
   for (const r of first.slice(1, rows)) {
-    const at = r.fields.findIndex((f) => piiFromValues([f.trim()]) !== null);
+    // E-mail and IP addresses only: a header's option labels may look like phone numbers ("10.000 - 49.999").
+    const contact = (f: string) => {
+      const kind = piiFromValues([f.trim()])?.kind;
+      return kind === 'email' || kind === 'ip' ? kind : null;
+    };
+    const at = r.fields.findIndex((f) => contact(f) !== null);
     if (at < 0) continue;
-    const kind = piiFromValues([r.fields[at]!.trim()])!.kind;
+    const kind = contact(r.fields[at]!)!;
     throw new SurveyError('SURVEY_OPTION_INVALID', messages.answersAsHeader(rows, kind, at + 1), { location: { file: displayName, line: r.line, column: at + 1 }, hint: 'leave --header-rows (or the spec\'s headerRows) out: the header rows are detected' });
   }
 }

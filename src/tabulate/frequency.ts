@@ -109,7 +109,9 @@ export class ChoiceFrequency {
 }
 
 /** A question asking for a rating or a ranking. */
-const RATING_WORDS = /\b(rate|rating|rank|ranking|scale|score|likely|likelihood|satisf\w*|agree|recommend|important|importance|favou?r\w*|stars?|how (much|well|often|good)|\d+ (being|is|=)|from \d+ to \d+|out of \d+)\b/i;
+const RATING_WORDS = /\b(rat(e|ed|ing)|rank(ed|ing)?|scale|score|likely|likelihood|satisf\w*|agree|recommend|important|importance|favou?r\w*|stars?|how (much|well|often|good|easy|useful|confident)|from \d+ to \d+|out of \d+)\b|\d+\s*(=|being\b|is\b)|\(\s*\d+\s*-\s*\d+\s*\)/i;
+/** A question naming a category its numbers code: no mean. */
+const CATEGORY_WORDS = /\b(gender|sex|race|ethnic\w*|region|country|state|province|religion|party|marital|occupation|employment|education|language|yes\/no)\b/i;
 
 /** An answer that is a number on a rating scale: "4", or "5 - Extremely". */
 const SCALE_POINT = /^(-?\d+(?:\.\d+)?)(?:\s*[-\u2013:]\s+\S.*)?$/;
@@ -123,13 +125,11 @@ function scaleMean(q: Question, rows: readonly FrequencyRow[]): number | undefin
   const on = rows.filter((r) => !r.net && !r.missing && !isNonSubstantive(r.label));
   const points = on.map((r) => SCALE_POINT.exec(r.label.trim()));
   if (on.length < 2 || points.some((p) => p === null)) return undefined;
-  // Bare numbers may be codes of categories (an export of numeric values: gender 1-4, yes/no
-  // 0/1) that have no mean: a rating has whole points from 0 to 10, four or more of them asked as
-  // a rating ("Please rate", "How likely", "rank ... 1 being"), or seven or more (0-10, 1-7).
+  // Bare numbers may be codes of categories (an export of numeric values: gender 1-4, region 1-9,
+  // a 0/1 flag) that have no mean: none for a question naming a category, nor for three points
+  // or fewer not asked as a rating.
   const labelled = points.some((p) => p![0] !== p![1]);
-  const values = points.map((p) => Number(p![1]));
-  const points010 = values.every((v) => Number.isInteger(v) && v >= 0 && v <= 10);
-  if (!labelled && !(points010 && (values.length >= 7 || (values.length >= 4 && RATING_WORDS.test(q.label))))) return undefined;
+  if (!labelled && (CATEGORY_WORDS.test(q.label) || (on.length <= 3 && !RATING_WORDS.test(q.label)))) return undefined;
   let n = 0;
   let sum = 0;
   on.forEach((r, i) => {

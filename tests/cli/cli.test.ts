@@ -733,3 +733,17 @@ test("--header-rows that would read a respondent's row as a header is refused, n
   assert.match(r.err, /hdr\.csv:2:2: error SURVEY_OPTION_INVALID: 2 header rows were asked for, but this row holds an e-mail address \(column 2\): it is a respondent's answers, not a header/);
   assert.doesNotMatch(r.err + r.out, /zk\.private/);
 });
+
+test("an \"Other (please specify)\" column is an option once: thanksgiving's side dishes keep their own Other checkbox, and a spec question on the typed text leaves the multi-select in place", async () => {
+  const file = 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv';
+  const r = await run(['analyze', file, '--format', 'json']);
+  const sides = (JSON.parse(r.out) as AnalysisResult).tables.find((x): x is FrequencyTable => x.kind === 'frequency' && x.question === 'these_side_dishes_aretypically_served')!;
+  assert.equal(sides.rows.filter((x) => /^Other/.test(x.label)).length, 1);
+  assert.equal(sides.responses, 4996);
+  writeFileSync(join(scratch, 'other.yaml'), `version: 1\ninput: { file: ${JSON.stringify(fromRoot(file))} }\nquestions:\n  - { id: sides_other_text, type: text, column: 26 }\n`);
+  const spec = await run(['report', join(scratch, 'other.yaml'), '--format', 'json']);
+  assert.equal(spec.code, 0, spec.err);
+  const tables = (JSON.parse(spec.out) as AnalysisResult).tables;
+  assert.ok(tables.some((x) => x.kind === 'frequency' && x.question === 'these_side_dishes_aretypically_served'), 'the multi-select stays');
+  assert.equal(tables.filter((x) => x.kind === 'text' && x.question === 'sides_other_text').length, 1);
+});

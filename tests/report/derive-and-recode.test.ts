@@ -142,7 +142,7 @@ test("a rating scale's mean: of the numbered answers, N/A left out; gone when di
   // Bare numbers of a question not asked as a rating are codes of categories (a numeric-values
   // export's gender 1-4, a 0/1 flag): no mean. Seven points or more (1-7) are a rating whatever the wording.
   const meanOf = async (header: string, cells: string) => {
-    writeFileSync(join(dir, 'codes.csv'), [header, ...cells.split(' ')].join('\n'));
+    writeFileSync(join(dir, 'codes.csv'), [JSON.stringify(header), ...cells.split(' ')].join('\n'));
     const r = await runReport(parseSpec('version: 1\ninput: { file: codes.csv }\n', join(dir, 'codes.yaml')), join(dir, 'codes.yaml'));
     return (r.result.tables[0] as FrequencyTable).mean;
   };
@@ -150,6 +150,10 @@ test("a rating scale's mean: of the numbered answers, N/A left out; gone when di
   assert.equal(await meanOf('Opted in', '0 1 1 1 0 1 1 1 1 1'), undefined);
   assert.equal(await meanOf('How likely are you to switch?', '1 2 3 4 1 2 3 4 2 2'), 2.4);
   assert.equal(await meanOf('Q7', '1 2 3 4 5 6 7 7 7 6'), 4.8);
+  assert.equal(await meanOf('Region', '1 2 3 4 5 6 7 8 9 9'), undefined, 'codes of a category, however many');
+  // A 1-5 rating nobody rated 1 or 2: three points given, asked as a rating.
+  assert.equal(await meanOf('How easy was it? (1 = very hard, 5 = very easy)', '3 4 5 5 4 4 3 5 5 4'), 4.2);
+  assert.equal(await meanOf('Overall experience (1-5)', '3 4 5 5 4 4 3 5 5 4'), 4.2);
 });
 
 test('recoded answers of no natural order: one order, by count, in the frequency table, crosstabs both ways and a banner; a listed answer that is recoded is no empty row', async () => {

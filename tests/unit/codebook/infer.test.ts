@@ -285,7 +285,7 @@ test('a lone "select all that apply" column of one answer: a one-option multi-se
   assert.equal(yes!.type, 'single');
 });
 
-test("Typeform's checkboxes, a column per option headed by it and holding it or a blank: one multi-select named by its options", () => {
+test("Typeform's checkboxes, a column per option headed by it and holding it or a blank: each a checkbox based on everyone, never a 100% choice", () => {
   const rows = [
     ['Podcasts', '', 'YouTube', 'Alex'],
     ['', 'Newsletters', 'YouTube', 'Sam'],
@@ -296,7 +296,9 @@ test("Typeform's checkboxes, a column per option headed by it and holding it or 
   assert.deepEqual(
     qs.map((q) => [q.label, q.type, q.layout?.kind === 'columns' ? q.items.map((i) => i.label) : q.options]),
     [
-      ['Podcasts / Newsletters / YouTube', 'multi', ['Podcasts', 'Newsletters', 'YouTube']],
+      ['Podcasts', 'multi', ['Podcasts']],
+      ['Newsletters', 'multi', ['Newsletters']],
+      ['YouTube', 'multi', ['YouTube']],
       ['Nickname', 'single', ['Alex', 'Kim', 'Lee', 'Sam']],
     ],
   );

@@ -11,11 +11,20 @@ import { captureIo } from '../../helpers/capture.js';
 const dir = mkdtempSync(join(tmpdir(), 'survey-metadata-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('isPlatformMetadata: Qualtrics, LimeSurvey and Typeform columns about the response; not questions or timestamps', () => {
-  for (const name of ['Status', 'Progress', 'Duration (in seconds)', 'Finished', 'DistributionChannel', 'UserLanguage', 'ResponseSet', 'lastpage', 'startlanguage', 'seed', 'interviewtime', 'groupTime12', 'Tags', 'Response Type']) {
-    assert.ok(isPlatformMetadata(name), name);
-  }
-  for (const name of ['StartDate', 'Submit Date (UTC)', 'What is your status?', 'Marital status', 'Q1', 'Age']) assert.ok(!isPlatformMetadata(name), name);
+test('isPlatformMetadata: Qualtrics, LimeSurvey and Typeform columns about the response, by name and the answers the platform writes there', () => {
+  for (const name of ['DistributionChannel', 'UserLanguage', 'ResponseSet', 'lastpage', 'startlanguage', 'seed', 'interviewtime', 'groupTime12']) assert.ok(isPlatformMetadata(name, ['x']), name);
+  assert.ok(isPlatformMetadata('Status', ['IP Address', 'Survey Preview']));
+  assert.ok(isPlatformMetadata('Status', ['0', '1']));
+  assert.ok(isPlatformMetadata('Progress', ['60', '100']));
+  assert.ok(isPlatformMetadata('Duration (in seconds)', ['61', '520']));
+  assert.ok(isPlatformMetadata('Finished', ['True', 'False']));
+  assert.ok(isPlatformMetadata('Response Type', ['completed', 'partial']));
+  // A form's own questions of those names: their answers are not the platform's.
+  assert.ok(!isPlatformMetadata('Status', ['Student', 'Employed', 'Retired']));
+  assert.ok(!isPlatformMetadata('Progress', ['Good', 'Slow']));
+  assert.ok(!isPlatformMetadata('Duration', ['1-3 years', 'Over 3 years']));
+  assert.ok(!isPlatformMetadata('Tags', ['a', 'b']));
+  for (const name of ['StartDate', 'Submit Date (UTC)', 'What is your status?', 'Marital status', 'Q1', 'Age']) assert.ok(!isPlatformMetadata(name, ['1']), name);
 });
 
 test("analyze leaves a Qualtrics export's Status, Progress and Finished out of its tables and says so; init offers the rules they allow", async () => {

@@ -70,6 +70,11 @@ test('piiFromHeader: the platforms\' own names for personal data', () => {
     ['assignmentId', 'id'],
     ['Custom Data 1', 'id'],
     ['psid', 'id'],
+    ['Name (optional)', 'name'],
+    ['Name:', 'name'],
+    ['Name and surname', 'name'],
+    ['Student name', 'name'],
+    ['Contact name', 'name'],
   ];
   for (const [header, expected] of cases) assert.equal(kind(header), expected, header);
 });
@@ -138,4 +143,13 @@ test('looksLikeIds: codes no two respondents share are ids; numbers, words and r
   assert.ok(!looksLikeIds(ids((i) => `answer ${i}`)), 'words with a space');
   assert.ok(!looksLikeIds(ids((i) => `R_${i}x`, 10)), 'too few to tell');
   assert.ok(!looksLikeIds(new Map([...ids((i) => `A${i}B3XK9Q2`), ['A1B3XK9Q2', 2]])), 'a code given twice');
+  assert.ok(!looksLikeIds(ids((i) => `2023-01-${String(1 + i).padStart(2, '0')}T09:00:33Z`)), 'timestamps to the second');
+  assert.ok(!looksLikeIds(ids((i) => `${String(1 + i).padStart(2, '0')}-Jan-2023`)), 'dates with a month name');
+});
+
+test('isQuestionAboutContact: a question about a name answered from a list is a question; names repeated are names', () => {
+  const answers = (...pairs: [string, number][]) => new Map(pairs);
+  assert.ok(isQuestionAboutContact('name', answers(['Yes', 12], ['No', 9])), 'Can we publish your name?');
+  assert.ok(isQuestionAboutContact('name', answers(['Yes', 5], ['No', 7], ['Not married', 4])), 'Did you change your surname?');
+  assert.ok(!isQuestionAboutContact('name', answers(['Ana', 9], ['Bo', 3])));
 });
