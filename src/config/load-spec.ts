@@ -84,7 +84,8 @@ function yamlHint(code: string, message: string, text: string, offset: number): 
 
 /** `'name' ` for the key written at `offset` (plain or quoted), or '' when none is read there. */
 function keyAt(text: string, offset: number): string {
-  const m = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:,{}[\]\n]+?)\s*:/y;
+  // A plain key may hold a colon not followed by a space (`a:b`, `http://x`): it ends at `: ` or `:` at the line's end.
+  const m = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|(?:[^:,{}[\]\n]|:(?=[^\s,{}[\]]))+?)\s*:(?=\s|$)/y;
   m.lastIndex = offset;
   const key = m.exec(text)?.[1]?.replace(/^"(.*)"$|^'(.*)'$/, '$1$2');
   return key ? `'${key}' ` : '';

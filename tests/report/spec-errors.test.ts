@@ -163,6 +163,7 @@ test('YAML mistakes an author makes most get a hint: an unquoted colon, a tab', 
 test('YAML: a key given twice is named; a key written a level too shallow is an indentation slip, not a colon to quote', async () => {
   assert.match((await run('version: 1\ntables:\n  - type: frequency\n    question: gov\n    question: age\n')).err, /^survey\.yaml:5:5: error SURVEY_SPEC_INVALID: invalid YAML: key 'question' is given twice in one mapping \(keep one\)/);
   assert.match((await run(`version: 1\nquestions:\n  - id: h\n    recode:\n      "5'9\\"": tall\n      "5'9\\"": short\n`)).err, /key '5'9\\"' is given twice/);
+  assert.match((await run('version: 1\nquestions:\n  - id: h\n    recode:\n      a:b: x\n      a:b: y\n')).err, /key 'a:b' is given twice/);
   const shallow = await run("version: 1\nquestions:\n  - id: h\n    recode:\n    Under 5 ft.: short\n      5'0: short\n");
   assert.match(shallow.err, /^survey\.yaml:5:\d+: .*\n {2}hint: each level of a list or mapping is indented by the same number of spaces: the line after this one is indented deeper than it\n/);
   // The colon slip in a list item's first key: the next key sits where it does, so the colon hint.
