@@ -327,7 +327,11 @@ function planStudy(header: HeaderInfo, sample: Sample, loaded: LoadedSpec, decim
   const weightPath = weightingSpec.weight !== undefined ? ['weighting', 'weight'] : ['weight'];
   const weighted = weightId !== undefined || weightingSpec.rake !== undefined;
   const stats = statsOptions(spec, weighted, minCell);
-  const tabulation = new Tabulation(codebook, { tables, by: [], stats, ...(weightId !== undefined ? { weight: checkWeight(weightId, codebook, loaded, weightPath) } : {}) }, { decimalComma });
+  const tabulation = new Tabulation(
+    codebook,
+    { tables, by: [], stats, ...(weightId !== undefined ? { weight: checkWeight(weightId, codebook, loaded, weightPath) } : {}), ...(spec.input?.timezone !== undefined ? { timezone: spec.input.timezone } : {}) },
+    { decimalComma },
+  );
   const chain = new FilterChain((spec.filters ?? []).map((f, i) => createFilter(f, filterEnv(f, i, codebook, loaded, spec, used, headers, expressions))));
   if (weightId !== undefined) used.add(weightId);
   for (const id of Object.keys(weightingSpec.rake ?? {})) used.add(id);

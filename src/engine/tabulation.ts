@@ -37,6 +37,8 @@ export interface TabulationPlan {
   weight?: string;
   /** Intervals, tests and letters. __Default value:__ unweighted, 95%, no letters */
   stats?: TableStatsOptions;
+  /** The study's time zone (a spec's `input.timezone`): timestamps written with a zone are summarised in it. */
+  timezone?: string;
 }
 
 interface Accumulator {
@@ -61,7 +63,9 @@ export class Tabulation {
   minWeight = Infinity;
   maxWeight = -Infinity;
 
+  private readonly timezone: string | undefined;
   constructor(readonly codebook: Codebook, plan: TabulationPlan, options: CodingOptions) {
+    this.timezone = plan.timezone;
     for (const q of codebook.questions) {
       const coder = createCoder(q, options, (id) => this.coders.get(id));
       if (coder) this.coders.set(q.id, coder);
@@ -247,7 +251,7 @@ export class Tabulation {
           return [{ add: (w) => f.add(w), tables: () => [f.table()] }];
         }
         case 'text': {
-          const f = new TextSummary(coder);
+          const f = new TextSummary(coder, this.timezone);
           return [{ add: (w) => f.add(w), tables: () => [f.table()] }];
         }
       }

@@ -2,10 +2,9 @@
 import type { TextTable } from '../spec/result.js';
 import type { TextCoder } from '../engine/coder.js';
 import { formatDateTime, own } from '../codebook/values.js';
+import { hasZone, toWallClock } from '../filters/timezone.js';
 
 const MAX_TRACKED = 100_000;
-/** A time written with its zone (ISO `Z` or `+05:30`, Google Forms' `GMT+5:30`): an instant, kept as UTC. */
-const ZONED = /\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?\s*(?:Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?)$/i;
 
 export class TextSummary {
   n = 0;
@@ -19,7 +18,11 @@ export class TextSummary {
   private minZoned = false;
   private maxZoned = false;
   private readonly dates: boolean;
-  constructor(private readonly coder: TextCoder) {
+  /** `timezone`: the study's, in which a timestamp written with a zone (an instant) is shown; UTC, marked Z, without one. */
+  constructor(
+    private readonly coder: TextCoder,
+    private readonly timezone?: string,
+  ) {
     this.dates = coder.question.type === 'date';
   }
   /** Counts respondents whatever their weight: how many wrote an answer describes the data, it estimates nothing. */
@@ -41,22 +44,31 @@ export class TextSummary {
       const t = c.time;
       if (t < this.min) {
         this.min = t;
-        this.minZoned = ZONED.test(c.answer);
+        this.minZoned = hasZone(c.answer);
       }
       if (t > this.max) {
         this.max = t;
-        this.maxZoned = ZONED.test(c.answer);
+        this.maxZoned = hasZone(c.answer);
       }
     }
   }
+  private instant(ms: number): string {
+    if (this.timezone === undefined || this.timezone === 'UTC') return `${formatDateTime(ms)}Z`;
+    const wall = toWallClock(ms, this.timezone);
+    const minutes = Math.round((wall - ms) / 60_000);
+    const abs = Math.abs(minutes);
+    return `${new Date(wall).toISOString().slice(0, 19)}${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  }
+
   table(): TextTable {
     const q = this.coder.question;
     const t: TextTable = { kind: 'text', question: q.id, label: q.label, type: q.type === 'date' ? 'date' : 'text', n: this.n, missing: this.missing, distinct: this.seen.size };
     if (this.capped) t.distinctCapped = true;
     if (Number.isFinite(this.min)) {
-      // A wall-clock reading stays as written; an instant is said to be UTC, not passed off as local time.
-      t.min = formatDateTime(this.min) + (this.minZoned ? 'Z' : '');
-      t.max = formatDateTime(this.max) + (this.maxZoned ? 'Z' : '');
+      // A wall-clock reading stays as written; an instant is shown in the study's zone with its
+      // offset, or in UTC marked Z: never passed off as a local time.
+      t.min = this.minZoned ? this.instant(this.min) : formatDateTime(this.min);
+      t.max = this.maxZoned ? this.instant(this.max) : formatDateTime(this.max);
     }
     return t;
   }

@@ -8,9 +8,9 @@ import type { Question } from '../../../src/spec/codebook.js';
 
 const question: Question = { id: 'why', label: 'Why?', type: 'text', columns: [0], options: [], items: [] };
 
-function summarize(answers: Iterable<string>, q: Question = question) {
+function summarize(answers: Iterable<string>, q: Question = question, timezone?: string) {
   const coder = new TextCoder(q);
-  const s = new TextSummary(coder);
+  const s = new TextSummary(coder, timezone);
   const cells = new Cells();
   for (const a of answers) {
     cells.hold([a]);
@@ -65,4 +65,9 @@ test('date summary: first and last times, blanks and dashes left out', () => {
   // Google Forms' own download: 5:54 PM at GMT+5:30 is 12:24 UTC.
   const gf = summarize(['2021/01/14 05:54:00 PM GMT+5:30', '2021/01/14 06:00:00 PM GMT+5:30'], { ...question, type: 'date' });
   assert.deepEqual([gf.min, gf.max], ['2021-01-14T12:24:00Z', '2021-01-14T12:30:00Z']);
+  // In a study whose spec gives its time zone, an instant is shown there, with its offset.
+  const india = summarize(['2021/01/14 05:54:00 PM GMT+5:30', '2021-01-14T20:00:00Z'], { ...question, type: 'date' }, 'Asia/Kolkata');
+  assert.deepEqual([india.min, india.max], ['2021-01-14T17:54:00+05:30', '2021-01-15T01:30:00+05:30']);
+  const ny = summarize(['2021-07-01T12:00:00Z'], { ...question, type: 'date' }, 'America/New_York');
+  assert.equal(ny.min, '2021-07-01T08:00:00-04:00');
 });
