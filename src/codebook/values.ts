@@ -198,6 +198,15 @@ export function inBand(b: Band, x: number): boolean {
   return (b.min === undefined || x >= b.min) && (b.max === undefined || x <= b.max) && (b.below === undefined || x < b.below);
 }
 
+/** Where a number in no band lies: between two bands' bounds, or past the first or last. */
+export function gapOf(bands: readonly Band[], x: number): string {
+  const under = bands.flatMap((b) => (b.max !== undefined && b.max < x ? [{ at: b.max, say: `max: ${b.max}` }] : b.below !== undefined && b.below <= x ? [{ at: b.below, say: `below: ${b.below}` }] : []));
+  const top = under.sort((a, b) => b.at - a.at)[0]?.say;
+  const next = Math.min(...bands.flatMap((b) => (b.min !== undefined && b.min > x ? [b.min] : [])));
+  if (top !== undefined && Number.isFinite(next)) return `between ${top} and min: ${next}`;
+  return top !== undefined ? `past the last band's ${top}` : Number.isFinite(next) ? `under the first band's min: ${next}` : 'in no band';
+}
+
 /**
  * Of spellings that differ only in case, how much one reads as written by hand: a capital first
  * ("Jaipur") over all lower case ("jaipur") or all capitals ("JAIPUR").

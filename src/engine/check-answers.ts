@@ -72,9 +72,9 @@ function compare(c: Comparison, answers: readonly string[], multi: boolean, samp
   if (to !== undefined) return { message: messages.recodedAnswer(c.value as string, c.name, to), hint: `expressions see answers after recode: compare with ${JSON.stringify(to)}` };
   // A number near another (6 beside 5) is no slip.
   const near = typeof c.value === 'string' ? closest(c.value, answers) : undefined;
-  if (near !== undefined) return { message: messages.notAnAnswer(c.value, c.name, near, shown) };
-  if (sampleOnly) return null;
   const message = messages.notAnAnswer(c.value, c.name, near, shown);
+  if (near !== undefined) return { message };
+  if (sampleOnly) return null;
   return closed ? { message, hint: `the spec lists the answers of '${c.name}' in its options: if this is one, list it there` } : { message, unseen: true };
 }
 

@@ -216,6 +216,14 @@ export class SingleCoder implements SingleLike {
   }
 }
 
+/**
+ * A multi-select of one checkbox column cannot tell an unticked box from a skipped question: a
+ * blank is unticked, and everyone is in the base (a box ticked by all who answered would read 100%).
+ */
+export function readsOneCheckbox(q: Question): boolean {
+  return q.type === 'multi' && q.layout?.kind === 'columns' && q.items.length === 1;
+}
+
 /** Numeric answers banded into labelled ranges (a derived question, e.g. age bands). */
 export class BandCoder implements SingleLike {
   readonly kind = 'single';
@@ -276,9 +284,7 @@ export class MultiCoder {
         if (state === 'chosen') this.chosen.push(i);
         else if (state === 'unchosen') seen = true;
       }
-      // One checkbox cannot tell an unticked box from a skipped question: a blank is unticked,
-      // and everyone is in the base (a box ticked by all who answered would read 100%).
-      this.answered = this.chosen.length > 0 || seen || q.items.length === 1;
+      this.answered = this.chosen.length > 0 || seen || readsOneCheckbox(q);
       return;
     }
     const column = q.columns[0]!;

@@ -14,7 +14,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join as joinPath, resolve as resolvePath } from 'node:path';
-import { findRef, type Band, type Codebook, type Question } from '../spec/codebook.js';
+import { findRef, type Codebook, type Question } from '../spec/codebook.js';
+import { gapOf } from '../codebook/values.js';
 import type { FilterSpec, StudySpec, TableSpec } from '../spec/analysis.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
 import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
@@ -104,15 +105,6 @@ export async function runReport(loaded: LoadedSpec, specPath: string, options: R
   csvOptions.displayName = displayName;
   if (options.readingThread !== undefined) csvOptions.worker = options.readingThread;
   return withInput(file, csvOptions, (input, diagnostics) => reportInput(input, loaded, options, displayName, diagnostics), options.onRestart);
-}
-
-/** Where a number in no band lies: between two bands' bounds, or past the first or last. */
-function gapOf(bands: readonly Band[], x: number): string {
-  const under = bands.flatMap((b) => (b.max !== undefined && b.max < x ? [{ at: b.max, say: `max: ${b.max}` }] : b.below !== undefined && b.below <= x ? [{ at: b.below, say: `below: ${b.below}` }] : []));
-  const top = under.sort((a, b) => b.at - a.at)[0]?.say;
-  const next = Math.min(...bands.flatMap((b) => (b.min !== undefined && b.min > x ? [b.min] : [])));
-  if (top !== undefined && Number.isFinite(next)) return `between ${top} and min: ${next}`;
-  return top !== undefined ? `past the last band's ${top}` : Number.isFinite(next) ? `under the first band's min: ${next}` : 'in no band';
 }
 
 /**
@@ -218,8 +210,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
       const at = error(problem.message);
       const location = at instanceof SurveyError && at.location?.line !== undefined ? { location: { file: at.location.file, line: at.location.line } } : {};
       diagnostics.push({ level: 'warning', code: 'SURVEY_ANSWER_UNSEEN', message: `${at.message}: no row holds it, so it matches none`, ...location });
-    }
-    else if (problem !== null) throw error(problem.message, problem.hint);
+    } else if (problem !== null) throw error(problem.message, problem.hint);
   }
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
   if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted, noWeightLines) });

@@ -10,7 +10,7 @@ import type { FrequencyTable, Table } from '../spec/result.js';
 import { isNonSubstantive } from '../codebook/scales.js';
 import { crosstabChart, frequencyChart, histogramChart, likertChart, type ChartResult } from '../render/chart/spec.js';
 import { chartMessages } from '../render/chart/messages.js';
-import { isOneCheckbox, ONE_CHECKBOX_NOTE } from '../render/table/total.js';
+import { isOneCheckbox, ONE_CHECKBOX_LINE } from '../render/table/total.js';
 import { formatPercent } from '../render/chart/text.js';
 
 export interface ChartRequest {
@@ -99,7 +99,7 @@ function drawTable(table: Table, ctx: ChartContext): ChartResult | null {
       const visible = { ...table, rows: table.rows.filter((r) => r.count !== null && !r.suppressed) };
       if (visible.rows.every((r) => r.count === 0)) return null;
       const hidden = table.rows.filter((r) => r.suppressed && !r.missing).map((r) => r.label);
-      const oneBox = isOneCheckbox(table) ? [ONE_CHECKBOX_NOTE.slice(0, -1)] : [];
+      const oneBox = isOneCheckbox(table) ? [ONE_CHECKBOX_LINE] : [];
       const note = notes(ctx, ...oneBox, ...(hidden.length > 0 ? [`Hidden by disclosure control (*): ${hidden.join(', ')}`] : []));
       return frequencyChart(visible, { ...common, ...note, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents' });
     }

@@ -5,7 +5,7 @@
  */
 import type { FrequencyRow, FrequencyTable } from '../spec/result.js';
 import { itemRefParts, type Question } from '../spec/codebook.js';
-import type { ChoiceCoder } from '../engine/coder.js';
+import { readsOneCheckbox, type ChoiceCoder } from '../engine/coder.js';
 import { answered, chosenCodes } from './crosstab.js';
 import { percent } from './percent.js';
 import { Sums, Total } from './sums.js';
@@ -95,8 +95,7 @@ export class ChoiceFrequency {
     t.unweightedBase = this.answered.n;
     t.effectiveBase = m;
     t.ciMethod = `wilson ${Math.round(this.stats.confidence * 100)}%${weighted ? ' on the effective base' : ''}`;
-    // As the coder reads one checkbox column (see MultiCoder): everyone is in its base.
-    if (multi && q.layout?.kind === 'columns' && q.items.length === 1) t.oneCheckbox = true;
+    if (multi && readsOneCheckbox(q)) t.oneCheckbox = true;
     if (this.labels.item) {
       t.item = this.labels.item;
       t.itemId = itemRefParts(q.id)!.item;

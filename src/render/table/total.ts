@@ -8,8 +8,9 @@ export function isOneCheckbox(t: FrequencyTable): boolean {
   return t.oneCheckbox === true;
 }
 export const ONE_CHECKBOX = 'one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too';
-/** ONE_CHECKBOX as a sentence of its own. */
-export const ONE_CHECKBOX_NOTE = `${ONE_CHECKBOX.charAt(0).toUpperCase()}${ONE_CHECKBOX.slice(1)}.`;
+/** ONE_CHECKBOX as a line of its own (a chart's note), and as a sentence. */
+export const ONE_CHECKBOX_LINE = `${ONE_CHECKBOX.charAt(0).toUpperCase()}${ONE_CHECKBOX.slice(1)}`;
+export const ONE_CHECKBOX_NOTE = `${ONE_CHECKBOX_LINE}.`;
 
 /**
  * A crosstab row's Total column: the share of all respondents answering both who are in the row,
