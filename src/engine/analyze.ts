@@ -17,7 +17,6 @@ import type { ColumnHeader } from '../codebook/header.js';
 import { inferCodebook, R_MISSING } from '../codebook/infer.js';
 import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
 import { SurveyError } from '../errors/survey-error.js';
-import type { FunnelStep } from '../filters/apply.js';
 import { choicesOf, comparisonProblem, listedAnswers } from './check-answers.js';
 import { answersShown, messages } from '../errors/messages.js';
 import { compile, truthy } from '../expr/compile.js';
@@ -141,12 +140,12 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   } else if (t.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(t.unweighted) });
   const analysis = finish(t, input, scanned.header, displayName, rows, diagnostics);
   // --where is a rule of its own: every output counts the rows it left out, as a report's funnel does.
-  const funnel: { funnel?: FunnelStep[] } =
+  const funnel: Pick<AnalysisResult, 'funnel'> =
     options.where === undefined ? {} : { funnel: [{ rule: 'read', removed: 0, remaining: rows }, { rule: `where ${options.where}`, removed: excluded, remaining: rows - excluded }] };
-  if (weight === undefined) return { ...analysis, result: { ...analysis.result, ...funnel } as AnalysisResult };
+  if (weight === undefined) return { ...analysis, result: { ...analysis.result, ...funnel } };
   // The weights' own summary is no finding of the survey: the weighting line says what matters of them.
   const tables = analysis.result.tables.filter((x) => !(x.kind === 'numeric' && x.question === weight));
-  return { ...analysis, result: { ...analysis.result, ...funnel, tables, weights: summarizeWeights(t, 'column', weight, null, {}) } as AnalysisResult };
+  return { ...analysis, result: { ...analysis.result, ...funnel, tables, weights: summarizeWeights(t, 'column', weight, null, {}) } };
 }
 
 /** A column named as weights usually are (weight, wt, wgt, final_weight, weight_2): said when left unused. */

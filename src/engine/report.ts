@@ -17,7 +17,7 @@ import { basename, dirname, join as joinPath, resolve as resolvePath } from 'nod
 import { findRef, type Codebook, type Question } from '../spec/codebook.js';
 import { gapOf } from '../codebook/values.js';
 import type { FilterSpec, StudySpec, TableSpec } from '../spec/analysis.js';
-import type { AnalysisResult, Diagnostic } from '../spec/result.js';
+import type { AnalysisResult, Diagnostic, FunnelStep } from '../spec/result.js';
 import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
 import type { Encoding } from '../ingest/detect.js';
 import { inferCodebook } from '../codebook/infer.js';
@@ -25,7 +25,7 @@ import { applySpecCodebook, specError, unknownRef } from '../config/apply-codebo
 import type { LoadedSpec } from '../config/load-spec.js';
 import { compile, truthy, type Compiled, type Evaluator } from '../expr/compile.js';
 import { createFilter } from '../filters/index.js';
-import { FilterChain, type FunnelStep, type Rejection } from '../filters/apply.js';
+import { FilterChain, type Rejection } from '../filters/apply.js';
 import type { FilterEnv, RowContext } from '../filters/types.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
@@ -38,20 +38,15 @@ import type { ScanOptions } from '../ingest/read-csv.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { Cells } from '../ingest/cells.js';
 import { DEFAULT_SAMPLE_ROWS, answersOf, finish, type Analysis } from './analyze.js';
-import { Raking, summarizeWeights, targetScale, type TargetScale, type WeightsSummary } from './weighting.js';
+import { Raking, summarizeWeights, targetScale, type TargetScale } from './weighting.js';
 import { checkRecodesAndMissing, choicesOf, comparisonProblem, listedAnswers } from './check-answers.js';
 import { DEFAULT_LETTERS } from '../stats/column-tests.js';
 import type { TableStatsOptions } from '../tabulate/options.js';
-import { suppressTables, type DisclosureSummary } from '../stats/suppress.js';
+import { suppressTables } from '../stats/suppress.js';
 
+/** A report always has its funnel. */
 export interface ReportResult extends AnalysisResult {
-  title?: string;
-  /** Each validity rule in order; the first entry is the rows read. */
   funnel: FunnelStep[];
-  /** Present when rows are weighted: how, and what it costs in precision. */
-  weights?: WeightsSummary;
-  /** Present when small cells are suppressed (statistics.minCell). */
-  disclosure?: DisclosureSummary;
 }
 
 export interface Report extends Analysis {

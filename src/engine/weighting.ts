@@ -8,41 +8,11 @@ import type { Codebook } from '../spec/codebook.js';
 import type { WeightingSpec } from '../spec/analysis.js';
 import type { Diagnostic } from '../spec/result.js';
 import type { SingleLike } from './coder.js';
+import type { WeightsSummary } from '../spec/result.js';
 import type { Tabulation } from './tabulation.js';
 import { rakeCells, type RakeCell, type RakeResult } from '../stats/rake.js';
 import { kish } from '../stats/wilson.js';
 
-export interface WeightsSummary {
-  /** `column` (a weight question), `raking`, or `column+raking`. */
-  method: 'column' | 'raking' | 'column+raking';
-  /** The design weight question, if any. */
-  question?: string;
-  n: number;
-  sum: number;
-  mean: number;
-  min: number;
-  max: number;
-  /** Kish effective sample size (sum w)^2 / sum w^2. */
-  effectiveBase: number;
-  /** n / effective base. */
-  designEffect: number;
-  /** effective base / n. */
-  efficiency: number;
-  raking?: {
-    variables: string[];
-    iterations: number;
-    converged: boolean;
-    tolerance: number;
-    maxIterations: number;
-    rounds: number;
-    /** Largest distance of a weighted margin from its target (share of the total weight). */
-    marginError: number;
-    trim?: { lower: number; upper: number };
-    trimmedCells: number;
-    /** Kept rows lacking an answer to a raking variable: their weights were not adjusted. */
-    unraked: number;
-  };
-}
 
 /**
  * How a raking variable's targets are given: shares (adding up to 1) or percentages (to 100), both

@@ -4,14 +4,7 @@
  * funnel always reconciles: read = removed by each rule + kept.
  */
 import type { RowContext, RowFilter } from './types.js';
-
-export interface FunnelStep {
-  rule: string;
-  removed: number;
-  remaining: number;
-  /** Of `removed`, those of a kind the rule counts apart (speeders' rows that end before they start). */
-  apart?: { label: string; removed: number };
-}
+import type { FunnelStep } from '../spec/result.js';
 
 export interface Rejection {
   line: number;

@@ -11,7 +11,6 @@ import { createHash } from 'node:crypto';
 import { findRef, type Codebook } from '../spec/codebook.js';
 import type { StudySpec, TableSpec } from '../spec/analysis.js';
 import type { AnalysisResult, FrequencyTable, Table } from '../spec/result.js';
-import type { FunnelStep } from '../filters/apply.js';
 import type { Artifact } from '../io/write.js';
 import { funnelCsv, tablesCsv } from '../render/table/csv.js';
 import { renderMarkdown, tableMarkdown } from '../render/table/markdown.js';
@@ -44,7 +43,7 @@ export interface Built {
   charts: { id: string; tables: number[]; svg: string }[];
 }
 
-export async function buildArtifacts(given: AnalysisResult & { funnel?: FunnelStep[] }, opts: ArtifactOptions): Promise<Built> {
+export async function buildArtifacts(given: AnalysisResult, opts: ArtifactOptions): Promise<Built> {
   const result = { ...given, input: { ...given.input, file: inputName(given.input.file) } };
   const ids = tableIds(result.tables);
   const report = { result, spec: opts.spec, ids, baseLabel: opts.baseLabel, inputSha256: opts.inputSha256 };

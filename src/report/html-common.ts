@@ -1,9 +1,6 @@
 /** What every part of report.html shares: its input, escaping and number formats. */
 import type { StudySpec, TableSpec } from '../spec/analysis.js';
-import type { WeightsSummary } from '../engine/weighting.js';
-import type { DisclosureSummary } from '../stats/suppress.js';
 import type { AnalysisResult, Table } from '../spec/result.js';
-import type { FunnelStep } from '../filters/apply.js';
 import { escapeXml, round } from '../render/sanitize.js';
 
 export interface HtmlChart {
@@ -15,7 +12,7 @@ export interface HtmlChart {
 }
 
 export interface HtmlInput {
-  result: AnalysisResult & { funnel?: FunnelStep[]; title?: string; weights?: WeightsSummary; disclosure?: DisclosureSummary };
+  result: AnalysisResult;
   spec?: StudySpec | undefined;
   /** File-safe unique id of each table (tables/<id>.csv). */
   ids: readonly string[];

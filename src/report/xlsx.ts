@@ -11,12 +11,11 @@ import type { Workbook as ExcelWorkbook, Worksheet } from 'exceljs';
 import { loadBundle } from '../bundle/load.js';
 import type { StudySpec } from '../spec/analysis.js';
 import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
-import type { FunnelStep } from '../filters/apply.js';
 import { resultTitle, stepLabel } from '../render/title.js';
 import { isOneCheckbox, ONE_CHECKBOX_NOTE, totalPercent } from '../render/table/total.js';
 
 export interface XlsxInput {
-  result: AnalysisResult & { funnel?: FunnelStep[]; title?: string };
+  result: AnalysisResult;
   spec?: StudySpec | undefined;
   /** File-safe unique id of each table. */
   ids: readonly string[];

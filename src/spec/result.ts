@@ -273,4 +273,63 @@ export interface AnalysisResult {
   /** Columns withheld as personal data: never tabulated, printed or charted. */
   withheld: Withheld[];
   diagnostics: Diagnostic[];
+  /** A spec's title. */
+  title?: string;
+  /** Each validity rule in order (the first entry is the rows read); a report's always, analyze's with --where. */
+  funnel?: FunnelStep[];
+  /** Present when rows are weighted: how, and what it costs in precision. */
+  weights?: WeightsSummary;
+  /** Present when small cells are suppressed (statistics.minCell). */
+  disclosure?: DisclosureSummary;
 }
+
+export interface FunnelStep {
+  rule: string;
+  removed: number;
+  remaining: number;
+  /** Of `removed`, those of a kind the rule counts apart (speeders' rows that end before they start). */
+  apart?: { label: string; removed: number };
+}
+
+export interface WeightsSummary {
+  /** `column` (a weight question), `raking`, or `column+raking`. */
+  method: 'column' | 'raking' | 'column+raking';
+  /** The design weight question, if any. */
+  question?: string;
+  n: number;
+  sum: number;
+  mean: number;
+  min: number;
+  max: number;
+  /** Kish effective sample size (sum w)^2 / sum w^2. */
+  effectiveBase: number;
+  /** n / effective base. */
+  designEffect: number;
+  /** effective base / n. */
+  efficiency: number;
+  raking?: {
+    variables: string[];
+    iterations: number;
+    converged: boolean;
+    tolerance: number;
+    maxIterations: number;
+    rounds: number;
+    /** Largest distance of a weighted margin from its target (share of the total weight). */
+    marginError: number;
+    trim?: { lower: number; upper: number };
+    trimmedCells: number;
+    /** Kept rows lacking an answer to a raking variable: their weights were not adjusted. */
+    unraked: number;
+  };
+}
+
+export interface DisclosureSummary {
+  minCell: number;
+  /** Cells hidden because they were small. */
+  primary: number;
+  /** Cells hidden so that the small ones cannot be recovered from totals. */
+  complementary: number;
+  /** Tables with at least one hidden cell. */
+  tables: number;
+}
+

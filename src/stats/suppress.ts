@@ -5,17 +5,7 @@
  * Suppressed counts, percentages and intervals become null; zero cells stay
  * (a zero discloses no one).
  */
-import type { BannerColumn, BannerTable, CrosstabTable, FrequencyRow, FrequencyTable, Table } from '../spec/result.js';
-
-export interface DisclosureSummary {
-  minCell: number;
-  /** Cells hidden because they were small. */
-  primary: number;
-  /** Cells hidden so that the small ones cannot be recovered from totals. */
-  complementary: number;
-  /** Tables with at least one hidden cell. */
-  tables: number;
-}
+import type { BannerColumn, BannerTable, CrosstabTable, DisclosureSummary, FrequencyRow, FrequencyTable, Table } from '../spec/result.js';
 
 export function suppressTables(tables: readonly Table[], minCell: number): { tables: Table[]; summary: DisclosureSummary } {
   const summary: DisclosureSummary = { minCell, primary: 0, complementary: 0, tables: 0 };

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { buildArtifacts, type Built } from '../../src/report/artifacts.js';
 import { prefixSvgIds, renderHtml } from '../../src/report/html.js';
 import type { StudySpec } from '../../src/spec/analysis.js';
-import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable } from '../../src/spec/result.js';
-import type { FunnelStep } from '../../src/filters/apply.js';
+import type { AnalysisResult, CrosstabTable, FrequencyTable, FunnelStep, NumericTable } from '../../src/spec/result.js';
 
 const MARKUP = '<script>alert(1)</script> & co';
 const SHA = 'ab'.repeat(32);

@@ -1,5 +1,5 @@
 /** All tables as one tidy CSV: a row per answer (and per crosstab cell). */
-import type { AnalysisResult, Table } from '../../spec/result.js';
+import type { AnalysisResult, FunnelStep, Table } from '../../spec/result.js';
 import { csvCell } from '../sanitize.js';
 
 const HEADER = ['kind', 'question', 'label', 'answer', 'column', 'count', 'percent', 'percent_of_responses', 'base'];
@@ -18,7 +18,7 @@ export function tablesCsv(tables: readonly Table[]): string {
  * The funnel as CSV: each rule with the rows it removed and the rows left, then those of its
  * removed rows it counts apart (speeders' rows that end before they start), as JSON's `apart`.
  */
-export function funnelCsv(steps: readonly { rule: string; removed: number; remaining: number; apart?: { label: string; removed: number } }[]): string {
+export function funnelCsv(steps: readonly FunnelStep[]): string {
   const rows = steps.map((s) => [csvCell(s.rule), s.removed, s.remaining, s.apart ? csvCell(s.apart.label) : '', s.apart?.removed ?? ''].join(','));
   return `${['rule,removed,remaining,apart,apart_removed', ...rows].join('\r\n')}\r\n`;
 }

@@ -3,12 +3,12 @@ import type { AnalysisResult, FrequencyTable, Table } from '../../spec/result.js
 import { formatCount, formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
 import { testSummary } from './text.js';
 import { resultTitle, stepLabel } from '../title.js';
-import type { FunnelStep } from '../../filters/apply.js';
 import { isOneCheckbox, ONE_CHECKBOX, totalPercent } from './total.js';
 import { gridRun, gridTitle } from './grid.js';
 import { bannerCell } from './banner.js';
+import { disclosureNote, metadataNote, weightsNote } from './notes.js';
 
-export function renderMarkdown(result: AnalysisResult & { funnel?: FunnelStep[]; title?: string }): string {
+export function renderMarkdown(result: AnalysisResult): string {
   const out: string[] = [`# ${forMarkdown(resultTitle(result))}`, '', `${result.input.rows} respondents read from ${forMarkdown(result.input.file)}.`];
   if (result.funnel) {
     out.push('', '| Validity filter | Removed | Remaining |', '|---|---:|---:|', ...result.funnel.map((s, i) => `| ${forMarkdown(stepLabel(s))} | ${i === 0 ? '' : s.removed} | ${s.remaining} |`));
@@ -16,6 +16,8 @@ export function renderMarkdown(result: AnalysisResult & { funnel?: FunnelStep[];
   if (result.withheld.length > 0) {
     out.push('', `Withheld as personal data: ${result.withheld.map((w) => `${forMarkdown(w.column)} (${w.kind})`).join(', ')}.`);
   }
+  const notes = [metadataNote(result, forMarkdown), result.weights && weightsNote(result.weights, forMarkdown), result.disclosure && disclosureNote(result.disclosure)];
+  for (const note of notes) if (note) out.push('', `${note}.`);
   // A grid is one table, an item a row, as in the terminal; tables/<id>.md keep a table per item.
   for (let i = 0; i < result.tables.length; i++) {
     const run = gridRun(result.tables, i);

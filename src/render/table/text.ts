@@ -1,10 +1,11 @@
 /** Tables for the terminal: aligned columns, inline bars, colour through a styler. */
-import type { AnalysisResult, BannerTable, CrosstabStats, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
+import type { AnalysisResult, BannerTable, FunnelStep, CrosstabStats, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
 import { isOneCheckbox, isWeighted, ONE_CHECKBOX, totalPercent } from './total.js';
 import { gridRun, gridTitle } from './grid.js';
 import { stepLabel } from '../title.js';
 import { bannerCell } from './banner.js';
+import { disclosureNote, metadataNote, weightsNote } from './notes.js';
 import { padEnd, padStart, pieces, width as columnsOf } from './width.js';
 
 /** Colour is applied by the caller's styler (chalk at the CLI edge, identity in tests). */
@@ -23,14 +24,7 @@ export interface TextOptions {
   width: number;
 }
 
-export interface FunnelStepLike {
-  rule: string;
-  removed: number;
-  remaining: number;
-  apart?: { label: string; removed: number };
-}
-
-export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[]; title?: string }, options: TextOptions): string {
+export function renderText(result: AnalysisResult, options: TextOptions): string {
   const { styler: st } = options;
   const out: string[] = [];
   const inp = result.input;
@@ -40,13 +34,11 @@ export function renderText(result: AnalysisResult & { funnel?: FunnelStepLike[];
   if (result.withheld.length > 0) {
     out.push(st.warn(`Withheld as personal data (never tabulated): ${result.withheld.map((w) => `${forTerminal(w.column)} (${w.kind})`).join(', ')}`));
   }
-  const metadata = result.questions.filter((q) => q.metadata && !result.tables.some((t) => 'question' in t && t.question === q.id));
-  if (metadata.length > 0) out.push(st.dim(`Platform metadata, not tabulated (a spec's rules and tables can use it): ${metadata.map((q) => forTerminal(q.id)).join(', ')}`));
+  const metadata = metadataNote(result, forTerminal);
+  if (metadata !== null) out.push(st.dim(metadata));
   if (result.funnel) out.push('', funnelText(result.funnel, st));
-  const w = (result as { weights?: { method: string; question?: string; effectiveBase: number; designEffect: number; min: number; max: number } }).weights;
-  if (w) out.push('', st.dim(`${weightedBy(w)}: effective base ${formatNumber(w.effectiveBase, 1)}, design effect ${formatNumber(w.designEffect)}, weights ${formatNumber(w.min, 3)} to ${formatNumber(w.max, 3)}`));
-  const d = (result as { disclosure?: { minCell: number; primary: number; complementary: number } }).disclosure;
-  if (d) out.push(st.dim(`Cells with fewer than ${d.minCell} respondents suppressed (*): ${d.primary}, plus ${d.complementary} so they cannot be recovered`));
+  if (result.weights) out.push('', st.dim(weightsNote(result.weights, forTerminal)));
+  if (result.disclosure) out.push(st.dim(disclosureNote(result.disclosure)));
   const tables = result.tables;
   for (let i = 0; i < tables.length; i++) {
     const run = gridRun(tables, i);
@@ -247,13 +239,8 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
 }
 
 /** How rows were weighted, naming the weight column: `Weighted by 'weight'`, `Weighted by 'w', then raked`. */
-function weightedBy(w: { method: string; question?: string }): string {
-  if (w.method === 'raking' || w.question === undefined) return 'Weighted (raking)';
-  return `Weighted by '${forTerminal(w.question)}'${w.method === 'column+raking' ? ', then raked' : ''}`;
-}
-
 /** Validity rules in order, with the rows each removed and the rows left. */
-export function funnelText(steps: readonly FunnelStepLike[], st: Styler): string {
+export function funnelText(steps: readonly FunnelStep[], st: Styler): string {
   const names = steps.map((s) => forTerminal(stepLabel(s)));
   const w = Math.max(...names.map(columnsOf), 10);
   const lines = [st.title('Validity filters'), st.dim(`  ${'rule'.padEnd(w)}  ${'removed'.padStart(8)}  ${'remaining'.padStart(9)}`)];
