@@ -1,6 +1,6 @@
 import type { FilterFactory } from './types.js';
 import { formatDateTime, normalizeCell, parseDateTime } from '../codebook/values.js';
-import { hasZone, isTimeZone, toWallClock } from './timezone.js';
+import { hasZone, isTimeZone, toWallClock } from '../codebook/timezone.js';
 
 /**
  * Removes submissions outside the fieldwork window. Timestamps without a zone

@@ -2,7 +2,7 @@
 import type { TextTable } from '../spec/result.js';
 import type { TextCoder } from '../engine/coder.js';
 import { formatDateTime, own } from '../codebook/values.js';
-import { hasZone, toWallClock } from '../filters/timezone.js';
+import { hasZone, toWallClock } from '../codebook/timezone.js';
 
 const MAX_TRACKED = 100_000;
 

@@ -5,6 +5,7 @@ import { TextCoder } from '../../../src/engine/coder.js';
 import { Cells } from '../../../src/ingest/cells.js';
 import { isBlank, normalizeCell } from '../../../src/codebook/values.js';
 import type { Question } from '../../../src/spec/codebook.js';
+import { hasZone } from '../../../src/codebook/timezone.js';
 
 const question: Question = { id: 'why', label: 'Why?', type: 'text', columns: [0], options: [], items: [] };
 
@@ -70,4 +71,12 @@ test('date summary: first and last times, blanks and dashes left out', () => {
   assert.deepEqual([india.min, india.max], ['2021-01-14T17:54:00+05:30', '2021-01-15T01:30:00+05:30']);
   const ny = summarize(['2021-07-01T12:00:00Z'], { ...question, type: 'date' }, 'America/New_York');
   assert.equal(ny.min, '2021-07-01T08:00:00-04:00');
+  // A date's own dash is no offset: dates without a time stay the days they name, in any zone.
+  const days = summarize(['14-Jan-2021', '2021-01-20', '14-Jan-2021 13:05'], { ...question, type: 'date' }, 'America/New_York');
+  assert.deepEqual([days.min, days.max], ['2021-01-14', '2021-01-20']);
+});
+
+test('hasZone: a time followed by Z, an offset or GMT/UTC; never a date alone', () => {
+  for (const zoned of ['2021-01-14T17:54:00Z', '2021-01-14T17:54:00+05:30', '2021-01-14 17:54-0500', '2021/01/14 05:54:00 PM GMT+5:30', '1/14/2021 5:54 pm UTC']) assert.equal(hasZone(zoned), true, zoned);
+  for (const local of ['14-Jan-2021', '2021-01-14', '01-14-2021', '2021-01-14 17:54', '1/14/2021 5:54 PM', 'Jan-2021']) assert.equal(hasZone(local), false, local);
 });

@@ -27,7 +27,13 @@ export function toWallClock(instant: number, tz: string): number {
   return wall + (instant % 1000 + 1000) % 1000;
 }
 
-/** Whether a timestamp string carries its own zone (ISO `Z` or an offset). */
+/**
+ * A time written with its zone (ISO `Z` or `+05:30`, Google Forms' `GMT+5:30`): an instant. The
+ * time before the zone is required, so that a date's own dash (`14-Jan-2021`) is not an offset.
+ */
+const ZONED = /\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?\s*(?:Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?)$/i;
+
+/** Whether a timestamp string carries its own zone. */
 export function hasZone(s: string): boolean {
-  return /(?:Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?)$/.test(s.trim());
+  return ZONED.test(s.trim());
 }
