@@ -1,0 +1,18 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+test('the package exports its API by name: analyze an export, run a spec, render the result', async () => {
+  // The package's own name resolves through its exports map, as it does for a program that installs it.
+  const survey = await import('survey');
+  const { result } = await survey.analyzeFile(`${root}fixtures/whatsapp-privacy-2021/responses.csv`);
+  assert.ok(result.input.rows > 1000);
+  assert.match(survey.renderText(result, { styler: survey.plain, width: 100 }), /respondents/);
+  const spec = await survey.loadSpec(`${root}fixtures/whatsapp-privacy-2021/survey.yaml`);
+  const report = await survey.runReport(spec, `${root}fixtures/whatsapp-privacy-2021/survey.yaml`);
+  assert.equal(report.result.funnel.at(-1)!.remaining, 565);
+  assert.match(survey.renderMarkdown(report.result), /565/);
+  await assert.rejects(survey.analyzeFile(`${root}fixtures/no-such-file.csv`), (e: unknown) => survey.isSurveyError(e) && e.code === 'SURVEY_IO_READ' && e.exitCode === survey.EXIT.io);
+});
