@@ -37,6 +37,8 @@ function notes(ctx: ChartContext, ...more: string[]): { note?: string[] } {
 
 /** Ordered answers with no two sides to diverge from: yes/no, and counts ("Once", "Twice"). */
 const NO_SIDES = new Set(['yesNo', 'count', 'codes']);
+/** Answers in an order but with no good and bad sides (rare .. well done, a school degree): shaded in one hue when stacked. */
+const ORDER_ONLY = new Set(['count', 'education', 'skill', 'doneness', 'time']);
 /**
  * Scales that run from a lot of something to none of it ("Extremely" .. "Not at all"), listed
  * from the strong end. With an even number of points they split into two sides ("very" and
@@ -103,16 +105,19 @@ function drawTable(table: Table, ctx: ChartContext): ChartResult | null {
       const note = notes(ctx, ...oneBox, ...(hidden.length > 0 ? [`Hidden by disclosure control (*): ${hidden.join(', ')}`] : []));
       return frequencyChart(visible, { ...common, ...note, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents' });
     }
-    case 'crosstab':
-      if (table.base === 0 || table.suppressed) return null;
+    case 'crosstab': {
+      if (table.base === 0) return null;
+      // Hidden cells are drawn as hidden (*), and counted under the subtitle, so no answer vanishes unsaid.
+      const hidden = table.suppressed?.flat().filter(Boolean).length ?? 0;
       // Multi-select rows overlap and cannot stack: grouped, unless the spec asks for stacked bars (it is then told).
       // Unasked, the chart chooses (a heatmap for many answers); asked, it draws what it is asked.
       return crosstabChart(table, {
         ...common,
-        ...notes(ctx),
+        ...notes(ctx, ...(hidden > 0 ? [`Hidden by disclosure control (*): ${hidden} cell${hidden === 1 ? '' : 's'}`] : [])),
         ...(spec.type === 'grouped' || spec.type === 'stacked' || spec.type === 'heatmap' ? { type: spec.type } : table.multi === true ? { type: 'grouped' as const } : {}),
         ...sides(ctx.rowQuestion),
       });
+    }
     case 'numeric':
       return table.bins && table.bins.length > 0 ? histogramChart(table, { ...common, ...notes(ctx) }) : null;
     case 'text':
@@ -143,8 +148,9 @@ function drawGrid(question: Question, items: FrequencyTable[], ctx: ChartContext
     ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), reverse: POSITIVE_FIRST.has(question.scale), oneSided: isOneSided(question) });
 }
 
-/** Which end a two-sided scale lists first (a rating of numbers: the low end), or nothing for answers without sides. */
+/** Which end a two-sided scale lists first (a rating of numbers: the low end), one hue for answers in an order only, or nothing for answers without one. */
 export function sides(q: Question | undefined): { ordered?: 'positiveFirst' | 'negativeFirst' | 'oneSided' } {
+  if (q?.scale !== undefined && ORDER_ONLY.has(q.scale)) return { ordered: 'oneSided' };
   if (!q?.scale || NO_SIDES.has(q.scale)) return {};
   if (isOneSided(q)) return { ordered: 'oneSided' };
   if (POSITIVE_FIRST.has(q.scale)) return { ordered: 'positiveFirst' };

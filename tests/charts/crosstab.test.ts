@@ -3,6 +3,7 @@ import { crosstabChart } from '../../src/render/chart/spec.js';
 import { chart } from './chart.js';
 import { crosstab, understandingByGovernment, understandingByGovernmentNets } from './data.js';
 import { test } from 'node:test';
+import { chartForTable } from '../../src/report/choose-chart.js';
 
 chart(function crosstabStacked() {
   return crosstabChart(understandingByGovernment, { type: 'stacked' });
@@ -46,6 +47,31 @@ test('one hue or two sides: a neutral middle or an "un-" pole makes two sides; h
   assert.deepEqual(sides(q('intensity', ['Extremely', 'Very', 'Somewhat', 'Not very', 'Not at all'])), { ordered: 'oneSided' });
   assert.deepEqual(sides(q('frequency', ['Every day', 'Weekly', 'Never'])), { ordered: 'oneSided' });
   assert.deepEqual(sides(q('amount', ['A lot', 'Some', 'Not much', 'Not at all'])), { ordered: 'positiveFirst' });
+  // An order with no good and bad sides (rare .. well done): one hue, not unrelated colours.
+  assert.deepEqual(sides(q('doneness', ['Rare', 'Medium rare', 'Medium', 'Medium Well', 'Well'])), { ordered: 'oneSided' });
+  assert.deepEqual(sides(q('yesNo', ['Yes', 'No'])), {});
+});
+
+test('cells hidden by disclosure control: a stacked bar ends with their share as one grey "Hidden (*)" segment; heatmap cells and grouped bars show *', () => {
+  // Men's "Disagree" (1) and "Don't know" (3) hidden together: 8 of 20 men, 40%, drawn as one segment.
+  const t = crosstab([[5, 6], [11, 8], [1, 2], [3, 3]], ['Agree', 'Neutral', 'Disagree', "Don't know"], ['Men', 'Women']);
+  const hidden = { ...t, counts: [[5, 6], [11, 8], [null, 2], [null, 3]], columnPercents: t.columnPercents.map((row, r) => row.map((x, c) => (r >= 2 && c === 0 ? null : x))), suppressed: [[false, false], [false, false], [true, false], [true, false]] } as unknown as typeof t;
+  const values = (spec: unknown) => ((spec as { data: { values: Record<string, unknown>[] } }).data.values);
+  const stacked = values(crosstabChart(hidden, { type: 'stacked' }).spec);
+  const men = stacked.filter((d) => String(d['key']).startsWith('Men'));
+  assert.deepEqual(men.map((d) => [d['segment'], d['value']]), [['Agree', 25], ['Neutral', 55], ['Hidden (*)', 20]]);
+  assert.equal(men.at(-1)!['end'], 100);
+  // Women hide nothing: no hidden segment, and their bars add up to 100 as before.
+  assert.deepEqual(stacked.filter((d) => String(d['key']).startsWith('Women')).map((d) => d['segment']), ['Agree', 'Neutral', 'Disagree', "Don't know"]);
+  const heat = values(crosstabChart(hidden, { type: 'heatmap' }).spec);
+  assert.deepEqual(heat.filter((d) => d['text'] === '*').length, 2);
+  assert.ok(heat.every((d) => d['text'] !== '0%'), 'a hidden cell is never drawn as 0%');
+  const grouped = JSON.stringify(crosstabChart(hidden, { type: 'grouped' }).spec);
+  assert.equal(grouped.match(/"text":"\*"/g)?.length, 2);
+  assert.match(grouped, /Disagree, Men: \* \(hidden by disclosure control\)/);
+  // A report draws it (it used to draw no chart, unsaid) and counts the hidden cells under the subtitle.
+  const drawn = chartForTable(hidden, {})!;
+  assert.match(JSON.stringify(drawn.spec), /Hidden by disclosure control \(\*\): 2 cells/);
 });
 
 // FiveThirtyEight's flying-etiquette survey: height by gender (20 answers, too many to stack).

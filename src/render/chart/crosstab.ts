@@ -54,6 +54,13 @@ export interface CrosstabChartOptions extends ChartOptions {
 
 /** Answers off a scale ("Don't know") in an ordered stack: a grey darker than the scale's middle. */
 const OFF_SCALE_COLOR = '#969696';
+/**
+ * Cells hidden by disclosure control: a stacked bar ends with their share together (what the
+ * column's base and its visible cells tell anyway), a heatmap's cell and a grouped bar show `*`.
+ */
+const HIDDEN = '*';
+const HIDDEN_SEGMENT = 'Hidden (*)';
+const HIDDEN_COLOR = '#C8C8C8';
 
 /** Widest legend label line, in pixels. */
 const LEGEND_LABEL_WIDTH = 150;
@@ -109,6 +116,10 @@ function count(table: CrosstabTable, row: number, col: number): number {
   return table.counts[row]?.[col] ?? 0;
 }
 
+function isHidden(table: CrosstabTable, row: number, col: number): boolean {
+  return table.suppressed?.[row]?.[col] === true;
+}
+
 function palette(label: string, n: number, r: Resolved, warnings: string[]): string[] {
   const { colors, distinct } = categoryPalette(r.config, n);
   if (n > distinct) warnings.push(chartMessages.tooManyColors(label, n, distinct));
@@ -138,14 +149,19 @@ function topLegend(legendKeys: string[], r: Resolved): Record<string, unknown> {
 function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[], ordered: CrosstabChartOptions['ordered']): Built {
   const rows = table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i));
   const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => [`n = ${respondentsIn(table, c)}`]);
-  const { keys: segKeys } = bandKeys(rows.map((i) => table.rowLabels[i] ?? ''), LEGEND_LABEL_WIDTH);
-  const colors = ordered ? orderedColors(rows.map((i) => table.rowLabels[i] ?? ''), ordered) : palette(table.label, rows.length, r, warnings);
+  const anyHidden = rows.some((row) => table.columnLabels.some((_, c) => isHidden(table, row, c)));
+  const { keys: segKeys } = bandKeys([...rows.map((i) => table.rowLabels[i] ?? ''), ...(anyHidden ? [HIDDEN_SEGMENT] : [])], LEGEND_LABEL_WIDTH);
+  const colors = [...(ordered ? orderedColors(rows.map((i) => table.rowLabels[i] ?? ''), ordered) : palette(table.label, rows.length, r, warnings)), ...(anyHidden ? [HIDDEN_COLOR] : [])];
   const data: Record<string, unknown>[] = [];
   const descs: string[] = [];
   table.columnLabels.forEach((colLabel, c) => {
     let start = 0;
     const parts: string[] = [];
     rows.forEach((row, k) => {
+      if (isHidden(table, row, c)) {
+        parts.push(`${table.rowLabels[row] ?? ''} ${HIDDEN}`);
+        return;
+      }
       const value = pct(table, row, c);
       const text = formatPercent(value, r.decimals);
       const show = (value * r.width) / 100 >= measureText(text, SIZE.label) + SEGMENT_LABEL_MARGIN;
@@ -163,6 +179,11 @@ function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
       });
       start += value;
     });
+    const rest = 100 - start;
+    if (rows.some((row) => isHidden(table, row, c)) && rest > 1e-9) {
+      const k = segKeys.length - 1;
+      data.push({ key: colKeys[c], segment: segKeys[k], start, end: 100, mid: start + rest / 2, value: rest, text: (rest * r.width) / 100 >= measureText(HIDDEN, SIZE.label) + SEGMENT_LABEL_MARGIN ? HIDDEN : '', textColor: textColorOn(HIDDEN_COLOR), desc: `${colLabel}: hidden by disclosure control` });
+    }
     descs.push(`${colLabel} (n = ${respondentsIn(table, c)}): ${parts.join(', ')}`);
   });
   const body = {
@@ -217,11 +238,13 @@ function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
   rows.forEach((row, k) => {
     const parts: string[] = [];
     table.columnLabels.forEach((colLabel, c) => {
+      const hidden = isHidden(table, row, c);
       const value = pct(table, row, c);
-      const text = formatPercent(value, r.decimals);
-      const fill = shades[max > 0 ? Math.round((value / max) * (HEATMAP_SHADES - 1)) : 0]!;
+      const text = hidden ? HIDDEN : formatPercent(value, r.decimals);
+      const fill = hidden ? HIDDEN_COLOR : shades[max > 0 ? Math.round((value / max) * (HEATMAP_SHADES - 1)) : 0]!;
       parts.push(`${colLabel} ${text}`);
-      data.push({ key: rowKeys[k], column: colKeys[c], text, fill, textColor: textColorOn(fill), desc: `${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${formatCount(count(table, row, c))} of ${formatCount(table.columnBases[c] ?? 0)})` });
+      const of = hidden ? 'hidden by disclosure control' : `${formatCount(count(table, row, c))} of ${formatCount(table.columnBases[c] ?? 0)}`;
+      data.push({ key: rowKeys[k], column: colKeys[c], text, fill, textColor: textColorOn(fill), desc: `${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${of})` });
     });
     descs.push(`${table.rowLabels[row] ?? ''}: ${parts.join(', ')}`);
   });
@@ -255,9 +278,10 @@ function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
   for (const row of order) {
     const parts: string[] = [];
     table.columnLabels.forEach((colLabel, c) => {
+      const hidden = isHidden(table, row, c);
       const value = pct(table, row, c);
       max = Math.max(max, value);
-      const text = formatPercent(value, r.decimals);
+      const text = hidden ? HIDDEN : formatPercent(value, r.decimals);
       parts.push(`${colLabel} ${text}`);
       data.push({
         key: rowKeys[row],
@@ -265,7 +289,7 @@ function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
         group: nets.has(row) ? GROUP_NETS : GROUP_ANSWERS,
         value,
         text,
-        desc: `${nets.has(row) ? 'Net: ' : ''}${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${formatCount(count(table, row, c))} of ${formatCount(table.columnBases[c] ?? 0)})`,
+        desc: `${nets.has(row) ? 'Net: ' : ''}${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${hidden ? 'hidden by disclosure control' : `${formatCount(count(table, row, c))} of ${formatCount(table.columnBases[c] ?? 0)}`})`,
       });
     });
     descs.push(`${nets.has(row) ? 'Net: ' : ''}${table.rowLabels[row] ?? ''}: ${parts.join(', ')}`);
