@@ -56,6 +56,12 @@ chart(function graph4NetsCustomSubtitle() {
   });
 });
 
+chart(function graph4NetsDonut() {
+  return frequencyChart(graph4Nets, { type: 'donut' });
+}, (svg) => {
+  assert.match(svg, /Not drawn: the net “[^<]+”, which overlaps the answers it combines/);
+});
+
 chart(function warnDonutTooManyAnswers() {
   const sevenAnswers = frequency('Q7', 'Which messaging app do you use most?', [
     ['WhatsApp', 250], ['Telegram', 110], ['Signal', 70], ['Messenger', 50], ['iMessage', 40], ['Viber', 25], ['Other', 20],

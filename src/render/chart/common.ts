@@ -161,9 +161,20 @@ export function titleBlock(title: string, subtitle: string[], totalWidth: number
 }
 
 /** The caller's subtitle as lines, or the default; then the note's lines, if any. */
-export function subtitleLines(given: string | string[] | undefined, fallback: string[], note?: string | string[]): string[] {
+/**
+ * Nets a donut or stacked bars leave out (a net overlaps the answers it combines), said under the
+ * subtitle: the chart's own reader is told, and a run is not warned of what it does by design.
+ */
+export function netsNotDrawn(labels: readonly string[]): string[] {
+  if (labels.length === 0) return [];
+  const quoted = labels.map((l) => `“${l}”`).join(', ');
+  return [labels.length === 1 ? `Not drawn: the net ${quoted}, which overlaps the answers it combines` : `Not drawn: the nets ${quoted}, each overlapping the answers it combines`];
+}
+
+/** The subtitle's lines (given, or the chart's own), then the caller's note, then what the chart itself says it leaves out. */
+export function subtitleLines(given: string | string[] | undefined, fallback: string[], note?: string | string[], own: readonly string[] = []): string[] {
   const lines = given === undefined ? fallback : Array.isArray(given) ? given : [given];
-  return note === undefined ? lines : [...lines, ...(Array.isArray(note) ? note : [note])];
+  return [...lines, ...(note === undefined ? [] : Array.isArray(note) ? note : [note]), ...own];
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   percentMax,
   resolve,
   subtitleLines,
+  netsNotDrawn,
   titleBlock,
   type ChartOptions,
   type ChartResult,
@@ -84,13 +85,12 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   if (type === 'stacked' && table.multi === true) {
     warnings.push(chartMessages.stackedMulti(table.label));
     type = 'grouped';
-  } else if ((type === 'stacked' || type === 'heatmap') && nets.size > 0) {
-    warnings.push(chartMessages.stackedNets(table.label, nets.size, type === 'heatmap' ? 'heatmap' : 'stacked bars'));
   }
+  const leftOut = type === 'stacked' || type === 'heatmap' ? netsNotDrawn([...nets].map((i) => table.rowLabels[i] ?? '')) : [];
   const subtitle = subtitleLines(opts.subtitle, [
     `${baseText(table.base, `${r.baseLabel} answering both questions`, table.unweightedBase)}, % of each group's respondents` +
       (table.multi === true ? ' (more than one answer allowed)' : ''),
-  ], opts.note);
+  ], opts.note, leftOut);
   const title = opts.title ?? table.label;
   const built = type === 'stacked' ? stacked(table, nets, r, warnings, opts.ordered) : type === 'heatmap' ? heatmap(table, nets, r) : grouped(table, nets, r, warnings);
   const kind = type === 'stacked' ? '100% stacked bar chart' : type === 'heatmap' ? 'Heatmap' : 'Grouped bar chart';

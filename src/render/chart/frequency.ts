@@ -18,6 +18,7 @@ import {
   percentMax,
   resolve,
   subtitleLines,
+  netsNotDrawn,
   titleBlock,
   type ChartOptions,
   type ChartResult,
@@ -87,6 +88,17 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
 
   const responses = table.responses ?? inBase.filter((row) => row.net !== true).reduce((s, row) => s + finite(row.count), 0);
   const unit = byResponses ? '% of responses' : '% of respondents';
+  let type = opts.type ?? 'bar';
+  const nets = inBase.filter((row) => row.net === true);
+  const answers = inBase.length - nets.length;
+  if (type === 'donut' && multi) {
+    warnings.push(chartMessages.donutMultiSelect(table.question));
+    type = 'bar';
+  } else if (type === 'donut' && answers > DONUT_MAX_ANSWERS) {
+    warnings.push(chartMessages.donutTooManyAnswers(table.question, answers, DONUT_MAX_ANSWERS));
+    type = 'bar';
+  }
+  const leftOut = type === 'donut' ? netsNotDrawn(nets.map((row) => row.label)) : [];
   const subtitle = subtitleLines(
     opts.subtitle,
     [
@@ -95,23 +107,11 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
         : `${baseText(table.base, r.baseLabel, table.unweightedBase)}, % of respondents${multi && inBase.filter((row) => row.net !== true).length > 1 ? '; more than one answer allowed' : ''}`,
     ],
     opts.note,
+    leftOut,
   );
   const percentOf = (row: FrequencyRow): number => finite(byResponses ? row.percentOfResponses : row.percent);
   const countText = (row: FrequencyRow): string =>
     byResponses ? `${formatCount((finite(row.percentOfResponses) * responses) / 100)} of ${formatCount(responses)} answers` : `${formatCount(finite(row.count))} of ${formatCount(table.base)} respondents`;
-
-  let type = opts.type ?? 'bar';
-  const nets = inBase.filter((row) => row.net === true).length;
-  const answers = inBase.length - nets;
-  if (type === 'donut' && multi) {
-    warnings.push(chartMessages.donutMultiSelect(table.question));
-    type = 'bar';
-  } else if (type === 'donut' && answers > DONUT_MAX_ANSWERS) {
-    warnings.push(chartMessages.donutTooManyAnswers(table.question, answers, DONUT_MAX_ANSWERS));
-    type = 'bar';
-  } else if (type === 'donut' && nets > 0) {
-    warnings.push(chartMessages.donutNets(table.question, nets));
-  }
 
   const rows = inBase.filter((row) => row.net !== true || (type !== 'donut' && (!byResponses || row.percentOfResponses !== undefined)));
   const { keys, lines } = bandKeys(rows.map((row) => row.label), r.labelWidth);

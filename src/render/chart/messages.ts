@@ -7,16 +7,12 @@ export const chartMessages = {
     `chart of '${question}': a donut needs ${max} answers or fewer, this question has ${answers}; drawn as bars`,
   donutMultiSelect: (question: string) =>
     `chart of '${question}': a multi-select question cannot be a donut (its percentages add up to more than 100%); drawn as bars`,
-  donutNets: (question: string, nets: number) =>
-    `chart of '${question}': ${nets} net${nets === 1 ? '' : 's'} left out of the donut (a net overlaps the answers it combines)`,
   noPercentOfResponses: (question: string) =>
     `chart of '${question}': no % of responses in the table; charted as % of respondents`,
   netsWithoutResponses: (question: string, nets: number) =>
     `chart of '${question}': ${nets} net${nets === 1 ? '' : 's'} without a % of responses left out`,
   stackedMulti: (label: string) =>
     `chart of '${label}': multi-select rows overlap, so they cannot stack to 100%; drawn as grouped bars`,
-  stackedNets: (label: string, nets: number, chart = 'stacked bars') =>
-    `chart of '${label}': ${nets} net${nets === 1 ? '' : 's'} left out of the ${chart} (a net overlaps the answers it combines)`,
   tooManyColors: (label: string, categories: number, colors: number) =>
     `chart of '${label}': ${categories} categories but only ${colors} distinct colours; colours repeat`,
   profileNets: (question: string, nets: number) =>
