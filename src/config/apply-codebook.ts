@@ -11,6 +11,7 @@ import type { ColumnHeader } from '../codebook/header.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { formatPath, type LoadedSpec } from './load-spec.js';
 import { orderOptions } from '../codebook/scales.js';
+import { withQuotedAnswer } from '../expr/compile.js';
 import { didYouMean, distance } from '../engine/resolve.js';
 
 export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHeader[], loaded: LoadedSpec): Codebook {
@@ -262,7 +263,10 @@ export function specError(loaded: LoadedSpec, path: (string | number)[], message
   return new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${message}`, { location: { file: loaded.file, line: loaded.lineOf(path) ?? 1 }, ...(hint !== undefined ? { hint } : {}) });
 }
 
-export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: string, questions: readonly Question[]): SurveyError {
+/** `expression`: the source the name was read from, if any; a bare word compared with there is an answer wanting quotes. */
+export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: string, questions: readonly Question[], expression?: string): SurveyError {
+  const quoted = expression === undefined ? null : withQuotedAnswer(expression, name);
+  if (quoted !== null) return specError(loaded, path, messages.unquotedAnswer(name, expression!), `write ${quoted}`);
   return specError(loaded, path, `unknown question '${name}'${didYouMean(name, questions.map((q) => q.id))}`);
 }
 

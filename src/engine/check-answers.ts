@@ -12,7 +12,7 @@ import { answersShown, messages } from '../errors/messages.js';
 import { closest } from './resolve.js';
 
 /** A choice question's answers as an expression sees them; null for a name of another type. */
-export type ChoicesOf = (name: string) => { answers: readonly string[]; multi: boolean; closed?: boolean; recode?: ReadonlyMap<string, string> } | null;
+export type ChoicesOf = (name: string) => { answers: readonly string[]; multi: boolean; closed?: boolean; recode?: ReadonlyMap<string, string>; nets?: Question['nets'] } | null;
 
 export interface AnswerProblem {
   message: string;
@@ -27,7 +27,7 @@ export interface AnswerProblem {
  */
 export function choicesOf(questions: readonly Question[], answers: (q: Question) => readonly string[], closed: (q: Question) => boolean = () => false): ChoicesOf {
   // Declared missing answers ("Prefer not to say") are out of the bases, not out of expressions' sight.
-  const of = (q: Question, multi: boolean) => ({ answers: [...answers(q), ...(q.missing ?? [])], multi, closed: closed(q), ...(q.recode ? { recode: new Map(Object.entries(q.recode)) } : {}) });
+  const of = (q: Question, multi: boolean) => ({ answers: [...answers(q), ...(q.missing ?? [])], multi, closed: closed(q), ...(q.recode ? { recode: new Map(Object.entries(q.recode)) } : {}), ...(q.nets ? { nets: q.nets } : {}) });
   return (name) => {
     const ref = findRef(questions, name);
     const q = ref?.question;
@@ -51,13 +51,13 @@ export function listedAnswers(q: Question): readonly string[] {
 export function comparisonProblem(expr: Compiled, choices: ChoicesOf, sampleOnly: boolean): AnswerProblem | null {
   for (const c of expr.comparisons) {
     const q = choices(c.name);
-    const problem = q === null ? null : compare(c, q.answers, q.multi, sampleOnly, q.closed === true, q.recode);
+    const problem = q === null ? null : compare(c, q.answers, q.multi, sampleOnly, q.closed === true, q.recode, q.nets);
     if (problem !== null) return problem;
   }
   return null;
 }
 
-function compare(c: Comparison, answers: readonly string[], multi: boolean, sampleOnly: boolean, closed: boolean, recode?: ReadonlyMap<string, string>): AnswerProblem | null {
+function compare(c: Comparison, answers: readonly string[], multi: boolean, sampleOnly: boolean, closed: boolean, recode?: ReadonlyMap<string, string>, nets?: Question['nets']): AnswerProblem | null {
   const shown = [answersShown(c.name, answers)];
   if (c.op === '<' || c.op === '<=' || c.op === '>' || c.op === '>=') {
     if (answers.every((a) => toNumber(a) !== null)) return null;
@@ -70,6 +70,12 @@ function compare(c: Comparison, answers: readonly string[], multi: boolean, samp
   // An answer the spec recodes is seen under its new label: compared as the export wrote it, it matches none.
   const to = typeof c.value === 'string' ? recode?.get(c.value.trim().toLowerCase()) : undefined;
   if (to !== undefined) return { message: messages.recodedAnswer(c.value as string, c.name, to), hint: `expressions see answers after recode: compare with ${JSON.stringify(to)}` };
+  // A net is a row of the tables, not an answer a row holds: its answers are.
+  const net = nets?.find((n) => equal(n.label, c.value));
+  if (net !== undefined) {
+    const list = `[${net.answers.map((a) => JSON.stringify(a)).join(', ')}]`;
+    return { message: messages.netInExpression(net.label, c.name), hint: multi ? `test its answers one by one, e.g. ${JSON.stringify(net.answers[0] ?? '')} in ${c.name}` : c.op === '!=' ? `write not (${c.name} in ${list})` : `write ${c.name} in ${list}` };
+  }
   // A number near another (6 beside 5) is no slip.
   const near = typeof c.value === 'string' ? closest(c.value, answers) : undefined;
   const message = messages.notAnAnswer(c.value, c.name, near, shown);

@@ -1,4 +1,5 @@
-import type { Compiled } from '../expr/compile.js';
+import { withQuotedAnswer, type Compiled } from '../expr/compile.js';
+import { messages } from '../errors/messages.js';
 import type { RowValues } from './row-values.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { didYouMean } from './resolve.js';
@@ -7,12 +8,8 @@ import { didYouMean } from './resolve.js';
 export function checkNames(expr: Compiled, values: RowValues, where: string): void {
   for (const name of expr.names) {
     if (values.has(name)) continue;
-    // `gender == Male`: a word compared with is most likely an answer that wants quotes.
-    const compared = new RegExp(`\\s*(==|!=|<=|>=|<|>)\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-    if (compared.test(expr.source)) {
-      const quoted = expr.source.replace(compared, (_, op: string) => ` ${op} "${name}"`);
-      throw new SurveyError('SURVEY_EXPR_INVALID', `${where}: '${name}' in ${JSON.stringify(expr.source)} is not a question; an answer is text in quotes`, { hint: `write ${quoted}` });
-    }
+    const quoted = withQuotedAnswer(expr.source, name);
+    if (quoted !== null) throw new SurveyError('SURVEY_EXPR_INVALID', `${where}: ${messages.unquotedAnswer(name, expr.source)}`, { hint: `write ${quoted}` });
     throw new SurveyError('SURVEY_EXPR_INVALID', `${where}: unknown question '${name}' in ${JSON.stringify(expr.source)}${didYouMean(name, values.names())}`);
   }
 }

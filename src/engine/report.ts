@@ -497,9 +497,9 @@ function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: Loa
     codebook,
     timezone: spec.input?.timezone ?? 'UTC',
     header: (column: number) => columnName(headers[column]!),
-    question(id: string, key: string): Question {
+    question(id: string, key: string, expression?: string): Question {
       const q = findId(codebook, id);
-      if (!q) throw unknownRef(loaded, path(key), id, codebook.questions);
+      if (!q) throw unknownRef(loaded, path(key), id, codebook.questions, expression);
       used.add(q.id);
       return q;
     },
@@ -576,7 +576,7 @@ function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: Loaded
   }
   for (const name of expr.names) {
     const q = findId(codebook, name);
-    if (!q) throw unknownRef(loaded, ['tables', i, 'filter'], name, codebook.questions);
+    if (!q) throw unknownRef(loaded, ['tables', i, 'filter'], name, codebook.questions, t.filter);
     used.add(q.id);
   }
   checkAnswers(expr, codebook, (message, hint) => specError(loaded, ['tables', i, 'filter'], message, hint), expressions);

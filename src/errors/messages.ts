@@ -65,6 +65,8 @@ export const messages = {
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${expr}`,
   tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
   /** A literal an expression compares with, or a question's own missing answer: both compared exactly. */
+  unquotedAnswer: (name: string, source: string) => `'${name}' in ${JSON.stringify(source)} is not a question; an answer is text in quotes`,
+  netInExpression: (net: string, name: string) => `'${net}' is a net of '${name}', not an answer: expressions see the answers a row holds`,
   notAnAnswer: (value: string | number, name: string, near: string | undefined, answers: readonly string[]) => `${notAnAnswerOf(value, name, near)}${comparedWith(answers)}`,
   recodedAnswer: (value: string, name: string, to: string) => `'${value}' is recoded to '${to}' in '${name}', so no row holds it`,
   /** A recode key: matched in any case, spaces around it aside. */

@@ -270,6 +270,15 @@ function binary(op: string, l: Evaluator, r: Evaluator, source: string): Evaluat
   }
 }
 
+/**
+ * `gender == Male`: a bare word compared with is most likely an answer that wants quotes. The
+ * expression with it quoted, or null when `name` is not compared with.
+ */
+export function withQuotedAnswer(source: string, name: string): string | null {
+  const compared = new RegExp(`\\s*(==|!=|<=|>=|<|>)\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  return compared.test(source) ? source.replace(compared, (_, op: string) => ` ${op} "${name}"`) : null;
+}
+
 export function truthy(v: Value): boolean {
   if (Array.isArray(v)) return v.length > 0;
   return v !== null && v !== false && v !== '' && v !== 0;

@@ -10,7 +10,7 @@ export function ruleExpression(source: string, env: FilterEnv, key: string): Com
   } catch (e) {
     throw env.error(key, (e as Error).message, (e as SurveyError).hint);
   }
-  for (const n of expr.names) env.question(n, key);
+  for (const n of expr.names) env.question(n, key, source);
   env.checkAnswers(expr, key);
   return expr;
 }

@@ -40,7 +40,8 @@ export interface FilterEnv {
   codebook: Codebook;
   /** Time zone of timestamps without one. */
   timezone: string;
-  question(id: string, key: string): Question;
+  /** `expression`: the source the id was read from, so that an unquoted answer (`gender == Male`) is told as one. */
+  question(id: string, key: string, expression?: string): Question;
   /** The export's header text of a column (as written, whatever label the spec gives the question). */
   header(column: number): string;
   error(key: string, message: string, hint?: string): Error;

@@ -207,3 +207,18 @@ test("a declared missing answer is out of the bases, not out of expressions' sig
   assert.equal(e.message, "filters[0].remove: expression: 'Often' is recoded to 'Frequently' in 'freq', so no row holds it");
   assert.equal(e.hint, 'expressions see answers after recode: compare with "Frequently"');
 });
+
+test('a net compared with in an expression is refused with its answers to test instead; a bare answer, with its quotes', async () => {
+  const head = HEAD.replace('{ id: freq, column: Freq }', '{ id: freq, column: Freq, nets: { Regular: [Often, Rarely] } }');
+  const refused = (source: string, where = 'rule') =>
+    runReport(parseSpec(where === 'rule' ? `${head}${rule(source)}` : `${head}tables:\n  - { type: frequency, question: gender, filter: '${source}' }\n`, 'survey.yaml'), join(dir, 'survey.yaml')).then(
+      () => assert.fail(`refused: ${source}`),
+      (err: { message: string; hint?: string }) => [err.message, err.hint],
+    );
+  // It used to say 'Regular' is not an answer, and to hint at listing it among the options.
+  assert.deepEqual(await refused('freq == "Regular"'), ["filters[0].remove: expression: 'Regular' is a net of 'freq', not an answer: expressions see the answers a row holds", 'write freq in ["Often", "Rarely"]']);
+  assert.deepEqual((await refused('freq != "Regular"'))[1], 'write not (freq in ["Often", "Rarely"])');
+  // It used to say "unknown question 'Never'".
+  assert.deepEqual(await refused('freq == Never'), [`filters[0].remove: 'Never' in "freq == Never" is not a question; an answer is text in quotes`, 'write freq == "Never"']);
+  assert.deepEqual(await refused('freq == Never', 'table'), [`tables[0].filter: 'Never' in "freq == Never" is not a question; an answer is text in quotes`, 'write freq == "Never"']);
+});
