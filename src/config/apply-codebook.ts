@@ -46,7 +46,10 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
   (spec.derive ?? []).forEach((d, i) => {
     const from = questions.find((q) => q.id === d.from);
     if (!from) throw unknownRef(loaded, ['derive', i, 'from'], d.from, questions);
-    if (from.type !== 'numeric') throw specError(loaded, ['derive', i, 'from'], `'${d.from}' is ${from.type}; bands need a numeric question`);
+    if (from.type !== 'numeric') {
+      const hint = from.type === 'single' ? `to group its answers, recode them (recode: { ${JSON.stringify(from.options[0] ?? 'an answer')}: a group label, ... }) on the question, or on a second question of its column to keep both` : undefined;
+      throw specError(loaded, ['derive', i, 'from'], `'${d.from}' is ${from.type}; bands need a numeric question`, hint);
+    }
     checkBands(d.bands, loaded, ['derive', i, 'bands']);
     questions.push({ id: d.id, label: d.label ?? d.id, type: 'single', columns: from.columns, options: d.bands.map((b) => b.label), items: [], derived: { from: d.from, bands: d.bands } });
   });

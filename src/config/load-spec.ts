@@ -115,6 +115,7 @@ export function parseSpec(text: string, file: string): LoadedSpec {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new SurveyError('SURVEY_SPEC_INVALID', 'a spec is a YAML mapping with `version: 1` at the top', { location: { file, line: 1 } });
   }
+  checkTableKeys(data, file, lineOf);
   const errors = validate(data);
   if (errors.length > 0) {
     const e = mostUseful(errors);
@@ -133,6 +134,34 @@ export function parseSpec(text: string, file: string): LoadedSpec {
     });
   }
   return { spec: data as StudySpec, file, lineOf };
+}
+
+/** The keys only some kinds of table take; the rest (id, title, filter, chart ...) all do. */
+const TABLE_KEYS: Record<string, readonly string[]> = { frequency: ['question'], crosstab: ['row', 'column'], banner: ['row', 'rows', 'columns', 'total', 'minBase'] };
+const HOW: Record<string, string> = { frequency: 'question: (one question)', crosstab: 'row: and column: (one question each)', banner: 'rows: (or row:) and columns:' };
+
+/**
+ * A key of another kind of table (`rows:` on a crosstab, `row:` on a frequency table) is named as
+ * such before the schema would call it merely the wrong shape ("must be a list").
+ */
+function checkTableKeys(data: object, file: string, lineOf: (path: readonly (string | number)[]) => number | undefined): void {
+  const tables = (data as { tables?: unknown }).tables;
+  if (!Array.isArray(tables)) return;
+  tables.forEach((t: unknown, i) => {
+    if (t === null || typeof t !== 'object') return;
+    const type = (t as { type?: unknown }).type;
+    if (typeof type !== 'string' || !(type in TABLE_KEYS)) return;
+    const own = TABLE_KEYS[type]!;
+    for (const key of Object.keys(t)) {
+      const of = Object.keys(TABLE_KEYS).filter((k) => k !== type && TABLE_KEYS[k]!.includes(key));
+      if (own.includes(key) || of.length === 0) continue;
+      const path = ['tables', i, key];
+      throw new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: '${key}' is a key of ${of.map((k) => `a ${k}`).join(' or ')} table, not of a ${type} table`, {
+        location: { file, line: lineOf(path) ?? 1 },
+        hint: `a ${type} table takes ${HOW[type]}`,
+      });
+    }
+  });
 }
 
 /**

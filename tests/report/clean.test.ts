@@ -102,3 +102,17 @@ test('a weighted study: the clean data carries each row\'s final weight (design 
   assert.ok(Math.abs(sum('65 and up') / total - 0.25) < 1e-9);
   assert.notEqual(rows[0]!['survey_weight'], rows[0]!['weight']);
 });
+
+test("clean does not warn about the spec's tables, which it does not write; report does", async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'r.csv'), ['Colour,Size', 'Red,S', 'Red,M', 'Blue,L', 'Blue,S', 'Green,M', 'Green,L'].join('\n'));
+  writeFileSync(join(dir, 'survey.yaml'), 'version: 1\ninput: { file: r.csv }\ntables:\n  - { type: crosstab, row: colour, column: size }\n  - { type: frequency, question: colour, filter: \'colour == "Red" and size == "L"\' }\n');
+  const clean = captureIo({}, dir);
+  assert.equal(await main(['clean', 'survey.yaml', '-o', 'clean.csv'], clean), 0, clean.err());
+  assert.doesNotMatch(clean.err(), /SURVEY_LOW_EXPECTED|SURVEY_TABLE_FILTER_NONE/);
+  assert.match(clean.err(), /read 6, kept 6, rejected 0/);
+  const report = captureIo({}, dir);
+  assert.equal(await main(['report', 'survey.yaml'], report), 0, report.err());
+  assert.match(report.err(), /SURVEY_LOW_EXPECTED/);
+  assert.match(report.err(), /SURVEY_TABLE_FILTER_NONE/);
+});

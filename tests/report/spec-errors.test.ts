@@ -39,6 +39,16 @@ const cases: [string, string, string][] = [
     'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: frequency, question: gov, chart: true }\n',
     'survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].chart: must be false or a mapping (false: no chart; or { type: bar | donut | stacked | grouped | heatmap | likert | histogram, percentBase: respondents | responses, config: {...} })',
   ],
+  [
+    "a banner's key on a crosstab: named as such, not as the wrong shape ('must be a list')",
+    'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: crosstab, rows: gov, column: gov }\n',
+    "survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].rows: 'rows' is a key of a banner table, not of a crosstab table\n  hint: a crosstab table takes row: and column: (one question each)",
+  ],
+  [
+    'bands from a choice question: pointed to recode',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\nderive:\n  - { id: g2, from: gov, bands: [{ label: low, max: 1 }] }\n',
+    "survey.yaml:6: error SURVEY_SPEC_INVALID: derive[0].from: 'gov' is single; bands need a numeric question\n  hint: to group its answers, recode them (recode: {",
+  ],
   ['a wrong enum value', 'version: 1\ntables:\n  - { type: pie, question: x }\n', 'survey.yaml:3: error SURVEY_SPEC_INVALID: tables[0].type: must be one of "frequency", "crosstab", "banner"'],
   ['not YAML', 'version: 1\ninput: {file: responses.csv\n', 'survey.yaml:3:1: error SURVEY_SPEC_INVALID: invalid YAML'],
   ['no input file', 'version: 1\n', "survey.yaml:1: error SURVEY_SPEC_INVALID: input: missing 'input.file'"],
