@@ -12,7 +12,7 @@ import { formatCount, h, specTableOf, type HtmlChart, type HtmlInput } from './h
 import { bannerHtml, crosstabHtml, frequencyHtml, numericHtml, textHtml } from './html-tables.js';
 import { methods } from './html-methods.js';
 import { CSS } from './html-style.js';
-import { resultTitle, stepLabel } from '../render/title.js';
+import { gridTitle, resultTitle, stepLabel } from '../render/title.js';
 
 export { formatCount, h } from './html-common.js';
 export type { HtmlChart, HtmlInput } from './html-common.js';
@@ -40,6 +40,8 @@ function cssIdent(s: string): string {
 interface Section {
   key: string;
   title: string;
+  /** The filter its tables share, if any: two tables of one question, one of them on some rows only, are told apart in the contents. */
+  filter?: string;
   tables: number[];
   charts: HtmlChart[];
 }
@@ -109,19 +111,16 @@ function sectionsOf(input: HtmlInput): Section[] {
     const consolidated = found.find((c) => c.tables.length > 1);
     const specChart = consolidated ? input.spec?.charts?.find((c) => c.id === consolidated.id) : undefined;
     const sectionTitle = specChart ? (specChart.title ?? 'Respondent profile') : consolidated && members.length > 1 ? gridTitle(result.tables[members[0]!]!) : result.tables[i]!.label;
-    sections.push({ key: consolidated?.id ?? input.ids[i]!, title: sectionTitle, tables: members, charts: found });
+    const filters = new Set(members.map((m) => result.tables[m]!.filter));
+    const filter = filters.size === 1 ? [...filters][0] : undefined;
+    sections.push({ key: consolidated?.id ?? input.ids[i]!, title: sectionTitle, tables: members, charts: found, ...(filter !== undefined ? { filter } : {}) });
   }
   return sections;
 }
 
-/** A grid's items are labelled `question | item`: the section is the question. */
-function gridTitle(t: Table): string {
-  return t.kind === 'frequency' && t.item !== undefined ? t.label.slice(0, Math.max(0, t.label.length - t.item.length)).replace(/\s*\|\s*$/, '') || t.label : t.label;
-}
-
 function contents(input: HtmlInput, sections: Section[]): string {
   if (sections.length < 2) return '';
-  const items = sections.map((s) => `<li><a href="#s-${cssIdent(s.key)}">${h(s.title)}</a></li>`);
+  const items = sections.map((s) => `<li><a href="#s-${cssIdent(s.key)}">${h(s.title)}</a>${s.filter !== undefined ? ` <span class="filter">(only rows where <code>${h(s.filter)}</code>)</span>` : ''}</li>`);
   return `<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n${items.join('\n')}\n<li><a href="#methods">Methods</a></li>\n</ol>\n</nav>`;
 }
 

@@ -129,11 +129,11 @@ function contentsSheet(ws: Worksheet, input: XlsxInput, names: readonly string[]
     for (const w of result.withheld) put(ws, [w.column, w.kind, w.reason]);
   }
   put(ws, []);
-  put(ws, ['Sheet', 'Table', 'Base'], { bold: true });
-  result.tables.forEach((t, i) => put(ws, [names[i]!, t.label, baseOf(t)]));
+  put(ws, ['Sheet', 'Table', 'Base', 'Only rows where'], { bold: true });
+  result.tables.forEach((t, i) => put(ws, [names[i]!, t.label, baseOf(t), ...(t.filter !== undefined ? [t.filter] : [])]));
   put(ws, []);
   put(ws, ['Percentages are unrounded fractions shown as %; text starting with = + - @ is prefixed with \' so that it is never run as a formula.'], { italic: true });
-  ws.columns = [{ width: 28 }, { width: 60 }, { width: 14 }];
+  ws.columns = [{ width: 28 }, { width: 60 }, { width: 14 }, { width: 40 }];
 }
 
 function baseOf(t: Table): number {

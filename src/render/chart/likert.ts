@@ -1,6 +1,7 @@
 /**
  * Diverging stacked bars for a grid of items answered on one scale (a Likert battery).
  */
+import { gridTitle } from '../title.js';
 import type { FrequencyTable } from '../../spec/result.js';
 import {
   LEGEND_OVERHANG,
@@ -135,7 +136,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
     descs.push(`${it.t.item ?? it.t.label}: ${parts.join(', ')}`);
   }
 
-  const questionLabel = questionOf(first);
+  const questionLabel = first === undefined ? '' : gridTitle(first);
   const title = opts.title ?? questionLabel;
   const minBase = Math.min(...bases);
   const maxBase = Math.max(...bases);
@@ -217,13 +218,6 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
     ],
   };
   return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, body), warnings };
-}
-
-/** The question text of a grid item's table: its label without the trailing ` | item`. */
-function questionOf(table: FrequencyTable | undefined): string {
-  if (table === undefined) return '';
-  const suffix = table.item === undefined ? '' : ` | ${table.item}`;
-  return suffix !== '' && table.label.endsWith(suffix) ? table.label.slice(0, -suffix.length) : table.label;
 }
 
 /** The tick step of a diverging axis reaching `max`% on each side. */

@@ -19,10 +19,3 @@ export function gridRun(tables: readonly Table[], i: number): FrequencyTable[] {
   }
   return run.length >= 2 ? run : [];
 }
-
-/** A grid's title: its items' label without ` | item`; coded headers (q0007_0001) give none, and the grid's id stands for it. */
-export function gridTitle(first: FrequencyTable): string {
-  const suffix = ` | ${first.item}`;
-  const stripped = first.label.endsWith(suffix) ? first.label.slice(0, -suffix.length) : first.label;
-  return stripped === first.item ? first.question : stripped;
-}

@@ -2,9 +2,9 @@
 import type { AnalysisResult, FrequencyTable, Table } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
 import { testSummary } from './text.js';
-import { resultTitle, stepLabel } from '../title.js';
+import { gridTitle, resultTitle, stepLabel } from '../title.js';
 import { isOneCheckbox, ONE_CHECKBOX, totalPercent } from './total.js';
-import { gridRun, gridTitle } from './grid.js';
+import { gridRun } from './grid.js';
 import { bannerCell } from './banner.js';
 import { disclosureNote, metadataNote, weightsNote } from './notes.js';
 

@@ -2,8 +2,8 @@
 import type { AnalysisResult, BannerTable, FunnelStep, CrosstabStats, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
 import { isOneCheckbox, isWeighted, ONE_CHECKBOX, totalPercent } from './total.js';
-import { gridRun, gridTitle } from './grid.js';
-import { stepLabel } from '../title.js';
+import { gridRun } from './grid.js';
+import { gridTitle, stepLabel } from '../title.js';
 import { bannerCell } from './banner.js';
 import { disclosureNote, metadataNote, weightsNote } from './notes.js';
 import { padEnd, padStart, pieces, width as columnsOf } from './width.js';
