@@ -100,10 +100,23 @@ export function parseSpec(text: string, file: string): LoadedSpec {
     const hint = yamlHint(yamlError.code, yamlError.message, text, yamlError.pos[0]);
     // yaml says only "Map keys must be unique": the key is named, as a user looks for it.
     const what =
-      yamlError.code === 'DUPLICATE_KEY' ? `key ${keyAt(text, yamlError.pos[0])}is given twice in one mapping (keep one)` : yamlError.message.split('\n')[0];
+      yamlError.code === 'DUPLICATE_KEY'
+        ? `key ${keyAt(text, yamlError.pos[0])}is given twice in one mapping (keep one)`
+        : yamlError.code === 'MULTIPLE_DOCS'
+          ? 'a spec is one YAML document, and a second starts here (a line of ---)'
+          : /Maximum call stack/.test(yamlError.message)
+            ? 'nested too deeply to be a spec'
+            : yamlError.message.split('\n')[0];
     throw new SurveyError('SURVEY_SPEC_INVALID', `invalid YAML: ${what}`, { location: { file, line: pos.line, column: pos.col }, ...(hint ? { hint } : {}) });
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // Aliases that expand to millions of nodes (a "billion laughs"): refused, as yaml refuses them.
+    if (!(e instanceof ReferenceError || e instanceof RangeError)) throw e;
+    throw new SurveyError('SURVEY_SPEC_INVALID', 'invalid YAML: its aliases (*name) expand to too much to be a spec', { location: { file, line: 1 } });
+  }
   const lineOf = (path: readonly (string | number)[]): number | undefined => {
     // Walk up to the nearest node that exists (a missing key is reported at its parent).
     for (let n = path.length; n >= 0; n--) {

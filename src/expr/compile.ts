@@ -66,11 +66,19 @@ export function compile(source: string): Compiled {
   try {
     ast = jsep(source);
   } catch (e) {
+    if (e instanceof RangeError) throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression of ${source.length} characters: nested too deeply`);
     throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: ${(e as Error).message}`, { hint: hintFor(source) });
   }
   const names = new Set<string>();
   const comparisons: Comparison[] = [];
-  const evaluate = build(ast, source, names, comparisons);
+  let evaluate: Evaluator;
+  try {
+    evaluate = build(ast, source, names, comparisons);
+  } catch (e) {
+    // Thousands of terms nest deeper than the stack: refused, as the parser refuses them.
+    if (e instanceof RangeError) throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression of ${source.length} characters: nested too deeply`);
+    throw e;
+  }
   return { evaluate, names: [...names], comparisons, source };
 }
 
@@ -127,6 +135,7 @@ function build(node: jsep.Expression, source: string, names: Set<string>, compar
     case 'BinaryExpression': {
       const b = node as jsep.BinaryExpression;
       comparisons.push(...compared(b, source));
+      if (b.operator === 'matches') checkPattern(b.right, source);
       return binary(b.operator, build(b.left, source, names, comparisons), build(b.right, source, names, comparisons), source);
     }
     case 'ConditionalExpression': {
@@ -140,6 +149,7 @@ function build(node: jsep.Expression, source: string, names: Set<string>, compar
       const name = (call.callee as jsep.Identifier).name;
       const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
       if (!fn) fail(source, `unknown function ${name}()`);
+      if (call.arguments.length !== fn.length) fail(source, `${name}() takes ${fn.length} argument${fn.length === 1 ? '' : 's'}, not ${call.arguments.length}`);
       const args = call.arguments.map((a) => build(a, source, names, comparisons));
       return (r) => fn(...args.map((a) => a(r)));
     }
@@ -267,6 +277,25 @@ function binary(op: string, l: Evaluator, r: Evaluator, source: string): Evaluat
     }
     default:
       return fail(source, `unknown operator ${op}`);
+  }
+}
+
+/**
+ * A pattern written in the expression is checked before any row is read: valid, and without a
+ * repeat inside a repeated group (`(x+)+`), which can take exponentially long on one answer.
+ */
+function checkPattern(node: jsep.Expression, source: string): void {
+  const pattern = literalOf(node);
+  if (typeof pattern !== 'string') return;
+  try {
+    new RegExp(pattern, 'i');
+  } catch {
+    fail(source, `bad regular expression ${JSON.stringify(pattern)}`);
+  }
+  if (/\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})/.test(pattern)) {
+    throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: the pattern ${JSON.stringify(pattern)} repeats a group that itself repeats, which can take exponentially long on one answer`, {
+      hint: 'repeat the inner part once: (x+)+ is x+',
+    });
   }
 }
 

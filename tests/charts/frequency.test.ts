@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { frequencyChart } from '../../src/render/chart/spec.js';
 import { chartMessages } from '../../src/render/chart/messages.js';
 import { chart } from './chart.js';
@@ -73,4 +74,16 @@ chart(function warnDonutTooManyAnswers() {
 
 chart(function warnDonutMultiSelect() {
   return frequencyChart(graph5, { type: 'donut' });
+});
+
+test('an answer of pages (free text read as a choice) ends in an ellipsis beside its bar, and vega draws it (it overflowed the stack)', async () => {
+  const { renderSvg } = await import('../../src/render/chart/svg.js');
+  const { MAX_LABEL_LINES } = await import('../../src/render/chart/common.js');
+  const pages = frequency('b', 'b', [['x'.repeat(50_000), 1], [`${'long answer, '.repeat(8000)}end`, 1], ['y', 1]]);
+  const { spec } = frequencyChart(pages);
+  const keys = (spec as unknown as { data: { values: { key: string }[] } }).data.values.map((d) => d.key);
+  assert.ok(keys.slice(0, 2).every((k) => k.split('\n').length === MAX_LABEL_LINES && k.endsWith('\u2026')), JSON.stringify(keys.map((k) => k.slice(-20))));
+  assert.equal(keys[2], 'y');
+  const svg = await renderSvg(spec);
+  assert.match(svg, /<svg/);
 });

@@ -49,6 +49,8 @@ const cases: [string, string, string][] = [
     'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\nderive:\n  - { id: g2, from: gov, bands: [{ label: low, max: 1 }] }\n',
     "survey.yaml:6: error SURVEY_SPEC_INVALID: derive[0].from: 'gov' is single; bands need a numeric question\n  hint: to group its answers, recode them (recode: {",
   ],
+  ['YAML aliases that expand to millions of nodes (a billion laughs): refused as a spec, not an internal error', 'version: 1\nx0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\nx1: &x1 [*x0, *x0, *x0, *x0, *x0, *x0, *x0, *x0, *x0, *x0]\nx2: &x2 [*x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1]\nx3: &x3 [*x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2]\nx4: &x4 [*x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3]\nx5: &x5 [*x4, *x4, *x4, *x4, *x4, *x4, *x4, *x4, *x4, *x4]\n', 'survey.yaml:1: error SURVEY_SPEC_INVALID: invalid YAML: its aliases (*name) expand to too much to be a spec'],
+  ['two YAML documents in one file', 'version: 1\n---\nversion: 1\n', 'survey.yaml:2:1: error SURVEY_SPEC_INVALID: invalid YAML: a spec is one YAML document, and a second starts here (a line of ---)'],
   ['a wrong enum value', 'version: 1\ntables:\n  - { type: pie, question: x }\n', 'survey.yaml:3: error SURVEY_SPEC_INVALID: tables[0].type: must be one of "frequency", "crosstab", "banner"'],
   ['not YAML', 'version: 1\ninput: {file: responses.csv\n', 'survey.yaml:3:1: error SURVEY_SPEC_INVALID: invalid YAML'],
   ['no input file', 'version: 1\n', "survey.yaml:1: error SURVEY_SPEC_INVALID: input: missing 'input.file'"],

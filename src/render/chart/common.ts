@@ -83,11 +83,17 @@ export const SPLIT_LINES = "split(datum.label, '\\n')";
  * Band keys for answer labels: each label wrapped to `maxWidth` and joined with line breaks,
  * made unique so that two answers that wrap alike still get their own bar.
  */
+/**
+ * Lines an answer's label may take beside its bar; a longer one (a free-text answer of pages, read
+ * as a choice) ends in an ellipsis there, and is whole in the tables and the chart's description.
+ */
+export const MAX_LABEL_LINES = 6;
+
 export function bandKeys(labels: string[], maxWidth: number, extra: (i: number) => string[] = () => []): { keys: string[]; lines: number } {
   const seen = new Set<string>();
   let lines = 1;
   const keys = labels.map((label, i) => {
-    const wrapped = [...wrapText(label, maxWidth, SIZE.label), ...extra(i)];
+    const wrapped = [...capLines(wrapText(label, maxWidth, SIZE.label)), ...extra(i)];
     lines = Math.max(lines, wrapped.length);
     let key = wrapped.join(LINE_BREAK);
     // A zero-width space keeps duplicate labels apart without showing.
@@ -96,6 +102,13 @@ export function bandKeys(labels: string[], maxWidth: number, extra: (i: number) 
     return key;
   });
   return { keys, lines };
+}
+
+function capLines(lines: string[]): string[] {
+  if (lines.length <= MAX_LABEL_LINES) return lines;
+  const kept = lines.slice(0, MAX_LABEL_LINES);
+  kept[MAX_LABEL_LINES - 1] = `${kept[MAX_LABEL_LINES - 1]!.replace(/\s*\S{0,3}$/, '')}…`;
+  return kept;
 }
 
 /** Lines of the longest of these band keys. */

@@ -294,7 +294,7 @@ function wrapAll(labels: readonly string[], width: number, maxLines: number): st
 function wrap(label: string, width: number, maxLines: number): string[] {
   const lines: string[] = [];
   let line = '';
-  const words = label.split(' ').filter((w) => w !== '').flatMap((w) => (columnsOf(w) > width && CJK.test(w) ? pieces(w, width) : [w]));
+  const words = label.split(' ').filter((w) => w !== '').flatMap((w) => (columnsOf(w) > width && CJK.test(w) ? pieces(w, width, maxLines + 1) : [w]));
   for (const word of words) {
     if (line === '') line = word;
     else if (columnsOf(line) + 1 + columnsOf(word) <= width) line += ` ${word}`;
@@ -313,5 +313,5 @@ function wrap(label: string, width: number, maxLines: number): string[] {
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 function truncate(s: string, max: number): string {
-  return columnsOf(s) > max ? `${pieces(s, max - 1)[0]!.trimEnd()}…` : s;
+  return columnsOf(s) > max ? `${pieces(s, max - 1, 1)[0]!.trimEnd()}…` : s;
 }

@@ -20,8 +20,11 @@ export function padStart(s: string, columns: number): string {
   return ' '.repeat(Math.max(0, columns - width(s))) + s;
 }
 
-/** Splits `s` into pieces of at most `columns` columns, whole characters (graphemes) each. */
-export function pieces(s: string, columns: number): string[] {
+/**
+ * Splits `s` into pieces of at most `columns` columns, whole characters (graphemes) each; the
+ * first `limit` of them only, so that a cut answer of megabytes is not walked to its end.
+ */
+export function pieces(s: string, columns: number, limit = Infinity): string[] {
   const out: string[] = [];
   let piece = '';
   let used = 0;
@@ -29,6 +32,7 @@ export function pieces(s: string, columns: number): string[] {
     const w = width(segment);
     if (used + w > columns && piece !== '') {
       out.push(piece);
+      if (out.length >= limit) return out;
       piece = '';
       used = 0;
     }

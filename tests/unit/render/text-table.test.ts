@@ -5,6 +5,7 @@ import { funnelText, plain, renderTable } from '../../../src/render/table/text.j
 import type { AnalysisResult, BannerTable, CrosstabTable, FrequencyTable } from '../../../src/spec/result.js';
 import { resultTitle } from '../../../src/render/title.js';
 import stringWidth from 'string-width';
+import { frequency } from '../../charts/data.js';
 
 test('a crosstab in the terminal: long column headings wrap word by word over up to three lines, next to the numbers', () => {
   const columnLabels = ['Less than high school degree', 'Some college or Associate degree', 'Bachelor degree', 'A heading far too long to fit in three lines of sixteen'];
@@ -201,4 +202,14 @@ test("a rating grid in the terminal: each item's mean beside its base", async ()
   assert.match(text, / n +mean\n/);
   assert.match(text, /Brazil .* 10 +3\.61\n/);
   assert.match(text, /mean of the numbered answers/);
+});
+
+test('an answer of megabytes with no space is cut after its first piece, not split to its end (a 5 MB cell took minutes)', async () => {
+  const { pieces } = await import('../../../src/render/table/width.js');
+  assert.deepEqual(pieces('abcdefghij', 3, 2), ['abc', 'def']);
+  assert.deepEqual(pieces('abcdefghij', 3), ['abc', 'def', 'ghi', 'j']);
+  const t = frequency('b', 'b', [['x'.repeat(5_000_000), 1], ['y', 1]]);
+  const text = renderTable(t, { styler: plain, width: 100 });
+  assert.match(text, /^ {2}x+… +1 /m);
+  assert.ok(text.length < 2000);
 });
