@@ -94,6 +94,8 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     if (options.where !== undefined) {
       const expr = compile(options.where);
       checkNames(expr, t.values, '--where');
+      const personal = expr.names.find((n) => findRef(codebook.questions, n)?.question.type === 'pii');
+      if (personal !== undefined) throw new SurveyError('SURVEY_OPTION_INVALID', `--where: ${messages.piiSelects(personal)}`, { hint: messages.piiSelectsHint() });
       // A slip in an answer (">60" for "> 60") would leave every table empty: refused, as in a spec.
       const problem = comparisonProblem(expr, choicesOf(codebook.questions, listedAnswers), true);
       if (problem !== null) throw new SurveyError('SURVEY_OPTION_INVALID', `--where: ${problem.message}`, problem.hint !== undefined ? { hint: problem.hint } : {});

@@ -28,7 +28,7 @@ import { createFilter } from '../filters/index.js';
 import { FilterChain, type Rejection } from '../filters/apply.js';
 import type { FilterEnv, RowContext } from '../filters/types.js';
 import { SurveyError } from '../errors/survey-error.js';
-import { messages } from '../errors/messages.js';
+import { answersShown, messages } from '../errors/messages.js';
 import { Tabulation, type PlannedTable } from './tabulation.js';
 import { BandCoder } from './coder.js';
 import { closest, didYouMean } from './resolve.js';
@@ -419,7 +419,7 @@ function checkRakeAnswers(targets: Record<string, Record<string, number>>, t: Ta
     if (coder?.kind !== 'single') continue;
     for (const label of Object.keys(answers)) {
       if (coder.options.find(label) < 0) {
-        throw specError(loaded, ['weighting', 'rake', id, label], `'${label}' is not an answer of '${id}'${didYouMean(label, coder.options.labels)} (answers: ${coder.options.labels.join(', ')})`);
+        throw specError(loaded, ['weighting', 'rake', id, label], messages.notAnAnswer(label, id, closest(label, coder.options.labels), [answersShown(id, coder.options.labels)]));
       }
     }
   }
@@ -577,6 +577,7 @@ function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: Loaded
   for (const name of expr.names) {
     const q = findId(codebook, name);
     if (!q) throw unknownRef(loaded, ['tables', i, 'filter'], name, codebook.questions, t.filter);
+    if (q.type === 'pii') throw specError(loaded, ['tables', i, 'filter'], messages.piiSelects(name), messages.piiSelectsHint());
     used.add(q.id);
   }
   checkAnswers(expr, codebook, (message, hint) => specError(loaded, ['tables', i, 'filter'], message, hint), expressions);

@@ -1,4 +1,5 @@
 /** Every user-facing message, as a function, so tests compare against the same text. */
+import { maskContacts } from '../privacy/mask.js';
 
 /** What an expression that kept no row was compared against: `gender: "Female", "Male"`. */
 function comparedWith(answers: readonly string[]): string {
@@ -20,12 +21,13 @@ const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
 
 /** `freq: "Often", "Rarely", "Never"`: a question's answers as shown beside a comparison with them (the first six). */
 export function answersShown(name: string, answers: readonly string[]): string {
-  return `${name}: ${answers.slice(0, 6).map((a) => JSON.stringify(a)).join(', ')}${answers.length > 6 ? ', ...' : ''}`;
+  // Each answer masked on its own: a name given in one ("Name: Ana Lee") is masked only where it opens the text.
+  return `${name}: ${answers.slice(0, 6).map((a) => JSON.stringify(maskContacts(a))).join(', ')}${answers.length > 6 ? ', ...' : ''}`;
 }
 
 /** `'never' is not an answer of 'freq', did you mean 'Never'?` */
 function notAnAnswerOf(value: string | number, name: string, near: string | undefined): string {
-  return `'${value}' is not an answer of '${name}'${near !== undefined ? `, did you mean '${near}'?` : ''}`;
+  return `'${typeof value === 'string' ? maskContacts(value) : value}' is not an answer of '${name}'${near !== undefined ? `, did you mean '${maskContacts(near)}'?` : ''}`;
 }
 
 export const messages = {
@@ -65,6 +67,9 @@ export const messages = {
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${expr}`,
   tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
   /** A literal an expression compares with, or a question's own missing answer: both compared exactly. */
+  /** A table of the respondents a personal detail picks could single them out. */
+  piiSelects: (name: string) => `'${name}' is personal data: tables of the respondents it picks could single them out`,
+  piiSelectsHint: () => "a spec's validity rules may use it to remove rows (rule: expression, or duplicates)",
   unquotedAnswer: (name: string, source: string) => `'${name}' in ${JSON.stringify(source)} is not a question; an answer is text in quotes`,
   netInExpression: (net: string, name: string) => `'${net}' is a net of '${name}', not an answer: expressions see the answers a row holds`,
   notAnAnswer: (value: string | number, name: string, near: string | undefined, answers: readonly string[]) => `${notAnAnswerOf(value, name, near)}${comparedWith(answers)}`,

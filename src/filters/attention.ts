@@ -1,5 +1,6 @@
 import type { FilterFactory } from './types.js';
 import { closest } from '../engine/resolve.js';
+import { answersShown, messages } from '../errors/messages.js';
 
 /**
  * Removes respondents who fail an attention check (any answer but the expected one, or none).
@@ -32,7 +33,7 @@ export const attention: FilterFactory<{ rule: 'attention'; name?: string; questi
     // One that is nearly an answer is a slip ("blue" for "Blue"); one like none may first come after the sample.
     const near = closest(a, q.options);
     if (near !== undefined) {
-      throw env.error(Array.isArray(spec.answer) ? `answer[${i}]` : 'answer', `'${a}' is not an answer of '${id}', did you mean '${near}'? (answers: ${q.options.slice(0, 6).join(', ')}${q.options.length > 6 ? ', ...' : ''})`);
+      throw env.error(Array.isArray(spec.answer) ? `answer[${i}]` : 'answer', messages.notAnAnswer(a, id, near, [answersShown(id, q.options)]));
     }
   });
   const expected = new Set(answers.map(fold));

@@ -173,5 +173,7 @@ export function maskResult<R extends AnalysisResult>(result: R): R {
     questions: result.questions.map((q) => ({ ...q, options: maskAll(q.options) })),
     tables: result.tables.map(maskTable),
     diagnostics: result.diagnostics.map((d) => ({ ...d, message: maskContacts(d.message) })),
+    // A rule's name or --where may quote a personal detail (`email == "jo@example.com"`).
+    ...(result.funnel ? { funnel: result.funnel.map((s) => ({ ...s, rule: maskContacts(s.rule) })) } : {}),
   };
 }

@@ -72,5 +72,5 @@ export function rejectsHeader(columns: readonly string[]): string {
  * that are not personal data, with e-mail addresses, phone numbers and IPs typed into them masked.
  */
 export function rejectsLine(r: Rejection, cells: readonly string[]): string {
-  return [csvCell(r.line), csvCell(r.rule), csvCell(maskContacts(r.reason)), ...cells.map((c) => csvCell(maskContacts(c)))].join(',');
+  return [csvCell(r.line), csvCell(maskContacts(r.rule)), csvCell(maskContacts(r.reason)), ...cells.map((c) => csvCell(maskContacts(c)))].join(',');
 }

@@ -3,6 +3,7 @@ import type { FilterSpec, StudySpec } from '../spec/analysis.js';
 import type { CrosstabTable } from '../spec/result.js';
 import { formatNumber, formatPercent } from '../render/sanitize.js';
 import { formatCount, h, specTableOf, type HtmlInput } from './html-common.js';
+import { maskContacts } from '../privacy/mask.js';
 
 export function methods(input: HtmlInput): string {
   const { result, spec } = input;
@@ -27,7 +28,7 @@ export function methods(input: HtmlInput): string {
   const filtered = result.tables
     .map((t, i) => [t, i, specTableOf(input, t)] as const)
     .filter(([, , s]) => s?.filter !== undefined)
-    .map(([t, i, s]) => `<li>${h(t.label)} (<span class="tag">${h(input.ids[i]!)}</span>): respondents for whom <code>${h(s!.filter!)}</code></li>`);
+    .map(([t, i, s]) => `<li>${h(t.label)} (<span class="tag">${h(input.ids[i]!)}</span>): respondents for whom <code>${h(maskContacts(s!.filter!))}</code></li>`);
   out.push(
     `<p><strong>Bases.</strong> Percentages are of respondents answering each question after the validity rules — the base, stated as “n = …” under every table. Respondents who skipped a question, and answers the spec declares missing (shown marked “not in base”), are outside it. Crosstab percentages are of each column’s base. Percentages are rounded half-up to one decimal in tables and to whole numbers in charts; nets are computed from counts, so a net may differ from the sum of its rounded parts.${spec?.weight !== undefined ? ` Counts are weighted by <code>${h(spec.weight)}</code>.` : ''}</p>` +
       (filtered.length > 0 ? `\n<p>Tables with a base of their own:</p>\n<ul>\n${filtered.join('\n')}\n</ul>` : ''),
@@ -94,7 +95,7 @@ function describeFilter(f: FilterSpec, spec: StudySpec | undefined): string {
     case 'fieldwork':
       return `submitted (<code>${h(f.question)}</code>) outside ${h(f.from)} to ${h(f.to)} inclusive, ${h(f.timezone ?? spec?.input?.timezone ?? 'UTC')} time.`;
     case 'test':
-      return `test entries, found by <code>${h(f.when)}</code>.`;
+      return `test entries, found by <code>${h(maskContacts(f.when))}</code>.`;
     case 'required':
       return `no answer to ${f.questions.length === 1 ? '' : 'one or more of '}${list(f.questions)}.`;
     case 'duplicates': {
@@ -110,9 +111,9 @@ function describeFilter(f: FilterSpec, spec: StudySpec | undefined): string {
       return `the same answer to every item of the grid <code>${h(f.grid)}</code>${f.minItems !== undefined ? ` (at least ${f.minItems} items answered)` : ''}.`;
     case 'attention': {
       const answers = (Array.isArray(f.answer) ? f.answer : [f.answer]).map(String);
-      return `an answer to <code>${h(f.question)}</code> other than ${answers.map((a) => `“${h(a)}”`).join(' or ')}.`;
+      return `an answer to <code>${h(f.question)}</code> other than ${answers.map((a) => `“${h(maskContacts(a))}”`).join(' or ')}.`;
     }
     case 'expression':
-      return `rows where <code>${h(f.remove)}</code>.`;
+      return `rows where <code>${h(maskContacts(f.remove))}</code>.`;
   }
 }

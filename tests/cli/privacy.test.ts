@@ -228,3 +228,33 @@ test('failed runs: error messages quote no personal value', async () => {
     assertNoPii(await everything(r.out, r.err, []), argv.slice(0, 2).join(' '));
   }
 });
+
+test('personal values typed into a spec or the command line (a rule, its name, a table filter, --where) reach no output; personal data picks no table', async () => {
+  const spec = join(dir, 'typed.yaml');
+  const typed = SPEC.replace(
+    "  - { rule: expression, name: unhappy, remove: 'likely_renew == \"Very unlikely\"' }\n",
+    "  - { rule: expression, name: unhappy, remove: 'likely_renew == \"Very unlikely\"' }\n  - { rule: expression, name: 'not kofi.m.work@example.org', remove: 'any_comments contains \"kofi.m.work@example.org\"' }\n",
+  ).replace('  - { id: plan, type: frequency, question: plan }\n', "  - { id: plan, type: frequency, question: plan }\n  - { id: some, type: frequency, question: plan, filter: 'other_specify contains \"203.0.113.77\" or plan == \"Pro\"' }\n");
+  writeFileSync(spec, typed);
+  const out = join(dir, 'typed-out');
+  const rejects = join(dir, 'typed-rejects.csv');
+  const r = await run(['report', spec, '--out', out, '--rejects', rejects, '--format', 'md']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(readFileSync(join(out, 'funnel.csv'), 'utf8'), /not \[e-mail\]/);
+  assertNoPii(await everything(r.out, r.err, [...filesUnder(out), rejects]), 'report with typed values');
+  const where = await run(['analyze', FILE, '--where', 'other_specify contains "chen.wei.home@example.org"', '--format', 'json', '--out', join(dir, 'where-out')]);
+  assert.equal(where.code, 0, where.err);
+  assertNoPii(await everything(where.out, where.err, filesUnder(join(dir, 'where-out'))), 'analyze --where');
+  // Picking respondents by their e-mail would publish tables of one person.
+  for (const argv of [['analyze', FILE, '--where', 'email_address == "anna.kowalska@example.com"']]) {
+    const refused = await run(argv);
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /SURVEY_OPTION_INVALID: --where: 'email_address' is personal data: tables of the respondents it picks could single them out/);
+    assertNoPii(await everything(refused.out, refused.err, []), 'refused --where');
+  }
+  writeFileSync(spec, SPEC.replace('  - { id: plan, type: frequency, question: plan }\n', "  - { id: plan, type: frequency, question: plan, filter: 'ip_address == \"203.0.113.77\"' }\n"));
+  const table = await run(['report', spec]);
+  assert.equal(table.code, 2);
+  assert.match(table.err, /tables\[0\]\.filter: 'ip_address' is personal data/);
+  assertNoPii(await everything(table.out, table.err, []), 'refused table filter');
+});

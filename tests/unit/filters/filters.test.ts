@@ -218,7 +218,7 @@ test('a rule that could only remove everyone is a spec error, and a rule that di
       (e: Error & { code?: string }) => `${e.code}: ${e.message}`,
     );
   };
-  assert.match(await specError('{ rule: attention, question: attention, answer: blue }'), /^SURVEY_SPEC_INVALID: .*attention: 'blue' is not an answer of 'attention', did you mean 'Blue'\? \(answers: Blue, Red\)/);
+  assert.match(await specError('{ rule: attention, question: attention, answer: blue }'), /^SURVEY_SPEC_INVALID: .*attention: 'blue' is not an answer of 'attention', did you mean 'Blue'\? \(answers are compared exactly, case included: attention: "Blue", "Red"\)/);
   assert.match(await specError('{ rule: attention, question: q1, answer: [Yes, Noo] }'), /filters\[0\]\.answer\[1\]: attention: 'Noo' is not an answer of 'q1', did you mean 'No'\?/);
   assert.match(await specError('{ rule: fieldwork, question: q1, from: 2021-01-09, to: 2021-01-25 }'), /fieldwork: 'q1' is single, not a date/);
   assert.match(await specError('{ rule: attention, question: email, answer: x }'), /'email' is pii; an attention check needs a single-choice question/);
@@ -299,4 +299,10 @@ test("fieldwork: a timestamp header naming an offset (GMT+5:30) is read at that 
   };
   assert.deepEqual(await lines('offset.csv', '{ id: ts, column: "Timestamp (GMT+5:30)" }'), [3]);
   assert.deepEqual(await lines('typeform2.csv', '{ id: ts, column: "Submit Date (UTC)", label: Submitted }'), [2]);
+});
+
+test("an answer listed in a message is masked on its own: a name given in it ('Name: Zelda Quux') never reaches stderr", async () => {
+  const { answersShown, messages } = await import('../../../src/errors/messages.js');
+  assert.equal(answersShown('fav', ['Blue', 'Name: Zelda Quux', 'Thanks, Anna Kowalska', 'mail me: jo@example.com']), 'fav: "Blue", "Name: [name]", "Thanks, [name]", "mail me: [e-mail]"');
+  assert.equal(messages.notAnAnswer('x', 'fav', 'Name: Zelda Quux', []), "'x' is not an answer of 'fav', did you mean 'Name: [name]'?");
 });
