@@ -23,5 +23,6 @@ process.exitCode = await main(argv, {
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+  stdin: process.stdin,
 });
 endPrestart();

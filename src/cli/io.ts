@@ -10,4 +10,6 @@ export interface Io {
   stderr: Output;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Where `-` reads an export from. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }

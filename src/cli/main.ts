@@ -35,7 +35,7 @@ function handle(e: unknown, io: Io): ExitCode {
   const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
   // A bug's message may quote data: contact details masked, control characters dropped.
   io.stderr.write(`survey: ${messages.internal(maskContacts(detail).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ''))}\n`);
-  return EXIT.data;
+  return EXIT.internal;
 }
 
 function version(): string {

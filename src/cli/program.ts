@@ -12,7 +12,8 @@ Exit codes:
   ${EXIT.checkFailed}  a check failed (report --check found stale figures)
   ${EXIT.usage}  usage error: unknown flag, bad value, invalid spec
   ${EXIT.data}  the input is not a readable survey export (bad CSV, empty, binary)
-  ${EXIT.io}  a file could not be read or written`;
+  ${EXIT.io}  a file could not be read or written
+  ${EXIT.internal} a bug in survey (please report it)`;
 
 export function createProgram(io: Io, version: string): Command {
   const program = new Command('survey')

@@ -9,6 +9,8 @@ export const EXIT = {
   data: 3,
   /** A file could not be read or written. */
   io: 4,
+  /** A bug in survey, not the user's mistake (sysexits' EX_SOFTWARE): the message asks for a report. */
+  internal: 70,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -52,9 +52,21 @@ test('--help: exit 0, the commands and the exit codes on stdout', async () => {
     [2, 'usage error'],
     [3, 'not a readable survey export'],
     [4, 'could not be read or written'],
+    [70, 'a bug in survey'],
   ] as const) {
     assert.match(r.out, new RegExp(`^\\s+${code}\\s+.*${what}`, 'm'), `exit code ${code}`);
   }
+});
+
+test('a bug (not a user mistake) exits 70, not 3 (bad data), and asks for a report', async () => {
+  const io = captureIo();
+  // An output that fails in a way no user causes.
+  io.stdout.write = () => {
+    throw new TypeError('boom');
+  };
+  const code = await main(['analyze', 'fixtures/whatsapp-privacy-2021/responses.csv'], io);
+  assert.equal(code, 70);
+  assert.match(io.stderr.text, /^survey: internal error \(a bug in survey, please report it\): boom/);
 });
 
 test('analyze --help: the options and examples', async () => {
@@ -747,4 +759,23 @@ test("an \"Other (please specify)\" column is an option once: thanksgiving's sid
   const tables = (JSON.parse(spec.out) as AnalysisResult).tables;
   assert.ok(tables.some((x) => x.kind === 'frequency' && x.question === 'these_side_dishes_aretypically_served'), 'the multi-select stays');
   assert.equal(tables.filter((x) => x.kind === 'text' && x.question === 'sides_other_text').length, 1);
+});
+
+test("'-' reads the export from standard input (copied first, as the engine reads twice); a device is refused, not read as empty", async () => {
+  const { Readable } = await import('node:stream');
+  const csv = readFileSync(fromRoot('fixtures/whatsapp-privacy-2021/responses.csv'));
+  const io = captureIo();
+  const piped = Object.assign(Readable.from([csv.subarray(0, 70_000), csv.subarray(70_000)]), { isTTY: false });
+  const code = await main(['analyze', '-', '--format', 'json'], { ...io, stdin: piped });
+  assert.equal(code, 0, io.stderr.text);
+  const result = JSON.parse(io.stdout.text) as AnalysisResult;
+  assert.deepEqual([result.input.file, result.input.rows], ['stdin', 1022]);
+  const tty = captureIo();
+  assert.equal(await main(['analyze', '-'], { ...tty, stdin: Object.assign(Readable.from([]), { isTTY: true }) }), 2);
+  assert.match(tty.stderr.text, /SURVEY_USAGE: '-' reads the export from standard input, which is a terminal here/);
+  if (process.platform === 'linux') {
+    const dev = await run(['analyze', '/dev/zero']);
+    assert.equal(dev.code, 4);
+    assert.match(dev.err, /^\/dev\/zero: error SURVEY_IO_READ: a device, not an export/);
+  }
 });

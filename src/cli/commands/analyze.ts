@@ -12,6 +12,7 @@ import { checkOutFlags, checkOutputs, csvFlags, delimiterOption, encodingOption,
 import { suppressTables } from '../../stats/suppress.js';
 import { renderResult } from '../render-result.js';
 import { join, resolve } from 'node:path';
+import { withInputFile } from '../input-file.js';
 
 const EXAMPLES = `
 Examples:
@@ -37,7 +38,7 @@ interface AnalyzeFlags extends CsvFlags {
 export function createAnalyzeCommand(io: Io): Command {
   return new Command('analyze')
     .description('infer the codebook of a survey export and print a frequency table for every question')
-    .argument('<file>', 'the export: CSV/TSV or .xlsx from Google Forms, SurveyMonkey, Qualtrics, Typeform, LimeSurvey...')
+    .argument('<file>', "the export: CSV/TSV or .xlsx from Google Forms, SurveyMonkey, Qualtrics, Typeform, LimeSurvey...; '-' reads it from standard input")
     .option('--by <question>', 'crosstab every choice question by this question (id or text, or grid.item); repeatable', collect, [])
     .option('--where <expr>', 'tabulate only rows where this expression is true, e.g. \'gender == "Female"\'')
     .option('--weight <question>', 'weight every table by this numeric question (a design or post-stratification weight)')
@@ -53,27 +54,30 @@ export function createAnalyzeCommand(io: Io): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {
       checkOutFlags(io, flags);
-      const path = resolve(io.cwd, file);
-      const bar = progress(io, fileSize(path));
-      const { result: raw, codebook } = await analyzeFile(path, { ...csvFlags(flags), by: flags.by ?? [], displayName: file, ...(flags.where !== undefined ? { where: flags.where } : {}), ...(flags.weight !== undefined ? { weight: flags.weight } : {}), onProgress: bar.update }).finally(bar.done);
-      // Contact details typed into answers are masked in every output (privacy/mask.ts).
-      const result = maskResult(flags.minCell === undefined ? raw : (() => {
-        const s = suppressTables(raw.tables, flags.minCell);
-        return { ...raw, tables: s.tables, disclosure: s.summary };
-      })());
-      io.stdout.write(renderResult(result, flags.format, io, flags.color));
-      if (flags.out !== undefined) {
-        const built = await buildArtifacts(result, { codebook, vegaLite: flags.vegaLite === true, baseLabel: 'respondents', inputSha256: await hashFile(path) });
-        for (const w of built.warnings) io.stderr.write(`warning SURVEY_CHART: ${forTerminal(maskContacts(w))}\n`);
-        const out = resolve(io.cwd, flags.out);
-        checkOutputs(built.artifacts.map((a) => ({ flag: '--out', name: join(flags.out!, a.path), file: join(out, ...a.path.split('/')) })), [{ what: 'the export', file: path }]);
-        const stale = await leftOver(out, built.artifacts);
-        const written = await writeArtifacts(out, built.artifacts);
-        io.stderr.write(`wrote ${written.length} files to ${forTerminal(flags.out)}\n`);
-        const removed = await removeLeftOver(out, stale);
-        if (removed) io.stderr.write(`${forTerminal(removed)}\n`);
-      }
+      await withInputFile(io, file, (path, displayName) => run(io, path, displayName, flags));
     });
+}
+
+async function run(io: Io, path: string, file: string, flags: AnalyzeFlags): Promise<void> {
+  const bar = progress(io, fileSize(path));
+  const { result: raw, codebook } = await analyzeFile(path, { ...csvFlags(flags), by: flags.by ?? [], displayName: file, ...(flags.where !== undefined ? { where: flags.where } : {}), ...(flags.weight !== undefined ? { weight: flags.weight } : {}), onProgress: bar.update }).finally(bar.done);
+  // Contact details typed into answers are masked in every output (privacy/mask.ts).
+  const result = maskResult(flags.minCell === undefined ? raw : (() => {
+    const s = suppressTables(raw.tables, flags.minCell);
+    return { ...raw, tables: s.tables, disclosure: s.summary };
+  })());
+  io.stdout.write(renderResult(result, flags.format, io, flags.color));
+  if (flags.out !== undefined) {
+    const built = await buildArtifacts(result, { codebook, vegaLite: flags.vegaLite === true, baseLabel: 'respondents', inputSha256: await hashFile(path) });
+    for (const w of built.warnings) io.stderr.write(`warning SURVEY_CHART: ${forTerminal(maskContacts(w))}\n`);
+    const out = resolve(io.cwd, flags.out);
+    checkOutputs(built.artifacts.map((a) => ({ flag: '--out', name: join(flags.out!, a.path), file: join(out, ...a.path.split('/')) })), [{ what: 'the export', file: path }]);
+    const stale = await leftOver(out, built.artifacts);
+    const written = await writeArtifacts(out, built.artifacts);
+    io.stderr.write(`wrote ${written.length} files to ${forTerminal(flags.out)}\n`);
+    const removed = await removeLeftOver(out, stale);
+    if (removed) io.stderr.write(`${forTerminal(removed)}\n`);
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,0 +1,46 @@
+/**
+ * An export named on the command line, as a file the engine can read twice (the sample, then the
+ * whole): `-` (standard input), a pipe or a process substitution (`<(unzip -p x.zip)`) is first
+ * copied, streamed, to a private temporary file that is removed afterwards.
+ */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Io } from './io.js';
+import { SurveyError } from '../errors/survey-error.js';
+
+export const STDIN = '-';
+
+export async function withInputFile<T>(io: Io, file: string, run: (path: string, displayName: string) => Promise<T>): Promise<T> {
+  const source = streamOf(io, file);
+  if (source === null) return run(resolve(io.cwd, file), file);
+  const dir = mkdtempSync(join(tmpdir(), 'survey-input-'));
+  try {
+    const copy = join(dir, 'export');
+    // Created readable by its owner only: the export holds respondents' answers.
+    await pipeline(source, createWriteStream(copy, { mode: 0o600 }));
+    return await run(copy, file === STDIN ? 'stdin' : file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What to copy first, or null for a file that can be read as it is (or that does not exist, which the engine says). */
+function streamOf(io: Io, file: string): NodeJS.ReadableStream | null {
+  if (file === STDIN) {
+    if (io.stdin === undefined || io.stdin.isTTY === true) throw new SurveyError('SURVEY_USAGE', "'-' reads the export from standard input, which is a terminal here", { hint: 'pipe it in: survey analyze - < responses.csv' });
+    return io.stdin;
+  }
+  const path = resolve(io.cwd, file);
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return null;
+  }
+  if (stat.isFIFO() || stat.isSocket()) return createReadStream(path);
+  // /dev/zero, /dev/urandom or a terminal: no export, and some never end.
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) throw new SurveyError('SURVEY_IO_READ', 'a device, not an export', { location: { file } });
+  return null;
+}
