@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { StudySpec } from '../spec/analysis.js';
 import { SurveyError } from '../errors/survey-error.js';
+import { isTimeZone } from '../codebook/timezone.js';
 import { messages } from '../errors/messages.js';
 import { closest } from '../engine/resolve.js';
 
@@ -145,6 +146,11 @@ export function parseSpec(text: string, file: string): LoadedSpec {
       location: { file, line: lineOf(at) ?? 1 },
       hint: splitAtComma(data, path, e) ?? also,
     });
+  }
+  // The study's zone reads every timestamp: a wrong one is named where it is written, whether or not a rule reads dates.
+  const tz = (data as StudySpec).input?.timezone;
+  if (tz !== undefined && !isTimeZone(tz)) {
+    throw new SurveyError('SURVEY_SPEC_INVALID', `input.timezone: unknown time zone '${tz}'`, { location: { file, line: lineOf(['input', 'timezone']) ?? 1 }, hint: 'use an IANA name such as Asia/Kolkata, Europe/Paris or UTC' });
   }
   return { spec: data as StudySpec, file, lineOf };
 }

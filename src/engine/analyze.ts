@@ -11,7 +11,7 @@
  * The sample is held in memory (bounded by `sampleRows`), every later row is
  * coded and counted as it streams past, so memory does not grow with rows.
  */
-import { findRef, type Codebook } from '../spec/codebook.js';
+import { findRef, numbersReadAsAnswers, type Codebook } from '../spec/codebook.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { inferCodebook, R_MISSING } from '../codebook/infer.js';
@@ -157,7 +157,11 @@ function weightQuestion(codebook: Codebook, name: string): string {
   const id = resolveQuestionOrItem(codebook, name, '--weight');
   const q = codebook.questions.find((x) => x.id === id);
   if (q === undefined) throw new SurveyError('SURVEY_OPTION_INVALID', `--weight: '${id}' is a grid's item; weights must be a numeric question`);
-  if (q.type !== 'numeric') throw new SurveyError('SURVEY_OPTION_INVALID', `--weight: '${id}' is ${q.type === 'single' ? 'a choice question' : q.type}; weights must be numbers`);
+  if (q.type !== 'numeric') {
+    // A few distinct numbers (1 and -1, 0.5 and 2) read as answers: a spec can say they are numbers.
+    const hint = numbersReadAsAnswers(q) ? `its answers are numbers read as choices: in a spec (survey init), declare it - { id: ${q.id}, column: ..., type: numeric }` : undefined;
+    throw new SurveyError('SURVEY_OPTION_INVALID', `--weight: '${id}' is ${q.type === 'single' ? 'a choice question' : q.type}; weights must be numbers`, hint ? { hint } : {});
+  }
   return id;
 }
 

@@ -14,7 +14,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join as joinPath, resolve as resolvePath } from 'node:path';
-import { findRef, type Codebook, type Question } from '../spec/codebook.js';
+import { findRef, numbersReadAsAnswers, type Codebook, type Question } from '../spec/codebook.js';
 import { gapOf } from '../codebook/values.js';
 import type { FilterSpec, StudySpec, TableSpec } from '../spec/analysis.js';
 import type { AnalysisResult, Diagnostic, FunnelStep } from '../spec/result.js';
@@ -398,7 +398,7 @@ function minCellOf(options: ReportOptions, spec: StudySpec): number | undefined 
 function checkWeight(id: string, codebook: Codebook, loaded: LoadedSpec, path: (string | number)[]): string {
   const q = codebook.questions.find((x) => x.id === id);
   if (!q) throw unknownRef(loaded, path, id, codebook.questions);
-  if (q.type !== 'numeric') throw specError(loaded, path, `'${id}' is ${q.type}; weights must be a numeric question`);
+  if (q.type !== 'numeric') throw specError(loaded, path, `'${id}' is ${q.type}; weights must be a numeric question`, numbersReadAsAnswers(q) ? `its answers are numbers read as choices: declare it type: numeric in questions:` : undefined);
   return id;
 }
 
@@ -524,42 +524,38 @@ function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, use
     ids.set(t.id, i);
   });
   return spec.tables.flatMap((t, i): PlannedTable[] => {
-    const ref = (key: 'question' | 'row' | 'column', id: string): string => {
+    // `at`: where in the table the id is written (['row'], ['columns', 2]).
+    const ref = (at: (string | number)[], id: string): string => {
       const q = findId(codebook, id);
-      if (!q) throw unknownRef(loaded, ['tables', i, key], id, codebook.questions);
-      if (q.type === 'pii') throw specError(loaded, ['tables', i, key], `'${id}' is personal data and is never tabulated`);
+      if (!q) throw unknownRef(loaded, ['tables', i, ...at], id, codebook.questions);
+      if (q.type === 'pii') throw specError(loaded, ['tables', i, ...at], `'${id}' is personal data and is never tabulated`);
       used.add(q.id);
       return id;
     };
-    // Crosstabs split by answers: a question whose cells are numbers, text or a whole grid has none to split by.
-    const choice = (key: 'row' | 'column', id: string): string => {
-      ref(key, id);
+    // Crosstabs and banners split by answers: a question whose cells are numbers, text or a whole grid has none to split by.
+    const choice = (at: (string | number)[], id: string): string => {
+      ref(at, id);
       const q = findId(codebook, id)!;
-      if (q.type === 'single' || q.type === 'multi' || (q.type === 'matrix' && id.includes('.'))) return id;
+      if (q.type === 'single' || q.type === 'multi' || (q.type === 'matrix' && findRef(codebook.questions, id)?.item !== undefined)) return id;
       const hint = q.type === 'numeric' ? `band it into answers with derive (derive: [{ id: ${q.id}_band, from: ${q.id}, bands: [...] }])` : q.type === 'matrix' && q.items[0] ? `name one of its items, e.g. ${q.id}.${q.items[0].id}` : undefined;
-      throw specError(loaded, ['tables', i, key], messages.notCategorical(id, q.type === 'matrix' ? 'a grid' : q.type), hint);
+      throw specError(loaded, ['tables', i, ...at], messages.notCategorical(id, q.type === 'matrix' ? 'a grid' : q.type), hint);
     };
     const filter = tableFilter(t, i, codebook, loaded, used, filters, expressions);
     const common = { ...(t.id ? { id: t.id } : {}), ...(t.title ? { title: t.title } : {}), ...(filter ? { filter, where: t.filter! } : {}) };
     switch (t.type) {
       case 'frequency':
-        return [{ kind: 'frequency', question: ref('question', t.question!), ...common }];
+        return [{ kind: 'frequency', question: ref(['question'], t.question!), ...common }];
       case 'crosstab':
-        return [{ kind: 'crosstab', row: choice('row', t.row!), column: choice('column', t.column!), ...common }];
+        return [{ kind: 'crosstab', row: choice(['row'], t.row!), column: choice(['column'], t.column!), ...common }];
       case 'banner': {
-        const columns = t.columns!.map((c, k) => {
-          const q = findId(codebook, c);
-          if (!q) throw unknownRef(loaded, ['tables', i, 'columns', k], c, codebook.questions);
-          used.add(q.id);
-          return c;
-        });
+        const columns = t.columns!.map((c, k) => choice(['columns', k], c));
         const rows = t.rows ? t.rows.map((r, k) => {
           const q = findId(codebook, r);
           if (!q) throw unknownRef(loaded, ['tables', i, 'rows', k], r, codebook.questions);
           if (q.type === 'pii') throw specError(loaded, ['tables', i, 'rows', k], `'${r}' is personal data and is never tabulated`);
           used.add(q.id);
           return r;
-        }) : [ref('row', t.row!)];
+        }) : [ref(['row'], t.row!)];
         return [{ kind: 'banner', rows, columns, total: t.total ?? true, minBase: t.minBase ?? 0, ...common }];
       }
     }

@@ -69,6 +69,8 @@ export function compile(source: string): Compiled {
     if (e instanceof RangeError) throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression of ${source.length} characters: nested too deeply`);
     throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: ${(e as Error).message}`, { hint: hintFor(source) });
   }
+  // Every expression here chooses rows: one that yields an answer or a number (`age`, `lower(x)`) would keep whatever is not blank or 0, unsaid.
+  if (!isTest(ast)) fail(source, 'it chooses no rows: compare it (age > 30, gender == "Female") or test it (blank(age))');
   const names = new Set<string>();
   const comparisons: Comparison[] = [];
   let evaluate: Evaluator;
@@ -80,6 +82,35 @@ export function compile(source: string): Compiled {
     throw e;
   }
   return { evaluate, names: [...names], comparisons, source };
+}
+
+const TESTS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=', 'and', 'or', '&&', '||', 'in', 'contains', 'startsWith', 'endsWith', 'matches']);
+
+/** Whether an expression yields true or false: a comparison, a test, `not`, `blank()`, or true/false. */
+function isTest(node: jsep.Expression): boolean {
+  switch (node.type) {
+    case 'BinaryExpression':
+      return TESTS.has((node as jsep.BinaryExpression).operator);
+    case 'UnaryExpression':
+      return ['!', 'not'].includes((node as jsep.UnaryExpression).operator);
+    case 'CallExpression': {
+      const callee = (node as jsep.CallExpression).callee;
+      return callee.type === 'Identifier' && (callee as jsep.Identifier).name === 'blank';
+    }
+    case 'ConditionalExpression': {
+      const c = node as jsep.ConditionalExpression;
+      return isTest(c.consequent) && isTest(c.alternate);
+    }
+    case 'Identifier':
+      return ['true', 'false'].includes((node as jsep.Identifier).name);
+    case 'Literal':
+      return typeof (node as jsep.Literal).value === 'boolean';
+    case 'Compound':
+      // Told by build: "one expression expected".
+      return true;
+    default:
+      return false;
+  }
 }
 
 function fail(source: string, what: string): never {

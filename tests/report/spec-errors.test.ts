@@ -51,6 +51,12 @@ const cases: [string, string, string][] = [
   ],
   ['YAML aliases that expand to millions of nodes (a billion laughs): refused as a spec, not an internal error', 'version: 1\nx0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\nx1: &x1 [*x0, *x0, *x0, *x0, *x0, *x0, *x0, *x0, *x0, *x0]\nx2: &x2 [*x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1]\nx3: &x3 [*x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2]\nx4: &x4 [*x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3]\nx5: &x5 [*x4, *x4, *x4, *x4, *x4, *x4, *x4, *x4, *x4, *x4]\n', 'survey.yaml:1: error SURVEY_SPEC_INVALID: invalid YAML: its aliases (*name) expand to too much to be a spec'],
   ['two YAML documents in one file', 'version: 1\n---\nversion: 1\n', 'survey.yaml:2:1: error SURVEY_SPEC_INVALID: invalid YAML: a spec is one YAML document, and a second starts here (a line of ---)'],
+  ['a wrong time zone, named where it is written (it was blamed on the fieldwork rule, or let be without one)', 'version: 1\ninput: { file: responses.csv, timezone: Mars/Olympus }\n', "survey.yaml:2: error SURVEY_SPEC_INVALID: input.timezone: unknown time zone 'Mars/Olympus'\n  hint: use an IANA name"],
+  [
+    "a banner column with no answers to split by: at its place in the spec (it had neither file nor line)",
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: why, column: What should the government do about it?, type: text }\ntables:\n  - { type: banner, rows: [gov], columns: [gov, why] }\n',
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: tables[0].columns[1]: question 'why' is text, not a choice question",
+  ],
   ['a wrong enum value', 'version: 1\ntables:\n  - { type: pie, question: x }\n', 'survey.yaml:3: error SURVEY_SPEC_INVALID: tables[0].type: must be one of "frequency", "crosstab", "banner"'],
   ['not YAML', 'version: 1\ninput: {file: responses.csv\n', 'survey.yaml:3:1: error SURVEY_SPEC_INVALID: invalid YAML'],
   ['no input file', 'version: 1\n', "survey.yaml:1: error SURVEY_SPEC_INVALID: input: missing 'input.file'"],
@@ -235,4 +241,13 @@ test('kept rows without a valid weight (blank, negative) are named by line in th
   writeFileSync(join(dir, 'weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'Yes,-1', 'No,0.8'].join('\n'));
   const d = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\ntables:\n  - { type: frequency, question: q1 }\n')).diagnostics.find((x) => x.code === 'SURVEY_WEIGHT_MISSING');
   assert.equal(d?.message, '2 kept rows have no valid weight (blank, negative or no number) and count with weight 0: lines 3, 4');
+});
+
+test('a weight column of a few numbers read as answers is pointed to type: numeric; declared so, it weights', async () => {
+  writeFileSync(join(dir, 'w.csv'), ['q,w', 'a,1', 'b,2', 'a,1', 'b,2'].join('\n'));
+  const bad = await run('version: 1\ninput: { file: w.csv }\nweight: w\n');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /^survey\.yaml:3: error SURVEY_SPEC_INVALID: weight: 'w' is single; weights must be a numeric question\n {2}hint: its answers are numbers read as choices: declare it type: numeric in questions:/);
+  const ok = await report<{ weights: { sum: number } }>('version: 1\ninput: { file: w.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\n');
+  assert.equal(ok.weights.sum, 6);
 });

@@ -34,3 +34,9 @@ test('a pattern is checked when written: invalid, or a repeat in a repeated grou
   assert.match(refused('comment matches "(unclosed"'), /bad regular expression/);
   for (const ok of ['^(yes|no)$', '(ab)+', 'x+y*', '\\(x+\\)+']) assert.equal(compile(`comment matches ${JSON.stringify(ok)}`).names[0], 'comment', ok);
 });
+
+test('an expression that chooses no rows (a name, a number, arithmetic, lower()) is refused: it kept whatever was not blank or 0', () => {
+  for (const bad of ['age', '"x"', 'age + 1', 'lower(gender)', 'grid.item', '3']) assert.match(refused(bad), /it chooses no rows/, bad);
+  for (const ok of ['age > 1', 'not blank(age)', 'blank(age)', 'gender == "Male" or age > 30', 'true', '"a" in apps', 'age > 1 ? gender == "Male" : true']) assert.ok(compile(ok), ok);
+  assert.match(refused('recline not in ["No"]'), /one expression expected/);
+});
