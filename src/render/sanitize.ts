@@ -1,4 +1,5 @@
 /** Making data text safe for each place it is shown. */
+import { roundHalfUp } from './number.js';
 
 /**
  * Strips C0/C1 control characters (escape sequences included) so data never drives the terminal,
@@ -52,10 +53,9 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Half-up rounding to `digits` decimals, for display only. */
+/** Half-up rounding to `digits` decimals, for display only (render/number.ts: one rounding for every output). */
 export function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round((x + Number.EPSILON * Math.abs(x)) * f) / f;
+  return roundHalfUp(x, digits);
 }
 
 /** A percentage for display; `*` marks a value suppressed by disclosure control. */

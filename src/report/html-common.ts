@@ -1,7 +1,8 @@
 /** What every part of report.html shares: its input, escaping and number formats. */
 import type { StudySpec, TableSpec } from '../spec/analysis.js';
 import type { AnalysisResult, Table } from '../spec/result.js';
-import { escapeXml, round } from '../render/sanitize.js';
+import { escapeXml } from '../render/sanitize.js';
+import { formatCount as groupedCount } from '../render/number.js';
 
 export interface HtmlChart {
   /** File stem of charts/<id>.svg; also prefixes the SVG's own ids. */
@@ -30,11 +31,7 @@ export function h(s: string): string {
 
 /** `1,022`: a count with thousands separators (weighted counts keep one decimal). */
 export function formatCount(x: number | null): string {
-  if (x === null) return '*';
-  const s = Number.isInteger(x) ? String(x) : round(x, 1).toFixed(1);
-  const [int, dec] = s.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return dec === undefined ? grouped : `${grouped}.${dec}`;
+  return x === null ? '*' : groupedCount(x);
 }
 
 /** The spec entry a table came from. */

@@ -7,6 +7,7 @@
  * Arial, Liberation Sans and Nimbus Sans, the fonts our theme asks for) instead: still
  * deterministic, and close to what a viewer will actually draw.
  */
+import { formatCount, group, roundHalfUp } from '../number.js';
 
 /** Helvetica advance widths (1/1000 em) for the printable ASCII range 32..126. */
 const HELVETICA = [
@@ -94,16 +95,6 @@ function splitLongWords(words: string[], maxWidth: number, width: (s: string) =>
   return out;
 }
 
-/**
- * Rounds half away from zero (half-up for the non-negative values charts show), with a small
- * tolerance so that 12.5 stored as 12.4999999 still rounds up, as it does in the tables.
- */
-export function roundHalfUp(value: number, decimals = 0): number {
-  const f = 10 ** decimals;
-  const scaled = Math.abs(value) * f;
-  const rounded = Math.floor(scaled + 0.5 + 1e-9) / f;
-  return value < 0 ? -rounded : rounded;
-}
 
 /** The value, or 0 for NaN and infinities (e.g. a percentage of an empty base). */
 export function finite(value: number | null | undefined): number {
@@ -120,11 +111,6 @@ export function formatPercent(value: number, decimals = 0): string {
   return `${rounded.toFixed(decimals)}%`;
 }
 
-/** `1,234`: a count with thousands separators, independent of the process locale. */
-export function formatCount(value: number): string {
-  const r = roundHalfUp(value, 2);
-  return group(r, Number.isInteger(r) ? 0 : 2);
-}
 
 /** `34.2`: a statistic with one decimal, or none when it is a whole number. */
 export function formatStat(value: number): string {
@@ -132,8 +118,4 @@ export function formatStat(value: number): string {
   return group(r, Number.isInteger(r) ? 0 : 1);
 }
 
-function group(value: number, decimals: number): string {
-  const [int = '0', frac] = Math.abs(value).toFixed(decimals).split('.');
-  const sign = value < 0 ? '-' : '';
-  return `${sign}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === undefined ? '' : `.${frac}`}`;
-}
+export { formatCount, roundHalfUp };
