@@ -10,7 +10,7 @@ export const FORMATS = ['text', 'json', 'csv', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function encodingOption(): Option {
-  return new Option('--encoding <name>', 'input encoding instead of detecting it').choices(ENCODINGS as unknown as string[]);
+  return new Option('--encoding <name>', 'input encoding instead of detecting it').choices(ENCODINGS);
 }
 
 export function delimiterOption(): Option {
@@ -26,7 +26,7 @@ export function sheetOption(): Option {
 }
 
 export function formatOption(): Option {
-  return new Option('--format <format>', 'output format on stdout').choices(FORMATS as unknown as string[]).default('text');
+  return new Option('--format <format>', 'output format on stdout').choices(FORMATS).default('text');
 }
 
 export function parseDelimiter(value: string): string {

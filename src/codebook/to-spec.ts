@@ -9,11 +9,6 @@ import type { InputInfo } from '../spec/result.js';
 import { holdsContacts } from '../privacy/mask.js';
 import { isNoAnswer } from './scales.js';
 
-export interface SpecColumnRef {
-  /** A first-row header name when it is unique, otherwise the 1-based column number. */
-  column: string | number;
-}
-
 export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeader[], input: InputInfo, schemaPath: string): string {
   const nameCount = new Map<string, number>();
   for (const h of headers) nameCount.set(h.name, (nameCount.get(h.name) ?? 0) + 1);

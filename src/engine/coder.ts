@@ -179,6 +179,8 @@ export interface SingleLike {
   readonly value: number;
   readonly options: OptionIndex;
   readonly question: Question;
+  /** The answer the row holds when it is one the spec declares missing (outside the base, not outside expressions); null otherwise. */
+  readonly missingAnswer: string | null;
 }
 
 export type ChoiceCoder = SingleLike | MultiCoder;
@@ -228,6 +230,8 @@ export function readsOneCheckbox(q: Question): boolean {
 export class BandCoder implements SingleLike {
   readonly kind = 'single';
   value = -1;
+  /** A band holds no declared missing answer: a number outside every band is counted apart (`outside`). */
+  readonly missingAnswer = null;
   readonly options: OptionIndex;
   /** The row read last has a number in no band (between two, or past the ends). */
   inNoBand = false;
@@ -345,6 +349,10 @@ export class MatrixItemView implements SingleLike {
   }
   get options(): OptionIndex {
     return this.matrix.options;
+  }
+  /** A grid's declared missing answers are left out of its items' codes, not kept per item. */
+  get missingAnswer(): null {
+    return null;
   }
 }
 

@@ -33,7 +33,7 @@ export class RowValues {
       if (!coder) continue;
       switch (coder.kind) {
         case 'single':
-          this.getters.set(q.id, () => (coder.value >= 0 ? coder.options.labels[coder.value]! : 'missingAnswer' in coder && coder.missingAnswer !== null && !absent.has(coder.missingAnswer) ? coder.missingAnswer : null));
+          this.getters.set(q.id, () => (coder.value >= 0 ? coder.options.labels[coder.value]! : coder.missingAnswer !== null && !absent.has(coder.missingAnswer) ? coder.missingAnswer : null));
           break;
         case 'multi':
           this.getters.set(q.id, () => (coder.answered ? coder.chosen.map((c) => coder.options.labels[c]!) : []));

@@ -14,7 +14,7 @@ export function answeredBy(c: Coder | undefined, q: Question, row: RowContext): 
   if (!c) return false;
   switch (c.kind) {
     case 'single':
-      return c.value >= 0 || ('missingAnswer' in c && c.missingAnswer !== null);
+      return c.value >= 0 || c.missingAnswer !== null;
     case 'multi':
       return c.answered;
     case 'matrix':

@@ -13,12 +13,6 @@ import { chartMessages } from '../render/chart/messages.js';
 import { isOneCheckbox, ONE_CHECKBOX_LINE } from '../render/table/total.js';
 import { formatPercent } from '../render/chart/text.js';
 
-export interface ChartRequest {
-  /** File name stem. */
-  id: string;
-  chart: ChartResult;
-}
-
 export interface ChartContext {
   chart?: ChartSpec | undefined;
   baseLabel?: string | undefined;

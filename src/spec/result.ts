@@ -178,8 +178,8 @@ export interface CrosstabTable {
   unweightedBase?: number;
   /** Respondents in each column, unweighted. */
   unweightedColumnBases?: number[];
-  /** Weighted tables: respondents (unweighted) per cell. */
-  unweightedCounts?: number[][];
+  /** Weighted tables: respondents (unweighted) per cell; null where disclosure control hid the cell. */
+  unweightedCounts?: (number | null)[][];
   /** Weighted tables: Kish effective base of each column (the bases of the column tests). */
   effectiveColumnBases?: number[];
   /** Column-proportion tests: per cell, the letters of the columns it is significantly higher than (upper case at alpha, lower case at alphaLower). */

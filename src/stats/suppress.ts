@@ -55,7 +55,7 @@ function blank(r: FrequencyRow): FrequencyRow {
 
 function crosstab(t: CrosstabTable, k: number, s: DisclosureSummary): CrosstabTable {
   // Tables reach here as tabulated: nothing is hidden yet.
-  const ns = (t.unweightedCounts ?? t.counts) as number[][];
+  const ns = (t.unweightedCounts ?? t.counts).map((row) => row.map((x) => x ?? 0));
   const nets = new Set(t.netRows ?? []);
   const hide = cellMask(ns, nets, k);
   if (!hide.flat().some(Boolean)) return t;
@@ -64,10 +64,10 @@ function crosstab(t: CrosstabTable, k: number, s: DisclosureSummary): CrosstabTa
   // A row's total is the sum of its cells: only a row that hides some can hide its total.
   const hiddenTotals = rowTotals(n, (r) => (hide[r]!.some(Boolean) ? 0 : Infinity), answerRowsOf(ns, nets), nets, k);
   s.complementary += hiddenTotals.filter((h, r) => h && !small(n[r]!, k)).length;
-  const mask = <T>(m: T[][] | undefined) => m?.map((row, r) => row.map((x, c) => (hide[r]![c] ? null : x)));
+  const mask = <T>(m: T[][]): (T | null)[][] => m.map((row, r) => row.map((x, c) => (hide[r]![c] ? null : x)));
   const rowBases = t.rowBases.map((b, r) => (hiddenTotals[r] ? null : b));
-  const out = { ...t, counts: mask(t.counts), columnPercents: mask(t.columnPercents), rowPercents: mask(t.rowPercents), totalPercents: mask(t.totalPercents), rowBases, suppressed: hide } as unknown as CrosstabTable;
-  if (t.unweightedCounts) out.unweightedCounts = mask(t.unweightedCounts) as unknown as number[][];
+  const out: CrosstabTable = { ...t, counts: mask(t.counts), columnPercents: mask(t.columnPercents), rowPercents: mask(t.rowPercents), totalPercents: mask(t.totalPercents), rowBases, suppressed: hide };
+  if (t.unweightedCounts) out.unweightedCounts = mask(t.unweightedCounts);
   if (t.letters) out.letters = { ...t.letters, cells: t.letters.cells.map((row, r) => row.map((x, c) => (hide[r]![c] ? '' : x))) };
   // Tests on suppressed tables would recompute what was hidden.
   out.stats = null;

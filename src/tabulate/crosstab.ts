@@ -26,10 +26,11 @@ export function chosenCodes(c: ChoiceCoder): readonly number[] {
 }
 
 /**
- * Whether the current row answered: a multi-select answered with nothing chosen
- * (every option explicitly "Not selected") is in the base, with no answer counted.
+ * Whether the current row is in the base: answered on the question's own answers (a declared
+ * missing answer is outside it, unlike filters/answered.ts, where it counts as an answer); a
+ * multi-select answered with nothing chosen (every option "Not selected") is in, with no answer counted.
  */
-export function answered(c: ChoiceCoder): boolean {
+export function inBase(c: ChoiceCoder): boolean {
   return c.kind === 'multi' ? c.answered : c.value >= 0;
 }
 
@@ -77,7 +78,7 @@ export class Crosstab {
       this.cells[r]!.add(c, w);
       return;
     }
-    if (!answered(row) || !answered(column)) return;
+    if (!inBase(row) || !inBase(column)) return;
     const rows = chosenCodes(row);
     // Copy: chosenCodes reuses one buffer for both sides.
     const rowCodes = this.rowCodes;

@@ -6,7 +6,7 @@
 import type { FrequencyRow, FrequencyTable } from '../spec/result.js';
 import { itemRefParts, type Question } from '../spec/codebook.js';
 import { readsOneCheckbox, type ChoiceCoder } from '../engine/coder.js';
-import { answered, chosenCodes } from './crosstab.js';
+import { chosenCodes, inBase } from './crosstab.js';
 import { percent } from './percent.js';
 import { Sums, Total } from './sums.js';
 import { answerOrder } from './order.js';
@@ -44,9 +44,9 @@ export class ChoiceFrequency {
       return;
     }
     const codes = chosenCodes(coder);
-    if (!answered(this.coder)) {
+    if (!inBase(this.coder)) {
       this.missing += w;
-      const m = (this.coder as { missingAnswer?: string | null }).missingAnswer ?? null;
+      const m = this.coder.kind === 'single' ? this.coder.missingAnswer : null;
       if (m !== null && this.coder.question.showMissing) this.missingAnswers.set(m, (this.missingAnswers.get(m) ?? 0) + w);
       return;
     }

@@ -26,7 +26,7 @@ import {
 } from './common.js';
 import { chartMessages } from './messages.js';
 import { finite, formatCount, formatPercent } from './text.js';
-import { NET_COLOR, categoryColors } from './theme.js';
+import { BAR_COLOR, NET_COLOR, categoryColors } from './theme.js';
 
 /** Options of {@link frequencyChart}. */
 export interface FrequencyChartOptions extends ChartOptions {
@@ -147,7 +147,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
 
 function barBody(data: Datum[], keys: string[], lines: number, unit: string, hasNets: boolean, r: Resolved): Record<string, unknown> {
   const max = percentMax(Math.max(0, ...data.map((d) => d.value)));
-  const answerColor = categoryColors(r.config)[0] ?? '#0072B2';
+  const answerColor = categoryColors(r.config)[0] ?? BAR_COLOR;
   const view = barView({ keys, allKeys: keys, lines, max, axis: percentAxis(unit, max), color: hasNets ? undefined : answerColor, width: r.width });
   if (hasNets) {
     const layer = view['layer'] as Record<string, Record<string, unknown>>[];

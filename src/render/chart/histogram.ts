@@ -5,7 +5,7 @@ import type { NumericTable } from '../../spec/result.js';
 import { baseText, frame, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
 import { chartMessages } from './messages.js';
 import { formatCount, formatStat } from './text.js';
-import { categoryColors } from './theme.js';
+import { BAR_COLOR, categoryColors } from './theme.js';
 
 /** Options of {@link histogramChart}. */
 export interface HistogramChartOptions extends ChartOptions {
@@ -61,7 +61,7 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
     },
     layer: [
       {
-        mark: { type: 'rect', color: categoryColors(r.config)[0] ?? '#0072B2', stroke: '#FFFFFF', strokeWidth: 1 },
+        mark: { type: 'rect', color: categoryColors(r.config)[0] ?? BAR_COLOR, stroke: '#FFFFFF', strokeWidth: 1 },
         encoding: {
           x: {
             field: 'x0',
