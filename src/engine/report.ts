@@ -12,8 +12,6 @@
  * again from the start, as are the passes. Each pass streams the file; only the sample
  * (bounded) and the rules' keys are held.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join as joinPath, resolve as resolvePath } from 'node:path';
 import { findRef, numbersReadAsAnswers, type Codebook, type Question } from '../spec/codebook.js';
 import { gapOf } from '../codebook/values.js';
 import type { FilterSpec, StudySpec, TableSpec } from '../spec/analysis.js';
@@ -22,6 +20,7 @@ import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
 import type { Encoding } from '../ingest/detect.js';
 import { inferCodebook } from '../codebook/infer.js';
 import { applySpecCodebook, specError, unknownRef } from '../config/apply-codebook.js';
+import { specInputFile } from '../config/spec-input.js';
 import type { LoadedSpec } from '../config/load-spec.js';
 import { compile, truthy, type Compiled, type Evaluator } from '../expr/compile.js';
 import { createFilter } from '../filters/index.js';
@@ -84,9 +83,7 @@ export interface ReportOptions {
 
 export async function runReport(loaded: LoadedSpec, specPath: string, options: ReportOptions = {}): Promise<Report> {
   const spec = loaded.spec;
-  const file = options.input ?? (spec.input?.file !== undefined ? resolvePath(dirname(specPath), spec.input.file) : undefined);
-  if (file === undefined) throw specError(loaded, ['input'], "missing 'input.file': the export to read (relative to the spec)");
-  if (options.input === undefined) checkInputExists(loaded, file);
+  const file = options.input ?? specInputFile(loaded, specPath);
   const csvOptions: CsvOptions = {};
   if (spec.input?.encoding) {
     csvOptions.encoding = spec.input.encoding as Encoding;
@@ -100,22 +97,6 @@ export async function runReport(loaded: LoadedSpec, specPath: string, options: R
   csvOptions.displayName = displayName;
   if (options.readingThread !== undefined) csvOptions.worker = options.readingThread;
   return withInput(file, csvOptions, (input, diagnostics) => reportInput(input, loaded, options, displayName, diagnostics), options.onRestart);
-}
-
-/**
- * The spec's export, missing: said at the spec's line, with the path it was looked for at (it is
- * read from the spec's folder, not the working directory) and the closest name in that folder.
- */
-function checkInputExists(loaded: LoadedSpec, file: string): void {
-  if (statSync(file, { throwIfNoEntry: false }) !== undefined) return;
-  const given = loaded.spec.input!.file!;
-  const folder = dirname(file);
-  const names = statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(folder) : [];
-  const near = closest(basename(given), names);
-  throw new SurveyError('SURVEY_IO_READ', messages.inputMissing(given, joinPath(dirname(loaded.file), given)), {
-    location: { file: loaded.file, line: loaded.lineOf(['input', 'file']) ?? 1 },
-    hint: near !== undefined ? `did you mean ${JSON.stringify(joinPath(dirname(given), near))}?` : 'input.file is relative to the folder of the spec',
-  });
 }
 
 async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportOptions, displayName: string, diagnostics: Diagnostic[]): Promise<Report> {

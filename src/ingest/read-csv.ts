@@ -92,6 +92,16 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
   }
   const detected = detectEncoding(head, head.length === size);
   const encoding = options.encoding ?? detected.encoding;
+  // UTF-16 asked for a file that is none (UTF-8 read two bytes a character is one header of gibberish, "no responses").
+  // Only when the bytes say what they are (a BOM, the NUL pattern, valid UTF-8): UTF-16 of CJK text shows neither, and reads as it is asked.
+  const sure = detected.encoding === 'utf-8' || detected.encoding.startsWith('utf-16');
+  if (encoding.startsWith('utf-16') && options.encoding !== undefined && sure && detected.encoding !== encoding && head.length >= 8) {
+    const fromSpec = options.encodingFrom === 'spec';
+    throw new SurveyError('SURVEY_CSV_ENCODING', messages.otherEncoding(encoding, detected.encoding, detected.reason, fromSpec), {
+      location: { file: name, line: 1 },
+      hint: fromSpec ? 'remove input.encoding from the spec to detect it' : 'leave --encoding out to detect it',
+    });
+  }
   // A UTF-8 BOM is skipped when reading as Windows-1252 or Mac OS Roman too: that is the re-read of a
   // BOM file with stray bytes further on, and EF BB BF would otherwise start the first header as "ï»¿".
   const skipBom = options.encoding === undefined || options.encoding === detected.encoding || (detected.encoding === 'utf-8' && (options.encoding === 'windows-1252' || options.encoding === 'macintosh'));

@@ -234,6 +234,15 @@ test('--encoding utf-8 on a file that is not: exit 3, SURVEY_CSV_ENCODING with a
   assert.ok(!r.err.includes('    at '), r.err);
 });
 
+test('--encoding utf-16 on a file the bytes show to be another: SURVEY_CSV_ENCODING naming both (it was "header but no responses")', async () => {
+  const r = await run(['analyze', fromRoot('fixtures/whatsapp-privacy-2021/responses.csv'), '--encoding', 'utf-16le']);
+  assert.equal(r.code, 3);
+  assert.match(r.err, /responses\.csv:1: error SURVEY_CSV_ENCODING: the file is utf-8, not utf-16le \(valid UTF-8\), though --encoding utf-16le was given\n  hint: leave --encoding out/);
+  const le = await run(['analyze', fromRoot('fixtures/flavours/utf16le-bom.txt'), '--encoding', 'utf-16be']);
+  assert.match(le.err, /error SURVEY_CSV_ENCODING: the file is utf-16le, not utf-16be \(UTF-16 LE byte-order mark\)/);
+  assert.equal((await run(['analyze', fromRoot('fixtures/flavours/utf16le-bom.txt'), '--encoding', 'utf-16le'])).code, 0);
+});
+
 test("the spec's input.encoding on a file that is not in it: the message says so, with the line of the first odd byte", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'survey-enc-'));
   try {

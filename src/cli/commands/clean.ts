@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { specInputFile } from '../../config/spec-input.js';
 import type { Io } from '../io.js';
 import { loadSpec } from '../../config/load-spec.js';
 import { runReport } from '../../engine/report.js';
@@ -43,7 +44,7 @@ export function createCleanCommand(io: Io): Command {
       const loaded = await loadSpec(specPath, specArg);
       checkOutputs(
         [{ flag: '-o', name: flags.output, file: resolve(io.cwd, flags.output) }, ...(flags.rejects !== undefined ? [{ flag: '--rejects', name: flags.rejects, file: resolve(io.cwd, flags.rejects) }] : [])],
-        [{ what: 'the spec', file: specPath }, ...(loaded.spec.input?.file !== undefined ? [{ what: 'the export', file: resolve(dirname(specPath), loaded.spec.input.file) }] : [])],
+        [{ what: 'the spec', file: specPath }, { what: 'the export', file: specInputFile(loaded, specPath) }],
       );
       const pseudo = new Set(flags.pseudonymise ?? []);
       const key = pseudo.size > 0 ? await readKey(flags, io) : null;

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { specInputFile } from '../../config/spec-input.js';
 import type { Io } from '../io.js';
 import { fileSize, progress } from '../progress.js';
 import { startChartThread } from '../../report/chart-thread.js';
@@ -63,11 +64,12 @@ export function createReportCommand(io: Io): Command {
         const loaded = await loadSpec(specPath, specArg);
         checkCharts(loaded);
         const rejects: string[] = [];
-        const inputFile = flags.input !== undefined ? resolve(io.cwd, flags.input) : resolve(dirname(specPath), loaded.spec.input?.file ?? '');
+        const inputFile = flags.input !== undefined ? resolve(io.cwd, flags.input) : specInputFile(loaded, specPath);
         if (flags.rejects !== undefined) checkOutputs([{ flag: '--rejects', name: flags.rejects, file: resolve(io.cwd, flags.rejects) }], [{ what: 'the spec', file: specPath }, { what: 'the export', file: inputFile }]);
         const bar = progress(io, fileSize(inputFile));
         const report = await runReport(loaded, specPath, {
-          ...(flags.input !== undefined ? { input: resolve(io.cwd, flags.input), displayName: flags.input } : {}),
+          input: inputFile,
+          ...(flags.input !== undefined ? { displayName: flags.input } : {}),
           ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
           ...(flags.minCell !== undefined ? { minCell: flags.minCell } : {}),
           // Removed rows are only written out (and so only kept) with --rejects.
