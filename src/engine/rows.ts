@@ -31,8 +31,17 @@ function fitCells(cells: Cells, width: number, line: number, file: string): Cell
   }
   throw new SurveyError('SURVEY_CSV_RAGGED_ROW', messages.raggedRow(cells.length, width), {
     location: { file, line },
-    hint: cells.length < width ? 'a row was cut short, or a field holds an unquoted line break' : 'a field holds an unquoted delimiter: quote it',
+    hint: cells.length < width ? 'a row was cut short, or a field holds an unquoted line break' : mixedLineEnds(cells) ? messages.mixedLineEnds() : 'a field holds an unquoted delimiter: quote it',
   });
+}
+
+/** Rows run together: line breaks of another kind than the first line's (LF after CRLF) end no row, and sit inside a cell. */
+function mixedLineEnds(cells: Cells): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells.get(i);
+    if (c.includes('\n') || c.includes('\r')) return true;
+  }
+  return false;
 }
 
 /**

@@ -48,6 +48,7 @@ export const messages = {
   invalidQuote: () => 'a closing quote is followed by text before the delimiter',
   recordTooLong: (max: number) => `a record is longer than ${Math.round(max / 1048576)} MiB (an unclosed quote?)`,
   csvParse: (detail: string) => `cannot parse the file: ${detail}`,
+  mixedLineEnds: () => "rows run together here: the file's line endings change (CRLF, LF or CR on the first line, another kind further on, as in a file edited on two systems), and a row ends only with the first line's kind; re-save it with one kind of line ending",
   raggedRow: (got: number, expected: number) =>
     `this row has ${got} field${got === 1 ? '' : 's'} but the header has ${expected}`,
   unknownQuestion: (name: string, suggestion?: string) =>

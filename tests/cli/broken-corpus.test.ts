@@ -261,3 +261,18 @@ test("the spec's input.encoding on a file that is not in it: the message says so
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('line endings that change part-way (CRLF, then LF): the ragged row says rows ran together, not that a delimiter wants quotes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'survey-eol-'));
+  try {
+    writeFileSync(join(dir, 'mixed.csv'), 'a,b,c\r\n1,2,3\r\n4,5,6\n7,8,9\n');
+    const r = await run(['analyze', join(dir, 'mixed.csv')]);
+    assert.equal(r.code, 3);
+    assert.match(r.err, /mixed\.csv:3: error SURVEY_CSV_RAGGED_ROW: this row has 5 fields but the header has 3\n  hint: rows run together here: the file's line endings change/);
+    // A row too wide for another reason keeps its hint.
+    writeFileSync(join(dir, 'wide.csv'), 'a,b\r\n1,2,3\r\n');
+    assert.match((await run(['analyze', join(dir, 'wide.csv')])).err, /hint: a field holds an unquoted delimiter: quote it/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
