@@ -55,7 +55,7 @@ function isOneSided(q: Question): boolean {
 }
 
 /** Scales whose first answer is the positive end (diverging charts put it on the right). */
-const POSITIVE_FIRST = new Set(['agreement', 'understanding', 'amount', 'frequency', 'importance', 'likelihood', 'satisfaction', 'quality', 'favourability', 'familiarity', 'concern', 'intensity']);
+const POSITIVE_FIRST = new Set(['agreement', 'trueFalse', 'masculinity', 'understanding', 'amount', 'frequency', 'importance', 'likelihood', 'satisfaction', 'quality', 'favourability', 'familiarity', 'concern', 'intensity']);
 
 /** The chart types each kind of table can be drawn as; another asked for is told, not drawn silently as something else. */
 const FITS: Record<'frequency' | 'crosstab' | 'numeric' | 'grid', readonly string[]> = {

@@ -53,6 +53,9 @@ test('one hue or two sides: a neutral middle or an "un-" pole makes two sides; h
   // An order with no good and bad sides (rare .. well done): one hue, not unrelated colours.
   assert.deepEqual(sides(q('doneness', ['Rare', 'Medium rare', 'Medium', 'Medium Well', 'Well'])), { ordered: 'oneSided' });
   assert.deepEqual(sides(q('yesNo', ['Yes', 'No'])), {});
+  // Masculine against not, true against false: two sides, as the README's table of scales says.
+  assert.deepEqual(sides(q('masculinity', ['Very masculine', 'Somewhat masculine', 'Not very masculine', 'Not at all masculine'])), { ordered: 'positiveFirst' });
+  assert.deepEqual(sides(q('trueFalse', ['True', 'False'])), { ordered: 'positiveFirst' });
 });
 
 test('cells hidden by disclosure control: a stacked bar ends with their share as one grey "Hidden (*)" segment; heatmap cells and grouped bars show *', () => {
