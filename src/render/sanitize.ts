@@ -2,13 +2,24 @@
 import { roundHalfUp } from './number.js';
 
 /**
- * Strips C0/C1 control characters (escape sequences included) so data never drives the terminal,
- * and the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) that can make a
- * line read differently from what it holds ("Trojan Source"); Arabic and Hebrew text needs none of them.
+ * Drops terminal escape sequences, and shows other C0 control characters as their Unicode
+ * pictures (NUL as ␀, BEL as ␇) and C1 controls as U+FFFD, so data never drives the terminal and two answers that differ only by one ("Ma\0le",
+ * "Male") never read alike; drops the bidirectional overrides and isolates (U+202A-U+202E,
+ * U+2066-U+2069) that can make a line read differently from what it holds ("Trojan Source"),
+ * which Arabic and Hebrew text needs none of. Line breaks and tabs become spaces.
  */
 export function forTerminal(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').replace(/[\r\n\t]+/g, ' ');
+  return (
+    s
+      // A terminal escape sequence (colour, cursor: ESC [ 31 m) is formatting pasted with the text, not content: dropped whole.
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)))
+      .replace(/[\u0080-\u009f]/g, '\ufffd')
+      .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/[\r\n\t]+/g, ' ')
+  );
 }
 
 /**

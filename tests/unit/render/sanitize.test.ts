@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forMarkdown } from '../../../src/render/sanitize.js';
+import { forMarkdown, forTerminal } from '../../../src/render/sanitize.js';
 
 test('Markdown cells keep apostrophes, quotes and a plain ampersand as written', () => {
   assert.equal(forMarkdown("Don't know"), "Don't know");
@@ -15,4 +15,12 @@ test('Markdown cells never open a tag, an entity, emphasis, a link or another ce
   assert.equal(forMarkdown('*a* _b_ [c](d) `e`'), '\\*a\\* \\_b\\_ \\[c\\](d) \\`e\\`');
   assert.equal(forMarkdown('a | b \\| c'), 'a \\| b \\\\\\| c');
   assert.equal(forMarkdown('line\nbreak'), 'line break');
+});
+
+test('forTerminal: a NUL or BEL inside an answer is shown (␀, ␇), so "Ma\\0le" never reads as "Male"; escape sequences go whole', () => {
+  assert.equal(forTerminal('Ma\u0000le'), 'Ma\u2400le');
+  assert.notEqual(forTerminal('Ma\u0000le'), forTerminal('Male'));
+  assert.equal(forTerminal('\u001b[31mRed\u001b[0m\u0007'), 'Red\u2407');
+  assert.equal(forTerminal('a\u0085b\u202ec'), 'a\ufffdbc');
+  assert.equal(forTerminal('two\r\nlines\there'), 'two lines here');
 });
