@@ -44,7 +44,7 @@ export const messages = {
   commaSplit: (answer: string) => `an answer with a comma is split in a [..] list unless quoted: write "${answer}"`,
   cannotRead: (reason: string) => `cannot read the file${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
   cannotWrite: (reason: string) => `cannot write the file${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
-  quoteNotClosed: () => 'a quoted field is never closed',
+  quoteNotClosed: (field?: number) => `a quoted field${field !== undefined ? ` (field ${field} of the record starting on this line)` : ''} is never closed`,
   invalidQuote: () => 'a closing quote is followed by text before the delimiter',
   recordTooLong: (max: number) => `a record is longer than ${Math.round(max / 1048576)} MiB (an unclosed quote?)`,
   csvParse: (detail: string) => `cannot parse the file: ${detail}`,

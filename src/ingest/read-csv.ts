@@ -323,8 +323,8 @@ function toSurveyError(e: unknown, file: string): unknown {
   if (e instanceof ScanError) {
     const location = { file, line: e.line };
     if (e.code === 'QUOTE_NOT_CLOSED') {
-      return new SurveyError('SURVEY_CSV_QUOTE_NOT_CLOSED', messages.quoteNotClosed(), {
-        location,
+      return new SurveyError('SURVEY_CSV_QUOTE_NOT_CLOSED', messages.quoteNotClosed(e.field), {
+        location: e.field !== undefined ? { ...location, column: e.field } : location,
         hint: 'a field that opens with " must close with "; a " inside a quoted field is written ""',
         cause: e,
       });

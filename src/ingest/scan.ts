@@ -43,6 +43,8 @@ export class ScanError extends Error {
     readonly code: 'QUOTE_NOT_CLOSED' | 'RECORD_TOO_LONG',
     /** 1-based line on which the bad record starts. */
     readonly line: number,
+    /** 1-based field of the record whose quote is never closed. */
+    readonly field?: number,
   ) {
     super(code === 'QUOTE_NOT_CLOSED' ? `quote not closed in the record starting on line ${line}` : `record starting on line ${line} is too long`);
   }
@@ -180,7 +182,7 @@ export class CsvScanner {
                 cut = true;
                 break rec;
               }
-              throw new ScanError('QUOTE_NOT_CLOSED', this.line);
+              throw new ScanError('QUOTE_NOT_CLOSED', this.line, fields + 1);
             }
             if (j + 1 >= n) {
               if (!final) {

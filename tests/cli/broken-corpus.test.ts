@@ -39,7 +39,8 @@ interface Refused {
   file: string;
   exit: 3 | 4;
   code: string;
-  line: number | null;
+  /** A line, or `line:column`. */
+  line: number | string | null;
   message: RegExp;
   hint?: RegExp;
 }
@@ -56,7 +57,8 @@ const freq = (r: AnalysisResult, id: string) => r.tables.find((t): t is Frequenc
 const counts = (t: FrequencyTable) => Object.fromEntries(t.rows.map((r) => [r.label, r.count]));
 
 const CORPUS: (Refused | Read)[] = [
-  { file: B('unclosed_quote_broken.csv'), exit: 3, code: 'SURVEY_CSV_QUOTE_NOT_CLOSED', line: 5, message: /^a quoted field is never closed$/, hint: /must close with "/ },
+  // Line 5, field 3: where the record starts, and the field whose quote is open.
+  { file: B('unclosed_quote_broken.csv'), exit: 3, code: 'SURVEY_CSV_QUOTE_NOT_CLOSED', line: '5:3', message: /^a quoted field \(field 3 of the record starting on this line\) is never closed$/, hint: /must close with "/ },
   { file: B('ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 4 fields but the header has 3$/, hint: /unquoted delimiter/ },
   { file: B('crlf_ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 4 fields but the header has 3$/, hint: /unquoted delimiter/ },
   { file: B('short_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 2 fields but the header has 3$/, hint: /cut short/ },

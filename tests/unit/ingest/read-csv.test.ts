@@ -134,7 +134,8 @@ test('errors: an unclosed quote names the line where the bad record starts', asy
   const e = await failure(readAll(broken('unclosed_quote_broken.csv'), { displayName: 'unclosed.csv' }));
   assert.equal(e.code, 'SURVEY_CSV_QUOTE_NOT_CLOSED');
   assert.equal(e.exitCode, 3);
-  assert.deepEqual(e.location, { file: 'unclosed.csv', line: 5 });
+  // Line 5, where the record starts; column 3, the field whose quote is never closed.
+  assert.deepEqual(e.location, { file: 'unclosed.csv', line: 5, column: 3 });
   assert.match(e.hint ?? '', /""/);
 });
 
