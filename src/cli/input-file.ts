@@ -9,20 +9,40 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Io } from './io.js';
 import { SurveyError } from '../errors/survey-error.js';
+import { messages } from '../errors/messages.js';
 
 export const STDIN = '-';
 
 export async function withInputFile<T>(io: Io, file: string, run: (path: string, displayName: string) => Promise<T>): Promise<T> {
   const source = streamOf(io, file);
   if (source === null) return run(resolve(io.cwd, file), file);
-  const dir = mkdtempSync(join(tmpdir(), 'survey-input-'));
+  const name = file === STDIN ? 'stdin' : file;
+  let dir: string | undefined;
+  // Interrupted (Ctrl-C), the copy of respondents' answers goes too.
+  const remove = () => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  };
+  const interrupted = (signal: NodeJS.Signals) => {
+    remove();
+    process.kill(process.pid, signal);
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
-    const copy = join(dir, 'export');
-    // Created readable by its owner only: the export holds respondents' answers.
-    await pipeline(source, createWriteStream(copy, { mode: 0o600 }));
-    return await run(copy, file === STDIN ? 'stdin' : file);
+    let copy: string;
+    try {
+      dir = mkdtempSync(join(tmpdir(), 'survey-input-'));
+      copy = join(dir, 'export');
+      // Created readable by its owner only: the export holds respondents' answers.
+      await pipeline(source, createWriteStream(copy, { mode: 0o600 }));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string') throw e;
+      throw new SurveyError('SURVEY_IO_WRITE', `${messages.cannotWrite(code)}: the copy of ${name} in ${tmpdir()}`, { location: { file: name }, hint: 'set TMPDIR to a folder with room that you can write to', cause: e });
+    }
+    return await run(copy, name);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+    remove();
   }
 }
 

@@ -31,17 +31,24 @@ function fitCells(cells: Cells, width: number, line: number, file: string): Cell
   }
   throw new SurveyError('SURVEY_CSV_RAGGED_ROW', messages.raggedRow(cells.length, width), {
     location: { file, line },
-    hint: cells.length < width ? 'a row was cut short, or a field holds an unquoted line break' : mixedLineEnds(cells) ? messages.mixedLineEnds() : 'a field holds an unquoted delimiter: quote it',
+    hint: cells.length < width ? 'a row was cut short, or a field holds an unquoted line break' : mixedLineEnds(cells, width) ? messages.mixedLineEnds() : 'a field holds an unquoted delimiter: quote it',
   });
 }
 
-/** Rows run together: line breaks of another kind than the first line's (LF after CRLF) end no row, and sit inside a cell. */
-function mixedLineEnds(cells: Cells): boolean {
+/**
+ * Rows run together: line breaks of another kind than the first line's (LF after CRLF) end no
+ * row, and each joins a row's last cell to the next one's first, so k such cells make a record of
+ * width + k (width - 1) fields. A quoted cell of several lines (Excel writes LF inside CRLF rows)
+ * adds no fields, and does not fit.
+ */
+function mixedLineEnds(cells: Cells, width: number): boolean {
+  let joins = 0;
   for (let i = 0; i < cells.length; i++) {
     const c = cells.get(i);
-    if (c.includes('\n') || c.includes('\r')) return true;
+    // A break with text after it: one at the end of the last cell is the file's last line ending.
+    if (/[\r\n][^\r\n]/.test(c)) joins++;
   }
-  return false;
+  return joins > 0 && width > 1 && cells.length - width === joins * (width - 1);
 }
 
 /**

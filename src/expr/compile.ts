@@ -69,8 +69,6 @@ export function compile(source: string): Compiled {
     if (e instanceof RangeError) throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression of ${source.length} characters: nested too deeply`);
     throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: ${(e as Error).message}`, { hint: hintFor(source) });
   }
-  // Every expression here chooses rows: one that yields an answer or a number (`age`, `lower(x)`) would keep whatever is not blank or 0, unsaid.
-  if (!isTest(ast)) fail(source, 'it chooses no rows: compare it (age > 30, gender == "Female") or test it (blank(age))');
   const names = new Set<string>();
   const comparisons: Comparison[] = [];
   let evaluate: Evaluator;
@@ -81,36 +79,60 @@ export function compile(source: string): Compiled {
     if (e instanceof RangeError) throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression of ${source.length} characters: nested too deeply`);
     throw e;
   }
+  // Every expression here chooses rows: a part that yields an answer or a number (`age`, `lower(x)`) would keep whatever is not blank or 0, unsaid.
+  const loose = untested(ast);
+  if (loose !== null) fail(source, `${loose} chooses no rows: compare it (age > 30, gender == "Female") or test it (blank(age))`);
   return { evaluate, names: [...names], comparisons, source };
 }
 
 const TESTS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=', 'and', 'or', '&&', '||', 'in', 'contains', 'startsWith', 'endsWith', 'matches']);
 
-/** Whether an expression yields true or false: a comparison, a test, `not`, `blank()`, or true/false. */
-function isTest(node: jsep.Expression): boolean {
+const LOGICAL = new Set(['and', 'or', '&&', '||']);
+
+/**
+ * The first part of a condition that yields no true or false (a name, a number, arithmetic,
+ * `lower(x)`), as "it" or as "`age`" within `and`/`or`/`not`; null when every part is a test: a
+ * comparison, `not`, `blank()`, true/false.
+ */
+function untested(node: jsep.Expression, top = true): string | null {
+  const it = top ? 'it' : `\`${partSource(node)}\``;
   switch (node.type) {
-    case 'BinaryExpression':
-      return TESTS.has((node as jsep.BinaryExpression).operator);
-    case 'UnaryExpression':
-      return ['!', 'not'].includes((node as jsep.UnaryExpression).operator);
+    case 'BinaryExpression': {
+      const b = node as jsep.BinaryExpression;
+      if (LOGICAL.has(b.operator)) return untested(b.left, false) ?? untested(b.right, false);
+      return TESTS.has(b.operator) ? null : it;
+    }
+    case 'UnaryExpression': {
+      const u = node as jsep.UnaryExpression;
+      return u.operator === '!' || u.operator === 'not' ? untested(u.argument, false) : it;
+    }
     case 'CallExpression': {
       const callee = (node as jsep.CallExpression).callee;
-      return callee.type === 'Identifier' && (callee as jsep.Identifier).name === 'blank';
+      return callee.type === 'Identifier' && (callee as jsep.Identifier).name === 'blank' ? null : it;
     }
     case 'ConditionalExpression': {
       const c = node as jsep.ConditionalExpression;
-      return isTest(c.consequent) && isTest(c.alternate);
+      return untested(c.consequent, false) ?? untested(c.alternate, false);
     }
     case 'Identifier':
-      return ['true', 'false'].includes((node as jsep.Identifier).name);
+      return ['true', 'false'].includes((node as jsep.Identifier).name) ? null : it;
     case 'Literal':
-      return typeof (node as jsep.Literal).value === 'boolean';
-    case 'Compound':
-      // Told by build: "one expression expected".
-      return true;
+      return typeof (node as jsep.Literal).value === 'boolean' ? null : it;
     default:
-      return false;
+      return it;
   }
+}
+
+/** A part of an expression as the user would write it: a name, a literal, or a call's name. */
+function partSource(node: jsep.Expression): string {
+  if (node.type === 'Identifier') return (node as jsep.Identifier).name;
+  if (node.type === 'Literal') return String((node as jsep.Literal).raw);
+  if (node.type === 'MemberExpression' && !(node as jsep.MemberExpression).computed) {
+    const m = node as jsep.MemberExpression;
+    return `${partSource(m.object)}.${partSource(m.property)}`;
+  }
+  if (node.type === 'CallExpression') return `${partSource((node as jsep.CallExpression).callee)}(...)`;
+  return 'a part';
 }
 
 function fail(source: string, what: string): never {

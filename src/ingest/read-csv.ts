@@ -136,11 +136,15 @@ async function readHead(file: string, name: string): Promise<{ head: Buffer; siz
   let handle;
   try {
     handle = await open(file, 'r');
-    const { size } = await handle.stat();
+    const stat = await handle.stat();
+    const { size } = stat;
+    // A pipe or a device has no size and can be read once: not "empty", and not an export to read twice.
+    if (!stat.isFile()) throw new SurveyError('SURVEY_IO_READ', messages.notAFile(), { location: { file: name }, hint: "survey analyze - reads standard input; save the export to a file for the other commands" });
     const buf = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     return { head: buf.subarray(0, bytesRead), size };
   } catch (e) {
+    if (e instanceof SurveyError) throw e;
     throw new SurveyError('SURVEY_IO_READ', messages.cannotRead((e as NodeJS.ErrnoException).code ?? String(e)), { location: { file: name }, cause: e });
   } finally {
     await handle?.close();

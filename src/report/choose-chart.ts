@@ -101,8 +101,11 @@ function drawTable(table: Table, ctx: ChartContext): ChartResult | null {
     }
     case 'crosstab': {
       if (table.base === 0) return null;
-      // Hidden cells are drawn as hidden (*), and counted under the subtitle, so no answer vanishes unsaid.
-      const hidden = table.suppressed?.flat().filter(Boolean).length ?? 0;
+      // Hidden cells are drawn as hidden (*), and counted under the subtitle, so no answer vanishes unsaid;
+      // a net's cells count only where the chart draws nets (grouped bars), as do a multi-select's.
+      const drawsNets = spec.type === 'grouped' || (table.multi === true && spec.type !== 'heatmap');
+      const nets = new Set(drawsNets ? [] : (table.netRows ?? []));
+      const hidden = (table.suppressed ?? []).reduce((n, row, r) => n + (nets.has(r) ? 0 : row.filter(Boolean).length), 0);
       // Multi-select rows overlap and cannot stack: grouped, unless the spec asks for stacked bars (it is then told).
       // Unasked, the chart chooses (a heatmap for many answers); asked, it draws what it is asked.
       return crosstabChart(table, {
@@ -130,7 +133,7 @@ export function chartForGrid(question: Question, items: FrequencyTable[], ctx: C
 function drawGrid(question: Question, items: FrequencyTable[], ctx: ChartContext): ChartResult | null {
   // Hidden cells would be drawn as zeros: items with any get bars of their own, which name what they leave out.
   if (items.some((t) => t.rows.some((r) => r.suppressed))) return null;
-  if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || (question.scale === 'numeric' && (!isRatingScale(question.options) || isRanking(question, items)))) return null;
+  if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || ORDER_ONLY.has(question.scale) || (question.scale === 'numeric' && (!isRatingScale(question.options) || isRanking(question, items)))) return null;
   // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of the bars.
   const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !isNonSubstantive(r.label)) }));
   const dropped = items[0]!.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.label);

@@ -7,7 +7,6 @@
  * Same input, same bytes: no timestamps, no random ids; the ids inside each inline SVG are
  * prefixed with its chart id so that charts never share one.
  */
-import type { Table } from '../spec/result.js';
 import { formatCount, h, specTableOf, type HtmlChart, type HtmlInput } from './html-common.js';
 import { bannerHtml, crosstabHtml, frequencyHtml, numericHtml, textHtml } from './html-tables.js';
 import { methods } from './html-methods.js';

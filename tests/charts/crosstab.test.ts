@@ -78,6 +78,10 @@ test('cells hidden by disclosure control: a stacked bar ends with their share as
   // A report draws it (it used to draw no chart, unsaid) and counts the hidden cells under the subtitle.
   const drawn = chartForTable(hidden, {})!;
   assert.match(JSON.stringify(drawn.spec), /Hidden by disclosure control \(\*\): 2 cells/);
+  // A net's hidden cells are counted only where nets are drawn (grouped bars), not in stacked bars that leave them out.
+  const withNet = { ...hidden, rowLabels: [...hidden.rowLabels, 'Disagree or unsure'], netRows: [4], counts: [...hidden.counts, [null, 5]], columnPercents: [...hidden.columnPercents, [null, 25]], suppressed: [...hidden.suppressed!, [true, false]] } as typeof hidden;
+  assert.match(JSON.stringify(chartForTable(withNet, {})!.spec), /Hidden by disclosure control \(\*\): 2 cells/);
+  assert.match(JSON.stringify(chartForTable(withNet, { chart: { type: 'grouped' } })!.spec), /Hidden by disclosure control \(\*\): 3 cells/);
 });
 
 // FiveThirtyEight's flying-etiquette survey: height by gender (20 answers, too many to stack).

@@ -12,7 +12,8 @@ import {
   likertChart,
 } from '../../src/render/chart/spec.js';
 import { renderSvg } from '../../src/render/chart/svg.js';
-import { formatCount, formatPercent, formatStat, measureText, roundHalfUp, wrapText } from '../../src/render/chart/text.js';
+import { formatPercent, formatStat, measureText, wrapText } from '../../src/render/chart/text.js';
+import { formatCount, roundHalfUp } from '../../src/render/number.js';
 import { THEME, chartConfig, divergingColors, textColorOn } from '../../src/render/chart/theme.js';
 import { repoRoot } from '../helpers/snapshot.js';
 import { age, agreementGrid, frequency, graph1, graph3b, graph5, understandingByGovernment } from './data.js';

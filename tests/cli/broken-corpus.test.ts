@@ -271,9 +271,11 @@ test('line endings that change part-way (CRLF, then LF): the ragged row says row
     const r = await run(['analyze', join(dir, 'mixed.csv')]);
     assert.equal(r.code, 3);
     assert.match(r.err, /mixed\.csv:3: error SURVEY_CSV_RAGGED_ROW: this row has 5 fields but the header has 3\n  hint: rows run together here: the file's line endings change/);
-    // A row too wide for another reason keeps its hint.
+    // A row too wide for another reason keeps its hint, a quoted cell of two lines beside it too.
     writeFileSync(join(dir, 'wide.csv'), 'a,b\r\n1,2,3\r\n');
     assert.match((await run(['analyze', join(dir, 'wide.csv')])).err, /hint: a field holds an unquoted delimiter: quote it/);
+    writeFileSync(join(dir, 'quoted.csv'), 'a,b,c\r\nx,"l1\r\nl2",y\r\nq,"m\r\nn",r,s\r\n');
+    assert.match((await run(['analyze', join(dir, 'quoted.csv')])).err, /hint: a field holds an unquoted delimiter: quote it/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -772,6 +772,17 @@ test("'-' reads the export from standard input (copied first, as the engine read
   assert.equal(code, 0, io.stderr.text);
   const result = JSON.parse(io.stdout.text) as AnalysisResult;
   assert.deepEqual([result.input.file, result.input.rows], ['stdin', 1022]);
+  // No room for the copy: an I/O error (exit 4), not a bug.
+  const saved = process.env['TMPDIR'];
+  process.env['TMPDIR'] = join(scratch, 'no-such-folder');
+  try {
+    const full = captureIo();
+    assert.equal(await main(['analyze', '-'], { ...full, stdin: Object.assign(Readable.from([csv]), { isTTY: false }) }), 4);
+    assert.match(full.stderr.text, /^stdin: error SURVEY_IO_WRITE: cannot write the file: no such file \(ENOENT\): the copy of stdin in /);
+  } finally {
+    if (saved === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = saved;
+  }
   const tty = captureIo();
   assert.equal(await main(['analyze', '-'], { ...tty, stdin: Object.assign(Readable.from([]), { isTTY: true }) }), 2);
   assert.match(tty.stderr.text, /SURVEY_USAGE: '-' reads the export from standard input, which is a terminal here/);
@@ -779,5 +790,9 @@ test("'-' reads the export from standard input (copied first, as the engine read
     const dev = await run(['analyze', '/dev/zero']);
     assert.equal(dev.code, 4);
     assert.match(dev.err, /^\/dev\/zero: error SURVEY_IO_READ: a device, not an export/);
+    // The other commands read files only, and say so (it was "the file is empty").
+    const init = await run(['init', '/dev/zero']);
+    assert.equal(init.code, 4);
+    assert.match(init.err, /^\/dev\/zero: error SURVEY_IO_READ: a pipe or a device, not a file\n  hint: survey analyze - reads standard input/);
   }
 });

@@ -6,7 +6,7 @@ import type { Io } from '../io.js';
 import { loadSpec } from '../../config/load-spec.js';
 import { runReport } from '../../engine/report.js';
 import { cleanColumns, rejectsHeader, rejectsLine, type CleanColumns } from '../../report/clean-data.js';
-import { csvCell, forTerminal } from '../../render/sanitize.js';
+import { csvCell } from '../../render/sanitize.js';
 import { maskResult } from '../../privacy/mask.js';
 import { writeFiles } from '../../io/write.js';
 import { didYouMean } from '../../engine/resolve.js';

@@ -4,7 +4,8 @@
  */
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { MUTED, SIZE, chartConfig } from './theme.js';
-import { formatCount, measureText, wrapText } from './text.js';
+import { measureText, wrapText } from './text.js';
+import { formatCount } from '../number.js';
 
 /** Options every chart accepts. */
 export interface ChartOptions {
@@ -80,15 +81,15 @@ export const LINE_BREAK = '\n';
 export const SPLIT_LINES = "split(datum.label, '\\n')";
 
 /**
- * Band keys for answer labels: each label wrapped to `maxWidth` and joined with line breaks,
- * made unique so that two answers that wrap alike still get their own bar.
- */
-/**
  * Lines an answer's label may take beside its bar; a longer one (a free-text answer of pages, read
  * as a choice) ends in an ellipsis there, and is whole in the tables and the chart's description.
  */
 export const MAX_LABEL_LINES = 6;
 
+/**
+ * Band keys for answer labels: each label wrapped to `maxWidth` (at most MAX_LABEL_LINES lines)
+ * and joined with line breaks, made unique so that two answers that wrap alike still get their own bar.
+ */
 export function bandKeys(labels: string[], maxWidth: number, extra: (i: number) => string[] = () => []): { keys: string[]; lines: number } {
   const seen = new Set<string>();
   let lines = 1;
@@ -173,7 +174,6 @@ export function titleBlock(title: string, subtitle: string[], totalWidth: number
   return { text: text.length === 1 ? text[0] : text, ...(sub.length === 0 ? {} : { subtitle: sub.length === 1 ? sub[0] : sub }) };
 }
 
-/** The caller's subtitle as lines, or the default; then the note's lines, if any. */
 /**
  * Nets a donut or stacked bars leave out (a net overlaps the answers it combines), said under the
  * subtitle: the chart's own reader is told, and a run is not warned of what it does by design.

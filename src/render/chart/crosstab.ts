@@ -30,7 +30,8 @@ import {
 import { chartMessages } from './messages.js';
 import { SIZE, categoryPalette, divergingColors, sequentialColors, textColorOn } from './theme.js';
 import { isNonSubstantive } from '../../codebook/scales.js';
-import { finite, formatCount, formatPercent, measureText } from './text.js';
+import { finite, formatPercent, measureText } from './text.js';
+import { formatCount } from '../number.js';
 
 /** Options of {@link crosstabChart}. */
 export interface CrosstabChartOptions extends ChartOptions {

@@ -25,7 +25,8 @@ import {
   type Resolved,
 } from './common.js';
 import { chartMessages } from './messages.js';
-import { finite, formatCount, formatPercent } from './text.js';
+import { finite, formatPercent } from './text.js';
+import { formatCount } from '../number.js';
 import { BAR_COLOR, NET_COLOR, categoryColors } from './theme.js';
 
 /** Options of {@link frequencyChart}. */

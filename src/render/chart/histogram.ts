@@ -4,7 +4,8 @@
 import type { NumericTable } from '../../spec/result.js';
 import { baseText, frame, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
 import { chartMessages } from './messages.js';
-import { formatCount, formatStat } from './text.js';
+import { formatStat } from './text.js';
+import { formatCount } from '../number.js';
 import { BAR_COLOR, categoryColors } from './theme.js';
 
 /** Options of {@link histogramChart}. */

@@ -22,7 +22,8 @@ import {
 } from './common.js';
 import { chartMessages } from './messages.js';
 import { SIZE, divergingColors, sequentialColors, textColorOn } from './theme.js';
-import { finite, formatCount, formatPercent, measureText } from './text.js';
+import { finite, formatPercent, measureText } from './text.js';
+import { formatCount } from '../number.js';
 
 /** Options of {@link likertChart}. */
 export interface LikertChartOptions extends ChartOptions {

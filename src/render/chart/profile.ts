@@ -6,7 +6,8 @@ import type { FrequencyTable } from '../../spec/result.js';
 import { bandKeys, baseText, frame, percentAxis, percentMax, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
 import { barView } from './frequency.js';
 import { chartMessages } from './messages.js';
-import { finite, formatCount, formatPercent, wrapText } from './text.js';
+import { finite, formatPercent, wrapText } from './text.js';
+import { formatCount } from '../number.js';
 import { BAR_COLOR, MUTED, SIZE, categoryColors } from './theme.js';
 
 /**

@@ -117,5 +117,3 @@ export function formatStat(value: number): string {
   const r = roundHalfUp(value, 1);
   return group(r, Number.isInteger(r) ? 0 : 1);
 }
-
-export { formatCount, roundHalfUp };

@@ -238,7 +238,6 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   return lines.join('\n');
 }
 
-/** How rows were weighted, naming the weight column: `Weighted by 'weight'`, `Weighted by 'w', then raked`. */
 /** Validity rules in order, with the rows each removed and the rows left. */
 export function funnelText(steps: readonly FunnelStep[], st: Styler): string {
   const names = steps.map((s) => forTerminal(stepLabel(s)));

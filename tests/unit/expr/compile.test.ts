@@ -39,4 +39,9 @@ test('an expression that chooses no rows (a name, a number, arithmetic, lower())
   for (const bad of ['age', '"x"', 'age + 1', 'lower(gender)', 'grid.item', '3']) assert.match(refused(bad), /it chooses no rows/, bad);
   for (const ok of ['age > 1', 'not blank(age)', 'blank(age)', 'gender == "Male" or age > 30', 'true', '"a" in apps', 'age > 1 ? gender == "Male" : true']) assert.ok(compile(ok), ok);
   assert.match(refused('recline not in ["No"]'), /one expression expected/);
+  // Inside and/or/not too: `age` alone kept every non-blank age.
+  assert.match(refused('gender == "Male" and age'), /`age` chooses no rows/);
+  assert.match(refused('not lower(gender)'), /`lower\(\.\.\.\)` chooses no rows/);
+  // A misspelt function keeps its own error.
+  assert.match(refused('isBlank(age)'), /unknown function isBlank\(\)/);
 });

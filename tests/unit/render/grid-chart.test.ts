@@ -78,3 +78,10 @@ test('a chart type the table cannot be drawn as is told (SURVEY_CHART), not draw
   const x = crosstab([[10, 20], [30, 40]], ['Yes', 'No'], ['Men', 'Women'], { label: 'Uses it by sex' });
   assert.deepEqual(chartForTable(x, { chart: { type: 'donut' } })!.warnings, ["chart of 'Uses it by sex': a crosstab is not drawn as 'donut' (type: grouped or stacked or heatmap); drawn as a 100% stacked bar chart"]);
 });
+
+test('a grid on an order with no sides (rare .. well done) gets bars per item, not a chart diverging around "Medium"', () => {
+  const doneness = ['Rare', 'Medium rare', 'Medium', 'Medium Well', 'Well'];
+  assert.equal(chartForGrid({ ...grid(doneness), scale: 'doneness' }, items(doneness), {}), null);
+  const agree = ['Strongly agree', 'Agree', 'Neutral', 'Disagree', 'Strongly disagree'];
+  assert.ok(chartForGrid({ ...grid(agree), scale: 'agreement' }, items(agree), {}), 'agreement diverges');
+});

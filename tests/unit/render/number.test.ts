@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatNumber, formatPercent, round } from '../../../src/render/sanitize.js';
-import { formatCount as chartCount, formatPercent as chartPercent } from '../../../src/render/chart/text.js';
+import { formatPercent as chartPercent } from '../../../src/render/chart/text.js';
+import { formatCount as chartCount } from '../../../src/render/number.js';
 import { formatCount as htmlCount } from '../../../src/report/html-common.js';
 
 test('half away from zero everywhere: -2.5 is -3 in a table as in a chart (tables said -2)', () => {
