@@ -3,7 +3,7 @@
  * matched by column, so a spec only needs to say what differs from inference;
  * every reference is checked, with the closest id suggested on a miss.
  */
-import type { Band, Codebook, Item, Question } from '../spec/codebook.js';
+import { findRef, type Band, type Codebook, type Item, type Question } from '../spec/codebook.js';
 import { caseScore, inBand } from '../codebook/values.js';
 import { messages } from '../errors/messages.js';
 import type { ColumnRef, QuestionSpec, StudySpec } from '../spec/analysis.js';
@@ -268,7 +268,7 @@ export function specError(loaded: LoadedSpec, path: (string | number)[], message
 
 /** `expression`: the source the name was read from, if any; a bare word compared with there is an answer wanting quotes. */
 export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: string, questions: readonly Question[], expression?: string): SurveyError {
-  const quoted = expression === undefined ? null : withQuotedAnswer(expression, name);
+  const quoted = expression === undefined ? null : withQuotedAnswer(expression, name, (w) => findRef(questions, w) !== undefined);
   if (quoted !== null) return specError(loaded, path, messages.unquotedAnswer(name, expression!), `write ${quoted}`);
   return specError(loaded, path, `unknown question '${name}'${didYouMean(name, questions.map((q) => q.id))}`);
 }

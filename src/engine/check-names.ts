@@ -8,7 +8,7 @@ import { didYouMean } from './resolve.js';
 export function checkNames(expr: Compiled, values: RowValues, where: string): void {
   for (const name of expr.names) {
     if (values.has(name)) continue;
-    const quoted = withQuotedAnswer(expr.source, name);
+    const quoted = withQuotedAnswer(expr.source, name, (w) => values.has(w));
     if (quoted !== null) throw new SurveyError('SURVEY_EXPR_INVALID', `${where}: ${messages.unquotedAnswer(name, expr.source)}`, { hint: `write ${quoted}` });
     throw new SurveyError('SURVEY_EXPR_INVALID', `${where}: unknown question '${name}' in ${JSON.stringify(expr.source)}${didYouMean(name, values.names())}`);
   }

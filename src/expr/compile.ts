@@ -356,9 +356,14 @@ function checkPattern(node: jsep.Expression, source: string): void {
  * `gender == Male`: a bare word compared with is most likely an answer that wants quotes. The
  * expression with it quoted, or null when `name` is not compared with.
  */
-export function withQuotedAnswer(source: string, name: string): string | null {
+export function withQuotedAnswer(source: string, name: string, isQuestion: (word: string) => boolean = () => false): string | null {
   const compared = new RegExp(`\\s*(==|!=|<=|>=|<|>)\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-  return compared.test(source) ? source.replace(compared, (_, op: string) => ` ${op} "${name}"`) : null;
+  if (!compared.test(source)) return null;
+  // Every bare word compared with that names no question is quoted, so the hint is an expression that works.
+  const parts = source.split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/);
+  return parts
+    .map((p, i) => (i % 2 === 1 ? p : p.replace(/\s*(==|!=|<=|>=|<|>)\s*([A-Za-z_][\w.]*)\b/g, (m, op: string, word: string) => (word === name || (!isQuestion(word) && !['true', 'false', 'null'].includes(word)) ? ` ${op} "${word}"` : m))))
+    .join('');
 }
 
 export function truthy(v: Value): boolean {

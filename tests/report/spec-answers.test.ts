@@ -221,4 +221,6 @@ test('a net compared with in an expression is refused with its answers to test i
   // It used to say "unknown question 'Never'".
   assert.deepEqual(await refused('freq == Never'), [`filters[0].remove: 'Never' in "freq == Never" is not a question; an answer is text in quotes`, 'write freq == "Never"']);
   assert.deepEqual(await refused('freq == Never', 'table'), [`tables[0].filter: 'Never' in "freq == Never" is not a question; an answer is text in quotes`, 'write freq == "Never"']);
+  // Every bare answer is quoted in the hint, not only the first; questions compared with each other stay as they are.
+  assert.deepEqual((await refused('freq == Never or freq == Often or gender == age'))[1], 'write freq == "Never" or freq == "Often" or gender == age');
 });
