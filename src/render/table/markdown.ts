@@ -6,7 +6,7 @@ import { gridTitle, resultTitle, stepLabel } from '../title.js';
 import { isOneCheckbox, ONE_CHECKBOX, totalPercent } from './total.js';
 import { gridRun } from './grid.js';
 import { bannerCell } from './banner.js';
-import { disclosureNote, metadataNote, weightsNote } from './notes.js';
+import { disclosureNote, metadataNote, underHeading, weightsNote } from './notes.js';
 
 export function renderMarkdown(result: AnalysisResult): string {
   const out: string[] = [`# ${forMarkdown(resultTitle(result))}`, '', `${result.input.rows} respondents read from ${forMarkdown(result.input.file)}.`];
@@ -45,10 +45,7 @@ export function tableMarkdown(t: Table): string {
 
 /** A table a spec's filter keeps to some rows says so under its heading. */
 function withFilter(t: Table, md: string): string {
-  if (t.filter === undefined) return md;
-  const cut = md.indexOf('\n\n');
-  const line = `Only rows where \`${t.filter.replace(/`/g, "'")}\`.`;
-  return cut < 0 ? `${md}\n\n${line}` : `${md.slice(0, cut)}\n\n${line}${md.slice(cut)}`;
+  return t.filter === undefined ? md : underHeading(md, `Only rows where \`${t.filter.replace(/`/g, "'")}\`.`, '\n\n');
 }
 
 function tableBody(t: Table): string {

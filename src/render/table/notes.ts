@@ -1,8 +1,17 @@
-/** The sentences about a whole result that the terminal and Markdown both print under its heading. */
+/** The sentences about a whole result that the terminal and Markdown both print under its heading, and where a table's filter goes under its own. */
 import type { AnalysisResult, DisclosureSummary, WeightsSummary } from '../../spec/result.js';
 import { formatNumber } from '../sanitize.js';
 
 type Escape = (s: string) => string;
+
+/**
+ * A table's filter said under its heading: `line` goes after the heading (text up to the first
+ * `sep`: a line in the terminal, a paragraph in Markdown), so the table of some rows never passes for all.
+ */
+export function underHeading(text: string, line: string, sep: '\n' | '\n\n'): string {
+  const cut = text.indexOf(sep);
+  return cut < 0 ? `${text}${sep}${line}` : `${text.slice(0, cut)}${sep}${line}${text.slice(cut)}`;
+}
 
 /** The platform's metadata columns no table shows (a table asked for one shows it). */
 export function metadataNote(result: AnalysisResult, esc: Escape): string | null {

@@ -5,7 +5,7 @@ import { isOneCheckbox, isWeighted, ONE_CHECKBOX, totalPercent } from './total.j
 import { gridRun } from './grid.js';
 import { gridTitle, stepLabel } from '../title.js';
 import { bannerCell } from './banner.js';
-import { disclosureNote, metadataNote, weightsNote } from './notes.js';
+import { disclosureNote, metadataNote, underHeading, weightsNote } from './notes.js';
 import { padEnd, padStart, pieces, width as columnsOf } from './width.js';
 
 /** Colour is applied by the caller's styler (chalk at the CLI edge, identity in tests). */
@@ -98,10 +98,7 @@ export function renderTable(t: Table, options: TextOptions): string {
 
 /** A table a spec's filter keeps to some rows says so under its heading, as the HTML report does. */
 function withFilter(t: Table, text: string, st: Styler): string {
-  if (t.filter === undefined) return text;
-  const cut = text.indexOf('\n');
-  const line = st.dim(`  only rows where ${forTerminal(t.filter)}`);
-  return cut < 0 ? `${text}\n${line}` : `${text.slice(0, cut)}\n${line}${text.slice(cut)}`;
+  return t.filter === undefined ? text : underHeading(text, st.dim(`  only rows where ${forTerminal(t.filter)}`), '\n');
 }
 
 function tableText(t: Table, options: TextOptions): string {
