@@ -76,8 +76,8 @@ export function chartForTable(table: Table, ctx: ChartContext): ChartResult | nu
   const asked = ctx.chart?.type;
   // A grid item asked for diverging bars is told once, for its grid (report/artifacts.ts).
   if (table.kind === 'frequency') return withUnfitType(chart, table.item !== undefined && asked === 'likert' ? undefined : asked, 'frequency', table.label, 'bars');
-  // What a crosstab is drawn as unasked depends on its answers: its description names it ("Heatmap of ...").
-  if (table.kind === 'crosstab') return withUnfitType(chart, asked, 'crosstab', table.label, `a ${(chart?.spec.description ?? '').split(' of "')[0]!.toLowerCase()}`);
+  // What a crosstab is drawn as unasked depends on its answers: the chart says what it chose.
+  if (table.kind === 'crosstab') return withUnfitType(chart, asked, 'crosstab', table.label, chart?.drawnAs ?? 'a chart');
   if (table.kind === 'numeric') return withUnfitType(chart, asked, 'numeric', table.label, 'a histogram');
   return chart;
 }

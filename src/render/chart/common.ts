@@ -49,6 +49,8 @@ export interface ChartOptions {
 export interface ChartResult {
   spec: TopLevelSpec;
   warnings: string[];
+  /** What it was drawn as, in words ("a heatmap"), when the chart chose among several. */
+  drawnAs?: string;
 }
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

@@ -96,7 +96,7 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   const built = type === 'stacked' ? stacked(table, nets, r, warnings, opts.ordered) : type === 'heatmap' ? heatmap(table, nets, r) : grouped(table, nets, r, warnings);
   const kind = type === 'stacked' ? '100% stacked bar chart' : type === 'heatmap' ? 'Heatmap' : 'Grouped bar chart';
   const description = opts.description ?? `${kind} of "${title}". ${subtitle.join(' ')}. ${built.descs.join('; ')}.`;
-  return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, built.body), warnings };
+  return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, built.body), warnings, drawnAs: `a ${kind.toLowerCase()}` };
 }
 
 interface Built {
