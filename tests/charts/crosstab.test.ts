@@ -106,3 +106,10 @@ test('a crosstab chart of up to 10 answers, of a scale, or asked to be stacked, 
   assert.equal(stackedOf(all, { ordered: 'negativeFirst' }), true, 'a 0-10 rating keeps its diverging shades');
   assert.equal(stackedOf(all, {}), false);
 });
+
+test('a crosstab of one checkbox says no "more than one answer allowed"', () => {
+  const one = crosstab([[300, 420]], ["Macy's Parade"], ['18 - 29', '30 - 44'], { multi: true });
+  assert.doesNotMatch(JSON.stringify(crosstabChart(one, { type: 'grouped' }).spec), /more than one answer allowed/);
+  const two = crosstab([[300, 420], [10, 20]], ["Macy's Parade", 'Dog show'], ['18 - 29', '30 - 44'], { multi: true });
+  assert.match(JSON.stringify(crosstabChart(two, { type: 'grouped' }).spec), /more than one answer allowed/);
+});

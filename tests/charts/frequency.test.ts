@@ -87,3 +87,11 @@ test('an answer of pages (free text read as a choice) ends in an ellipsis beside
   const svg = await renderSvg(spec);
   assert.match(svg, /<svg/);
 });
+
+test('a weighted chart says so even when the weights sum to the respondents, with what they cost (the effective base)', () => {
+  const t = frequency('q0001', 'How masculine?', [['Very', 600], ['Somewhat', 1015]], { base: 1615, unweightedBase: 1615, effectiveBase: 526.2 });
+  assert.match(JSON.stringify(frequencyChart(t).spec), /n = 1,615 valid respondents, weighted 1,615, effective 526, % of respondents/);
+  // Unweighted (the effective base is the base): as before.
+  const plain = frequency('q0001', 'How masculine?', [['Very', 600], ['Somewhat', 1015]], { base: 1615, unweightedBase: 1615, effectiveBase: 1615 });
+  assert.match(JSON.stringify(frequencyChart(plain).spec), /n = 1,615 valid respondents, % of respondents/);
+});

@@ -194,10 +194,15 @@ export function subtitleLines(given: string | string[] | undefined, fallback: st
 
 /**
  * `n = 565 valid respondents`; weighted, the respondents and then their weight
- * (`n = 1,615 respondents, weighted 1,507`): a weighted sum is no count of people.
+ * (`n = 1,615 respondents, weighted 1,507`): a weighted sum is no count of people. With the
+ * effective base, what the weights cost in precision (`weighted 1,615, effective 526`): weights
+ * that sum to the respondents are still weights.
  */
-export function baseText(base: number, noun: string, unweighted?: number): string {
-  if (unweighted !== undefined && Math.abs(unweighted - base) > 1e-9) return `n = ${formatCount(unweighted)} ${noun}, weighted ${formatCount(Math.round(base))}`;
+export function baseText(base: number, noun: string, unweighted?: number, effective?: number): string {
+  const lessEffective = unweighted !== undefined && effective !== undefined && effective < unweighted - 0.5;
+  if (unweighted !== undefined && (Math.abs(unweighted - base) > 1e-9 || lessEffective)) {
+    return `n = ${formatCount(unweighted)} ${noun}, weighted ${formatCount(Math.round(base))}${lessEffective ? `, effective ${formatCount(Math.round(effective!))}` : ''}`;
+  }
   return `n = ${formatCount(base)} ${noun}`;
 }
 

@@ -31,7 +31,7 @@ import { chartMessages } from './messages.js';
 import { SIZE, categoryPalette, divergingColors, sequentialColors, textColorOn } from './theme.js';
 import { isNonSubstantive } from '../../codebook/scales.js';
 import { finite, formatPercent, measureText } from './text.js';
-import { formatCount } from '../number.js';
+import { formatCount, roundHalfUp } from '../number.js';
 
 /** Options of {@link crosstabChart}. */
 export interface CrosstabChartOptions extends ChartOptions {
@@ -90,7 +90,8 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   const leftOut = type === 'stacked' || type === 'heatmap' ? netsNotDrawn([...nets].map((i) => table.rowLabels[i] ?? '')) : [];
   const subtitle = subtitleLines(opts.subtitle, [
     `${baseText(table.base, `${r.baseLabel} answering both questions`, table.unweightedBase)}, % of each group's respondents` +
-      (table.multi === true ? ' (more than one answer allowed)' : ''),
+      // One checkbox (a lone "select all that apply" option) allows one answer: no such remark.
+      (table.multi === true && table.rowLabels.length - nets.size > 1 ? ' (more than one answer allowed)' : ''),
   ], opts.note, leftOut);
   const title = opts.title ?? table.label;
   const built = type === 'stacked' ? stacked(table, nets, r, warnings, opts.ordered) : type === 'heatmap' ? heatmap(table, nets, r) : grouped(table, nets, r, warnings);
@@ -233,7 +234,9 @@ function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
   const { keys: colKeys, lines: colLines } = bandKeys(table.columnLabels, cell - 8, (c) => [`n = ${respondentsIn(table, c)}`]);
   const shades = [...sequentialColors(HEATMAP_SHADES)].reverse();
   let max = 0;
-  for (const row of rows) table.columnLabels.forEach((_, c) => (max = Math.max(max, pct(table, row, c))));
+  // Shaded by the percentage as printed: two cells that both read 13% get one shade.
+  const printed = (row: number, c: number) => roundHalfUp(pct(table, row, c), r.decimals);
+  for (const row of rows) table.columnLabels.forEach((_, c) => (max = Math.max(max, printed(row, c))));
   const data: Record<string, unknown>[] = [];
   const descs: string[] = [];
   rows.forEach((row, k) => {
@@ -242,7 +245,7 @@ function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
       const hidden = isHidden(table, row, c);
       const value = pct(table, row, c);
       const text = hidden ? HIDDEN : formatPercent(value, r.decimals);
-      const fill = hidden ? HIDDEN_COLOR : shades[max > 0 ? Math.round((value / max) * (HEATMAP_SHADES - 1)) : 0]!;
+      const fill = hidden ? HIDDEN_COLOR : shades[max > 0 ? Math.round((printed(row, c) / max) * (HEATMAP_SHADES - 1)) : 0]!;
       parts.push(`${colLabel} ${text}`);
       const of = hidden ? 'hidden by disclosure control' : `${formatCount(count(table, row, c))} of ${formatCount(table.columnBases[c] ?? 0)}`;
       data.push({ key: rowKeys[k], column: colKeys[c], text, fill, textColor: textColorOn(fill), desc: `${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${of})` });

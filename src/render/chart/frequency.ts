@@ -105,7 +105,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
     [
       byResponses
         ? `n = ${formatCount(responses)} answers from ${formatCount(table.base)} ${r.baseLabel}, % of responses`
-        : `${baseText(table.base, r.baseLabel, table.unweightedBase)}, % of respondents${multi && inBase.filter((row) => row.net !== true).length > 1 ? '; more than one answer allowed' : ''}`,
+        : `${baseText(table.base, r.baseLabel, table.unweightedBase, table.effectiveBase)}, % of respondents${multi && inBase.filter((row) => row.net !== true).length > 1 ? '; more than one answer allowed' : ''}`,
     ],
     opts.note,
     leftOut,
