@@ -55,11 +55,18 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
   });
 
   const title = opts.title ?? 'Respondent profile';
-  const subtitle = subtitleLines(opts.subtitle, [
-    tables.length === 0 || sameBase
-      ? `${baseText(bases[0] ?? 0, r.baseLabel)}, % of respondents`
-      : `n = ${formatCount(Math.min(...bases))}–${formatCount(Math.max(...bases))} ${r.baseLabel} per question, % of respondents`,
-  ]);
+  // Answers the spec declares missing are outside the bases and the bars: named, as the tables name them.
+  const outside = tables.flatMap((t) => t.rows.filter((row) => row.missing === true && finite(row.count) > 0).map((row) => `${t.label}: ${row.label} (${formatCount(finite(row.count))})`));
+  const subtitle = subtitleLines(
+    opts.subtitle,
+    [
+      tables.length === 0 || sameBase
+        ? `${baseText(bases[0] ?? 0, r.baseLabel)}, % of respondents`
+        : `n = ${formatCount(Math.min(...bases))}–${formatCount(Math.max(...bases))} ${r.baseLabel} per question, % of respondents`,
+    ],
+    opts.note,
+    outside.length > 0 ? [`Not in the bases: ${outside.join(', ')}`] : [],
+  );
   const description = opts.description ?? `Profile of respondents. ${subtitle.join(' ')}. ${descs.join('; ')}.`;
   const body = { vconcat: panels, spacing: 18, resolve: { scale: { x: 'shared' } } };
   return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, body), warnings };
