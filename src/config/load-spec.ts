@@ -150,7 +150,7 @@ export function parseSpec(text: string, file: string): LoadedSpec {
   // The study's zone reads every timestamp: a wrong one is named where it is written, whether or not a rule reads dates.
   const tz = (data as StudySpec).input?.timezone;
   if (tz !== undefined && !isTimeZone(tz)) {
-    throw new SurveyError('SURVEY_SPEC_INVALID', `input.timezone: unknown time zone '${tz}'`, { location: { file, line: lineOf(['input', 'timezone']) ?? 1 }, hint: 'use an IANA name such as Asia/Kolkata, Europe/Paris or UTC' });
+    throw new SurveyError('SURVEY_SPEC_INVALID', `input.timezone: ${messages.unknownTimeZone(tz)}`, { location: { file, line: lineOf(['input', 'timezone']) ?? 1 }, hint: messages.timeZoneHint() });
   }
   return { spec: data as StudySpec, file, lineOf };
 }

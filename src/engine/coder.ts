@@ -4,7 +4,7 @@
  * so coding a row allocates nothing once every distinct answer has been seen.
  * Personal-data columns get no coder: their cells are never read.
  */
-import type { Question } from '../spec/codebook.js';
+import { readsOneCheckbox, type Question } from '../spec/codebook.js';
 import { splitCell, type Joiner } from '../codebook/multi.js';
 import { caseScore, inBand, isBlank, normalizeCell, optionCellState, own, parseDateTime, parseNumber } from '../codebook/values.js';
 import type { Cells } from '../ingest/cells.js';
@@ -216,14 +216,6 @@ export class SingleCoder implements SingleLike {
       this.missingAnswer = this.options.label(v) ?? v;
     } else this.value = code;
   }
-}
-
-/**
- * A multi-select of one checkbox column cannot tell an unticked box from a skipped question: a
- * blank is unticked, and everyone is in the base (a box ticked by all who answered would read 100%).
- */
-export function readsOneCheckbox(q: Question): boolean {
-  return q.type === 'multi' && q.layout?.kind === 'columns' && q.items.length === 1;
 }
 
 /** Numeric answers banded into labelled ranges (a derived question, e.g. age bands). */

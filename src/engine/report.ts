@@ -530,13 +530,7 @@ function planTables(spec: StudySpec, codebook: Codebook, loaded: LoadedSpec, use
         return [{ kind: 'crosstab', row: choice(['row'], t.row!), column: choice(['column'], t.column!), ...common }];
       case 'banner': {
         const columns = t.columns!.map((c, k) => choice(['columns', k], c));
-        const rows = t.rows ? t.rows.map((r, k) => {
-          const q = findId(codebook, r);
-          if (!q) throw unknownRef(loaded, ['tables', i, 'rows', k], r, codebook.questions);
-          if (q.type === 'pii') throw specError(loaded, ['tables', i, 'rows', k], `'${r}' is personal data and is never tabulated`);
-          used.add(q.id);
-          return r;
-        }) : [ref(['row'], t.row!)];
+        const rows = t.rows ? t.rows.map((r, k) => ref(['rows', k], r)) : [ref(['row'], t.row!)];
         return [{ kind: 'banner', rows, columns, total: t.total ?? true, minBase: t.minBase ?? 0, ...common }];
       }
     }

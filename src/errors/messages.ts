@@ -60,6 +60,8 @@ export const messages = {
   headerRows: (value: string) => `invalid --header-rows '${value}' (expected 1, 2 or 3)`,
   encodingFallback: (encoding: string) => `bytes that are not UTF-8 found: read as ${encoding === 'macintosh' ? 'Mac OS Roman (macintosh)' : encoding}`,
   notInEncoding: (encoding: string, fromSpec = false) => `bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} found, though ${fromSpec ? `the spec's input.encoding is ${encoding}` : `--encoding ${encoding} was given`}`,
+  unknownTimeZone: (tz: string) => `unknown time zone '${tz}'`,
+  timeZoneHint: () => 'use an IANA name such as Asia/Kolkata, Europe/Paris or UTC',
   otherEncoding: (asked: string, found: string, why: string, fromSpec: boolean) =>
     `the file is ${found}, not ${asked} (${why}), though ${fromSpec ? `the spec's input.encoding is ${asked}` : `--encoding ${asked} was given`}`,
   optionIgnored: (names: readonly string[], kind: string) => `the input is ${kind}: ${names.map((n) => `the ${n} given`).join(' and ')} ${names.length === 1 ? 'does' : 'do'} not apply and ${names.length === 1 ? 'was' : 'were'} left aside`,
@@ -70,12 +72,12 @@ export const messages = {
   answersAsHeader: (rows: number, kind: string, column: number) => `${rows} header rows were asked for, but this row holds ${kind === 'email' ? 'an e-mail address' : kind === 'ip' ? 'an IP address' : 'a phone number'} (column ${column}): it is a respondent's answers, not a header`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${expr}`,
   tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
-  /** A literal an expression compares with, or a question's own missing answer: both compared exactly. */
   /** A table of the respondents a personal detail picks could single them out. */
   piiSelects: (name: string) => `'${name}' is personal data: tables of the respondents it picks could single them out`,
   piiSelectsHint: () => "a spec's validity rules may use it to remove rows (rule: expression, or duplicates)",
   unquotedAnswer: (name: string, source: string) => `'${name}' in ${JSON.stringify(source)} is not a question; an answer is text in quotes`,
   netInExpression: (net: string, name: string) => `'${net}' is a net of '${name}', not an answer: expressions see the answers a row holds`,
+  /** A literal an expression compares with, or a question's own missing answer: both compared exactly. */
   notAnAnswer: (value: string | number, name: string, near: string | undefined, answers: readonly string[]) => `${notAnAnswerOf(value, name, near)}${comparedWith(answers)}`,
   recodedAnswer: (value: string, name: string, to: string) => `'${value}' is recoded to '${to}' in '${name}', so no row holds it`,
   /** A recode key: matched in any case, spaces around it aside. */

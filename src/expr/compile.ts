@@ -66,7 +66,7 @@ export function compile(source: string): Compiled {
   try {
     ast = jsep(source);
   } catch (e) {
-    if (e instanceof RangeError) throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression of ${source.length} characters: nested too deeply`);
+    if (e instanceof RangeError) throw tooDeep(source);
     throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression ${JSON.stringify(source)}: ${(e as Error).message}`, { hint: hintFor(source) });
   }
   const names = new Set<string>();
@@ -76,7 +76,7 @@ export function compile(source: string): Compiled {
     evaluate = build(ast, source, names, comparisons);
   } catch (e) {
     // Thousands of terms nest deeper than the stack: refused, as the parser refuses them.
-    if (e instanceof RangeError) throw new SurveyError('SURVEY_EXPR_INVALID', `invalid expression of ${source.length} characters: nested too deeply`);
+    if (e instanceof RangeError) throw tooDeep(source);
     throw e;
   }
   // Every expression here chooses rows: a part that yields an answer or a number (`age`, `lower(x)`) would keep whatever is not blank or 0, unsaid.
@@ -85,9 +85,13 @@ export function compile(source: string): Compiled {
   return { evaluate, names: [...names], comparisons, source };
 }
 
-const TESTS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=', 'and', 'or', '&&', '||', 'in', 'contains', 'startsWith', 'endsWith', 'matches']);
+function tooDeep(source: string): SurveyError {
+  return new SurveyError('SURVEY_EXPR_INVALID', `invalid expression of ${source.length} characters: nested too deeply`);
+}
 
 const LOGICAL = new Set(['and', 'or', '&&', '||']);
+/** Operators whose result is true or false (the comparisons are COMPARISONS' keys). */
+const TEXT_TESTS = ['in', 'contains', 'startsWith', 'endsWith', 'matches'];
 
 /**
  * The first part of a condition that yields no true or false (a name, a number, arithmetic,
@@ -100,7 +104,7 @@ function untested(node: jsep.Expression, top = true): string | null {
     case 'BinaryExpression': {
       const b = node as jsep.BinaryExpression;
       if (LOGICAL.has(b.operator)) return untested(b.left, false) ?? untested(b.right, false);
-      return TESTS.has(b.operator) ? null : it;
+      return Object.hasOwn(COMPARISONS, b.operator) || TEXT_TESTS.includes(b.operator) ? null : it;
     }
     case 'UnaryExpression': {
       const u = node as jsep.UnaryExpression;

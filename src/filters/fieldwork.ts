@@ -1,6 +1,7 @@
 import type { FilterFactory } from './types.js';
 import { formatDateTime, normalizeCell, parseDateTime } from '../codebook/values.js';
 import { hasZone, isTimeZone, toWallClock } from '../codebook/timezone.js';
+import { messages } from '../errors/messages.js';
 
 /**
  * Removes submissions outside the fieldwork window. Timestamps without a zone
@@ -17,7 +18,7 @@ export const fieldwork: FilterFactory<{ rule: 'fieldwork'; name?: string; questi
     throw env.error('question', `'${q.id}' is ${q.type}, not a date: every row would be removed`, "give the question of submission times (declare 'type: date' if its timestamps were read otherwise)");
   }
   const tz = spec.timezone ?? env.timezone;
-  if (!isTimeZone(tz)) throw env.error('timezone', `unknown time zone '${tz}' (use an IANA name such as Asia/Kolkata or Europe/Paris)`);
+  if (!isTimeZone(tz)) throw env.error('timezone', messages.unknownTimeZone(tz), messages.timeZoneHint());
   const bound = (text: string, key: 'from' | 'to'): number => {
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
     const t = parseDateTime(text);

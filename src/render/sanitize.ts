@@ -3,10 +3,11 @@ import { roundHalfUp } from './number.js';
 
 /**
  * Drops terminal escape sequences, and shows other C0 control characters as their Unicode
- * pictures (NUL as ␀, BEL as ␇) and C1 controls as U+FFFD, so data never drives the terminal and two answers that differ only by one ("Ma\0le",
- * "Male") never read alike; drops the bidirectional overrides and isolates (U+202A-U+202E,
- * U+2066-U+2069) that can make a line read differently from what it holds ("Trojan Source"),
- * which Arabic and Hebrew text needs none of. Line breaks and tabs become spaces.
+ * pictures (NUL as ␀, BEL as ␇) and C1 controls as U+FFFD: data never drives the terminal, and
+ * two answers that differ only by one ("Ma\0le", "Male") never read alike. Drops the
+ * bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) that can make a line read
+ * differently from what it holds ("Trojan Source"); Arabic and Hebrew text needs none of them.
+ * Line breaks and tabs become spaces.
  */
 export function forTerminal(s: string): string {
   return (

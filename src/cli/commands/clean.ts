@@ -42,9 +42,10 @@ export function createCleanCommand(io: Io): Command {
     .action(async (specArg: string, flags: CleanFlags) => {
       const specPath = resolve(io.cwd, specArg);
       const loaded = await loadSpec(specPath, specArg);
+      const input = specInputFile(loaded, specPath);
       checkOutputs(
         [{ flag: '-o', name: flags.output, file: resolve(io.cwd, flags.output) }, ...(flags.rejects !== undefined ? [{ flag: '--rejects', name: flags.rejects, file: resolve(io.cwd, flags.rejects) }] : [])],
-        [{ what: 'the spec', file: specPath }, { what: 'the export', file: specInputFile(loaded, specPath) }],
+        [{ what: 'the spec', file: specPath }, { what: 'the export', file: input }],
       );
       const pseudo = new Set(flags.pseudonymise ?? []);
       const key = pseudo.size > 0 ? await readKey(flags, io) : null;
@@ -52,6 +53,7 @@ export function createCleanCommand(io: Io): Command {
       const rejects: string[] = [];
       let columns: CleanColumns | null = null;
       const { result, codebook } = await runReport(loaded, specPath, {
+        input,
         onCodebook: (cb) => {
           for (const id of pseudo) {
             const q = cb.questions.find((x) => x.id === id);

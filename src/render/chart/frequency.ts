@@ -27,7 +27,7 @@ import {
 import { chartMessages } from './messages.js';
 import { finite, formatPercent } from './text.js';
 import { formatCount } from '../number.js';
-import { BAR_COLOR, NET_COLOR, categoryColors } from './theme.js';
+import { NET_COLOR, barColor } from './theme.js';
 
 /** Options of {@link frequencyChart}. */
 export interface FrequencyChartOptions extends ChartOptions {
@@ -148,7 +148,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
 
 function barBody(data: Datum[], keys: string[], lines: number, unit: string, hasNets: boolean, r: Resolved): Record<string, unknown> {
   const max = percentMax(Math.max(0, ...data.map((d) => d.value)));
-  const answerColor = categoryColors(r.config)[0] ?? BAR_COLOR;
+  const answerColor = barColor(r.config);
   const view = barView({ keys, allKeys: keys, lines, max, axis: percentAxis(unit, max), color: hasNets ? undefined : answerColor, width: r.width });
   if (hasNets) {
     const layer = view['layer'] as Record<string, Record<string, unknown>>[];

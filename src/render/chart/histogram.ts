@@ -6,7 +6,7 @@ import { baseText, frame, resolve, subtitleLines, titleBlock, type ChartOptions,
 import { chartMessages } from './messages.js';
 import { formatStat } from './text.js';
 import { formatCount } from '../number.js';
-import { BAR_COLOR, categoryColors } from './theme.js';
+import { barColor } from './theme.js';
 
 /** Options of {@link histogramChart}. */
 export interface HistogramChartOptions extends ChartOptions {
@@ -62,7 +62,7 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
     },
     layer: [
       {
-        mark: { type: 'rect', color: categoryColors(r.config)[0] ?? BAR_COLOR, stroke: '#FFFFFF', strokeWidth: 1 },
+        mark: { type: 'rect', color: barColor(r.config), stroke: '#FFFFFF', strokeWidth: 1 },
         encoding: {
           x: {
             field: 'x0',

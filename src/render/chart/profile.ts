@@ -8,7 +8,7 @@ import { barView } from './frequency.js';
 import { chartMessages } from './messages.js';
 import { finite, formatPercent, wrapText } from './text.js';
 import { formatCount } from '../number.js';
-import { BAR_COLOR, MUTED, SIZE, categoryColors } from './theme.js';
+import { MUTED, SIZE, barColor } from './theme.js';
 
 /**
  * One panel of bars per table, each headed by its question, sharing one percent axis at the
@@ -23,7 +23,7 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
   const bases = tables.map((t) => t.base);
   const sameBase = bases.every((b) => b === bases[0]);
   const max = percentMax(Math.max(0, ...tables.flatMap((t) => t.rows.filter((row) => row.net !== true && row.missing !== true).map((row) => finite(row.percent)))));
-  const color = categoryColors(r.config)[0] ?? BAR_COLOR;
+  const color = barColor(r.config);
   const descs: string[] = [];
 
   const answerRows = tables.map((t) => t.rows.filter((row) => row.net !== true && row.missing !== true));

@@ -95,7 +95,6 @@ function splitLongWords(words: string[], maxWidth: number, width: (s: string) =>
   return out;
 }
 
-
 /** The value, or 0 for NaN and infinities (e.g. a percentage of an empty base). */
 export function finite(value: number | null | undefined): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
@@ -110,7 +109,6 @@ export function formatPercent(value: number, decimals = 0): string {
   if (rounded === 0 && value > 0) return `<${(10 ** -decimals).toFixed(decimals)}%`;
   return `${rounded.toFixed(decimals)}%`;
 }
-
 
 /** `34.2`: a statistic with one decimal, or none when it is a whole number. */
 export function formatStat(value: number): string {

@@ -207,6 +207,11 @@ function lab(hex: string): Lab {
 }
 
 /** The categorical palette in effect after the caller's overrides. */
+/** One-series bars: the first category colour (the theme's, or BAR_COLOR). */
+export function barColor(config: Config): string {
+  return categoryColors(config)[0] ?? BAR_COLOR;
+}
+
 export function categoryColors(config: Config): string[] {
   const range: unknown = config.range?.category;
   return Array.isArray(range) && range.length > 0 && range.every((c): c is string => typeof c === 'string') ? range : OKABE_ITO;
