@@ -12,7 +12,7 @@ import { SurveyError } from '../errors/survey-error.js';
 import { formatPath, type LoadedSpec } from './load-spec.js';
 import { orderOptions } from '../codebook/scales.js';
 import { withQuotedAnswer } from '../expr/compile.js';
-import { didYouMean, distance } from '../engine/resolve.js';
+import { didYouMean, distance } from '../errors/suggest.js';
 
 export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHeader[], loaded: LoadedSpec): Codebook {
   const spec = loaded.spec;

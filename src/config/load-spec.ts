@@ -11,7 +11,7 @@ import type { StudySpec } from '../spec/analysis.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { isTimeZone } from '../codebook/timezone.js';
 import { messages } from '../errors/messages.js';
-import { closest } from '../engine/resolve.js';
+import { closest } from '../errors/suggest.js';
 
 export interface LoadedSpec {
   spec: StudySpec;

@@ -5,7 +5,7 @@ import type { LoadedSpec } from './load-spec.js';
 import { specError } from './apply-codebook.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
-import { closest } from '../engine/resolve.js';
+import { closest } from '../errors/suggest.js';
 
 /** The spec's `input.file` as an absolute path, relative to the spec's folder (not the working directory); it must exist. */
 export function specInputFile(loaded: LoadedSpec, specPath: string): string {

@@ -9,7 +9,7 @@ import type { Tabulation } from './tabulation.js';
 import { equal, toNumber, type Comparison, type Compiled } from '../expr/compile.js';
 import { specError } from '../config/apply-codebook.js';
 import { answersShown, messages } from '../errors/messages.js';
-import { closest } from './resolve.js';
+import { closest } from '../errors/suggest.js';
 
 /** A choice question's answers as an expression sees them; null for a name of another type. */
 export type ChoicesOf = (name: string) => { answers: readonly string[]; multi: boolean; closed?: boolean; recode?: ReadonlyMap<string, string>; nets?: Question['nets'] } | null;

@@ -2,7 +2,7 @@ import { withQuotedAnswer, type Compiled } from '../expr/compile.js';
 import { messages } from '../errors/messages.js';
 import type { RowValues } from './row-values.js';
 import { SurveyError } from '../errors/survey-error.js';
-import { didYouMean } from './resolve.js';
+import { didYouMean } from '../errors/suggest.js';
 
 /** Every name an expression reads must be a question id (or grid item): caught before any row is read. */
 export function checkNames(expr: Compiled, values: RowValues, where: string): void {

@@ -30,7 +30,7 @@ import { SurveyError } from '../errors/survey-error.js';
 import { answersShown, messages } from '../errors/messages.js';
 import { Tabulation, type PlannedTable } from './tabulation.js';
 import { BandCoder } from './coder.js';
-import { closest } from './resolve.js';
+import { closest } from '../errors/suggest.js';
 import { withInput } from './input.js';
 import { Sample, scanRows, type HeaderInfo, type RowHandler, type ScannedRows } from './rows.js';
 import type { ScanOptions } from '../ingest/read-csv.js';

@@ -1,5 +1,5 @@
 import type { FilterFactory } from './types.js';
-import { closest } from '../engine/resolve.js';
+import { closest } from '../errors/suggest.js';
 import { answersShown, messages } from '../errors/messages.js';
 
 /**

@@ -9,7 +9,7 @@ import type { ConsolidatedChartSpec, StudySpec } from '../spec/analysis.js';
 import type { AnalysisResult, FrequencyTable } from '../spec/result.js';
 import type { LoadedSpec } from '../config/load-spec.js';
 import { specError } from '../config/apply-codebook.js';
-import { didYouMean } from '../engine/resolve.js';
+import { didYouMean } from '../errors/suggest.js';
 import { profileChart, type ChartResult } from '../render/chart/spec.js';
 
 export interface ConsolidatedChart {

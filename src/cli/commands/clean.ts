@@ -9,7 +9,7 @@ import { cleanColumns, rejectsHeader, rejectsLine, type CleanColumns } from '../
 import { csvCell } from '../../render/sanitize.js';
 import { maskResult } from '../../privacy/mask.js';
 import { writeFiles } from '../../io/write.js';
-import { didYouMean } from '../../engine/resolve.js';
+import { didYouMean } from '../../errors/suggest.js';
 import { SurveyError } from '../../errors/survey-error.js';
 import { checkOutputs } from '../options.js';
 import { formatDiagnostic, useColor } from '../print.js';
