@@ -11,10 +11,10 @@
  * The sample is held in memory (bounded by `sampleRows`), every later row is
  * coded and counted as it streams past, so memory does not grow with rows.
  */
-import { findRef, numbersReadAsAnswers, type Codebook } from '../spec/codebook.js';
+import { findRef, type Codebook } from '../spec/codebook.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
 import type { ColumnHeader } from '../codebook/header.js';
-import { inferCodebook, R_MISSING } from '../codebook/infer.js';
+import { inferCodebook, numbersReadAsAnswers, R_MISSING } from '../codebook/infer.js';
 import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { choicesOf, comparisonProblem, listedAnswers } from './check-answers.js';

@@ -4,7 +4,8 @@
  * so coding a row allocates nothing once every distinct answer has been seen.
  * Personal-data columns get no coder: their cells are never read.
  */
-import { readsOneCheckbox, type Question } from '../spec/codebook.js';
+import type { Question } from '../spec/codebook.js';
+import { readsOneCheckbox } from '../codebook/infer.js';
 import { splitCell, type Joiner } from '../codebook/multi.js';
 import { caseScore, inBand, isBlank, normalizeCell, optionCellState, own, parseDateTime, parseNumber } from '../codebook/values.js';
 import type { Cells } from '../ingest/cells.js';

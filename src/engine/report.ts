@@ -12,13 +12,13 @@
  * again from the start, as are the passes. Each pass streams the file; only the sample
  * (bounded) and the rules' keys are held.
  */
-import { findRef, numbersReadAsAnswers, type Codebook, type Question } from '../spec/codebook.js';
+import { findRef, type Codebook, type Question } from '../spec/codebook.js';
 import { gapOf } from '../codebook/values.js';
 import type { FilterSpec, StudySpec, TableSpec } from '../spec/analysis.js';
 import type { AnalysisResult, Diagnostic, FunnelStep } from '../spec/result.js';
 import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
 import type { Encoding } from '../ingest/detect.js';
-import { inferCodebook } from '../codebook/infer.js';
+import { inferCodebook, numbersReadAsAnswers } from '../codebook/infer.js';
 import { applySpecCodebook, specError, unknownRef } from '../config/apply-codebook.js';
 import { specInputFile } from '../config/spec-input.js';
 import type { LoadedSpec } from '../config/load-spec.js';

@@ -76,19 +76,6 @@ export interface Band {
   below?: number;
 }
 
-/**
- * A multi-select of one checkbox column cannot tell an unticked box from a skipped question: a
- * blank is unticked, and everyone is in the base (a box ticked by all who answered would read 100%).
- */
-export function readsOneCheckbox(q: Question): boolean {
-  return q.type === 'multi' && q.layout?.kind === 'columns' && q.items.length === 1;
-}
-
-/** A choice question whose every answer is a number (1 and -1): a column of few distinct numbers, read as answers. */
-export function numbersReadAsAnswers(q: Question): boolean {
-  return q.type === 'single' && q.options.length > 0 && q.options.every((o) => o.trim() !== '' && Number.isFinite(Number(o)));
-}
-
 export interface Codebook {
   questions: Question[];
   /** Answers inferred to mean "no answer" in every question (R's `NA`), which every question lists in its `missing` too; absent when a spec lists the study's own. */

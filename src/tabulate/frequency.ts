@@ -4,7 +4,8 @@
  * multi-selects the number of answers given.
  */
 import type { FrequencyRow, FrequencyTable } from '../spec/result.js';
-import { itemRefParts, readsOneCheckbox, type Question } from '../spec/codebook.js';
+import { itemRefParts, type Question } from '../spec/codebook.js';
+import { readsOneCheckbox } from '../codebook/infer.js';
 import type { ChoiceCoder } from '../engine/coder.js';
 import { chosenCodes, inBase } from './crosstab.js';
 import { percent } from './percent.js';
