@@ -21,6 +21,11 @@ export interface ColumnHeader {
   openEnded: boolean;
 }
 
+/** A column as a person reads it: `question | item`, else its text or name, else its place (`Column 3`). */
+export function columnLabel(h: ColumnHeader): string {
+  return h.sub ? `${h.question} | ${h.sub}` : h.question || h.name || `Column ${h.index + 1}`;
+}
+
 export type HeaderLayout = 'single' | 'surveymonkey' | 'qualtrics';
 
 const SM_RESPONSE = new Set(['Response', 'Open-Ended Response']);

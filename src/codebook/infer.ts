@@ -6,7 +6,7 @@
  * scale of whole numbers).
  */
 import type { Codebook, Item, PiiKind, Question, QuestionType } from '../spec/codebook.js';
-import { CODED_NAME, type ColumnHeader } from './header.js';
+import { CODED_NAME, columnLabel, type ColumnHeader } from './header.js';
 import { caseVariantShare, guessJoinedMulti, splitCell } from './multi.js';
 import { isQuestionAboutContact, looksLikeIds, piiFromHeader, piiFromValues } from './pii.js';
 import { isPlatformMetadata } from './metadata.js';
@@ -260,7 +260,7 @@ function hasOwnId(h: ColumnHeader): boolean {
 
 function inferColumn(s: ColumnStats, options: InferOptions): Draft {
   const h = s.header;
-  const label = h.sub ? `${h.question} | ${h.sub}` : h.question || h.name || `Column ${h.index + 1}`;
+  const label = columnLabel(h);
   const idBase = h.sub ? slug(`${h.question} ${h.sub}`) : idFor(h);
   const columns = [h.index];
   const q = (type: QuestionType) => baseQuestion(idBase, label, type, columns);

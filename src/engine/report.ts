@@ -34,7 +34,7 @@ import { closest } from '../errors/suggest.js';
 import { withInput } from './input.js';
 import { Sample, scanRows, type HeaderInfo, type RowHandler, type ScannedRows } from './rows.js';
 import type { ScanOptions } from '../ingest/read-csv.js';
-import type { ColumnHeader } from '../codebook/header.js';
+import { columnLabel, type ColumnHeader } from '../codebook/header.js';
 import { Cells } from '../ingest/cells.js';
 import { DEFAULT_SAMPLE_ROWS, answersOf, finish, type Analysis } from './analyze.js';
 import { Raking, summarizeWeights, targetScale, type TargetScale } from './weighting.js';
@@ -118,7 +118,7 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
     const { tabulation, chain, context } = p;
     const { onKeep, onReject } = options;
     options.onCodebook?.(p.codebook);
-    options.onRejectColumns?.(p.keptColumns.map((i) => columnName(p.headers[i]!)));
+    options.onRejectColumns?.(p.keptColumns.map((i) => columnLabel(p.headers[i]!)));
     return (cells, line) => {
       rows++;
       tabulation.read(cells);
@@ -229,10 +229,6 @@ async function reportInput(input: CsvInput, loaded: LoadedSpec, options: ReportO
  */
 function firstReadingProgress(input: CsvInput, onProgress: NonNullable<ReportOptions['onProgress']>, mainPass: () => boolean): NonNullable<ReportOptions['onProgress']> {
   return input.format === 'xlsx' ? onProgress : (bytes, rows) => void (mainPass() && onProgress(bytes, rows));
-}
-
-function columnName(h: ColumnHeader): string {
-  return h.sub ? `${h.question} | ${h.sub}` : h.question || h.name || `Column ${h.index + 1}`;
 }
 
 /** The study as planned from the spec and the sample: what is coded, counted and checked. */
@@ -477,7 +473,7 @@ function filterEnv(f: FilterSpec, index: number, codebook: Codebook, loaded: Loa
   return {
     codebook,
     timezone: spec.input?.timezone ?? 'UTC',
-    header: (column: number) => columnName(headers[column]!),
+    header: (column: number) => columnLabel(headers[column]!),
     question(id: string, key: string, expression?: string): Question {
       const q = findId(codebook, id);
       if (!q) throw unknownRef(loaded, path(key), id, codebook.questions, expression);
