@@ -76,7 +76,7 @@ export class Raking {
 
   /**
    * Rakes the cells to the targets (answer label -> share, percentage or count per variable, one
-   * kind for all: see checkRakeTotals in report.ts). With no weight to rake (no row left, or none
+   * kind for all: see checkRakeTotals in rake-checks.ts). With no weight to rake (no row left, or none
    * answering every variable) nothing is solved, and `diagnostics` says so.
    */
   solve(targets: Record<string, Record<string, number>>, spec: WeightingSpec): void {
