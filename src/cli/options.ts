@@ -29,6 +29,24 @@ export function formatOption(): Option {
   return new Option('--format <format>', 'output format on stdout').choices(FORMATS).default('text');
 }
 
+/** The folder a command writes its figures to; what goes there is the command's to say. */
+export function outOption(description: string): Option {
+  return new Option('--out <dir>', description);
+}
+
+export function vegaLiteOption(): Option {
+  return new Option('--vega-lite', "with --out: also write each chart's Vega-Lite spec (charts/*.vl.json) to restyle it");
+}
+
+export function rejectsOption(): Option {
+  return new Option('--rejects <file>', 'also write every removed row (personal data left out) with its rule and reason');
+}
+
+/** Commander reads `--no-color` as `color: false` (true when not given). */
+export function noColorOption(): Option {
+  return new Option('--no-color', 'no colour, even on a terminal');
+}
+
 export function parseDelimiter(value: string): string {
   const v = value === 'tab' || value === '\\t' ? '\t' : value;
   if (![',', ';', '\t', '|'].includes(v)) throw new InvalidArgumentError('expected one of , ; tab |');
@@ -66,11 +84,17 @@ export function parseMinCell(value: string): number {
   return Number(value);
 }
 
+/** The flags of outOption and vegaLiteOption. */
+export interface OutFlags {
+  out?: string;
+  vegaLite?: boolean;
+}
+
 /**
  * Checked before any work: an --out that names a file fails at once, not after every table
  * was printed; --vega-lite without --out is said to do nothing, not silently dropped.
  */
-export function checkOutFlags(io: Io, flags: { out?: string | undefined; vegaLite?: boolean | undefined }): void {
+export function checkOutFlags(io: Io, flags: OutFlags): void {
   if (flags.out !== undefined) {
     let isFile = false;
     try {

@@ -8,7 +8,7 @@ import { maskContacts, maskResult } from '../../privacy/mask.js';
 import { forTerminal } from '../../render/sanitize.js';
 import { hashFile } from '../../io/hash-file.js';
 import { leftOver, removeLeftOver } from '../../io/check.js';
-import { checkOutFlags, checkOutputs, csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, type CsvFlags, type Format } from '../options.js';
+import { checkOutFlags, checkOutputs, csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, noColorOption, outOption, vegaLiteOption, type CsvFlags, type Format, type OutFlags } from '../options.js';
 import { suppressTables } from '../../stats/suppress.js';
 import { renderResult } from '../render-result.js';
 import { join, resolve } from 'node:path';
@@ -24,14 +24,12 @@ Examples:
   $ survey analyze responses.csv --weight weight      weighted by the export's weight column
   $ survey analyze responses.csv --out results/       also write tables (CSV, Markdown, JSON) and a chart per question (SVG)`;
 
-interface AnalyzeFlags extends CsvFlags {
+interface AnalyzeFlags extends CsvFlags, OutFlags {
   by?: string[];
   where?: string;
   weight?: string;
-  vegaLite?: boolean;
   minCell?: number;
   format: Format;
-  out?: string;
   color?: boolean;
 }
 
@@ -43,14 +41,14 @@ export function createAnalyzeCommand(io: Io): Command {
     .option('--where <expr>', 'tabulate only rows where this expression is true, e.g. \'gender == "Female"\'')
     .option('--weight <question>', 'weight every table by this numeric question (a design or post-stratification weight)')
     .addOption(formatOption())
-    .option('--out <dir>', 'also write every table (CSV, Markdown, JSON) and a chart per question (SVG) to this folder')
-    .option('--vega-lite', "with --out: also write each chart's Vega-Lite spec (charts/*.vl.json)")
+    .addOption(outOption('also write every table (CSV, Markdown, JSON) and a chart per question (SVG) to this folder'))
+    .addOption(vegaLiteOption())
     .addOption(minCellOption())
     .addOption(encodingOption())
     .addOption(delimiterOption())
     .addOption(headerRowsOption())
     .addOption(sheetOption())
-    .option('--no-color', 'no colour, even on a terminal')
+    .addOption(noColorOption())
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: AnalyzeFlags) => {
       checkOutFlags(io, flags);

@@ -11,7 +11,7 @@ import { maskResult } from '../../privacy/mask.js';
 import { writeFiles } from '../../io/write.js';
 import { didYouMean } from '../../errors/suggest.js';
 import { SurveyError } from '../../errors/survey-error.js';
-import { checkOutputs } from '../options.js';
+import { checkOutputs, rejectsOption } from '../options.js';
 import { formatDiagnostic, useColor } from '../print.js';
 
 const EXAMPLES = `
@@ -34,7 +34,7 @@ export function createCleanCommand(io: Io): Command {
     .description('write the validated, recoded respondent-level data, with personal data dropped or pseudonymised')
     .argument('<spec>', 'the study spec (survey.yaml)')
     .requiredOption('-o, --output <file>', 'the clean CSV to write')
-    .option('--rejects <file>', 'also write every removed row (personal data left out) with its rule and reason')
+    .addOption(rejectsOption())
     .option('--pseudonymise <id>', 'keep this personal-data question as a keyed hash instead of dropping it; repeatable', (v: string, prev: string[]) => [...prev, v], [])
     .option('--key-env <name>', 'environment variable holding the pseudonymisation key (16 characters or more)', 'SURVEY_KEY')
     .option('--key-file <file>', 'file holding the pseudonymisation key (instead of --key-env)')

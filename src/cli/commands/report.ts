@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { join, relative, resolve } from 'node:path';
 import { specInputFile } from '../../config/spec-input.js';
 import type { Io } from '../io.js';
@@ -16,7 +16,7 @@ import { checkArtifacts, leftOver, removeLeftOver } from '../../io/check.js';
 import { hashFile } from '../../io/hash-file.js';
 import { buildArtifacts } from '../../report/artifacts.js';
 import { checkCharts } from '../../report/profile.js';
-import { checkOutFlags, checkOutputs, formatOption, minCellOption, sheetOption, type Format } from '../options.js';
+import { checkOutFlags, checkOutputs, formatOption, minCellOption, noColorOption, outOption, rejectsOption, sheetOption, vegaLiteOption, type Format, type OutFlags } from '../options.js';
 import { renderResult } from '../render-result.js';
 import { SurveyError } from '../../errors/survey-error.js';
 
@@ -28,14 +28,12 @@ Examples:
   $ survey report survey.yaml --rejects rejects.csv    every removed row with the rule that removed it
   $ survey report survey.yaml --format json > results.json`;
 
-interface ReportFlags {
+interface ReportFlags extends OutFlags {
   format: Format;
-  out?: string;
   check?: boolean;
   rejects?: string;
   input?: string;
   sheet?: string;
-  vegaLite?: boolean;
   color?: boolean;
   minCell?: number;
 }
@@ -45,14 +43,14 @@ export function createReportCommand(io: Io): Command {
     .description('run a study spec: validity filters, nets, tables and charts, byte for byte the same on every run')
     .argument('<spec>', 'the study spec (survey.yaml); `survey init FILE` starts one')
     .addOption(formatOption())
-    .option('--out <dir>', 'write tables (CSV, Markdown, JSON), charts (SVG), the funnel and a manifest here')
+    .addOption(outOption('write tables (CSV, Markdown, JSON), charts (SVG), the funnel and a manifest here'))
     .option('--check', 'with --out: write nothing; exit 1 and list the files that are missing or differ')
-    .option('--rejects <file>', 'write every removed row (personal data left out) with the rule and reason')
+    .addOption(rejectsOption())
     .option('--input <file>', "read this export instead of the spec's input.file")
     .addOption(sheetOption().default(undefined, "the spec's input.sheet, else the first visible tab"))
-    .option('--vega-lite', "with --out: also write each chart's Vega-Lite spec (charts/*.vl.json) to restyle it")
+    .addOption(vegaLiteOption())
     .addOption(minCellOption())
-    .addOption(new Option('--no-color', 'no colour, even on a terminal'))
+    .addOption(noColorOption())
     .addHelpText('after', EXAMPLES)
     .action(async (specArg: string, flags: ReportFlags) => {
       // With --out, the chart thread starts loading vega while the spec and data are read.
