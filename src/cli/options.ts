@@ -47,6 +47,11 @@ export function noColorOption(): Option {
   return new Option('--no-color', 'no colour, even on a terminal');
 }
 
+/** Commander's collector for a repeatable option: each use adds its value to the list. */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export function parseDelimiter(value: string): string {
   const v = value === 'tab' || value === '\\t' ? '\t' : value;
   if (![',', ';', '\t', '|'].includes(v)) throw new InvalidArgumentError('expected one of , ; tab |');

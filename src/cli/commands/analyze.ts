@@ -8,7 +8,7 @@ import { maskContacts, maskResult } from '../../privacy/mask.js';
 import { forTerminal } from '../../render/sanitize.js';
 import { hashFile } from '../../io/hash-file.js';
 import { leftOver, removeLeftOver } from '../../io/check.js';
-import { checkOutFlags, checkOutputs, csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, noColorOption, outOption, vegaLiteOption, type CsvFlags, type Format, type OutFlags } from '../options.js';
+import { checkOutFlags, checkOutputs, collect, csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, noColorOption, outOption, vegaLiteOption, type CsvFlags, type Format, type OutFlags } from '../options.js';
 import { suppressTables } from '../../stats/suppress.js';
 import { renderResult } from '../render-result.js';
 import { join, resolve } from 'node:path';
@@ -76,8 +76,4 @@ async function run(io: Io, path: string, file: string, flags: AnalyzeFlags): Pro
     const removed = await removeLeftOver(out, stale);
     if (removed) io.stderr.write(`${forTerminal(removed)}\n`);
   }
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

@@ -11,7 +11,7 @@ import { maskResult } from '../../privacy/mask.js';
 import { writeFiles } from '../../io/write.js';
 import { didYouMean } from '../../errors/suggest.js';
 import { SurveyError } from '../../errors/survey-error.js';
-import { checkOutputs, rejectsOption } from '../options.js';
+import { checkOutputs, collect, rejectsOption } from '../options.js';
 import { formatDiagnostic, useColor } from '../print.js';
 
 const EXAMPLES = `
@@ -35,7 +35,7 @@ export function createCleanCommand(io: Io): Command {
     .argument('<spec>', 'the study spec (survey.yaml)')
     .requiredOption('-o, --output <file>', 'the clean CSV to write')
     .addOption(rejectsOption())
-    .option('--pseudonymise <id>', 'keep this personal-data question as a keyed hash instead of dropping it; repeatable', (v: string, prev: string[]) => [...prev, v], [])
+    .option('--pseudonymise <id>', 'keep this personal-data question as a keyed hash instead of dropping it; repeatable', collect, [])
     .option('--key-env <name>', 'environment variable holding the pseudonymisation key (16 characters or more)', 'SURVEY_KEY')
     .option('--key-file <file>', 'file holding the pseudonymisation key (instead of --key-env)')
     .addHelpText('after', EXAMPLES)
