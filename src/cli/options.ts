@@ -21,8 +21,12 @@ export function headerRowsOption(): Option {
   return new Option('--header-rows <n>', 'number of header rows instead of detecting the layout (1, 2 or 3)').argParser(parseHeaderRows);
 }
 
-export function sheetOption(): Option {
-  return new Option('--sheet <name>', 'the worksheet of an .xlsx workbook to read, by its tab name (default: the first visible tab)');
+/**
+ * `otherwise`: the worksheet read without the flag, said in the help (commander shows no default
+ * description for an option whose default is undefined, so it is written into the text).
+ */
+export function sheetOption(otherwise = 'the first visible tab'): Option {
+  return new Option('--sheet <name>', `the worksheet of an .xlsx workbook to read, by its tab name (default: ${otherwise})`);
 }
 
 export function formatOption(): Option {

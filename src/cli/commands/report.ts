@@ -47,7 +47,7 @@ export function createReportCommand(io: Io): Command {
     .option('--check', 'with --out: write nothing; exit 1 and list the files that are missing or differ')
     .addOption(rejectsOption())
     .option('--input <file>', "read this export instead of the spec's input.file")
-    .addOption(sheetOption().default(undefined, "the spec's input.sheet, else the first visible tab"))
+    .addOption(sheetOption("the spec's input.sheet, else the first visible tab"))
     .addOption(vegaLiteOption())
     .addOption(minCellOption())
     .addOption(noColorOption())
