@@ -59,8 +59,10 @@ const counts = (t: FrequencyTable) => Object.fromEntries(t.rows.map((r) => [r.la
 const CORPUS: (Refused | Read)[] = [
   // Line 5, field 3: where the record starts, and the field whose quote is open.
   { file: B('unclosed_quote_broken.csv'), exit: 3, code: 'SURVEY_CSV_QUOTE_NOT_CLOSED', line: '5:3', message: /^a quoted field \(field 3 of the record starting on this line\) is never closed$/, hint: /must close with "/ },
-  { file: B('ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 4 fields but the header has 3$/, hint: /unquoted delimiter/ },
-  { file: B('crlf_ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 4 fields but the header has 3$/, hint: /unquoted delimiter/ },
+  // Line 5, field 4: the first field past the header's 3 columns, named as such.
+  { file: B('ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: '5:4', message: /^this row has 4 fields but the header has 3 \(field 4 is the first past the header's last column\)$/, hint: /unquoted delimiter/ },
+  { file: B('crlf_ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: '5:4', message: /^this row has 4 fields but the header has 3 \(field 4 is the first past the header's last column\)$/, hint: /unquoted delimiter/ },
+  // A row cut short has no field to blame: the line alone.
   { file: B('short_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 2 fields but the header has 3$/, hint: /cut short/ },
   { file: B('utf16_odd_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 4, message: /^this row has 1 field but the header has 2$/, hint: /cut short/ },
   { file: B('empty_broken.csv'), exit: 3, code: 'SURVEY_CSV_EMPTY', line: null, message: /^the file is empty$/ },
@@ -231,8 +233,8 @@ test('Mac OS Roman bytes spread thinly past the first MiB: the whole file decide
 test('--encoding utf-8 on a file that is not: exit 3, SURVEY_CSV_ENCODING with a hint, no stack trace', async () => {
   const r = await run(['analyze', fromRoot('fixtures/flavours/windows-1252.csv'), '--encoding', 'utf-8']);
   assert.equal(r.code, 3);
-  // The line of the first byte that is not UTF-8.
-  assert.match(r.err, /windows-1252\.csv:\d+: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found, though --encoding utf-8 was given\n  hint: leave --encoding out/);
+  // The line and field of the first byte that is not UTF-8: the header's first cell ("Which café...").
+  assert.match(r.err, /windows-1252\.csv:1:1: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found \(first in field 1 of the record starting on this line\), though --encoding utf-8 was given\n  hint: leave --encoding out/);
   assert.ok(!r.err.includes('    at '), r.err);
 });
 
@@ -254,11 +256,20 @@ test("the spec's input.encoding on a file that is not in it: the message says so
     const cesu = Buffer.concat([Buffer.from('id,fruit\n0,Apple\n1,'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n2,Caf\u00e9\n')]);
     writeFileSync(join(dir, 'cesu.csv'), cesu);
     const c = await run(['analyze', join(dir, 'cesu.csv'), '--encoding', 'utf-8']);
-    assert.match(c.err, /cesu\.csv:3: error SURVEY_CSV_ENCODING/);
+    assert.match(c.err, /cesu\.csv:3:2: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found \(first in field 2 of the record starting on this line\)/);
+    // Counted as the reader counts: a quoted field of two lines (its "," and line break inside the
+    // quotes) is one field; the byte on the record's second line is in field 3 of the record on line 2.
+    writeFileSync(join(dir, 'quoted.csv'), Buffer.from('id,fruit,note\r\n1,Apple,"two, \r\nlines \xe9"\r\n2,B,c\r\n', 'latin1'));
+    assert.match((await run(['analyze', join(dir, 'quoted.csv'), '--encoding', 'utf-8'])).err, /quoted\.csv:2:3: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found \(first in field 3 /);
+    // After a sep= line, in a field with "" inside its quotes; and a character cut short by the end of the file.
+    writeFileSync(join(dir, 'sep.csv'), Buffer.from('sep=;\nid;fruit;note\n1;Apple;x\n2;"B ""q"" \xe9";c\n', 'latin1'));
+    assert.match((await run(['analyze', join(dir, 'sep.csv'), '--encoding', 'utf-8'])).err, /sep\.csv:4:2: error SURVEY_CSV_ENCODING/);
+    writeFileSync(join(dir, 'cut.csv'), Buffer.from('id,fruit,note\n1,Apple,x\n2,B,c\xe2\x82', 'latin1'));
+    assert.match((await run(['analyze', join(dir, 'cut.csv'), '--encoding', 'utf-8'])).err, /cut\.csv:3:3: error SURVEY_CSV_ENCODING/);
     writeFileSync(join(dir, 'survey.yaml'), 'version: 1\ninput: { file: data.csv, encoding: utf-8 }\n');
     const r = await run(['report', join(dir, 'survey.yaml')]);
     assert.equal(r.code, 3);
-    assert.match(r.err, /data\.csv:42: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found, though the spec's input\.encoding is utf-8\n  hint: remove input\.encoding from the spec/);
+    assert.match(r.err, /data\.csv:42:2: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found \(first in field 2 of the record starting on this line\), though the spec's input\.encoding is utf-8\n  hint: remove input\.encoding from the spec/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -270,7 +281,7 @@ test('line endings that change part-way (CRLF, then LF): the ragged row says row
     writeFileSync(join(dir, 'mixed.csv'), 'a,b,c\r\n1,2,3\r\n4,5,6\n7,8,9\n');
     const r = await run(['analyze', join(dir, 'mixed.csv')]);
     assert.equal(r.code, 3);
-    assert.match(r.err, /mixed\.csv:3: error SURVEY_CSV_RAGGED_ROW: this row has 5 fields but the header has 3\n  hint: rows run together here: the file's line endings change/);
+    assert.match(r.err, /mixed\.csv:3:4: error SURVEY_CSV_RAGGED_ROW: this row has 5 fields but the header has 3 \(field 4 is the first past the header's last column\)\n  hint: rows run together here: the file's line endings change/);
     // A row too wide for another reason keeps its hint, a quoted cell of two lines beside it too.
     writeFileSync(join(dir, 'wide.csv'), 'a,b\r\n1,2,3\r\n');
     assert.match((await run(['analyze', join(dir, 'wide.csv')])).err, /hint: a field holds an unquoted delimiter: quote it/);

@@ -489,8 +489,8 @@ test('init then report: the spec reproduces every table analyze makes, for every
 /** [file, exit code, error code, line or null, has a hint] */
 const BROKEN: [string, number, string, number | string | null, boolean][] = [
   ['fixtures/broken/unclosed_quote_broken.csv', 3, 'SURVEY_CSV_QUOTE_NOT_CLOSED', '5:3', true],
-  ['fixtures/broken/ragged_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', 5, true],
-  ['fixtures/broken/crlf_ragged_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', 5, true],
+  ['fixtures/broken/ragged_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', '5:4', true],
+  ['fixtures/broken/crlf_ragged_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', '5:4', true],
   ['fixtures/broken/short_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', 5, true],
   ['fixtures/broken/empty_broken.csv', 3, 'SURVEY_CSV_EMPTY', null, false],
   ['fixtures/broken/header_only_broken.csv', 3, 'SURVEY_CSV_HEADER_ONLY', null, false],
@@ -528,7 +528,7 @@ test('init on a broken export fails the same way', async () => {
 
 test('the messages say what is wrong', async () => {
   const err = async (file: string) => (await run(['analyze', file])).err;
-  assert.match(await err('fixtures/broken/ragged_row_broken.csv'), /this row has 4 fields but the header has 3\n {2}hint: a field holds an unquoted delimiter: quote it\n$/);
+  assert.match(await err('fixtures/broken/ragged_row_broken.csv'), /this row has 4 fields but the header has 3 \(field 4 is the first past the header's last column\)\n {2}hint: a field holds an unquoted delimiter: quote it\n$/);
   assert.match(await err('fixtures/broken/short_row_broken.csv'), /this row has 2 fields but the header has 3\n/);
   assert.match(await err('fixtures/broken/xlsx_broken.csv'), /Excel/);
   assert.match(await err('fixtures/broken/html_broken.csv'), /HTML page/);
