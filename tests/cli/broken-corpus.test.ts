@@ -7,12 +7,13 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { AnalysisResult, FrequencyTable } from '../../src/spec/result.js';
 import { captureIo, fromRoot } from '../helpers/io.js';
+import { makeZip, zipEntries } from '../helpers/zip.js';
 
 interface Run {
   code: number;
@@ -76,7 +77,7 @@ const CORPUS: (Refused | Read)[] = [
   { file: B('xlsx_broken.csv'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^cannot read this Excel workbook \(.+\): it may be damaged or cut short$/, hint: /save it again as \.xlsx, or export the sheet as CSV/ },
   { file: fromRoot('fixtures', 'xlsx', 'not-a-workbook.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^this ZIP archive holds no worksheet: it is not an Excel \.xlsx workbook$/, hint: /export the sheet as CSV/ },
   { file: fromRoot('fixtures', 'xlsx', 'missing-sheet.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^cannot read this Excel workbook \(its first sheet, xl\/worksheets\/sheet1\.xml, is not in it\)/, hint: /save it again/ },
-  { file: fromRoot('fixtures', 'xlsx', 'bad-shared-string.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^cannot read this Excel workbook \(a cell refers to shared string 99, of 7\)/, hint: /save it again/ },
+  { file: fromRoot('fixtures', 'xlsx', 'bad-shared-string.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: 2, message: /^cannot read this Excel workbook \(xl\/worksheets\/sheet1\.xml, row 2: a cell refers to shared string 99, of 7\)/, hint: /save it again/ },
   { file: fromRoot('fixtures', 'xlsx', 'binary-workbook.xlsb'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^this is an Excel binary workbook \(\.xlsb\), which survey does not read$/, hint: /save it again as \.xlsx/ },
   { file: fromRoot('fixtures', 'xlsx', 'password-protected.xlsx'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /a password-protected Excel workbook$/, hint: /without the password/ },
   { file: B('xls_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /old Excel \.xls workbook/, hint: /save it as \.xlsx, or export the sheet as CSV/ },
@@ -171,6 +172,37 @@ for (const c of CORPUS) {
     }
   });
 }
+
+// ------------------------------------------- broken XML in a workbook ----
+
+test('broken XML inside an .xlsx names the part and, in the sheet, the row', async () => {
+  const base = zipEntries(readFileSync(fromRoot('fixtures', 'xlsx', 'surveymonkey.xlsx')));
+  const broken = (part: string, edit: (xml: string) => string): string => {
+    const entries = new Map(base);
+    entries.set(part, Buffer.from(edit(base.get(part)!.toString('utf8'))));
+    const file = join(dir, `broken-${part.replace(/\W/g, '-')}-${entries.size}-${Math.random().toString(36).slice(2)}.xlsx`);
+    writeFileSync(file, makeZip(entries, true));
+    return file;
+  };
+  const sheet = 'xl/worksheets/sheet1.xml';
+  const rowAt = (xml: string, r: number): number => xml.indexOf(`<row r="${r}"`);
+  const cases: { file: string; line: number | null; reason: RegExp }[] = [
+    // Cut short inside row 5: the row is named, and is the error's line (a workbook's lines are its rows).
+    { file: broken(sheet, (x) => x.slice(0, rowAt(x, 5) + 80)), line: 5, reason: /^xl\/worksheets\/sheet1\.xml, row 5: unclosed tag: \w+$/ },
+    // A broken tag between rows 3 and 4: the last row read.
+    { file: broken(sheet, (x) => `${x.slice(0, rowAt(x, 4))}<<${x.slice(rowAt(x, 4))}`), line: null, reason: /^xl\/worksheets\/sheet1\.xml, after row 3: / },
+    // Before any row: the part alone.
+    { file: broken(sheet, (x) => `<${x}`), line: null, reason: /^xl\/worksheets\/sheet1\.xml: disallowed character in tag name$/ },
+    // The other parts: named too.
+    { file: broken('xl/sharedStrings.xml', (x) => x.slice(0, x.length >> 1)), line: null, reason: /^xl\/sharedStrings\.xml: unclosed tag: / },
+    { file: broken('xl/workbook.xml', (x) => x.replace('</sheets>', '</sheetz>')), line: null, reason: /^xl\/workbook\.xml: / },
+    { file: broken('xl/_rels/workbook.xml.rels', (x) => x.slice(0, x.length >> 1)), line: null, reason: /^xl\/_rels\/workbook\.xml\.rels: / },
+  ];
+  for (const c of cases) {
+    const reason = new RegExp(`^cannot read this Excel workbook \\(${c.reason.source.slice(1, -1)}${c.reason.source.endsWith('$') ? '' : '.*'}\\): it may be damaged or cut short$`);
+    assertRefused(await run(['analyze', c.file]), { file: c.file, exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: c.line, message: reason, hint: /save it again as \.xlsx/ }, c.file);
+  }
+});
 
 // ------------------------------------------------- too big to commit ----
 
