@@ -143,7 +143,7 @@ async function readHead(file: string, name: string): Promise<{ head: Buffer; siz
     const stat = await handle.stat();
     const { size } = stat;
     // A pipe or a device has no size and can be read once: not "empty", and not an export to read twice.
-    if (!stat.isFile()) throw new SurveyError('SURVEY_IO_READ', messages.notAFile(), { location: { file: name }, hint: "survey analyze - reads standard input; save the export to a file for the other commands" });
+    if (!stat.isFile()) throw new SurveyError('SURVEY_IO_READ', messages.notAFile(), { location: { file: name }, hint: "the commands copy '-' (standard input) and pipes they are given first: survey analyze -, survey init -, survey report --input -; here, save the export to a file" });
     const buf = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     return { head: buf.subarray(0, bytesRead), size };

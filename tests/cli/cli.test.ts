@@ -790,9 +790,78 @@ test("'-' reads the export from standard input (copied first, as the engine read
     const dev = await run(['analyze', '/dev/zero']);
     assert.equal(dev.code, 4);
     assert.match(dev.err, /^\/dev\/zero: error SURVEY_IO_READ: a device, not an export/);
-    // The other commands read files only, and say so (it was "the file is empty").
-    const init = await run(['init', '/dev/zero']);
-    assert.equal(init.code, 4);
-    assert.match(init.err, /^\/dev\/zero: error SURVEY_IO_READ: a pipe or a device, not a file\n  hint: survey analyze - reads standard input/);
+    // init and report --input take the same path (it was "a pipe or a device, not a file" for them).
+    for (const argv of [['init', '/dev/zero'], ['report', 'fixtures/whatsapp-privacy-2021/survey.yaml', '--input', '/dev/zero']]) {
+      const r = await run(argv);
+      assert.equal(r.code, 4, argv.join(' '));
+      assert.match(r.err, /^\/dev\/zero: error SURVEY_IO_READ: a device, not an export\n$/, argv.join(' '));
+    }
   }
+});
+
+test("report --input -, init - and a spec's input.file that is a pipe: read through the same private copy as analyze -, removed after the run", async () => {
+  const { Readable } = await import('node:stream');
+  const csvPath = 'fixtures/whatsapp-privacy-2021/responses.csv';
+  const csv = readFileSync(fromRoot(csvPath));
+  const piped = () => Object.assign(Readable.from([csv.subarray(0, 50_000), csv.subarray(50_000)]), { isTTY: false });
+  const spec = 'fixtures/whatsapp-privacy-2021/survey.yaml';
+  const saved = process.env['TMPDIR'];
+  const temp = join(scratch, 'tmp-stdin');
+  mkdirSync(temp, { recursive: true });
+  process.env['TMPDIR'] = temp;
+  try {
+    // report --input -: the same tables as from the file, the input named stdin.
+    const io = captureIo();
+    assert.equal(await main(['report', spec, '--input', '-', '--format', 'json'], { ...io, stdin: piped() }), 0, io.stderr.text);
+    const fromStdin = JSON.parse(io.stdout.text) as AnalysisResult;
+    const fromFile = JSON.parse((await run(['report', spec, '--input', csvPath, '--format', 'json'])).out) as AnalysisResult;
+    assert.deepEqual([fromStdin.input.file, fromStdin.input.rows], ['stdin', 1022]);
+    assert.deepEqual(fromStdin.tables, fromFile.tables);
+    assert.deepEqual(fromStdin.funnel, fromFile.funnel);
+    assert.deepEqual(readdirSync(temp), [], 'the copy is removed');
+    // A terminal is refused, as for analyze -.
+    const tty = captureIo();
+    assert.equal(await main(['report', spec, '--input', '-'], { ...tty, stdin: Object.assign(Readable.from([]), { isTTY: true }) }), 2);
+    assert.match(tty.stderr.text, /SURVEY_USAGE: '-' reads the export from standard input, which is a terminal here/);
+    // init -: a spec without input.file (a copy has no path worth keeping), saying where it was read from;
+    // report runs it with --input -.
+    const init = captureIo();
+    assert.equal(await main(['init', '-'], { ...init, stdin: piped() }), 0, init.stderr.text);
+    assert.match(init.stdout.text, /^# read from stdin: add file: with the export's path \(relative to this spec\), or give survey report --input\ninput:\n {2}encoding: utf-8\n/m);
+    assert.equal((parseYaml(init.stdout.text) as { input: Record<string, unknown> }).input['file'], undefined);
+    const inferred = join(scratch, 'from-stdin.yaml');
+    writeFileSync(inferred, init.stdout.text);
+    const again = captureIo();
+    assert.equal(await main(['report', inferred, '--input', '-', '--format', 'json'], { ...again, stdin: piped() }), 0, again.stderr.text);
+    assert.equal((JSON.parse(again.stdout.text) as AnalysisResult).input.rows, 1022);
+    assert.deepEqual(readdirSync(temp), []);
+  } finally {
+    if (saved === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = saved;
+  }
+  if (process.platform !== 'linux') return;
+  // A named pipe, as --input and as a spec's input.file (report and clean), read once into the copy.
+  const { execFileSync } = await import('node:child_process');
+  const { createWriteStream } = await import('node:fs');
+  const fifoDir = join(scratch, 'fifo');
+  mkdirSync(fifoDir, { recursive: true });
+  const fifo = join(fifoDir, 'export.csv');
+  execFileSync('mkfifo', [fifo]);
+  const feed = () => {
+    const w = createWriteStream(fifo);
+    w.end(csv);
+    return new Promise<void>((done) => w.on('close', () => done()));
+  };
+  const [viaFlag] = await Promise.all([run(['report', spec, '--input', fifo, '--format', 'json']), feed()]);
+  assert.equal(viaFlag.code, 0, viaFlag.err);
+  assert.equal((JSON.parse(viaFlag.out) as AnalysisResult).input.rows, 1022);
+  const fifoSpec = join(fifoDir, 'survey.yaml');
+  writeFileSync(fifoSpec, readFileSync(fromRoot(spec), 'utf8').replace(/^(\s*file:).*$/m, '$1 export.csv'));
+  const [viaSpec] = await Promise.all([run(['report', fifoSpec, '--format', 'json']), feed()]);
+  assert.equal(viaSpec.code, 0, viaSpec.err);
+  assert.deepEqual((JSON.parse(viaSpec.out) as AnalysisResult).tables, (JSON.parse(viaFlag.out) as AnalysisResult).tables);
+  const cleaned = join(fifoDir, 'clean.csv');
+  const [clean] = await Promise.all([run(['clean', fifoSpec, '-o', cleaned]), feed()]);
+  assert.equal(clean.code, 0, clean.err);
+  assert.match(clean.err, /^read 1022, kept \d+, rejected \d+; wrote /m);
 });
