@@ -44,6 +44,12 @@ export const messages = {
   /** A YAML flow list split an answer at its comma: `[Yes, very rude]` is two entries. */
   commaSplit: (answer: string) => `an answer with a comma is split in a [..] list unless quoted: write "${answer}"`,
   cannotRead: (reason: string) => `cannot read the file${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
+  cannotMakeFolder: (reason: string, parent: string) =>
+    reason === 'ENOENT'
+      ? `cannot make this folder: ${parent} is there but takes no new folder (ENOENT: a system folder, or a drive that is gone)`
+      : reason === 'EEXIST'
+        ? 'cannot make this folder: something that is not a folder has its name (EEXIST: a link to a folder that is gone?)'
+        : `cannot make this folder${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
   cannotWrite: (reason: string) => `cannot write the file${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
   quoteNotClosed: (field?: number) => `a quoted field${field !== undefined ? ` (field ${field} of the record starting on this line)` : ''} is never closed`,
   invalidQuote: () => 'a closing quote is followed by text before the delimiter',
