@@ -865,3 +865,39 @@ test("report --input -, init - and a spec's input.file that is a pipe: read thro
   assert.equal(clean.code, 0, clean.err);
   assert.match(clean.err, /^read 1022, kept \d+, rejected \d+; wrote /m);
 });
+
+test("report: a table's heading is tagged by the spec's table id where it gives one (it was the question's), else by its question(s); JSON keeps id and question", async () => {
+  const dir = join(scratch, 'table-ids');
+  mkdirSync(dir, { recursive: true });
+  const spec = join(dir, 'survey.yaml');
+  writeFileSync(
+    spec,
+    `version: 1
+input: { file: ${JSON.stringify(fromRoot('fixtures/whatsapp-privacy-2021/responses.csv'))} }
+questions:
+  - { id: view, column: "How do you see WhatsApp's new privacy policy?" }
+  - { id: gov, column: What should the government do about it? }
+tables:
+  - { id: graph1, type: frequency, question: view }
+  - { type: frequency, question: gov }
+  - { id: view_by_gov, type: crosstab, row: view, column: gov }
+  - { type: crosstab, row: gov, column: view }
+  - { id: book, type: banner, row: view, columns: [gov], title: Book }
+`,
+  );
+  const r = await run(['report', spec, '--out', join(dir, 'out')]);
+  assert.equal(r.code, 0, r.err);
+  const tags = r.out.split('\n').filter((l) => /\[[^\]]+\]$/.test(l)).map((l) => l.slice(l.lastIndexOf('[')));
+  assert.deepEqual(tags, ['[graph1]', '[gov]', '[view_by_gov]', '[gov x view]', '[book]']);
+  // JSON: the spec's id (only where given) beside the question, as before: nothing renamed.
+  const json = JSON.parse((await run(['report', spec, '--format', 'json'])).out) as AnalysisResult;
+  assert.deepEqual(
+    json.tables.map((t) => [t.id, t.kind === 'frequency' ? t.question : t.kind === 'crosstab' ? `${t.row} x ${t.column}` : t.kind]),
+    [['graph1', 'view'], [undefined, 'gov'], ['view_by_gov', 'view x gov'], [undefined, 'gov x view'], ['book', 'banner']],
+  );
+  // The per-table files are named by the same ids.
+  assert.deepEqual(readdirSync(join(dir, 'out', 'tables')).filter((f) => f.endsWith('.md')).sort(), ['book.md', 'gov.md', 'gov_by_view.md', 'graph1.md', 'view_by_gov.md']);
+  // analyze has no spec ids: its tags are the questions', as before.
+  const analyze = await run(['analyze', 'fixtures/whatsapp-privacy-2021/responses.csv']);
+  assert.match(analyze.out, /^How do you see WhatsApp's new privacy policy\? \[see_whatsapps_new_privacy_policy\]$/m);
+});
