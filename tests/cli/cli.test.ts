@@ -901,3 +901,16 @@ tables:
   const analyze = await run(['analyze', 'fixtures/whatsapp-privacy-2021/responses.csv']);
   assert.match(analyze.out, /^How do you see WhatsApp's new privacy policy\? \[see_whatsapps_new_privacy_policy\]$/m);
 });
+
+test('FiveThirtyEight steak survey: Lottery A before Lottery B (lettered options in their order; B was chosen more often and came first), in the table, a crosstab and the spec init writes', async () => {
+  const file = 'fixtures/fivethirtyeight/steak-survey/steak-risk-survey.csv';
+  const r = await run(['analyze', file, '--format', 'json', '--by', 'gender']);
+  assert.equal(r.code, 0, r.err);
+  const result = JSON.parse(r.out) as AnalysisResult;
+  const lottery = result.tables.find((t): t is FrequencyTable => t.kind === 'frequency' && t.question === 'consider_following_hypothetical_situatio')!;
+  assert.deepEqual(lottery.rows.map((x) => [x.label, x.count]), [['Lottery A', 267], ['Lottery B', 279]]);
+  const byGender = result.tables.find((t): t is CrosstabTable => t.kind === 'crosstab' && t.row === 'consider_following_hypothetical_situatio')!;
+  assert.deepEqual(byGender.rowLabels, ['Lottery A', 'Lottery B']);
+  const init = await run(['init', file]);
+  assert.match(init.out, /options:\n {6}- Lottery A\n {6}- Lottery B\n {4}scale: codes\n/);
+});
