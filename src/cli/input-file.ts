@@ -13,9 +13,13 @@ import { messages } from '../errors/messages.js';
 
 export const STDIN = '-';
 
-export async function withInputFile<T>(io: Io, file: string, run: (path: string, displayName: string) => Promise<T>): Promise<T> {
+/**
+ * Runs `run` on the export `file` names (relative to `io.cwd`): the file itself, or the copy of
+ * what `-` or a pipe gave (`copied`), with the name errors show it by (`stdin` for `-`).
+ */
+export async function withInputFile<T>(io: Io, file: string, run: (path: string, displayName: string, copied: boolean) => Promise<T>): Promise<T> {
   const source = streamOf(io, file);
-  if (source === null) return run(resolve(io.cwd, file), file);
+  if (source === null) return run(resolve(io.cwd, file), file, false);
   const name = file === STDIN ? 'stdin' : file;
   let dir: string | undefined;
   // Interrupted (Ctrl-C), the copy of respondents' answers goes too.
@@ -39,7 +43,7 @@ export async function withInputFile<T>(io: Io, file: string, run: (path: string,
       if (typeof code !== 'string') throw e;
       throw new SurveyError('SURVEY_IO_WRITE', `${messages.cannotWrite(code)}: the copy of ${name} in ${tmpdir()}`, { location: { file: name }, hint: 'set TMPDIR to a folder with room that you can write to', cause: e });
     }
-    return await run(copy, name);
+    return await run(copy, name, true);
   } finally {
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     remove();

@@ -117,6 +117,10 @@ export function orderOptions(labels: readonly string[], counts: ReadonlyMap<stri
     if (patterned) return { options: [...patterned.options, ...tail], scale: patterned.scale };
     const timed = leadingWordOrder(substantive) ?? byRank(substantive, elapsedRanks, 'time');
     if (timed) return { options: [...timed.options, ...tail], scale: timed.scale };
+    // "None" beside lettered options is no option of the sequence: it goes after them, as it would by count.
+    const none = substantive.filter(listedLast);
+    const lettered = sequenceOrder(substantive.filter((l) => !listedLast(l)));
+    if (lettered) return { options: [...lettered, ...none.sort(byCount(counts)), ...tail], scale: 'codes' };
   }
   const byFrequency = byCount(counts);
   return { options: [...substantive].sort((a, b) => Number(listedLast(a)) - Number(listedLast(b)) || byFrequency(a, b)).concat(tail) };
@@ -131,6 +135,32 @@ function codeOrder(labels: readonly string[]): string[] | null {
   const prefix = parsed[0]?.[1];
   if (parsed.some((m) => m === null || m[1] !== prefix)) return null;
   return labels.map((l, i) => [l, Number(parsed[i]![2])] as const).sort((a, b) => a[1] - b[1]).map(([l]) => l);
+}
+
+/**
+ * Answers that differ only by a trailing letter or number, as lettered or numbered options do
+ * ("Lottery A", "Lottery B"; "Option 1" .. "Option 12"; "Plan-B"; "A", "B", "C"): in the order
+ * of that letter or number, as a table of such options lists them, not by count. The letter
+ * stands alone (after a space or a sign, or as the whole answer), in one case for all; the
+ * number is whole, of up to 4 digits. The rest of every answer is the same, character for character.
+ */
+function sequenceOrder(labels: readonly string[]): string[] | null {
+  if (labels.length < 2) return null;
+  const parse = (l: string): { stem: string; key: number; kind: 'upper' | 'lower' | 'number' } | null => {
+    const number = /^(.*?)(\d{1,4})$/.exec(l);
+    if (number) return /\d$/.test(number[1]!) ? null : { stem: number[1]!, key: Number(number[2]), kind: 'number' };
+    const letter = /^(|.*[^A-Za-z0-9])([A-Za-z])$/.exec(l);
+    if (!letter) return null;
+    const c = letter[2]!;
+    return { stem: letter[1]!, key: c.toUpperCase().charCodeAt(0), kind: c === c.toUpperCase() ? 'upper' : 'lower' };
+  };
+  const parsed = labels.map((l) => parse(l.trim()));
+  const first = parsed[0];
+  if (!first || parsed.some((p) => p === null || p.stem !== first.stem || p.kind !== first.kind)) return null;
+  const keys = parsed.map((p) => p!.key);
+  // Two answers on one place ("Option 1", "Option 01"): no sequence.
+  if (new Set(keys).size !== keys.length) return null;
+  return labels.map((l, i) => [l, keys[i]!] as const).sort((a, b) => a[1] - b[1]).map(([l]) => l);
 }
 
 function byCount(counts: ReadonlyMap<string, number>) {

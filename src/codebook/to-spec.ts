@@ -9,7 +9,8 @@ import type { InputInfo } from '../spec/result.js';
 import { holdsContacts } from '../privacy/mask.js';
 import { isNoAnswer } from './scales.js';
 
-export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeader[], input: InputInfo, schemaPath: string): string {
+/** `readFrom`: the export came from standard input or a pipe (`stdin`, `/dev/fd/63`), which a spec cannot name: `input.file` is left out, and a comment says so. */
+export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeader[], input: InputInfo, schemaPath: string, options: { readFrom?: string } = {}): string {
   const nameCount = new Map<string, number>();
   for (const h of headers) nameCount.set(h.name, (nameCount.get(h.name) ?? 0) + 1);
   // The name is the first-row cell (Qualtrics' `Q3`, Google's `Question [Item]`) and is what
@@ -21,7 +22,10 @@ export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeade
   const spec = {
     version: 1,
     // A workbook has no encoding or delimiter to pin.
-    input: input.format === 'xlsx' ? { file: input.file, ...(input.sheet !== undefined ? { sheet: input.sheet } : {}), headerRows: input.headerRows } : { file: input.file, encoding: input.encoding, delimiter: input.delimiter, headerRows: input.headerRows },
+    input: {
+      ...(options.readFrom === undefined ? { file: input.file } : {}),
+      ...(input.format === 'xlsx' ? { ...(input.sheet !== undefined ? { sheet: input.sheet } : {}), headerRows: input.headerRows } : { encoding: input.encoding, delimiter: input.delimiter, headerRows: input.headerRows }),
+    },
     ...(codebook.missing ? { missing: codebook.missing } : {}),
     questions: codebook.questions.map((q) => questionSpec(q, ref)),
   };
@@ -31,6 +35,7 @@ export function codebookToSpec(codebook: Codebook, headers: readonly ColumnHeade
     '# type: single | multi | matrix | numeric | date | text | pii (pii columns are never tabulated or shown).',
   ].join('\n');
   const doc = new Document(spec, { aliasDuplicateObjects: false });
+  if (options.readFrom !== undefined) commentOn(doc, 'input', ` read from ${options.readFrom}: add file: with the export's path (relative to this spec), or give survey report --input`);
   commentOn(doc, 'missing', ' NA: how R and pandas write a missing value, in several columns of this export: no answer, outside every base');
   suggestMissing(doc, codebook.questions);
   const rules = suggestedRules(codebook.questions);

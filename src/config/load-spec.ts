@@ -130,6 +130,7 @@ export function parseSpec(text: string, file: string): LoadedSpec {
     throw new SurveyError('SURVEY_SPEC_INVALID', 'a spec is a YAML mapping with `version: 1` at the top', { location: { file, line: 1 } });
   }
   checkTableKeys(data, file, lineOf);
+  checkExpressionRules(data, file, lineOf);
   const errors = validate(data);
   if (errors.length > 0) {
     const e = mostUseful(errors);
@@ -180,6 +181,38 @@ function checkTableKeys(data: object, file: string, lineOf: (path: readonly (str
         hint: `a ${type} table takes ${HOW[type]}`,
       });
     }
+  });
+}
+
+/** The keys a rule of an expression (rule: test, rule: expression) takes; `when` is rule: test's first name for `remove`. */
+const EXPRESSION_RULE_KEYS: Record<string, readonly string[]> = { test: ['rule', 'name', 'remove', 'when'], expression: ['rule', 'name', 'remove'] };
+const REMOVE = 'remove: (an expression true for the rows to remove)';
+
+/**
+ * rule: test and rule: expression both take their expression as `remove:` (rule: test still reads
+ * `when:`, its first name). A key that is neither is pointed to `remove:`, not to its nearest
+ * spelling (`where` is not `when`); `when:` on rule: expression, or both keys on one rule, is said as such.
+ */
+function checkExpressionRules(data: object, file: string, lineOf: (path: readonly (string | number)[]) => number | undefined): void {
+  const filters = (data as { filters?: unknown }).filters;
+  if (!Array.isArray(filters)) return;
+  filters.forEach((f: unknown, i) => {
+    if (f === null || typeof f !== 'object' || Array.isArray(f)) return;
+    const rule = (f as { rule?: unknown }).rule;
+    if (typeof rule !== 'string' || !(rule in EXPRESSION_RULE_KEYS)) return;
+    const known = EXPRESSION_RULE_KEYS[rule]!;
+    const fail = (key: string, message: string, hint: string): never => {
+      const path = ['filters', i, key];
+      throw new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${message}`, { location: { file, line: lineOf(path) ?? 1 }, hint });
+    };
+    for (const key of Object.keys(f)) {
+      if (known.includes(key)) continue;
+      if (key === 'when') fail(key, `rule: expression takes its expression as ${REMOVE}, not when:`, "rename when: to remove: (rule: test reads either)");
+      // A misspelt name is a name; any other key is an attempt at the expression.
+      if (closest(key, ['name']) !== undefined) continue;
+      fail(key, `unknown key '${key}', did you mean 'remove'?`, `rule: ${rule} takes its expression as ${REMOVE}`);
+    }
+    if ('remove' in f && 'when' in f) fail('when', "give remove: or when:, not both: when: is rule: test's first name for remove:", 'keep remove:');
   });
 }
 

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../spec/result.js';
 import { openCsv, EncodingFallback, type CsvInput, type CsvOptions } from '../ingest/read-csv.js';
 import { messages } from '../errors/messages.js';
 import { notUtf8Reason } from '../ingest/detect.js';
-import { firstNonUtf8Line, singleByteEncodingOf } from '../ingest/encoding-scan.js';
+import { singleByteEncodingOf } from '../ingest/encoding-scan.js';
 import { SurveyError } from '../errors/survey-error.js';
 
 /**
@@ -19,9 +19,10 @@ export async function withInput<T>(file: string, options: CsvOptions, run: (inpu
     if (!(e instanceof EncodingFallback)) throw e;
     if (options.encoding !== undefined) {
       const fromSpec = options.encodingFrom === 'spec';
-      const line = await firstNonUtf8Line(file).catch(() => null);
-      throw new SurveyError('SURVEY_CSV_ENCODING', messages.notInEncoding(options.encoding, fromSpec), {
-        location: { file: options.displayName ?? file, ...(line !== null ? { line } : {}) },
+      // The record's line and the field holding the first such byte, as the unclosed-quote error names them.
+      const place = (await input.firstNonUtf8?.().catch(() => null)) ?? null;
+      throw new SurveyError('SURVEY_CSV_ENCODING', messages.notInEncoding(options.encoding, fromSpec, place?.field), {
+        location: { file: options.displayName ?? file, ...(place ? { line: place.line } : {}), ...(place?.field !== undefined ? { column: place.field } : {}) },
         hint: fromSpec ? "remove input.encoding from the spec to detect it, or set it to windows-1252 or macintosh" : 'leave --encoding out to detect it, or give windows-1252 or macintosh',
       });
     }

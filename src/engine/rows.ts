@@ -29,8 +29,11 @@ function fitCells(cells: Cells, width: number, line: number, file: string): Cell
       return cells;
     }
   }
+  // A row too wide is blamed on its first field past the header's width (the header's count + 1);
+  // a row too short has no field to blame.
+  const long = cells.length > width;
   throw new SurveyError('SURVEY_CSV_RAGGED_ROW', messages.raggedRow(cells.length, width), {
-    location: { file, line },
+    location: long ? { file, line, column: width + 1 } : { file, line },
     hint: cells.length < width ? 'a row was cut short, or a field holds an unquoted line break' : mixedLineEnds(cells, width) ? messages.mixedLineEnds() : 'a field holds an unquoted delimiter: quote it',
   });
 }

@@ -44,6 +44,12 @@ export const messages = {
   /** A YAML flow list split an answer at its comma: `[Yes, very rude]` is two entries. */
   commaSplit: (answer: string) => `an answer with a comma is split in a [..] list unless quoted: write "${answer}"`,
   cannotRead: (reason: string) => `cannot read the file${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
+  cannotMakeFolder: (reason: string, parent: string) =>
+    reason === 'ENOENT'
+      ? `cannot make this folder: ${parent} is there but takes no new folder (ENOENT: a system folder, or a drive that is gone)`
+      : reason === 'EEXIST'
+        ? 'cannot make this folder: something that is not a folder has its name (EEXIST: a link to a folder that is gone?)'
+        : `cannot make this folder${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
   cannotWrite: (reason: string) => `cannot write the file${SYSTEM_ERRORS[reason] ? `: ${SYSTEM_ERRORS[reason]}` : ''} (${reason})`,
   quoteNotClosed: (field?: number) => `a quoted field${field !== undefined ? ` (field ${field} of the record starting on this line)` : ''} is never closed`,
   invalidQuote: () => 'a closing quote is followed by text before the delimiter',
@@ -51,7 +57,7 @@ export const messages = {
   csvParse: (detail: string) => `cannot parse the file: ${detail}`,
   mixedLineEnds: () => "rows run together here: the file's line endings change (CRLF, LF or CR on the first line, another kind further on, as in a file edited on two systems), and a row ends only with the first line's kind; re-save it with one kind of line ending",
   raggedRow: (got: number, expected: number) =>
-    `this row has ${got} field${got === 1 ? '' : 's'} but the header has ${expected}`,
+    `this row has ${got} field${got === 1 ? '' : 's'} but the header has ${expected}${got > expected ? ` (field ${expected + 1} is the first past the header's last column)` : ''}`,
   unknownQuestion: (name: string, suggestion?: string) =>
     `unknown question '${name}'${suggestion ? `, did you mean '${suggestion}'?` : ''}`,
   notCategorical: (name: string, type: string) => `question '${name}' is ${type}, not a choice question: it cannot split a crosstab`,
@@ -59,7 +65,7 @@ export const messages = {
     `invalid ${flag} '${value}' (expected ${allowed.join(', ')})`,
   headerRows: (value: string) => `invalid --header-rows '${value}' (expected 1, 2 or 3)`,
   encodingFallback: (encoding: string) => `bytes that are not UTF-8 found: read as ${encoding === 'macintosh' ? 'Mac OS Roman (macintosh)' : encoding}`,
-  notInEncoding: (encoding: string, fromSpec = false) => `bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} found, though ${fromSpec ? `the spec's input.encoding is ${encoding}` : `--encoding ${encoding} was given`}`,
+  notInEncoding: (encoding: string, fromSpec = false, field?: number) => `bytes that are not ${encoding === 'utf-8' ? 'UTF-8' : encoding} found${field !== undefined ? ` (first in field ${field} of the record starting on this line)` : ''}, though ${fromSpec ? `the spec's input.encoding is ${encoding}` : `--encoding ${encoding} was given`}`,
   unknownTimeZone: (tz: string) => `unknown time zone '${tz}'`,
   timeZoneHint: () => 'use an IANA name such as Asia/Kolkata, Europe/Paris or UTC',
   otherEncoding: (asked: string, found: string, why: string, fromSpec: boolean) =>

@@ -51,7 +51,7 @@ export class ChunkDecoder {
 }
 
 /** Bytes up to the last complete UTF-8 character (a sequence cut at the end is left out). */
-function completeLength(b: Buffer): number {
+export function completeLength(b: Buffer): number {
   const n = b.length;
   // Look back at most 3 bytes for the start of a multi-byte sequence.
   for (let i = n - 1; i >= Math.max(0, n - 4); i--) {

@@ -20,6 +20,7 @@ import { messages } from '../errors/messages.js';
 import { controlShare, detectEncoding, detectNotText, type Encoding } from './detect.js';
 import { sniffDelimiter } from './sniff.js';
 import { openXlsx } from './read-xlsx.js';
+import { firstNonUtf8Place, type RecordPlace } from './encoding-scan.js';
 
 export interface CsvOptions {
   /** Forces an encoding instead of detecting one. */
@@ -64,6 +65,8 @@ export interface CsvInput {
    * fields valid during the call; the handler returns false to stop.
    */
   scan(handler: RecordHandler, options?: ScanOptions): Promise<void>;
+  /** Delimited text: where its first byte that is not UTF-8 lies (the record's line, the field), or null. */
+  firstNonUtf8?(): Promise<RecordPlace | null>;
 }
 
 export { EncodingFallback };
@@ -126,6 +129,7 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
     size,
     threaded,
     records: () => readRecords(src),
+    firstNonUtf8: () => firstNonUtf8Place(file, src),
     scan: (handler, scanOptions = {}) => {
       return threaded ? scanOnWorker(src, handler, scanOptions) : scanHere(src, handler, scanOptions);
     },
@@ -139,7 +143,7 @@ async function readHead(file: string, name: string): Promise<{ head: Buffer; siz
     const stat = await handle.stat();
     const { size } = stat;
     // A pipe or a device has no size and can be read once: not "empty", and not an export to read twice.
-    if (!stat.isFile()) throw new SurveyError('SURVEY_IO_READ', messages.notAFile(), { location: { file: name }, hint: "survey analyze - reads standard input; save the export to a file for the other commands" });
+    if (!stat.isFile()) throw new SurveyError('SURVEY_IO_READ', messages.notAFile(), { location: { file: name }, hint: "the commands copy '-' (standard input) and pipes they are given first: survey analyze -, survey init -, survey report --input -; here, save the export to a file" });
     const buf = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     return { head: buf.subarray(0, bytesRead), size };
@@ -289,7 +293,7 @@ function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions)
 function fromWorker(error: Extract<WorkerMessage, { kind: 'error' }>['error']): unknown {
   switch (error.type) {
     case 'scan':
-      return new ScanError(error.code, error.line);
+      return new ScanError(error.code, error.line, error.field);
     case 'encoding':
       return new EncodingFallback(error.encoding);
     case 'io':

@@ -437,6 +437,8 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string, sheet: Sh
   let inText = false;
   let phonetic = 0;
   let started = false;
+  // Whether the parser is inside <row> (`line` is then its number), for an error's place.
+  let inRow = false;
   const emit = (r: CsvRecord): void => {
     // Rows without an answer above the header are not records, as blank lines are not in a CSV.
     if (!started && r.fields.every((f) => f.trim() === '')) return;
@@ -466,6 +468,7 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string, sheet: Sh
         row = [];
         line = Number(tag.attributes['r']) || line + 1;
         col = -1;
+        inRow = true;
         break;
       case 'c': {
         const ref = tag.attributes['r'];
@@ -527,6 +530,7 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string, sheet: Sh
         break;
       }
       case 'row':
+        inRow = false;
         emit({ fields: row, line });
         break;
     }
@@ -542,7 +546,8 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string, sheet: Sh
     sheet.share = 1;
     yield* ready.splice(0);
   } catch (e) {
-    throw unreadable(e, name);
+    // The sheet's part, and the row being read (or the last one read) when the XML broke.
+    throw unreadable(new PartError(book.sheet.path, e, line === 0 ? undefined : inRow ? { row: line } : { after: line }), name);
   } finally {
     stream.destroy();
     book.close();
@@ -652,6 +657,8 @@ async function parseXml(entry: ZipEntry, on: XmlHandlers): Promise<void> {
   try {
     for await (const text of decoded(stream)) parser.write(text);
     parser.close();
+  } catch (e) {
+    throw new PartError(entry.path, e);
   } finally {
     stream.destroy();
   }
@@ -680,10 +687,33 @@ function attrs(tag: Tag): Record<string, string> {
   return out;
 }
 
+/**
+ * An error met reading one part of the workbook (`xl/worksheets/sheet1.xml`): which part and,
+ * in a sheet, the row being read or the last one read before it.
+ */
+class PartError extends Error {
+  constructor(
+    readonly part: string,
+    readonly error: unknown,
+    readonly where?: { row: number } | { after: number },
+  ) {
+    super(error instanceof Error ? error.message : String(error));
+  }
+}
+
 function unreadable(e: unknown, name: string): unknown {
-  if (e instanceof SurveyError) return e;
-  const failure = readFailure(e, name);
+  const inner = e instanceof PartError ? e.error : e;
+  if (inner instanceof SurveyError) return inner;
+  const failure = readFailure(inner, name);
   if (failure) return failure;
-  const reason = e instanceof Error ? e.message : String(e);
-  return new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxUnreadable(reason.split('\n')[0]!.slice(0, 200)), { location: { file: name }, hint: XLSX_HINT, cause: e });
+  // saxes ends some of its messages with a full stop, others not.
+  let reason = (inner instanceof Error ? inner.message : String(inner)).split('\n')[0]!.slice(0, 200).replace(/\.$/, '');
+  let line: number | undefined;
+  if (e instanceof PartError) {
+    const where = e.where === undefined ? '' : 'row' in e.where ? `, row ${e.where.row}` : `, after row ${e.where.after}`;
+    reason = `${e.part.replace(/\\/g, '/').slice(0, 200)}${where}: ${reason}`;
+    // A sheet's rows are the lines of a workbook, as in every other error naming one.
+    if (e.where !== undefined && 'row' in e.where) line = e.where.row;
+  }
+  return new SurveyError('SURVEY_XLSX_UNREADABLE', messages.xlsxUnreadable(reason), { location: line === undefined ? { file: name } : { file: name, line }, hint: XLSX_HINT, cause: inner });
 }

@@ -32,7 +32,7 @@ export interface WorkerJob {
 export type WorkerMessage =
   | { kind: 'batch'; batch: Batch; bytes: number; numbers: BatchCodes | null; seenBefore: Int32Array | null }
   | { kind: 'done' }
-  | { kind: 'error'; error: { type: 'scan'; code: ScanError['code']; line: number } | { type: 'encoding'; encoding: Encoding } | { type: 'io'; code: string; syscall: string; message: string } | { type: 'other'; message: string } };
+  | { kind: 'error'; error: { type: 'scan'; code: ScanError['code']; line: number; field?: number } | { type: 'encoding'; encoding: Encoding } | { type: 'io'; code: string; syscall: string; message: string } | { type: 'other'; message: string } };
 
 export const MAX_AHEAD = 32;
 /** Batches the main thread must have waiting for this thread to number a batch's cells. */
@@ -135,7 +135,7 @@ class RowKeys {
 }
 
 function describe(e: unknown): Extract<WorkerMessage, { kind: 'error' }>['error'] {
-  if (e instanceof ScanError) return { type: 'scan', code: e.code, line: e.line };
+  if (e instanceof ScanError) return e.field !== undefined ? { type: 'scan', code: e.code, line: e.line, field: e.field } : { type: 'scan', code: e.code, line: e.line };
   if (e instanceof EncodingFallback) return { type: 'encoding', encoding: e.encoding };
   const errno = e as NodeJS.ErrnoException;
   if (errno && typeof errno.code === 'string' && errno.syscall) return { type: 'io', code: errno.code, syscall: errno.syscall, message: errno.message };

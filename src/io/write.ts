@@ -17,7 +17,7 @@
  * Files in an output folder that this run does not produce are never touched (a chart that a
  * spec no longer draws stays until removed; `manifest.json` lists the files of the last run).
  */
-import { copyFile, link, lstat, mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { SurveyError } from '../errors/survey-error.js';
@@ -73,8 +73,7 @@ export async function writeFiles(files: readonly OutputFile[], hooks: WriteHooks
       if (dirs.has(dirname(f.file))) continue;
       dirs.add(dirname(f.file));
       current = f.file;
-      const made = await mkdir(dirname(f.file), { recursive: true });
-      if (made !== undefined) createdDirs.push(made);
+      await makeFolder(dirname(f.file), createdDirs);
     }
     for (const f of files) staged.push({ target: f.file, tmp: join(dirname(f.file), `.${basename(f.file)}.${token}.tmp`), backup: null, committed: false });
     await allInOrder(staged, async (s, i) => {
@@ -96,10 +95,59 @@ export async function writeFiles(files: readonly OutputFile[], hooks: WriteHooks
     }
   } catch (e) {
     await rollBack(staged, createdDirs);
+    if (e instanceof FolderError) throw new SurveyError('SURVEY_IO_WRITE', messages.cannotMakeFolder(e.code, e.parent), { location: { file: e.folder }, cause: e.cause });
     throw new SurveyError('SURVEY_IO_WRITE', messages.cannotWrite((e as NodeJS.ErrnoException).code ?? String(e)), { location: { file: current }, cause: e });
   }
   // Committed: the backups are no longer needed (a failure to remove one is not the run's failure).
   await Promise.all(staged.map((s) => (s.backup ? rm(s.backup, { force: true }) : undefined)));
+}
+
+/** A folder that could not be made: which, why (an errno code), and the folder above it that stopped it. */
+class FolderError extends Error {
+  constructor(
+    readonly folder: string,
+    readonly code: string,
+    readonly parent: string,
+    cause: unknown,
+  ) {
+    super(`cannot make ${folder} (${code})`, { cause });
+  }
+}
+
+/**
+ * Makes `dir` and the folders missing above it, one level at a time, from the nearest one that
+ * exists down; each folder made is added to `created` (for the roll-back) as soon as it is.
+ *
+ * Not Node's `mkdir(dir, { recursive: true })`: it reads ENOENT as "the parent is missing",
+ * makes the parent (EEXIST: there already), and tries the child again, forever where a folder
+ * exists but refuses new entries with ENOENT, as procfs does (`--out /proc/x` hung, one core at
+ * 100%). Here a folder's parent is known to exist before it is made, so any error is final.
+ */
+async function makeFolder(dir: string, created: string[]): Promise<void> {
+  const missing: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const found = await stat(d).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return null;
+      throw new FolderError(dir, e.code ?? String(e), dirname(d), e);
+    });
+    if (found?.isDirectory()) break;
+    // A file on the way: the path cannot hold a folder.
+    if (found) throw new FolderError(dir, 'ENOTDIR', d, undefined);
+    // The root itself missing (a drive that is gone): nothing above it to make it in.
+    if (dirname(d) === d) throw new FolderError(dir, 'ENOENT', d, undefined);
+    missing.push(d);
+  }
+  for (const d of missing.reverse()) {
+    try {
+      await mkdir(d);
+      created.push(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      // Made meanwhile by another process: as good as made here (not ours to remove).
+      if (code === 'EEXIST' && (await stat(d).catch(() => null))?.isDirectory()) continue;
+      throw new FolderError(d, code, dirname(d), e);
+    }
+  }
 }
 
 /**

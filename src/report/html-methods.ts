@@ -95,7 +95,7 @@ function describeFilter(f: FilterSpec, spec: StudySpec | undefined): string {
     case 'fieldwork':
       return `submitted (<code>${h(f.question)}</code>) outside ${h(f.from)} to ${h(f.to)} inclusive, ${h(f.timezone ?? spec?.input?.timezone ?? 'UTC')} time.`;
     case 'test':
-      return `test entries, found by <code>${h(maskContacts(f.when))}</code>.`;
+      return `test entries, found by <code>${h(maskContacts(f.remove ?? f.when))}</code>.`;
     case 'required':
       return `no answer to ${f.questions.length === 1 ? '' : 'one or more of '}${list(f.questions)}.`;
     case 'duplicates': {

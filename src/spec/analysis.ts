@@ -47,7 +47,8 @@ export interface DeriveSpec {
 
 export type FilterSpec =
   | { rule: 'fieldwork'; name?: string; question: string; from: string; to: string; timezone?: string }
-  | { rule: 'test'; name?: string; when: string }
+  /** `remove:` as in rule: expression; `when:`, its first name, is still read (the schema takes one of the two). */
+  | ({ rule: 'test'; name?: string } & ({ remove: string; when?: undefined } | { when: string; remove?: undefined }))
   | { rule: 'required'; name?: string; questions: string[] }
   | { rule: 'duplicates'; name?: string; keys: { question: string; normalize?: 'email' | 'phone' | 'text'; countryCode?: string }[]; keep?: 'first' | 'last' }
   | { rule: 'speeders'; name?: string; duration?: string; start?: string; end?: string; minSeconds?: number; fractionOfMedian?: number }

@@ -7,12 +7,13 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { AnalysisResult, FrequencyTable } from '../../src/spec/result.js';
 import { captureIo, fromRoot } from '../helpers/io.js';
+import { makeZip, zipEntries } from '../helpers/zip.js';
 
 interface Run {
   code: number;
@@ -59,8 +60,10 @@ const counts = (t: FrequencyTable) => Object.fromEntries(t.rows.map((r) => [r.la
 const CORPUS: (Refused | Read)[] = [
   // Line 5, field 3: where the record starts, and the field whose quote is open.
   { file: B('unclosed_quote_broken.csv'), exit: 3, code: 'SURVEY_CSV_QUOTE_NOT_CLOSED', line: '5:3', message: /^a quoted field \(field 3 of the record starting on this line\) is never closed$/, hint: /must close with "/ },
-  { file: B('ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 4 fields but the header has 3$/, hint: /unquoted delimiter/ },
-  { file: B('crlf_ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 4 fields but the header has 3$/, hint: /unquoted delimiter/ },
+  // Line 5, field 4: the first field past the header's 3 columns, named as such.
+  { file: B('ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: '5:4', message: /^this row has 4 fields but the header has 3 \(field 4 is the first past the header's last column\)$/, hint: /unquoted delimiter/ },
+  { file: B('crlf_ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: '5:4', message: /^this row has 4 fields but the header has 3 \(field 4 is the first past the header's last column\)$/, hint: /unquoted delimiter/ },
+  // A row cut short has no field to blame: the line alone.
   { file: B('short_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 2 fields but the header has 3$/, hint: /cut short/ },
   { file: B('utf16_odd_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 4, message: /^this row has 1 field but the header has 2$/, hint: /cut short/ },
   { file: B('empty_broken.csv'), exit: 3, code: 'SURVEY_CSV_EMPTY', line: null, message: /^the file is empty$/ },
@@ -74,7 +77,7 @@ const CORPUS: (Refused | Read)[] = [
   { file: B('xlsx_broken.csv'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^cannot read this Excel workbook \(.+\): it may be damaged or cut short$/, hint: /save it again as \.xlsx, or export the sheet as CSV/ },
   { file: fromRoot('fixtures', 'xlsx', 'not-a-workbook.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^this ZIP archive holds no worksheet: it is not an Excel \.xlsx workbook$/, hint: /export the sheet as CSV/ },
   { file: fromRoot('fixtures', 'xlsx', 'missing-sheet.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^cannot read this Excel workbook \(its first sheet, xl\/worksheets\/sheet1\.xml, is not in it\)/, hint: /save it again/ },
-  { file: fromRoot('fixtures', 'xlsx', 'bad-shared-string.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^cannot read this Excel workbook \(a cell refers to shared string 99, of 7\)/, hint: /save it again/ },
+  { file: fromRoot('fixtures', 'xlsx', 'bad-shared-string.xlsx'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: 2, message: /^cannot read this Excel workbook \(xl\/worksheets\/sheet1\.xml, row 2: a cell refers to shared string 99, of 7\)/, hint: /save it again/ },
   { file: fromRoot('fixtures', 'xlsx', 'binary-workbook.xlsb'), exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: null, message: /^this is an Excel binary workbook \(\.xlsb\), which survey does not read$/, hint: /save it again as \.xlsx/ },
   { file: fromRoot('fixtures', 'xlsx', 'password-protected.xlsx'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /a password-protected Excel workbook$/, hint: /without the password/ },
   { file: B('xls_broken.csv'), exit: 3, code: 'SURVEY_CSV_NOT_CSV', line: null, message: /old Excel \.xls workbook/, hint: /save it as \.xlsx, or export the sheet as CSV/ },
@@ -170,6 +173,37 @@ for (const c of CORPUS) {
   });
 }
 
+// ------------------------------------------- broken XML in a workbook ----
+
+test('broken XML inside an .xlsx names the part and, in the sheet, the row', async () => {
+  const base = zipEntries(readFileSync(fromRoot('fixtures', 'xlsx', 'surveymonkey.xlsx')));
+  const broken = (part: string, edit: (xml: string) => string): string => {
+    const entries = new Map(base);
+    entries.set(part, Buffer.from(edit(base.get(part)!.toString('utf8'))));
+    const file = join(dir, `broken-${part.replace(/\W/g, '-')}-${entries.size}-${Math.random().toString(36).slice(2)}.xlsx`);
+    writeFileSync(file, makeZip(entries, true));
+    return file;
+  };
+  const sheet = 'xl/worksheets/sheet1.xml';
+  const rowAt = (xml: string, r: number): number => xml.indexOf(`<row r="${r}"`);
+  const cases: { file: string; line: number | null; reason: RegExp }[] = [
+    // Cut short inside row 5: the row is named, and is the error's line (a workbook's lines are its rows).
+    { file: broken(sheet, (x) => x.slice(0, rowAt(x, 5) + 80)), line: 5, reason: /^xl\/worksheets\/sheet1\.xml, row 5: unclosed tag: \w+$/ },
+    // A broken tag between rows 3 and 4: the last row read.
+    { file: broken(sheet, (x) => `${x.slice(0, rowAt(x, 4))}<<${x.slice(rowAt(x, 4))}`), line: null, reason: /^xl\/worksheets\/sheet1\.xml, after row 3: / },
+    // Before any row: the part alone.
+    { file: broken(sheet, (x) => `<${x}`), line: null, reason: /^xl\/worksheets\/sheet1\.xml: disallowed character in tag name$/ },
+    // The other parts: named too.
+    { file: broken('xl/sharedStrings.xml', (x) => x.slice(0, x.length >> 1)), line: null, reason: /^xl\/sharedStrings\.xml: unclosed tag: / },
+    { file: broken('xl/workbook.xml', (x) => x.replace('</sheets>', '</sheetz>')), line: null, reason: /^xl\/workbook\.xml: / },
+    { file: broken('xl/_rels/workbook.xml.rels', (x) => x.slice(0, x.length >> 1)), line: null, reason: /^xl\/_rels\/workbook\.xml\.rels: / },
+  ];
+  for (const c of cases) {
+    const reason = new RegExp(`^cannot read this Excel workbook \\(${c.reason.source.slice(1, -1)}${c.reason.source.endsWith('$') ? '' : '.*'}\\): it may be damaged or cut short$`);
+    assertRefused(await run(['analyze', c.file]), { file: c.file, exit: 3, code: 'SURVEY_XLSX_UNREADABLE', line: c.line, message: reason, hint: /save it again as \.xlsx/ }, c.file);
+  }
+});
+
 // ------------------------------------------------- too big to commit ----
 
 test('a 10 MB single field: read, in seconds, and never printed whole to a terminal', { timeout: 120_000 }, async () => {
@@ -231,8 +265,8 @@ test('Mac OS Roman bytes spread thinly past the first MiB: the whole file decide
 test('--encoding utf-8 on a file that is not: exit 3, SURVEY_CSV_ENCODING with a hint, no stack trace', async () => {
   const r = await run(['analyze', fromRoot('fixtures/flavours/windows-1252.csv'), '--encoding', 'utf-8']);
   assert.equal(r.code, 3);
-  // The line of the first byte that is not UTF-8.
-  assert.match(r.err, /windows-1252\.csv:\d+: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found, though --encoding utf-8 was given\n  hint: leave --encoding out/);
+  // The line and field of the first byte that is not UTF-8: the header's first cell ("Which café...").
+  assert.match(r.err, /windows-1252\.csv:1:1: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found \(first in field 1 of the record starting on this line\), though --encoding utf-8 was given\n  hint: leave --encoding out/);
   assert.ok(!r.err.includes('    at '), r.err);
 });
 
@@ -254,11 +288,20 @@ test("the spec's input.encoding on a file that is not in it: the message says so
     const cesu = Buffer.concat([Buffer.from('id,fruit\n0,Apple\n1,'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('\n2,Caf\u00e9\n')]);
     writeFileSync(join(dir, 'cesu.csv'), cesu);
     const c = await run(['analyze', join(dir, 'cesu.csv'), '--encoding', 'utf-8']);
-    assert.match(c.err, /cesu\.csv:3: error SURVEY_CSV_ENCODING/);
+    assert.match(c.err, /cesu\.csv:3:2: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found \(first in field 2 of the record starting on this line\)/);
+    // Counted as the reader counts: a quoted field of two lines (its "," and line break inside the
+    // quotes) is one field; the byte on the record's second line is in field 3 of the record on line 2.
+    writeFileSync(join(dir, 'quoted.csv'), Buffer.from('id,fruit,note\r\n1,Apple,"two, \r\nlines \xe9"\r\n2,B,c\r\n', 'latin1'));
+    assert.match((await run(['analyze', join(dir, 'quoted.csv'), '--encoding', 'utf-8'])).err, /quoted\.csv:2:3: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found \(first in field 3 /);
+    // After a sep= line, in a field with "" inside its quotes; and a character cut short by the end of the file.
+    writeFileSync(join(dir, 'sep.csv'), Buffer.from('sep=;\nid;fruit;note\n1;Apple;x\n2;"B ""q"" \xe9";c\n', 'latin1'));
+    assert.match((await run(['analyze', join(dir, 'sep.csv'), '--encoding', 'utf-8'])).err, /sep\.csv:4:2: error SURVEY_CSV_ENCODING/);
+    writeFileSync(join(dir, 'cut.csv'), Buffer.from('id,fruit,note\n1,Apple,x\n2,B,c\xe2\x82', 'latin1'));
+    assert.match((await run(['analyze', join(dir, 'cut.csv'), '--encoding', 'utf-8'])).err, /cut\.csv:3:3: error SURVEY_CSV_ENCODING/);
     writeFileSync(join(dir, 'survey.yaml'), 'version: 1\ninput: { file: data.csv, encoding: utf-8 }\n');
     const r = await run(['report', join(dir, 'survey.yaml')]);
     assert.equal(r.code, 3);
-    assert.match(r.err, /data\.csv:42: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found, though the spec's input\.encoding is utf-8\n  hint: remove input\.encoding from the spec/);
+    assert.match(r.err, /data\.csv:42:2: error SURVEY_CSV_ENCODING: bytes that are not UTF-8 found \(first in field 2 of the record starting on this line\), though the spec's input\.encoding is utf-8\n  hint: remove input\.encoding from the spec/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -270,7 +313,7 @@ test('line endings that change part-way (CRLF, then LF): the ragged row says row
     writeFileSync(join(dir, 'mixed.csv'), 'a,b,c\r\n1,2,3\r\n4,5,6\n7,8,9\n');
     const r = await run(['analyze', join(dir, 'mixed.csv')]);
     assert.equal(r.code, 3);
-    assert.match(r.err, /mixed\.csv:3: error SURVEY_CSV_RAGGED_ROW: this row has 5 fields but the header has 3\n  hint: rows run together here: the file's line endings change/);
+    assert.match(r.err, /mixed\.csv:3:4: error SURVEY_CSV_RAGGED_ROW: this row has 5 fields but the header has 3 \(field 4 is the first past the header's last column\)\n  hint: rows run together here: the file's line endings change/);
     // A row too wide for another reason keeps its hint, a quoted cell of two lines beside it too.
     writeFileSync(join(dir, 'wide.csv'), 'a,b\r\n1,2,3\r\n');
     assert.match((await run(['analyze', join(dir, 'wide.csv')])).err, /hint: a field holds an unquoted delimiter: quote it/);

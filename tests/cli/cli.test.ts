@@ -489,8 +489,8 @@ test('init then report: the spec reproduces every table analyze makes, for every
 /** [file, exit code, error code, line or null, has a hint] */
 const BROKEN: [string, number, string, number | string | null, boolean][] = [
   ['fixtures/broken/unclosed_quote_broken.csv', 3, 'SURVEY_CSV_QUOTE_NOT_CLOSED', '5:3', true],
-  ['fixtures/broken/ragged_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', 5, true],
-  ['fixtures/broken/crlf_ragged_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', 5, true],
+  ['fixtures/broken/ragged_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', '5:4', true],
+  ['fixtures/broken/crlf_ragged_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', '5:4', true],
   ['fixtures/broken/short_row_broken.csv', 3, 'SURVEY_CSV_RAGGED_ROW', 5, true],
   ['fixtures/broken/empty_broken.csv', 3, 'SURVEY_CSV_EMPTY', null, false],
   ['fixtures/broken/header_only_broken.csv', 3, 'SURVEY_CSV_HEADER_ONLY', null, false],
@@ -528,7 +528,7 @@ test('init on a broken export fails the same way', async () => {
 
 test('the messages say what is wrong', async () => {
   const err = async (file: string) => (await run(['analyze', file])).err;
-  assert.match(await err('fixtures/broken/ragged_row_broken.csv'), /this row has 4 fields but the header has 3\n {2}hint: a field holds an unquoted delimiter: quote it\n$/);
+  assert.match(await err('fixtures/broken/ragged_row_broken.csv'), /this row has 4 fields but the header has 3 \(field 4 is the first past the header's last column\)\n {2}hint: a field holds an unquoted delimiter: quote it\n$/);
   assert.match(await err('fixtures/broken/short_row_broken.csv'), /this row has 2 fields but the header has 3\n/);
   assert.match(await err('fixtures/broken/xlsx_broken.csv'), /Excel/);
   assert.match(await err('fixtures/broken/html_broken.csv'), /HTML page/);
@@ -790,9 +790,127 @@ test("'-' reads the export from standard input (copied first, as the engine read
     const dev = await run(['analyze', '/dev/zero']);
     assert.equal(dev.code, 4);
     assert.match(dev.err, /^\/dev\/zero: error SURVEY_IO_READ: a device, not an export/);
-    // The other commands read files only, and say so (it was "the file is empty").
-    const init = await run(['init', '/dev/zero']);
-    assert.equal(init.code, 4);
-    assert.match(init.err, /^\/dev\/zero: error SURVEY_IO_READ: a pipe or a device, not a file\n  hint: survey analyze - reads standard input/);
+    // init and report --input take the same path (it was "a pipe or a device, not a file" for them).
+    for (const argv of [['init', '/dev/zero'], ['report', 'fixtures/whatsapp-privacy-2021/survey.yaml', '--input', '/dev/zero']]) {
+      const r = await run(argv);
+      assert.equal(r.code, 4, argv.join(' '));
+      assert.match(r.err, /^\/dev\/zero: error SURVEY_IO_READ: a device, not an export\n$/, argv.join(' '));
+    }
   }
+});
+
+test("report --input -, init - and a spec's input.file that is a pipe: read through the same private copy as analyze -, removed after the run", async () => {
+  const { Readable } = await import('node:stream');
+  const csvPath = 'fixtures/whatsapp-privacy-2021/responses.csv';
+  const csv = readFileSync(fromRoot(csvPath));
+  const piped = () => Object.assign(Readable.from([csv.subarray(0, 50_000), csv.subarray(50_000)]), { isTTY: false });
+  const spec = 'fixtures/whatsapp-privacy-2021/survey.yaml';
+  const saved = process.env['TMPDIR'];
+  const temp = join(scratch, 'tmp-stdin');
+  mkdirSync(temp, { recursive: true });
+  process.env['TMPDIR'] = temp;
+  try {
+    // report --input -: the same tables as from the file, the input named stdin.
+    const io = captureIo();
+    assert.equal(await main(['report', spec, '--input', '-', '--format', 'json'], { ...io, stdin: piped() }), 0, io.stderr.text);
+    const fromStdin = JSON.parse(io.stdout.text) as AnalysisResult;
+    const fromFile = JSON.parse((await run(['report', spec, '--input', csvPath, '--format', 'json'])).out) as AnalysisResult;
+    assert.deepEqual([fromStdin.input.file, fromStdin.input.rows], ['stdin', 1022]);
+    assert.deepEqual(fromStdin.tables, fromFile.tables);
+    assert.deepEqual(fromStdin.funnel, fromFile.funnel);
+    assert.deepEqual(readdirSync(temp), [], 'the copy is removed');
+    // A terminal is refused, as for analyze -.
+    const tty = captureIo();
+    assert.equal(await main(['report', spec, '--input', '-'], { ...tty, stdin: Object.assign(Readable.from([]), { isTTY: true }) }), 2);
+    assert.match(tty.stderr.text, /SURVEY_USAGE: '-' reads the export from standard input, which is a terminal here/);
+    // init -: a spec without input.file (a copy has no path worth keeping), saying where it was read from;
+    // report runs it with --input -.
+    const init = captureIo();
+    assert.equal(await main(['init', '-'], { ...init, stdin: piped() }), 0, init.stderr.text);
+    assert.match(init.stdout.text, /^# read from stdin: add file: with the export's path \(relative to this spec\), or give survey report --input\ninput:\n {2}encoding: utf-8\n/m);
+    assert.equal((parseYaml(init.stdout.text) as { input: Record<string, unknown> }).input['file'], undefined);
+    const inferred = join(scratch, 'from-stdin.yaml');
+    writeFileSync(inferred, init.stdout.text);
+    const again = captureIo();
+    assert.equal(await main(['report', inferred, '--input', '-', '--format', 'json'], { ...again, stdin: piped() }), 0, again.stderr.text);
+    assert.equal((JSON.parse(again.stdout.text) as AnalysisResult).input.rows, 1022);
+    assert.deepEqual(readdirSync(temp), []);
+  } finally {
+    if (saved === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = saved;
+  }
+  if (process.platform !== 'linux') return;
+  // A named pipe, as --input and as a spec's input.file (report and clean), read once into the copy.
+  const { execFileSync } = await import('node:child_process');
+  const { createWriteStream } = await import('node:fs');
+  const fifoDir = join(scratch, 'fifo');
+  mkdirSync(fifoDir, { recursive: true });
+  const fifo = join(fifoDir, 'export.csv');
+  execFileSync('mkfifo', [fifo]);
+  const feed = () => {
+    const w = createWriteStream(fifo);
+    w.end(csv);
+    return new Promise<void>((done) => w.on('close', () => done()));
+  };
+  const [viaFlag] = await Promise.all([run(['report', spec, '--input', fifo, '--format', 'json']), feed()]);
+  assert.equal(viaFlag.code, 0, viaFlag.err);
+  assert.equal((JSON.parse(viaFlag.out) as AnalysisResult).input.rows, 1022);
+  const fifoSpec = join(fifoDir, 'survey.yaml');
+  writeFileSync(fifoSpec, readFileSync(fromRoot(spec), 'utf8').replace(/^(\s*file:).*$/m, '$1 export.csv'));
+  const [viaSpec] = await Promise.all([run(['report', fifoSpec, '--format', 'json']), feed()]);
+  assert.equal(viaSpec.code, 0, viaSpec.err);
+  assert.deepEqual((JSON.parse(viaSpec.out) as AnalysisResult).tables, (JSON.parse(viaFlag.out) as AnalysisResult).tables);
+  const cleaned = join(fifoDir, 'clean.csv');
+  const [clean] = await Promise.all([run(['clean', fifoSpec, '-o', cleaned]), feed()]);
+  assert.equal(clean.code, 0, clean.err);
+  assert.match(clean.err, /^read 1022, kept \d+, rejected \d+; wrote /m);
+});
+
+test("report: a table's heading is tagged by the spec's table id where it gives one (it was the question's), else by its question(s); JSON keeps id and question", async () => {
+  const dir = join(scratch, 'table-ids');
+  mkdirSync(dir, { recursive: true });
+  const spec = join(dir, 'survey.yaml');
+  writeFileSync(
+    spec,
+    `version: 1
+input: { file: ${JSON.stringify(fromRoot('fixtures/whatsapp-privacy-2021/responses.csv'))} }
+questions:
+  - { id: view, column: "How do you see WhatsApp's new privacy policy?" }
+  - { id: gov, column: What should the government do about it? }
+tables:
+  - { id: graph1, type: frequency, question: view }
+  - { type: frequency, question: gov }
+  - { id: view_by_gov, type: crosstab, row: view, column: gov }
+  - { type: crosstab, row: gov, column: view }
+  - { id: book, type: banner, row: view, columns: [gov], title: Book }
+`,
+  );
+  const r = await run(['report', spec, '--out', join(dir, 'out')]);
+  assert.equal(r.code, 0, r.err);
+  const tags = r.out.split('\n').filter((l) => /\[[^\]]+\]$/.test(l)).map((l) => l.slice(l.lastIndexOf('[')));
+  assert.deepEqual(tags, ['[graph1]', '[gov]', '[view_by_gov]', '[gov x view]', '[book]']);
+  // JSON: the spec's id (only where given) beside the question, as before: nothing renamed.
+  const json = JSON.parse((await run(['report', spec, '--format', 'json'])).out) as AnalysisResult;
+  assert.deepEqual(
+    json.tables.map((t) => [t.id, t.kind === 'frequency' ? t.question : t.kind === 'crosstab' ? `${t.row} x ${t.column}` : t.kind]),
+    [['graph1', 'view'], [undefined, 'gov'], ['view_by_gov', 'view x gov'], [undefined, 'gov x view'], ['book', 'banner']],
+  );
+  // The per-table files are named by the same ids.
+  assert.deepEqual(readdirSync(join(dir, 'out', 'tables')).filter((f) => f.endsWith('.md')).sort(), ['book.md', 'gov.md', 'gov_by_view.md', 'graph1.md', 'view_by_gov.md']);
+  // analyze has no spec ids: its tags are the questions', as before.
+  const analyze = await run(['analyze', 'fixtures/whatsapp-privacy-2021/responses.csv']);
+  assert.match(analyze.out, /^How do you see WhatsApp's new privacy policy\? \[see_whatsapps_new_privacy_policy\]$/m);
+});
+
+test('FiveThirtyEight steak survey: Lottery A before Lottery B (lettered options in their order; B was chosen more often and came first), in the table, a crosstab and the spec init writes', async () => {
+  const file = 'fixtures/fivethirtyeight/steak-survey/steak-risk-survey.csv';
+  const r = await run(['analyze', file, '--format', 'json', '--by', 'gender']);
+  assert.equal(r.code, 0, r.err);
+  const result = JSON.parse(r.out) as AnalysisResult;
+  const lottery = result.tables.find((t): t is FrequencyTable => t.kind === 'frequency' && t.question === 'consider_following_hypothetical_situatio')!;
+  assert.deepEqual(lottery.rows.map((x) => [x.label, x.count]), [['Lottery A', 267], ['Lottery B', 279]]);
+  const byGender = result.tables.find((t): t is CrosstabTable => t.kind === 'crosstab' && t.row === 'consider_following_hypothetical_situatio')!;
+  assert.deepEqual(byGender.rowLabels, ['Lottery A', 'Lottery B']);
+  const init = await run(['init', file]);
+  assert.match(init.out, /options:\n {6}- Lottery A\n {6}- Lottery B\n {4}scale: codes\n/);
 });

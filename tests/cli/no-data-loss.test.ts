@@ -5,7 +5,8 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -129,6 +130,40 @@ test('writeArtifacts: an unwritable folder fails cleanly (skipped when running a
     assertNoLeftovers(dir);
   } finally {
     chmodSync(join(dir, 'charts'), 0o755);
+  }
+});
+
+test('writeArtifacts into folders missing several levels down: made one by one, and a failure removes each', async () => {
+  const dir = join(fresh('levels'), 'a', 'b', 'c');
+  await writeArtifacts(dir, A);
+  assert.equal(readFileSync(join(dir, 'tables', 'a.csv'), 'utf8'), 'a,1\n');
+  const top = join(fresh('levels-fail'), 'a');
+  await assert.rejects(writeArtifacts(join(top, 'b'), B, { beforeRename: (_t, i) => (i === 1 ? Promise.reject(new Error('simulated')) : undefined) }));
+  assert.equal(existsSync(top), false);
+});
+
+test('writeArtifacts: a link to a folder that is gone, in the way of the output folder, fails at once and names it', async () => {
+  const dir = fresh('dangling');
+  mkdirSync(dir);
+  symlinkSync(join(dir, 'gone'), join(dir, 'out'));
+  await assert.rejects(writeArtifacts(join(dir, 'out', 'x'), A), (e: unknown) => isSurveyError(e) && e.code === 'SURVEY_IO_WRITE' && e.location?.file === join(dir, 'out') && /EEXIST: a link to a folder that is gone/.test(e.message));
+  assert.deepEqual(readdirSync(dir), ['out']);
+});
+
+// Node's recursive mkdir loops for ever where a folder that exists refuses a new one with ENOENT,
+// as procfs does: a child process, so that a hang is a failed test and not a stuck run.
+test('--out under /proc: exit 4 at once with SURVEY_IO_WRITE naming the folder (it hung in mkdir)', { skip: existsSync('/proc/self') ? false : 'no procfs here' }, () => {
+  const bin = fromRoot('bin', 'survey.js');
+  for (const argv of [
+    ['analyze', fromRoot('fixtures', 'flavours', 'google-forms.csv'), '--out', '/proc/survey-out/deeper'],
+    ['report', fromRoot('fixtures', 'whatsapp-privacy-2021', 'survey.yaml'), '--out', '/proc/survey-out'],
+    ['clean', fromRoot('fixtures', 'whatsapp-privacy-2021', 'survey.yaml'), '-o', '/proc/survey-out/clean.csv'],
+  ]) {
+    const r = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(r.signal, null, `${argv[0]}: hung (killed after 60 s)`);
+    assert.equal(r.status, 4, `${argv[0]}: ${r.stderr}`);
+    assert.match(r.stderr, /^\/proc\/survey-out: error SURVEY_IO_WRITE: cannot make this folder: \/proc is there but takes no new folder \(ENOENT: a system folder, or a drive that is gone\)$/m, argv[0]);
+    assert.ok(!r.stderr.includes('    at '), r.stderr);
   }
 });
 

@@ -288,7 +288,7 @@ tables:
   }
 });
 
-test('a ragged row: the same error (code and line) either way', async () => {
+test('a ragged row: the same error (code, line and column) either way', async () => {
   const rows = ['id,color,"multi\nline header"'];
   for (let i = 0; i < 2000; i++) rows.push(i === 1500 ? `${i},Red,"a, b",extra` : `${i},${i % 2 ? 'Red' : 'Blue'},"x\ny"`);
   writeFileSync(join(dir, 'ragged.csv'), rows.join('\n') + '\n');
@@ -309,8 +309,34 @@ tables:
     const { code, location } = e as { code: string; location: unknown };
     errors.push({ code, location });
   }
-  // Header on lines 1-2, row i on lines 3 + 2i and 4 + 2i: row 1500 starts on line 3003.
-  assert.deepEqual(errors[0], { code: 'SURVEY_CSV_RAGGED_ROW', location: { file: 'ragged.csv', line: 3003 } });
+  // Header on lines 1-2, row i on lines 3 + 2i and 4 + 2i: row 1500 starts on line 3003; its
+  // field 4 is the first past the header's 3.
+  assert.deepEqual(errors[0], { code: 'SURVEY_CSV_RAGGED_ROW', location: { file: 'ragged.csv', line: 3003, column: 4 } });
+  assert.deepEqual(errors[1], errors[0]);
+});
+
+test('a quote never closed: the same error (code, line and field) either way (the reading thread dropped the field)', async () => {
+  const rows = ['id,color,note'];
+  for (let i = 0; i < 2000; i++) rows.push(i === 1500 ? `${i},Red,"open` : `${i},${i % 2 ? 'Red' : 'Blue'},x`);
+  writeFileSync(join(dir, 'unclosed.csv'), rows.join('\n') + '\n');
+  const spec = `version: 1
+input: { file: unclosed.csv }
+questions:
+  - { id: color, column: color, type: single }
+tables:
+  - { id: color, type: frequency, question: color }
+`;
+  const specPath = join(dir, 'unclosed.yaml');
+  const errors: unknown[] = [];
+  for (const readingThread of [true, false]) {
+    const e = await runReport(parseSpec(spec, specPath), specPath, { readingThread }).then(
+      () => assert.fail('an unclosed quote is an error'),
+      (x: unknown) => x,
+    );
+    const { code, location } = e as { code: string; location: unknown };
+    errors.push({ code, location });
+  }
+  assert.deepEqual(errors[0], { code: 'SURVEY_CSV_QUOTE_NOT_CLOSED', location: { file: 'unclosed.csv', line: 1502, column: 3 } });
   assert.deepEqual(errors[1], errors[0]);
 });
 

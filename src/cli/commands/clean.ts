@@ -12,6 +12,7 @@ import { writeFiles } from '../../io/write.js';
 import { didYouMean } from '../../errors/suggest.js';
 import { SurveyError } from '../../errors/survey-error.js';
 import { checkOutputs, collect, rejectsOption } from '../options.js';
+import { withInputFile } from '../input-file.js';
 import { formatDiagnostic, useColor } from '../print.js';
 
 const EXAMPLES = `
@@ -52,8 +53,9 @@ export function createCleanCommand(io: Io): Command {
       const lines: string[] = [];
       const rejects: string[] = [];
       let columns: CleanColumns | null = null;
-      const { result, codebook } = await runReport(loaded, specPath, {
-        input,
+      // A spec's input.file that is a pipe is read from a private copy, as report reads it (cli/input-file.ts).
+      const { result, codebook } = await withInputFile(io, input, (path) => runReport(loaded, specPath, {
+        input: path,
         onCodebook: (cb) => {
           for (const id of pseudo) {
             const q = cb.questions.find((x) => x.id === id);
@@ -73,7 +75,7 @@ export function createCleanCommand(io: Io): Command {
           lines.length = 0;
           rejects.length = 0;
         },
-      });
+      }));
       void codebook;
       // The clean data and the rejects are written together: both, or neither.
       await writeFiles([

@@ -8,6 +8,7 @@ import { codebookToSpec } from '../../codebook/to-spec.js';
 import { checkOutputs, csvFlags, delimiterOption, encodingOption, headerRowsOption, sheetOption, type CsvFlags } from '../options.js';
 import { writeAtomic } from '../../io/write.js';
 import { SurveyError } from '../../errors/survey-error.js';
+import { STDIN, withInputFile } from '../input-file.js';
 
 const EXAMPLES = `
 Examples:
@@ -23,7 +24,7 @@ interface InitFlags extends CsvFlags {
 export function createInitCommand(io: Io): Command {
   return new Command('init')
     .description('print the inferred codebook of an export as an editable YAML spec')
-    .argument('<file>', 'the export')
+    .argument('<file>', "the export; '-' reads it from standard input")
     .option('-o, --output <file>', 'write the spec to this file instead of stdout (not over an existing file)')
     .option('--force', 'with -o: replace the file if it exists')
     .addOption(encodingOption())
@@ -33,17 +34,22 @@ export function createInitCommand(io: Io): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, flags: InitFlags) => {
       if (flags.output !== undefined) {
-        checkOutputs([{ flag: '-o', name: flags.output, file: resolve(io.cwd, flags.output) }], [{ what: 'the export', file: resolve(io.cwd, file) }]);
+        checkOutputs([{ flag: '-o', name: flags.output, file: resolve(io.cwd, flags.output) }], file === STDIN ? [] : [{ what: 'the export', file: resolve(io.cwd, file) }]);
         // A spec is edited by hand once written: a second init must not wipe the edits.
         if (!flags.force && statSync(resolve(io.cwd, flags.output), { throwIfNoEntry: false })?.isFile()) {
           throw new SurveyError('SURVEY_USAGE', `-o ${flags.output}: the file exists (a spec edited since?) and would be overwritten`, { hint: 'write to another file, or add --force to replace it' });
         }
       }
-      const { result, codebook, headers } = await analyzeFile(resolve(io.cwd, file), { ...csvFlags(flags), displayName: file });
       const target = flags.output === undefined ? undefined : resolve(io.cwd, flags.output);
       const schema = fileURLToPath(new URL('../../../../schema/survey-spec.schema.json', import.meta.url));
       const from = target === undefined ? io.cwd : resolve(target, '..');
-      const spec = codebookToSpec(codebook, headers, { ...result.input, file: target === undefined ? file : relative(from, resolve(io.cwd, file)) }, relative(from, schema));
+      // '-' (standard input) or a pipe is read from a private copy, as analyze reads it (cli/input-file.ts).
+      const spec = await withInputFile(io, file, async (path, displayName, copied) => {
+        const { result, codebook, headers } = await analyzeFile(path, { ...csvFlags(flags), displayName });
+        // A copy of standard input or of a pipe is gone after the run: the spec names no file then (a comment says so).
+        if (copied) return codebookToSpec(codebook, headers, result.input, relative(from, schema), { readFrom: displayName });
+        return codebookToSpec(codebook, headers, { ...result.input, file: target === undefined ? file : relative(from, resolve(io.cwd, file)) }, relative(from, schema));
+      });
       if (target === undefined) io.stdout.write(spec);
       else await writeAtomic(target, spec);
     });

@@ -78,7 +78,7 @@ function grid(items: readonly FrequencyTable[], { styler: st, width }: TextOptio
   const labels = natural <= room ? wrapAll(items.map(itemLabel), 32, 2) : wrapAll(items.map(itemLabel), room, 4);
   const lw = Math.max(6, ...labels.flat().map(columnsOf));
   const head = headingLines([...answers, 'n', ...(means ? ['mean'] : [])], colW, 4);
-  const lines = [heading(title, first.question, st), ...head.map((h, i) => st.dim(`  ${padEnd(i === head.length - 1 ? 'row %' : '', lw)} ${h}`))];
+  const lines = [heading(title, first.id ?? first.question, st), ...head.map((h, i) => st.dim(`  ${padEnd(i === head.length - 1 ? 'row %' : '', lw)} ${h}`))];
   items.forEach((t, k) => {
     const [top, ...more] = labels[k]!;
     const cells = t.rows.map((r) => (r.suppressed ? '*' : formatPercent(r.percent)).padStart(colW));
@@ -121,7 +121,7 @@ function banner(t: BannerTable, { styler: st }: TextOptions): string {
   const labels = t.sections.flatMap((s) => s.rowLabels.map((l) => truncate(forTerminal(l), 30)));
   const lw = Math.max(12, ...labels.map(columnsOf));
   const head = headingLines(t.columns.map((c) => forTerminal(c.label)), colW);
-  const lines = [st.title(forTerminal(t.label)), ...head.map((h) => st.dim(`  ${''.padEnd(lw)} ${h}`))];
+  const lines = [t.id !== undefined ? heading(t.label, t.id, st) : st.title(forTerminal(t.label)), ...head.map((h) => st.dim(`  ${''.padEnd(lw)} ${h}`))];
   for (const s of t.sections) {
     lines.push(`  ${st.title(truncate(forTerminal(s.item ?? s.label), lw + 40))}`);
     s.rowLabels.forEach((l, r) => lines.push(`  ${padEnd(truncate(forTerminal(l), 30), lw)} ${t.columns.map((_, c) => bannerCell(s, r, c).padStart(colW)).join(' ')}`));
@@ -131,6 +131,7 @@ function banner(t: BannerTable, { styler: st }: TextOptions): string {
   return lines.join('\n');
 }
 
+/** A table's title and its tag: the spec's table id when it gives one, else the question(s) it is of. */
 function heading(label: string, id: string, st: Styler): string {
   return `${st.title(forTerminal(label))} ${st.dim(`[${id}]`)}`;
 }
@@ -146,7 +147,9 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
   const counts = t.rows.map((r) => formatCount(r.count));
   const cw = Math.max(5, ...counts.map((c) => c.length));
   const barWidth = Math.min(40, Math.max(5, width - lw - cw - (multi ? 22 : 12)));
-  const lines = [heading(t.label, t.itemId !== undefined ? `${t.question}.${t.itemId}` : t.question, st)];
+  const item = t.itemId !== undefined ? `${t.question}.${t.itemId}` : undefined;
+  // The spec's table id where it gives one (as report.html and the files in --out name the table); an item of a grid read as tables of their own names its item too.
+  const lines = [heading(t.label, t.id !== undefined ? (item !== undefined ? `${t.id} · ${item}` : t.id) : (item ?? t.question), st)];
   const head = `  ${'Answer'.padEnd(lw)}  ${'Count'.padStart(cw)}  ${multi ? '% resp.  % answ.' : '     %'}`;
   lines.push(st.dim(head));
   t.rows.forEach((r, i) => {
@@ -179,7 +182,7 @@ function numeric(t: NumericTable, { styler: st }: TextOptions): string {
     ['min', formatNumber(t.min)],
     ['max', formatNumber(t.max)],
   ];
-  const lines = [heading(t.label, t.question, st), `  ${cells.map(([k, v]) => `${st.dim(k!)} ${v}`).join('   ')}`];
+  const lines = [heading(t.label, t.id ?? t.question, st), `  ${cells.map(([k, v]) => `${st.dim(k!)} ${v}`).join('   ')}`];
   const notes = [`${formatNumber(t.missing)} missing`];
   if (t.invalid > 0) notes.push(`${formatNumber(t.invalid)} not numbers (excluded)`);
   lines.push(st.dim(`  ${notes.join(' · ')}`));
@@ -188,7 +191,7 @@ function numeric(t: NumericTable, { styler: st }: TextOptions): string {
 
 function text(t: TextTable, { styler: st }: TextOptions): string {
   const range = t.min !== undefined ? ` · from ${t.min} to ${t.max}` : '';
-  return `${heading(t.label, t.question, st)}\n  ${st.dim(`${t.type === 'date' ? 'date/time' : 'free text'}: ${formatNumber(t.n)} answered, ${formatNumber(t.distinct)}${t.distinctCapped ? '+' : ''} distinct${range} · ${formatNumber(t.missing)} missing`)}`;
+  return `${heading(t.label, t.id ?? t.question, st)}\n  ${st.dim(`${t.type === 'date' ? 'date/time' : 'free text'}: ${formatNumber(t.n)} answered, ${formatNumber(t.distinct)}${t.distinctCapped ? '+' : ''} distinct${range} · ${formatNumber(t.missing)} missing`)}`;
 }
 
 function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string {
@@ -207,7 +210,7 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   // Wide enough for the base rows' labels too, or they push their numbers out of line.
   const lw = Math.max(isWeighted(t) ? 'Weighted base'.length : 'Base (n)'.length, ...rowLabels.flat().map(columnsOf));
   const head = headingLines(columns, colW, wide ? 3 : 4);
-  const lines = [heading(t.label, `${t.row} x ${t.column}`, st), ...head.map((h, i) => st.dim(`  ${padEnd(i === head.length - 1 ? 'column %' : '', lw)} ${h}`))];
+  const lines = [heading(t.label, t.id ?? `${t.row} x ${t.column}`, st), ...head.map((h, i) => st.dim(`  ${padEnd(i === head.length - 1 ? 'column %' : '', lw)} ${h}`))];
   const letters = t.letters;
   if (letters) lines.push(st.dim(`  ${''.padEnd(lw)} ${letters.columns.map((l, c) => `(${l})${letters.tested[c] ? '' : '*'}`.padStart(colW)).join(' ')}`));
   t.rowLabels.forEach((_, r) => {

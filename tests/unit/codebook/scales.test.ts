@@ -90,9 +90,10 @@ test('orderOptions: no natural order means by count, ties broken by label, never
   assert.deepEqual(order([['Telegram', 4], ['Signal', 5], ['WhatsApp', 7], ['Email, SMS or phone calls', 5]]), {
     options: ['WhatsApp', 'Email, SMS or phone calls', 'Signal', 'Telegram'],
   });
-  const a = order([['b', 1], ['a', 1], ['c', 1]]);
-  const b = order([['c', 1], ['b', 1], ['a', 1]]);
-  assert.deepEqual(a.options, ['a', 'b', 'c']);
+  // Words, not single letters: a, b, c are lettered options, in their own order (below).
+  const a = order([['pear', 1], ['apple', 1], ['fig', 1]]);
+  const b = order([['fig', 1], ['pear', 1], ['apple', 1]]);
+  assert.deepEqual(a.options, ['apple', 'fig', 'pear']);
   assert.deepEqual(b.options, a.options);
   assert.equal(a.scale, undefined);
 });
@@ -264,4 +265,37 @@ test("orderOptions: answer codes of one prefix (LimeSurvey's A1..A10, AO01) by n
   assert.deepEqual(orderOptions(['A3', 'A10', 'A1', 'A2'], counts), { options: ['A1', 'A2', 'A3', 'A10'], scale: 'codes' });
   assert.deepEqual(orderOptions(['AO02', 'AO01', "Don't know"], new Map([['AO02', 5], ['AO01', 1]])).options, ['AO01', 'AO02', "Don't know"]);
   assert.equal(orderOptions(['A1', 'B2'], new Map([['B2', 2], ['A1', 1]])).scale, undefined);
+});
+
+test('orderOptions: answers that differ only by a trailing letter or number keep its order, not the counts (steak survey: Lottery A, Lottery B)', () => {
+  // FiveThirtyEight's steak survey: B was chosen more often, and was listed first.
+  assert.deepEqual(order([['Lottery B', 279], ['Lottery A', 267]]), { options: ['Lottery A', 'Lottery B'], scale: 'codes' });
+  // Numbers as numbers (10 after 9), letters alone, lower case, a sign before the letter.
+  assert.deepEqual(order([['Option 10', 9], ['Option 2', 5], ['Option 1', 1], ['Option 9', 7]]).options, ['Option 1', 'Option 2', 'Option 9', 'Option 10']);
+  assert.deepEqual(order([['C', 9], ['A', 1], ['B', 5]]).options, ['A', 'B', 'C']);
+  assert.deepEqual(order([['group c', 9], ['group a', 1], ['group b', 5]]).options, ['group a', 'group b', 'group c']);
+  assert.deepEqual(order([['Plan-B', 9], ['Plan-A', 1]]).options, ['Plan-A', 'Plan-B']);
+  assert.deepEqual(order([['Option1', 3], ['Option2', 5]]).options, ['Option1', 'Option2']);
+  // A letter missing from the run (no one chose it) does not undo the order.
+  assert.deepEqual(order([['Design C', 9], ['Design A', 1]]).options, ['Design A', 'Design C']);
+  // "None", "Other" and "Don't know" stay after the options, as they do by count.
+  assert.deepEqual(order([['Other', 50], ['Option B', 9], ["Don't know", 70], ['None', 40], ['Option A', 1]]).options, ['Option A', 'Option B', 'None', "Don't know", 'Other']);
+});
+
+test('orderOptions: no sequence unless only the trailing letter or number differs', () => {
+  const byCount = (pairs: [string, number][]) => {
+    const o = order(pairs);
+    assert.equal(o.scale, undefined, JSON.stringify(pairs));
+    return o.options;
+  };
+  // Another word before the letter; the letter glued to a word; mixed case; a letter and a number.
+  assert.deepEqual(byCount([['Lottery A', 1], ['Raffle B', 5]]), ['Raffle B', 'Lottery A']);
+  assert.deepEqual(byCount([['LotteryA', 1], ['LotteryB', 5]]), ['LotteryB', 'LotteryA']);
+  assert.deepEqual(byCount([['Option a', 1], ['Option B', 5]]), ['Option B', 'Option a']);
+  assert.deepEqual(byCount([['Option A', 1], ['Option 2', 5]]), ['Option 2', 'Option A']);
+  // Two answers on one number; a number of more than 4 digits (an id, a year pair); words.
+  assert.deepEqual(byCount([['Option 1', 1], ['Option 01', 5]]), ['Option 01', 'Option 1']);
+  assert.deepEqual(byCount([['Ref 123456', 1], ['Ref 123457', 5]]), ['Ref 123457', 'Ref 123456']);
+  assert.deepEqual(byCount([['Male', 1], ['Female', 5]]), ['Female', 'Male']);
+  assert.deepEqual(byCount([['Lottery A', 1]]), ['Lottery A']);
 });

@@ -306,3 +306,42 @@ test("an answer listed in a message is masked on its own: a name given in it ('N
   assert.equal(answersShown('fav', ['Blue', 'Name: Zelda Quux', 'Thanks, Anna Kowalska', 'mail me: jo@example.com']), 'fav: "Blue", "Name: [name]", "Thanks, [name]", "mail me: [e-mail]"');
   assert.equal(messages.notAnAnswer('x', 'fav', 'Name: Zelda Quux', []), "'x' is not an answer of 'fav', did you mean 'Name: [name]'?");
 });
+
+test('rule: test takes remove:, as rule: expression does; when:, its first name, is still read the same', async () => {
+  const expr = `'lower(trim(name)) startsWith "test" or lower(trim(email)) startsWith "test"'`;
+  const byRemove = await run(`  - { rule: test, remove: ${expr} }\n`);
+  const byWhen = await run(`  - { rule: test, when: ${expr} }\n`);
+  assert.deepEqual(byRemove.rejects.map((r) => [r.line, r.rule, r.reason]), [[4, 'test', 'test entry']]);
+  assert.deepEqual(byRemove, byWhen);
+  // An expression error names the key written.
+  const refused = (filter: string) =>
+    runReport(parseSpec(`version: 1\ninput: { file: r.csv }\nfilters:\n  - ${filter}\n`, 'survey.yaml'), join(dir, 'survey.yaml')).then(
+      () => assert.fail('a spec error'),
+      (e: Error & { code?: string; hint?: string; location?: { line: number } }) => [e.code, e.location?.line, e.message, e.hint],
+    );
+  assert.match(String((await refused(`{ rule: test, remove: 'q1 ==' }`))[2]), /^filters\[0\]\.remove: test: invalid expression/);
+  assert.match(String((await refused(`{ rule: test, when: 'q1 ==' }`))[2]), /^filters\[0\]\.when: test: invalid expression/);
+});
+
+test('a wrong key on rule: test or rule: expression points to remove:', () => {
+  const refused = (filter: string): [string | undefined, number | undefined, string, string | undefined] => {
+    try {
+      parseSpec(`version: 1\ninput: { file: r.csv }\nfilters:\n  - { rule: required, questions: [q1] }\n  - ${filter}\n`, 'survey.yaml');
+    } catch (e) {
+      const s = e as Error & { code?: string; hint?: string; location?: { line: number } };
+      return [s.code, s.location?.line, s.message, s.hint];
+    }
+    return assert.fail(`${filter}: accepted`);
+  };
+  // when: on rule: expression (the other rule's old name): named, and the key to write instead.
+  assert.deepEqual(refused(`{ rule: expression, when: 'q1 == "No"' }`), ['SURVEY_SPEC_INVALID', 5, 'filters[1].when: rule: expression takes its expression as remove: (an expression true for the rows to remove), not when:', 'rename when: to remove: (rule: test reads either)']);
+  // Any other key is an attempt at the expression: remove:, not the nearest spelling ('where' is not 'when').
+  assert.deepEqual(refused(`{ rule: test, where: 'q1 == "No"' }`), ['SURVEY_SPEC_INVALID', 5, "filters[1].where: unknown key 'where', did you mean 'remove'?", 'rule: test takes its expression as remove: (an expression true for the rows to remove)']);
+  assert.deepEqual(refused(`{ rule: expression, filter: 'q1 == "No"' }`)[2], "filters[1].filter: unknown key 'filter', did you mean 'remove'?");
+  // A misspelt name is still a name.
+  assert.match(refused(`{ rule: test, nmae: x, remove: 'q1 == "No"' }`)[2], /unknown key 'nmae', did you mean 'name'\?/);
+  // Neither key, or both.
+  assert.equal(refused('{ rule: test }')[2], "filters[1]: missing 'remove'");
+  assert.equal(refused('{ rule: expression }')[2], "filters[1]: missing 'remove'");
+  assert.deepEqual(refused(`{ rule: test, remove: 'q1 == "No"', when: 'q1 == "No"' }`).slice(2), ["filters[1].when: give remove: or when:, not both: when: is rule: test's first name for remove:", 'keep remove:']);
+});
