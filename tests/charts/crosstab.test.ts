@@ -98,10 +98,13 @@ chart(function crosstabHeatmapManyAnswers() {
   assert.equal(result.warnings.length, 0, 'no palette warning for 20 answers');
 });
 
-test('a crosstab chart of up to 10 answers, of a scale, or asked to be stacked, stays stacked', () => {
+test('a crosstab chart of up to 6 answers, of a scale, or asked to be stacked, stays stacked; 7 or more unordered answers make a heatmap', () => {
   const stackedOf = (t: ReturnType<typeof crosstab>, opts: Parameters<typeof crosstabChart>[1]) => /100% stacked bar chart/.test(JSON.stringify(crosstabChart(t, opts).spec));
   const all = crosstab(heightCounts, heights, ['Female', 'Male']);
-  assert.equal(stackedOf(crosstab(heightCounts.slice(0, 10), heights.slice(0, 10), ['Female', 'Male']), {}), true);
+  assert.equal(stackedOf(crosstab(heightCounts.slice(0, 6), heights.slice(0, 6), ['Female', 'Male']), {}), true);
+  // Nine census regions by gender: slivers of 4-5% in colours past the distinct six.
+  assert.equal(stackedOf(crosstab(heightCounts.slice(0, 7), heights.slice(0, 7), ['Female', 'Male']), {}), false);
+  assert.equal(stackedOf(crosstab(heightCounts.slice(0, 9), heights.slice(0, 9), ['Female', 'Male']), {}), false);
   assert.equal(stackedOf(all, { type: 'stacked' }), true, 'asked for');
   assert.equal(stackedOf(all, { ordered: 'negativeFirst' }), true, 'a 0-10 rating keeps its diverging shades');
   assert.equal(stackedOf(all, {}), false);

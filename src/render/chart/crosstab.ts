@@ -218,8 +218,13 @@ function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
   return { body, descs };
 }
 
-/** Past this many answers (nets aside), a stacked chart is drawn as a heatmap. */
-export const HEATMAP_ANSWERS = 10;
+/**
+ * Past this many unordered answers (nets aside), a stacked chart is drawn as a heatmap. Seven or
+ * more share a 100% bar as slivers too thin to print their percentage, in colours past the
+ * palette's six most distinct (yellow, black, tints) that the legend cannot tie to them: a
+ * region by gender (nine answers) reads as a table.
+ */
+export const HEATMAP_ANSWERS = 6;
 /** Shades of a heatmap's cells, from none to the table's largest percentage. */
 const HEATMAP_SHADES = 7;
 
