@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { crosstabChart } from '../../src/render/chart/spec.js';
+import { crosstabChart, frequencyChart } from '../../src/render/chart/spec.js';
 import { chart } from './chart.js';
-import { crosstab, understandingByGovernment, understandingByGovernmentNets } from './data.js';
+import { crosstab, graph5, understandingByGovernment, understandingByGovernmentNets } from './data.js';
 import { test } from 'node:test';
 import { chartForTable } from '../../src/report/choose-chart.js';
 
@@ -115,4 +115,18 @@ test('a crosstab of one checkbox says no "more than one answer allowed"', () => 
   assert.doesNotMatch(JSON.stringify(crosstabChart(one, { type: 'grouped' }).spec), /more than one answer allowed/);
   const two = crosstab([[300, 420], [10, 20]], ["Macy's Parade", 'Dog show'], ['18 - 29', '30 - 44'], { multi: true });
   assert.match(JSON.stringify(crosstabChart(two, { type: 'grouped' }).spec), /more than one answer allowed/);
+});
+
+test('a multi-select says "more than one answer allowed" in the same words in its frequency chart and its crosstab', () => {
+  const two = crosstab([[300, 420], [10, 20]], ["Macy's Parade", 'Dog show'], ['18 - 29', '30 - 44'], { multi: true });
+  const subtitle = (spec: unknown) => [(spec as { title: { subtitle: string | string[] } }).title.subtitle].flat().join(' ');
+  const inCrosstab = subtitle(crosstabChart(two, { type: 'grouped' }).spec);
+  const inFrequency = subtitle(frequencyChart({ ...graph5, type: 'multi' }).spec);
+  assert.match(inCrosstab, /% of each group's respondents; more than one answer allowed$/);
+  assert.match(inFrequency, /% of respondents; more than one answer allowed$/);
+});
+
+test("a chart's description says each subtitle line as a sentence of its own", () => {
+  const { spec } = crosstabChart(understandingByGovernment, { type: 'stacked', note: ['Only rows where age >= 18', 'Not shown: Unfamiliar (N/A)'] });
+  assert.match(String(spec.description), /% of each group's respondents\. Only rows where age >= 18\. Not shown: Unfamiliar \(N\/A\)\. Ask WhatsApp/);
 });

@@ -193,6 +193,27 @@ export function subtitleLines(given: string | string[] | undefined, fallback: st
 }
 
 /**
+ * Said after a multi-select's unit (`% of respondents; more than one answer allowed`), by every
+ * chart of one: its percentages add up past 100%. A lone checkbox allows one answer, so nothing.
+ */
+export function moreThanOneAnswer(multi: boolean, answers: number): string {
+  return multi && answers > 1 ? '; more than one answer allowed' : '';
+}
+
+/**
+ * A chart's description (its SVG `<desc>`) from its parts: what it is, each subtitle line, what it
+ * shows. Each part is a sentence of its own, so that a screen reader does not run "% of
+ * respondents" into "Not shown: ..." as the lines of a subtitle joined with spaces did.
+ */
+export function describe(...parts: readonly string[]): string {
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => (/[.!?]$/.test(p) ? p : `${p}.`))
+    .join(' ');
+}
+
+/**
  * `n = 565 valid respondents`; weighted, the respondents and then their weight
  * (`n = 1,615 respondents, weighted 1,507`): a weighted sum is no count of people. With the
  * effective base, what the weights cost in precision (`weighted 1,615, effective 526`): weights

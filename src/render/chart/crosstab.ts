@@ -13,6 +13,8 @@ import {
   bandStep,
   linesOf,
   baseText,
+  describe,
+  moreThanOneAnswer,
   frame,
   keyWidths,
   legendColumns,
@@ -89,14 +91,12 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   }
   const leftOut = type === 'stacked' || type === 'heatmap' ? netsNotDrawn([...nets].map((i) => table.rowLabels[i] ?? '')) : [];
   const subtitle = subtitleLines(opts.subtitle, [
-    `${baseText(table.base, `${r.baseLabel} answering both questions`, table.unweightedBase)}, % of each group's respondents` +
-      // One checkbox (a lone "select all that apply" option) allows one answer: no such remark.
-      (table.multi === true && table.rowLabels.length - nets.size > 1 ? ' (more than one answer allowed)' : ''),
+    `${baseText(table.base, `${r.baseLabel} answering both questions`, table.unweightedBase)}, % of each group's respondents${moreThanOneAnswer(table.multi === true, table.rowLabels.length - nets.size)}`,
   ], opts.note, leftOut);
   const title = opts.title ?? table.label;
   const built = type === 'stacked' ? stacked(table, nets, r, warnings, opts.ordered) : type === 'heatmap' ? heatmap(table, nets, r) : grouped(table, nets, r, warnings);
   const kind = type === 'stacked' ? '100% stacked bar chart' : type === 'heatmap' ? 'Heatmap' : 'Grouped bar chart';
-  const description = opts.description ?? `${kind} of "${title}". ${subtitle.join(' ')}. ${built.descs.join('; ')}.`;
+  const description = opts.description ?? describe(`${kind} of "${title}"`, ...subtitle, built.descs.join('; '));
   return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, built.body), warnings, drawnAs: `a ${kind.toLowerCase()}` };
 }
 

@@ -12,6 +12,8 @@ import {
   bandStep,
   linesOf,
   baseText,
+  describe,
+  moreThanOneAnswer,
   frame,
   netPanels,
   percentAxis,
@@ -105,7 +107,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
     [
       byResponses
         ? `n = ${formatCount(responses)} answers from ${formatCount(table.base)} ${r.baseLabel}, % of responses`
-        : `${baseText(table.base, r.baseLabel, table.unweightedBase, table.effectiveBase)}, % of respondents${multi && inBase.filter((row) => row.net !== true).length > 1 ? '; more than one answer allowed' : ''}`,
+        : `${baseText(table.base, r.baseLabel, table.unweightedBase, table.effectiveBase)}, % of respondents${moreThanOneAnswer(multi, inBase.filter((row) => row.net !== true).length)}`,
     ],
     opts.note,
     leftOut,
@@ -135,10 +137,12 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
   const title = opts.title ?? table.label;
   const description =
     opts.description ??
-    `${kind} of "${title}". ${subtitle.join(' ')}. ${data.map((d) => d.desc).join('; ')}.` +
-      (outside.length === 0
-        ? ''
-        : ` Not charted, outside the base: ${outside.map((row) => `${row.label} (${formatCount(finite(row.count))}, ${formatPercent(finite(row.percent), r.decimals)} of everyone asked)`).join('; ')}.`);
+    describe(
+      `${kind} of "${title}"`,
+      ...subtitle,
+      data.map((d) => d.desc).join('; '),
+      outside.length === 0 ? '' : `Not charted, outside the base: ${outside.map((row) => `${row.label} (${formatCount(finite(row.count))}, ${formatPercent(finite(row.percent), r.decimals)} of everyone asked)`).join('; ')}`,
+    );
   // Nets get a panel of their own only when there are answers to set them apart from.
   const panels = data.some((d) => d.group === GROUP_NETS) && data.some((d) => d.group === GROUP_ANSWERS);
   const body = type === 'donut' ? donutBody(data, keys) : barBody(data, keys, lines, unit, panels, r);

@@ -2,7 +2,7 @@
  * The histogram of a numeric question, drawn from the bins the tabulation computed.
  */
 import type { NumericTable } from '../../spec/result.js';
-import { baseText, frame, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
+import { baseText, describe, frame, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
 import { chartMessages } from './messages.js';
 import { formatStat, measureText, wrapText } from './text.js';
 import { formatCount } from '../number.js';
@@ -55,7 +55,7 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
   const axisTitle = wrapText(opts.axisTitle ?? table.label, r.width, SIZE.label);
 
   const title = opts.title ?? table.label;
-  const description = opts.description ?? `Histogram of "${title}". ${subtitle.join(' ')}. ${data.map((d) => d.desc).join('; ')}.`;
+  const description = opts.description ?? describe(`Histogram of "${title}"`, ...subtitle, data.map((d) => d.desc).join('; '));
   const body = {
     data: { values: data },
     width: r.width,

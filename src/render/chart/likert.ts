@@ -10,6 +10,7 @@ import {
   bandKeys,
   bandStep,
   baseText,
+  describe,
   frame,
   keyWidths,
   legendColumns,
@@ -153,7 +154,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const centre =
     k === 0 || oneSided ? '' : odd ? `Bars are centred on the middle answer, "${options[half] ?? ''}". ` : `Bars are centred between "${options[half - 1] ?? ''}" and "${options[half] ?? ''}". `;
   const description =
-    opts.description ?? `${oneSided ? 'Stacked' : 'Diverging stacked'} bar chart of "${title}". ${subtitle.join(' ')}. ${centre}${descs.join('; ')}.`;
+    opts.description ?? describe(`${oneSided ? 'Stacked' : 'Diverging stacked'} bar chart of "${title}"`, ...subtitle, centre, descs.join('; '));
 
   const x = { type: 'quantitative', scale: { domain: [oneSided ? 0 : -domainMax, domainMax], nice: false } } as const;
   const body = {

@@ -3,7 +3,7 @@
  * bars on one percent scale, like the consolidated profile chart of a published study.
  */
 import type { FrequencyTable } from '../../spec/result.js';
-import { bandKeys, baseText, frame, percentAxis, percentMax, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
+import { bandKeys, baseText, describe, frame, percentAxis, percentMax, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
 import { barView } from './frequency.js';
 import { chartMessages } from './messages.js';
 import { finite, formatPercent, wrapText } from './text.js';
@@ -67,7 +67,7 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
     opts.note,
     outside.length > 0 ? [`Not in the bases: ${outside.join(', ')}`] : [],
   );
-  const description = opts.description ?? `Profile of respondents. ${subtitle.join(' ')}. ${descs.join('; ')}.`;
+  const description = opts.description ?? describe('Profile of respondents', ...subtitle, descs.join('; '));
   const body = { vconcat: panels, spacing: 18, resolve: { scale: { x: 'shared' } } };
   return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, body), warnings };
 }
