@@ -7,7 +7,7 @@ import type { Config } from 'vega-lite';
 import type { ChartSpec } from '../spec/analysis.js';
 import type { Question } from '../spec/codebook.js';
 import type { FrequencyTable, Table } from '../spec/result.js';
-import { isNonSubstantive } from '../codebook/scales.js';
+import { isNoAnswer, isNonSubstantive } from '../codebook/scales.js';
 import { crosstabChart, frequencyChart, histogramChart, likertChart, type ChartResult } from '../render/chart/spec.js';
 import { chartMessages } from '../render/chart/messages.js';
 import { isOneCheckbox, ONE_CHECKBOX_LINE } from '../render/table/total.js';
@@ -134,15 +134,18 @@ function drawGrid(question: Question, items: FrequencyTable[], ctx: ChartContext
   // Hidden cells would be drawn as zeros: items with any get bars of their own, which name what they leave out.
   if (items.some((t) => t.rows.some((r) => r.suppressed))) return null;
   if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || ORDER_ONLY.has(question.scale) || (question.scale === 'numeric' && (!isRatingScale(question.options) || isRanking(question, items)))) return null;
-  // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of the bars.
-  const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !isNonSubstantive(r.label)) }));
-  const dropped = items[0]!.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.label);
+  // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of diverging bars.
+  // A one-sided bar runs to 100% and ends with those that give no answer, grey as in every other chart.
+  const oneSided = isOneSided(question);
+  const off = (label: string) => isNonSubstantive(label) && !(oneSided && isNoAnswer(label));
+  const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !off(r.label)) }));
+  const dropped = items[0]!.rows.filter((r) => off(r.label)).map((r) => r.label);
   // Left out of the bars but in the base: said under the title with their share, so that bars that stop short of 100% are explained.
-  const shares = items.flatMap((t) => t.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.percent ?? 0));
+  const shares = items.flatMap((t) => t.rows.filter((r) => off(r.label)).map((r) => r.percent ?? 0));
   const range = shares.length > 0 ? `${formatPercent(Math.min(...shares), 0)}${Math.max(...shares) !== Math.min(...shares) ? `–${formatPercent(Math.max(...shares), 0)}` : ''}` : '';
   const note = notes(ctx, ...(dropped.length > 0 ? [`Not shown: ${dropped.join(', ')} (${range} per item)`] : []));
   return likertChart(onScale, {
-    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), reverse: POSITIVE_FIRST.has(question.scale), oneSided: isOneSided(question) });
+    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), reverse: POSITIVE_FIRST.has(question.scale), oneSided });
 }
 
 /** Which end a two-sided scale lists first (a rating of numbers: the low end), one hue for answers in an order only, or nothing for answers without one. */

@@ -6,6 +6,7 @@ import type { Config, TopLevelSpec } from 'vega-lite';
 import { MUTED, SIZE, chartConfig } from './theme.js';
 import { measureText, wrapText } from './text.js';
 import { formatCount } from '../number.js';
+import { isNoAnswer } from '../../codebook/scales.js';
 
 /** Options every chart accepts. */
 export interface ChartOptions {
@@ -112,6 +113,15 @@ function capLines(lines: string[]): string[] {
   const kept = lines.slice(0, MAX_LABEL_LINES);
   kept[MAX_LABEL_LINES - 1] = `${kept[MAX_LABEL_LINES - 1]!.replace(/\s*\S{0,3}$/, '')}…`;
   return kept;
+}
+
+/**
+ * `items` with those whose label gives no answer ("No answer", "Don't know") moved to the end, the
+ * rest in their order: every chart draws them last, in NO_ANSWER_COLOR, whatever order a spec's
+ * options gave them.
+ */
+export function noAnswerLast<T>(items: readonly T[], label: (item: T) => string): T[] {
+  return [...items.filter((i) => !isNoAnswer(label(i))), ...items.filter((i) => isNoAnswer(label(i)))];
 }
 
 /** Lines of the longest of these band keys. */

@@ -19,6 +19,7 @@ import {
   keyWidths,
   legendColumns,
   netPanels,
+  noAnswerLast,
   percentAxis,
   percentMax,
   resolve,
@@ -30,8 +31,8 @@ import {
   type Resolved,
 } from './common.js';
 import { chartMessages } from './messages.js';
-import { SIZE, categoryPalette, divergingColors, sequentialColors, textColorOn } from './theme.js';
-import { isNonSubstantive } from '../../codebook/scales.js';
+import { NO_ANSWER_COLOR, SIZE, categoryPalette, divergingColors, sequentialColors, textColorOn } from './theme.js';
+import { isNoAnswer, isNonSubstantive } from '../../codebook/scales.js';
 import { finite, formatPercent, measureText } from './text.js';
 import { formatCount, roundHalfUp } from '../number.js';
 
@@ -56,8 +57,6 @@ export interface CrosstabChartOptions extends ChartOptions {
   ordered?: 'positiveFirst' | 'negativeFirst' | 'oneSided';
 }
 
-/** Answers off a scale ("Don't know") in an ordered stack: a grey darker than the scale's middle. */
-const OFF_SCALE_COLOR = '#969696';
 /**
  * Cells hidden by disclosure control: a stacked bar ends with their share together (what the
  * column's base and its visible cells tell anyway), a heatmap's cell and a grouped bar show `*`.
@@ -110,6 +109,11 @@ function respondentsIn(table: CrosstabTable, c: number): string {
   return formatCount(table.unweightedColumnBases?.[c] ?? table.columnBases[c] ?? 0);
 }
 
+/** The rows drawn as answers (nets aside), those that give no answer last. */
+function answerRows(table: CrosstabTable, nets: Set<number>): number[] {
+  return noAnswerLast(table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i)), (i) => table.rowLabels[i] ?? '');
+}
+
 function pct(table: CrosstabTable, row: number, col: number): number {
   return finite(table.columnPercents[row]?.[col]);
 }
@@ -128,13 +132,17 @@ function palette(label: string, n: number, r: Resolved, warnings: string[]): str
   return colors;
 }
 
-/** Scale colours for the answers on the scale, in their order; grey for those off it. */
-function orderedColors(labels: readonly string[], order: 'positiveFirst' | 'negativeFirst' | 'oneSided'): string[] {
-  const onScale = labels.filter((l) => !isNonSubstantive(l)).length;
-  const shades = order === 'oneSided' ? sequentialColors(onScale) : divergingColors(onScale);
-  if (order === 'positiveFirst') shades.reverse();
+/**
+ * Colours of stacked answers: on a scale, its shades in order and grey for answers off it ("Don't
+ * know"); otherwise category colours, and grey for answers that give none ("No answer").
+ */
+function segmentColors(labels: readonly string[], ordered: CrosstabChartOptions['ordered'], tableLabel: string, r: Resolved, warnings: string[]): string[] {
+  const off = ordered ? isNonSubstantive : isNoAnswer;
+  const n = labels.filter((l) => !off(l)).length;
+  const shades = ordered === undefined ? palette(tableLabel, n, r, warnings) : ordered === 'oneSided' ? sequentialColors(n) : divergingColors(n);
+  if (ordered === 'positiveFirst') shades.reverse();
   let k = 0;
-  return labels.map((l) => (isNonSubstantive(l) ? OFF_SCALE_COLOR : shades[k++]!));
+  return labels.map((l) => (off(l) ? NO_ANSWER_COLOR : shades[k++]!));
 }
 
 /** A top legend whose wrapped labels fit the chart's width. */
@@ -149,11 +157,11 @@ function topLegend(legendKeys: string[], r: Resolved): Record<string, unknown> {
 }
 
 function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[], ordered: CrosstabChartOptions['ordered']): Built {
-  const rows = table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i));
+  const rows = answerRows(table, nets);
   const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => [`n = ${respondentsIn(table, c)}`]);
   const anyHidden = rows.some((row) => table.columnLabels.some((_, c) => isHidden(table, row, c)));
   const { keys: segKeys } = bandKeys([...rows.map((i) => table.rowLabels[i] ?? ''), ...(anyHidden ? [HIDDEN_SEGMENT] : [])], LEGEND_LABEL_WIDTH);
-  const colors = [...(ordered ? orderedColors(rows.map((i) => table.rowLabels[i] ?? ''), ordered) : palette(table.label, rows.length, r, warnings)), ...(anyHidden ? [HIDDEN_COLOR] : [])];
+  const colors = [...segmentColors(rows.map((i) => table.rowLabels[i] ?? ''), ordered, table.label, r, warnings), ...(anyHidden ? [HIDDEN_COLOR] : [])];
   const data: Record<string, unknown>[] = [];
   const descs: string[] = [];
   table.columnLabels.forEach((colLabel, c) => {
@@ -233,7 +241,7 @@ const HEATMAP_SHADES = 7;
  * the larger it is: twenty heights or fifty states by gender read as a table does.
  */
 function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
-  const rows = table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i));
+  const rows = answerRows(table, nets);
   const { keys: rowKeys, lines } = bandKeys(rows.map((i) => table.rowLabels[i] ?? ''), r.labelWidth);
   const cell = Math.max(64, Math.min(120, Math.floor(r.width / Math.max(1, table.columnLabels.length))));
   const { keys: colKeys, lines: colLines } = bandKeys(table.columnLabels, cell - 8, (c) => [`n = ${respondentsIn(table, c)}`]);
@@ -274,7 +282,7 @@ function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
 }
 
 function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[]): Built {
-  const order = [...table.rowLabels.keys()];
+  const order = noAnswerLast([...table.rowLabels.keys()], (i) => table.rowLabels[i] ?? '');
   const { keys: rowKeys, lines } = bandKeys(table.rowLabels, r.labelWidth);
   const { keys: colKeys } = bandKeys(
     table.columnLabels.map((l, c) => `${l} (n\u00A0=\u00A0${respondentsIn(table, c)})`),
@@ -310,7 +318,7 @@ function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
     width: r.width,
     height: { step: step(lines), for: 'position' },
     encoding: {
-      y: { field: 'key', type: 'nominal', sort: rowKeys, axis: bandAxis(lines, rowKeys), scale: { paddingInner: 0.22 } },
+      y: { field: 'key', type: 'nominal', sort: order.map((i) => rowKeys[i]), axis: bandAxis(lines, rowKeys), scale: { paddingInner: 0.22 } },
       yOffset: { field: 'column', type: 'nominal', sort: colKeys, scale: { paddingInner: 0.08 } },
       x: { field: 'value', type: 'quantitative', scale: { domain: [0, xMax], nice: false }, axis: percentAxis("% of each group's respondents", xMax) },
     },

@@ -14,6 +14,7 @@ import {
   frame,
   keyWidths,
   legendColumns,
+  noAnswerLast,
   percentAxis,
   resolve,
   subtitleLines,
@@ -22,7 +23,8 @@ import {
   type ChartResult,
 } from './common.js';
 import { chartMessages } from './messages.js';
-import { SIZE, divergingColors, sequentialColors, textColorOn } from './theme.js';
+import { NO_ANSWER_COLOR, SIZE, divergingColors, sequentialColors, textColorOn } from './theme.js';
+import { isNoAnswer } from '../../codebook/scales.js';
 import { finite, formatPercent, measureText } from './text.js';
 import { formatCount } from '../number.js';
 
@@ -70,11 +72,14 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const first = tables[0];
   if (first === undefined) warnings.push(chartMessages.likertEmpty());
   // Nets would count answers twice, and declared missing answers are outside the base.
-  const scale = (first?.rows ?? []).filter((row) => row.net !== true && row.missing !== true).map((row) => row.label);
+  const scale = noAnswerLast((first?.rows ?? []).filter((row) => row.net !== true && row.missing !== true).map((row) => row.label), (l) => l);
   const oneSided = opts.oneSided === true;
   const options = opts.reverse === true && !oneSided ? [...scale].reverse() : scale;
   const k = options.length;
-  const colors = oneSided ? sequentialColors(k) : divergingColors(k);
+  // A one-sided bar runs to 100%, so it can end with "No answer", grey as in every chart; a diverging one cannot.
+  const shades = oneSided ? sequentialColors(options.filter((o) => !isNoAnswer(o)).length) : divergingColors(k);
+  let shade = 0;
+  const colors = options.map((o) => (oneSided && isNoAnswer(o) ? NO_ANSWER_COLOR : shades[shade++]!));
   const { keys: optionKeys } = bandKeys(options, LEGEND_LABEL_WIDTH);
 
   // Each item's respondents: a weighted sum is no count of people (the subtitle gives the weighted base).
