@@ -54,7 +54,7 @@ function isOneSided(q: Question): boolean {
   return q.options.filter((o) => !isNonSubstantive(o)).length % 2 === 1;
 }
 
-/** Scales whose first answer is the positive end (diverging charts put it on the right). */
+/** Scales whose first answer is the positive end: every chart draws them in that order, the positive end first (left), in blue. */
 const POSITIVE_FIRST = new Set(['agreement', 'trueFalse', 'masculinity', 'understanding', 'amount', 'frequency', 'importance', 'likelihood', 'satisfaction', 'quality', 'favourability', 'familiarity', 'concern', 'intensity']);
 
 /** The chart types each kind of table can be drawn as; another asked for is told, not drawn silently as something else. */
@@ -145,7 +145,7 @@ function drawGrid(question: Question, items: FrequencyTable[], ctx: ChartContext
   const range = shares.length > 0 ? `${formatPercent(Math.min(...shares), 0)}${Math.max(...shares) !== Math.min(...shares) ? `–${formatPercent(Math.max(...shares), 0)}` : ''}` : '';
   const note = notes(ctx, ...(dropped.length > 0 ? [`Not shown: ${dropped.join(', ')} (${range} per item)`] : []));
   return likertChart(onScale, {
-    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), reverse: POSITIVE_FIRST.has(question.scale), oneSided });
+    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), positiveFirst: POSITIVE_FIRST.has(question.scale), oneSided });
 }
 
 /** Which end a two-sided scale lists first (a rating of numbers: the low end), one hue for answers in an order only, or nothing for answers without one. */
