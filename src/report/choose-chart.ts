@@ -148,13 +148,18 @@ function drawGrid(question: Question, items: FrequencyTable[], ctx: ChartContext
     ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), positiveFirst: POSITIVE_FIRST.has(question.scale), oneSided });
 }
 
-/** Which end a two-sided scale lists first (a rating of numbers: the low end), one hue for answers in an order only, or nothing for answers without one. */
+/**
+ * Which end a two-sided scale lists first (a rating of numbers: the low end), one hue for answers in
+ * an order only (as well as numbers in an order: income or age bands, ranks), or nothing for
+ * answers without one.
+ */
 export function sides(q: Question | undefined): { ordered?: 'positiveFirst' | 'negativeFirst' | 'oneSided' } {
   if (q?.scale !== undefined && ORDER_ONLY.has(q.scale)) return { ordered: 'oneSided' };
   if (!q?.scale || NO_SIDES.has(q.scale)) return {};
   if (isOneSided(q)) return { ordered: 'oneSided' };
   if (POSITIVE_FIRST.has(q.scale)) return { ordered: 'positiveFirst' };
-  return q.scale === 'numeric' && isRatingScale(q.options) && !isRanking(q) ? { ordered: 'negativeFirst' } : {};
+  if (q.scale !== 'numeric') return {};
+  return isRatingScale(q.options) && !isRanking(q) ? { ordered: 'negativeFirst' } : { ordered: 'oneSided' };
 }
 
 /**

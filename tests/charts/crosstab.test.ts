@@ -53,6 +53,13 @@ test('one hue or two sides: a neutral middle or an "un-" pole makes two sides; h
   // An order with no good and bad sides (rare .. well done): one hue, not unrelated colours.
   assert.deepEqual(sides(q('doneness', ['Rare', 'Medium rare', 'Medium', 'Medium Well', 'Well'])), { ordered: 'oneSided' });
   assert.deepEqual(sides(q('yesNo', ['Yes', 'No'])), {});
+  // Numbers in an order (income and age bands, ranks) are an order too: one hue, not unrelated colours.
+  assert.deepEqual(sides(q('numeric', ['$0 - $24,999', '$25,000 - $49,999', '$50,000 - $99,999', '$150,000+'])), { ordered: 'oneSided' });
+  assert.deepEqual(sides(q('numeric', ['18-29', '30-44', '45-60', '> 60'])), { ordered: 'oneSided' });
+  assert.deepEqual(sides({ ...q('numeric', ['1', '2', '3', '4', '5', '6']), label: 'Please rank the films', items: ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => ({ id, label: id, column: i })) }), { ordered: 'oneSided' });
+  // A rating of numbers has two sides; answer codes (A1..A5) have no order to shade.
+  assert.deepEqual(sides(q('numeric', ['1', '2', '3', '4', '5'])), { ordered: 'negativeFirst' });
+  assert.deepEqual(sides(q('codes', ['A1', 'A2', 'A3'])), {});
   // Masculine against not, true against false: two sides, as the README's table of scales says.
   assert.deepEqual(sides(q('masculinity', ['Very masculine', 'Somewhat masculine', 'Not very masculine', 'Not at all masculine'])), { ordered: 'positiveFirst' });
   assert.deepEqual(sides(q('trueFalse', ['True', 'False'])), { ordered: 'positiveFirst' });
@@ -107,6 +114,7 @@ test('a crosstab chart of up to 6 answers, of a scale, or asked to be stacked, s
   assert.equal(stackedOf(crosstab(heightCounts.slice(0, 9), heights.slice(0, 9), ['Female', 'Male']), {}), false);
   assert.equal(stackedOf(all, { type: 'stacked' }), true, 'asked for');
   assert.equal(stackedOf(all, { ordered: 'negativeFirst' }), true, 'a 0-10 rating keeps its diverging shades');
+  assert.equal(stackedOf(all, { ordered: 'oneSided' }), false, 'twenty heights in one hue cannot be told apart either');
   assert.equal(stackedOf(all, {}), false);
 });
 

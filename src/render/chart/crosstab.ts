@@ -42,7 +42,8 @@ export interface CrosstabChartOptions extends ChartOptions {
    * `'stacked'`: one 100% bar per column group, split into the row answers.
    * `'grouped'`: for each row answer, one bar per column group.
    * `'heatmap'`: a cell per answer and group, shaded by its percentage: stacked charts of more
-   * than {@link HEATMAP_ANSWERS} answers become one (their colours could not be told apart).
+   * than {@link HEATMAP_ANSWERS} answers not on a two-sided scale become one (their colours, or
+   * shades, could not be told apart).
    *
    * __Default value:__ `'stacked'`
    */
@@ -51,8 +52,9 @@ export interface CrosstabChartOptions extends ChartOptions {
    * The row answers are a scale with two sides (agree .. disagree, a 1-5 rating), listed from
    * the positive or the negative end: stacked segments are then shaded from orange through grey
    * to blue, like the diverging charts, instead of unrelated category colours; answers off the
-   * scale ("Don't know") are grey. A one-sided scale ("Extremely" .. "Not at all", listed from its
-   * strong end) is shaded in one hue, darkest first.
+   * scale ("Don't know") are grey. Answers in an order with one side (`'oneSided'`: "Extremely" ..
+   * "Not at all" listed from its strong end, rare .. well done, income or age bands, ranks) are
+   * shaded in one hue, darkest first.
    */
   ordered?: 'positiveFirst' | 'negativeFirst' | 'oneSided';
 }
@@ -82,8 +84,10 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   const warnings: string[] = [];
   const r = resolve(opts);
   const nets = new Set(table.netRows ?? []);
-  // Unasked, more answers than stacked colours can tell apart make a heatmap; a scale keeps its ordered shades.
-  let type = opts.type ?? (table.rowLabels.length - nets.size > HEATMAP_ANSWERS && opts.ordered === undefined && table.multi !== true ? 'heatmap' : 'stacked');
+  // Unasked, more answers than stacked colours (or shades of one hue) can tell apart make a heatmap,
+  // which keeps their order; a two-sided scale keeps its diverging shades, orange against blue.
+  const twoSided = opts.ordered === 'positiveFirst' || opts.ordered === 'negativeFirst';
+  let type = opts.type ?? (table.rowLabels.length - nets.size > HEATMAP_ANSWERS && !twoSided && table.multi !== true ? 'heatmap' : 'stacked');
   if (type === 'stacked' && table.multi === true) {
     warnings.push(chartMessages.stackedMulti(table.label));
     type = 'grouped';
