@@ -138,3 +138,17 @@ test("a chart's description says each subtitle line as a sentence of its own", (
   const { spec } = crosstabChart(understandingByGovernment, { type: 'stacked', note: ['Only rows where age >= 18', 'Not shown: Unfamiliar (N/A)'] });
   assert.match(String(spec.description), /% of each group's respondents\. Only rows where age >= 18\. Not shown: Unfamiliar \(N\/A\)\. Ask WhatsApp/);
 });
+
+test('a weighted crosstab gives each group its weighted and effective base under its respondents, as the subtitle does for the table', () => {
+  const t = crosstab([[300, 420], [150, 130]], ['Yes', 'No'], ['18 - 34', '35 - 64']);
+  const weighted = { ...t, columnBases: [472.04, 840.8], base: 1312.84, unweightedColumnBases: [133, 855], unweightedBase: 988, effectiveColumnBases: [86.2, 350.4], effectiveBase: 526.3 };
+  const stacked = JSON.stringify(crosstabChart(weighted, { type: 'stacked' }).spec);
+  assert.match(stacked, /n = 988 valid respondents answering both questions, weighted 1,313, effective 526, % of each group's respondents/);
+  assert.match(stacked, /"18 - 34\\nn = 133\\nweighted 472, effective 86"/);
+  assert.match(JSON.stringify(crosstabChart(weighted, { type: 'grouped' }).spec), /18 - 34 \(n\u00A0=\u00A0133, weighted\\n472, effective 86\)/);
+  // Each heatmap column's lines fit its cell.
+  const heat = JSON.stringify(crosstabChart(weighted, { type: 'heatmap' }).spec);
+  assert.match(heat, /"18 - 34\\nn = 133\\nweighted 472,\\neffective 86"/);
+  // Unweighted, the respondents alone.
+  assert.match(JSON.stringify(crosstabChart(t, { type: 'stacked' }).spec), /"18 - 34\\nn = 450"/);
+});

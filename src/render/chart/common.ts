@@ -97,7 +97,7 @@ export function bandKeys(labels: string[], maxWidth: number, extra: (i: number) 
   const seen = new Set<string>();
   let lines = 1;
   const keys = labels.map((label, i) => {
-    const wrapped = [...capLines(wrapText(label, maxWidth, SIZE.label)), ...extra(i)];
+    const wrapped = [...capLines(wrapText(label, maxWidth, SIZE.label)), ...extra(i).flatMap((line) => wrapText(line, maxWidth, SIZE.label))];
     lines = Math.max(lines, wrapped.length);
     let key = wrapped.join(LINE_BREAK);
     // A zero-width space keeps duplicate labels apart without showing.
@@ -230,11 +230,20 @@ export function describe(...parts: readonly string[]): string {
  * that sum to the respondents are still weights.
  */
 export function baseText(base: number, noun: string, unweighted?: number, effective?: number): string {
+  const [n, weights] = baseLines(base, unweighted, effective);
+  return `${n} ${noun}${weights === undefined ? '' : `, ${weights}`}`;
+}
+
+/**
+ * The words of {@link baseText} without a noun, as lines under a group's label in a crosstab
+ * (`n = 133`, then `weighted 472, effective 45`): a group's base says what the subtitle says of the table's.
+ */
+export function baseLines(base: number, unweighted?: number, effective?: number): [string] | [string, string] {
   const lessEffective = unweighted !== undefined && effective !== undefined && effective < unweighted - 0.5;
   if (unweighted !== undefined && (Math.abs(unweighted - base) > 1e-9 || lessEffective)) {
-    return `n = ${formatCount(unweighted)} ${noun}, weighted ${formatCount(Math.round(base))}${lessEffective ? `, effective ${formatCount(Math.round(effective!))}` : ''}`;
+    return [`n = ${formatCount(unweighted)}`, `weighted ${formatCount(Math.round(base))}${lessEffective ? `, effective ${formatCount(Math.round(effective!))}` : ''}`];
   }
-  return `n = ${formatCount(base)} ${noun}`;
+  return [`n = ${formatCount(base)}`];
 }
 
 /** The facet groups for answers and nets, in drawing order. */

@@ -12,6 +12,7 @@ import {
   bandKeys,
   bandStep,
   linesOf,
+  baseLines,
   baseText,
   describe,
   moreThanOneAnswer,
@@ -94,7 +95,7 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   }
   const leftOut = type === 'stacked' || type === 'heatmap' ? netsNotDrawn([...nets].map((i) => table.rowLabels[i] ?? '')) : [];
   const subtitle = subtitleLines(opts.subtitle, [
-    `${baseText(table.base, `${r.baseLabel} answering both questions`, table.unweightedBase)}, % of each group's respondents${moreThanOneAnswer(table.multi === true, table.rowLabels.length - nets.size)}`,
+    `${baseText(table.base, `${r.baseLabel} answering both questions`, table.unweightedBase, table.effectiveBase)}, % of each group's respondents${moreThanOneAnswer(table.multi === true, table.rowLabels.length - nets.size)}`,
   ], opts.note, leftOut);
   const title = opts.title ?? table.label;
   const built = type === 'stacked' ? stacked(table, nets, r, warnings, opts.ordered) : type === 'heatmap' ? heatmap(table, nets, r) : grouped(table, nets, r, warnings);
@@ -109,8 +110,8 @@ interface Built {
 }
 
 /** A column group's respondents, as the subtitle counts them: a weighted sum is no count of people. */
-function respondentsIn(table: CrosstabTable, c: number): string {
-  return formatCount(table.unweightedColumnBases?.[c] ?? table.columnBases[c] ?? 0);
+function groupBase(table: CrosstabTable, c: number): string[] {
+  return baseLines(table.columnBases[c] ?? 0, table.unweightedColumnBases?.[c], table.effectiveColumnBases?.[c]);
 }
 
 /** The rows drawn as answers (nets aside), those that give no answer last. */
@@ -162,7 +163,7 @@ function topLegend(legendKeys: string[], r: Resolved): Record<string, unknown> {
 
 function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[], ordered: CrosstabChartOptions['ordered']): Built {
   const rows = answerRows(table, nets);
-  const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => [`n = ${respondentsIn(table, c)}`]);
+  const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => groupBase(table, c));
   const anyHidden = rows.some((row) => table.columnLabels.some((_, c) => isHidden(table, row, c)));
   const { keys: segKeys } = bandKeys([...rows.map((i) => table.rowLabels[i] ?? ''), ...(anyHidden ? [HIDDEN_SEGMENT] : [])], LEGEND_LABEL_WIDTH);
   const colors = [...segmentColors(rows.map((i) => table.rowLabels[i] ?? ''), ordered, table.label, r, warnings), ...(anyHidden ? [HIDDEN_COLOR] : [])];
@@ -198,7 +199,7 @@ function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
       const k = segKeys.length - 1;
       data.push({ key: colKeys[c], segment: segKeys[k], start, end: 100, mid: start + rest / 2, value: rest, text: (rest * r.width) / 100 >= measureText(HIDDEN, SIZE.label) + SEGMENT_LABEL_MARGIN ? HIDDEN : '', textColor: textColorOn(HIDDEN_COLOR), desc: `${colLabel}: hidden by disclosure control` });
     }
-    descs.push(`${colLabel} (n = ${respondentsIn(table, c)}): ${parts.join(', ')}`);
+    descs.push(`${colLabel} (${groupBase(table, c).join(', ')}): ${parts.join(', ')}`);
   });
   const body = {
     data: { values: data },
@@ -248,7 +249,7 @@ function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
   const rows = answerRows(table, nets);
   const { keys: rowKeys, lines } = bandKeys(rows.map((i) => table.rowLabels[i] ?? ''), r.labelWidth);
   const cell = Math.max(64, Math.min(120, Math.floor(r.width / Math.max(1, table.columnLabels.length))));
-  const { keys: colKeys, lines: colLines } = bandKeys(table.columnLabels, cell - 8, (c) => [`n = ${respondentsIn(table, c)}`]);
+  const { keys: colKeys, lines: colLines } = bandKeys(table.columnLabels, cell - 8, (c) => groupBase(table, c));
   const shades = [...sequentialColors(HEATMAP_SHADES)].reverse();
   let max = 0;
   // Shaded by the percentage as printed: two cells that both read 13% get one shade.
@@ -289,7 +290,7 @@ function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
   const order = noAnswerLast([...table.rowLabels.keys()], (i) => table.rowLabels[i] ?? '');
   const { keys: rowKeys, lines } = bandKeys(table.rowLabels, r.labelWidth);
   const { keys: colKeys } = bandKeys(
-    table.columnLabels.map((l, c) => `${l} (n\u00A0=\u00A0${respondentsIn(table, c)})`),
+    table.columnLabels.map((l, c) => `${l} (${groupBase(table, c).join(', ').replace(/ = /g, '\u00A0=\u00A0')})`),
     LEGEND_LABEL_WIDTH,
   );
   const colors = palette(table.label, table.columnLabels.length, r, warnings);
