@@ -21,6 +21,8 @@ export interface ChartContext {
   rowQuestion?: Question | undefined;
   /** The table's filter, said under the subtitle: a chart of some rows must not pass for all of them. */
   filter?: string | undefined;
+  /** Frequency bars: a percentage their axis must reach, shared with the other charts of the question. */
+  axisPeak?: number | undefined;
 }
 
 /** The note under a chart's subtitle: the rows it holds, then what it leaves out. */
@@ -97,7 +99,7 @@ function drawTable(table: Table, ctx: ChartContext): ChartResult | null {
       const hidden = table.rows.filter((r) => r.suppressed && !r.missing).map((r) => r.label);
       const oneBox = isOneCheckbox(table) ? [ONE_CHECKBOX_LINE] : [];
       const note = notes(ctx, ...oneBox, ...(hidden.length > 0 ? [`Hidden by disclosure control (*): ${hidden.join(', ')}`] : []));
-      return frequencyChart(visible, { ...common, ...note, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents' });
+      return frequencyChart(visible, { ...common, ...note, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents', ...(ctx.axisPeak === undefined ? {} : { axisPeak: ctx.axisPeak }) });
     }
     case 'crosstab': {
       if (table.base === 0) return null;

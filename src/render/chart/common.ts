@@ -52,6 +52,8 @@ export interface ChartResult {
   warnings: string[];
   /** What it was drawn as, in words ("a heatmap"), when the chart chose among several. */
   drawnAs?: string;
+  /** Bars on a percent axis: what they are percentages of, and the largest drawn (see `axisPeak`). */
+  axis?: { unit: string; peak: number };
 }
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

@@ -49,6 +49,14 @@ export interface FrequencyChartOptions extends ChartOptions {
    * __Default value:__ `'respondents'`
    */
   percentBase?: 'respondents' | 'responses';
+  /**
+   * A percentage the bars' axis must reach as well as their own largest: the largest of other
+   * charts of the same question drawn beside this one (a filtered table and the whole), so that
+   * all share one axis and read side by side.
+   *
+   * __Default value:__ none: the axis fits this chart's bars
+   */
+  axisPeak?: number;
 }
 
 /** A donut with more slices than this cannot be read; such questions get bars. */
@@ -150,13 +158,14 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
     );
   // Nets get a panel of their own only when there are answers to set them apart from.
   const panels = data.some((d) => d.group === GROUP_NETS) && data.some((d) => d.group === GROUP_ANSWERS);
-  const body = type === 'donut' ? donutBody(data, keys, r) : barBody(data, keys, lines, unit, panels, r);
+  const peak = Math.max(0, ...data.map((d) => d.value));
+  const body = type === 'donut' ? donutBody(data, keys, r) : barBody(data, keys, lines, unit, panels, r, Math.max(peak, finite(opts.axisPeak)));
   const totalWidth = type === 'donut' ? r.labelWidth + 300 : r.labelWidth + r.width;
-  return { spec: frame(titleBlock(title, subtitle, totalWidth), description, r.config, body), warnings };
+  return { spec: frame(titleBlock(title, subtitle, totalWidth), description, r.config, body), warnings, ...(type === 'donut' ? {} : { axis: { unit, peak } }) };
 }
 
-function barBody(data: Datum[], keys: string[], lines: number, unit: string, hasNets: boolean, r: Resolved): Record<string, unknown> {
-  const max = percentMax(Math.max(0, ...data.map((d) => d.value)));
+function barBody(data: Datum[], keys: string[], lines: number, unit: string, hasNets: boolean, r: Resolved, peak: number): Record<string, unknown> {
+  const max = percentMax(peak);
   const answerColor = barColor(r.config);
   const noAnswer = data.some((d) => d.noAnswer);
   const view = barView({ keys, allKeys: keys, lines, max, axis: percentAxis(unit, max), color: hasNets ? undefined : answerColor, width: r.width, noAnswer });
