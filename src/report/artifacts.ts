@@ -15,7 +15,7 @@ import type { Artifact } from '../io/write.js';
 import { funnelCsv, tablesCsv } from '../render/table/csv.js';
 import { renderMarkdown, tableMarkdown } from '../render/table/markdown.js';
 import { slug } from '../codebook/ids.js';
-import { chartForGrid, chartForTable } from './choose-chart.js';
+import { chartForGrid, chartForTable, type ChartContext } from './choose-chart.js';
 import { inputName } from '../render/title.js';
 import type { ChartResult } from '../render/chart/spec.js';
 import { consolidatedCharts } from './profile.js';
@@ -85,13 +85,18 @@ export async function buildArtifacts(given: AnalysisResult, opts: ArtifactOption
     jobs.push(job);
     log.push(job);
   };
-  const drawnGrids = new Set<string>();
-  for (const [i, t] of result.tables.entries()) {
+  const contextOf = (t: Table): ChartContext | null => {
     const spec: TableSpec | undefined = t.id ? specTables.get(t.id) : undefined;
-    if (spec?.chart === false) continue;
+    if (spec?.chart === false) return null;
     // A table's own baseLabel says whom it counts ("women aged 18-34"); without one, its filter is said.
     const filter = spec?.baseLabel === undefined ? t.filter : undefined;
-    const ctx = { chart: spec?.chart || undefined, baseLabel: spec?.baseLabel ?? opts.baseLabel, title: spec?.title, filter };
+    return { chart: spec?.chart || undefined, baseLabel: spec?.baseLabel ?? opts.baseLabel, title: spec?.title, filter };
+  };
+  const peaks = sharedPeaks(result.tables, contextOf);
+  const drawnGrids = new Set<string>();
+  for (const [i, t] of result.tables.entries()) {
+    const ctx = contextOf(t);
+    if (ctx === null) continue;
     // Grid items on a recognised scale share one diverging chart; otherwise each gets bars.
     // A spec table of a whole grid (its items share the table's id) is one chart too, named by the id.
     if (t.kind === 'frequency' && t.item !== undefined) {
@@ -114,7 +119,7 @@ export async function buildArtifacts(given: AnalysisResult, opts: ArtifactOption
       } else if (q && drawnGrids.has(group)) continue;
     }
     const rowQuestion = t.kind === 'crosstab' ? findRef(opts.codebook.questions, t.row)?.question : undefined;
-    draw(ids[i]!, chartForTable(t, { ...ctx, rowQuestion }), [i]);
+    draw(ids[i]!, chartForTable(t, { ...ctx, rowQuestion, axisPeak: peaks.get(t) }), [i]);
   }
   const consolidatedWarnings: string[] = [];
   const consolidated = consolidatedCharts(result, opts.spec, opts.baseLabel, consolidatedWarnings);
@@ -134,6 +139,31 @@ export async function buildArtifacts(given: AnalysisResult, opts: ArtifactOption
   artifacts.push({ path: 'report.html', content: renderHtml({ ...report, charts }) }, { path: 'tables.xlsx', content: await xlsx });
   artifacts.push({ path: 'manifest.json', content: manifest(artifacts, result, opts.inputSha256) });
   return { artifacts, warnings, charts };
+}
+
+/**
+ * Bar charts of one question in one report (a filtered table beside the whole: graph3b and its
+ * subgroup) share the top of their percent axis, the largest bar of them all: each fitting its own,
+ * 0-60% beside 0-80%, would make equal bars look unequal side by side. Per table, the peak its
+ * axis must reach, for questions drawn as bars more than once on one unit.
+ */
+function sharedPeaks(tables: readonly Table[], contextOf: (t: Table) => ChartContext | null): Map<Table, number> {
+  const groups = new Map<string, { table: Table; peak: number }[]>();
+  for (const t of tables) {
+    if (t.kind !== 'frequency') continue;
+    const ctx = contextOf(t);
+    const axis = ctx === null ? undefined : chartForTable(t, ctx)?.axis;
+    if (axis === undefined) continue;
+    const key = `${t.question}\u0000${t.item ?? ''}\u0000${axis.unit}`;
+    groups.set(key, [...(groups.get(key) ?? []), { table: t, peak: axis.peak }]);
+  }
+  const peaks = new Map<Table, number>();
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const peak = Math.max(...members.map((m) => m.peak));
+    for (const m of members) peaks.set(m.table, peak);
+  }
+  return peaks;
 }
 
 function json(value: unknown): string {

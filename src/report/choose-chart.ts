@@ -7,7 +7,7 @@ import type { Config } from 'vega-lite';
 import type { ChartSpec } from '../spec/analysis.js';
 import type { Question } from '../spec/codebook.js';
 import type { FrequencyTable, Table } from '../spec/result.js';
-import { isNonSubstantive } from '../codebook/scales.js';
+import { isNoAnswer, isNonSubstantive } from '../codebook/scales.js';
 import { crosstabChart, frequencyChart, histogramChart, likertChart, type ChartResult } from '../render/chart/spec.js';
 import { chartMessages } from '../render/chart/messages.js';
 import { isOneCheckbox, ONE_CHECKBOX_LINE } from '../render/table/total.js';
@@ -21,6 +21,8 @@ export interface ChartContext {
   rowQuestion?: Question | undefined;
   /** The table's filter, said under the subtitle: a chart of some rows must not pass for all of them. */
   filter?: string | undefined;
+  /** Frequency bars: a percentage their axis must reach, shared with the other charts of the question. */
+  axisPeak?: number | undefined;
 }
 
 /** The note under a chart's subtitle: the rows it holds, then what it leaves out. */
@@ -54,7 +56,7 @@ function isOneSided(q: Question): boolean {
   return q.options.filter((o) => !isNonSubstantive(o)).length % 2 === 1;
 }
 
-/** Scales whose first answer is the positive end (diverging charts put it on the right). */
+/** Scales whose first answer is the positive end: every chart draws them in that order, the positive end first (left), in blue. */
 const POSITIVE_FIRST = new Set(['agreement', 'trueFalse', 'masculinity', 'understanding', 'amount', 'frequency', 'importance', 'likelihood', 'satisfaction', 'quality', 'favourability', 'familiarity', 'concern', 'intensity']);
 
 /** The chart types each kind of table can be drawn as; another asked for is told, not drawn silently as something else. */
@@ -97,7 +99,7 @@ function drawTable(table: Table, ctx: ChartContext): ChartResult | null {
       const hidden = table.rows.filter((r) => r.suppressed && !r.missing).map((r) => r.label);
       const oneBox = isOneCheckbox(table) ? [ONE_CHECKBOX_LINE] : [];
       const note = notes(ctx, ...oneBox, ...(hidden.length > 0 ? [`Hidden by disclosure control (*): ${hidden.join(', ')}`] : []));
-      return frequencyChart(visible, { ...common, ...note, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents' });
+      return frequencyChart(visible, { ...common, ...note, type: spec.type === 'donut' ? 'donut' : 'bar', percentBase: spec.percentBase ?? 'respondents', ...(ctx.axisPeak === undefined ? {} : { axisPeak: ctx.axisPeak }) });
     }
     case 'crosstab': {
       if (table.base === 0) return null;
@@ -134,24 +136,32 @@ function drawGrid(question: Question, items: FrequencyTable[], ctx: ChartContext
   // Hidden cells would be drawn as zeros: items with any get bars of their own, which name what they leave out.
   if (items.some((t) => t.rows.some((r) => r.suppressed))) return null;
   if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || ORDER_ONLY.has(question.scale) || (question.scale === 'numeric' && (!isRatingScale(question.options) || isRanking(question, items)))) return null;
-  // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of the bars.
-  const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !isNonSubstantive(r.label)) }));
-  const dropped = items[0]!.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.label);
+  // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of diverging bars.
+  // A one-sided bar runs to 100% and ends with those that give no answer, grey as in every other chart.
+  const oneSided = isOneSided(question);
+  const off = (label: string) => isNonSubstantive(label) && !(oneSided && isNoAnswer(label));
+  const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !off(r.label)) }));
+  const dropped = items[0]!.rows.filter((r) => off(r.label)).map((r) => r.label);
   // Left out of the bars but in the base: said under the title with their share, so that bars that stop short of 100% are explained.
-  const shares = items.flatMap((t) => t.rows.filter((r) => isNonSubstantive(r.label)).map((r) => r.percent ?? 0));
+  const shares = items.flatMap((t) => t.rows.filter((r) => off(r.label)).map((r) => r.percent ?? 0));
   const range = shares.length > 0 ? `${formatPercent(Math.min(...shares), 0)}${Math.max(...shares) !== Math.min(...shares) ? `–${formatPercent(Math.max(...shares), 0)}` : ''}` : '';
   const note = notes(ctx, ...(dropped.length > 0 ? [`Not shown: ${dropped.join(', ')} (${range} per item)`] : []));
   return likertChart(onScale, {
-    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), reverse: POSITIVE_FIRST.has(question.scale), oneSided: isOneSided(question) });
+    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), positiveFirst: POSITIVE_FIRST.has(question.scale), oneSided });
 }
 
-/** Which end a two-sided scale lists first (a rating of numbers: the low end), one hue for answers in an order only, or nothing for answers without one. */
+/**
+ * Which end a two-sided scale lists first (a rating of numbers: the low end), one hue for answers in
+ * an order only (as well as numbers in an order: income or age bands, ranks), or nothing for
+ * answers without one.
+ */
 export function sides(q: Question | undefined): { ordered?: 'positiveFirst' | 'negativeFirst' | 'oneSided' } {
   if (q?.scale !== undefined && ORDER_ONLY.has(q.scale)) return { ordered: 'oneSided' };
   if (!q?.scale || NO_SIDES.has(q.scale)) return {};
   if (isOneSided(q)) return { ordered: 'oneSided' };
   if (POSITIVE_FIRST.has(q.scale)) return { ordered: 'positiveFirst' };
-  return q.scale === 'numeric' && isRatingScale(q.options) && !isRanking(q) ? { ordered: 'negativeFirst' } : {};
+  if (q.scale !== 'numeric') return {};
+  return isRatingScale(q.options) && !isRanking(q) ? { ordered: 'negativeFirst' } : { ordered: 'oneSided' };
 }
 
 /**

@@ -180,6 +180,8 @@ export interface CrosstabTable {
   unweightedColumnBases?: number[];
   /** Weighted tables: respondents (unweighted) per cell; null where disclosure control hid the cell. */
   unweightedCounts?: (number | null)[][];
+  /** Weighted tables: Kish effective base of the table, (sum w)^2 / sum w^2 over respondents answering both. */
+  effectiveBase?: number;
   /** Weighted tables: Kish effective base of each column (the bases of the column tests). */
   effectiveColumnBases?: number[];
   /** Column-proportion tests: per cell, the letters of the columns it is significantly higher than (upper case at alpha, lower case at alphaLower). */

@@ -148,6 +148,7 @@ export class Crosstab {
     table.unweightedColumnBases = byColumn(this.columnBases.n);
     if (this.stats.weighted) {
       table.unweightedCounts = grid('n');
+      table.effectiveBase = kish(this.base.w, this.base.w2);
       table.effectiveColumnBases = columnOrder.map((c) => kish(this.columnBases.w[c] ?? 0, this.columnBases.w2[c] ?? 0));
     }
     if (this.stats.letters) {

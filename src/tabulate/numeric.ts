@@ -90,25 +90,58 @@ export class NumericSummary {
     return this.max;
   }
 
-  /** Sturges' rule on "nice" bin edges, capped at 30 bins. */
+  /**
+   * Bins of one "nice" width (1, 2 or 5 times a power of ten) that starts on a multiple of it. The
+   * width is the narrower of Sturges' and Freedman–Diaconis' (numpy's 'auto'): Sturges' alone
+   * lumps a skewed column (weights, incomes) into a bar or two, and Freedman–Diaconis' follows its
+   * spread where the answers are. Whole numbers get bins at least 1 wide, which no gap splits.
+   */
   private bins(): { x0: number; x1: number; count: number }[] {
     const lo = this.min;
     const hi = this.max;
     if (lo === hi) return [{ x0: lo, x1: hi, count: this.n }];
-    const target = Math.min(30, Math.ceil(Math.log2(this.n) + 1));
-    const step = niceStep((hi - lo) / target);
-    const start = Math.floor(lo / step) * step;
-    const k = Math.max(1, Math.ceil((hi - start) / step + 1e-9));
+    const sorted = this.sorted();
+    const sturges = (hi - lo) / Math.ceil(Math.log2(this.rows) + 1);
+    const iqr = this.quantile(sorted, 0.75) - this.quantile(sorted, 0.25);
+    const fd = (2 * iqr) / Math.cbrt(this.rows);
+    const whole = sorted.every(([x]) => Number.isInteger(x));
+    let step = niceStep(Math.max(fd > 0 ? Math.min(sturges, fd) : sturges, whole ? 1 : 0));
+    const start = (s: number) => Math.floor(lo / s) * s;
+    const binsOf = (s: number) => Math.max(1, Math.ceil((hi - start(s)) / s + 1e-9));
+    while (binsOf(step) > MAX_BINS) step = nextNice(step);
+    const first = start(step);
+    const k = binsOf(step);
     const counts = new Array<number>(k).fill(0);
-    for (const [x, c] of this.values) counts[Math.min(k - 1, Math.floor((x - start) / step))]! += c;
-    return counts.map((count, i) => ({ x0: round(start + i * step), x1: round(start + (i + 1) * step), count }));
+    for (const [x, c] of sorted) counts[Math.min(k - 1, Math.floor((x - first) / step))]! += c;
+    return counts.map((count, i) => ({ x0: round(first + i * step), x1: round(first + (i + 1) * step), count }));
+  }
+
+  /** The weighted `p`-quantile: the first value whose cumulative weight reaches `p` of the total. */
+  private quantile(sorted: [number, number][], p: number): number {
+    let seen = 0;
+    for (const [x, c] of sorted) {
+      seen += c;
+      if (seen >= p * this.n) return x;
+    }
+    return this.max;
   }
 }
 
+/** More bins than this are slivers on a chart a few hundred pixels wide. */
+const MAX_BINS = 50;
+
+/** `raw` rounded to the nearest 1, 2 or 5 times a power of ten (on a log scale, as d3's ticks). */
 function niceStep(raw: number): number {
   const p = 10 ** Math.floor(Math.log10(raw));
   const f = raw / p;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+  return (f < Math.SQRT2 ? 1 : f < Math.sqrt(10) ? 2 : f < Math.sqrt(50) ? 5 : 10) * p;
+}
+
+/** The nice width after `step` (0.2 -> 0.5 -> 1). */
+function nextNice(step: number): number {
+  const p = 10 ** Math.floor(Math.log10(step) + 1e-9);
+  const f = Math.round(step / p);
+  return (f < 2 ? 2 : f < 5 ? 5 : 10) * p;
 }
 
 function round(x: number): number {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { crosstabChart } from '../../src/render/chart/spec.js';
+import { crosstabChart, frequencyChart } from '../../src/render/chart/spec.js';
 import { chart } from './chart.js';
-import { crosstab, understandingByGovernment, understandingByGovernmentNets } from './data.js';
+import { crosstab, graph5, understandingByGovernment, understandingByGovernmentNets } from './data.js';
 import { test } from 'node:test';
 import { chartForTable } from '../../src/report/choose-chart.js';
 
@@ -53,6 +53,13 @@ test('one hue or two sides: a neutral middle or an "un-" pole makes two sides; h
   // An order with no good and bad sides (rare .. well done): one hue, not unrelated colours.
   assert.deepEqual(sides(q('doneness', ['Rare', 'Medium rare', 'Medium', 'Medium Well', 'Well'])), { ordered: 'oneSided' });
   assert.deepEqual(sides(q('yesNo', ['Yes', 'No'])), {});
+  // Numbers in an order (income and age bands, ranks) are an order too: one hue, not unrelated colours.
+  assert.deepEqual(sides(q('numeric', ['$0 - $24,999', '$25,000 - $49,999', '$50,000 - $99,999', '$150,000+'])), { ordered: 'oneSided' });
+  assert.deepEqual(sides(q('numeric', ['18-29', '30-44', '45-60', '> 60'])), { ordered: 'oneSided' });
+  assert.deepEqual(sides({ ...q('numeric', ['1', '2', '3', '4', '5', '6']), label: 'Please rank the films', items: ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) => ({ id, label: id, column: i })) }), { ordered: 'oneSided' });
+  // A rating of numbers has two sides; answer codes (A1..A5) have no order to shade.
+  assert.deepEqual(sides(q('numeric', ['1', '2', '3', '4', '5'])), { ordered: 'negativeFirst' });
+  assert.deepEqual(sides(q('codes', ['A1', 'A2', 'A3'])), {});
   // Masculine against not, true against false: two sides, as the README's table of scales says.
   assert.deepEqual(sides(q('masculinity', ['Very masculine', 'Somewhat masculine', 'Not very masculine', 'Not at all masculine'])), { ordered: 'positiveFirst' });
   assert.deepEqual(sides(q('trueFalse', ['True', 'False'])), { ordered: 'positiveFirst' });
@@ -98,12 +105,16 @@ chart(function crosstabHeatmapManyAnswers() {
   assert.equal(result.warnings.length, 0, 'no palette warning for 20 answers');
 });
 
-test('a crosstab chart of up to 10 answers, of a scale, or asked to be stacked, stays stacked', () => {
+test('a crosstab chart of up to 6 answers, of a scale, or asked to be stacked, stays stacked; 7 or more unordered answers make a heatmap', () => {
   const stackedOf = (t: ReturnType<typeof crosstab>, opts: Parameters<typeof crosstabChart>[1]) => /100% stacked bar chart/.test(JSON.stringify(crosstabChart(t, opts).spec));
   const all = crosstab(heightCounts, heights, ['Female', 'Male']);
-  assert.equal(stackedOf(crosstab(heightCounts.slice(0, 10), heights.slice(0, 10), ['Female', 'Male']), {}), true);
+  assert.equal(stackedOf(crosstab(heightCounts.slice(0, 6), heights.slice(0, 6), ['Female', 'Male']), {}), true);
+  // Nine census regions by gender: slivers of 4-5% in colours past the distinct six.
+  assert.equal(stackedOf(crosstab(heightCounts.slice(0, 7), heights.slice(0, 7), ['Female', 'Male']), {}), false);
+  assert.equal(stackedOf(crosstab(heightCounts.slice(0, 9), heights.slice(0, 9), ['Female', 'Male']), {}), false);
   assert.equal(stackedOf(all, { type: 'stacked' }), true, 'asked for');
   assert.equal(stackedOf(all, { ordered: 'negativeFirst' }), true, 'a 0-10 rating keeps its diverging shades');
+  assert.equal(stackedOf(all, { ordered: 'oneSided' }), false, 'twenty heights in one hue cannot be told apart either');
   assert.equal(stackedOf(all, {}), false);
 });
 
@@ -112,4 +123,32 @@ test('a crosstab of one checkbox says no "more than one answer allowed"', () => 
   assert.doesNotMatch(JSON.stringify(crosstabChart(one, { type: 'grouped' }).spec), /more than one answer allowed/);
   const two = crosstab([[300, 420], [10, 20]], ["Macy's Parade", 'Dog show'], ['18 - 29', '30 - 44'], { multi: true });
   assert.match(JSON.stringify(crosstabChart(two, { type: 'grouped' }).spec), /more than one answer allowed/);
+});
+
+test('a multi-select says "more than one answer allowed" in the same words in its frequency chart and its crosstab', () => {
+  const two = crosstab([[300, 420], [10, 20]], ["Macy's Parade", 'Dog show'], ['18 - 29', '30 - 44'], { multi: true });
+  const subtitle = (spec: unknown) => [(spec as { title: { subtitle: string | string[] } }).title.subtitle].flat().join(' ');
+  const inCrosstab = subtitle(crosstabChart(two, { type: 'grouped' }).spec);
+  const inFrequency = subtitle(frequencyChart({ ...graph5, type: 'multi' }).spec);
+  assert.match(inCrosstab, /% of each group's respondents; more than one answer allowed$/);
+  assert.match(inFrequency, /% of respondents; more than one answer allowed$/);
+});
+
+test("a chart's description says each subtitle line as a sentence of its own", () => {
+  const { spec } = crosstabChart(understandingByGovernment, { type: 'stacked', note: ['Only rows where age >= 18', 'Not shown: Unfamiliar (N/A)'] });
+  assert.match(String(spec.description), /% of each group's respondents\. Only rows where age >= 18\. Not shown: Unfamiliar \(N\/A\)\. Ask WhatsApp/);
+});
+
+test('a weighted crosstab gives each group its weighted and effective base under its respondents, as the subtitle does for the table', () => {
+  const t = crosstab([[300, 420], [150, 130]], ['Yes', 'No'], ['18 - 34', '35 - 64']);
+  const weighted = { ...t, columnBases: [472.04, 840.8], base: 1312.84, unweightedColumnBases: [133, 855], unweightedBase: 988, effectiveColumnBases: [86.2, 350.4], effectiveBase: 526.3 };
+  const stacked = JSON.stringify(crosstabChart(weighted, { type: 'stacked' }).spec);
+  assert.match(stacked, /n = 988 valid respondents answering both questions, weighted 1,313, effective 526, % of each group's respondents/);
+  assert.match(stacked, /"18 - 34\\nn = 133\\nweighted 472, effective 86"/);
+  assert.match(JSON.stringify(crosstabChart(weighted, { type: 'grouped' }).spec), /18 - 34 \(n\u00A0=\u00A0133, weighted\\n472, effective 86\)/);
+  // Each heatmap column's lines fit its cell.
+  const heat = JSON.stringify(crosstabChart(weighted, { type: 'heatmap' }).spec);
+  assert.match(heat, /"18 - 34\\nn = 133\\nweighted 472,\\neffective 86"/);
+  // Unweighted, the respondents alone.
+  assert.match(JSON.stringify(crosstabChart(t, { type: 'stacked' }).spec), /"18 - 34\\nn = 450"/);
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { likertChart } from '../../src/render/chart/spec.js';
+import { crosstabChart, likertChart } from '../../src/render/chart/spec.js';
 import { chart } from './chart.js';
-import { agreementGrid, understandingAsScale } from './data.js';
+import { agreementGrid, understandingAsScale, understandingByGovernment } from './data.js';
 
 chart(function likertAgreement() {
   return likertChart(agreementGrid);
@@ -10,8 +10,8 @@ chart(function likertAgreement() {
   assert.ok(svg.includes('How much do you agree with each statement?'));
 });
 
-chart(function likertEvenReversed() {
-  return likertChart(understandingAsScale, { reverse: true });
+chart(function likertEvenPositiveFirst() {
+  return likertChart(understandingAsScale, { positiveFirst: true });
 }, (svg) => {
   assert.ok(svg.includes('n = 552–565 valid respondents per item'));
 });
@@ -20,4 +20,21 @@ test('a weighted grid says so: n counts respondents, then the weighted base', as
   const weighted = agreementGrid.map((t) => ({ ...t, unweightedBase: t.base, base: t.base * 0.9 }));
   const spec = JSON.stringify(likertChart(weighted).spec);
   assert.match(spec, /n = 565 valid respondents, weighted 509, % of respondents/);
+});
+
+test('a scale listed from its positive end runs that way in a diverging chart, as in its tables and crosstabs: blue first', () => {
+  const spec = likertChart(understandingAsScale, { positiveFirst: true }).spec;
+  const json = JSON.stringify(spec);
+  assert.match(json, /"domain":\["Fully well","Reasonably well","Not well enough","Not at all"\],"range":\["#2166AC","#92C5DE","#FDB863","#B35806"\]/);
+  // The same colours, in the same order, as the stacked crosstab of one item draws them.
+  const stacked = JSON.stringify(crosstabChart(understandingByGovernment, { type: 'stacked', ordered: 'positiveFirst' }).spec);
+  assert.match(stacked, /"range":\["#2166AC","#92C5DE","#FDB863","#B35806"\]/);
+});
+
+test('the totals beside bars that reach near 100% stay inside the plot, clear of the item labels', () => {
+  const lopsided = understandingAsScale.map((t) => ({ ...t, rows: t.rows.map((row, i) => ({ ...row, percent: [70, 24, 4, 2][i] ?? 0 })) }));
+  const domain = JSON.stringify(likertChart(lopsided, { positiveFirst: true }).spec).match(/"domain":\[(-?[\d.]+),([\d.]+)\]/)!;
+  // 94% on the left side, its total printed beyond it: the scale reaches past 100%, its ticks do not.
+  assert.ok(Number(domain[2]) > 100, domain[0]);
+  assert.doesNotMatch(JSON.stringify(likertChart(lopsided, { positiveFirst: true }).spec), /"values":\[-125/);
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { analyzeFile } from '../../src/engine/analyze.js';
 import { fromRoot } from '../helpers/paths.js';
-import type { BannerTable, CrosstabTable } from '../../src/spec/result.js';
+import type { BannerTable, CrosstabTable, FrequencyTable } from '../../src/spec/result.js';
 
 const schema = JSON.parse(readFileSync(fromRoot('schema/analysis-result.schema.json'), 'utf8')) as object;
 const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
@@ -40,6 +40,10 @@ test('result schema: a weighted, lettered, suppressed report validates', async (
   const { result } = await runReport(parseSpec(spec, 't.yaml'), fromRoot('t.yaml'));
   assert.ok(result.disclosure && result.disclosure.primary > 0, 'something was suppressed');
   assert.ok(result.weights);
+  // The crosstab's effective base is its respondents', the one its frequency table gives (every q0001 respondent has an age3).
+  const a = result.tables.find((t) => t.id === 'a') as CrosstabTable;
+  const b = result.tables.find((t) => t.id === 'b') as FrequencyTable;
+  assert.ok(a.effectiveBase! > 0 && Math.abs(a.effectiveBase! - b.effectiveBase!) < 1e-6, `${a.effectiveBase} ${b.effectiveBase}`);
   const c = result.tables.find((t) => t.id === 'c') as CrosstabTable;
   assert.ok(c.rowBases.includes(null), 'a row Total was hidden too');
   const d = result.tables.find((t) => t.id === 'd') as BannerTable;

@@ -6,6 +6,7 @@ import type { Config, TopLevelSpec } from 'vega-lite';
 import { MUTED, SIZE, chartConfig } from './theme.js';
 import { measureText, wrapText } from './text.js';
 import { formatCount } from '../number.js';
+import { isNoAnswer } from '../../codebook/scales.js';
 
 /** Options every chart accepts. */
 export interface ChartOptions {
@@ -51,6 +52,8 @@ export interface ChartResult {
   warnings: string[];
   /** What it was drawn as, in words ("a heatmap"), when the chart chose among several. */
   drawnAs?: string;
+  /** Bars on a percent axis: what they are percentages of, and the largest drawn (see `axisPeak`). */
+  axis?: { unit: string; peak: number };
 }
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -96,7 +99,7 @@ export function bandKeys(labels: string[], maxWidth: number, extra: (i: number) 
   const seen = new Set<string>();
   let lines = 1;
   const keys = labels.map((label, i) => {
-    const wrapped = [...capLines(wrapText(label, maxWidth, SIZE.label)), ...extra(i)];
+    const wrapped = [...capLines(wrapText(label, maxWidth, SIZE.label)), ...extra(i).flatMap((line) => wrapText(line, maxWidth, SIZE.label))];
     lines = Math.max(lines, wrapped.length);
     let key = wrapped.join(LINE_BREAK);
     // A zero-width space keeps duplicate labels apart without showing.
@@ -112,6 +115,15 @@ function capLines(lines: string[]): string[] {
   const kept = lines.slice(0, MAX_LABEL_LINES);
   kept[MAX_LABEL_LINES - 1] = `${kept[MAX_LABEL_LINES - 1]!.replace(/\s*\S{0,3}$/, '')}…`;
   return kept;
+}
+
+/**
+ * `items` with those whose label gives no answer ("No answer", "Don't know") moved to the end, the
+ * rest in their order: every chart draws them last, in NO_ANSWER_COLOR, whatever order a spec's
+ * options gave them.
+ */
+export function noAnswerLast<T>(items: readonly T[], label: (item: T) => string): T[] {
+  return [...items.filter((i) => !isNoAnswer(label(i))), ...items.filter((i) => isNoAnswer(label(i)))];
 }
 
 /** Lines of the longest of these band keys. */
@@ -193,17 +205,47 @@ export function subtitleLines(given: string | string[] | undefined, fallback: st
 }
 
 /**
+ * Said after a multi-select's unit (`% of respondents; more than one answer allowed`), by every
+ * chart of one: its percentages add up past 100%. A lone checkbox allows one answer, so nothing.
+ */
+export function moreThanOneAnswer(multi: boolean, answers: number): string {
+  return multi && answers > 1 ? '; more than one answer allowed' : '';
+}
+
+/**
+ * A chart's description (its SVG `<desc>`) from its parts: what it is, each subtitle line, what it
+ * shows. Each part is a sentence of its own, so that a screen reader does not run "% of
+ * respondents" into "Not shown: ..." as the lines of a subtitle joined with spaces did.
+ */
+export function describe(...parts: readonly string[]): string {
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => (/[.!?]$/.test(p) ? p : `${p}.`))
+    .join(' ');
+}
+
+/**
  * `n = 565 valid respondents`; weighted, the respondents and then their weight
  * (`n = 1,615 respondents, weighted 1,507`): a weighted sum is no count of people. With the
  * effective base, what the weights cost in precision (`weighted 1,615, effective 526`): weights
  * that sum to the respondents are still weights.
  */
 export function baseText(base: number, noun: string, unweighted?: number, effective?: number): string {
+  const [n, weights] = baseLines(base, unweighted, effective);
+  return `${n} ${noun}${weights === undefined ? '' : `, ${weights}`}`;
+}
+
+/**
+ * The words of {@link baseText} without a noun, as lines under a group's label in a crosstab
+ * (`n = 133`, then `weighted 472, effective 45`): a group's base says what the subtitle says of the table's.
+ */
+export function baseLines(base: number, unweighted?: number, effective?: number): [string] | [string, string] {
   const lessEffective = unweighted !== undefined && effective !== undefined && effective < unweighted - 0.5;
   if (unweighted !== undefined && (Math.abs(unweighted - base) > 1e-9 || lessEffective)) {
-    return `n = ${formatCount(unweighted)} ${noun}, weighted ${formatCount(Math.round(base))}${lessEffective ? `, effective ${formatCount(Math.round(effective!))}` : ''}`;
+    return [`n = ${formatCount(unweighted)}`, `weighted ${formatCount(Math.round(base))}${lessEffective ? `, effective ${formatCount(Math.round(effective!))}` : ''}`];
   }
-  return `n = ${formatCount(base)} ${noun}`;
+  return [`n = ${formatCount(base)}`];
 }
 
 /** The facet groups for answers and nets, in drawing order. */

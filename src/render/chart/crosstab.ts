@@ -12,11 +12,15 @@ import {
   bandKeys,
   bandStep,
   linesOf,
+  baseLines,
   baseText,
+  describe,
+  moreThanOneAnswer,
   frame,
   keyWidths,
   legendColumns,
   netPanels,
+  noAnswerLast,
   percentAxis,
   percentMax,
   resolve,
@@ -28,8 +32,8 @@ import {
   type Resolved,
 } from './common.js';
 import { chartMessages } from './messages.js';
-import { SIZE, categoryPalette, divergingColors, sequentialColors, textColorOn } from './theme.js';
-import { isNonSubstantive } from '../../codebook/scales.js';
+import { NO_ANSWER_COLOR, SIZE, categoryPalette, divergingColors, sequentialColors, textColorOn } from './theme.js';
+import { isNoAnswer, isNonSubstantive } from '../../codebook/scales.js';
 import { finite, formatPercent, measureText } from './text.js';
 import { formatCount, roundHalfUp } from '../number.js';
 
@@ -39,7 +43,8 @@ export interface CrosstabChartOptions extends ChartOptions {
    * `'stacked'`: one 100% bar per column group, split into the row answers.
    * `'grouped'`: for each row answer, one bar per column group.
    * `'heatmap'`: a cell per answer and group, shaded by its percentage: stacked charts of more
-   * than {@link HEATMAP_ANSWERS} answers become one (their colours could not be told apart).
+   * than {@link HEATMAP_ANSWERS} answers not on a two-sided scale become one (their colours, or
+   * shades, could not be told apart).
    *
    * __Default value:__ `'stacked'`
    */
@@ -48,14 +53,13 @@ export interface CrosstabChartOptions extends ChartOptions {
    * The row answers are a scale with two sides (agree .. disagree, a 1-5 rating), listed from
    * the positive or the negative end: stacked segments are then shaded from orange through grey
    * to blue, like the diverging charts, instead of unrelated category colours; answers off the
-   * scale ("Don't know") are grey. A one-sided scale ("Extremely" .. "Not at all", listed from its
-   * strong end) is shaded in one hue, darkest first.
+   * scale ("Don't know") are grey. Answers in an order with one side (`'oneSided'`: "Extremely" ..
+   * "Not at all" listed from its strong end, rare .. well done, income or age bands, ranks) are
+   * shaded in one hue, darkest first.
    */
   ordered?: 'positiveFirst' | 'negativeFirst' | 'oneSided';
 }
 
-/** Answers off a scale ("Don't know") in an ordered stack: a grey darker than the scale's middle. */
-const OFF_SCALE_COLOR = '#969696';
 /**
  * Cells hidden by disclosure control: a stacked bar ends with their share together (what the
  * column's base and its visible cells tell anyway), a heatmap's cell and a grouped bar show `*`.
@@ -81,22 +85,22 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   const warnings: string[] = [];
   const r = resolve(opts);
   const nets = new Set(table.netRows ?? []);
-  // Unasked, more answers than stacked colours can tell apart make a heatmap; a scale keeps its ordered shades.
-  let type = opts.type ?? (table.rowLabels.length - nets.size > HEATMAP_ANSWERS && opts.ordered === undefined && table.multi !== true ? 'heatmap' : 'stacked');
+  // Unasked, more answers than stacked colours (or shades of one hue) can tell apart make a heatmap,
+  // which keeps their order; a two-sided scale keeps its diverging shades, orange against blue.
+  const twoSided = opts.ordered === 'positiveFirst' || opts.ordered === 'negativeFirst';
+  let type = opts.type ?? (table.rowLabels.length - nets.size > HEATMAP_ANSWERS && !twoSided && table.multi !== true ? 'heatmap' : 'stacked');
   if (type === 'stacked' && table.multi === true) {
     warnings.push(chartMessages.stackedMulti(table.label));
     type = 'grouped';
   }
   const leftOut = type === 'stacked' || type === 'heatmap' ? netsNotDrawn([...nets].map((i) => table.rowLabels[i] ?? '')) : [];
   const subtitle = subtitleLines(opts.subtitle, [
-    `${baseText(table.base, `${r.baseLabel} answering both questions`, table.unweightedBase)}, % of each group's respondents` +
-      // One checkbox (a lone "select all that apply" option) allows one answer: no such remark.
-      (table.multi === true && table.rowLabels.length - nets.size > 1 ? ' (more than one answer allowed)' : ''),
+    `${baseText(table.base, `${r.baseLabel} answering both questions`, table.unweightedBase, table.effectiveBase)}, % of each group's respondents${moreThanOneAnswer(table.multi === true, table.rowLabels.length - nets.size)}`,
   ], opts.note, leftOut);
   const title = opts.title ?? table.label;
   const built = type === 'stacked' ? stacked(table, nets, r, warnings, opts.ordered) : type === 'heatmap' ? heatmap(table, nets, r) : grouped(table, nets, r, warnings);
   const kind = type === 'stacked' ? '100% stacked bar chart' : type === 'heatmap' ? 'Heatmap' : 'Grouped bar chart';
-  const description = opts.description ?? `${kind} of "${title}". ${subtitle.join(' ')}. ${built.descs.join('; ')}.`;
+  const description = opts.description ?? describe(`${kind} of "${title}"`, ...subtitle, built.descs.join('; '));
   return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, built.body), warnings, drawnAs: `a ${kind.toLowerCase()}` };
 }
 
@@ -106,8 +110,13 @@ interface Built {
 }
 
 /** A column group's respondents, as the subtitle counts them: a weighted sum is no count of people. */
-function respondentsIn(table: CrosstabTable, c: number): string {
-  return formatCount(table.unweightedColumnBases?.[c] ?? table.columnBases[c] ?? 0);
+function groupBase(table: CrosstabTable, c: number): string[] {
+  return baseLines(table.columnBases[c] ?? 0, table.unweightedColumnBases?.[c], table.effectiveColumnBases?.[c]);
+}
+
+/** The rows drawn as answers (nets aside), those that give no answer last. */
+function answerRows(table: CrosstabTable, nets: Set<number>): number[] {
+  return noAnswerLast(table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i)), (i) => table.rowLabels[i] ?? '');
 }
 
 function pct(table: CrosstabTable, row: number, col: number): number {
@@ -128,13 +137,17 @@ function palette(label: string, n: number, r: Resolved, warnings: string[]): str
   return colors;
 }
 
-/** Scale colours for the answers on the scale, in their order; grey for those off it. */
-function orderedColors(labels: readonly string[], order: 'positiveFirst' | 'negativeFirst' | 'oneSided'): string[] {
-  const onScale = labels.filter((l) => !isNonSubstantive(l)).length;
-  const shades = order === 'oneSided' ? sequentialColors(onScale) : divergingColors(onScale);
-  if (order === 'positiveFirst') shades.reverse();
+/**
+ * Colours of stacked answers: on a scale, its shades in order and grey for answers off it ("Don't
+ * know"); otherwise category colours, and grey for answers that give none ("No answer").
+ */
+function segmentColors(labels: readonly string[], ordered: CrosstabChartOptions['ordered'], tableLabel: string, r: Resolved, warnings: string[]): string[] {
+  const off = ordered ? isNonSubstantive : isNoAnswer;
+  const n = labels.filter((l) => !off(l)).length;
+  const shades = ordered === undefined ? palette(tableLabel, n, r, warnings) : ordered === 'oneSided' ? sequentialColors(n) : divergingColors(n);
+  if (ordered === 'positiveFirst') shades.reverse();
   let k = 0;
-  return labels.map((l) => (isNonSubstantive(l) ? OFF_SCALE_COLOR : shades[k++]!));
+  return labels.map((l) => (off(l) ? NO_ANSWER_COLOR : shades[k++]!));
 }
 
 /** A top legend whose wrapped labels fit the chart's width. */
@@ -149,11 +162,11 @@ function topLegend(legendKeys: string[], r: Resolved): Record<string, unknown> {
 }
 
 function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[], ordered: CrosstabChartOptions['ordered']): Built {
-  const rows = table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i));
-  const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => [`n = ${respondentsIn(table, c)}`]);
+  const rows = answerRows(table, nets);
+  const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => groupBase(table, c));
   const anyHidden = rows.some((row) => table.columnLabels.some((_, c) => isHidden(table, row, c)));
   const { keys: segKeys } = bandKeys([...rows.map((i) => table.rowLabels[i] ?? ''), ...(anyHidden ? [HIDDEN_SEGMENT] : [])], LEGEND_LABEL_WIDTH);
-  const colors = [...(ordered ? orderedColors(rows.map((i) => table.rowLabels[i] ?? ''), ordered) : palette(table.label, rows.length, r, warnings)), ...(anyHidden ? [HIDDEN_COLOR] : [])];
+  const colors = [...segmentColors(rows.map((i) => table.rowLabels[i] ?? ''), ordered, table.label, r, warnings), ...(anyHidden ? [HIDDEN_COLOR] : [])];
   const data: Record<string, unknown>[] = [];
   const descs: string[] = [];
   table.columnLabels.forEach((colLabel, c) => {
@@ -186,7 +199,7 @@ function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
       const k = segKeys.length - 1;
       data.push({ key: colKeys[c], segment: segKeys[k], start, end: 100, mid: start + rest / 2, value: rest, text: (rest * r.width) / 100 >= measureText(HIDDEN, SIZE.label) + SEGMENT_LABEL_MARGIN ? HIDDEN : '', textColor: textColorOn(HIDDEN_COLOR), desc: `${colLabel}: hidden by disclosure control` });
     }
-    descs.push(`${colLabel} (n = ${respondentsIn(table, c)}): ${parts.join(', ')}`);
+    descs.push(`${colLabel} (${groupBase(table, c).join(', ')}): ${parts.join(', ')}`);
   });
   const body = {
     data: { values: data },
@@ -218,8 +231,13 @@ function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
   return { body, descs };
 }
 
-/** Past this many answers (nets aside), a stacked chart is drawn as a heatmap. */
-export const HEATMAP_ANSWERS = 10;
+/**
+ * Past this many unordered answers (nets aside), a stacked chart is drawn as a heatmap. Seven or
+ * more share a 100% bar as slivers too thin to print their percentage, in colours past the
+ * palette's six most distinct (yellow, black, tints) that the legend cannot tie to them: a
+ * region by gender (nine answers) reads as a table.
+ */
+export const HEATMAP_ANSWERS = 6;
 /** Shades of a heatmap's cells, from none to the table's largest percentage. */
 const HEATMAP_SHADES = 7;
 
@@ -228,10 +246,10 @@ const HEATMAP_SHADES = 7;
  * the larger it is: twenty heights or fifty states by gender read as a table does.
  */
 function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
-  const rows = table.rowLabels.map((_, i) => i).filter((i) => !nets.has(i));
+  const rows = answerRows(table, nets);
   const { keys: rowKeys, lines } = bandKeys(rows.map((i) => table.rowLabels[i] ?? ''), r.labelWidth);
   const cell = Math.max(64, Math.min(120, Math.floor(r.width / Math.max(1, table.columnLabels.length))));
-  const { keys: colKeys, lines: colLines } = bandKeys(table.columnLabels, cell - 8, (c) => [`n = ${respondentsIn(table, c)}`]);
+  const { keys: colKeys, lines: colLines } = bandKeys(table.columnLabels, cell - 8, (c) => groupBase(table, c));
   const shades = [...sequentialColors(HEATMAP_SHADES)].reverse();
   let max = 0;
   // Shaded by the percentage as printed: two cells that both read 13% get one shade.
@@ -269,10 +287,10 @@ function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
 }
 
 function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[]): Built {
-  const order = [...table.rowLabels.keys()];
+  const order = noAnswerLast([...table.rowLabels.keys()], (i) => table.rowLabels[i] ?? '');
   const { keys: rowKeys, lines } = bandKeys(table.rowLabels, r.labelWidth);
   const { keys: colKeys } = bandKeys(
-    table.columnLabels.map((l, c) => `${l} (n\u00A0=\u00A0${respondentsIn(table, c)})`),
+    table.columnLabels.map((l, c) => `${l} (${groupBase(table, c).join(', ').replace(/ = /g, '\u00A0=\u00A0')})`),
     LEGEND_LABEL_WIDTH,
   );
   const colors = palette(table.label, table.columnLabels.length, r, warnings);
@@ -305,7 +323,7 @@ function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
     width: r.width,
     height: { step: step(lines), for: 'position' },
     encoding: {
-      y: { field: 'key', type: 'nominal', sort: rowKeys, axis: bandAxis(lines, rowKeys), scale: { paddingInner: 0.22 } },
+      y: { field: 'key', type: 'nominal', sort: order.map((i) => rowKeys[i]), axis: bandAxis(lines, rowKeys), scale: { paddingInner: 0.22 } },
       yOffset: { field: 'column', type: 'nominal', sort: colKeys, scale: { paddingInner: 0.08 } },
       x: { field: 'value', type: 'quantitative', scale: { domain: [0, xMax], nice: false }, axis: percentAxis("% of each group's respondents", xMax) },
     },

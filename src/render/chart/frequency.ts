@@ -12,8 +12,11 @@ import {
   bandStep,
   linesOf,
   baseText,
+  describe,
+  moreThanOneAnswer,
   frame,
   netPanels,
+  noAnswerLast,
   percentAxis,
   percentMax,
   resolve,
@@ -27,7 +30,8 @@ import {
 import { chartMessages } from './messages.js';
 import { finite, formatPercent } from './text.js';
 import { formatCount } from '../number.js';
-import { NET_COLOR, barColor } from './theme.js';
+import { NET_COLOR, NO_ANSWER_COLOR, barColor, categoryPalette } from './theme.js';
+import { isNoAnswer } from '../../codebook/scales.js';
 
 /** Options of {@link frequencyChart}. */
 export interface FrequencyChartOptions extends ChartOptions {
@@ -45,6 +49,14 @@ export interface FrequencyChartOptions extends ChartOptions {
    * __Default value:__ `'respondents'`
    */
   percentBase?: 'respondents' | 'responses';
+  /**
+   * A percentage the bars' axis must reach as well as their own largest: the largest of other
+   * charts of the same question drawn beside this one (a filtered table and the whole), so that
+   * all share one axis and read side by side.
+   *
+   * __Default value:__ none: the axis fits this chart's bars
+   */
+  axisPeak?: number;
 }
 
 /** A donut with more slices than this cannot be read; such questions get bars. */
@@ -59,6 +71,8 @@ interface Datum {
   count: number;
   text: string;
   desc: string;
+  /** An answer that gives none ("No answer"): drawn last, in grey. */
+  noAnswer?: true;
 }
 
 /**
@@ -105,7 +119,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
     [
       byResponses
         ? `n = ${formatCount(responses)} answers from ${formatCount(table.base)} ${r.baseLabel}, % of responses`
-        : `${baseText(table.base, r.baseLabel, table.unweightedBase, table.effectiveBase)}, % of respondents${multi && inBase.filter((row) => row.net !== true).length > 1 ? '; more than one answer allowed' : ''}`,
+        : `${baseText(table.base, r.baseLabel, table.unweightedBase, table.effectiveBase)}, % of respondents${moreThanOneAnswer(multi, inBase.filter((row) => row.net !== true).length)}`,
     ],
     opts.note,
     leftOut,
@@ -114,7 +128,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
   const countText = (row: FrequencyRow): string =>
     byResponses ? `${formatCount((finite(row.percentOfResponses) * responses) / 100)} of ${formatCount(responses)} answers` : `${formatCount(finite(row.count))} of ${formatCount(table.base)} respondents`;
 
-  const rows = inBase.filter((row) => row.net !== true || (type !== 'donut' && (!byResponses || row.percentOfResponses !== undefined)));
+  const rows = noAnswerLast(inBase.filter((row) => row.net !== true || (type !== 'donut' && (!byResponses || row.percentOfResponses !== undefined))), (row) => row.label);
   const { keys, lines } = bandKeys(rows.map((row) => row.label), r.labelWidth);
   const data: Datum[] = rows.map((row, i) => {
     const value = percentOf(row);
@@ -128,6 +142,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
       count: finite(row.count),
       text,
       desc: `${row.net === true ? 'Net: ' : ''}${row.label}: ${text}${byResponses ? ' of responses' : ''} (${countText(row)})`,
+      ...(row.net !== true && isNoAnswer(row.label) ? { noAnswer: true as const } : {}),
     };
   });
 
@@ -135,27 +150,37 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
   const title = opts.title ?? table.label;
   const description =
     opts.description ??
-    `${kind} of "${title}". ${subtitle.join(' ')}. ${data.map((d) => d.desc).join('; ')}.` +
-      (outside.length === 0
-        ? ''
-        : ` Not charted, outside the base: ${outside.map((row) => `${row.label} (${formatCount(finite(row.count))}, ${formatPercent(finite(row.percent), r.decimals)} of everyone asked)`).join('; ')}.`);
+    describe(
+      `${kind} of "${title}"`,
+      ...subtitle,
+      data.map((d) => d.desc).join('; '),
+      outside.length === 0 ? '' : `Not charted, outside the base: ${outside.map((row) => `${row.label} (${formatCount(finite(row.count))}, ${formatPercent(finite(row.percent), r.decimals)} of everyone asked)`).join('; ')}`,
+    );
   // Nets get a panel of their own only when there are answers to set them apart from.
   const panels = data.some((d) => d.group === GROUP_NETS) && data.some((d) => d.group === GROUP_ANSWERS);
-  const body = type === 'donut' ? donutBody(data, keys) : barBody(data, keys, lines, unit, panels, r);
+  const peak = Math.max(0, ...data.map((d) => d.value));
+  const body = type === 'donut' ? donutBody(data, keys, r) : barBody(data, keys, lines, unit, panels, r, Math.max(peak, finite(opts.axisPeak)));
   const totalWidth = type === 'donut' ? r.labelWidth + 300 : r.labelWidth + r.width;
-  return { spec: frame(titleBlock(title, subtitle, totalWidth), description, r.config, body), warnings };
+  return { spec: frame(titleBlock(title, subtitle, totalWidth), description, r.config, body), warnings, ...(type === 'donut' ? {} : { axis: { unit, peak } }) };
 }
 
-function barBody(data: Datum[], keys: string[], lines: number, unit: string, hasNets: boolean, r: Resolved): Record<string, unknown> {
-  const max = percentMax(Math.max(0, ...data.map((d) => d.value)));
+function barBody(data: Datum[], keys: string[], lines: number, unit: string, hasNets: boolean, r: Resolved, peak: number): Record<string, unknown> {
+  const max = percentMax(peak);
   const answerColor = barColor(r.config);
-  const view = barView({ keys, allKeys: keys, lines, max, axis: percentAxis(unit, max), color: hasNets ? undefined : answerColor, width: r.width });
+  const noAnswer = data.some((d) => d.noAnswer);
+  const view = barView({ keys, allKeys: keys, lines, max, axis: percentAxis(unit, max), color: hasNets ? undefined : answerColor, width: r.width, noAnswer });
   if (hasNets) {
     const layer = view['layer'] as Record<string, Record<string, unknown>>[];
     const bars = layer[0] ?? {};
     bars['encoding'] = {
       ...bars['encoding'],
-      color: { field: 'group', type: 'nominal', scale: { domain: [GROUP_ANSWERS, GROUP_NETS], range: [answerColor, NET_COLOR] }, legend: null },
+      color: {
+        ...(noAnswer ? { condition: NO_ANSWER_CONDITION } : {}),
+        field: 'group',
+        type: 'nominal',
+        scale: { domain: [GROUP_ANSWERS, GROUP_NETS], range: [answerColor, NET_COLOR] },
+        legend: null,
+      },
     };
   }
   if (!hasNets) return { data: { values: data }, ...view };
@@ -178,6 +203,8 @@ export function barView(v: {
   axis: Record<string, unknown>;
   color: string | undefined;
   width: number;
+  /** Some data have `noAnswer`: their bars are grey. */
+  noAnswer?: boolean;
 }): Record<string, unknown> {
   return {
     width: v.width,
@@ -189,7 +216,10 @@ export function barView(v: {
     layer: [
       {
         mark: { type: 'bar', height: 18, ...(v.color === undefined ? {} : { color: v.color }) },
-        encoding: { description: { field: 'desc' } },
+        encoding: {
+          description: { field: 'desc' },
+          ...(v.noAnswer === true && v.color !== undefined ? { color: { condition: NO_ANSWER_CONDITION, value: v.color } } : {}),
+        },
       },
       {
         mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, aria: false },
@@ -199,7 +229,14 @@ export function barView(v: {
   };
 }
 
-function donutBody(data: Datum[], keys: string[]): Record<string, unknown> {
+/** Bars of answers that give none are grey. */
+const NO_ANSWER_CONDITION = { test: 'datum.noAnswer', value: NO_ANSWER_COLOR };
+
+function donutBody(data: Datum[], keys: string[], r: Resolved): Record<string, unknown> {
+  // The theme's category colours, but grey for a slice that gives no answer.
+  const palette = categoryPalette(r.config, data.filter((d) => !d.noAnswer).length).colors;
+  let k = 0;
+  const range = data.some((d) => d.noAnswer) ? { range: data.map((d) => (d.noAnswer ? NO_ANSWER_COLOR : palette[k++]!)) } : {};
   return {
     data: { values: data },
     width: 240,
@@ -210,7 +247,7 @@ function donutBody(data: Datum[], keys: string[]): Record<string, unknown> {
       color: {
         field: 'key',
         type: 'nominal',
-        scale: { domain: keys },
+        scale: { domain: keys, ...range },
         legend: { title: null, orient: 'right', labelExpr: SPLIT_LINES },
       },
     },

@@ -2,22 +2,26 @@
  * The histogram of a numeric question, drawn from the bins the tabulation computed.
  */
 import type { NumericTable } from '../../spec/result.js';
-import { baseText, frame, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
+import { baseText, describe, frame, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
 import { chartMessages } from './messages.js';
-import { formatStat } from './text.js';
+import { formatStat, measureText, wrapText } from './text.js';
 import { formatCount } from '../number.js';
-import { barColor } from './theme.js';
+import { SIZE, barColor } from './theme.js';
 
 /** Options of {@link histogramChart}. */
 export interface HistogramChartOptions extends ChartOptions {
-  /** Title of the value axis. __Default value:__ none (the question is the chart title) */
+  /**
+   * Title of the value axis: what the numbers are ("Age (years)").
+   *
+   * __Default value:__ the question's label
+   */
   axisTitle?: string;
   /** Height of the plotting area in pixels. __Default value:__ `220` */
   height?: number;
 }
 
 /**
- * A histogram: one bar per bin of `table.bins`, counts on top of the bars, and the mean and
+ * A histogram: one bar per bin of `table.bins`, counts on top of the bars where they fit, and the mean and
  * median in the subtitle.
  *
  * @example
@@ -45,9 +49,13 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
   });
   const edges = bins.length === 0 ? [] : [...bins.map((b) => b.x0), bins[bins.length - 1]?.x1 ?? 0];
   const maxCount = Math.max(1, ...bins.map((b) => b.count));
+  // Counts over the bars only when every one fits over its bar: a few printed among many would read as the only ones.
+  const span = edges.length > 0 ? edges[edges.length - 1]! - edges[0]! : 0;
+  const fits = data.every((d) => span > 0 && ((d.x1 - d.x0) / span) * r.width >= measureText(d.text, SIZE.label) + 2);
+  const axisTitle = wrapText(opts.axisTitle ?? table.label, r.width, SIZE.label);
 
   const title = opts.title ?? table.label;
-  const description = opts.description ?? `Histogram of "${title}". ${subtitle.join(' ')}. ${data.map((d) => d.desc).join('; ')}.`;
+  const description = opts.description ?? describe(`Histogram of "${title}"`, ...subtitle, data.map((d) => d.desc).join('; '));
   const body = {
     data: { values: data },
     width: r.width,
@@ -68,16 +76,15 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
             field: 'x0',
             type: 'quantitative',
             scale: { domain: edges.length > 0 ? [edges[0], edges[edges.length - 1]] : [0, 1], nice: false, zero: false },
-            axis: { title: opts.axisTitle ?? null, format: ',~g', grid: false, ...(edges.length <= 16 ? { values: edges } : {}) },
+            axis: { title: axisTitle.length === 1 ? axisTitle[0] : axisTitle, format: ',~g', grid: false, ...(edges.length <= 16 ? { values: edges } : {}) },
           },
           x2: { field: 'x1' },
           description: { field: 'desc' },
         },
       },
-      {
-        mark: { type: 'text', baseline: 'bottom', dy: -3, aria: false },
-        encoding: { x: { field: 'mid', type: 'quantitative' }, text: { field: 'text' } },
-      },
+      ...(fits
+        ? [{ mark: { type: 'text', baseline: 'bottom', dy: -3, aria: false }, encoding: { x: { field: 'mid', type: 'quantitative' }, text: { field: 'text' } } }]
+        : []),
     ],
   };
   return { spec: frame(titleBlock(title, subtitle, r.width + 40), description, r.config, body), warnings };

@@ -2,7 +2,7 @@
  * Diverging stacked bars for a grid of items answered on one scale (a Likert battery).
  */
 import { gridTitle } from '../title.js';
-import type { FrequencyTable } from '../../spec/result.js';
+import type { FrequencyRow, FrequencyTable } from '../../spec/result.js';
 import {
   LEGEND_OVERHANG,
   SPLIT_LINES,
@@ -10,9 +10,11 @@ import {
   bandKeys,
   bandStep,
   baseText,
+  describe,
   frame,
   keyWidths,
   legendColumns,
+  noAnswerLast,
   percentAxis,
   resolve,
   subtitleLines,
@@ -21,19 +23,22 @@ import {
   type ChartResult,
 } from './common.js';
 import { chartMessages } from './messages.js';
-import { SIZE, divergingColors, sequentialColors, textColorOn } from './theme.js';
+import { NO_ANSWER_COLOR, SIZE, divergingColors, sequentialColors, textColorOn } from './theme.js';
+import { isNoAnswer } from '../../codebook/scales.js';
 import { finite, formatPercent, measureText } from './text.js';
 import { formatCount } from '../number.js';
 
 /** Options of {@link likertChart}. */
 export interface LikertChartOptions extends ChartOptions {
   /**
-   * Draw the options in reverse order, for scales listed from the positive end ("Strongly
-   * agree" first), so that the negative end sits on the left in orange.
+   * The scale is listed from its positive end ("Very favorably" first), as its tables list it: the
+   * bars run in that order, the positive end on the left in blue, as the stacked crosstabs of its
+   * items do (`ordered: 'positiveFirst'`), so that one scale reads the same way in every chart.
+   * Otherwise the negative end is on the left, in orange.
    *
    * __Default value:__ `false`
    */
-  reverse?: boolean;
+  positiveFirst?: boolean;
   /** Print each side's total (without the neutral middle) at the bar ends. __Default value:__ `true` */
   totals?: boolean;
   /**
@@ -61,7 +66,7 @@ const SEGMENT_LABEL_MARGIN = 6;
  *
  * @param tables one frequency table per item, each listing the same options in scale order.
  * @example
- * const { spec } = likertChart(grid.items.map((item) => tableOf(item)), { reverse: true });
+ * const { spec } = likertChart(grid.items.map((item) => tableOf(item)), { positiveFirst: true });
  */
 export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions = {}): ChartResult {
   const warnings: string[] = [];
@@ -69,11 +74,15 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const first = tables[0];
   if (first === undefined) warnings.push(chartMessages.likertEmpty());
   // Nets would count answers twice, and declared missing answers are outside the base.
-  const scale = (first?.rows ?? []).filter((row) => row.net !== true && row.missing !== true).map((row) => row.label);
+  const labels = (rows: readonly FrequencyRow[]) => noAnswerLast(rows.filter((row) => row.net !== true && row.missing !== true).map((row) => row.label), (l) => l);
+  const options = labels(first?.rows ?? []);
   const oneSided = opts.oneSided === true;
-  const options = opts.reverse === true && !oneSided ? [...scale].reverse() : scale;
   const k = options.length;
-  const colors = oneSided ? sequentialColors(k) : divergingColors(k);
+  // A one-sided bar runs to 100%, so it can end with "No answer", grey as in every chart; a diverging one cannot.
+  const shades = oneSided ? sequentialColors(options.filter((o) => !isNoAnswer(o)).length) : divergingColors(k);
+  if (opts.positiveFirst === true && !oneSided) shades.reverse();
+  let shade = 0;
+  const colors = options.map((o) => (oneSided && isNoAnswer(o) ? NO_ANSWER_COLOR : shades[shade++]!));
   const { keys: optionKeys } = bandKeys(options, LEGEND_LABEL_WIDTH);
 
   // Each item's respondents: a weighted sum is no count of people (the subtitle gives the weighted base).
@@ -94,7 +103,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   let extent = 0;
   const items = tables.map((t, i) => {
     const answers = t.rows.filter((row) => row.net !== true && row.missing !== true);
-    if (i > 0 && answers.map((row) => row.label).join('\u0000') !== scale.join('\u0000')) {
+    if (i > 0 && labels(answers).join('\u0000') !== options.join('\u0000')) {
       warnings.push(chartMessages.likertOptionsDiffer(t.item ?? t.label));
     }
     const values = options.map((o) => finite(answers.find((row) => row.label === o)?.percent));
@@ -108,7 +117,9 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   // Room on each side for the bars and their totals, up to the next tick.
   const room = extent * 1.1 + (opts.totals === false ? 2 : 9);
   const domainMax = oneSided ? 100 : Math.min(100, Math.ceil(room / likertStep(room)) * likertStep(room));
-  const pxPerPercent = r.width / ((oneSided ? 1 : 2) * domainMax);
+  // Past 100% only to make room for the totals at a bar near it: on the left they would run into the item labels.
+  const reach = oneSided ? 100 : Math.max(domainMax, room);
+  const pxPerPercent = r.width / ((oneSided ? 1 : 2) * reach);
 
   for (const it of items) {
     let start = -it.left;
@@ -153,9 +164,9 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const centre =
     k === 0 || oneSided ? '' : odd ? `Bars are centred on the middle answer, "${options[half] ?? ''}". ` : `Bars are centred between "${options[half - 1] ?? ''}" and "${options[half] ?? ''}". `;
   const description =
-    opts.description ?? `${oneSided ? 'Stacked' : 'Diverging stacked'} bar chart of "${title}". ${subtitle.join(' ')}. ${centre}${descs.join('; ')}.`;
+    opts.description ?? describe(`${oneSided ? 'Stacked' : 'Diverging stacked'} bar chart of "${title}"`, ...subtitle, centre, descs.join('; '));
 
-  const x = { type: 'quantitative', scale: { domain: [oneSided ? 0 : -domainMax, domainMax], nice: false } } as const;
+  const x = { type: 'quantitative', scale: { domain: [oneSided ? 0 : -reach, reach], nice: false } } as const;
   const body = {
     width: r.width,
     height: { step: bandStep(lines, 22) },

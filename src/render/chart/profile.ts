@@ -3,11 +3,12 @@
  * bars on one percent scale, like the consolidated profile chart of a published study.
  */
 import type { FrequencyTable } from '../../spec/result.js';
-import { bandKeys, baseText, frame, percentAxis, percentMax, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
+import { bandKeys, baseText, describe, frame, noAnswerLast, percentAxis, percentMax, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
 import { barView } from './frequency.js';
 import { chartMessages } from './messages.js';
 import { finite, formatPercent, wrapText } from './text.js';
 import { formatCount } from '../number.js';
+import { isNoAnswer } from '../../codebook/scales.js';
 import { MUTED, SIZE, barColor } from './theme.js';
 
 /**
@@ -26,7 +27,7 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
   const color = barColor(r.config);
   const descs: string[] = [];
 
-  const answerRows = tables.map((t) => t.rows.filter((row) => row.net !== true && row.missing !== true));
+  const answerRows = tables.map((t) => noAnswerLast(t.rows.filter((row) => row.net !== true && row.missing !== true), (row) => row.label));
   const panelKeys = answerRows.map((rows) => bandKeys(rows.map((row) => row.label), r.labelWidth));
   const allKeys = panelKeys.flatMap((p) => p.keys);
 
@@ -38,7 +39,7 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
     const data = rows.map((row, j) => {
       const value = finite(row.percent);
       const text = formatPercent(value, r.decimals);
-      return { key: keys[j] ?? row.label, value, text, desc: `${row.label}: ${text} (${formatCount(finite(row.count))} of ${formatCount(t.base)} respondents)` };
+      return { key: keys[j] ?? row.label, value, text, desc: `${row.label}: ${text} (${formatCount(finite(row.count))} of ${formatCount(t.base)} respondents)`, ...(isNoAnswer(row.label) ? { noAnswer: true } : {}) };
     });
     const heading = `${t.label}${sameBase ? '' : ` (n = ${formatCount(t.base)})`}`;
     descs.push(`${heading}: ${data.map((d) => d.desc).join(', ')}`);
@@ -50,7 +51,7 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
     return {
       title: { text: headingLines, fontSize: SIZE.label, fontWeight: 'bold', color: MUTED, anchor: 'start', frame: 'bounds', offset: 6, lineHeight: SIZE.lineHeight },
       data: { values: data },
-      ...barView({ keys, allKeys, lines, max, axis, color, width: r.width }),
+      ...barView({ keys, allKeys, lines, max, axis, color, width: r.width, noAnswer: data.some((d) => 'noAnswer' in d) }),
     };
   });
 
@@ -67,7 +68,7 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
     opts.note,
     outside.length > 0 ? [`Not in the bases: ${outside.join(', ')}`] : [],
   );
-  const description = opts.description ?? `Profile of respondents. ${subtitle.join(' ')}. ${descs.join('; ')}.`;
+  const description = opts.description ?? describe('Profile of respondents', ...subtitle, descs.join('; '));
   const body = { vconcat: panels, spacing: 18, resolve: { scale: { x: 'shared' } } };
   return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, body), warnings };
 }

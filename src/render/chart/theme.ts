@@ -33,6 +33,13 @@ const DIVERGING_LEFT = ['#B35806', '#E08214', '#FDB863', '#FEE0B6'];
 const DIVERGING_RIGHT = ['#2166AC', '#4393C3', '#92C5DE', '#D1E5F0'];
 export const NEUTRAL_COLOR = '#D9D9D9';
 
+/**
+ * Answers that give no answer ("No answer", "Don't know", "Prefer not to say"), and answers off a
+ * scale: one grey in every chart (a bar, a stacked segment, a donut slice), darker than a scale's
+ * neutral middle so that the two are not read as one, and always drawn last.
+ */
+export const NO_ANSWER_COLOR = '#969696';
+
 /** Shades for `n` options on one side of a diverging scale, from the end inwards. */
 function side(shades: string[], n: number): string[] {
   const pick: Record<number, number[]> = { 1: [1], 2: [0, 2], 3: [0, 1, 2], 4: [0, 1, 2, 3] };

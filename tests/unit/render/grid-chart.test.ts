@@ -85,3 +85,13 @@ test('a grid on an order with no sides (rare .. well done) gets bars per item, n
   const agree = ['Strongly agree', 'Agree', 'Neutral', 'Disagree', 'Strongly disagree'];
   assert.ok(chartForGrid({ ...grid(agree), scale: 'agreement' }, items(agree), {}), 'agreement diverges');
 });
+
+test('a one-sided grid ends each bar with "No answer" in the grey of every chart; a diverging grid names it under the title', () => {
+  const often = ['Often', 'Sometimes', 'Rarely', 'Never', 'No answer'];
+  const chart = chartForGrid({ ...grid(often), scale: 'frequency' }, items(often), {})!;
+  const json = JSON.stringify(chart.spec);
+  assert.doesNotMatch(json, /Not shown/);
+  assert.match(json, /"domain":\["Often","Sometimes","Rarely","Never","No answer"\],"range":\["#[0-9A-F]{6}","#[0-9A-F]{6}","#[0-9A-F]{6}","#[0-9A-F]{6}","#969696"\]/);
+  const agree = ['Agree', 'Neither agree nor disagree', 'Disagree', 'No answer'];
+  assert.match(JSON.stringify(chartForGrid({ ...grid(agree), scale: 'agreement' }, items(agree), {})!.spec), /Not shown: No answer/);
+});

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NumericSummary } from '../../../src/tabulate/numeric.js';
+import { NumericCoder } from '../../../src/engine/coder.js';
+import { Cells } from '../../../src/ingest/cells.js';
+import type { Question } from '../../../src/spec/codebook.js';
+
+const question: Question = { id: 'x', label: 'X', type: 'numeric', columns: [0], options: [], items: [] };
+
+function bins(values: number[]) {
+  const coder = new NumericCoder(question, false);
+  const s = new NumericSummary(coder);
+  const cells = new Cells();
+  for (const v of values) {
+    cells.hold([String(v)]);
+    coder.read(cells);
+    s.add(1);
+  }
+  return s.table().bins!;
+}
+
+test('bins of a skewed column follow its spread (Freedman–Diaconis), on nice edges, not one bar for most answers', () => {
+  // A weight column: 900 weights between 0 and 1, 100 up to 9 (Sturges alone gave 1-wide bins, 90% in the first).
+  const weights = [...Array.from({ length: 900 }, (_, i) => 0.02 + i / 1000), ...Array.from({ length: 100 }, (_, i) => 1 + i * 0.08)];
+  const b = bins(weights);
+  const width = b[0]!.x1 - b[0]!.x0;
+  assert.equal(width, 0.2);
+  assert.equal(b[0]!.x0, 0);
+  assert.ok(b.every((bin, i) => i === 0 || bin.x0 === b[i - 1]!.x1), 'edges meet');
+  assert.ok(Math.max(...b.map((bin) => bin.count)) < 0.25 * weights.length, 'no bar holds most answers');
+  assert.equal(b.reduce((s, bin) => s + bin.count, 0), weights.length);
+});
+
+test('bins of whole numbers are at least 1 wide, and the maximum falls in the last', () => {
+  const b = bins([0, 1, 1, 2, 2, 2, 3, 3, 4, 5, 1, 2, 0, 0, 1]);
+  assert.deepEqual(b.map((bin) => [bin.x0, bin.x1]), [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6]]);
+  assert.deepEqual(b.map((bin) => bin.count), [3, 4, 4, 2, 1, 1]);
+});
+
+test('an outlier far from the rest is capped at 50 bins', () => {
+  const b = bins([...Array.from({ length: 500 }, (_, i) => i % 10), 100_000]);
+  assert.ok(b.length <= 50, `${b.length} bins`);
+  assert.equal(b.reduce((s, bin) => s + bin.count, 0), 501);
+});
