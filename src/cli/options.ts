@@ -51,9 +51,12 @@ export function noColorOption(): Option {
   return new Option('--no-color', 'no colour, even on a terminal');
 }
 
-/** Commander's collector for a repeatable option: each use adds its value to the list. */
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/**
+ * Commander's collector for a repeatable option: each use adds its value to the list. The list
+ * starts undefined rather than as a default `[]`, which help would print as "(default: [])".
+ */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function parseDelimiter(value: string): string {

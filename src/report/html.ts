@@ -51,7 +51,7 @@ export function renderHtml(input: HtmlInput): string {
   const sections = sectionsOf(input);
   const body = [
     `<header>\n<h1>${h(title)}</h1>\n<p class="lede">${lede(input)}</p>\n</header>`,
-    contents(input, sections),
+    contents(sections),
     funnelSection(input),
     ...sections.map((s) => sectionHtml(input, s)),
     methods(input),
@@ -117,7 +117,7 @@ function sectionsOf(input: HtmlInput): Section[] {
   return sections;
 }
 
-function contents(input: HtmlInput, sections: Section[]): string {
+function contents(sections: Section[]): string {
   if (sections.length < 2) return '';
   const items = sections.map((s) => `<li><a href="#s-${cssIdent(s.key)}">${h(s.title)}</a>${s.filter !== undefined ? ` <span class="filter">(only rows where <code>${h(s.filter)}</code>)</span>` : ''}</li>`);
   return `<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n${items.join('\n')}\n<li><a href="#methods">Methods</a></li>\n</ol>\n</nav>`;

@@ -22,7 +22,7 @@ Examples:
   $ survey analyze export.csv --header-rows 2 --encoding windows-1252
   $ survey analyze responses.csv --where 'age >= 18'    only adults
   $ survey analyze responses.csv --weight weight      weighted by the export's weight column
-  $ survey analyze responses.csv --out results/       also write tables (CSV, Markdown, JSON) and a chart per question (SVG)`;
+  $ survey analyze responses.csv --out results/       also write tables, a chart per question and report.html`;
 
 interface AnalyzeFlags extends CsvFlags, OutFlags {
   by?: string[];
@@ -37,11 +37,11 @@ export function createAnalyzeCommand(io: Io): Command {
   return new Command('analyze')
     .description('infer the codebook of a survey export and print a frequency table for every question')
     .argument('<file>', "the export: CSV/TSV or .xlsx from Google Forms, SurveyMonkey, Qualtrics, Typeform, LimeSurvey...; '-' reads it from standard input")
-    .option('--by <question>', 'crosstab every choice question by this question (id or text, or grid.item); repeatable', collect, [])
+    .option('--by <question>', 'crosstab every choice question by this question (id or text, or grid.item); repeatable', collect)
     .option('--where <expr>', 'tabulate only rows where this expression is true, e.g. \'gender == "Female"\'')
     .option('--weight <question>', 'weight every table by this numeric question (a design or post-stratification weight)')
     .addOption(formatOption())
-    .addOption(outOption('also write every table (CSV, Markdown, JSON) and a chart per question (SVG) to this folder'))
+    .addOption(outOption('also write every table (CSV, Markdown, JSON, a workbook), a chart per question (SVG) and report.html to this folder'))
     .addOption(vegaLiteOption())
     .addOption(minCellOption())
     .addOption(encodingOption())

@@ -36,7 +36,7 @@ export function createCleanCommand(io: Io): Command {
     .argument('<spec>', 'the study spec (survey.yaml)')
     .requiredOption('-o, --output <file>', 'the clean CSV to write')
     .addOption(rejectsOption())
-    .option('--pseudonymise <id>', 'keep this personal-data question as a keyed hash instead of dropping it; repeatable', collect, [])
+    .option('--pseudonymise <id>', 'keep this personal-data question as a keyed hash instead of dropping it; repeatable', collect)
     .option('--key-env <name>', 'environment variable holding the pseudonymisation key (16 characters or more)', 'SURVEY_KEY')
     .option('--key-file <file>', 'file holding the pseudonymisation key (instead of --key-env)')
     .addHelpText('after', EXAMPLES)

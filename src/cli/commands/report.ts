@@ -44,7 +44,7 @@ export function createReportCommand(io: Io): Command {
     .description('run a study spec: validity filters, nets, tables and charts, byte for byte the same on every run')
     .argument('<spec>', 'the study spec (survey.yaml); `survey init FILE` starts one')
     .addOption(formatOption())
-    .addOption(outOption('write tables (CSV, Markdown, JSON), charts (SVG), the funnel and a manifest here'))
+    .addOption(outOption('write tables (CSV, Markdown, JSON, a workbook), charts (SVG), report.html, the funnel and a manifest here'))
     .option('--check', 'with --out: write nothing; exit 1 and list the files that are missing or differ')
     .addOption(rejectsOption())
     .option('--input <file>', "read this export instead of the spec's input.file; '-' reads it from standard input")

@@ -7,7 +7,7 @@
  * Arial, Liberation Sans and Nimbus Sans, the fonts our theme asks for) instead: still
  * deterministic, and close to what a viewer will actually draw.
  */
-import { formatCount, group, roundHalfUp } from '../number.js';
+import { group, roundHalfUp } from '../number.js';
 
 /** Helvetica advance widths (1/1000 em) for the printable ASCII range 32..126. */
 const HELVETICA = [
