@@ -142,13 +142,16 @@ function codeOrder(labels: readonly string[]): string[] | null {
  * ("Lottery A", "Lottery B"; "Option 1" .. "Option 12"; "Plan-B"; "A", "B", "C"): in the order
  * of that letter or number, as a table of such options lists them, not by count. The letter
  * stands alone (after a space or a sign, or as the whole answer), in one case for all; the
- * number is whole, of up to 4 digits. The rest of every answer is the same, character for character.
+ * number is whole, of up to 4 digits, and not the fraction of a decimal ("0.25"). The rest of
+ * every answer is the same, character for character.
  */
 function sequenceOrder(labels: readonly string[]): string[] | null {
   if (labels.length < 2) return null;
   const parse = (l: string): { stem: string; key: number; kind: 'upper' | 'lower' | 'number' } | null => {
     const number = /^(.*?)(\d{1,4})$/.exec(l);
-    if (number) return /\d$/.test(number[1]!) ? null : { stem: number[1]!, key: Number(number[2]), kind: 'number' };
+    // Digits after a decimal point or comma ("Dose 0.25") are a fraction, not a number of their
+    // own: read as one, 0.5 would come before 0.25.
+    if (number) return /\d[.,]?$/.test(number[1]!) ? null : { stem: number[1]!, key: Number(number[2]), kind: 'number' };
     const letter = /^(|.*[^A-Za-z0-9])([A-Za-z])$/.exec(l);
     if (!letter) return null;
     const c = letter[2]!;

@@ -54,7 +54,12 @@ export function parseNumber(s: string, decimalComma: boolean): number {
     if (!/^[+-]?\d+(,\d+)?$/.test(s) && !/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) return NaN;
     return Number(s.replace(/\./g, '').replace(',', '.'));
   }
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) {
+    // An exponent past a double's range (1e999) is Infinity, which no mean, bin or chart can take:
+    // not a number, as "Infinity" written out is not.
+    const n = Number(s);
+    return Number.isFinite(n) ? n : NaN;
+  }
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
   return NaN;
 }

@@ -33,6 +33,7 @@ function notAnAnswerOf(value: string | number, name: string, near: string | unde
 export const messages = {
   emptyFile: () => 'the file is empty',
   notAFile: () => 'a pipe or a device, not a file',
+  isAFolder: () => 'a folder, not a file',
   headerOnly: () => 'the file has a header but no responses',
   notCsv: (what: string) => `this is not a CSV export: it looks like ${what}`,
   xlsxUnreadable: (reason: string) => `cannot read this Excel workbook (${reason}): it may be damaged or cut short`,

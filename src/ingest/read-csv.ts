@@ -142,6 +142,8 @@ async function readHead(file: string, name: string): Promise<{ head: Buffer; siz
     handle = await open(file, 'r');
     const stat = await handle.stat();
     const { size } = stat;
+    // A folder given for its export (`survey analyze exports/`) is said as such, not as a pipe.
+    if (stat.isDirectory()) throw new SurveyError('SURVEY_IO_READ', messages.isAFolder(), { location: { file: name }, hint: 'give the export file in it' });
     // A pipe or a device has no size and can be read once: not "empty", and not an export to read twice.
     if (!stat.isFile()) throw new SurveyError('SURVEY_IO_READ', messages.notAFile(), { location: { file: name }, hint: "the commands copy '-' (standard input) and pipes they are given first: survey analyze -, survey init -, survey report --input -; here, save the export to a file" });
     const buf = Buffer.alloc(Math.min(size, SAMPLE_BYTES));

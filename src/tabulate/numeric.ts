@@ -111,6 +111,9 @@ export class NumericSummary {
     while (binsOf(step) > MAX_BINS) step = nextNice(step);
     const first = start(step);
     const k = binsOf(step);
+    // Numbers near the largest a double holds (1e308): their range or the last edge overflows, and
+    // there is no nice width to count them by (new Array(NaN) threw, exit 70). One bin holds them.
+    if (!Number.isFinite(first + k * step)) return [{ x0: lo, x1: hi, count: this.n }];
     const counts = new Array<number>(k).fill(0);
     for (const [x, c] of sorted) counts[Math.min(k - 1, Math.floor((x - first) / step))]! += c;
     return counts.map((count, i) => ({ x0: round(first + i * step), x1: round(first + (i + 1) * step), count }));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { histogramChart } from '../../src/render/chart/spec.js';
+import { renderSvg } from '../../src/render/chart/svg.js';
 import { chart } from './chart.js';
 import { age } from './data.js';
 
@@ -17,4 +18,14 @@ test("a histogram's value axis is titled with the question's label unless given 
   assert.match(spec, /"text":\{"field":"text"\}/, 'twelve bars have room for their counts');
   const many = { ...age, bins: Array.from({ length: 44 }, (_, i) => ({ x0: i / 5, x1: (i + 1) / 5, count: 100 + i })) };
   assert.doesNotMatch(JSON.stringify(histogramChart(many).spec), /"text":\{"field":"text"\}/);
+});
+
+test('a numeric question of one distinct value draws its bar and count (a bin of no width drew nothing)', async () => {
+  const one = { ...age, n: 30, mean: 5.5, median: 5.5, sd: 0, min: 5.5, max: 5.5, bins: [{ x0: 5.5, x1: 5.5, count: 30 }] };
+  const svg = await renderSvg(histogramChart(one).spec);
+  const bar = /aria-label="5\.5 to 5\.5: 30 respondents"[^>]*d="M[\d.]+,[\d.]+h([\d.]+)v/.exec(svg);
+  assert.ok(bar, 'the bar is drawn');
+  assert.ok(Number(bar[1]) > 100, `the bar is ${bar[1]} px wide`);
+  assert.match(svg, />30<\/text>/, 'its count over it');
+  assert.match(svg, />5\.5<\/text>/, 'the value on the axis');
 });

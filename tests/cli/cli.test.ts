@@ -797,6 +797,10 @@ test("'-' reads the export from standard input (copied first, as the engine read
       assert.match(r.err, /^\/dev\/zero: error SURVEY_IO_READ: a device, not an export\n$/, argv.join(' '));
     }
   }
+  // A folder given for the export is a folder (it was "a pipe or a device, not a file").
+  const folder = await run(['analyze', 'fixtures']);
+  assert.equal(folder.code, 4);
+  assert.equal(folder.err, 'fixtures: error SURVEY_IO_READ: a folder, not a file\n  hint: give the export file in it\n');
 });
 
 test("report --input -, init - and a spec's input.file that is a pipe: read through the same private copy as analyze -, removed after the run", async () => {

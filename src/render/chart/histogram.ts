@@ -42,15 +42,20 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
     `${baseText(table.n, opts.baseLabel ?? 'valid answers')}${stats.length > 0 ? `; ${stats.join(', ')}` : ''}`,
   ], opts.note);
 
+  // One distinct value is one bin of no width, which draws nothing: its bar is drawn around the
+  // value instead, half as wide as the plot, on an axis that marks the value alone.
+  const only = bins.length === 1 && bins[0]!.x0 === bins[0]!.x1 ? bins[0]!.x0 : undefined;
+  const half = only === undefined ? 0 : Math.max(0.5, Math.abs(only) / 20);
   const data = bins.map((b, i) => {
     // Bins are [x0, x1) except the last, which includes the maximum.
     const range = `${formatStat(b.x0)} to ${i === bins.length - 1 ? '' : 'under '}${formatStat(b.x1)}`;
-    return { x0: b.x0, x1: b.x1, mid: (b.x0 + b.x1) / 2, count: b.count, text: formatCount(b.count), desc: `${range}: ${formatCount(b.count)} respondents` };
+    return { x0: b.x0 - half, x1: b.x1 + half, mid: (b.x0 + b.x1) / 2, count: b.count, text: formatCount(b.count), desc: `${range}: ${formatCount(b.count)} respondents` };
   });
-  const edges = bins.length === 0 ? [] : [...bins.map((b) => b.x0), bins[bins.length - 1]?.x1 ?? 0];
+  const edges = only !== undefined ? [only] : bins.length === 0 ? [] : [...bins.map((b) => b.x0), bins[bins.length - 1]?.x1 ?? 0];
+  const domain = only !== undefined ? [only - 2 * half, only + 2 * half] : edges.length > 0 ? [edges[0]!, edges[edges.length - 1]!] : [0, 1];
   const maxCount = Math.max(1, ...bins.map((b) => b.count));
   // Counts over the bars only when every one fits over its bar: a few printed among many would read as the only ones.
-  const span = edges.length > 0 ? edges[edges.length - 1]! - edges[0]! : 0;
+  const span = domain[1]! - domain[0]!;
   const fits = data.every((d) => span > 0 && ((d.x1 - d.x0) / span) * r.width >= measureText(d.text, SIZE.label) + 2);
   const axisTitle = wrapText(opts.axisTitle ?? table.label, r.width, SIZE.label);
 
@@ -75,7 +80,7 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
           x: {
             field: 'x0',
             type: 'quantitative',
-            scale: { domain: edges.length > 0 ? [edges[0], edges[edges.length - 1]] : [0, 1], nice: false, zero: false },
+            scale: { domain, nice: false, zero: false },
             axis: { title: axisTitle.length === 1 ? axisTitle[0] : axisTitle, format: ',~g', grid: false, ...(edges.length <= 16 ? { values: edges } : {}) },
           },
           x2: { field: 'x1' },

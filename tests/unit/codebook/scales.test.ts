@@ -296,6 +296,9 @@ test('orderOptions: no sequence unless only the trailing letter or number differ
   // Two answers on one number; a number of more than 4 digits (an id, a year pair); words.
   assert.deepEqual(byCount([['Option 1', 1], ['Option 01', 5]]), ['Option 01', 'Option 1']);
   assert.deepEqual(byCount([['Ref 123456', 1], ['Ref 123457', 5]]), ['Ref 123457', 'Ref 123456']);
+  // Digits after a decimal point or comma are no number of their own: read as 5 and 25, 0.5 came before 0.25.
+  assert.deepEqual(byCount([['Dose 0.75', 9], ['Dose 0.25', 5], ['Dose 0.5', 1]]), ['Dose 0.75', 'Dose 0.25', 'Dose 0.5']);
+  assert.deepEqual(byCount([['Rate 1,5', 1], ['Rate 1,25', 5]]), ['Rate 1,25', 'Rate 1,5']);
   assert.deepEqual(byCount([['Male', 1], ['Female', 5]]), ['Female', 'Male']);
   assert.deepEqual(byCount([['Lottery A', 1]]), ['Lottery A']);
 });

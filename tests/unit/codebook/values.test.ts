@@ -108,6 +108,9 @@ test('parseNumber: decimal commas and thousands dots (`;`-delimited European exp
 test('parseNumber: the other convention, and non-numbers, are NaN', () => {
   assert.ok(Number.isNaN(parseNumber('3,5', false)), 'a decimal comma in a comma-convention file is not 35');
   assert.ok(Number.isNaN(parseNumber('1,25', false)), 'a thousands group has three digits');
+  assert.ok(Number.isNaN(parseNumber('1e999', false)), 'past a double: Infinity, no number (a histogram of it crashed vega)');
+  assert.ok(Number.isNaN(parseNumber('-2E400', false)));
+  assert.equal(parseNumber('1e308', false), 1e308);
   assert.ok(Number.isNaN(parseNumber('3.5', true)), 'a decimal point where commas are decimals is ambiguous');
   assert.ok(Number.isNaN(parseNumber('1.25,0', true)));
   for (const s of ['', ' ', '12 kg', '$5', '0x10', 'Infinity', 'NaN', '1-3', '5%', '1'.repeat(33), '--1']) {

@@ -42,3 +42,12 @@ test('an outlier far from the rest is capped at 50 bins', () => {
   assert.ok(b.length <= 50, `${b.length} bins`);
   assert.equal(b.reduce((s, bin) => s + bin.count, 0), 501);
 });
+
+test('numbers near the largest a double holds: one bin, not a crash (their range overflows)', () => {
+  const values = Array.from({ length: 60 }, (_, i) => (i - 30) * 3e306);
+  assert.deepEqual(bins(values), [{ x0: -9e307, x1: 8.7e307, count: 60 }]);
+  // A range that fits, but whose last nice edge would not.
+  const near = bins([0, 1.79e308, 1e308, 5e307]);
+  assert.equal(near.reduce((s, bin) => s + bin.count, 0), 4);
+  assert.ok(near.every((bin) => Number.isFinite(bin.x0) && Number.isFinite(bin.x1)), JSON.stringify(near));
+});
