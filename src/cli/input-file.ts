@@ -53,7 +53,7 @@ export async function withInputFile<T>(io: Io, file: string, run: (path: string,
 /** What to copy first, or null for a file that can be read as it is (or that does not exist, which the engine says). */
 function streamOf(io: Io, file: string): NodeJS.ReadableStream | null {
   if (file === STDIN) {
-    if (io.stdin === undefined || io.stdin.isTTY === true) throw new SurveyError('SURVEY_USAGE', "'-' reads the export from standard input, which is a terminal here", { hint: 'pipe it in: survey analyze - < responses.csv' });
+    if (io.stdin === undefined || io.stdin.isTTY === true) throw new SurveyError('SURVEY_USAGE', "'-' reads the export from standard input, which is a terminal here", { hint: "pipe it in (… - < responses.csv) or give the export's file name instead of '-'" });
     return io.stdin;
   }
   const path = resolve(io.cwd, file);

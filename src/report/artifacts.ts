@@ -148,20 +148,29 @@ export async function buildArtifacts(given: AnalysisResult, opts: ArtifactOption
  * axis must reach, for questions drawn as bars more than once on one unit.
  */
 function sharedPeaks(tables: readonly Table[], contextOf: (t: Table) => ChartContext | null): Map<Table, number> {
-  const groups = new Map<string, { table: Table; peak: number }[]>();
+  // Only a question tabulated more than once can share an axis; the others' charts are not built twice.
+  const byQuestion = new Map<string, Table[]>();
   for (const t of tables) {
     if (t.kind !== 'frequency') continue;
-    const ctx = contextOf(t);
-    const axis = ctx === null ? undefined : chartForTable(t, ctx)?.axis;
-    if (axis === undefined) continue;
-    const key = `${t.question}\u0000${t.item ?? ''}\u0000${axis.unit}`;
-    groups.set(key, [...(groups.get(key) ?? []), { table: t, peak: axis.peak }]);
+    const key = `${t.question}\u0000${t.item ?? ''}`;
+    byQuestion.set(key, [...(byQuestion.get(key) ?? []), t]);
   }
   const peaks = new Map<Table, number>();
-  for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    const peak = Math.max(...members.map((m) => m.peak));
-    for (const m of members) peaks.set(m.table, peak);
+  for (const [key, candidates] of byQuestion) {
+    if (candidates.length < 2) continue;
+    const groups = new Map<string, { table: Table; peak: number }[]>();
+    for (const t of candidates) {
+      const ctx = contextOf(t);
+      const axis = ctx === null ? undefined : chartForTable(t, ctx)?.axis;
+      if (axis === undefined) continue;
+      const unitKey = `${key}\u0000${axis.unit}`;
+      groups.set(unitKey, [...(groups.get(unitKey) ?? []), { table: t, peak: axis.peak }]);
+    }
+    for (const members of groups.values()) {
+      if (members.length < 2) continue;
+      const peak = Math.max(...members.map((m) => m.peak));
+      for (const m of members) peaks.set(m.table, peak);
+    }
   }
   return peaks;
 }
