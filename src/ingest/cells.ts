@@ -25,7 +25,7 @@ export class Cells {
   private codeAt = 0;
   /**
    * When the reading thread kept a key per row (a leading `duplicates` rule, see
-   * filters/duplicates.ts FirstSeen): the line of the first row with this row's key, 0 when
+   * keys/first-seen.ts FirstSeen): the line of the first row with this row's key, 0 when
    * this row is the first or has none; -1 when it kept none.
    */
   seenBefore = -1;

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { CsvScanner, ScanError, forEachCells, forEachRecord, type Batch } from './scan.js';
 import type { Cells } from './cells.js';
 import { Dictionary, LateColumns } from './dictionary.js';
-import type { KeySpec } from '../filters/duplicates.js';
+import type { KeySpec } from '../keys/key.js';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
 import type { WorkerJob, WorkerMessage } from './scan-worker.js';
 import { SurveyError } from '../errors/survey-error.js';

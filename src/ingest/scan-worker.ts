@@ -11,7 +11,8 @@ import { ChunkDecoder, EncodingFallback } from './decode.js';
 import { CsvScanner, ScanError, forEachCells, type Batch } from './scan.js';
 import type { Encoding } from './detect.js';
 import { DictionaryEncoder, type BatchCodes } from './dictionary.js';
-import { FirstSeen, type KeySpec } from '../filters/duplicates.js';
+import { FirstSeen } from '../keys/first-seen.js';
+import type { KeySpec } from '../keys/key.js';
 
 export interface WorkerJob {
   file: string;
