@@ -20,7 +20,7 @@ import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import type { Tabulation } from './tabulation.js';
 import { Sample, scanRows, type HeaderInfo, type RowHandler, type ScannedRows } from './rows.js';
-import { DEFAULT_SAMPLE_ROWS } from './analyze.js';
+import { DEFAULT_SAMPLE_ROWS } from './finish.js';
 import { planStudy, type Plan } from './plan.js';
 import { checkRakeAnswers, checkRakeTargets } from './rake-checks.js';
 

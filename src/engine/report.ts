@@ -19,7 +19,7 @@ import type { LoadedSpec } from '../config/load-spec.js';
 import type { StudySpec } from '../spec/analysis.js';
 import { suppressTables } from '../stats/suppress.js';
 import { withInput } from './input.js';
-import { finish, type Analysis } from './analyze.js';
+import { finish, type Analysis } from './finish.js';
 import { summarizeWeights } from './weighting.js';
 import { readStudy, type PassOptions } from './passes.js';
 import { checkAfterReading } from './report-diagnostics.js';
