@@ -15,7 +15,7 @@ import { findRef, type Codebook } from '../spec/codebook.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { inferCodebook, numbersReadAsAnswers } from '../codebook/infer.js';
-import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
+import type { CsvInput, CsvOptions } from '../ingest/input.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { choicesOf, comparisonProblem, listedAnswers } from './check-answers.js';
 import { messages } from '../errors/messages.js';

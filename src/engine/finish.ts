@@ -6,7 +6,7 @@ import { findRef, type Codebook } from '../spec/codebook.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { R_MISSING } from '../codebook/infer.js';
-import type { CsvInput } from '../ingest/read-csv.js';
+import type { CsvInput } from '../ingest/input.js';
 import { answersShown, messages } from '../errors/messages.js';
 import type { Tabulation } from './tabulation.js';
 import type { HeaderInfo } from './rows.js';

@@ -11,7 +11,7 @@
  */
 import type { Codebook } from '../spec/codebook.js';
 import type { Diagnostic } from '../spec/result.js';
-import type { CsvInput } from '../ingest/read-csv.js';
+import type { CsvInput } from '../ingest/input.js';
 import { Cells } from '../ingest/cells.js';
 import { columnLabel } from '../codebook/header.js';
 import type { LoadedSpec } from '../config/load-spec.js';

@@ -12,7 +12,7 @@
  * The rake targets are checked in rake-checks.ts, before, while and after the file is read.
  */
 import type { AnalysisResult, Diagnostic, FunnelStep } from '../spec/result.js';
-import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
+import type { CsvInput, CsvOptions } from '../ingest/input.js';
 import type { Encoding } from '../ingest/detect.js';
 import { specInputFile } from '../config/spec-input.js';
 import type { LoadedSpec } from '../config/load-spec.js';

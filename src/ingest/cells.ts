@@ -7,7 +7,7 @@
  * A `Cells` handed to a handler is valid during that call only (the reader reuses it for
  * the next record): `toArray()` copies the fields to keep them.
  */
-import type { Batch } from './scan.js';
+import type { Batch } from './batch.js';
 import type { Dictionary } from './dictionary.js';
 
 /** A record: each field a range of a text, or one of a few strings held apart (see `Batch`). */

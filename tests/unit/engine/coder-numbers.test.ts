@@ -11,7 +11,8 @@ import { MatrixCoder, MultiCoder, OptionIndex, SingleCoder, MISSING_CODE } from 
 import type { Question } from '../../../src/spec/codebook.js';
 import { Cells } from '../../../src/ingest/cells.js';
 import { Dictionary, DictionaryEncoder } from '../../../src/ingest/dictionary.js';
-import { CsvScanner, forEachCells, type Batch } from '../../../src/ingest/scan.js';
+import { CsvScanner, forEachCells } from '../../../src/ingest/scan.js';
+import type { Batch } from '../../../src/ingest/batch.js';
 
 function question(q: Partial<Question> & Pick<Question, 'id' | 'type' | 'columns'>): Question {
   return { label: q.id, options: [], items: [], ...q };
