@@ -2,7 +2,7 @@
  * What the current row answered to a choice question, as tables count it (frequency.ts,
  * crosstab.ts).
  */
-import type { ChoiceCoder } from '../engine/coder.js';
+import type { ChoiceCoder } from '../coding/coder.js';
 
 const ONE: number[] = [0];
 

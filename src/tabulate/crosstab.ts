@@ -4,7 +4,7 @@
  * every option they chose, and bases count respondents, not answers.
  */
 import type { CrosstabTable } from '../spec/result.js';
-import type { ChoiceCoder } from '../engine/coder.js';
+import type { ChoiceCoder } from '../coding/coder.js';
 import type { Net } from './frequency.js';
 import { chiSquare } from '../stats/chisquare.js';
 import { raoScott } from '../stats/rao-scott.js';

@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MatrixCoder, MultiCoder, OptionIndex, SingleCoder, MISSING_CODE } from '../../../src/engine/coder.js';
+import { MatrixCoder, MultiCoder, OptionIndex, SingleCoder, MISSING_CODE } from '../../../src/coding/coder.js';
 import type { Question } from '../../../src/spec/codebook.js';
 import { Cells } from '../../../src/ingest/cells.js';
 import { Dictionary, DictionaryEncoder } from '../../../src/ingest/dictionary.js';
