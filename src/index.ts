@@ -3,7 +3,8 @@
  * it (`analyzeFile`), or run a study spec (`loadSpec`, then `runReport`), and render the result.
  * The result's shape is the public JSON contract (schema/analysis-result.schema.json).
  */
-import { analyzeFile as analyzeRaw, type AnalyzeOptions, type Analysis } from './engine/analyze.js';
+import { analyzeFile as analyzeRaw, type AnalyzeOptions } from './engine/analyze.js';
+import type { Analysis } from './engine/finish.js';
 import { runReport as reportRaw, type ReportOptions, type Report } from './engine/report.js';
 import type { LoadedSpec } from './config/load-spec.js';
 import { maskResult } from './privacy/mask.js';

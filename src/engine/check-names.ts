@@ -1,6 +1,6 @@
 import { withQuotedAnswer, type Compiled } from '../expr/compile.js';
 import { messages } from '../errors/messages.js';
-import type { RowValues } from './row-values.js';
+import type { RowValues } from '../coding/row-values.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { didYouMean } from '../errors/suggest.js';
 

@@ -1,6 +1,7 @@
 /** Opening an export for the pipelines, re-reading it as Windows-1252 or Mac OS Roman when bytes past the sniffed start are not UTF-8. */
 import type { Diagnostic } from '../spec/result.js';
-import { openCsv, EncodingFallback, type CsvInput, type CsvOptions } from '../ingest/read-csv.js';
+import { openCsv, EncodingFallback } from '../ingest/read-csv.js';
+import type { CsvInput, CsvOptions } from '../ingest/input.js';
 import { messages } from '../errors/messages.js';
 import { notUtf8Reason } from '../ingest/detect.js';
 import { singleByteEncodingOf } from '../ingest/encoding-scan.js';

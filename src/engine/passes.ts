@@ -11,7 +11,7 @@
  */
 import type { Codebook } from '../spec/codebook.js';
 import type { Diagnostic } from '../spec/result.js';
-import type { CsvInput } from '../ingest/read-csv.js';
+import type { CsvInput } from '../ingest/input.js';
 import { Cells } from '../ingest/cells.js';
 import { columnLabel } from '../codebook/header.js';
 import type { LoadedSpec } from '../config/load-spec.js';
@@ -20,7 +20,7 @@ import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import type { Tabulation } from './tabulation.js';
 import { Sample, scanRows, type HeaderInfo, type RowHandler, type ScannedRows } from './rows.js';
-import { DEFAULT_SAMPLE_ROWS } from './analyze.js';
+import { DEFAULT_SAMPLE_ROWS } from './finish.js';
 import { planStudy, type Plan } from './plan.js';
 import { checkRakeAnswers, checkRakeTargets } from './rake-checks.js';
 

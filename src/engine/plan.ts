@@ -7,7 +7,7 @@
  */
 import { findRef, type Codebook, type Question } from '../spec/codebook.js';
 import type { FilterSpec, StudySpec, TableSpec } from '../spec/analysis.js';
-import type { ScanOptions } from '../ingest/read-csv.js';
+import type { ScanOptions } from '../ingest/input.js';
 import { Cells } from '../ingest/cells.js';
 import { columnLabel, type ColumnHeader } from '../codebook/header.js';
 import { inferCodebook, numbersReadAsAnswers } from '../codebook/infer.js';

@@ -10,8 +10,8 @@ import { gapOf } from '../codebook/values.js';
 import type { LoadedSpec } from '../config/load-spec.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
-import { BandCoder } from './coder.js';
-import { answersOf } from './analyze.js';
+import { BandCoder } from '../coding/coder.js';
+import { answersOf } from './finish.js';
 import { checkRecodesAndMissing, choicesOf, comparisonProblem, listedAnswers } from './check-answers.js';
 import type { StudyRead } from './passes.js';
 

@@ -12,14 +12,14 @@
  * The rake targets are checked in rake-checks.ts, before, while and after the file is read.
  */
 import type { AnalysisResult, Diagnostic, FunnelStep } from '../spec/result.js';
-import type { CsvInput, CsvOptions } from '../ingest/read-csv.js';
+import type { CsvInput, CsvOptions } from '../ingest/input.js';
 import type { Encoding } from '../ingest/detect.js';
 import { specInputFile } from '../config/spec-input.js';
 import type { LoadedSpec } from '../config/load-spec.js';
 import type { StudySpec } from '../spec/analysis.js';
 import { suppressTables } from '../stats/suppress.js';
 import { withInput } from './input.js';
-import { finish, type Analysis } from './analyze.js';
+import { finish, type Analysis } from './finish.js';
 import { summarizeWeights } from './weighting.js';
 import { readStudy, type PassOptions } from './passes.js';
 import { checkAfterReading } from './report-diagnostics.js';

@@ -2,7 +2,7 @@
  * From records to respondents: splits off the header rows (detected or forced),
  * checks every row's width, and skips rows whose cells are all empty or white space (counted).
  */
-import type { CsvInput, CsvRecord, ScanOptions } from '../ingest/read-csv.js';
+import type { CsvInput, CsvRecord, ScanOptions } from '../ingest/input.js';
 import { Cells } from '../ingest/cells.js';
 import type { LateColumns } from '../ingest/dictionary.js';
 import { detectHeaderRows, mergeHeader, type ColumnHeader } from '../codebook/header.js';
@@ -67,7 +67,7 @@ export interface ScanRowsOptions {
   onProgress?: ((bytesRead: number, rows: number) => void) | undefined;
   /** Columns of repeated answers, numbered on the reading thread (see ingest/dictionary.ts). */
   dictionary?: readonly number[] | LateColumns | undefined;
-  /** A key whose first line the reading thread keeps (see ingest/read-csv.ts ScanOptions). */
+  /** A key whose first line the reading thread keeps (see ingest/input.ts ScanOptions). */
   firstSeen?: ScanOptions['firstSeen'] | undefined;
 }
 

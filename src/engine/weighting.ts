@@ -7,7 +7,7 @@
 import type { Codebook } from '../spec/codebook.js';
 import type { WeightingSpec } from '../spec/analysis.js';
 import type { Diagnostic } from '../spec/result.js';
-import type { SingleLike } from './coder.js';
+import type { SingleLike } from '../coding/coder.js';
 import type { WeightsSummary } from '../spec/result.js';
 import type { Tabulation } from './tabulation.js';
 import { rakeCells, type RakeCell, type RakeResult } from '../stats/rake.js';

@@ -1,6 +1,6 @@
 import type { Question } from '../spec/codebook.js';
 import type { RowContext } from './types.js';
-import type { Coder } from '../engine/coder.js';
+import type { Coder } from '../coding/coder.js';
 import { isBlank, normalizeCell } from '../codebook/values.js';
 
 /** Whether the row answered a question (a declared missing code such as "Prefer not to say" is an answer). */

@@ -1,6 +1,6 @@
 import type { FilterFactory } from './types.js';
 import { answered, answeredBy } from './answered.js';
-import type { Coder } from '../engine/coder.js';
+import type { Coder } from '../coding/coder.js';
 
 /** Removes rows that leave any required question unanswered. */
 export const required: FilterFactory<{ rule: 'required'; name?: string; questions: string[] }> = (spec, env) => {

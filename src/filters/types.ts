@@ -1,10 +1,10 @@
 /** Validity rules: each decides, row by row, whether a respondent is removed, and says why. */
 import type { Codebook, Question } from '../spec/codebook.js';
 import type { FilterSpec } from '../spec/analysis.js';
-import type { Coder } from '../engine/coder.js';
-import type { RowValues } from '../engine/row-values.js';
+import type { Coder } from '../coding/coder.js';
+import type { RowValues } from '../coding/row-values.js';
 import type { Cells } from '../ingest/cells.js';
-import type { KeySpec } from './duplicates.js';
+import type { KeySpec } from '../keys/key.js';
 import type { Compiled } from '../expr/compile.js';
 
 /** What a rule sees of the current row: coded answers, raw cells and the line. */

@@ -7,7 +7,7 @@
  * A `Cells` handed to a handler is valid during that call only (the reader reuses it for
  * the next record): `toArray()` copies the fields to keep them.
  */
-import type { Batch } from './scan.js';
+import type { Batch } from './batch.js';
 import type { Dictionary } from './dictionary.js';
 
 /** A record: each field a range of a text, or one of a few strings held apart (see `Batch`). */
@@ -25,7 +25,7 @@ export class Cells {
   private codeAt = 0;
   /**
    * When the reading thread kept a key per row (a leading `duplicates` rule, see
-   * filters/duplicates.ts FirstSeen): the line of the first row with this row's key, 0 when
+   * keys/first-seen.ts FirstSeen): the line of the first row with this row's key, 0 when
    * this row is the first or has none; -1 when it kept none.
    */
   seenBefore = -1;

@@ -9,7 +9,7 @@
  * codes never do. Exact: equal numbers are equal cells, and a column
  * with more distinct cells than `MAX_ENTRIES` is sent as text from then on (number -1).
  */
-import type { Batch } from './scan.js';
+import type { Batch } from './batch.js';
 
 /** Distinct cells numbered per column; more are left to the text. */
 export const MAX_ENTRIES = 1 << 16;

@@ -1,17 +1,17 @@
 /**
  * Streams a delimited export as records of strings with the line each record
  * starts on. The tokenizer (./scan.ts, chosen over csv-parse, papaparse and uDSV by
- * measurement: see the README) sits behind `CsvInput`, so it can be swapped
+ * measurement: see the README) sits behind `CsvInput` (./input.ts), so it can be swapped
  * without touching the stages after it.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { CsvScanner, ScanError, forEachCells, forEachRecord, type Batch } from './scan.js';
-import type { Cells } from './cells.js';
+import { CsvScanner, ScanError, forEachCells, forEachRecord } from './scan.js';
+import type { Batch } from './batch.js';
+import type { CsvInput, CsvOptions, CsvRecord, RecordHandler, ScanOptions } from './input.js';
 import { Dictionary, LateColumns } from './dictionary.js';
-import type { KeySpec } from '../filters/duplicates.js';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
 import type { WorkerJob, WorkerMessage } from './scan-worker.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -20,54 +20,7 @@ import { messages } from '../errors/messages.js';
 import { controlShare, detectEncoding, detectNotText, type Encoding } from './detect.js';
 import { sniffDelimiter } from './sniff.js';
 import { openXlsx } from './read-xlsx.js';
-import { firstNonUtf8Place, type RecordPlace } from './encoding-scan.js';
-
-export interface CsvOptions {
-  /** Forces an encoding instead of detecting one. */
-  encoding?: Encoding;
-  /** Where `encoding` came from, for messages. __Default value:__ 'flag' (--encoding) */
-  encodingFrom?: 'flag' | 'spec';
-  /** Forces a delimiter instead of sniffing one. */
-  delimiter?: string;
-  /** Name shown for the file in error locations (the path as the user typed it). __Default value:__ the path */
-  displayName?: string;
-  /** Read and scan on a second thread. __Default value:__ for files of 8 MiB or more */
-  worker?: boolean;
-  /** An .xlsx workbook's worksheet, by its tab name. __Default value:__ the first visible tab */
-  sheet?: string;
-}
-
-export interface CsvRecord {
-  fields: string[];
-  /** 1-based line on which the record starts. */
-  line: number;
-}
-
-export interface CsvInput {
-  file: string;
-  encoding: Encoding;
-  encodingReason: string;
-  delimiter: string;
-  /** File size in bytes (for progress). */
-  size: number;
-  /** Set when the export is not delimited text (ingest/read-xlsx.ts); `delimiter` is then ''. */
-  format?: 'xlsx';
-  /** `scan` reads on a second thread, so that a second reading costs this thread little. */
-  threaded: boolean;
-  /** The worksheet read, once reading has begun (.xlsx). */
-  readonly sheet?: string | undefined;
-  /** Records one at a time. */
-  records(): AsyncIterable<CsvRecord>;
-  /** Says that the reading under way (or the next) is the last: a workbook then keeps no copy of its rows for another. */
-  lastReading?(): void;
-  /**
-   * Every record to a synchronous handler (much faster than `records`), as a view of its
-   * fields valid during the call; the handler returns false to stop.
-   */
-  scan(handler: RecordHandler, options?: ScanOptions): Promise<void>;
-  /** Delimited text: where its first byte that is not UTF-8 lies (the record's line, the field), or null. */
-  firstNonUtf8?(): Promise<RecordPlace | null>;
-}
+import { firstNonUtf8Place } from './encoding-scan.js';
 
 export { EncodingFallback };
 
@@ -155,24 +108,6 @@ async function readHead(file: string, name: string): Promise<{ head: Buffer; siz
   } finally {
     await handle?.close();
   }
-}
-
-/** Receives each record (blank lines are skipped); returning false stops the reading. */
-export type RecordHandler = (cells: Cells, line: number) => boolean | void;
-
-export interface ScanOptions {
-  /** Called after each chunk: bytes of the file read so far, and records so far. */
-  onProgress?: (bytesRead: number, records: number) => void;
-  /**
-   * Columns of repeated answers (choice questions): a reading thread numbers their distinct
-   * cells, so that `Cells.local` can stand for the text (see dictionary.ts).
-   */
-  dictionary?: readonly number[] | LateColumns;
-  /**
-   * A key the reading thread keeps the first line of, row by row (a leading `duplicates`
-   * rule): `Cells.seenBefore`. `skip`: the header's records, which are not rows.
-   */
-  firstSeen?: { key: KeySpec; skip: number };
 }
 
 /** Small enough that each chunk's text is allocated young and dies young. */

@@ -23,7 +23,7 @@ import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
-import type { CsvInput, CsvRecord, RecordHandler, ScanOptions } from './read-csv.js';
+import type { CsvInput, CsvRecord, RecordHandler, ScanOptions } from './input.js';
 import { Cells } from './cells.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { readFailure } from '../errors/read-failure.js';

@@ -8,10 +8,12 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
-import { CsvScanner, ScanError, forEachCells, type Batch } from './scan.js';
+import { CsvScanner, ScanError, forEachCells } from './scan.js';
+import type { Batch } from './batch.js';
 import type { Encoding } from './detect.js';
 import { DictionaryEncoder, type BatchCodes } from './dictionary.js';
-import { FirstSeen, type KeySpec } from '../filters/duplicates.js';
+import { FirstSeen } from '../keys/first-seen.js';
+import type { KeySpec } from '../keys/key.js';
 
 export interface WorkerJob {
   file: string;

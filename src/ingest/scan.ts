@@ -24,6 +24,7 @@
 
 import { Cells } from './cells.js';
 import type { Dictionary } from './dictionary.js';
+import type { Batch } from './batch.js';
 
 const QUOTE = 34;
 const LF = 10;
@@ -48,17 +49,6 @@ export class ScanError extends Error {
   ) {
     super(code === 'QUOTE_NOT_CLOSED' ? `quote not closed in the record starting on line ${line}` : `record starting on line ${line} is too long`);
   }
-}
-
-/**
- * Records of one chunk. `meta` holds, per record: its line, its number of fields, then
- * each field's start and end in `text`; a start below 0 stands for `extras[-1 - start]`.
- */
-export interface Batch {
-  text: string;
-  meta: Int32Array;
-  records: number;
-  extras: string[];
 }
 
 /** Receives each record; the array is the caller's to keep. */

@@ -7,7 +7,7 @@
  */
 import type { BannerColumn, BannerSection, BannerTable } from '../spec/result.js';
 import { itemRefParts } from '../spec/codebook.js';
-import type { ChoiceCoder } from '../engine/coder.js';
+import type { ChoiceCoder } from '../coding/coder.js';
 import { ChoiceFrequency, type Net } from './frequency.js';
 import { Crosstab } from './crosstab.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';

@@ -4,7 +4,7 @@
  * every option they chose, and bases count respondents, not answers.
  */
 import type { CrosstabTable } from '../spec/result.js';
-import type { ChoiceCoder } from '../engine/coder.js';
+import type { ChoiceCoder } from '../coding/coder.js';
 import type { Net } from './frequency.js';
 import { chiSquare } from '../stats/chisquare.js';
 import { raoScott } from '../stats/rao-scott.js';
@@ -14,25 +14,7 @@ import { percent } from './percent.js';
 import { Sums, Total } from './sums.js';
 import { answerOrder } from './order.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
-
-const ONE: number[] = [0];
-
-/** The option codes the current row chose (empty when unanswered); never allocates. */
-export function chosenCodes(c: ChoiceCoder): readonly number[] {
-  if (c.kind === 'multi') return c.answered ? c.chosen : [];
-  if (c.value < 0) return [];
-  ONE[0] = c.value;
-  return ONE;
-}
-
-/**
- * Whether the current row is in the base: answered on the question's own answers (a declared
- * missing answer is outside it, unlike filters/answered.ts, where it counts as an answer); a
- * multi-select answered with nothing chosen (every option "Not selected") is in, with no answer counted.
- */
-export function inBase(c: ChoiceCoder): boolean {
-  return c.kind === 'multi' ? c.answered : c.value >= 0;
-}
+import { chosenCodes, inBase } from './chosen.js';
 
 export class Crosstab {
   /** Per row (answers, then nets): sums by column. */

@@ -6,8 +6,8 @@
 import type { FrequencyRow, FrequencyTable } from '../spec/result.js';
 import { itemRefParts, type Question } from '../spec/codebook.js';
 import { readsOneCheckbox } from '../codebook/infer.js';
-import type { ChoiceCoder } from '../engine/coder.js';
-import { chosenCodes, inBase } from './crosstab.js';
+import type { ChoiceCoder } from '../coding/coder.js';
+import { chosenCodes, inBase } from './chosen.js';
 import { percent } from './percent.js';
 import { Sums, Total } from './sums.js';
 import { answerOrder } from './order.js';

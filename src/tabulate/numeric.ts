@@ -5,7 +5,7 @@
  * median is not reported rather than guessed.
  */
 import type { NumericTable } from '../spec/result.js';
-import type { NumericCoder } from '../engine/coder.js';
+import type { NumericCoder } from '../coding/coder.js';
 
 const MAX_DISTINCT = 200_000;
 

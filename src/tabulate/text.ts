@@ -1,6 +1,6 @@
 /** Free-text and date questions: how many answered, how varied, and for dates the range. */
 import type { TextTable } from '../spec/result.js';
-import type { TextCoder } from '../engine/coder.js';
+import type { TextCoder } from '../coding/coder.js';
 import { formatDateTime, own } from '../codebook/values.js';
 import { hasZone, toWallClock } from '../codebook/timezone.js';
 

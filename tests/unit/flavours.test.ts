@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeFile, type Analysis } from '../../src/engine/analyze.js';
+import { analyzeFile } from '../../src/engine/analyze.js';
+import type { Analysis } from '../../src/engine/finish.js';
 import type { AnalysisResult, InputInfo, Table } from '../../src/spec/result.js';
 import { fromRoot } from '../helpers/io.js';
 

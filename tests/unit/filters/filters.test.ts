@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSpec } from '../../../src/config/load-spec.js';
 import { runReport } from '../../../src/engine/report.js';
-import { normalizePhone } from '../../../src/filters/duplicates.js';
+import { normalizePhone } from '../../../src/keys/key.js';
 import { medianOf } from '../../../src/filters/speeders.js';
 import { headerOffset } from '../../../src/filters/fieldwork.js';
 import type { Rejection } from '../../../src/filters/apply.js';

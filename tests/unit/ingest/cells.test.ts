@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { Cells } from '../../../src/ingest/cells.js';
-import { CsvScanner, forEachCells, type Batch } from '../../../src/ingest/scan.js';
+import { CsvScanner, forEachCells } from '../../../src/ingest/scan.js';
+import type { Batch } from '../../../src/ingest/batch.js';
 
 /** Every accessor of `cells` agrees with `fields`, including past the end. */
 function assertReads(cells: Cells, fields: readonly string[], what: string): void {

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Dictionary, DictionaryEncoder, MAX_ENTRIES } from '../../../src/ingest/dictionary.js';
-import { CsvScanner, forEachCells, type Batch } from '../../../src/ingest/scan.js';
+import { CsvScanner, forEachCells } from '../../../src/ingest/scan.js';
+import type { Batch } from '../../../src/ingest/batch.js';
 import { openCsv } from '../../../src/ingest/read-csv.js';
 
 function batches(chunks: string[]): Batch[] {

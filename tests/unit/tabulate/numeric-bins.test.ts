@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NumericSummary } from '../../../src/tabulate/numeric.js';
-import { NumericCoder } from '../../../src/engine/coder.js';
+import { NumericCoder } from '../../../src/coding/coder.js';
 import { Cells } from '../../../src/ingest/cells.js';
 import type { Question } from '../../../src/spec/codebook.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextSummary } from '../../../src/tabulate/text.js';
-import { TextCoder } from '../../../src/engine/coder.js';
+import { TextCoder } from '../../../src/coding/coder.js';
 import { Cells } from '../../../src/ingest/cells.js';
 import { isBlank, normalizeCell } from '../../../src/codebook/values.js';
 import type { Question } from '../../../src/spec/codebook.js';

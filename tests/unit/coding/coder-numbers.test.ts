@@ -7,11 +7,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MatrixCoder, MultiCoder, OptionIndex, SingleCoder, MISSING_CODE } from '../../../src/engine/coder.js';
+import { MatrixCoder, MultiCoder, OptionIndex, SingleCoder, MISSING_CODE } from '../../../src/coding/coder.js';
 import type { Question } from '../../../src/spec/codebook.js';
 import { Cells } from '../../../src/ingest/cells.js';
 import { Dictionary, DictionaryEncoder } from '../../../src/ingest/dictionary.js';
-import { CsvScanner, forEachCells, type Batch } from '../../../src/ingest/scan.js';
+import { CsvScanner, forEachCells } from '../../../src/ingest/scan.js';
+import type { Batch } from '../../../src/ingest/batch.js';
 
 function question(q: Partial<Question> & Pick<Question, 'id' | 'type' | 'columns'>): Question {
   return { label: q.id, options: [], items: [], ...q };

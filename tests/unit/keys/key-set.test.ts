@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { KeyLines } from '../../../src/filters/key-set.js';
-import { FirstSeen, foldPlainAscii } from '../../../src/filters/duplicates.js';
+import { KeyLines } from '../../../src/keys/key-set.js';
+import { FirstSeen } from '../../../src/keys/first-seen.js';
+import { foldPlainAscii } from '../../../src/keys/key.js';
 import { Cells } from '../../../src/ingest/cells.js';
 import { Dictionary } from '../../../src/ingest/dictionary.js';
 import { isBlank, normalizeCell } from '../../../src/codebook/values.js';
