@@ -18,3 +18,12 @@ test("a histogram's value axis is titled with the question's label unless given 
   const many = { ...age, bins: Array.from({ length: 44 }, (_, i) => ({ x0: i / 5, x1: (i + 1) / 5, count: 100 + i })) };
   assert.doesNotMatch(JSON.stringify(histogramChart(many).spec), /"text":\{"field":"text"\}/);
 });
+
+test("a long question that is the histogram's title is not said again under its value axis", () => {
+  const long = { ...age, label: 'How many hours a week do you spend on messaging apps such as WhatsApp, Telegram or Signal, counting both phone and computer?' };
+  const spec = JSON.stringify(histogramChart(long).spec);
+  assert.match(spec, /"axis":\{"title":null,"format":",~g"/);
+  // Under another title, the axis is the one place that names the question: it keeps it, wrapped.
+  assert.match(JSON.stringify(histogramChart(long, { title: 'Time on messaging apps' }).spec), /"title":\["How many hours a week do you spend on messaging apps such as",/);
+  assert.match(JSON.stringify(histogramChart(long, { axisTitle: 'Hours a week' }).spec), /"title":"Hours a week","format":",~g"/);
+});
