@@ -62,6 +62,8 @@ export interface CheckedExpression {
 export interface TableFilterUse {
   /** The table's index in the spec's tables. */
   index: number;
+  /** The table's id, where the spec gives one: messages name the table by it. */
+  id?: string;
   /** The filter as the spec writes it. */
   source: string;
   /** The questions it names. */
@@ -229,7 +231,7 @@ function tableFilter(t: TableSpec, i: number, codebook: Codebook, loaded: Loaded
   }
   checkAnswers(expr, codebook, (message, hint) => specError(loaded, ['tables', i, 'filter'], message, hint), expressions);
   // Whether a kept row ever meets it: a filter that none meets is most likely a misspelt answer.
-  const use: TableFilterUse = { index: i, source: t.filter, names: expr.names, met: false };
+  const use: TableFilterUse = { index: i, ...(t.id !== undefined ? { id: t.id } : {}), source: t.filter, names: expr.names, met: false };
   uses.push(use);
   const evaluate = expr.evaluate;
   return (resolve) => {

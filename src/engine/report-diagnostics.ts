@@ -50,7 +50,7 @@ export function checkAfterReading(loaded: LoadedSpec, read: StudyRead, funnel: r
     if (step.removed > 0 && step.remaining === 0) diagnostics.push({ level: 'warning', code: 'SURVEY_RULE_REMOVED_ALL', message: `rule '${step.rule}' removed every row that reached it (${step.removed}): check its settings against the answers in the data` });
   }
   for (const f of p.tableFilters) {
-    if (!f.met && (funnel[funnel.length - 1]?.remaining ?? rows) > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_TABLE_FILTER_NONE', message: messages.tableFilterNone(f.index, f.source, answersOf(tabulation, f.names)) });
+    if (!f.met && (funnel[funnel.length - 1]?.remaining ?? rows) > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_TABLE_FILTER_NONE', message: messages.tableFilterNone(f.index, f.id, f.source, answersOf(tabulation, f.names)) });
   }
   return diagnostics;
 }

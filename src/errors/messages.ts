@@ -78,7 +78,9 @@ export const messages = {
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
   answersAsHeader: (rows: number, kind: string, column: number) => `${rows} header rows were asked for, but this row holds ${kind === 'email' ? 'an e-mail address' : kind === 'ip' ? 'an IP address' : 'a phone number'} (column ${column}): it is a respondent's answers, not a header`,
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${expr}`,
-  tableFilterNone: (index: number, expr: string, answers: readonly string[]) => `tables[${index}].filter ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
+  /** Named by the spec's table id where it gives one, as report.html and the files in --out name the table. */
+  tableFilterNone: (index: number, id: string | undefined, expr: string, answers: readonly string[]) =>
+    `${id !== undefined ? `table '${id}': filter` : `tables[${index}].filter`} ${JSON.stringify(expr)} matched no kept row: the table is empty${comparedWith(answers)}`,
   /** A table of the respondents a personal detail picks could single them out. */
   piiSelects: (name: string) => `'${name}' is personal data: tables of the respondents it picks could single them out`,
   piiSelectsHint: () => "a spec's validity rules may use it to remove rows (rule: expression, or duplicates)",

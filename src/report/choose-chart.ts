@@ -141,13 +141,30 @@ function drawGrid(question: Question, items: FrequencyTable[], ctx: ChartContext
   const oneSided = isOneSided(question);
   const off = (label: string) => isNonSubstantive(label) && !(oneSided && isNoAnswer(label));
   const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !off(r.label)) }));
-  const dropped = items[0]!.rows.filter((r) => off(r.label)).map((r) => r.label);
-  // Left out of the bars but in the base: said under the title with their share, so that bars that stop short of 100% are explained.
-  const shares = items.flatMap((t) => t.rows.filter((r) => off(r.label)).map((r) => r.percent ?? 0));
-  const range = shares.length > 0 ? `${formatPercent(Math.min(...shares), 0)}${Math.max(...shares) !== Math.min(...shares) ? `–${formatPercent(Math.max(...shares), 0)}` : ''}` : '';
-  const note = notes(ctx, ...(dropped.length > 0 ? [`Not shown: ${dropped.join(', ')} (${range} per item)`] : []));
+  const note = notes(ctx, ...notShown(items, off));
   return likertChart(onScale, {
     ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), positiveFirst: POSITIVE_FIRST.has(question.scale), oneSided });
+}
+
+/**
+ * The answers a diverging grid leaves out of its bars but keeps in its bases ("Don't know", "No
+ * answer"), each with its share of the items' respondents (weighted when the tables are), so that
+ * bars that stop short of 100% are explained: one share where every item prints the same, else
+ * the range over the items, an item without the answer counting 0%. Answers declared missing are
+ * outside the bases (the bars add up to 100% without them) and are not named, nor are answers nobody gave.
+ */
+function notShown(items: readonly FrequencyTable[], off: (label: string) => boolean): string[] {
+  const inBase = (t: FrequencyTable) => t.rows.filter((r) => r.net !== true && r.missing !== true && off(r.label));
+  // An answer nobody gave explains nothing.
+  const labels = [...new Set(items.flatMap((t) => inBase(t).filter((r) => (r.count ?? 0) > 0).map((r) => r.label)))];
+  if (labels.length === 0) return [];
+  const parts = labels.map((label) => {
+    const shares = items.map((t) => inBase(t).find((r) => r.label === label)?.percent ?? 0);
+    // Compared as printed: 3.2% and 3.4% are one share, "3%".
+    const [low, high] = [formatPercent(Math.min(...shares), 0), formatPercent(Math.max(...shares), 0)];
+    return `${label} (${low === high ? low : `${low}–${high}`} per item)`;
+  });
+  return [`Not shown: ${parts.join(', ')}`];
 }
 
 /**

@@ -29,3 +29,12 @@ test('a numeric question of one distinct value draws its bar and count (a bin of
   assert.match(svg, />30<\/text>/, 'its count over it');
   assert.match(svg, />5\.5<\/text>/, 'the value on the axis');
 });
+
+test("a long question that is the histogram's title is not said again under its value axis", () => {
+  const long = { ...age, label: 'How many hours a week do you spend on messaging apps such as WhatsApp, Telegram or Signal, counting both phone and computer?' };
+  const spec = JSON.stringify(histogramChart(long).spec);
+  assert.match(spec, /"axis":\{"title":null,"format":",~g"/);
+  // Under another title, the axis is the one place that names the question: it keeps it, wrapped.
+  assert.match(JSON.stringify(histogramChart(long, { title: 'Time on messaging apps' }).spec), /"title":\["How many hours a week do you spend on messaging apps such as",/);
+  assert.match(JSON.stringify(histogramChart(long, { axisTitle: 'Hours a week' }).spec), /"title":"Hours a week","format":",~g"/);
+});

@@ -22,6 +22,18 @@ test('a weighted grid says so: n counts respondents, then the weighted base', as
   assert.match(spec, /n = 565 valid respondents, weighted 509, % of respondents/);
 });
 
+test('a weighted grid gives each item its weighted and effective base under its respondents, as a crosstab chart does for its groups', () => {
+  const weighted = agreementGrid.map((t, i) => ({ ...t, unweightedBase: t.base - i, base: t.base * 1.5 - i, effectiveBase: t.base * 0.4 }));
+  const json = JSON.stringify(likertChart(weighted).spec);
+  assert.match(json, /"I trust WhatsApp with my personal\\ndata\\nn = 565\\nweighted 848, effective 226"/);
+  assert.match(json, /n = 562–565 valid respondents per item, weighted, % of respondents/);
+  assert.match(json, /WhatsApp explained the new policy clearly \(n = 562, weighted 845, effective 226\): /);
+  // The same bases for every item: said once, in the subtitle, with the effective base.
+  const same = JSON.stringify(likertChart(agreementGrid.map((t) => ({ ...t, unweightedBase: t.base, effectiveBase: t.base * 0.4 }))).spec);
+  assert.match(same, /n = 565 valid respondents, weighted 565, effective 226, % of respondents/);
+  assert.doesNotMatch(same, /\\nn = 565/);
+});
+
 test('a scale listed from its positive end runs that way in a diverging chart, as in its tables and crosstabs: blue first', () => {
   const spec = likertChart(understandingAsScale, { positiveFirst: true }).spec;
   const json = JSON.stringify(spec);

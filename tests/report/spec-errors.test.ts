@@ -237,6 +237,12 @@ test('a table filter that no kept row meets, its answers the data\'s, is warned 
   assert.match(d[0]!.message, /^tables\[0\]\.filter "gov == .*" matched no kept row: the table is empty \(answers are compared exactly, case included: gov: .*"Let users be the best judge"/);
 });
 
+test('a table filter that no kept row meets names the table by its spec id where it has one, as report.html and --out do', async () => {
+  const d = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\ntables:\n  - { type: frequency, question: gov }\n  - { id: judges, type: frequency, question: gov, filter: \'gov == "Let users be the best judge" and gov == "Bring in more holistic regulation"\' }\n')).diagnostics.filter((x) => x.code === 'SURVEY_TABLE_FILTER_NONE');
+  assert.equal(d.length, 1);
+  assert.match(d[0]!.message, /^table 'judges': filter "gov == .*" matched no kept row: the table is empty/);
+});
+
 test('kept rows without a valid weight (blank, negative) are named by line in the warning', async () => {
   writeFileSync(join(dir, 'weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'Yes,-1', 'No,0.8'].join('\n'));
   const d = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\ntables:\n  - { type: frequency, question: q1 }\n')).diagnostics.find((x) => x.code === 'SURVEY_WEIGHT_MISSING');

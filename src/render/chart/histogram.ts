@@ -13,7 +13,8 @@ export interface HistogramChartOptions extends ChartOptions {
   /**
    * Title of the value axis: what the numbers are ("Age (years)").
    *
-   * __Default value:__ the question's label
+   * __Default value:__ the question's label, or none when it is long (more than one line) and is
+   * the chart's title: the title says it just above
    */
   axisTitle?: string;
   /** Height of the plotting area in pixels. __Default value:__ `220` */
@@ -57,9 +58,10 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
   // Counts over the bars only when every one fits over its bar: a few printed among many would read as the only ones.
   const span = domain[1]! - domain[0]!;
   const fits = data.every((d) => span > 0 && ((d.x1 - d.x0) / span) * r.width >= measureText(d.text, SIZE.label) + 2);
-  const axisTitle = wrapText(opts.axisTitle ?? table.label, r.width, SIZE.label);
-
   const title = opts.title ?? table.label;
+  // The question names the values; a long one that is already the chart's title is not said again under the axis.
+  const label = wrapText(table.label, r.width, SIZE.label);
+  const axisTitle = opts.axisTitle !== undefined ? wrapText(opts.axisTitle, r.width, SIZE.label) : label.length > 1 && title === table.label ? null : label;
   const description = opts.description ?? describe(`Histogram of "${title}"`, ...subtitle, data.map((d) => d.desc).join('; '));
   const body = {
     data: { values: data },
@@ -81,7 +83,7 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
             field: 'x0',
             type: 'quantitative',
             scale: { domain, nice: false, zero: false },
-            axis: { title: axisTitle.length === 1 ? axisTitle[0] : axisTitle, format: ',~g', grid: false, ...(edges.length <= 16 ? { values: edges } : {}) },
+            axis: { title: axisTitle === null || axisTitle.length !== 1 ? axisTitle : axisTitle[0], format: ',~g', grid: false, ...(edges.length <= 16 ? { values: edges } : {}) },
           },
           x2: { field: 'x1' },
           description: { field: 'desc' },

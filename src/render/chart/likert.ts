@@ -9,6 +9,7 @@ import {
   bandAxis,
   bandKeys,
   bandStep,
+  baseLines,
   baseText,
   describe,
   frame,
@@ -85,14 +86,16 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const colors = options.map((o) => (oneSided && isNoAnswer(o) ? NO_ANSWER_COLOR : shades[shade++]!));
   const { keys: optionKeys } = bandKeys(options, LEGEND_LABEL_WIDTH);
 
-  // Each item's respondents: a weighted sum is no count of people (the subtitle gives the weighted base).
+  // Each item's respondents (a weighted sum is no count of people), then, when weighted, its weighted
+  // and effective base, as a crosstab chart gives each group's: said once in the subtitle when every item has the same.
   const bases = tables.map((t) => t.unweightedBase ?? t.base);
-  const sameBase = bases.every((b) => b === bases[0]);
-  const weighted = tables.some((t) => t.unweightedBase !== undefined && Math.abs(t.unweightedBase - t.base) > 1e-9);
+  const itemBases = tables.map((t) => baseLines(t.base, t.unweightedBase, t.effectiveBase));
+  const sameBase = itemBases.every((b) => b.join('\n') === itemBases[0]?.join('\n'));
+  const weighted = itemBases.some((b) => b.length > 1);
   const { keys: itemKeys, lines } = bandKeys(
     tables.map((t) => t.item ?? t.label),
     r.labelWidth,
-    (i) => (sameBase ? [] : [`n = ${formatCount(bases[i] ?? 0)}`]),
+    (i) => (sameBase ? [] : (itemBases[i] ?? [])),
   );
 
   const half = oneSided ? 0 : Math.floor(k / 2);
@@ -112,7 +115,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
     const left = oneSided ? 0 : sum(0, half) + (odd ? (values[half] ?? 0) / 2 : 0);
     const right = sum(0, k) - left;
     extent = Math.max(extent, left, right);
-    return { t, key: itemKeys[i] ?? '', values, counts, left, leftTotal: sum(0, half), rightTotal: sum(k - half, k) };
+    return { t, key: itemKeys[i] ?? '', base: itemBases[i] ?? [], values, counts, left, leftTotal: sum(0, half), rightTotal: sum(k - half, k) };
   });
   // Room on each side for the bars and their totals, up to the next tick.
   const room = extent * 1.1 + (opts.totals === false ? 2 : 9);
@@ -145,7 +148,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
       totals.push({ key: it.key, x: -it.left, text: formatPercent(it.leftTotal, r.decimals), side: 'left' });
       totals.push({ key: it.key, x: start, text: formatPercent(it.rightTotal, r.decimals), side: 'right' });
     }
-    descs.push(`${it.t.item ?? it.t.label}: ${parts.join(', ')}`);
+    descs.push(`${it.t.item ?? it.t.label}${sameBase ? '' : ` (${it.base.join(', ')})`}: ${parts.join(', ')}`);
   }
 
   const questionLabel = first === undefined ? '' : gridTitle(first);
@@ -156,7 +159,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
     opts.subtitle,
     [
       tables.length === 0 || sameBase
-        ? `${baseText(first?.base ?? 0, r.baseLabel, first?.unweightedBase)}, % of respondents`
+        ? `${baseText(first?.base ?? 0, r.baseLabel, first?.unweightedBase, first?.effectiveBase)}, % of respondents`
         : `n = ${formatCount(minBase)}–${formatCount(maxBase)} ${r.baseLabel} per item${weighted ? ', weighted' : ''}, % of respondents`,
     ],
     opts.note,

@@ -95,3 +95,21 @@ test('a one-sided grid ends each bar with "No answer" in the grey of every chart
   const agree = ['Agree', 'Neither agree nor disagree', 'Disagree', 'No answer'];
   assert.match(JSON.stringify(chartForGrid({ ...grid(agree), scale: 'agreement' }, items(agree), {})!.spec), /Not shown: No answer/);
 });
+
+test("a diverging grid names each answer it leaves out with that answer's own shares, weighted as its bars are: one share only when every item prints it", () => {
+  const agree = ['Agree', 'Neither agree nor disagree', 'Disagree', "Don't know", 'No answer'];
+  const q = { ...grid(agree), scale: 'agreement' };
+  // Weighted: 1,000 of weighted base, shares of it; "No answer" absent from Brazil's table (0%).
+  const weighted = (item: string, counts: number[], labels = agree) => ({
+    ...frequency('rate', `Please rate | ${item}`, counts.map((c, i) => [labels[i]!, c] as [string, number]), { item, base: 1000 }),
+    unweightedBase: 400,
+    effectiveBase: 300,
+  });
+  const subtitle = (tables: ReturnType<typeof weighted>[]) => JSON.stringify((chartForGrid(q, tables, {})!.spec as { title?: { subtitle?: string[] } }).title?.subtitle);
+  const differ = subtitle([weighted('Algeria', [300, 300, 250, 118, 32]), weighted('Brazil', [300, 300, 380, 20], agree.slice(0, 4))]);
+  assert.match(differ, /Not shown: Don't know \(2%–12% per item\), No answer \(0%–3% per item\)/);
+  // 3.2% and 3.4% print alike: one share; an answer nobody gave, or one declared missing (outside the base), is not named.
+  const same = weighted('Brazil', [300, 300, 330, 34, 0]);
+  const missing = { ...weighted('Algeria', [300, 300, 368, 32, 0]), rows: [...weighted('Algeria', [300, 300, 368, 32]).rows, { label: 'No answer', count: 50, percent: 4.8, missing: true as const }] };
+  assert.match(subtitle([missing, same]), /Not shown: Don't know \(3% per item\)"/);
+});
