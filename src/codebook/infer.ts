@@ -1,9 +1,9 @@
 /**
  * Infers a codebook from the header and a sample of rows: which columns form
  * one question, each question's type and its answers in their natural order.
- * Pure: strings in, a Codebook out. Beside two of its rules, what they mean for the layers that
- * read a question: readsOneCheckbox (a lone checkbox column) and numbersReadAsAnswers (a small
- * scale of whole numbers).
+ * Pure: strings in, a Codebook out. Beside its rules, numbersReadAsAnswers (a small scale of
+ * whole numbers), which the layers that read a question ask of it. (readsOneCheckbox, a lone
+ * checkbox column, is in multi.ts: tabulation asks it, and need not load inference for it.)
  */
 import type { Codebook, Item, PiiKind, Question, QuestionType } from '../spec/codebook.js';
 import { CODED_NAME, columnLabel, type ColumnHeader } from './header.js';
@@ -350,14 +350,6 @@ function loneCheckbox(s: ColumnStats): ((q: Question) => Question) | null {
   const label = CHOSEN_MARK.has(value.toLowerCase()) ? h.sub || value : value;
   const question = h.question.endsWith(` - ${label}`) ? h.question.slice(0, -(label.length + 3)) : h.question;
   return (q) => ({ ...q, label: question, options: [], items: [{ id: slug(label) || 'option_1', label, column: h.index }], layout: { kind: 'columns' } });
-}
-
-/**
- * A multi-select of one checkbox column cannot tell an unticked box from a skipped question: a
- * blank is unticked, and everyone is in the base (a box ticked by all who answered would read 100%).
- */
-export function readsOneCheckbox(q: Question): boolean {
-  return q.type === 'multi' && q.layout?.kind === 'columns' && q.items.length === 1;
 }
 
 /** Personal data named by the header, unless the column is a question about e-mail or phones. */

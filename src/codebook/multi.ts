@@ -5,6 +5,8 @@
  * Qualtrics joins choices with a bare "," and LimeSurvey/Typeform-style exports with ";".
  */
 
+import type { Question } from '../spec/codebook.js';
+
 // Order matters: ", " is tried before ",", so Google Forms cells never split into " Option" tokens.
 export const JOINERS = [', ', ';', ','] as const;
 export type Joiner = (typeof JOINERS)[number];
@@ -151,4 +153,12 @@ function findAtoms(counts: ReadonlyMap<string, number>, joiner: Joiner): Set<str
     else for (const u of s.unknown) atoms.add(u);
   }
   return atoms;
+}
+
+/**
+ * A multi-select of one checkbox column cannot tell an unticked box from a skipped question: a
+ * blank is unticked, and everyone is in the base (a box ticked by all who answered would read 100%).
+ */
+export function readsOneCheckbox(q: Question): boolean {
+  return q.type === 'multi' && q.layout?.kind === 'columns' && q.items.length === 1;
 }

@@ -5,7 +5,7 @@
  * Personal-data columns get no coder: their cells are never read.
  */
 import type { Question } from '../spec/codebook.js';
-import { readsOneCheckbox } from '../codebook/infer.js';
+import { readsOneCheckbox } from '../codebook/multi.js';
 import { splitCell, type Joiner } from '../codebook/multi.js';
 import { caseScore, inBand, isBlank, normalizeCell, optionCellState, own, parseDateTime, parseNumber } from '../codebook/values.js';
 import type { Cells } from '../ingest/cells.js';

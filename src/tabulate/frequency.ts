@@ -5,7 +5,7 @@
  */
 import type { FrequencyRow, FrequencyTable } from '../spec/result.js';
 import { itemRefParts, type Question } from '../spec/codebook.js';
-import { readsOneCheckbox } from '../codebook/infer.js';
+import { readsOneCheckbox } from '../codebook/multi.js';
 import type { ChoiceCoder } from '../coding/coder.js';
 import { chosenCodes, inBase } from './chosen.js';
 import { percent } from './percent.js';
