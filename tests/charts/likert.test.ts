@@ -32,6 +32,10 @@ test('a weighted grid gives each item its weighted and effective base under its 
   const same = JSON.stringify(likertChart(agreementGrid.map((t) => ({ ...t, unweightedBase: t.base, effectiveBase: t.base * 0.4 }))).spec);
   assert.match(same, /n = 565 valid respondents, weighted 565, effective 226, % of respondents/);
   assert.doesNotMatch(same, /\\nn = 565/);
+  // One count of respondents, weighted bases that differ: one n in the subtitle (not "565–565"), the weighted bases under the items.
+  const oneN = JSON.stringify(likertChart(agreementGrid.map((t, i) => ({ ...t, unweightedBase: t.base, base: t.base + i }))).spec);
+  assert.match(oneN, /"n = 565 valid respondents per item, weighted, % of respondents"/);
+  assert.match(oneN, /\\nn = 565\\nweighted 566"/);
 });
 
 test('a scale listed from its positive end runs that way in a diverging chart, as in its tables and crosstabs: blue first', () => {

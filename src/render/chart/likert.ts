@@ -160,7 +160,8 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
     [
       tables.length === 0 || sameBase
         ? `${baseText(first?.base ?? 0, r.baseLabel, first?.unweightedBase, first?.effectiveBase)}, % of respondents`
-        : `n = ${formatCount(minBase)}–${formatCount(maxBase)} ${r.baseLabel} per item${weighted ? ', weighted' : ''}, % of respondents`,
+        : // Items of one count of respondents can still differ in their weighted or effective bases (under each item).
+          `n = ${formatCount(minBase)}${maxBase !== minBase ? `–${formatCount(maxBase)}` : ''} ${r.baseLabel} per item${weighted ? ', weighted' : ''}, % of respondents`,
     ],
     opts.note,
   );
