@@ -84,8 +84,9 @@ export class NumericSummary {
       const [x, c] = sorted[i]!;
       seen += c;
       if (seen > half) return x;
-      // An even count splits between two values: average them.
-      if (seen === half) return (x + sorted[i + 1]![0]) / 2;
+      // An even count splits between two values: average them, halved first so that two values
+      // near the largest double do not sum to Infinity (halving is exact, so it is the same mean).
+      if (seen === half) return x / 2 + sorted[i + 1]![0] / 2;
     }
     return this.max;
   }

@@ -51,3 +51,15 @@ test('numbers near the largest a double holds: one bin, not a crash (their range
   assert.equal(near.reduce((s, bin) => s + bin.count, 0), 4);
   assert.ok(near.every((bin) => Number.isFinite(bin.x0) && Number.isFinite(bin.x1)), JSON.stringify(near));
 });
+
+test('the median of two values near the largest double is their mean, not Infinity', () => {
+  const coder = new NumericCoder(question, false);
+  const s = new NumericSummary(coder);
+  const cells = new Cells();
+  for (const v of [1.5e308, 1.7e308]) {
+    cells.hold([String(v)]);
+    coder.read(cells);
+    s.add(1);
+  }
+  assert.equal(s.table().median, 1.6e308);
+});
