@@ -63,12 +63,17 @@ export class NumericSummary {
       mean: has ? this.mean : null,
       // n/(n-1) * sum w (x - mean)^2 / sum w, as R's svyvar; the usual sample sd when unweighted.
       sd: this.rows > 1 && this.n > 0 ? Math.sqrt((this.m2 / this.n) * (this.rows / (this.rows - 1))) : null,
-      median: has && !this.overflow ? this.median() : null,
+      median: null,
       min: has ? this.min : null,
       max: has ? this.max : null,
       invalid: this.invalid,
     };
-    if (has && !this.overflow) table.bins = this.bins();
+    if (has && !this.overflow) {
+      // Sorted once, for the median and the bins both.
+      const sorted = this.sorted();
+      table.median = this.median(sorted);
+      table.bins = this.bins(sorted);
+    }
     return table;
   }
 
@@ -76,10 +81,9 @@ export class NumericSummary {
     return [...this.values].sort((a, b) => a[0] - b[0]);
   }
 
-  private median(): number {
+  private median(sorted: readonly [number, number][]): number {
     const half = this.n / 2;
     let seen = 0;
-    const sorted = this.sorted();
     for (let i = 0; i < sorted.length; i++) {
       const [x, c] = sorted[i]!;
       seen += c;
@@ -97,11 +101,10 @@ export class NumericSummary {
    * lumps a skewed column (weights, incomes) into a bar or two, and Freedman–Diaconis' follows its
    * spread where the answers are. Whole numbers get bins at least 1 wide, which no gap splits.
    */
-  private bins(): { x0: number; x1: number; count: number }[] {
+  private bins(sorted: readonly [number, number][]): { x0: number; x1: number; count: number }[] {
     const lo = this.min;
     const hi = this.max;
     if (lo === hi) return [{ x0: lo, x1: hi, count: this.n }];
-    const sorted = this.sorted();
     const sturges = (hi - lo) / Math.ceil(Math.log2(this.rows) + 1);
     const iqr = this.quantile(sorted, 0.75) - this.quantile(sorted, 0.25);
     const fd = (2 * iqr) / Math.cbrt(this.rows);
@@ -121,7 +124,7 @@ export class NumericSummary {
   }
 
   /** The weighted `p`-quantile: the first value whose cumulative weight reaches `p` of the total. */
-  private quantile(sorted: [number, number][], p: number): number {
+  private quantile(sorted: readonly [number, number][], p: number): number {
     let seen = 0;
     for (const [x, c] of sorted) {
       seen += c;
