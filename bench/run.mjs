@@ -7,7 +7,9 @@
  * survey uses, to see what the job costs above parsing), pandas + scipy and, when
  * installed, R data.table. Wall time and peak RSS are medians of `--runs` runs, measured
  * with /usr/bin/time; runs of the tools are interleaved so that drift hits them alike.
- * Every run of survey is checked against pandas' output to the last count.
+ * Every run of survey is checked against pandas' output to the last count. A peer that is not
+ * installed is left out with the command that installs it; without pandas, survey's results go
+ * unchecked and the ratios are to reading alone only.
  * Then the CSV parsers measured for the choice in the README (parse only, 1M rows).
  *
  * Inputs are generated once into bench/data/ (git-ignored) by gen_survey.py and reused.
@@ -76,6 +78,10 @@ const median = (xs) => {
 function haveR() {
   const r = sh('Rscript', ['-e', 'suppressPackageStartupMessages(library(data.table))']);
   return r.status === 0;
+}
+
+function havePandas() {
+  return sh(PYTHON, ['-c', 'import pandas, scipy']).status === 0;
 }
 
 // ---------- survey's results against pandas', to the last count ----------
@@ -172,7 +178,8 @@ function compare(result, pandasDir) {
 function machine() {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
-  const pandas = sh(PYTHON, ['-c', 'import pandas, scipy; print(pandas.__version__, scipy.__version__)']).stdout.trim().split(' ');
+  const py = sh(PYTHON, ['-c', 'import pandas, scipy; print(pandas.__version__, scipy.__version__)']);
+  const pandas = py.status === 0 ? py.stdout.trim().split(' ') : [];
   const r = sh('Rscript', ['-e', 'cat(R.version$major, R.version$minor, as.character(packageVersion("data.table")))']);
   return {
     nproc: cpus().length,
@@ -189,6 +196,10 @@ const m = machine();
 process.stderr.write(`machine: ${m.nproc} CPUs, ${m.cpu}, ${m.memGiB} GiB; node ${m.node}; pandas ${m.pandas}, scipy ${m.scipy}; R data.table ${m.r}\n`);
 const withR = haveR();
 if (!withR) process.stderr.write('R data.table not found (apt-get install -y r-cran-data.table): left out\n');
+const withPandas = havePandas();
+if (!withPandas) {
+  process.stderr.write('pandas or scipy not found (apt-get install -y python3-pandas python3-scipy): left out, and survey\'s results go unchecked\n');
+}
 
 const SURVEY = [join(ROOT, 'bin', 'survey.js'), 'report', join(ROOT, 'bench', 'reference-job.yaml'), '--format', 'json', '--input'];
 const results = [];
@@ -196,7 +207,7 @@ let failed = false;
 for (const label of SIZES) {
   const file = generate(label);
   const tools = {
-    pandas: { cmd: PYTHON, argv: [join(PEERS, 'job_pandas.py'), file, join(DATA, `out-pandas-${label}`)] },
+    ...(withPandas ? { pandas: { cmd: PYTHON, argv: [join(PEERS, 'job_pandas.py'), file, join(DATA, `out-pandas-${label}`)] } } : {}),
     ...(withR ? { 'R data.table': { cmd: 'Rscript', argv: [join(PEERS, 'job_r.R'), file, join(DATA, `out-r-${label}`)] } } : {}),
     survey: { cmd: process.execPath, argv: [...SURVEY, file] },
     'survey: reading alone': { cmd: process.execPath, argv: [join(ROOT, 'bench', 'parse.mjs'), 'survey', file] },
@@ -208,7 +219,7 @@ for (const label of SIZES) {
       const r = measure(t.cmd, t.argv, out);
       runs[name].push(r);
       process.stderr.write(`${label} run ${run + 1}: ${name.padEnd(22)} ${r.wall.toFixed(2)} s ${r.rss.toFixed(0)} MiB\n`);
-      if (name === 'survey') {
+      if (name === 'survey' && withPandas) {
         const check = compare(JSON.parse(readFileSync(out, 'utf8')), join(DATA, `out-pandas-${label}`));
         if (check.problems.length > 0) {
           failed = true;
@@ -217,8 +228,10 @@ for (const label of SIZES) {
       }
     }
   }
-  const check = compare(JSON.parse(readFileSync(join(DATA, `out-survey-${label}.json`), 'utf8')), join(DATA, `out-pandas-${label}`));
-  const row = { size: label, rows: rowsOf(label), sameAsPandas: check.problems.length === 0, countsCompared: check.counts, tools: {} };
+  const check = withPandas
+    ? compare(JSON.parse(readFileSync(join(DATA, `out-survey-${label}.json`), 'utf8')), join(DATA, `out-pandas-${label}`))
+    : { problems: [], counts: 0 };
+  const row = { size: label, rows: rowsOf(label), sameAsPandas: withPandas ? check.problems.length === 0 : null, countsCompared: check.counts, tools: {} };
   for (const [name, rs] of Object.entries(runs)) row.tools[name] = { wall: median(rs.map((r) => r.wall)), rss: median(rs.map((r) => r.rss)), runs: rs };
   results.push(row);
 }
@@ -232,14 +245,15 @@ lines.push('|---|---|---|---|---|---|');
 for (const r of results) {
   const pandas = r.tools.pandas;
   for (const [name, t] of Object.entries(r.tools)) {
-    lines.push(`| ${r.size} | ${name} | ${f2(t.wall)} | ${t.rss.toFixed(0)} | ${f2(t.wall / pandas.wall)}x | ${f2(t.rss / pandas.rss)}x |`);
+    const vs = (x, y) => (pandas ? `${f2(x / y)}x` : '—');
+    lines.push(`| ${r.size} | ${name} | ${f2(t.wall)} | ${t.rss.toFixed(0)} | ${vs(t.wall, pandas?.wall)} | ${vs(t.rss, pandas?.rss)} |`);
   }
 }
 process.stdout.write(`\n${lines.join('\n')}\n\n`);
 for (const r of results) {
   const s = r.tools.survey;
   const p = r.tools['survey: reading alone'];
-  process.stdout.write(`${r.size}: survey ${f2(s.wall)} s = ${f2(s.wall / p.wall)}x reading the file alone (${f2(p.wall)} s); results ${r.sameAsPandas ? `equal pandas' (${r.countsCompared} counts and the funnel)` : 'DIFFER from pandas'}\n`);
+  process.stdout.write(`${r.size}: survey ${f2(s.wall)} s = ${f2(s.wall / p.wall)}x reading the file alone (${f2(p.wall)} s); results ${r.sameAsPandas === null ? 'not checked (no pandas)' : r.sameAsPandas ? `equal pandas' (${r.countsCompared} counts and the funnel)` : 'DIFFER from pandas'}\n`);
 }
 
 // ---------- parsers (the choice recorded in the README) ----------
