@@ -23,6 +23,18 @@ const NON_SUBSTANTIVE = [
  * follows; "Not applicable at all" is a scale's last point.
  */
 const NON_SUBSTANTIVE_START = /^(not applicable|n\/a)\s*(to\b|[-:(\u2013])/;
+/**
+ * The catch-all option, however a platform words it: "Other (please explain)", "Other, please
+ * specify", "Other - Write In" (Alchemer), "Something else (specify)". Like "Other (please specify)"
+ * it is no point of a scale and goes last, however often it was chosen; "Other family members" or
+ * "Other Christian" is an option like any other (no separator after "other").
+ */
+const OTHER_OPTION = /^(?:other|something else)(?:$|\s*[(,:]|\s+[-\u2013\u2014]\s)/;
+
+/** The catch-all "Other" option (see OTHER_OPTION): listed last, but an answer, never "no answer". */
+export function isOtherOption(label: string): boolean {
+  return label.length <= MAX_SCALE_LABEL && OTHER_OPTION.test(norm(label));
+}
 
 /** Each scale from one pole to the other; entries are normalised (see `norm`). */
 const SCALES: Record<string, string[]> = {
@@ -80,7 +92,7 @@ const NON_SUBSTANTIVE_SET = new Set(NON_SUBSTANTIVE);
 export function isNonSubstantive(label: string): boolean {
   if (label.length > MAX_SCALE_LABEL) return false;
   const n = norm(label);
-  return NON_SUBSTANTIVE_SET.has(n) || NON_SUBSTANTIVE_START.test(n);
+  return NON_SUBSTANTIVE_SET.has(n) || NON_SUBSTANTIVE_START.test(n) || OTHER_OPTION.test(n);
 }
 
 /**
@@ -88,7 +100,7 @@ export function isNonSubstantive(label: string): boolean {
  * leave out of the base; "Other" and "None of the above" are off a scale too, but they are answers.
  */
 export function isNoAnswer(label: string): boolean {
-  return isNonSubstantive(label) && !/^(other\b|none of the above$)/.test(norm(label));
+  return isNonSubstantive(label) && !isOtherOption(label) && norm(label) !== 'none of the above';
 }
 
 /**

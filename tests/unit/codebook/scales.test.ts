@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isNoAnswer, isNonSubstantive, norm, orderOptions, rangeKey } from '../../../src/codebook/scales.js';
+import { isNoAnswer, isNonSubstantive, isOtherOption, norm, orderOptions, rangeKey } from '../../../src/codebook/scales.js';
 
 /** Counts from [label, count] pairs; order() orders the labels as listed. */
 function order(pairs: [string, number][]) {
@@ -239,6 +239,17 @@ test('orderOptions: "None" of the options after the others by count, before "Oth
   assert.deepEqual(order([['3 or more', 5], ['None', 40], ['1', 30], ['2', 20]]), { options: ['None', '1', '2', '3 or more'], scale: 'numeric' });
   // Religion survey: "None of these" was the most chosen and led the list.
   assert.deepEqual(order([['None of these', 242], ['Christian', 200], ['Jewish', 20], ['Other', 30]]).options, ['Christian', 'Jewish', 'None of these', 'Other']);
+});
+
+test('orderOptions: "Other" goes last however the platform words it, even when it was chosen most', () => {
+  for (const other of ['Other (please explain)', 'Other, please specify', 'Other (specify)', 'Other - Write In', 'Other: ', 'OTHER \u2013 please state', 'Something else (please specify)', 'Something else']) {
+    assert.deepEqual(order([['Red', 5], [other, 50], ['Blue', 30], ['Green', 20]]).options, ['Blue', 'Green', 'Red', other], other);
+    assert.equal(isOtherOption(other), true, other);
+    assert.equal(isNoAnswer(other), false, `${other}: an answer, never left out of a base`);
+  }
+  // An option about others is an option like any other (masculinity survey: "Other family members").
+  for (const option of ['Other family members', 'Other Christian', 'Others', 'Otherwise']) assert.equal(isOtherOption(option), false, option);
+  assert.deepEqual(order([['Friends', 559], ['Other family members', 564], ['Pop culture', 303]]).options, ['Other family members', 'Friends', 'Pop culture']);
 });
 
 test('isNoAnswer: "Don\'t know" and N/A give no answer; "Other" and "None of the above" are answers off a scale', () => {
