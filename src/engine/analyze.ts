@@ -15,6 +15,7 @@ import { findRef, type Codebook } from '../spec/codebook.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { inferCodebook, numbersReadAsAnswers } from '../codebook/infer.js';
+import { looksLikeResultsTable, type ResultsTable } from '../codebook/results-table.js';
 import type { CsvInput, CsvOptions } from '../ingest/input.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { choicesOf, comparisonProblem, listedAnswers } from './check-answers.js';
@@ -65,6 +66,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   let rows = 0;
   let excluded = 0;
   let weightId: string | undefined;
+  let resultsTable: ResultsTable | null = null;
 
   const count = (t: Tabulation, cells: Cells) => {
     t.read(cells);
@@ -76,6 +78,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   };
   const start = (): Tabulation => {
     const codebook = inferCodebook(headers, sample.rows, { decimalComma, distinct: (i) => sample.distinct(i) });
+    resultsTable = looksLikeResultsTable(sample.rows);
     const by = (options.by ?? []).map((name) => {
       const id = resolveQuestionOrItem(codebook, name, '--by');
       if (codebook.questions.find((q) => q.id === id)?.type === 'pii') throw new SurveyError('SURVEY_OPTION_INVALID', `--by: '${id}' is personal data and is never tabulated`);
@@ -123,6 +126,9 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   if (rows === 0) throw new SurveyError('SURVEY_CSV_HEADER_ONLY', messages.headerOnly(), { location: { file: displayName } });
   const t = tabulation ?? start();
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
+  // Published percentages tabulated as answers give tables that look right and mean nothing: said first.
+  const found = resultsTable as ResultsTable | null;
+  if (found) diagnostics.unshift({ level: 'warning', code: 'SURVEY_RESULTS_TABLE', message: messages.resultsTable(found.percentColumns, found.filledColumns, found.example) });
   if (options.where !== undefined) {
     diagnostics.push({ level: 'info', code: 'SURVEY_WHERE', message: messages.whereExcluded(excluded, options.where) });
     // Every table is empty: most likely the expression's spelling of an answer or its type is not the data's.

@@ -101,6 +101,8 @@ export const messages = {
     `'${id}': ${n} row${n === 1 ? ' has a' : 's have a'} value of '${from}' in no band (first ${first}, ${where}), missing from its tables${where.startsWith('between') ? '; bands hold both bounds: for decimals, end a band with below: where the next begins' : ''}`,
   oneColumn: (delimiter: string | null) =>
     `the file reads as one column${delimiter !== null ? ` (delimiter ${JSON.stringify(delimiter)})` : ''}, where a survey export has one per question: is it an export${delimiter !== null ? ', and if so, which delimiter (--delimiter)' : ''}?`,
+  resultsTable: (percent: number, filled: number, example: string) =>
+    `${percent} of the file's ${filled} columns hold percentages (${JSON.stringify(example)}), as a table of published results does, not respondents' answers: each line is counted as a respondent, so these tables mean nothing; is there an export with a row per respondent?`,
   weightUnused: (id: string) => `'${id}' looks like a column of weights: the tables are unweighted; --weight ${id} weights them`,
   weightMissing: (n: number, lines: readonly number[] = []) =>
     `${n} kept row${n === 1 ? ' has' : 's have'} no valid weight (blank, negative or no number) and count with weight 0${lines.length > 0 ? `: line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${n > lines.length ? ', ...' : ''}` : ''}`,

@@ -717,6 +717,15 @@ test('a file that reads as one column (a README, a missed delimiter) is warned a
   assert.doesNotMatch((await run(['analyze', GF])).err, /SURVEY_ONE_COLUMN/);
 });
 
+test('a table of published results (masculinity-survey.csv) is warned about first; its raw responses are not', async () => {
+  const r = await run(['analyze', 'fixtures/fivethirtyeight/masculinity-survey/masculinity-survey.csv']);
+  assert.equal(r.code, 0);
+  assert.match(r.err.split('\n')[0]!, /^warning SURVEY_RESULTS_TABLE: 10 of the file's 12 columns hold percentages \("37%"\), as a table of published results does/);
+  const json = await run(['analyze', 'fixtures/fivethirtyeight/masculinity-survey/masculinity-survey.csv', '--format', 'json']);
+  assert.equal((JSON.parse(json.out) as AnalysisResult).diagnostics[0]?.code, 'SURVEY_RESULTS_TABLE');
+  assert.doesNotMatch((await run(['analyze', 'fixtures/fivethirtyeight/masculinity-survey/raw-responses.csv'])).err, /SURVEY_RESULTS_TABLE/);
+});
+
 test("thanksgiving's lone checkbox column: Macy's Parade is 502 of the 1,058 respondents, not 100% of those who ticked it", async () => {
   const r = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', '--format', 'json']);
   const t = (JSON.parse(r.out) as AnalysisResult).tables.find((x): x is FrequencyTable => x.kind === 'frequency' && x.question === 'will_watch_any_following_programs')!;
