@@ -15,6 +15,7 @@ import { Sums, Total } from './sums.js';
 import { answerOrder } from './order.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
 import { chosenCodes, inBase } from './chosen.js';
+import { readsOneCheckbox } from '../codebook/multi.js';
 
 export class Crosstab {
   /** Per row (answers, then nets): sums by column. */
@@ -92,6 +93,23 @@ export class Crosstab {
     return answerOrder(this.column.question, this.column.options.labels, (c) => this.columnMargin?.w[c] ?? 0);
   }
 
+  /**
+   * The test of independence, on the answer rows' sums by column. A respondent in several cells
+   * breaks its assumption, and nets repeat their members: a multi-select gets none, but for one
+   * checkbox down the side ("Macy's Parade", based on everyone), which splits each column in two,
+   * ticked or not: that 2-row table is tested, as a yes/no question's would be.
+   */
+  private test(w: number[][], w2: number[][], columnOrder: readonly number[], multi: boolean): CrosstabTable['stats'] {
+    const oneBox = readsOneCheckbox(this.row.question) && this.column.kind !== 'multi' && this.nets.length === 0 && w.length === 1;
+    if (multi && !oneBox) return null;
+    if (oneBox) {
+      const rest = (ticked: readonly number[], bases: readonly number[]) => columnOrder.map((c, i) => Math.max(0, (bases[c] ?? 0) - ticked[i]!));
+      w = [w[0]!, rest(w[0]!, this.columnBases.w)];
+      w2 = [w2[0]!, rest(w2[0]!, this.columnBases.w2)];
+    }
+    return this.stats.weighted ? raoScott({ w, w2, n: this.base.n }, this.stats.raoScott) : chiSquare(w);
+  }
+
   /** `order`: the codes of each side in the order to show them, when tables shown together must share one (a banner's). */
   table(label?: string, order: { rows?: readonly number[]; columns?: readonly number[] } = {}): CrosstabTable {
     const rowOrder = order.rows ?? this.rowOrder();
@@ -123,8 +141,7 @@ export class Crosstab {
       columnBases,
       rowBases,
       base,
-      // A respondent in several cells breaks the test's independence assumption; nets repeat their members.
-      stats: multi ? null : this.stats.weighted ? raoScott({ w: counts.slice(0, answerRows), w2: grid('w2').slice(0, answerRows), n: this.base.n }, this.stats.raoScott) : chiSquare(counts.slice(0, answerRows)),
+      stats: this.test(counts.slice(0, answerRows), grid('w2').slice(0, answerRows), columnOrder, multi),
     };
     table.unweightedBase = this.base.n;
     table.unweightedColumnBases = byColumn(this.columnBases.n);

@@ -742,6 +742,26 @@ test("thanksgiving's lone checkbox column: Macy's Parade is 502 of the 1,058 res
   assert.match(md.out, /\| Macy's Parade \| 502 \| 47\.4% \|.*\n\nBase: 1058 respondents \(one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too\)\./);
 });
 
+test("a lone checkbox down a crosstab's side is tested, ticked or not, as a yes/no question would be (weighted too)", async () => {
+  const file = 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv';
+  const r = await run(['analyze', file, '--by', 'describe_where_live', '--format', 'json']);
+  const t = (JSON.parse(r.out) as AnalysisResult).tables.find((x): x is CrosstabTable => x.kind === 'crosstab' && x.row === 'will_watch_any_following_programs')!;
+  // scipy's chi2_contingency([[267, 114, 119], [229, 122, 97]], correction=False): ticked, and not, by suburban, urban, rural.
+  assert.ok(t.stats, 'tested');
+  assert.ok(Math.abs(t.stats.chi2 - 2.5786554282524925) < 1e-9 && Math.abs(t.stats.p - 0.2754559059694567) < 1e-9, JSON.stringify(t.stats));
+  assert.equal(t.stats.df, 2);
+  const text = await run(['analyze', file, '--by', 'describe_where_live']);
+  assert.match(text.out, /Macy's Parade +53\.8% +48\.3% +55\.1% +52\.7%\n.*\n {2}chi-square = 2\.58, df = 2, p = 0\.275/);
+  // Weighted: the Rao-Scott test of the same answers written as a yes/no question.
+  const rows = Array.from({ length: 40 }, (_, i) => [100 + i, i % 3 === 0 || i % 5 === 0, i % 2 ? 'North' : 'South', 1 + (i % 4) * 0.5] as const);
+  writeFileSync(join(scratch, 'box.csv'), ['RespondentID,Will you watch any of the following programs? Please select all that apply. - Parade,Region,wt', ...rows.map(([id, x, g, w]) => `${id},${x ? 'Parade' : ''},${g},${w}`)].join('\n'));
+  writeFileSync(join(scratch, 'yesno.csv'), ['RespondentID,Watch,Region,wt', ...rows.map(([id, x, g, w]) => `${id},${x ? 'Yes' : 'No'},${g},${w}`)].join('\n'));
+  const stats = async (f: string) => (JSON.parse((await run(['analyze', join(scratch, f), '--by', 'Region', '--weight', 'wt', '--format', 'json'])).out) as AnalysisResult).tables.find((x): x is CrosstabTable => x.kind === 'crosstab')!.stats;
+  const [box, yesNo] = [await stats('box.csv'), await stats('yesno.csv')];
+  assert.ok(box && yesNo);
+  assert.deepEqual(box, yesNo);
+});
+
 test('a joined multi-select of which one answer was given is no lone checkbox: those who left it blank are missing, as the outputs say', async () => {
   writeFileSync(join(scratch, 'apps.csv'), ['Apps,Age', ...Array.from({ length: 40 }, (_, i) => `${i < 25 ? 'Signal' : ''},${20 + (i % 30)}`)].join('\n'));
   writeFileSync(join(scratch, 'apps.yaml'), 'version: 1\ninput: { file: apps.csv }\nquestions:\n  - { id: apps, column: Apps, type: multi, separator: ", " }\n');
