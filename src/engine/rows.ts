@@ -104,7 +104,7 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   };
   const begin = (): void => {
     const detected = detectHeaderRows(first.map((r) => r.fields), options.headerRows);
-    if (options.headerRows !== undefined) refuseAnswersAsHeader(first, detected.rows, displayName);
+    refuseAnswersAsHeader(first, detected.rows, displayName, options.headerRows !== undefined);
     width = first[0]!.fields.length;
     const headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
     header = { headers, headerRows: detected.rows, width };
@@ -134,21 +134,25 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
 }
 
 /**
- * Header rows asked for (--header-rows, a spec's headerRows) that hold a respondent's e-mail,
- * phone or IP address are a row of answers: read as a header, its contact details would become
- * question texts, shown everywhere. Refused, naming where, never the detail itself.
+ * A header row holding a respondent's e-mail or IP address is a row of answers: read as a header,
+ * its contact details would become question texts and ids, shown everywhere, and the respondent
+ * would be lost. The first row is checked always (an export saved without its header row); the
+ * rows under it when header rows were asked for (--header-rows, a spec's headerRows). Refused,
+ * naming where, never the detail itself.
  */
-function refuseAnswersAsHeader(first: readonly { fields: readonly string[]; line: number }[], rows: number, displayName: string): void {
-  for (const r of first.slice(1, rows)) {
-    // E-mail and IP addresses only: a header's option labels may look like phone numbers ("10.000 - 49.999").
-    const contact = (f: string) => {
-      const kind = piiFromValues([f.trim()])?.kind;
-      return kind === 'email' || kind === 'ip' ? kind : null;
-    };
+function refuseAnswersAsHeader(first: readonly { fields: readonly string[]; line: number }[], rows: number, displayName: string, forced: boolean): void {
+  // E-mail and IP addresses only: a header's option labels may look like phone numbers ("10.000 - 49.999").
+  const contact = (f: string) => {
+    const kind = piiFromValues([f.trim()])?.kind;
+    return kind === 'email' || kind === 'ip' ? kind : null;
+  };
+  for (const [i, r] of first.slice(0, forced ? rows : 1).entries()) {
     const at = r.fields.findIndex((f) => contact(f) !== null);
     if (at < 0) continue;
     const kind = contact(r.fields[at]!)!;
-    throw new SurveyError('SURVEY_OPTION_INVALID', messages.answersAsHeader(rows, kind, at + 1), { location: { file: displayName, line: r.line, column: at + 1 }, hint: 'leave --header-rows (or the spec\'s headerRows) out: the header rows are detected' });
+    const location = { file: displayName, line: r.line, column: at + 1 };
+    if (i === 0) throw new SurveyError('SURVEY_CSV_NO_HEADER', messages.answersAsFirstRow(kind, at + 1), { location, hint: messages.answersAsFirstRowHint() });
+    throw new SurveyError('SURVEY_OPTION_INVALID', messages.answersAsHeader(rows, kind, at + 1), { location, hint: 'leave --header-rows (or the spec\'s headerRows) out: the header rows are detected' });
   }
 }
 

@@ -30,6 +30,10 @@ function notAnAnswerOf(value: string | number, name: string, near: string | unde
   return `'${typeof value === 'string' ? maskContacts(value) : value}' is not an answer of '${name}'${near !== undefined ? `, did you mean '${maskContacts(near)}'?` : ''}`;
 }
 
+function contactKind(kind: string): string {
+  return kind === 'email' ? 'an e-mail address' : kind === 'ip' ? 'an IP address' : 'a phone number';
+}
+
 export const messages = {
   emptyFile: () => 'the file is empty',
   notAFile: () => 'a pipe or a device, not a file',
@@ -76,7 +80,9 @@ export const messages = {
   naMissing: (code: string) =>
     `${code} (how R and pandas write a missing value) fills cells of several columns: taken as no answer in every question, outside the bases; a spec's top-level missing: [] counts it as an answer`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
-  answersAsHeader: (rows: number, kind: string, column: number) => `${rows} header rows were asked for, but this row holds ${kind === 'email' ? 'an e-mail address' : kind === 'ip' ? 'an IP address' : 'a phone number'} (column ${column}): it is a respondent's answers, not a header`,
+  answersAsHeader: (rows: number, kind: string, column: number) => `${rows} header rows were asked for, but this row holds ${contactKind(kind)} (column ${column}): it is a respondent's answers, not a header`,
+  answersAsFirstRow: (kind: string, column: number) => `the first row, read as the header, holds ${contactKind(kind)} (column ${column}): it is a respondent's answers, so the file has no header row`,
+  answersAsFirstRowHint: () => 'add a first row naming each column (the questions), as the survey platform exports it',
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${expr}`,
   /** Named by the spec's table id where it gives one, as report.html and the files in --out name the table. */
   tableFilterNone: (index: number, id: string | undefined, expr: string, answers: readonly string[]) =>

@@ -66,6 +66,9 @@ const CORPUS: (Refused | Read)[] = [
   // A row cut short has no field to blame: the line alone.
   { file: B('short_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 2 fields but the header has 3$/, hint: /cut short/ },
   { file: B('utf16_odd_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 4, message: /^this row has 1 field but the header has 2$/, hint: /cut short/ },
+  // An export saved without its header row: the first respondent's e-mail would be a question's
+  // name, shown everywhere, and the respondent lost. Named by line and column, never quoted.
+  { file: B('no_header_broken.csv'), exit: 3, code: 'SURVEY_CSV_NO_HEADER', line: '1:3', message: /^the first row, read as the header, holds an e-mail address \(column 3\): it is a respondent's answers, so the file has no header row$/, hint: /add a first row naming each column/ },
   { file: B('empty_broken.csv'), exit: 3, code: 'SURVEY_CSV_EMPTY', line: null, message: /^the file is empty$/ },
   { file: B('bom_only_broken.csv'), exit: 3, code: 'SURVEY_CSV_EMPTY', line: null, message: /^the file is empty$/ },
   { file: B('blank_lines_broken.csv'), exit: 3, code: 'SURVEY_CSV_EMPTY', line: null, message: /^the file is empty$/ },
@@ -131,7 +134,7 @@ const CORPUS: (Refused | Read)[] = [
 test('the corpus lists every *_broken.csv in fixtures/broken/', () => {
   const files = readdirSync(fromRoot('fixtures', 'broken')).filter((f) => f.endsWith('_broken.csv')).sort();
   assert.deepEqual(files, CORPUS.map((c) => c.file.split('/').pop()!).filter((f) => f.endsWith('_broken.csv')).sort());
-  assert.equal(files.length, 19);
+  assert.equal(files.length, 20);
 });
 
 /** One `file[:line]: error CODE: message` line, then at most a hint; nothing on stdout. */
