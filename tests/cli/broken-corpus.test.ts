@@ -98,6 +98,16 @@ const CORPUS: (Refused | Read)[] = [
     },
   },
   {
+    // A UTF-16 LE mark on UTF-16 BE text: read as the text is, not as one header of gibberish ("no responses").
+    file: B('utf16_wrong_bom_broken.csv'),
+    exit: 0,
+    check(r) {
+      assert.equal(r.input.encoding, 'utf-16be');
+      assert.equal(r.input.rows, 3);
+      assert.deepEqual(counts(freq(r, 'city')), { 'São Paulo': 1, Zürich: 1, 東京: 1 });
+    },
+  },
+  {
     file: B('nul_bytes_broken.csv'),
     exit: 0,
     check(r, { out }) {
@@ -134,7 +144,7 @@ const CORPUS: (Refused | Read)[] = [
 test('the corpus lists every *_broken.csv in fixtures/broken/', () => {
   const files = readdirSync(fromRoot('fixtures', 'broken')).filter((f) => f.endsWith('_broken.csv')).sort();
   assert.deepEqual(files, CORPUS.map((c) => c.file.split('/').pop()!).filter((f) => f.endsWith('_broken.csv')).sort());
-  assert.equal(files.length, 20);
+  assert.equal(files.length, 21);
 });
 
 /** One `file[:line]: error CODE: message` line, then at most a hint; nothing on stdout. */
