@@ -63,9 +63,9 @@ const CORPUS: (Refused | Read)[] = [
   // Line 5, field 4: the first field past the header's 3 columns, named as such.
   { file: B('ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: '5:4', message: /^this row has 4 fields but the header has 3 \(field 4 is the first past the header's last column\)$/, hint: /unquoted delimiter/ },
   { file: B('crlf_ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: '5:4', message: /^this row has 4 fields but the header has 3 \(field 4 is the first past the header's last column\)$/, hint: /unquoted delimiter/ },
-  // A row cut short has no field to blame: the line alone.
-  { file: B('short_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 2 fields but the header has 3$/, hint: /cut short/ },
-  { file: B('utf16_odd_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 4, message: /^this row has 1 field but the header has 2$/, hint: /cut short/ },
+  // A row cut short has no field to blame: the line alone, and the columns it has no field for.
+  { file: B('short_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 2 fields but the header has 3: none for 'Comments'$/, hint: /cut short/ },
+  { file: B('utf16_odd_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 4, message: /^this row has 1 field but the header has 2: none for 'Rating'$/, hint: /cut short/ },
   // An export saved without its header row: the first respondent's e-mail would be a question's
   // name, shown everywhere, and the respondent lost. Named by line and column, never quoted.
   { file: B('no_header_broken.csv'), exit: 3, code: 'SURVEY_CSV_NO_HEADER', line: '1:3', message: /^the first row, read as the header, holds an e-mail address \(column 3\): it is a respondent's answers, so the file has no header row$/, hint: /add a first row naming each column/ },
