@@ -20,7 +20,8 @@ export interface HeaderInfo {
  * A row must be as wide as the header. Trailing blank cells (a stray delimiter at the end of
  * a line) are harmless and cut off; anything else means the file is malformed.
  */
-function fitCells(cells: Cells, width: number, line: number, file: string): Cells {
+function fitCells(cells: Cells, headers: readonly ColumnHeader[], line: number, file: string): Cells {
+  const width = headers.length;
   if (cells.length > width) {
     let trailingBlank = true;
     for (let i = width; i < cells.length && trailingBlank; i++) if (!cells.blank(i)) trailingBlank = false;
@@ -32,10 +33,16 @@ function fitCells(cells: Cells, width: number, line: number, file: string): Cell
   // A row too wide is blamed on its first field past the header's width (the header's count + 1);
   // a row too short has no field to blame.
   const long = cells.length > width;
-  throw new SurveyError('SURVEY_CSV_RAGGED_ROW', messages.raggedRow(cells.length, width), {
+  throw new SurveyError('SURVEY_CSV_RAGGED_ROW', messages.raggedRow(cells.length, width, long ? [] : headers.slice(cells.length).map(columnName)), {
     location: long ? { file, line, column: width + 1 } : { file, line },
     hint: cells.length < width ? 'a row was cut short, or a field holds an unquoted line break' : mixedLineEnds(cells, width) ? messages.mixedLineEnds() : 'a field holds an unquoted delimiter: quote it',
   });
+}
+
+/** A column as a message names it: its header (and item), or its number when the header is blank. */
+function columnName(h: ColumnHeader): string {
+  const text = h.sub !== '' && h.sub !== h.name ? `${h.name} ${h.sub}`.trim() : h.name;
+  return text === '' ? `column ${h.index + 1}` : text;
 }
 
 /**
@@ -89,8 +96,9 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   let empty = 0;
   let stopped = false;
   let width = 0;
+  let headers: ColumnHeader[] = [];
   const row = (cells: Cells, line: number): boolean | void => {
-    const f = cells.length === width ? cells : fitCells(cells, width, line, displayName);
+    const f = cells.length === width ? cells : fitCells(cells, headers, line, displayName);
     // Rows of empty cells (",,,,", or ",,,\r" where a stray CR ends a line of an LF file)
     // carry no respondent; they are counted and reported.
     if (f.allBlank()) {
@@ -104,9 +112,9 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   };
   const begin = (): void => {
     const detected = detectHeaderRows(first.map((r) => r.fields), options.headerRows);
-    if (options.headerRows !== undefined) refuseAnswersAsHeader(first, detected.rows, displayName);
+    refuseAnswersAsHeader(first, detected.rows, displayName, options.headerRows !== undefined);
     width = first[0]!.fields.length;
-    const headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
+    headers = mergeHeader(first.slice(0, detected.rows).map((r) => r.fields), detected.layout, width);
     header = { headers, headerRows: detected.rows, width };
     handler = start(header);
     for (const r of first.slice(detected.rows)) if (stopped || row(Cells.of(r.fields), r.line) === false) break;
@@ -134,21 +142,25 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
 }
 
 /**
- * Header rows asked for (--header-rows, a spec's headerRows) that hold a respondent's e-mail,
- * phone or IP address are a row of answers: read as a header, its contact details would become
- * question texts, shown everywhere. Refused, naming where, never the detail itself.
+ * A header row holding a respondent's e-mail or IP address is a row of answers: read as a header,
+ * its contact details would become question texts and ids, shown everywhere, and the respondent
+ * would be lost. The first row is checked always (an export saved without its header row); the
+ * rows under it when header rows were asked for (--header-rows, a spec's headerRows). Refused,
+ * naming where, never the detail itself.
  */
-function refuseAnswersAsHeader(first: readonly { fields: readonly string[]; line: number }[], rows: number, displayName: string): void {
-  for (const r of first.slice(1, rows)) {
-    // E-mail and IP addresses only: a header's option labels may look like phone numbers ("10.000 - 49.999").
-    const contact = (f: string) => {
-      const kind = piiFromValues([f.trim()])?.kind;
-      return kind === 'email' || kind === 'ip' ? kind : null;
-    };
+function refuseAnswersAsHeader(first: readonly { fields: readonly string[]; line: number }[], rows: number, displayName: string, forced: boolean): void {
+  // E-mail and IP addresses only: a header's option labels may look like phone numbers ("10.000 - 49.999").
+  const contact = (f: string) => {
+    const kind = piiFromValues([f.trim()])?.kind;
+    return kind === 'email' || kind === 'ip' ? kind : null;
+  };
+  for (const [i, r] of first.slice(0, forced ? rows : 1).entries()) {
     const at = r.fields.findIndex((f) => contact(f) !== null);
     if (at < 0) continue;
     const kind = contact(r.fields[at]!)!;
-    throw new SurveyError('SURVEY_OPTION_INVALID', messages.answersAsHeader(rows, kind, at + 1), { location: { file: displayName, line: r.line, column: at + 1 }, hint: 'leave --header-rows (or the spec\'s headerRows) out: the header rows are detected' });
+    const location = { file: displayName, line: r.line, column: at + 1 };
+    if (i === 0) throw new SurveyError('SURVEY_CSV_NO_HEADER', messages.answersAsFirstRow(kind, at + 1), { location, hint: messages.answersAsFirstRowHint() });
+    throw new SurveyError('SURVEY_OPTION_INVALID', messages.answersAsHeader(rows, kind, at + 1), { location, hint: 'leave --header-rows (or the spec\'s headerRows) out: the header rows are detected' });
   }
 }
 

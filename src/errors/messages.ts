@@ -30,6 +30,21 @@ function notAnAnswerOf(value: string | number, name: string, near: string | unde
   return `'${typeof value === 'string' ? maskContacts(value) : value}' is not an answer of '${name}'${near !== undefined ? `, did you mean '${maskContacts(near)}'?` : ''}`;
 }
 
+/** `'colour', 'city' and 3 more`: the first three names, each cut to 40 characters and on one line. */
+function listColumns(names: readonly string[]): string {
+  const shown = names.slice(0, 3).map((n) => {
+    const one = n.replace(/\s+/g, ' ').trim();
+    return `'${[...one].length > 40 ? `${[...one].slice(0, 39).join('')}…` : one}'`;
+  });
+  const more = names.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more} more`;
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+function contactKind(kind: string): string {
+  return kind === 'email' ? 'an e-mail address' : kind === 'ip' ? 'an IP address' : 'a phone number';
+}
+
 export const messages = {
   emptyFile: () => 'the file is empty',
   notAFile: () => 'a pipe or a device, not a file',
@@ -57,8 +72,9 @@ export const messages = {
   recordTooLong: (max: number) => `a record is longer than ${Math.round(max / 1048576)} MiB (an unclosed quote?)`,
   csvParse: (detail: string) => `cannot parse the file: ${detail}`,
   mixedLineEnds: () => "rows run together here: the file's line endings change (CRLF, LF or CR on the first line, another kind further on, as in a file edited on two systems), and a row ends only with the first line's kind; re-save it with one kind of line ending",
-  raggedRow: (got: number, expected: number) =>
-    `this row has ${got} field${got === 1 ? '' : 's'} but the header has ${expected}${got > expected ? ` (field ${expected + 1} is the first past the header's last column)` : ''}`,
+  /** `missing`: the columns a row cut short has no field for, by their headers. */
+  raggedRow: (got: number, expected: number, missing: readonly string[] = []) =>
+    `this row has ${got} field${got === 1 ? '' : 's'} but the header has ${expected}${got > expected ? ` (field ${expected + 1} is the first past the header's last column)` : missing.length > 0 ? `: none for ${listColumns(missing)}` : ''}`,
   unknownQuestion: (name: string, suggestion?: string) =>
     `unknown question '${name}'${suggestion ? `, did you mean '${suggestion}'?` : ''}`,
   notCategorical: (name: string, type: string) => `question '${name}' is ${type}, not a choice question: it cannot split a crosstab`,
@@ -76,7 +92,9 @@ export const messages = {
   naMissing: (code: string) =>
     `${code} (how R and pandas write a missing value) fills cells of several columns: taken as no answer in every question, outside the bases; a spec's top-level missing: [] counts it as an answer`,
   emptyRows: (n: number) => `${n} row${n === 1 ? '' : 's'} with every cell empty or blank skipped (not respondents)`,
-  answersAsHeader: (rows: number, kind: string, column: number) => `${rows} header rows were asked for, but this row holds ${kind === 'email' ? 'an e-mail address' : kind === 'ip' ? 'an IP address' : 'a phone number'} (column ${column}): it is a respondent's answers, not a header`,
+  answersAsHeader: (rows: number, kind: string, column: number) => `${rows} header rows were asked for, but this row holds ${contactKind(kind)} (column ${column}): it is a respondent's answers, not a header`,
+  answersAsFirstRow: (kind: string, column: number) => `the first row, read as the header, holds ${contactKind(kind)} (column ${column}): it is a respondent's answers, so the file has no header row`,
+  answersAsFirstRowHint: () => 'add a first row naming each column (the questions), as the survey platform exports it',
   whereExcluded: (n: number, expr: string) => `${n} row${n === 1 ? '' : 's'} excluded by --where ${expr}`,
   /** Named by the spec's table id where it gives one, as report.html and the files in --out name the table. */
   tableFilterNone: (index: number, id: string | undefined, expr: string, answers: readonly string[]) =>

@@ -45,15 +45,49 @@ export function detectNotText(head: Buffer): NotText | null {
  * cut at the end of a sample is not mistaken for invalid UTF-8).
  */
 export function detectEncoding(head: Buffer, complete: boolean): Detected {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, reason: 'UTF-8 byte-order mark' };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16 LE byte-order mark' };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16 BE byte-order mark' };
+  const bom = byteOrderMark(head);
+  if (bom) {
+    // A mark its text contradicts (a tool that wrote one and encoded in another): the text
+    // decides, read past the mark. Read as the mark says, it was one header of gibberish and
+    // "no responses", or "binary data".
+    const rest = head.subarray(bom.bomLength);
+    if (contradicts(bom.encoding, rest)) {
+      const text = detectEncoding(rest, complete);
+      return { encoding: text.encoding, bomLength: bom.bomLength + text.bomLength, reason: `${text.reason}, though the file starts with a ${bom.reason} that says otherwise` };
+    }
+    return bom;
+  }
   const utf16 = guessUtf16(head);
   if (utf16) return { encoding: utf16, bomLength: 0, reason: 'UTF-16 without byte-order mark (NUL byte pattern)' };
   const sample = complete ? head : trimPartialUtf8(head);
   if (isUtf8(sample)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8' };
   const encoding = singleByteEncoding(sample);
   return { encoding, bomLength: 0, reason: notUtf8Reason(encoding) };
+}
+
+function byteOrderMark(head: Buffer): Detected | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, reason: 'UTF-8 byte-order mark' };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16 LE byte-order mark' };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16 BE byte-order mark' };
+  return null;
+}
+
+/**
+ * Whether the bytes after a byte-order mark are plainly not in its encoding: another mark
+ * follows it; UTF-16's NUL pattern after a UTF-8 mark, or the other byte order's after a UTF-16
+ * one; or, after a UTF-16 mark, no NUL byte at all and line breaks that UTF-16 does not see (a
+ * CSV in UTF-16 holds NULs in its delimiters and line breaks, whatever its script).
+ */
+function contradicts(bom: Encoding, rest: Buffer): boolean {
+  if (rest.length < 8) return false;
+  if (byteOrderMark(rest)) return true;
+  const pattern = guessUtf16(rest);
+  if (bom === 'utf-8') return pattern !== null;
+  if (pattern !== null) return pattern !== bom;
+  if (rest.subarray(0, 512).includes(0)) return false;
+  if (!rest.includes(0x0a) && !rest.includes(0x0d)) return false;
+  const text = new TextDecoder(bom).decode(rest.subarray(0, rest.length & ~1));
+  return !/[\n\r]/.test(text);
 }
 
 export function notUtf8Reason(encoding: Encoding): string {

@@ -6,6 +6,9 @@
 
 /** Rounds half away from zero: -2.5 is -3, as 2.5 is 3. */
 export function roundHalfUp(value: number, decimals = 0): number {
+  // From 2^52 on every double is a whole number: nothing to round, and scaling 1e308 by 10 would
+  // print as Infinity.
+  if (!(Math.abs(value) < 2 ** 52) && decimals >= 0) return value;
   const f = 10 ** decimals;
   const scaled = Math.abs(value) * f;
   const rounded = Math.floor(scaled + 0.5 + 1e-9) / f;

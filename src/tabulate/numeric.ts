@@ -16,7 +16,14 @@ export class NumericSummary {
   missing = 0;
   invalid = 0;
   private mean = 0;
+  /** The sum of squared deviations divided by scale², so that it stays finite for any doubles. */
   private m2 = 0;
+  /**
+   * A power of two at least the largest |value| once values pass 2^256 (1 until then): deviations
+   * and their squares are taken of values divided by it, which is exact, so that numbers near the
+   * largest double (1.8e308) give a mean and an sd, not NaN and Infinity.
+   */
+  private scale = 1;
   private min = Infinity;
   private max = -Infinity;
   private readonly values = new Map<number, number>();
@@ -34,12 +41,15 @@ export class NumericSummary {
       this.missing += w;
       return;
     }
-    // Welford's update, weighted; stable for long streams.
+    // Welford's update, weighted; stable for long streams. With the scale at 1 (every value under
+    // 2^256 so far) these are the plain updates, to the last bit.
+    this.rescale(x);
+    const s = this.scale;
     this.rows++;
     this.n += w;
-    const delta = x - this.mean;
-    this.mean += (w * delta) / this.n;
-    this.m2 += w * delta * (x - this.mean);
+    const delta = x / s - this.mean / s;
+    this.mean = (this.mean / s + (w * delta) / this.n) * s;
+    this.m2 += w * delta * (x / s - this.mean / s);
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
     if (!this.overflow) {
@@ -62,7 +72,7 @@ export class NumericSummary {
       missing: this.missing,
       mean: has ? this.mean : null,
       // n/(n-1) * sum w (x - mean)^2 / sum w, as R's svyvar; the usual sample sd when unweighted.
-      sd: this.rows > 1 && this.n > 0 ? Math.sqrt((this.m2 / this.n) * (this.rows / (this.rows - 1))) : null,
+      sd: this.rows > 1 && this.n > 0 ? this.sd() : null,
       median: null,
       min: has ? this.min : null,
       max: has ? this.max : null,
@@ -75,6 +85,28 @@ export class NumericSummary {
       table.bins = this.bins(sorted);
     }
     return table;
+  }
+
+  /** Raises the scale to a power of two at least |x| once |x| passes 2^256, and m2 with it. */
+  private rescale(x: number): void {
+    const a = Math.abs(x);
+    if (a <= this.scale || a <= SCALE_FROM) return;
+    // 2^1023 at most: 2^1024 is Infinity. |x| / 2^1023 is under 2, which is room enough.
+    const next = Math.min(2 ** Math.ceil(Math.log2(a)), 2 ** 1023);
+    if (next <= this.scale) return;
+    const ratio = next / this.scale;
+    // Divided twice: ratio² may not be a double.
+    this.m2 = this.m2 / ratio / ratio;
+    this.scale = next;
+  }
+
+  /**
+   * The sd, or null when it is larger than the largest double (values near +1.8e308 and
+   * -1.8e308 both): no number to print.
+   */
+  private sd(): number | null {
+    const sd = Math.sqrt((this.m2 / this.n) * (this.rows / (this.rows - 1))) * this.scale;
+    return Number.isFinite(sd) ? sd : null;
   }
 
   private sorted(): [number, number][] {
@@ -133,6 +165,9 @@ export class NumericSummary {
     return this.max;
   }
 }
+
+/** Values up to this size are summed as they are; past it, divided by a scale (see `scale`). */
+const SCALE_FROM = 2 ** 256;
 
 /** More bins than this are slivers on a chart a few hundred pixels wide. */
 const MAX_BINS = 50;

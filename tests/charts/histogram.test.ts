@@ -38,3 +38,12 @@ test("a long question that is the histogram's title is not said again under its 
   assert.match(JSON.stringify(histogramChart(long, { title: 'Time on messaging apps' }).spec), /"title":\["How many hours a week do you spend on messaging apps such as",/);
   assert.match(JSON.stringify(histogramChart(long, { axisTitle: 'Hours a week' }).spec), /"title":"Hours a week","format":",~g"/);
 });
+
+test('a histogram of numbers near the largest double prints them, never Infinity or NaN (mean, median, SD, bin edges)', async () => {
+  const bins = Array.from({ length: 8 }, (_, i) => ({ x0: 9e307 + i * 5e305, x1: 9e307 + (i + 1) * 5e305, count: 5 }));
+  const near = { ...age, n: 40, mean: 9.195e307, median: 9.195e307, sd: 1.169e306, min: 9e307, max: 9.39e307, bins };
+  const svg = await renderSvg(histogramChart(near).spec);
+  assert.doesNotMatch(svg, /Infinity|NaN/);
+  assert.ok(svg.includes('mean 9.195e+307, median 9.195e+307, SD 1.169e+306'), 'the statistics as numbers');
+  assert.ok(svg.includes('9e+307 to under 9.05e+307: 5 respondents'), 'the bins as numbers');
+});

@@ -63,9 +63,12 @@ const CORPUS: (Refused | Read)[] = [
   // Line 5, field 4: the first field past the header's 3 columns, named as such.
   { file: B('ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: '5:4', message: /^this row has 4 fields but the header has 3 \(field 4 is the first past the header's last column\)$/, hint: /unquoted delimiter/ },
   { file: B('crlf_ragged_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: '5:4', message: /^this row has 4 fields but the header has 3 \(field 4 is the first past the header's last column\)$/, hint: /unquoted delimiter/ },
-  // A row cut short has no field to blame: the line alone.
-  { file: B('short_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 2 fields but the header has 3$/, hint: /cut short/ },
-  { file: B('utf16_odd_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 4, message: /^this row has 1 field but the header has 2$/, hint: /cut short/ },
+  // A row cut short has no field to blame: the line alone, and the columns it has no field for.
+  { file: B('short_row_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 5, message: /^this row has 2 fields but the header has 3: none for 'Comments'$/, hint: /cut short/ },
+  { file: B('utf16_odd_broken.csv'), exit: 3, code: 'SURVEY_CSV_RAGGED_ROW', line: 4, message: /^this row has 1 field but the header has 2: none for 'Rating'$/, hint: /cut short/ },
+  // An export saved without its header row: the first respondent's e-mail would be a question's
+  // name, shown everywhere, and the respondent lost. Named by line and column, never quoted.
+  { file: B('no_header_broken.csv'), exit: 3, code: 'SURVEY_CSV_NO_HEADER', line: '1:3', message: /^the first row, read as the header, holds an e-mail address \(column 3\): it is a respondent's answers, so the file has no header row$/, hint: /add a first row naming each column/ },
   { file: B('empty_broken.csv'), exit: 3, code: 'SURVEY_CSV_EMPTY', line: null, message: /^the file is empty$/ },
   { file: B('bom_only_broken.csv'), exit: 3, code: 'SURVEY_CSV_EMPTY', line: null, message: /^the file is empty$/ },
   { file: B('blank_lines_broken.csv'), exit: 3, code: 'SURVEY_CSV_EMPTY', line: null, message: /^the file is empty$/ },
@@ -92,6 +95,16 @@ const CORPUS: (Refused | Read)[] = [
       assert.equal(r.input.encoding, 'windows-1252');
       assert.deepEqual(counts(freq(r, 'town')), { 'CafÃ© town': 1, 'Naïve town': 1, 'Zürich': 1 });
       assert.ok(freq(r, 'comment').rows.some((x) => x.label === 'it’s far'));
+    },
+  },
+  {
+    // A UTF-16 LE mark on UTF-16 BE text: read as the text is, not as one header of gibberish ("no responses").
+    file: B('utf16_wrong_bom_broken.csv'),
+    exit: 0,
+    check(r) {
+      assert.equal(r.input.encoding, 'utf-16be');
+      assert.equal(r.input.rows, 3);
+      assert.deepEqual(counts(freq(r, 'city')), { 'São Paulo': 1, Zürich: 1, 東京: 1 });
     },
   },
   {
@@ -131,7 +144,7 @@ const CORPUS: (Refused | Read)[] = [
 test('the corpus lists every *_broken.csv in fixtures/broken/', () => {
   const files = readdirSync(fromRoot('fixtures', 'broken')).filter((f) => f.endsWith('_broken.csv')).sort();
   assert.deepEqual(files, CORPUS.map((c) => c.file.split('/').pop()!).filter((f) => f.endsWith('_broken.csv')).sort());
-  assert.equal(files.length, 19);
+  assert.equal(files.length, 21);
 });
 
 /** One `file[:line]: error CODE: message` line, then at most a hint; nothing on stdout. */

@@ -529,10 +529,27 @@ test('init on a broken export fails the same way', async () => {
 test('the messages say what is wrong', async () => {
   const err = async (file: string) => (await run(['analyze', file])).err;
   assert.match(await err('fixtures/broken/ragged_row_broken.csv'), /this row has 4 fields but the header has 3 \(field 4 is the first past the header's last column\)\n {2}hint: a field holds an unquoted delimiter: quote it\n$/);
-  assert.match(await err('fixtures/broken/short_row_broken.csv'), /this row has 2 fields but the header has 3\n/);
+  assert.match(await err('fixtures/broken/short_row_broken.csv'), /this row has 2 fields but the header has 3: none for 'Comments'\n/);
   assert.match(await err('fixtures/broken/xlsx_broken.csv'), /Excel/);
   assert.match(await err('fixtures/broken/html_broken.csv'), /HTML page/);
   assert.match(await err('fixtures/broken/does-not-exist.csv'), /ENOENT/);
+});
+
+test('a row cut short names the columns it has no field for: three at most, each on one line and cut to 40 characters, blank headers by number, contact details masked', async () => {
+  const file = join(scratch, 'short-named.csv');
+  const long = `Please tell us, in as much detail as you like,\nwhy ${'very '.repeat(2000)}much`;
+  writeFileSync(file, `gender,age,colour,city\nMale,34,red,Paris\nFemale,22\n`);
+  let r = await run(['analyze', file]);
+  assert.equal(r.code, 3);
+  assert.equal(r.err.split('\n')[0], `${file}:3: error SURVEY_CSV_RAGGED_ROW: this row has 2 fields but the header has 4: none for 'colour' and 'city'`);
+  writeFileSync(file, `a,b,"${long}",,Call me: jo@example.com,f,g\n1,2,3,4,5,6,7\n1\n`);
+  r = await run(['analyze', file]);
+  assert.equal(r.code, 3);
+  assert.equal(r.err.split('\n')[0], `${file}:4: error SURVEY_CSV_RAGGED_ROW: this row has 1 field but the header has 7: none for 'b', 'Please tell us, in as much detail as yo…', 'column 4' and 3 more`);
+  writeFileSync(file, `a,b,Call me: jo@example.com\n1,2,3\n1,2\n`);
+  r = await run(['analyze', file]);
+  assert.match(r.err, /none for 'Call me: \[e-mail\]'\n/);
+  assert.ok(!r.err.includes('jo@example.com'));
 });
 
 test('an unknown flag: exit 2, one line with the stable code SURVEY_USAGE, no stack trace', async () => {

@@ -50,7 +50,7 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
   const data = bins.map((b, i) => {
     // Bins are [x0, x1) except the last, which includes the maximum.
     const range = `${formatStat(b.x0)} to ${i === bins.length - 1 ? '' : 'under '}${formatStat(b.x1)}`;
-    return { x0: b.x0 - half, x1: b.x1 + half, mid: (b.x0 + b.x1) / 2, count: b.count, text: formatCount(b.count), desc: `${range}: ${formatCount(b.count)} respondents` };
+    return { x0: b.x0 - half, x1: b.x1 + half, mid: b.x0 / 2 + b.x1 / 2, count: b.count, text: formatCount(b.count), desc: `${range}: ${formatCount(b.count)} respondents` };
   });
   const edges = only !== undefined ? [only] : bins.length === 0 ? [] : [...bins.map((b) => b.x0), bins[bins.length - 1]?.x1 ?? 0];
   const domain = only !== undefined ? [only - 2 * half, only + 2 * half] : edges.length > 0 ? [edges[0]!, edges[edges.length - 1]!] : [0, 1];

@@ -22,6 +22,24 @@ test('detectEncoding: byte-order marks decide, and say how long they are', () =>
   assert.equal(detectEncoding(bytes(0xef, 0xbb, 0xbf, 0x63, 0x61, 0x66, 0xe9), true).encoding, 'utf-8');
 });
 
+test('detectEncoding: a byte-order mark its text contradicts gives way to the text, read past the mark (it read as a header alone, "no responses")', () => {
+  const text = 'gender,age\nMale,34\nFemale,22\nMale,40\n';
+  const le = bytes(0xff, 0xfe);
+  const be = bytes(0xfe, 0xff);
+  const utf8 = bytes(0xef, 0xbb, 0xbf);
+  // A UTF-16 mark of one byte order, text in the other.
+  assert.deepEqual(detectEncoding(Buffer.concat([le, utf16be(text)]), true), { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16 without byte-order mark (NUL byte pattern), though the file starts with a UTF-16 LE byte-order mark that says otherwise' });
+  assert.deepEqual(detectEncoding(Buffer.concat([be, Buffer.from(text, 'utf16le')]), true), { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16 without byte-order mark (NUL byte pattern), though the file starts with a UTF-16 BE byte-order mark that says otherwise' });
+  // A UTF-16 mark on UTF-8 text: no NUL, and line breaks UTF-16 does not see.
+  assert.deepEqual(detectEncoding(Buffer.concat([le, Buffer.from('Stadt,Zürich\n1,2\n')]), true), { encoding: 'utf-8', bomLength: 2, reason: 'valid UTF-8, though the file starts with a UTF-16 LE byte-order mark that says otherwise' });
+  // A UTF-8 mark on UTF-16 text (it read as binary data), and two marks one after the other.
+  assert.deepEqual(detectEncoding(Buffer.concat([utf8, Buffer.from(text, 'utf16le')]), true).encoding, 'utf-16le');
+  assert.deepEqual(detectEncoding(Buffer.concat([utf8, le, Buffer.from(text, 'utf16le')]), true), { encoding: 'utf-16le', bomLength: 5, reason: 'UTF-16 LE byte-order mark, though the file starts with a UTF-8 byte-order mark that says otherwise' });
+  // UTF-16 of a script with no ASCII at all in its first bytes, and Windows-1252 after a UTF-8 mark: the mark stands.
+  assert.equal(detectEncoding(Buffer.concat([le, Buffer.from('東京大阪名古屋札幌福岡,京都神戸横浜\n', 'utf16le')]), true).encoding, 'utf-16le');
+  assert.equal(detectEncoding(Buffer.concat([utf8, Buffer.from('caf\xe9,1\nthe,2\n', 'latin1')]), true).encoding, 'utf-8');
+});
+
 test('detectEncoding: UTF-16 without a BOM is recognised by its NUL bytes', () => {
   const text = 'City,Minutes\nZürich,20\nKraków,35\n';
   assert.deepEqual(detectEncoding(Buffer.from(text, 'utf16le'), true), { encoding: 'utf-16le', bomLength: 0, reason: 'UTF-16 without byte-order mark (NUL byte pattern)' });

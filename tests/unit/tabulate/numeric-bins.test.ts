@@ -63,3 +63,45 @@ test('the median of two values near the largest double is their mean, not Infini
   }
   assert.equal(s.table().median, 1.6e308);
 });
+
+function summary(values: number[]) {
+  const coder = new NumericCoder(question, false);
+  const s = new NumericSummary(coder);
+  const cells = new Cells();
+  for (const v of values) {
+    cells.hold([String(v)]);
+    coder.read(cells);
+    s.add(1);
+  }
+  return s.table();
+}
+
+test('the mean and sd of numbers near the largest double are numbers, not NaN and Infinity (squares and gaps overflowed)', () => {
+  // 9e307 and up: the mean fits, the squared deviations summed did not (sd Infinity).
+  const near = summary(Array.from({ length: 40 }, (_, i) => 9e307 + i * 1e305));
+  assert.ok(Math.abs(near.mean! / 9.195e307 - 1) < 1e-12, String(near.mean));
+  // exact: sqrt(sum (i - 19.5)^2 / 39) * 1e305
+  assert.ok(Math.abs(near.sd! / 1.1690451944500127e306 - 1) < 1e-12, String(near.sd));
+  // ±1.7e308: a gap x - mean of 3.4e308 overflowed, and the mean was NaN.
+  const both = summary(Array.from({ length: 40 }, (_, i) => (1 + i / 1000) * 1.7e308 * (i % 2 ? 1 : -1)));
+  assert.ok(Math.abs(both.mean! / 8.499999999999018e304 - 1) < 1e-9, String(both.mean));
+  assert.ok(Math.abs(both.sd! / 1.755341530797807e308 - 1) < 1e-12, String(both.sd));
+  // Two values whose sd is larger than any double: no sd, rather than Infinity.
+  const wide = summary([-1.7e308, 1.7e308]);
+  assert.equal(wide.mean, 0);
+  assert.equal(wide.sd, null);
+});
+
+test('ordinary numbers give the same mean and sd to the last bit (the scale stays 1 under 2^256)', () => {
+  const values = [1.5, 2.25, 3, 1e10, -7.125, 0.1, 0.2];
+  const t = summary(values);
+  let n = 0, mean = 0, m2 = 0;
+  for (const x of values) {
+    n++;
+    const d = x - mean;
+    mean += d / n;
+    m2 += d * (x - mean);
+  }
+  assert.equal(t.mean, mean);
+  assert.equal(t.sd, Math.sqrt((m2 / n) * (n / (n - 1))));
+});
