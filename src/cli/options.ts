@@ -131,16 +131,26 @@ export interface FileToWrite {
  * to write (a typo such as `-o responses.csv` would replace the raw data with the clean data).
  */
 export function checkOutputs(outputs: readonly FileToWrite[], inputs: readonly { what: string; file: string }[]): void {
+  // A report writes hundreds of files into a few folders: each folder's real path is found once.
+  const folders = new Map<string, string>();
+  const folderOf = (dir: string): string => {
+    let real = folders.get(dir);
+    if (real === undefined) {
+      try {
+        real = realpathSync(dir);
+      } catch {
+        real = resolve(dir);
+      }
+      folders.set(dir, real);
+    }
+    return real;
+  };
   // The real path, links followed; of a file not written yet, its folder's real path and its name.
   const key = (f: string): string => {
     try {
       return realpathSync(f);
     } catch {
-      try {
-        return join(realpathSync(dirname(f)), basename(f));
-      } catch {
-        return resolve(f);
-      }
+      return join(folderOf(dirname(f)), basename(f));
     }
   };
   const seen = new Map(inputs.map((i) => [key(i.file), i.what]));
@@ -148,6 +158,6 @@ export function checkOutputs(outputs: readonly FileToWrite[], inputs: readonly {
     const k = key(o.file);
     const what = seen.get(k);
     if (what !== undefined) throw new SurveyError('SURVEY_USAGE', `${o.flag} ${o.name}: that is ${what}, which would be overwritten`, { hint: 'write to another file' });
-    seen.set(k, `the file ${outputs.find((x) => key(x.file) === k)!.flag} writes`);
+    seen.set(k, `the file ${o.flag} writes`);
   }
 }
