@@ -248,6 +248,24 @@ export function baseLines(base: number, unweighted?: number, effective?: number)
   return [`n = ${formatCount(base)}`];
 }
 
+/**
+ * Whether a table's counts are weighted sums: its base differs from its respondents, or a count
+ * is no whole number (weights that sum to the respondents are still weights).
+ */
+export function isWeightedCount(base: number, unweighted: number | undefined, counts: readonly (number | null | undefined)[]): boolean {
+  return (unweighted !== undefined && Math.abs(unweighted - base) > 1e-9) || [base, ...counts].some((c) => typeof c === 'number' && !Number.isInteger(c));
+}
+
+/**
+ * `161 of 848`, an answer's count out of its base, as a chart's hover text and description say
+ * it. Weighted sums are rounded to whole numbers, as the subtitle and the group labels print
+ * weighted bases, and said to be weighted: `161.27 of 847.50` claims a precision that weights
+ * do not have and gives the base a second spelling.
+ */
+export function countOf(count: number, base: number, weighted: boolean): string {
+  return weighted ? `weighted ${formatCount(Math.round(count))} of ${formatCount(Math.round(base))}` : `${formatCount(count)} of ${formatCount(base)}`;
+}
+
 /** The facet groups for answers and nets, in drawing order. */
 export const GROUP_ANSWERS = 'Answers';
 export const GROUP_NETS = 'Nets (combined answers)';

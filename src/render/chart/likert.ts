@@ -11,8 +11,10 @@ import {
   bandStep,
   baseLines,
   baseText,
+  countOf,
   describe,
   frame,
+  isWeightedCount,
   keyWidths,
   legendColumns,
   noAnswerLast,
@@ -115,7 +117,8 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
     const left = oneSided ? 0 : sum(0, half) + (odd ? (values[half] ?? 0) / 2 : 0);
     const right = sum(0, k) - left;
     extent = Math.max(extent, left, right);
-    return { t, key: itemKeys[i] ?? '', base: itemBases[i] ?? [], values, counts, left, leftTotal: sum(0, half), rightTotal: sum(k - half, k) };
+    const weightedItem = isWeightedCount(t.base, t.unweightedBase, t.rows.map((row) => row.count));
+    return { t, key: itemKeys[i] ?? '', base: itemBases[i] ?? [], values, counts, weighted: weightedItem, left, leftTotal: sum(0, half), rightTotal: sum(k - half, k) };
   });
   // Room on each side for the bars and their totals, up to the next tick.
   const room = extent * 1.1 + (opts.totals === false ? 2 : 9);
@@ -140,7 +143,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
         value,
         text: value * pxPerPercent >= measureText(text, SIZE.label) + SEGMENT_LABEL_MARGIN ? text : '',
         textColor: textColorOn(colors[j] ?? '#000000'),
-        desc: `${it.t.item ?? it.t.label}: ${option} ${text} (${formatCount(it.counts[j] ?? 0)} of ${formatCount(it.t.base)})`,
+        desc: `${it.t.item ?? it.t.label}: ${option} ${text} (${countOf(it.counts[j] ?? 0, it.t.base, it.weighted)})`,
       });
       start += value;
     });
