@@ -136,10 +136,11 @@ function drawGrid(question: Question, items: FrequencyTable[], ctx: ChartContext
   // Hidden cells would be drawn as zeros: items with any get bars of their own, which name what they leave out.
   if (items.some((t) => t.rows.some((r) => r.suppressed))) return null;
   if (items.length < 2 || !question.scale || NO_SIDES.has(question.scale) || ORDER_ONLY.has(question.scale) || (question.scale === 'numeric' && (!isRatingScale(question.options) || isRanking(question, items)))) return null;
-  // "Don't know" and "Unfamiliar" sit on neither side of the scale: they are left out of diverging bars.
-  // A one-sided bar runs to 100% and ends with those that give no answer, grey as in every other chart.
+  // "Don't know" and "Unfamiliar" sit on neither side of the scale: the diverging chart draws them in
+  // columns of their own beside its bars. A one-sided bar runs to 100% and ends with those that give
+  // no answer, grey as in every other chart; other answers off its scale ("Other") are left out and named.
   const oneSided = isOneSided(question);
-  const off = (label: string) => isNonSubstantive(label) && !(oneSided && isNoAnswer(label));
+  const off = (label: string) => oneSided && isNonSubstantive(label) && !isNoAnswer(label);
   const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !off(r.label)) }));
   const note = notes(ctx, ...notShown(items, off));
   return likertChart(onScale, {
@@ -147,8 +148,8 @@ function drawGrid(question: Question, items: FrequencyTable[], ctx: ChartContext
 }
 
 /**
- * The answers a diverging grid leaves out of its bars but keeps in its bases ("Don't know", "No
- * answer"), each with its share of the items' respondents (weighted when the tables are), so that
+ * The answers a one-sided grid leaves out of its bars but keeps in its bases ("Other", "None of the above"),
+ * each with its share of the items' respondents (weighted when the tables are), so that
  * bars that stop short of 100% are explained: one share where every item prints the same, else
  * the range over the items, an item without the answer counting 0%. Answers declared missing are
  * outside the bases (the bars add up to 100% without them) and are not named, nor are answers nobody gave.

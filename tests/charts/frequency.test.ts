@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { frequencyChart } from '../../src/render/chart/spec.js';
 import { chartMessages } from '../../src/render/chart/messages.js';
 import { chart } from './chart.js';
-import { frequency, graph1, graph2, graph3a, graph4, graph4Nets, graph5, graph6Nets as graph6 } from './data.js';
+import { frequency, graph1, graph2, graph3a, graph3b, graph4, graph4Nets, graph5, graph6Nets as graph6 } from './data.js';
 
 chart(function graph1Bars() {
   return frequencyChart(graph1);
@@ -94,4 +94,12 @@ test('a weighted chart says so even when the weights sum to the respondents, wit
   // Unweighted (the effective base is the base): as before.
   const plain = frequency('q0001', 'How masculine?', [['Very', 600], ['Somewhat', 1015]], { base: 1615, unweightedBase: 1615, effectiveBase: 1615 });
   assert.match(JSON.stringify(frequencyChart(plain).spec), /n = 1,615 valid respondents, % of respondents/);
+});
+
+test('bars of 52% (a subgroup beside the whole, on one axis) reach 70% on ticks of 10, not 80%, a third of the plot left empty', () => {
+  const json = JSON.stringify(frequencyChart(graph3b, { axisPeak: 52.2 }).spec);
+  assert.match(json, /"values":\[0,10,20,30,40,50,60,70\]/);
+  assert.match(json, /"domain":\[0,70\]/);
+  // Past 70%, steps of 20 to 100%.
+  assert.match(JSON.stringify(frequencyChart(graph3b, { axisPeak: 72 }).spec), /"values":\[0,20,40,60,80,100\]/);
 });

@@ -47,3 +47,16 @@ test('a histogram of numbers near the largest double prints them, never Infinity
   assert.ok(svg.includes('mean 9.195e+307, median 9.195e+307, SD 1.169e+306'), 'the statistics as numbers');
   assert.ok(svg.includes('9e+307 to under 9.05e+307: 5 respondents'), 'the bins as numbers');
 });
+
+test("a histogram's count axis ends at its last labelled tick, not in an unlabelled stub above it", async () => {
+  for (const peak of [131, 47, 140]) {
+    const bins = (age.bins ?? []).map((b) => ({ ...b, count: Math.min(b.count, peak) }));
+    const svg = await renderSvg(histogramChart({ ...age, bins }).spec);
+    // The count axis's labels: [value, y]; the top of the plot is y = 0, a label sits 3 px below its tick.
+    const labels = [...svg.matchAll(/<text text-anchor="end" transform="translate\(-7,([\d.]+)\)"[^>]*>([\d,]+)<\/text>/g)].map((m) => [Number(m[2]!.replace(/,/g, '')), Number(m[1])] as const);
+    const top = labels.reduce((a, b) => (b[0] > a[0] ? b : a));
+    assert.equal(top[1], 3, `peak ${peak}: the top label ${top[0]} is ${top[1] - 3} px below the top of the axis`);
+    // And not far above the tallest bar: the bars keep most of the plot's height.
+    assert.ok(top[0] < peak * 1.5, `peak ${peak}: axis to ${top[0]}`);
+  }
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { crosstabChart, likertChart } from '../../src/render/chart/spec.js';
 import { chart } from './chart.js';
-import { agreementGrid, understandingAsScale, understandingByGovernment } from './data.js';
+import { agreementGrid, frequency, understandingAsScale, understandingByGovernment } from './data.js';
 
 chart(function likertAgreement() {
   return likertChart(agreementGrid);
@@ -14,6 +14,25 @@ chart(function likertEvenPositiveFirst() {
   return likertChart(understandingAsScale, { positiveFirst: true });
 }, (svg) => {
   assert.ok(svg.includes('n = 552–565 valid respondents per item'));
+});
+
+// "Don't know" and "No answer" have no side: each in a grey column of its own right of the bars,
+// every item with its share, so that each row adds up to 100%.
+const withOffScale = agreementGrid.map((t, i) => {
+  const extra: [string, number][] = [["Don't know", [5, 20, 48, 4][i]!], ['No answer', [8, 5, 5, 8][i]!]];
+  const rows: [string, number][] = [...extra.slice(1), ...t.rows.map((row): [string, number] => [row.label, row.count ?? 0]), ...extra.slice(0, 1)];
+  return frequency(t.question, t.label, rows, { item: t.item!, base: rows.reduce((s, [, c]) => s + c, 0) });
+});
+
+chart(function likertOffScaleColumns() {
+  return likertChart(withOffScale);
+}, (svg, result) => {
+  const json = JSON.stringify(result.spec);
+  // Off the diverging scale and out of its legend: grey columns headed with their labels.
+  assert.match(json, /"domain":\["Strongly disagree","Disagree","Neither agree nor\\ndisagree","Agree","Strongly agree"\]/);
+  assert.match(json, /"title":\{"text":"No answer".*"title":\{"text":"Don't know"/);
+  assert.match(svg, /aria-label="[^"]*I would pay for a messaging app that keeps my data private: Don't know 8% \(48 of 618\)/);
+  assert.doesNotMatch(json, /Not shown/);
 });
 
 test('a weighted grid says so: n counts respondents, then the weighted base', async () => {

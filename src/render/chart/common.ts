@@ -165,8 +165,12 @@ export function percentAxis(title: string | null, max = 100, extra: Record<strin
   return { title, format: 'd', labelExpr: "datum.label + '%'", values, grid: true, ...extra };
 }
 
+/**
+ * Ticks every 10% up to 70%, every 20% beyond: a bar of 52% (and its label) fits 0-70%, where a
+ * switch to steps of 20 at 60% put it on 0-80%, a third of the plot left empty.
+ */
 function percentStep(max: number): number {
-  return max > 60 ? 20 : 10;
+  return max > 70 ? 20 : 10;
 }
 
 /**
@@ -246,6 +250,24 @@ export function baseLines(base: number, unweighted?: number, effective?: number)
     return [`n = ${formatCount(unweighted)}`, `weighted ${formatCount(Math.round(base))}${lessEffective ? `, effective ${formatCount(Math.round(effective!))}` : ''}`];
   }
   return [`n = ${formatCount(base)}`];
+}
+
+/**
+ * Whether a table's counts are weighted sums: its base differs from its respondents, or a count
+ * is no whole number (weights that sum to the respondents are still weights).
+ */
+export function isWeightedCount(base: number, unweighted: number | undefined, counts: readonly (number | null | undefined)[]): boolean {
+  return (unweighted !== undefined && Math.abs(unweighted - base) > 1e-9) || [base, ...counts].some((c) => typeof c === 'number' && !Number.isInteger(c));
+}
+
+/**
+ * `161 of 848`, an answer's count out of its base, as a chart's hover text and description say
+ * it. Weighted sums are rounded to whole numbers, as the subtitle and the group labels print
+ * weighted bases, and said to be weighted: `161.27 of 847.50` claims a precision that weights
+ * do not have and gives the base a second spelling.
+ */
+export function countOf(count: number, base: number, weighted: boolean): string {
+  return weighted ? `weighted ${formatCount(Math.round(count))} of ${formatCount(Math.round(base))}` : `${formatCount(count)} of ${formatCount(base)}`;
 }
 
 /** The facet groups for answers and nets, in drawing order. */

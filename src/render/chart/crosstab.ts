@@ -14,6 +14,8 @@ import {
   linesOf,
   baseLines,
   baseText,
+  countOf,
+  isWeightedCount,
   describe,
   moreThanOneAnswer,
   frame,
@@ -35,7 +37,7 @@ import { chartMessages } from './messages.js';
 import { NO_ANSWER_COLOR, SIZE, categoryPalette, divergingColors, sequentialColors, textColorOn } from './theme.js';
 import { isNoAnswer, isNonSubstantive } from '../../codebook/scales.js';
 import { finite, formatPercent, measureText } from './text.js';
-import { formatCount, roundHalfUp } from '../number.js';
+import { roundHalfUp } from '../number.js';
 
 /** Options of {@link crosstabChart}. */
 export interface CrosstabChartOptions extends ChartOptions {
@@ -127,6 +129,11 @@ function count(table: CrosstabTable, row: number, col: number): number {
   return table.counts[row]?.[col] ?? 0;
 }
 
+/** Whether the table's cells are weighted sums, said once for all its cells. */
+function weightedTable(table: CrosstabTable): boolean {
+  return isWeightedCount(table.base, table.unweightedBase, table.counts.flat());
+}
+
 function isHidden(table: CrosstabTable, row: number, col: number): boolean {
   return table.suppressed?.[row]?.[col] === true;
 }
@@ -190,7 +197,7 @@ function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
         value,
         text: show ? text : '',
         textColor: textColorOn(colors[k] ?? '#000000'),
-        desc: `${colLabel}: ${table.rowLabels[row] ?? ''} ${text} (${formatCount(count(table, row, c))} of ${formatCount(table.columnBases[c] ?? 0)})`,
+        desc: `${colLabel}: ${table.rowLabels[row] ?? ''} ${text} (${countOf(count(table, row, c), table.columnBases[c] ?? 0, weightedTable(table))})`,
       });
       start += value;
     });
@@ -265,7 +272,7 @@ function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
       const text = hidden ? HIDDEN : formatPercent(value, r.decimals);
       const fill = hidden ? HIDDEN_COLOR : shades[max > 0 ? Math.round((printed(row, c) / max) * (HEATMAP_SHADES - 1)) : 0]!;
       parts.push(`${colLabel} ${text}`);
-      const of = hidden ? 'hidden by disclosure control' : `${formatCount(count(table, row, c))} of ${formatCount(table.columnBases[c] ?? 0)}`;
+      const of = hidden ? 'hidden by disclosure control' : countOf(count(table, row, c), table.columnBases[c] ?? 0, weightedTable(table));
       data.push({ key: rowKeys[k], column: colKeys[c], text, fill, textColor: textColorOn(fill), desc: `${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${of})` });
     });
     descs.push(`${table.rowLabels[row] ?? ''}: ${parts.join(', ')}`);
@@ -311,7 +318,7 @@ function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
         group: nets.has(row) ? GROUP_NETS : GROUP_ANSWERS,
         value,
         text,
-        desc: `${nets.has(row) ? 'Net: ' : ''}${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${hidden ? 'hidden by disclosure control' : `${formatCount(count(table, row, c))} of ${formatCount(table.columnBases[c] ?? 0)}`})`,
+        desc: `${nets.has(row) ? 'Net: ' : ''}${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${hidden ? 'hidden by disclosure control' : countOf(count(table, row, c), table.columnBases[c] ?? 0, weightedTable(table))})`,
       });
     });
     descs.push(`${nets.has(row) ? 'Net: ' : ''}${table.rowLabels[row] ?? ''}: ${parts.join(', ')}`);

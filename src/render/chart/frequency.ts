@@ -12,6 +12,8 @@ import {
   bandStep,
   linesOf,
   baseText,
+  countOf,
+  isWeightedCount,
   describe,
   moreThanOneAnswer,
   frame,
@@ -124,9 +126,10 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
     opts.note,
     leftOut,
   );
+  const weighted = isWeightedCount(table.base, table.unweightedBase, table.rows.map((row) => row.count));
   const percentOf = (row: FrequencyRow): number => finite(byResponses ? row.percentOfResponses : row.percent);
   const countText = (row: FrequencyRow): string =>
-    byResponses ? `${formatCount((finite(row.percentOfResponses) * responses) / 100)} of ${formatCount(responses)} answers` : `${formatCount(finite(row.count))} of ${formatCount(table.base)} respondents`;
+    byResponses ? `${countOf((finite(row.percentOfResponses) * responses) / 100, responses, weighted)} answers` : `${countOf(finite(row.count), table.base, weighted)} respondents`;
 
   const rows = noAnswerLast(inBase.filter((row) => row.net !== true || (type !== 'donut' && (!byResponses || row.percentOfResponses !== undefined))), (row) => row.label);
   const { keys, lines } = bandKeys(rows.map((row) => row.label), r.labelWidth);

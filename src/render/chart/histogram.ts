@@ -55,6 +55,7 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
   const edges = only !== undefined ? [only] : bins.length === 0 ? [] : [...bins.map((b) => b.x0), bins[bins.length - 1]?.x1 ?? 0];
   const domain = only !== undefined ? [only - 2 * half, only + 2 * half] : edges.length > 0 ? [edges[0]!, edges[edges.length - 1]!] : [0, 1];
   const maxCount = Math.max(1, ...bins.map((b) => b.count));
+  const countTicks = ticksTo(maxCount * 1.12);
   // Counts over the bars only when every one fits over its bar: a few printed among many would read as the only ones.
   const span = domain[1]! - domain[0]!;
   const fits = data.every((d) => span > 0 && ((d.x1 - d.x0) / span) * r.width >= measureText(d.text, SIZE.label) + 2);
@@ -71,8 +72,10 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
       y: {
         field: 'count',
         type: 'quantitative',
-        scale: { domain: [0, Math.ceil(maxCount * 1.12)], nice: true },
-        axis: { title: 'Respondents', format: ',d', tickCount: 5, grid: true },
+        // The scale ends on the axis's last tick: left to vega, it was rounded for ten ticks (to 160)
+        // and labelled for five (to 150), an unlabelled stub of axis above the tallest bar.
+        scale: { domain: [0, countTicks.at(-1)!], nice: false },
+        axis: { title: 'Respondents', format: ',d', values: countTicks, grid: true },
       },
     },
     layer: [
@@ -95,4 +98,16 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
     ],
   };
   return { spec: frame(titleBlock(title, subtitle, r.width + 40), description, r.config, body), warnings };
+}
+
+/**
+ * Ticks of the count axis from 0 to the first tick at or above `top` (the tallest bar and room for
+ * its count), at most five steps of 1, 2 or 5 times a power of ten, never less than one respondent.
+ */
+function ticksTo(top: number): number[] {
+  const raw = top / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw - 1e-9) ?? 10 * power);
+  const n = Math.max(1, Math.ceil(top / step - 1e-9));
+  return Array.from({ length: n + 1 }, (_, i) => i * step);
 }

@@ -11,8 +11,10 @@ import {
   bandStep,
   baseLines,
   baseText,
+  countOf,
   describe,
   frame,
+  isWeightedCount,
   keyWidths,
   legendColumns,
   noAnswerLast,
@@ -24,9 +26,9 @@ import {
   type ChartResult,
 } from './common.js';
 import { chartMessages } from './messages.js';
-import { NO_ANSWER_COLOR, SIZE, divergingColors, sequentialColors, textColorOn } from './theme.js';
-import { isNoAnswer } from '../../codebook/scales.js';
-import { finite, formatPercent, measureText } from './text.js';
+import { MUTED, NO_ANSWER_COLOR, SIZE, divergingColors, sequentialColors, textColorOn } from './theme.js';
+import { isNoAnswer, isNonSubstantive } from '../../codebook/scales.js';
+import { finite, formatPercent, measureText, wrapText } from './text.js';
 import { formatCount } from '../number.js';
 
 /** Options of {@link likertChart}. */
@@ -76,8 +78,15 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   if (first === undefined) warnings.push(chartMessages.likertEmpty());
   // Nets would count answers twice, and declared missing answers are outside the base.
   const labels = (rows: readonly FrequencyRow[]) => noAnswerLast(rows.filter((row) => row.net !== true && row.missing !== true).map((row) => row.label), (l) => l);
-  const options = labels(first?.rows ?? []);
   const oneSided = opts.oneSided === true;
+  // Off the scale ("Don't know", "No answer"): a diverging bar has no side for them, so each gets a
+  // column of its own right of the bars, on the same scale: the reader sees which item has many
+  // (a range in a note could not say which) and each row adds up to 100%. Answers nobody gave are left out.
+  const offScale = (label: string) => !oneSided && isNonSubstantive(label);
+  const onScale = (rows: readonly FrequencyRow[]) => labels(rows).filter((l) => !offScale(l));
+  const given = (label: string) => tables.some((t) => t.rows.some((row) => row.label === label && row.net !== true && row.missing !== true && finite(row.count) > 0));
+  const asides = noAnswerLast([...new Set(tables.flatMap((t) => labels(t.rows)))].filter((l) => offScale(l) && given(l)), (l) => l);
+  const options = onScale(first?.rows ?? []);
   const k = options.length;
   // A one-sided bar runs to 100%, so it can end with "No answer", grey as in every chart; a diverging one cannot.
   const shades = oneSided ? sequentialColors(options.filter((o) => !isNoAnswer(o)).length) : divergingColors(k);
@@ -103,19 +112,22 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   const data: Record<string, unknown>[] = [];
   const totals: { key: string; x: number; text: string; side: 'left' | 'right' }[] = [];
   const descs: string[] = [];
+  const asideData: { key: string; answer: string; value: number; text: string; desc: string }[] = [];
   let extent = 0;
   const items = tables.map((t, i) => {
     const answers = t.rows.filter((row) => row.net !== true && row.missing !== true);
-    if (i > 0 && labels(answers).join('\u0000') !== options.join('\u0000')) {
+    if (i > 0 && onScale(answers).join('\u0000') !== options.join('\u0000')) {
       warnings.push(chartMessages.likertOptionsDiffer(t.item ?? t.label));
     }
     const values = options.map((o) => finite(answers.find((row) => row.label === o)?.percent));
     const counts = options.map((o) => answers.find((row) => row.label === o)?.count ?? 0);
+    const aside = asides.map((a) => answers.find((row) => row.label === a));
     const sum = (from: number, to: number): number => values.slice(from, to).reduce((s, v) => s + v, 0);
     const left = oneSided ? 0 : sum(0, half) + (odd ? (values[half] ?? 0) / 2 : 0);
     const right = sum(0, k) - left;
     extent = Math.max(extent, left, right);
-    return { t, key: itemKeys[i] ?? '', base: itemBases[i] ?? [], values, counts, left, leftTotal: sum(0, half), rightTotal: sum(k - half, k) };
+    const weightedItem = isWeightedCount(t.base, t.unweightedBase, t.rows.map((row) => row.count));
+    return { t, key: itemKeys[i] ?? '', base: itemBases[i] ?? [], values, counts, weighted: weightedItem, aside, left, leftTotal: sum(0, half), rightTotal: sum(k - half, k) };
   });
   // Room on each side for the bars and their totals, up to the next tick.
   const room = extent * 1.1 + (opts.totals === false ? 2 : 9);
@@ -140,7 +152,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
         value,
         text: value * pxPerPercent >= measureText(text, SIZE.label) + SEGMENT_LABEL_MARGIN ? text : '',
         textColor: textColorOn(colors[j] ?? '#000000'),
-        desc: `${it.t.item ?? it.t.label}: ${option} ${text} (${formatCount(it.counts[j] ?? 0)} of ${formatCount(it.t.base)})`,
+        desc: `${it.t.item ?? it.t.label}: ${option} ${text} (${countOf(it.counts[j] ?? 0, it.t.base, it.weighted)})`,
       });
       start += value;
     });
@@ -148,6 +160,13 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
       totals.push({ key: it.key, x: -it.left, text: formatPercent(it.leftTotal, r.decimals), side: 'left' });
       totals.push({ key: it.key, x: start, text: formatPercent(it.rightTotal, r.decimals), side: 'right' });
     }
+    asides.forEach((label, j) => {
+      const row = it.aside[j];
+      const value = finite(row?.percent);
+      const text = formatPercent(value, r.decimals);
+      parts.push(`${label} ${text}`);
+      asideData.push({ key: it.key, answer: label, value, text, desc: `${it.t.item ?? it.t.label}: ${label} ${text} (${countOf(finite(row?.count), it.t.base, it.weighted)})` });
+    });
     descs.push(`${it.t.item ?? it.t.label}${sameBase ? '' : ` (${it.base.join(', ')})`}: ${parts.join(', ')}`);
   }
 
@@ -171,9 +190,11 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
     opts.description ?? describe(`${oneSided ? 'Stacked' : 'Diverging stacked'} bar chart of "${title}"`, ...subtitle, centre, descs.join('; '));
 
   const x = { type: 'quantitative', scale: { domain: [oneSided ? 0 : -reach, reach], nice: false } } as const;
-  const body = {
+  const step = bandStep(lines, 22);
+  const columns = asides.map((label) => asideColumn(label, asideData.filter((d) => d.answer === label), itemKeys, step, pxPerPercent));
+  const main = {
     width: r.width,
-    height: { step: bandStep(lines, 22) },
+    height: { step },
     layer: [
       // The zero line first, so that bars cover it and it shows between them.
       {
@@ -233,7 +254,43 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
       ),
     ],
   };
-  return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, body), warnings };
+  const body = columns.length === 0 ? main : { hconcat: [main, ...columns.map((c) => c.view)], spacing: ASIDE_SPACING };
+  const width = r.labelWidth + r.width + columns.reduce((w, c) => w + ASIDE_SPACING + c.width, 0);
+  return { spec: frame(titleBlock(title, subtitle, width), description, r.config, body), warnings };
+}
+
+/** Room, in pixels, between the diverging bars and each off-scale column. */
+const ASIDE_SPACING = 16;
+/** Widest line of an off-scale column's heading, in pixels. */
+const ASIDE_HEADING_WIDTH = 70;
+
+/**
+ * The column of one off-scale answer ("No answer"): its share of each item's base as a grey bar
+ * on the diverging bars' scale (pixels per percent), its value beside it, its label as a heading.
+ */
+function asideColumn(
+  label: string,
+  data: readonly { key: string; value: number; text: string; desc: string }[],
+  itemKeys: string[],
+  step: number,
+  pxPerPercent: number,
+): { view: Record<string, unknown>; width: number } {
+  const heading = wrapText(label, ASIDE_HEADING_WIDTH, SIZE.label, true);
+  const bars = Math.max(0, ...data.map((d) => d.value * pxPerPercent + 4 + measureText(d.text, SIZE.label)));
+  const width = Math.ceil(Math.max(bars, ...heading.map((l) => measureText(l, SIZE.label, true)))) + 2;
+  const x = { type: 'quantitative', scale: { domain: [0, width / pxPerPercent], nice: false }, axis: null } as const;
+  const view = {
+    title: { text: heading.length === 1 ? heading[0] : heading, fontSize: SIZE.label, fontWeight: 'bold', color: MUTED, anchor: 'start', frame: 'group', offset: 6, lineHeight: SIZE.lineHeight },
+    data: { values: data },
+    width,
+    height: { step },
+    encoding: { y: { field: 'key', type: 'nominal', sort: itemKeys, axis: null } },
+    layer: [
+      { mark: { type: 'bar', height: 22, color: NO_ANSWER_COLOR }, encoding: { x: { ...x, field: 'value' }, description: { field: 'desc' } } },
+      { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, aria: false }, encoding: { x: { ...x, field: 'value' }, text: { field: 'text' } } },
+    ],
+  };
+  return { view, width };
 }
 
 /** The tick step of a diverging axis reaching `max`% on each side. */

@@ -3,7 +3,7 @@
  * bars on one percent scale, like the consolidated profile chart of a published study.
  */
 import type { FrequencyTable } from '../../spec/result.js';
-import { bandKeys, baseText, describe, frame, noAnswerLast, percentAxis, percentMax, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
+import { bandKeys, baseText, countOf, describe, isWeightedCount, frame, noAnswerLast, percentAxis, percentMax, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
 import { barView } from './frequency.js';
 import { chartMessages } from './messages.js';
 import { finite, formatPercent, wrapText } from './text.js';
@@ -36,10 +36,11 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
     if (nets > 0) warnings.push(chartMessages.profileNets(t.question, nets));
     const rows = answerRows[i] ?? [];
     const { keys, lines } = panelKeys[i] ?? { keys: [], lines: 1 };
+    const weighted = isWeightedCount(t.base, t.unweightedBase, t.rows.map((row) => row.count));
     const data = rows.map((row, j) => {
       const value = finite(row.percent);
       const text = formatPercent(value, r.decimals);
-      return { key: keys[j] ?? row.label, value, text, desc: `${row.label}: ${text} (${formatCount(finite(row.count))} of ${formatCount(t.base)} respondents)`, ...(isNoAnswer(row.label) ? { noAnswer: true } : {}) };
+      return { key: keys[j] ?? row.label, value, text, desc: `${row.label}: ${text} (${countOf(finite(row.count), t.base, weighted)} respondents)`, ...(isNoAnswer(row.label) ? { noAnswer: true } : {}) };
     });
     const heading = `${t.label}${sameBase ? '' : ` (n = ${formatCount(t.base)})`}`;
     descs.push(`${heading}: ${data.map((d) => d.desc).join(', ')}`);

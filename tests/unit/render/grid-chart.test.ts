@@ -16,19 +16,21 @@ test('a grid rated 1 to 5 (beside N/A), or 0 to 10, gets one diverging chart; a 
   const ratings = ['1', '2', '3', '4', '5', 'N/A'];
   const chart = chartForGrid(grid(ratings), items(ratings), {});
   assert.ok(chart, 'a rating scale has sides');
-  assert.match(JSON.stringify(chart.spec), /Not shown: N\/A/);
+  assert.match(JSON.stringify(chart.spec), /"title":\{"text":"N\/A"/, 'N/A in a column of its own');
   // Counts of things (0-3 children), ranges, gaps, too few points: bars per item.
   for (const other of [['18-29', '30-44', '45-60'], ['2', '4', '6'], ['1', '2'], ['5', '6', '7'], ['0', '1', '2', '3'], ['1', '2', '3']]) {
     assert.equal(chartForGrid(grid(other), items(other), {}), null, other.join(' '));
   }
 });
 
-test('what the bars leave out is said under the title with its share; a ranking gets no diverging chart', () => {
+test('what is off the scale is drawn beside the bars, each item with its own share; a ranking gets no diverging chart', () => {
   const ratings = ['1', '2', '3', '4', '5', 'N/A'];
   const chart = chartForGrid(grid(ratings), items(ratings), {});
-  // N/A is 15 and 16 of 100 in the two items: a visible subtitle line, not only the description.
-  const title = (chart!.spec as { title?: { subtitle?: string[] } }).title;
-  assert.ok(JSON.stringify(title ?? chart!.spec).includes('Not shown: N/A (15%–16% per item)'), JSON.stringify(title));
+  // N/A is 15 and 16 of 100 in the two items: each item's share, drawn, not a range under the title.
+  const json = JSON.stringify(chart!.spec);
+  assert.match(json, /"desc":"Algeria: N\/A 15% \(15 of 100\)"/);
+  assert.match(json, /"desc":"Brazil: N\/A 16% \(16 of 100\)"/);
+  assert.doesNotMatch(json, /Not shown/);
   // "Please rank ... 1 being your favourite": five films ranked 1 to 5 have no good and bad sides.
   const films = ['A', 'B', 'C', 'D', 'E'];
   const places = ['1', '2', '3', '4', '5'];
@@ -86,17 +88,19 @@ test('a grid on an order with no sides (rare .. well done) gets bars per item, n
   assert.ok(chartForGrid({ ...grid(agree), scale: 'agreement' }, items(agree), {}), 'agreement diverges');
 });
 
-test('a one-sided grid ends each bar with "No answer" in the grey of every chart; a diverging grid names it under the title', () => {
+test('a one-sided grid ends each bar with "No answer" in the grey of every chart; a diverging grid draws it in a column of its own', () => {
   const often = ['Often', 'Sometimes', 'Rarely', 'Never', 'No answer'];
   const chart = chartForGrid({ ...grid(often), scale: 'frequency' }, items(often), {})!;
   const json = JSON.stringify(chart.spec);
   assert.doesNotMatch(json, /Not shown/);
   assert.match(json, /"domain":\["Often","Sometimes","Rarely","Never","No answer"\],"range":\["#[0-9A-F]{6}","#[0-9A-F]{6}","#[0-9A-F]{6}","#[0-9A-F]{6}","#969696"\]/);
   const agree = ['Agree', 'Neither agree nor disagree', 'Disagree', 'No answer'];
-  assert.match(JSON.stringify(chartForGrid({ ...grid(agree), scale: 'agreement' }, items(agree), {})!.spec), /Not shown: No answer/);
+  const diverging = JSON.stringify(chartForGrid({ ...grid(agree), scale: 'agreement' }, items(agree), {})!.spec);
+  assert.match(diverging, /"title":\{"text":"No answer".*"mark":\{"type":"bar","height":22,"color":"#969696"\}/);
+  assert.doesNotMatch(diverging, /Not shown/);
 });
 
-test("a diverging grid names each answer it leaves out with that answer's own shares, weighted as its bars are: one share only when every item prints it", () => {
+test("a diverging grid draws each answer off its scale with each item's own share, weighted as its bars are; not answers nobody gave, nor those outside the base", () => {
   const agree = ['Agree', 'Neither agree nor disagree', 'Disagree', "Don't know", 'No answer'];
   const q = { ...grid(agree), scale: 'agreement' };
   // Weighted: 1,000 of weighted base, shares of it; "No answer" absent from Brazil's table (0%).
@@ -105,11 +109,16 @@ test("a diverging grid names each answer it leaves out with that answer's own sh
     unweightedBase: 400,
     effectiveBase: 300,
   });
-  const subtitle = (tables: ReturnType<typeof weighted>[]) => JSON.stringify((chartForGrid(q, tables, {})!.spec as { title?: { subtitle?: string[] } }).title?.subtitle);
-  const differ = subtitle([weighted('Algeria', [300, 300, 250, 118, 32]), weighted('Brazil', [300, 300, 380, 20], agree.slice(0, 4))]);
-  assert.match(differ, /Not shown: Don't know \(2%–12% per item\), No answer \(0%–3% per item\)/);
-  // 3.2% and 3.4% print alike: one share; an answer nobody gave, or one declared missing (outside the base), is not named.
+  const spec = (tables: ReturnType<typeof weighted>[]) => JSON.stringify(chartForGrid(q, tables, {})!.spec);
+  const differ = spec([weighted('Algeria', [300, 300, 250, 118, 32]), weighted('Brazil', [300, 300, 380, 20], agree.slice(0, 4))]);
+  assert.match(differ, /"desc":"Algeria: Don't know 12% \(weighted 118 of 1,000\)"/);
+  assert.match(differ, /"desc":"Brazil: Don't know 2% \(weighted 20 of 1,000\)"/);
+  assert.match(differ, /"desc":"Brazil: No answer 0% \(weighted 0 of 1,000\)"/);
+  assert.doesNotMatch(differ, /Not shown/);
+  // An answer nobody gave, or one declared missing (outside the base), gets no column.
   const same = weighted('Brazil', [300, 300, 330, 34, 0]);
   const missing = { ...weighted('Algeria', [300, 300, 368, 32, 0]), rows: [...weighted('Algeria', [300, 300, 368, 32]).rows, { label: 'No answer', count: 50, percent: 4.8, missing: true as const }] };
-  assert.match(subtitle([missing, same]), /Not shown: Don't know \(3% per item\)"/);
+  const one = spec([missing, same]);
+  assert.match(one, /"title":\{"text":"Don't know"/);
+  assert.doesNotMatch(one, /"title":\{"text":"No answer"/);
 });
