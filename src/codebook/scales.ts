@@ -119,7 +119,7 @@ export function orderOptions(labels: readonly string[], counts: ReadonlyMap<stri
   const substantive = labels.filter((l) => !isNonSubstantive(l));
   const tail = labels.filter((l) => isNonSubstantive(l)).sort(byCount(counts));
   if (substantive.length >= 2 && substantive.every((l) => l.length <= MAX_SCALE_LABEL)) {
-    const numeric = numericOrder(substantive);
+    const numeric = numericOrder(substantive) ?? mostlyNumericOrder(substantive, counts);
     if (numeric) return { options: [...numeric, ...tail], scale: 'numeric' };
     const coded = codeOrder(substantive);
     if (coded) return { options: [...coded, ...tail], scale: 'codes' };
@@ -218,6 +218,19 @@ function numericOrder(labels: readonly string[]): string[] | null {
     keys.set(l, k);
   }
   return [...labels].sort((a, b) => keys.get(a)! - keys.get(b)! || (a < b ? -1 : 1));
+}
+
+/**
+ * Many numbers with an odd answer among them (57 percentages and "No children", a column of a
+ * published table): the numbers ascending, the odd answers after them by count. By count alone,
+ * "100%" would come before "28%". Only where the odd answers are at most one in ten: among a few
+ * numbers, a word answer may be a point of their scale ("0", "1", "Several"), and order by count
+ * says nothing wrong.
+ */
+function mostlyNumericOrder(labels: readonly string[], counts: ReadonlyMap<string, number>): string[] | null {
+  const odd = labels.filter((l) => rangeKey(l) === null);
+  if (odd.length === 0 || odd.length * 10 > labels.length) return null;
+  return [...numericOrder(labels.filter((l) => rangeKey(l) !== null))!, ...odd.sort(byCount(counts))];
 }
 
 /** A height in feet and inches ("5'4\"", "5 ft 4 in", "Under 5 ft.", "6'6\" and above"), in inches. */

@@ -11,7 +11,7 @@
  * The sample is held in memory (bounded by `sampleRows`), every later row is
  * coded and counted as it streams past, so memory does not grow with rows.
  */
-import { findRef, type Codebook } from '../spec/codebook.js';
+import { findRef, type Codebook, type Question } from '../spec/codebook.js';
 import type { AnalysisResult, Diagnostic } from '../spec/result.js';
 import type { ColumnHeader } from '../codebook/header.js';
 import { inferCodebook, numbersReadAsAnswers } from '../codebook/infer.js';
@@ -80,7 +80,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     const codebook = inferCodebook(headers, sample.rows, { decimalComma, distinct: (i) => sample.distinct(i) });
     resultsTable = looksLikeResultsTable(sample.rows);
     const by = (options.by ?? []).map((name) => {
-      const id = resolveQuestionOrItem(codebook, name, '--by');
+      const id = resolveQuestionOrItem(codebook, name, '--by', splitsCrosstab);
       if (codebook.questions.find((q) => q.id === id)?.type === 'pii') throw new SurveyError('SURVEY_OPTION_INVALID', `--by: '${id}' is personal data and is never tabulated`);
       return id;
     });
@@ -152,8 +152,13 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
 /** A column named as weights usually are (weight, wt, wgt, final_weight, weight_2): said when left unused. */
 const WEIGHT_NAME = /^(?:weights?|wt|wgt|pweight|\w+_(?:weights?|wt|wgt)|(?:weights?|wt|wgt)_\w+)$/i;
 
+/** The questions --by is listed as taking: choice questions (a grid splits by an item, grid.item, not listed). */
+function splitsCrosstab(q: Question): boolean {
+  return (q.type === 'single' || q.type === 'multi') && q.metadata === undefined;
+}
+
 function weightQuestion(codebook: Codebook, name: string): string {
-  const id = resolveQuestionOrItem(codebook, name, '--weight');
+  const id = resolveQuestionOrItem(codebook, name, '--weight', (q) => q.type === 'numeric');
   const q = codebook.questions.find((x) => x.id === id);
   if (q === undefined) throw new SurveyError('SURVEY_OPTION_INVALID', `--weight: '${id}' is a grid's item; weights must be a numeric question`);
   if (q.type !== 'numeric') {

@@ -17,9 +17,10 @@ export function findQuestion(codebook: Codebook, name: string): Question | undef
 
 /**
  * The id of a question, or `grid.item` for a grid's item (by the item's id or label), as a user
- * names one on the command line; a miss is the user's error, with the closest id as a suggestion.
+ * names one on the command line; a miss is the user's error, with the closest id as a suggestion,
+ * or, with none close, the ids of the questions that `fits` (the ones the flag can take) listed.
  */
-export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: string): string {
+export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: string, fits: (q: Question) => boolean = () => true): string {
   const q = findQuestion(codebook, name);
   if (q) return q.id;
   // `grid.item`, where the grid's id may hold a dot too (Q2.1.privacy).
@@ -36,9 +37,24 @@ export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: st
     const item = q.type === 'matrix' ? q.items.find((i) => words(`${q.label} ${i.label}`) === key) : undefined;
     if (item) return `${q.id}.${item.id}`;
   }
-  throw new SurveyError('SURVEY_QUESTION_UNKNOWN', `${flag}: ${messages.unknownQuestion(name, suggest(codebook, name))}`, {
-    hint: 'run `survey init FILE` to list the question ids',
+  const near = suggest(codebook, name);
+  throw new SurveyError('SURVEY_QUESTION_UNKNOWN', `${flag}: ${messages.unknownQuestion(name, near)}`, {
+    hint: near !== undefined ? 'run `survey init FILE` to list the question ids' : idsHint(codebook, flag, fits),
   });
+}
+
+/** Ids listed when no id is close to a name ("sex" for gender): more than this, and the rest are counted. */
+const IDS_LISTED = 20;
+
+/**
+ * With nothing close to suggest, the ids the flag could take, in the file's order: the user sees
+ * the one meant ("gender") rather than only being sent to `survey init`.
+ */
+function idsHint(codebook: Codebook, flag: string, fits: (q: Question) => boolean): string {
+  const ids = codebook.questions.filter((q) => q.type !== 'pii' && fits(q)).map((q) => q.id);
+  if (ids.length === 0) return 'run `survey init FILE` to list the question ids';
+  const more = ids.length - IDS_LISTED;
+  return `${flag} takes one of: ${ids.slice(0, IDS_LISTED).join(', ')}${more > 0 ? `, and ${more} more (\`survey init FILE\` lists them all)` : ''}`;
 }
 
 /** The closest question id, or `grid.item` when the name has a dot. */

@@ -9,6 +9,7 @@ import type { Question } from '../spec/codebook.js';
 import type { FrequencyTable, Table } from '../spec/result.js';
 import { isNoAnswer, isNonSubstantive } from '../codebook/scales.js';
 import { crosstabChart, frequencyChart, histogramChart, likertChart, type ChartResult } from '../render/chart/spec.js';
+import { unstackable } from '../render/chart/crosstab.js';
 import { chartMessages } from '../render/chart/messages.js';
 import { isOneCheckbox, ONE_CHECKBOX_LINE } from '../render/table/total.js';
 import { formatPercent } from '../render/chart/text.js';
@@ -105,7 +106,7 @@ function drawTable(table: Table, ctx: ChartContext): ChartResult | null {
       if (table.base === 0) return null;
       // Hidden cells are drawn as hidden (*), and counted under the subtitle, so no answer vanishes unsaid;
       // a net's cells count only where the chart draws nets (grouped bars), as do a multi-select's.
-      const drawsNets = spec.type === 'grouped' || (table.multi === true && spec.type !== 'heatmap');
+      const drawsNets = spec.type === 'grouped' || (unstackable(table) && spec.type !== 'heatmap');
       const nets = new Set(drawsNets ? [] : (table.netRows ?? []));
       const hidden = (table.suppressed ?? []).reduce((n, row, r) => n + (nets.has(r) ? 0 : row.filter(Boolean).length), 0);
       // Multi-select rows overlap and cannot stack: grouped, unless the spec asks for stacked bars (it is then told).
@@ -113,7 +114,7 @@ function drawTable(table: Table, ctx: ChartContext): ChartResult | null {
       return crosstabChart(table, {
         ...common,
         ...notes(ctx, ...(hidden > 0 ? [`Hidden by disclosure control (*): ${hidden} cell${hidden === 1 ? '' : 's'}`] : [])),
-        ...(spec.type === 'grouped' || spec.type === 'stacked' || spec.type === 'heatmap' ? { type: spec.type } : table.multi === true ? { type: 'grouped' as const } : {}),
+        ...(spec.type === 'grouped' || spec.type === 'stacked' || spec.type === 'heatmap' ? { type: spec.type } : unstackable(table) ? { type: 'grouped' as const } : {}),
         ...sides(ctx.rowQuestion),
       });
     }

@@ -171,8 +171,13 @@ export interface CrosstabTable {
   base: number;
   /** Rows that are nets (named groups of answers). */
   netRows?: number[];
-  /** Multi-select rows: respondents may appear in several rows. */
+  /**
+   * Respondents may appear in several rows (or columns): a multi-select side with more than one
+   * answer. Not set for one whose export kept a single answer, nor for a lone checkbox.
+   */
   multi?: boolean;
+  /** The row question is a lone checkbox: its row is each column's ticked share; the rest of the column did not tick it. */
+  oneCheckbox?: true;
   stats: CrosstabStats | null;
   /** Respondents answering both, unweighted. */
   unweightedBase?: number;

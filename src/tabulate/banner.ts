@@ -9,7 +9,7 @@ import type { BannerColumn, BannerSection, BannerTable } from '../spec/result.js
 import { itemRefParts } from '../spec/codebook.js';
 import type { ChoiceCoder } from '../coding/coder.js';
 import { ChoiceFrequency, type Net } from './frequency.js';
-import { Crosstab } from './crosstab.js';
+import { Crosstab, columnAnswers } from './crosstab.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
 
 interface Section {
@@ -47,9 +47,11 @@ export class Banner {
     const columns: BannerColumn[] = [];
     if (this.opts.total) columns.push({ question: null, group: 'Total', label: 'Total' });
     // One order per question in every block (each crosstab orders by its questions' own counts, the same in each).
-    const columnOrders = this.columns.map((c, j) => this.sections[0]?.by[j]?.columnOrder() ?? c.options.labels.map((_, i) => i));
+    const columnOrders = this.columns.map((c, j) => this.sections[0]?.by[j]?.columnOrder() ?? columnAnswers(c).map((_, i) => i));
     this.columns.forEach((c, j) => {
-      for (const k of columnOrders[j]!) columns.push({ question: c.question.id, group: c.question.label, label: c.options.labels[k]! });
+      // A lone checkbox's columns are its box, ticked and not (crosstab.ts).
+      const labels = columnAnswers(c);
+      for (const k of columnOrders[j]!) columns.push({ question: c.question.id, group: c.question.label, label: labels[k]! });
     });
     const sections = this.sections.map((s): BannerSection => {
       // Rows in the Total's order, which the banner shows first.

@@ -1,7 +1,9 @@
 /**
  * Crosstabs: counts of respondents by a row question and a column question.
  * Either side may be multi-select, in which case a respondent counts once in
- * every option they chose, and bases count respondents, not answers.
+ * every option they chose, and bases count respondents, not answers. A lone
+ * checkbox across the top (readsOneCheckbox) splits respondents in two, ticked
+ * or not, as a yes/no question would: a column each, so they are tested.
  */
 import type { CrosstabTable } from '../spec/result.js';
 import type { ChoiceCoder } from '../coding/coder.js';
@@ -16,6 +18,16 @@ import { answerOrder } from './order.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
 import { chosenCodes, inBase } from './chosen.js';
 import { readsOneCheckbox } from '../codebook/multi.js';
+
+/** The column of a lone checkbox's blanks: it cannot tell an unticked box from a skipped one (codebook/multi.ts). */
+export const NOT_TICKED = 'Not ticked';
+const TICKED_CODE: readonly number[] = [0];
+const NOT_TICKED_CODE: readonly number[] = [1];
+
+/** A column question's answers as crosstabs show them: a lone checkbox's, ticked then not. */
+export function columnAnswers(column: ChoiceCoder): readonly string[] {
+  return readsOneCheckbox(column.question) ? [...column.options.labels, NOT_TICKED] : column.options.labels;
+}
 
 export class Crosstab {
   /** Per row (answers, then nets): sums by column. */
@@ -33,6 +45,8 @@ export class Crosstab {
    */
   private readonly rowMargin: Sums | null;
   private readonly columnMargin: Sums | null;
+  /** The column question is a lone checkbox: two columns, ticked (code 0) and not (code 1). */
+  private readonly oneBoxColumn: boolean;
   constructor(
     private readonly row: ChoiceCoder,
     private readonly column: ChoiceCoder,
@@ -42,6 +56,7 @@ export class Crosstab {
     this.netCells = nets.map(() => new Sums());
     this.rowMargin = row.question.order === 'count' ? new Sums() : null;
     this.columnMargin = column.question.order === 'count' ? new Sums() : null;
+    this.oneBoxColumn = readsOneCheckbox(column.question);
   }
 
   add(w: number): void {
@@ -67,7 +82,8 @@ export class Crosstab {
     const rowCodes = this.rowCodes;
     rowCodes.length = 0;
     for (const r of rows) rowCodes.push(r);
-    const cols = chosenCodes(column);
+    // Everyone is in a lone checkbox's base (MultiCoder): a blank is the "not ticked" column.
+    const cols = this.oneBoxColumn ? (chosenCodes(column).length > 0 ? TICKED_CODE : NOT_TICKED_CODE) : chosenCodes(column);
     this.base.add(w);
     for (const c of cols) this.columnBases.add(c, w);
     for (const r of rowCodes) {
@@ -90,17 +106,36 @@ export class Crosstab {
 
   /** Column answer codes in their question's order (see rowOrder). */
   columnOrder(): number[] {
+    if (this.oneBoxColumn) return [0, 1];
     return answerOrder(this.column.question, this.column.options.labels, (c) => this.columnMargin?.w[c] ?? 0);
   }
 
   /**
+   * Whether a respondent can be in several rows (or columns): a multi-select side showing more than
+   * one answer. One that shows a single answer (an export that kept one, ticked by all who answered)
+   * counts each respondent once, as a single choice would; a lone checkbox column splits in two.
+   */
+  private rowOverlaps(answers: number): boolean {
+    return this.row.kind === 'multi' && answers > 1;
+  }
+
+  private columnOverlaps(columns: number): boolean {
+    return this.column.kind === 'multi' && !this.oneBoxColumn && columns > 1;
+  }
+
+  /** A lone checkbox down the side: its one row is the ticked share; not ticked is the rest of each column. */
+  private oneBoxRow(): boolean {
+    return readsOneCheckbox(this.row.question);
+  }
+
+  /**
    * The test of independence, on the answer rows' sums by column. A respondent in several cells
-   * breaks its assumption, and nets repeat their members: a multi-select gets none, but for one
-   * checkbox down the side ("Macy's Parade", based on everyone), which splits each column in two,
-   * ticked or not: that 2-row table is tested, as a yes/no question's would be.
+   * breaks its assumption, and nets repeat their members: a table of overlapping answers gets none,
+   * but for one checkbox down the side ("Macy's Parade", based on everyone), which splits each column
+   * in two, ticked or not: that 2-row table is tested, as a yes/no question's would be.
    */
   private test(w: number[][], w2: number[][], columnOrder: readonly number[], multi: boolean): CrosstabTable['stats'] {
-    const oneBox = readsOneCheckbox(this.row.question) && this.column.kind !== 'multi' && this.nets.length === 0 && w.length === 1;
+    const oneBox = this.oneBoxRow() && !this.columnOverlaps(columnOrder.length) && this.nets.length === 0 && w.length === 1;
     if (multi && !oneBox) return null;
     if (oneBox) {
       const rest = (ticked: readonly number[], bases: readonly number[]) => columnOrder.map((c, i) => Math.max(0, (bases[c] ?? 0) - ticked[i]!));
@@ -115,14 +150,15 @@ export class Crosstab {
     const rowOrder = order.rows ?? this.rowOrder();
     const columnOrder = order.columns ?? this.columnOrder();
     const answers = rowOrder.map((r) => this.row.options.labels[r]!);
-    const columnLabels = columnOrder.map((c) => this.column.options.labels[c]!);
+    const columnAnswerLabels = columnAnswers(this.column);
+    const columnLabels = columnOrder.map((c) => columnAnswerLabels[c]!);
     const rowSums = [...rowOrder.map((r) => this.cells[r]), ...this.netCells];
     const grid = (key: 'w' | 'w2' | 'n') => rowSums.map((sums) => columnOrder.map((c) => sums?.[key][c] ?? 0));
     const counts = grid('w');
     const byColumn = (sums: readonly number[]) => columnOrder.map((c) => sums[c] ?? 0);
     const columnBases = byColumn(this.columnBases.w);
     const rowBases = [...rowOrder.map((r) => this.rowBases.w[r] ?? 0), ...this.nets.map((_, n) => this.netBases.w[n] ?? 0)];
-    const multi = this.row.kind === 'multi' || this.column.kind === 'multi';
+    const multi = this.rowOverlaps(answers.length) || this.columnOverlaps(columnLabels.length);
     const rq = this.row.question;
     const cq = this.column.question;
     const base = this.base.w;
@@ -154,9 +190,10 @@ export class Crosstab {
       const bases = this.stats.weighted ? table.effectiveColumnBases! : table.unweightedColumnBases;
       const shares = counts.map((r) => r.map((x, c) => (columnBases[c]! > 0 ? x / columnBases[c]! : 0)));
       const letters = columnTests(shares, bases, this.stats.letters);
-      table.letters = { columns: letters.columns, tested: letters.tested, cells: letters.cells, ...this.stats.letters, overlap: this.column.kind === 'multi' };
+      table.letters = { columns: letters.columns, tested: letters.tested, cells: letters.cells, ...this.stats.letters, overlap: this.columnOverlaps(columnLabels.length) };
     }
     if (multi) table.multi = true;
+    if (this.oneBoxRow()) table.oneCheckbox = true;
     if (this.nets.length > 0) table.netRows = this.nets.map((_, i) => answerRows + i);
     return table;
   }

@@ -295,6 +295,18 @@ test('analyze --by an unknown question: exit 2 with a suggestion', async () => {
   assert.ok(!r.err.includes(STACK));
 });
 
+test('analyze --by a question with no id close to it (sex for gender): the ids --by takes are listed, not only `survey init`', async () => {
+  const r = await run(['analyze', 'fixtures/fivethirtyeight/steak-survey/steak-risk-survey.csv', '--by', 'sex']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /^error SURVEY_QUESTION_UNKNOWN: --by: unknown question 'sex'\n {2}hint: --by takes one of: consider_following_hypothetical_situatio, ever_smoke_cigarettes, .*, gender, age, household_income, education, location_census_region\n$/);
+  // Personal data is no id --by takes; a close one is still suggested alone.
+  assert.doesNotMatch(r.err, /respondentid/);
+  assert.match((await run(['analyze', 'fixtures/fivethirtyeight/steak-survey/steak-risk-survey.csv', '--by', 'gendr'])).err, /unknown question 'gendr', did you mean 'gender'\?/);
+  // Many ids: the first twenty, and how many more.
+  const many = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', '--by', 'sex']);
+  assert.match(many.err, /hint: --by takes one of: celebrate_thanksgiving, (\w+, ){19}and \d+ more \(`survey init FILE` lists them all\)\n$/);
+});
+
 test('analyze --by a grid item (grid.item, by id or label): every other question and item crossed by it', async () => {
   const r = await run(['analyze', GF, '--by', 'much_agree_each_statement.policy_clear', '--format', 'json']);
   assert.equal(r.code, 0, r.err);
@@ -743,6 +755,28 @@ test('a table of published results (masculinity-survey.csv) is warned about firs
   assert.doesNotMatch((await run(['analyze', 'fixtures/fivethirtyeight/masculinity-survey/raw-responses.csv'])).err, /SURVEY_RESULTS_TABLE/);
 });
 
+test('init says what analyze warns of about the file (published results, one column) on stderr, and writes the spec as before', async () => {
+  const file = 'fixtures/fivethirtyeight/masculinity-survey/masculinity-survey.csv';
+  const r = await run(['init', file]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /^warning SURVEY_RESULTS_TABLE: 10 of the file's 12 columns hold percentages \("37%"\), as a table of published results does/);
+  assert.doesNotMatch(r.out, /SURVEY_RESULTS_TABLE|warning/);
+  assert.ok(validateSpec(parseYaml(r.out)));
+  // -o: the spec in the file, the warning on stderr.
+  const target = join(scratch, 'published.yaml');
+  const o = await run(['init', file, '-o', target]);
+  assert.equal(o.out, '');
+  assert.match(o.err, /^warning SURVEY_RESULTS_TABLE: /);
+  const written = readFileSync(target, 'utf8');
+  assert.doesNotMatch(written, /SURVEY_RESULTS_TABLE|warning/);
+  assert.ok(validateSpec(parseYaml(written)));
+  const notes = join(scratch, 'init-notes.md');
+  writeFileSync(notes, '# Steak survey\n\nThe data behind the story.\n\nSee the article.\n');
+  assert.match((await run(['init', notes])).err, /^warning SURVEY_ONE_COLUMN: the file reads as one column/);
+  // Notes (info) are not repeated: the spec writes them out (missing: [NA]).
+  assert.equal((await run(['init', 'fixtures/fivethirtyeight/masculinity-survey/raw-responses.csv'])).err, '');
+});
+
 test("thanksgiving's lone checkbox column: Macy's Parade is 502 of the 1,058 respondents, not 100% of those who ticked it", async () => {
   const r = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', '--format', 'json']);
   const t = (JSON.parse(r.out) as AnalysisResult).tables.find((x): x is FrequencyTable => x.kind === 'frequency' && x.question === 'will_watch_any_following_programs')!;
@@ -777,6 +811,52 @@ test("a lone checkbox down a crosstab's side is tested, ticked or not, as a yes/
   const [box, yesNo] = [await stats('box.csv'), await stats('yesno.csv')];
   assert.ok(box && yesNo);
   assert.deepEqual(box, yesNo);
+});
+
+test('--by a lone checkbox: respondents split into ticked and not ticked, tested as a yes/no question would be (weighted too)', async () => {
+  const file = 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv';
+  const r = await run(['analyze', file, '--by', 'will_watch_any_following_programs', '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  const t = (JSON.parse(r.out) as AnalysisResult).tables.find((x): x is CrosstabTable => x.kind === 'crosstab' && x.row === 'describe_where_live')!;
+  assert.deepEqual(t.columnLabels, ["Macy's Parade", 'Not ticked']);
+  // The same respondents as the test with the checkbox down the side: scipy's chi2_contingency([[267, 229], [114, 122], [119, 97]], correction=False).
+  assert.deepEqual(t.counts.map((row) => row), [[267, 229], [114, 122], [119, 97]]);
+  assert.equal(t.multi, undefined);
+  assert.ok(t.stats, 'tested');
+  assert.ok(Math.abs(t.stats.chi2 - 2.5786554282524925) < 1e-9 && Math.abs(t.stats.p - 0.2754559059694567) < 1e-9, JSON.stringify(t.stats));
+  // Everyone answering the row question is in one column or the other: the columns add up to the Total.
+  assert.equal(t.columnBases[0]! + t.columnBases[1]!, t.base);
+  const text = await run(['analyze', file, '--by', 'will_watch_any_following_programs']);
+  assert.match(text.out, /\[celebrate_thanksgiving x will_watch_any_following_programs\]\n {2}column % +Macy's Parade +Not ticked +Total\n {2}Yes +100\.0% +86\.0% +92\.6%\n.*\n {2}Base \(n\) +502 +556 +1058\n {2}chi-square = /);
+  // Weighted, and in a banner: the Rao-Scott test and the columns of the same answers written as a yes/no question.
+  const rows = Array.from({ length: 40 }, (_, i) => [100 + i, i % 3 === 0 || i % 5 === 0, i % 2 ? 'North' : 'South', 1 + (i % 4) * 0.5] as const);
+  writeFileSync(join(scratch, 'box-by.csv'), ['RespondentID,Will you watch any of the following programs? Please select all that apply. - Parade,Region,wt', ...rows.map(([id, x, g, w]) => `${id},${x ? 'Parade' : ''},${g},${w}`)].join('\n'));
+  writeFileSync(join(scratch, 'yesno-by.csv'), ['RespondentID,Watch,Region,wt', ...rows.map(([id, x, g, w]) => `${id},${x ? 'Yes' : 'No'},${g},${w}`)].join('\n'));
+  const crosstab = async (f: string, by: string) => (JSON.parse((await run(['analyze', join(scratch, f), '--by', by, '--weight', 'wt', '--format', 'json'])).out) as AnalysisResult).tables.find((x): x is CrosstabTable => x.kind === 'crosstab' && x.row === 'region')!;
+  const [box, yesNo] = [await crosstab('box-by.csv', 'will_watch_any_following_programs'), await crosstab('yesno-by.csv', 'watch')];
+  assert.ok(box.stats && yesNo.stats);
+  assert.deepEqual(box.stats, yesNo.stats);
+  assert.deepEqual(box.counts, yesNo.counts);
+  writeFileSync(join(scratch, 'box-banner.yaml'), `version: 1\ninput: { file: box-by.csv }\ntables:\n  - { type: banner, rows: [region], columns: [will_watch_any_following_programs] }\n`);
+  const banner = await run(['report', join(scratch, 'box-banner.yaml'), '--format', 'json']);
+  assert.equal(banner.code, 0, banner.err);
+  const b = (JSON.parse(banner.out) as AnalysisResult).tables.find((x) => x.kind === 'banner')!;
+  assert.deepEqual(b.kind === 'banner' && b.columns.map((c) => c.label), ['Total', 'Parade', 'Not ticked']);
+});
+
+test('a multi-select of which the export kept one answer counts each respondent once: no "more than one row" note, as for a single choice', async () => {
+  writeFileSync(join(scratch, 'one-app.csv'), ['Apps,Group', ...Array.from({ length: 40 }, (_, i) => `${i < 25 ? 'Signal' : ''},${i % 2 ? 'A' : 'B'}`)].join('\n'));
+  writeFileSync(join(scratch, 'one-app.yaml'), 'version: 1\ninput: { file: one-app.csv }\nquestions:\n  - { id: apps, column: Apps, type: multi, separator: ", " }\ntables:\n  - { type: crosstab, row: apps, column: group }\n  - { type: crosstab, row: group, column: apps }\n');
+  const r = await run(['report', join(scratch, 'one-app.yaml')]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /\[apps x group\]\n.*\n {2}Signal +100\.0% +100\.0% +100\.0%\n {2}Base \(n\) +12 +13 +25\n\n/);
+  assert.doesNotMatch(r.out, /more than one row/);
+  const json = JSON.parse((await run(['report', join(scratch, 'one-app.yaml'), '--format', 'json'])).out) as AnalysisResult;
+  for (const t of json.tables) if (t.kind === 'crosstab') assert.equal(t.multi, undefined, t.label);
+  // Two answers: a respondent can give both, and the note stays.
+  writeFileSync(join(scratch, 'two-apps.csv'), ['Apps,Group', ...Array.from({ length: 40 }, (_, i) => `"${i < 25 ? 'Signal' : i < 30 ? 'Signal, WhatsApp' : 'WhatsApp'}",${i % 2 ? 'A' : 'B'}`)].join('\n'));
+  writeFileSync(join(scratch, 'two-apps.yaml'), readFileSync(join(scratch, 'one-app.yaml'), 'utf8').replace('one-app.csv', 'two-apps.csv'));
+  assert.match((await run(['report', join(scratch, 'two-apps.yaml')])).out, /multi-select: a respondent can be counted in more than one row or column, so no chi-square test/);
 });
 
 test('a joined multi-select of which one answer was given is no lone checkbox: those who left it blank are missing, as the outputs say', async () => {

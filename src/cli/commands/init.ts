@@ -3,12 +3,14 @@ import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../io.js';
+import type { Diagnostic } from '../../spec/result.js';
 import { analyzeFile } from '../../engine/analyze.js';
 import { codebookToSpec } from '../../codebook/to-spec.js';
 import { checkOutputs, csvFlags, delimiterOption, encodingOption, headerRowsOption, sheetOption, type CsvFlags } from '../options.js';
 import { writeAtomic } from '../../io/write.js';
 import { SurveyError } from '../../errors/survey-error.js';
 import { STDIN, withInputFile } from '../input-file.js';
+import { formatDiagnostic, useColor } from '../print.js';
 
 const EXAMPLES = `
 Examples:
@@ -46,6 +48,7 @@ export function createInitCommand(io: Io): Command {
       // '-' (standard input) or a pipe is read from a private copy, as analyze reads it (cli/input-file.ts).
       const spec = await withInputFile(io, file, async (path, displayName, copied) => {
         const { result, codebook, headers } = await analyzeFile(path, { ...csvFlags(flags), displayName });
+        warn(io, result.diagnostics);
         // A copy of standard input or of a pipe is gone after the run: the spec names no file then (a comment says so).
         if (copied) return codebookToSpec(codebook, headers, result.input, relative(from, schema), { readFrom: displayName });
         return codebookToSpec(codebook, headers, { ...result.input, file: target === undefined ? file : relative(from, resolve(io.cwd, file)) }, relative(from, schema));
@@ -53,4 +56,14 @@ export function createInitCommand(io: Io): Command {
       if (target === undefined) io.stdout.write(spec);
       else await writeAtomic(target, spec);
     });
+}
+
+/**
+ * What analyze warns of about the file (a table of published percentages, one column) goes to
+ * stderr, never into the spec: a spec written silently from such a file would be edited and run
+ * with no hint that its tables mean nothing. Notes (level info) are left out: what they say the spec
+ * writes out itself (missing: [NA], dateOrder:, encoding:), and some name analyze's flags (--weight).
+ */
+function warn(io: Io, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) if (d.level === 'warning') io.stderr.write(formatDiagnostic(d, useColor(io.stderr, io.env, undefined)));
 }

@@ -90,9 +90,9 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   // Unasked, more answers than stacked colours (or shades of one hue) can tell apart make a heatmap,
   // which keeps their order; a two-sided scale keeps its diverging shades, orange against blue.
   const twoSided = opts.ordered === 'positiveFirst' || opts.ordered === 'negativeFirst';
-  let type = opts.type ?? (table.rowLabels.length - nets.size > HEATMAP_ANSWERS && !twoSided && table.multi !== true ? 'heatmap' : 'stacked');
-  if (type === 'stacked' && table.multi === true) {
-    warnings.push(chartMessages.stackedMulti(table.label));
+  let type = opts.type ?? (table.rowLabels.length - nets.size > HEATMAP_ANSWERS && !twoSided && !unstackable(table) ? 'heatmap' : 'stacked');
+  if (type === 'stacked' && unstackable(table)) {
+    warnings.push(chartMessages.stackedMulti(table.label, table.multi !== true && table.oneCheckbox === true));
     type = 'grouped';
   }
   const leftOut = type === 'stacked' || type === 'heatmap' ? netsNotDrawn([...nets].map((i) => table.rowLabels[i] ?? '')) : [];
@@ -104,6 +104,14 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   const kind = type === 'stacked' ? '100% stacked bar chart' : type === 'heatmap' ? 'Heatmap' : 'Grouped bar chart';
   const description = opts.description ?? describe(`${kind} of "${title}"`, ...subtitle, built.descs.join('; '));
   return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, built.body), warnings, drawnAs: `a ${kind.toLowerCase()}` };
+}
+
+/**
+ * Rows that are no shares of one whole, so cannot stack to 100%: a respondent in several (a
+ * multi-select's), or a lone checkbox's ticks alone (its blanks are no row).
+ */
+export function unstackable(table: CrosstabTable): boolean {
+  return table.multi === true || table.oneCheckbox === true;
 }
 
 interface Built {

@@ -11,8 +11,8 @@ export const chartMessages = {
     `chart of '${question}': no % of responses in the table; charted as % of respondents`,
   netsWithoutResponses: (question: string, nets: number) =>
     `chart of '${question}': ${nets} net${nets === 1 ? '' : 's'} without a % of responses left out`,
-  stackedMulti: (label: string) =>
-    `chart of '${label}': multi-select rows overlap, so they cannot stack to 100%; drawn as grouped bars`,
+  stackedMulti: (label: string, oneCheckbox = false) =>
+    `chart of '${label}': ${oneCheckbox ? "one checkbox's ticks are no whole (its blanks are no row)" : 'multi-select rows overlap'}, so they cannot stack to 100%; drawn as grouped bars`,
   tooManyColors: (label: string, categories: number, colors: number) =>
     `chart of '${label}': ${categories} categories but only ${colors} distinct colours; colours repeat`,
   profileNets: (question: string, nets: number) =>

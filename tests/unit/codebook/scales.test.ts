@@ -313,3 +313,14 @@ test('orderOptions: no sequence unless only the trailing letter or number differ
   assert.deepEqual(byCount([['Male', 1], ['Female', 5]]), ['Female', 'Male']);
   assert.deepEqual(byCount([['Lottery A', 1]]), ['Lottery A']);
 });
+
+test('orderOptions: many percentages with one odd answer keep their numeric order, the odd one after (masculinity-survey.csv\'s "No children")', () => {
+  const percents: [string, number][] = Array.from({ length: 12 }, (_, i) => [`${i * 9}%`, 12 - i]);
+  percents.push(['100%', 3], ['No children', 2]);
+  assert.deepEqual(order(percents), { options: [...Array.from({ length: 12 }, (_, i) => `${i * 9}%`), '100%', 'No children'], scale: 'numeric' });
+  // Non-substantive answers still go last; two odd answers among the numbers go by count.
+  const twenty: [string, number][] = Array.from({ length: 20 }, (_, i) => [`${i * 5}%`, 20 - i]);
+  assert.deepEqual(order([...twenty, ['No children', 2], ['Gay/Bisexual', 5], ["Don't know", 9]]).options.slice(-4), ['95%', 'Gay/Bisexual', 'No children', "Don't know"]);
+  // Among a few numbers, a word answer may be a point of their scale: by count, as before.
+  assert.deepEqual(order([['0', 5], ['1', 9], ['2', 3], ['Several', 7]]), { options: ['1', 'Several', '0', '2'] });
+});
