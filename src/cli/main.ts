@@ -11,6 +11,7 @@ import { isSurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { formatError, useColor } from './print.js';
 import { maskContacts } from '../privacy/mask.js';
+import { forTerminal } from '../render/sanitize.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   const program = createProgram(io, version());
@@ -33,8 +34,8 @@ function handle(e: unknown, io: Io): ExitCode {
   }
   if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') return EXIT.ok;
   const detail = e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e);
-  // A bug's message may quote data: contact details masked, control characters dropped.
-  io.stderr.write(`survey: ${messages.internal(maskContacts(detail).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ''))}\n`);
+  // A bug's message may quote data: contact details masked, control characters shown line by line (the stack keeps its lines).
+  io.stderr.write(`survey: ${messages.internal(maskContacts(detail).split('\n').map(forTerminal).join('\n'))}\n`);
   return EXIT.internal;
 }
 

@@ -6,7 +6,7 @@ import { renderText } from '../render/table/text.js';
 import { renderCsv } from '../render/table/csv.js';
 import { renderMarkdown } from '../render/table/markdown.js';
 import { formatDiagnostic, styler, useColor } from './print.js';
-import { jsonForTerminal } from '../render/sanitize.js';
+import { jsonText } from '../render/sanitize.js';
 
 export function renderResult(result: AnalysisResult, format: Format, io: Io, colorFlag: boolean | undefined): string {
   // The result alone on stdout (often a file to keep); what is said beside it goes to stderr: all of
@@ -15,7 +15,7 @@ export function renderResult(result: AnalysisResult, format: Format, io: Io, col
   for (const d of said) io.stderr.write(formatDiagnostic(d, useColor(io.stderr, io.env, colorFlag)));
   switch (format) {
     case 'json':
-      return `${jsonForTerminal(result)}\n`;
+      return `${jsonText(result)}\n`;
     case 'csv':
     case 'md':
       return format === 'csv' ? renderCsv(result) : renderMarkdown(result);

@@ -1,34 +1,24 @@
 /** Making data text safe for each place it is shown. */
+import { escapeControlsInJson, showControls } from './controls.js';
 import { roundHalfUp } from './number.js';
 
 /**
- * Drops terminal escape sequences, and shows other C0 control characters as their Unicode
- * pictures (NUL as ␀, BEL as ␇) and C1 controls as U+FFFD: data never drives the terminal, and
- * two answers that differ only by one ("Ma\0le", "Male") never read alike. Drops the
- * bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) that can make a line read
- * differently from what it holds ("Trojan Source"); Arabic and Hebrew text needs none of them.
- * Line breaks and tabs become spaces.
+ * Text for a terminal: control and bidirectional formatting characters shown (controls.ts), so
+ * data never drives the terminal or reorders the line, and two answers that differ only by one
+ * ("Ma\0le", "Male"; "\x1b[31mRed", "Red") never read alike: an escape sequence shows as
+ * "␛[31m". Line breaks and tabs become spaces: one answer, one line.
  */
 export function forTerminal(s: string): string {
-  return (
-    s
-      // A terminal escape sequence (colour, cursor: ESC [ 31 m) is formatting pasted with the text, not content: dropped whole.
-      // eslint-disable-next-line no-control-regex
-      .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/g, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)))
-      .replace(/[\u0080-\u009f]/g, '\ufffd')
-      .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
-      .replace(/[\r\n\t]+/g, ' ')
-  );
+  return showControls(s).replace(/[\r\n\t]+/g, ' ');
 }
 
 /**
- * JSON for a terminal: the same value as JSON.stringify gives, with DEL, C1 controls and
- * bidirectional overrides written as \u escapes (JSON.stringify escapes only C0 controls).
+ * JSON for a terminal or a file: the same value as JSON.stringify gives, with DEL, C1 controls and
+ * bidirectional formatting characters written as \u escapes (JSON.stringify escapes only C0
+ * controls). JSON is data for programs: it keeps the exact text, escaped, not made visible.
  */
-export function jsonForTerminal(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function jsonText(value: unknown): string {
+  return escapeControlsInJson(JSON.stringify(value, null, 2));
 }
 
 /** Escapes text for HTML and SVG content and attributes. */
@@ -52,15 +42,16 @@ export function forMarkdown(s: string): string {
 }
 
 /**
- * A CSV cell: quoted when needed, and text that a spreadsheet would run as a
- * formula (= + - @, tab, CR) is prefixed with ' (OWASP CSV injection).
+ * A CSV cell: quoted when needed, control characters shown, and text that a spreadsheet would
+ * run as a formula (= + - @, tab, CR) is prefixed with ' (OWASP CSV injection).
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  // Control characters (escape sequences) never belong in published data, and would drive a terminal.
-  // eslint-disable-next-line no-control-regex
-  let s = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
+  // Control and bidirectional characters shown, not dropped: a spreadsheet or terminal showing the
+  // file is never driven by them, and two answers that differ only by one stay two (controls.ts).
+  // Tab, CR and LF stay: a quoted cell holds them.
+  let s = showControls(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

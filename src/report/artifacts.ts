@@ -17,6 +17,7 @@ import { renderMarkdown, tableMarkdown } from '../render/table/markdown.js';
 import { slug } from '../codebook/ids.js';
 import { chartForGrid, chartForTable, type ChartContext } from './choose-chart.js';
 import { inputName } from '../render/title.js';
+import { jsonText } from '../render/sanitize.js';
 import type { ChartResult } from '../render/chart/spec.js';
 import { consolidatedCharts } from './profile.js';
 import { renderHtml } from './html.js';
@@ -175,8 +176,9 @@ function sharedPeaks(tables: readonly Table[], contextOf: (t: Table) => ChartCon
   return peaks;
 }
 
+/** results.json, tables/*.json, manifest.json: the exact text of the data, hidden characters as \u escapes. */
 function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${jsonText(value)}\n`;
 }
 
 export function sha256(content: string | Uint8Array): string {

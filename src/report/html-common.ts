@@ -1,6 +1,7 @@
 /** What every part of report.html shares: its input, escaping and number formats. */
 import type { StudySpec, TableSpec } from '../spec/analysis.js';
 import type { AnalysisResult, Table } from '../spec/result.js';
+import { showControls } from '../render/controls.js';
 import { escapeXml } from '../render/sanitize.js';
 import { formatCount as groupedCount } from '../render/number.js';
 
@@ -23,10 +24,12 @@ export interface HtmlInput {
   inputSha256?: string | undefined;
 }
 
-/** Text for HTML content and attributes: control characters dropped, markup escaped. */
+/**
+ * Text for HTML content and attributes: control and bidirectional formatting characters shown
+ * (an unclosed U+202E would reverse the rest of its paragraph), markup escaped.
+ */
 export function h(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return escapeXml(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ''));
+  return escapeXml(showControls(s));
 }
 
 /** `1,022`: a count with thousands separators (weighted counts keep one decimal). */

@@ -9,6 +9,7 @@
  */
 import type { Workbook as ExcelWorkbook, Worksheet } from 'exceljs';
 import { loadBundle } from '../bundle/load.js';
+import { showControls } from '../render/controls.js';
 import type { StudySpec } from '../spec/analysis.js';
 import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
 import { resultTitle, stepLabel } from '../render/title.js';
@@ -33,10 +34,13 @@ const PERCENT = '0.0%';
 
 type Cell = string | number | null;
 
-/** Cell text: control characters Excel cannot store dropped, formula triggers neutralised, line ends as LF. */
+/**
+ * Cell text: control and bidirectional formatting characters shown (Excel cannot store most of
+ * them, and two answers that differ by one stay two; controls.ts), formula triggers
+ * neutralised, line ends as LF.
+ */
 export function xlsxText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  let t = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  let t = showControls(s);
   if (/^[=+\-@\t\r]/.test(t)) t = `'${t}`;
   // XML turns a bare CR into LF on reading: say so on writing, so the cell reads back as written.
   t = t.replace(/\r\n?/g, '\n');

@@ -651,7 +651,7 @@ test('personal data is named as withheld, and never written by --out', async () 
 
 // ------------------------------------------------- terminals and colour ----
 
-test('terminal control characters in data never reach text and Markdown output: escape sequences dropped, others shown as their pictures', async () => {
+test('terminal control characters in data never reach text and Markdown output: each is shown as its picture, escape sequences too', async () => {
   for (const format of ['text', 'md']) {
     const r = await run(['analyze', 'fixtures/flavours/control-chars.csv', '--format', format]);
     assert.equal(r.code, 0);
@@ -661,10 +661,11 @@ test('terminal control characters in data never reach text and Markdown output: 
     assert.match(r.out, /Green/, format);
   }
   const text = (await run(['analyze', 'fixtures/flavours/control-chars.csv'])).out;
-  assert.match(text, /^\s+\S*Red\S*\s+5\s+41\.7%/m);
+  // Shown, not dropped: a red "Red" stays apart from a plain one.
+  assert.match(text, /^\s+\u241b\[31mRed\u241b\[0m\s+5\s+41\.7%/m);
   // "Green" followed by a BEL: shown as ␇, so that it never reads as another "Green".
   assert.match(text, /^\s+Green\u2407\s+3\s+25\.0%/m);
-  assert.match(text, /^Favourite colour \[/m);
+  assert.match(text, /^Favourite \u241b\[2Jcolour \[/m);
 });
 
 test('terminal control characters in data are stripped from --format csv on a terminal', async () => {
@@ -678,7 +679,7 @@ test('terminal control characters in a file name never reach error messages', as
   const r = await run(['analyze', 'fixtures/broken/\u001b[2Jnope\u0007.csv']);
   assert.equal(r.code, 4);
   assert.ok(!CONTROL.test(r.err), JSON.stringify(r.err));
-  assert.match(r.err, /broken\/nope\u2407\.csv: error SURVEY_IO_READ/);
+  assert.match(r.err, /broken\/\u241b\[2Jnope\u2407\.csv: error SURVEY_IO_READ/);
 });
 
 const ANSI = '\u001b[';

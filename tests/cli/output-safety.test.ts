@@ -4,7 +4,9 @@
  * bidirectional overrides) go through analyze, report and clean, and every output is checked
  * for the attack it would carry: CSV and XLSX cells never start a formula, SVG and HTML never
  * hold markup from data (and stay valid XML), Markdown rows keep their columns, terminals get no
- * control character, JSON escapes what a terminal would run.
+ * control character, JSON escapes what a terminal would run. Control and bidirectional formatting
+ * characters are shown the same way in every output a person reads (U+202E as "<U+202E>", NUL as
+ * "␀"), never dropped: answers that differ only by one stay distinct rows, bars and cells.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,7 +41,16 @@ const HOSTILE = [
   '\u009b31mC1 CSI',
   'invoice\u202egnp.exe',
   '&amp; &lt;',
+  // Differ from "Male" only by a character that is not text: each must stay its own answer everywhere.
+  'Male',
+  'Ma\u202ele',
+  'Ma\u2066le',
+  'Ma\u0000le',
+  'Ma\u007fle',
+  'Ma\u0085le',
 ];
+/** How every output that a person reads shows the answers above that hide a character. */
+const SHOWN = ['invoice<U+202E>gnp.exe', 'Ma<U+202E>le', 'Ma<U+2066>le', 'Ma\u2400le', 'Ma\u2421le', 'Ma<U+0085>le'];
 const MULTI = ['=cmd', '<b>x</b>', 'ok'];
 const HEADERS = ['=cmd|\' /C calc\'!A0', 'Pick <script>alert(4)</script> | one', `@apps${ESC}[1m`, 'How many?', 'Why?'];
 
@@ -53,6 +64,14 @@ const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u
 // eslint-disable-next-line no-control-regex
 const XML_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const FORMULA = /^[=+\-@\t\r]/;
+/** Raw in any output file: control characters other than tab and line ends, DEL, C1, bidi embeddings, overrides, isolates. */
+// eslint-disable-next-line no-control-regex
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+function assertNoHidden(text: string, what: string): void {
+  const m = HIDDEN.exec(text);
+  assert.equal(m, null, `${what}: ${JSON.stringify(m?.[0])} at ${m?.index}: ${JSON.stringify(text.slice(Math.max(0, (m?.index ?? 0) - 30), (m?.index ?? 0) + 30))}`);
+}
 
 async function run(argv: string[]) {
   const io = captureIo({ isTTY: false });
@@ -107,7 +126,7 @@ function assertMarkdownSafe(text: string, what: string): void {
   }
 }
 
-async function assertXlsxSafe(file: string): Promise<number> {
+async function assertXlsxSafe(file: string, values = new Set<string>()): Promise<number> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
   let strings = 0;
@@ -120,6 +139,8 @@ async function assertXlsxSafe(file: string): Promise<number> {
           strings++;
           assert.doesNotMatch(v, FORMULA, `${ws.name}!${cell.address}: ${JSON.stringify(v)}`);
           assert.doesNotMatch(v, XML_UNSAFE, `${ws.name}!${cell.address}`);
+          assertNoHidden(v, `${ws.name}!${cell.address}`);
+          values.add(v);
         }
       }),
     );
@@ -157,18 +178,37 @@ test('analyze --out: CSV, Markdown, SVG, HTML, XLSX and JSON files, each safe fo
   const files = filesUnder(out);
   const kinds = new Set(files.map((f) => f.slice(f.lastIndexOf('.'))));
   for (const k of ['.csv', '.md', '.svg', '.html', '.xlsx', '.json']) assert.ok(kinds.has(k), `${k} in ${[...kinds].join(' ')}`);
+  const cells = new Set<string>();
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
+    // Not one raw control or bidi character in any file, JSON included (it writes them as \u escapes).
+    if (!f.endsWith('.xlsx')) assertNoHidden(text, f);
     if (f.endsWith('.csv')) assertCsvSafe(text, f);
     else if (f.endsWith('.md')) assertMarkdownSafe(text, f);
     else if (f.endsWith('.svg') || f.endsWith('.html')) assertMarkupSafe(text, f);
-    else if (f.endsWith('.xlsx')) assert.ok((await assertXlsxSafe(f)) > 20);
+    else if (f.endsWith('.xlsx')) assert.ok((await assertXlsxSafe(f, cells)) > 20);
     else if (f.endsWith('.json')) JSON.parse(text);
   }
   // Escaped, not dropped: the reader still sees what respondents wrote.
   const html = readFileSync(join(out, 'report.html'), 'utf8');
   assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
   assert.ok(html.includes('Pick &lt;script&gt;alert(4)&lt;/script&gt; | one'));
+  // Shown, not dropped, and the same way everywhere: each "Ma?le" stays apart from "Male".
+  const csv = parseCsv(readFileSync(join(out, 'tables.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const answers = new Set(csv.filter((r) => r['kind'] === 'frequency' && r['label'] === 'Pick <script>alert(4)</script> | one').map((r) => r['answer']));
+  const picked = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as AnalysisResult;
+  const table = picked.tables.find((t): t is FrequencyTable => t.kind === 'frequency' && t.label === 'Pick <script>alert(4)</script> | one')!;
+  assert.equal(answers.size, HOSTILE.length, 'one CSV row per answer');
+  assert.deepEqual(table.rows.map((r) => r.label).sort(), HOSTILE.map((h) => h.trim()).sort(), 'results.json keeps the exact text');
+  const svg = readFileSync(join(out, 'charts', `${files.find((f) => /charts\/pick.*\.svg$/.test(f))!.split('/').pop()}`), 'utf8');
+  for (const shown of SHOWN) {
+    assert.ok(answers.has(shown), `tables.csv: ${shown}`);
+    assert.ok(cells.has(shown), `tables.xlsx: ${shown}`);
+    assert.ok(html.includes(shown.replace(/</g, '&lt;').replace(/>/g, '&gt;')), `report.html: ${shown}`);
+    // The chart's description joins every answer: an unclosed U+202E there would reverse the rest.
+    const desc = /<desc>([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
+    assert.ok(desc.includes(shown.replace(/</g, '&lt;').replace(/>/g, '&gt;')), `chart <desc>: ${shown}`);
+  }
 });
 
 test('report --rejects and clean: every cell of the respondent-level files is safe', async () => {

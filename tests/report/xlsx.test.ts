@@ -143,7 +143,8 @@ test('text a spreadsheet would run as a formula is neutralised with a leading ap
   }
   assert.equal(wb.getWorksheet('Contents')!.getCell('A1').value, "'=Study");
   assert.equal(xlsxText('-5'), "'-5");
-  assert.equal(xlsxText('a\u0000b\u0007c'), 'abc', 'control characters XML cannot hold are dropped');
+  assert.equal(xlsxText('a\u0000b\u0007c'), 'a\u2400b\u2407c', 'control characters XML cannot hold are shown (␀, ␇), not dropped');
+  assert.equal(xlsxText('Ma\u202ele\ufffe'), 'Ma<U+202E>le<U+FFFE>', 'a bidirectional override and a noncharacter are shown');
   assert.equal(xlsxText('plain'), 'plain');
   assert.equal(xlsxText('\r\nx\ry'), "'\nx\ny", 'a leading CR is neutralised before line ends become LF');
 });

@@ -5,6 +5,7 @@
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { MUTED, SIZE, chartConfig } from './theme.js';
 import { measureText, wrapText } from './text.js';
+import { showControls } from '../controls.js';
 import { formatCount } from '../number.js';
 import { isNoAnswer } from '../../codebook/scales.js';
 
@@ -313,8 +314,9 @@ const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**
  * Every string of a chart spec made safe for vega and for the SVG it draws:
- * - control characters that XML 1.0 cannot hold (an escape sequence typed into an answer) are
- *   dropped: in a title, an aria-label or a text mark they would make the .svg file unreadable;
+ * - control and bidirectional formatting characters are shown (controls.ts): XML 1.0 cannot hold
+ *   most controls, and an unclosed U+202E in the aria-label that joins every answer would reverse
+ *   all the text after it. Shown, not dropped: two answers differing by one stay two bars;
  * - vega looks strings of a spec up in plain objects while parsing it, so a title, an axis
  *   title, a band key or a sort entry that is exactly "constructor", "toString" or "valueOf"
  *   fails with "Operator not defined": each such string gets a zero-width space, which does not show.
@@ -322,8 +324,7 @@ const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
  */
 export function vegaSafe<T>(value: T): T {
   if (typeof value === 'string') {
-    // eslint-disable-next-line no-control-regex
-    const text = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+    const text = showControls(value);
     return (OBJECT_MEMBERS.has(text) ? `${text}\u200B` : text) as T;
   }
   if (Array.isArray(value)) return value.map((v) => vegaSafe(v)) as T;

@@ -17,10 +17,11 @@ test('Markdown cells never open a tag, an entity, emphasis, a link or another ce
   assert.equal(forMarkdown('line\nbreak'), 'line break');
 });
 
-test('forTerminal: a NUL or BEL inside an answer is shown (␀, ␇), so "Ma\\0le" never reads as "Male"; escape sequences go whole', () => {
+test('forTerminal: a NUL or BEL inside an answer is shown (␀, ␇), so "Ma\\0le" never reads as "Male"; so is an escape sequence', () => {
   assert.equal(forTerminal('Ma\u0000le'), 'Ma\u2400le');
   assert.notEqual(forTerminal('Ma\u0000le'), forTerminal('Male'));
-  assert.equal(forTerminal('\u001b[31mRed\u001b[0m\u0007'), 'Red\u2407');
-  assert.equal(forTerminal('a\u0085b\u202ec'), 'a\ufffdbc');
+  // Shown, not dropped whole: "\x1b[31mRed" and "Red" are two answers and must read as two.
+  assert.equal(forTerminal('\u001b[31mRed\u001b[0m\u0007'), '\u241b[31mRed\u241b[0m\u2407');
+  assert.equal(forTerminal('a\u0085b\u202ec\u007f'), 'a<U+0085>b<U+202E>c\u2421');
   assert.equal(forTerminal('two\r\nlines\there'), 'two lines here');
 });
