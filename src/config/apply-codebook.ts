@@ -35,7 +35,7 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
     const at = questions.findIndex((q) => !fromSpec.has(q) && q.columns.includes(columns[0]!) && (!alone || q.columns.every((c) => columns.includes(c))));
     // Read again: the inferred reading of those columns, when it reads no others (a grid's item alone is no grid).
     const base = at >= 0 ? questions[at]! : inferred.questions.find((q) => q.columns.includes(columns[0]!) && q.columns.every((c) => columns.includes(c)));
-    const next = override(base, qs, columns, headers, loaded, path);
+    const next = override(base, qs, columns, headers, loaded, path, itemAnswers(qs, columns, inferred.questions));
     fromSpec.add(next);
     if (at >= 0) {
       // A spec question may take columns from several inferred ones (regrouping); drop what it took.
@@ -87,7 +87,24 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
   return { questions, ...(studyMissing ? { missing: studyMissing } : {}) };
 }
 
-function override(base: Question | undefined, qs: QuestionSpec, columns: number[], headers: readonly ColumnHeader[], loaded: LoadedSpec, path: (string | number)[]): Question {
+/**
+ * A grid the spec declares from columns that inference read one by one: the answers of its
+ * items' columns, in the order each first lists them, so that the grid is ordered on their scale
+ * as each column was ("Yes, very rude" .. "No, not rude at all"), not each item by its own counts.
+ * Undefined when an item's column was not read as a single choice.
+ */
+function itemAnswers(qs: QuestionSpec, columns: readonly number[], inferred: readonly Question[]): string[] | undefined {
+  if (qs.type !== 'matrix' || !qs.items) return undefined;
+  const answers = new Set<string>();
+  for (const c of columns) {
+    const one = inferred.find((q) => q.columns.length === 1 && q.columns[0] === c);
+    if (one?.type !== 'single') return undefined;
+    for (const o of one.options) answers.add(o);
+  }
+  return [...answers];
+}
+
+function override(base: Question | undefined, qs: QuestionSpec, columns: number[], headers: readonly ColumnHeader[], loaded: LoadedSpec, path: (string | number)[], gridAnswers?: readonly string[]): Question {
   const h = headers[columns[0]!]!;
   const type = qs.type ?? base?.type ?? 'single';
   const items: Item[] = qs.items
@@ -123,6 +140,18 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   // Options inferred for another type (a multi's split parts, say) mean nothing for this one.
   let options = base && base.type !== type ? [] : q.options;
   if (base && base.type !== type) q.order = 'count';
+  if (gridAnswers && base?.type !== 'matrix') {
+    // Ordered afresh below when recoded or listed; otherwise on the scale the answers make, if any.
+    const ordered = orderOptions(gridAnswers, new Map());
+    options = ordered.options;
+    if (ordered.scale) {
+      q.scale = ordered.scale;
+      q.order = 'fixed';
+    } else {
+      delete q.scale;
+      q.order = 'count';
+    }
+  }
   // Recode targets are answers in their own right, and the spelling case-folding settles on.
   // A Map, not the object: an answer named "constructor" or "toString" must not find Object.prototype's.
   const recode = new Map(Object.entries(q.recode ?? {}));
@@ -133,7 +162,7 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   if (qs.options) {
     // A listed answer that is recoded is shown under its new label, where it is listed (init lists the export's answers): no empty row.
     const listed = [...new Set(qs.options.map(recoded))];
-    if (base && base.type === type && !q.foldCase) checkListedOptions(listed, options, loaded, [...path, 'options']);
+    if (((base && base.type === type) || (gridAnswers && base?.type !== 'matrix')) && !q.foldCase) checkListedOptions(listed, options, loaded, [...path, 'options']);
     // An answer declared missing is outside the base, whichever list names it.
     options = [...listed.filter((o) => !q.missing?.includes(o)), ...options.filter((o) => !listed.includes(o))];
     if (q.foldCase) options = dedupeCase(options, listed);
