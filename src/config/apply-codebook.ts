@@ -4,7 +4,7 @@
  * every reference is checked, with the closest id suggested on a miss.
  */
 import { findRef, type Band, type Codebook, type Item, type Question } from '../spec/codebook.js';
-import { caseScore, inBand } from '../codebook/values.js';
+import { caseScore, inBand, normalizeCell, parseDateTime, parseNumber } from '../codebook/values.js';
 import { messages } from '../errors/messages.js';
 import type { ColumnRef, QuestionSpec, StudySpec } from '../spec/analysis.js';
 import type { ColumnHeader } from '../codebook/header.js';
@@ -124,6 +124,7 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
     return q;
   }
   delete q.pii;
+  if (base) checkDeclaredType(base, qs, type, loaded, path);
   if (qs.layout === 'columns') q.layout = { kind: 'columns' };
   else if (qs.layout === 'joined' || qs.separator) q.layout = { kind: 'joined', separator: qs.separator ?? ', ' };
   else if (type === 'multi' && !q.layout) q.layout = { kind: 'joined', separator: ', ' };
@@ -195,6 +196,26 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   }
   if (qs.scale) q.scale = qs.scale;
   return q;
+}
+
+/**
+ * `type: numeric` (or `date`) on a choice question none of whose answers is one ("18-29", "> 60")
+ * would summarise no one: every answer is left out as no number and the run succeeds with n = 0.
+ * Said at the spec's line while the answers are known; a column with some numbers among its
+ * answers is left to count those ("NA" or "N/A" beside them).
+ */
+function checkDeclaredType(base: Question, qs: QuestionSpec, type: string, loaded: LoadedSpec, path: (string | number)[]): void {
+  if (qs.type !== 'numeric' && qs.type !== 'date') return;
+  if ((base.type !== 'single' && base.type !== 'multi') || base.options.length === 0) return;
+  const reads = (o: string) => {
+    const v = normalizeCell(o);
+    return qs.type === 'numeric' ? !Number.isNaN(parseNumber(v, false)) || !Number.isNaN(parseNumber(v, true)) : !Number.isNaN(parseDateTime(v, 'mdy')) || !Number.isNaN(parseDateTime(v, 'dmy'));
+  };
+  if (base.options.some(reads)) return;
+  const shown = base.options.slice(0, 4).map((o) => JSON.stringify(o)).join(', ') + (base.options.length > 4 ? ', ...' : '');
+  const what = qs.type === 'numeric' ? 'a number' : 'a date';
+  const hint = qs.type === 'numeric' && base.type === 'single' ? `leave out type: numeric to tabulate its answers as a choice question${base.scale === 'numeric' ? ' (ranges such as these keep their order)' : ''}` : `leave out type: ${qs.type} to tabulate its answers as they are`;
+  throw specError(loaded, [...path, 'type'], `'${qs.id}' is declared ${qs.type}, but none of its answers is ${what} (${shown}): its summary would count no one`, hint);
 }
 
 /**

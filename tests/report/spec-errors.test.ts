@@ -11,6 +11,8 @@ import { fromRoot } from '../helpers/paths.js';
 const dir = mkdtempSync(join(tmpdir(), 'survey-spec-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 copyFileSync(fromRoot('fixtures/whatsapp-privacy-2021/responses.csv'), join(dir, 'responses.csv'));
+// The reference study's ages are bands ("25-34"): bands of a numeric age need ages in years.
+writeFileSync(join(dir, 'ages.csv'), 'What should the government do about it?,Your age,Gender\nLet users be the best judge,34,Female\nBring in more holistic regulation,61,Male\n');
 
 async function run(spec: string): Promise<{ code: number; err: string }> {
   writeFileSync(join(dir, 'survey.yaml'), spec);
@@ -87,12 +89,12 @@ const cases: [string, string, string][] = [
   ],
   [
     'age bands that overlap (a value in both would go to the first, unsaid)',
-    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - id: age_band\n    from: age\n    bands:\n      - { label: young, min: 18, max: 30 }\n      - { label: older, min: 30 }\n',
+    'version: 1\ninput: { file: ages.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - id: age_band\n    from: age\n    bands:\n      - { label: young, min: 18, max: 30 }\n      - { label: older, min: 30 }\n',
     "survey.yaml:10: error SURVEY_SPEC_INVALID: derive[0].bands[1]: bands 'young' and 'older' overlap (from 30 to 30): a value there would be counted in 'young' only",
   ],
   [
     'a band whose min is above its max',
-    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: age_band, from: age, bands: [{ label: 18-29, min: 29, max: 18 }] }\n',
+    'version: 1\ninput: { file: ages.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: age_band, from: age, bands: [{ label: 18-29, min: 29, max: 18 }] }\n',
     "survey.yaml:6: error SURVEY_SPEC_INVALID: derive[0].bands[0]: band '18-29' runs from 29 down to 18: no value is in it",
   ],
   [
@@ -102,7 +104,7 @@ const cases: [string, string, string][] = [
   ],
   [
     'a derived question whose id another question has: pointed at where it is written',
-    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: gov, from: age, bands: [{ label: young, max: 29 }, { label: older, min: 30 }] }\n',
+    'version: 1\ninput: { file: ages.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: gov, from: age, bands: [{ label: young, max: 29 }, { label: older, min: 30 }] }\n',
     "survey.yaml:7: error SURVEY_SPEC_INVALID: derive[0].id: two questions have the id 'gov' (questions[0].id has it too)",
   ],
   [
@@ -112,8 +114,18 @@ const cases: [string, string, string][] = [
   ],
   [
     'two spec questions with one id: the later pointed at, the earlier named',
-    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\n  - { id: gov, column: Gender }\n',
+    'version: 1\ninput: { file: ages.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\n  - { id: gov, column: Gender }\n',
     "survey.yaml:6: error SURVEY_SPEC_INVALID: questions[2].id: two questions have the id 'gov' (questions[0].id has it too); ids must be unique",
+  ],
+  [
+    'a choice question of bands declared numeric (it would summarise no one, and the run succeeded with n = 0)',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\n',
+    `survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].type: 'age' is declared numeric, but none of its answers is a number ("Under 18", "18-24", "25-34", "35-44", ...): its summary would count no one\n  hint: leave out type: numeric to tabulate its answers as a choice question (ranges such as these keep their order)`,
+  ],
+  [
+    'a choice question declared a date',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gender, column: Gender, type: date }\n',
+    `survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].type: 'gender' is declared date, but none of its answers is a date ("Male", "Female", "Non-binary", "Prefer not to say"): its summary would count no one\n  hint: leave out type: date to tabulate its answers as they are`,
   ],
   ['a column that does not exist', 'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gendr }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].column: no column named 'Gendr', did you mean 'Gender'?"],
   [
