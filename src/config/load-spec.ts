@@ -279,8 +279,12 @@ function describe(e: ErrorObject): string {
     }
     case 'required':
       return `missing '${String(p.missingProperty)}'`;
-    case 'enum':
-      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'enum': {
+      // A misspelt choice (type: singel, keep: frist) is named with the one meant, as a misspelt key is.
+      const allowed = p.allowedValues as unknown[];
+      const near = typeof e.data === 'string' ? closest(e.data, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+      return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${near !== undefined ? `, did you mean '${near}'?` : ''}`;
+    }
     case 'const':
       return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'type':

@@ -60,6 +60,12 @@ const cases: [string, string, string][] = [
     "survey.yaml:7: error SURVEY_SPEC_INVALID: tables[0].columns[1]: question 'why' is text, not a choice question",
   ],
   ['a wrong enum value', 'version: 1\ntables:\n  - { type: pie, question: x }\n', 'survey.yaml:3: error SURVEY_SPEC_INVALID: tables[0].type: must be one of "frequency", "crosstab", "banner"'],
+  [
+    'a misspelt choice: the one meant, as for a misspelt key',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gender, column: Gender, type: singel }\n',
+    'survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].type: must be one of "single", "multi", "matrix", "numeric", "date", "text", "pii", did you mean \'single\'?\n',
+  ],
+  ['a misspelt rule: the one meant', 'version: 1\ninput: { file: responses.csv }\nfilters:\n  - { rule: speder, duration: x, minSeconds: 5 }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: filters[0].rule: must be one of \"fieldwork\", \"test\", \"required\", \"duplicates\", \"speeders\", \"straightlining\", \"attention\", \"expression\", did you mean 'speeders'?\n"],
   ['not YAML', 'version: 1\ninput: {file: responses.csv\n', 'survey.yaml:3:1: error SURVEY_SPEC_INVALID: invalid YAML'],
   ['no input file', 'version: 1\n', "survey.yaml:1: error SURVEY_SPEC_INVALID: input: missing 'input.file'"],
   [
@@ -224,7 +230,7 @@ test('several problems in a spec: the first reported, the others listed by line 
   assert.equal(code, 2, err);
   assert.equal(err, [
     "survey.yaml:7: error SURVEY_SPEC_INVALID: filters[0]: unknown key 'minSecond', did you mean 'minSeconds'?",
-    `  hint: also line 4: tables[0].type: must be one of "frequency", "crosstab", "banner"; line 5: tables[1]: missing 'column'`,
+    `  hint: also line 4: tables[0].type: must be one of "frequency", "crosstab", "banner", did you mean 'frequency'?; line 5: tables[1]: missing 'column'`,
     '',
   ].join('\n'));
 });
