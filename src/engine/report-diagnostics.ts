@@ -41,7 +41,7 @@ export function checkAfterReading(loaded: LoadedSpec, read: StudyRead, funnel: r
     } else if (problem !== null) throw error(problem.message, problem.hint);
   }
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
-  if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted, noWeightLines) });
+  if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted, tabulation.noWeight, noWeightLines) });
   for (const c of tabulation.coders.values()) {
     if (c instanceof BandCoder && c.outside > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_DERIVE_OUTSIDE', message: messages.outsideBands(c.question.id, c.question.derived!.from, c.outside, String(Number(c.firstOutside.toPrecision(4))), gapOf(c.question.derived!.bands, c.firstOutside)) });
   }

@@ -261,10 +261,14 @@ test('a table filter that no kept row meets names the table by its spec id where
   assert.match(d[0]!.message, /^table 'judges': filter "gov == .*" matched no kept row: the table is empty/);
 });
 
-test('kept rows without a valid weight (blank, negative) are named by line in the warning', async () => {
-  writeFileSync(join(dir, 'weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'Yes,-1', 'No,0.8'].join('\n'));
+test('kept rows without a valid weight are named by line in the warning, and counted by why (a negative weight or one that is no number is no slip)', async () => {
+  writeFileSync(join(dir, 'weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'Yes,-1', 'No,0.8', 'No,n/a', 'Yes,-0.5', 'Yes,0'].join('\n'));
   const d = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\ntables:\n  - { type: frequency, question: q1 }\n')).diagnostics.find((x) => x.code === 'SURVEY_WEIGHT_MISSING');
-  assert.equal(d?.message, '2 kept rows have no valid weight (blank, negative or no number) and count with weight 0: lines 3, 4');
+  // A weight of 0 is a weight (a case left out on purpose), not a missing one.
+  assert.equal(d?.message, '4 kept rows have no valid weight (1 blank, 2 negative, 1 not a number) and count with weight 0: lines 3, 4, 6, 7');
+  writeFileSync(join(dir, 'blank-weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'No,0.8'].join('\n'));
+  const blank = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: blank-weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\n')).diagnostics.find((x) => x.code === 'SURVEY_WEIGHT_MISSING');
+  assert.equal(blank?.message, '1 kept row has no valid weight (1 blank) and counts with weight 0: line 3');
 });
 
 test('a weight column of a few numbers read as answers is pointed to type: numeric; declared so, it weights', async () => {
