@@ -249,13 +249,18 @@ export class Tabulation {
           const f = new ChoiceFrequency(coder, netsOf(coder), {}, this.stats);
           return [{ add: (w) => f.add(w), tables: () => [f.table()] }];
         }
-        case 'matrix':
-          return coder.question.items.flatMap((item, i) => {
+        case 'matrix': {
+          const items = coder.question.items.flatMap((item, i) => {
             if (itemId !== undefined && item.id !== itemId) return [];
             const view = new MatrixItemView(coder, i);
-            const f = new ChoiceFrequency(view, [], { label: view.question.label, item: item.label }, this.stats);
-            return [{ add: (w: number) => f.add(w), tables: () => [f.table()] }];
+            return [new ChoiceFrequency(view, [], { label: view.question.label, item: item.label }, this.stats)];
           });
+          // Answers listed by count are listed by the grid's counts, all items alike, so that
+          // its items read answer against answer (in a table, a row each, and in one chart).
+          const pooled = (code: number) => items.reduce((sum, f) => sum + f.countOf(code), 0);
+          for (const f of items) f.orderWith(pooled);
+          return items.map((f) => ({ add: (w: number) => f.add(w), tables: () => [f.table()] }));
+        }
         case 'numeric': {
           const f = new NumericSummary(coder);
           return [{ add: (w) => f.add(w), tables: () => [f.table()] }];

@@ -84,3 +84,31 @@ test("a grid the spec declares from columns read one by one keeps their scale: e
   assert.equal(await main(['report', 'wake-typo.yaml'], bad), 2);
   assert.match(bad.err(), /^wake-typo\.yaml:7: error SURVEY_SPEC_INVALID: questions\[0\]\.options\[0\]: 'Yes, Very rude' is not an answer in the data, did you mean 'Yes, very rude'\?/);
 });
+
+test("a grid's answers of no order are listed by the whole grid's counts, every item alike (each item was sorted by its own)", async () => {
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/flying-etiquette-survey/flying-etiquette.csv'));
+  writeFileSync(
+    join(dir, 'arm.yaml'),
+    `version: 1\ninput: { file: ${data} }\nquestions:\n  - id: arm\n    type: matrix\n    label: Who should get the arm rests?\n    items:\n` +
+      '      - { id: three, label: a row of three, column: "In a row of three seats, who should get to use the two arm rests?" }\n' +
+      '      - { id: two, label: a row of two, column: "In a row of two seats, who should get to use the middle arm rest?" }\n' +
+      'tables:\n  - { id: arm, type: frequency, question: arm }\n',
+  );
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'arm.yaml', '--format', 'json'], io), 0, io.err());
+  const tables = (JSON.parse(io.out()) as { tables: { rows: { label: string; count: number }[] }[] }).tables;
+  const orders = tables.map((t) => t.rows.map((r) => r.label));
+  assert.deepEqual(orders[0], orders[1], 'one answer order for both items');
+  // By the two items' counts together: "Whoever puts their arm on the arm rest first" (87 + 132)
+  // before "The person in the middle seat gets both arm rests" (119 + 0), though the row of three
+  // alone gave the middle seat more.
+  const pooled = new Map<string, number>();
+  for (const t of tables) for (const r of t.rows) pooled.set(r.label, (pooled.get(r.label) ?? 0) + r.count);
+  const byCount = orders[0]!.filter((l) => l !== 'Other (please specify)');
+  assert.deepEqual(byCount, [...byCount].sort((a, b) => pooled.get(b)! - pooled.get(a)!));
+  assert.deepEqual(byCount.slice(0, 3), ['The arm rests should be shared', 'Whoever puts their arm on the arm rest first', 'The person in the middle seat gets both arm rests']);
+  assert.equal(orders[0]!.at(-1), 'Other (please specify)', '"Other" stays last');
+  const text = captureIo({}, dir);
+  assert.equal(await main(['report', 'arm.yaml'], text), 0, text.err());
+  assert.match(text.out(), /items \(arm\.<item>\): three, two/, 'the terminal shows the grid as one table');
+});
