@@ -66,6 +66,26 @@ const cases: [string, string, string][] = [
     'survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].type: must be one of "single", "multi", "matrix", "numeric", "date", "text", "pii", did you mean \'single\'?\n',
   ],
   ['a misspelt rule: the one meant', 'version: 1\ninput: { file: responses.csv }\nfilters:\n  - { rule: speder, duration: x, minSeconds: 5 }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: filters[0].rule: must be one of \"fieldwork\", \"test\", \"required\", \"duplicates\", \"speeders\", \"straightlining\", \"attention\", \"expression\", did you mean 'speeders'?\n"],
+  [
+    "a section's keys not indented under it: said to belong under the empty key, not matched to the nearest key at their level ('file' is not 'title')",
+    'version: 1\ninput:\nfile: responses.csv\n',
+    "survey.yaml:3: error SURVEY_SPEC_INVALID: (top level): unknown key 'file': 'input:' just above it is empty; 'file' belongs under it\n  hint: indent 'file' (and the keys after it that go with it) deeper than 'input:'\n",
+  ],
+  [
+    "a recode's answers not indented under it",
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: g\n    column: Gender\n    recode:\n    Male: M\n',
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: questions[0]: unknown key 'Male': 'recode:' just above it is empty; 'Male' belongs under it\n",
+  ],
+  [
+    'a key not indented under an empty one, that its mapping already has: the key named where it is written (it was unnamed, at the line above)',
+    'version: 1\ninput: { file: responses.csv }\ntables:\n  - type: frequency\n    question: gov\n    chart:\n    type: bar\n',
+    "survey.yaml:7:5: error SURVEY_SPEC_INVALID: invalid YAML: key 'type' is given twice in one mapping (keep one)\n  hint: 'chart:' on the line above is empty: if the key belongs under it, indent it deeper",
+  ],
+  [
+    'text where a list is wanted: the brackets that make it one',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gender, options: Female, nets: { Women: Female } }\n',
+    'survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].nets.Women: must be a list\n  hint: a list is written in brackets: Women: [Female] (quote an answer that holds a comma: ["Yes, very"])\n',
+  ],
   ['not YAML', 'version: 1\ninput: {file: responses.csv\n', 'survey.yaml:3:1: error SURVEY_SPEC_INVALID: invalid YAML'],
   ['no input file', 'version: 1\n', "survey.yaml:1: error SURVEY_SPEC_INVALID: input: missing 'input.file'"],
   [
