@@ -320,7 +320,39 @@ export function specError(loaded: LoadedSpec, path: (string | number)[], message
 export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: string, questions: readonly Question[], expression?: string): SurveyError {
   const quoted = expression === undefined ? null : withQuotedAnswer(expression, name, (w) => findRef(questions, w) !== undefined);
   if (quoted !== null) return specError(loaded, path, messages.unquotedAnswer(name, expression!), `write ${quoted}`);
-  return specError(loaded, path, `unknown question '${name}'${didYouMean(name, questions.map((q) => q.id))}`);
+  const suggestion = didYouMean(name, questions.map((q) => q.id));
+  const meant = suggestion === '' ? byText(name, questions) : undefined;
+  if (meant) return specError(loaded, path, `unknown question '${name}': a spec names a question by its id, and this reads like '${meant.id}' ("${shortLabel(meant.label)}")`, `write ${meant.id} (survey init FILE lists every question's id)`);
+  // A word of several ids ("steak": eat_steak, like_steak_prepared): those ids, to choose from.
+  const word = name.trim().toLowerCase();
+  const sharing = suggestion === '' && /^[\p{L}\p{N}]{3,}$/u.test(word) ? questions.filter((q) => q.type !== 'pii' && q.id.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word)).map((q) => q.id) : [];
+  if (sharing.length >= 2) return specError(loaded, path, `unknown question '${name}'; the ids with that word: ${sharing.slice(0, 6).join(', ')}${sharing.length > 6 ? ', ...' : ''}`);
+  return specError(loaded, path, `unknown question '${name}'${suggestion}`);
+}
+
+/** A question's text, cut to a line, for a message. */
+function shortLabel(label: string): string {
+  return label.length <= 80 ? label : `${label.slice(0, 77).trimEnd()}...`;
+}
+
+/**
+ * The question a name that is no id was meant for, when it can be told: its text as the export
+ * words it ("How do you like your steak prepared?"), or words that hold every word of exactly one
+ * question's id (how_do_you_like_your_steak_prepared for like_steak_prepared), as an analyst
+ * writing a spec without `init` names a question. Grid items are named grid.item, not here.
+ */
+function byText(name: string, questions: readonly Question[]): Question | undefined {
+  const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const folded = words(name).join(' ');
+  if (folded === '') return undefined;
+  const named = questions.filter((q) => q.type !== 'pii' && words(q.label).join(' ') === folded);
+  if (named.length === 1) return named[0];
+  const given = new Set(words(name));
+  const holding = questions.filter((q) => {
+    const id = words(q.id);
+    return q.type !== 'pii' && id.length >= 2 && id.every((w) => given.has(w));
+  });
+  return holding.length === 1 ? holding[0] : undefined;
 }
 
 export type { StudySpec };

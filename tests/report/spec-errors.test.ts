@@ -86,6 +86,17 @@ const cases: [string, string, string][] = [
     'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gender, options: Female, nets: { Women: Female } }\n',
     'survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].nets.Women: must be a list\n  hint: a list is written in brackets: Women: [Female] (quote an answer that holds a comma: ["Yes, very"])\n',
   ],
+  [
+    "a question named by its text, as the export words it: the id it reads like (there was no suggestion)",
+    'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: crosstab, row: What should the government do about it?, column: gender }\n',
+    `survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].row: unknown question 'What should the government do about it?': a spec names a question by its id, and this reads like 'should_government_about' ("What should the government do about it?")\n  hint: write should_government_about (survey init FILE lists every question's id)\n`,
+  ],
+  [
+    "a question named by a slug of its whole text: the inferred id whose every word it holds",
+    'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: frequency, question: what_should_the_government_do_about_it }\n',
+    "survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].question: unknown question 'what_should_the_government_do_about_it': a spec names a question by its id, and this reads like 'should_government_about'",
+  ],
+  ['a word of several ids: those ids', 'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: frequency, question: whatsapp }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].question: unknown question 'whatsapp'; the ids with that word: use_whatsapp, were_aware_whatsapp_changing_its, when_plan_quit_whatsapp\n"],
   ['not YAML', 'version: 1\ninput: {file: responses.csv\n', 'survey.yaml:3:1: error SURVEY_SPEC_INVALID: invalid YAML'],
   ['no input file', 'version: 1\n', "survey.yaml:1: error SURVEY_SPEC_INVALID: input: missing 'input.file'"],
   [
