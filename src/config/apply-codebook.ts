@@ -113,7 +113,7 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   const q: Question = {
     ...(base ?? { options: [], items: [] }),
     id: qs.id,
-    label: qs.label ?? base?.label ?? h.question,
+    label: qs.label ?? gridLabel(qs, base, columns, headers) ?? base?.label ?? h.question,
     type,
     columns,
     items,
@@ -328,6 +328,17 @@ export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: 
   const sharing = suggestion === '' && /^[\p{L}\p{N}]{3,}$/u.test(word) ? questions.filter((q) => q.type !== 'pii' && q.id.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word)).map((q) => q.id) : [];
   if (sharing.length >= 2) return specError(loaded, path, `unknown question '${name}'; the ids with that word: ${sharing.slice(0, 6).join(', ')}${sharing.length > 6 ? ', ...' : ''}`);
   return specError(loaded, path, `unknown question '${name}'${suggestion}`);
+}
+
+/**
+ * The label of a grid the spec declares from separate columns without one: the question its
+ * columns share (a two-row header's first row), else its id; not its first item's question, which
+ * every item's title would then begin with ("In a row of three seats ... | In a row of two seats").
+ */
+function gridLabel(qs: QuestionSpec, base: Question | undefined, columns: readonly number[], headers: readonly ColumnHeader[]): string | undefined {
+  if (qs.type !== 'matrix' || !qs.items || base?.type === 'matrix') return undefined;
+  const asked = new Set(columns.map((c) => headers[c]!.question));
+  return asked.size === 1 && columns.every((c) => headers[c]!.sub !== '') ? [...asked][0]! : qs.id;
 }
 
 /** A question's text, cut to a line, for a message. */

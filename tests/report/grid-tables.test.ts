@@ -112,3 +112,19 @@ test("a grid's answers of no order are listed by the whole grid's counts, every 
   assert.equal(await main(['report', 'arm.yaml'], text), 0, text.err());
   assert.match(text.out(), /items \(arm\.<item>\): three, two/, 'the terminal shows the grid as one table');
 });
+
+test("a grid declared from separate columns without a label is labelled by its id, not by its first item's question (every item's title began with it)", async () => {
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/flying-etiquette-survey/flying-etiquette.csv'));
+  writeFileSync(
+    join(dir, 'arm-unlabelled.yaml'),
+    `version: 1\ninput: { file: ${data} }\nquestions:\n  - id: arm\n    type: matrix\n    items:\n` +
+      '      - { id: three, column: "In a row of three seats, who should get to use the two arm rests?" }\n' +
+      '      - { id: two, column: "In a row of two seats, who should get to use the middle arm rest?" }\n' +
+      'tables:\n  - { id: two, type: crosstab, row: arm.two, column: gender }\n',
+  );
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'arm-unlabelled.yaml', '--format', 'json'], io), 0, io.err());
+  const result = JSON.parse(io.out()) as { questions: { id: string; label: string }[]; tables: { label: string }[] };
+  assert.equal(result.questions.find((q) => q.id === 'arm')?.label, 'arm');
+  assert.equal(result.tables[0]!.label, 'arm | In a row of two seats, who should get to use the middle arm rest? by Gender');
+});
