@@ -4,7 +4,7 @@
  * every reference is checked, with the closest id suggested on a miss.
  */
 import { findRef, type Band, type Codebook, type Item, type Question } from '../spec/codebook.js';
-import { caseScore, inBand } from '../codebook/values.js';
+import { caseScore, inBand, normalizeCell, parseDateTime, parseNumber } from '../codebook/values.js';
 import { messages } from '../errors/messages.js';
 import type { ColumnRef, QuestionSpec, StudySpec } from '../spec/analysis.js';
 import type { ColumnHeader } from '../codebook/header.js';
@@ -35,7 +35,7 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
     const at = questions.findIndex((q) => !fromSpec.has(q) && q.columns.includes(columns[0]!) && (!alone || q.columns.every((c) => columns.includes(c))));
     // Read again: the inferred reading of those columns, when it reads no others (a grid's item alone is no grid).
     const base = at >= 0 ? questions[at]! : inferred.questions.find((q) => q.columns.includes(columns[0]!) && q.columns.every((c) => columns.includes(c)));
-    const next = override(base, qs, columns, headers, loaded, path);
+    const next = override(base, qs, columns, headers, loaded, path, itemAnswers(qs, columns, inferred.questions));
     fromSpec.add(next);
     if (at >= 0) {
       // A spec question may take columns from several inferred ones (regrouping); drop what it took.
@@ -87,7 +87,24 @@ export function applySpecCodebook(inferred: Codebook, headers: readonly ColumnHe
   return { questions, ...(studyMissing ? { missing: studyMissing } : {}) };
 }
 
-function override(base: Question | undefined, qs: QuestionSpec, columns: number[], headers: readonly ColumnHeader[], loaded: LoadedSpec, path: (string | number)[]): Question {
+/**
+ * A grid the spec declares from columns that inference read one by one: the answers of its
+ * items' columns, in the order each first lists them, so that the grid is ordered on their scale
+ * as each column was ("Yes, very rude" .. "No, not rude at all"), not each item by its own counts.
+ * Undefined when an item's column was not read as a single choice.
+ */
+function itemAnswers(qs: QuestionSpec, columns: readonly number[], inferred: readonly Question[]): string[] | undefined {
+  if (qs.type !== 'matrix' || !qs.items) return undefined;
+  const answers = new Set<string>();
+  for (const c of columns) {
+    const one = inferred.find((q) => q.columns.length === 1 && q.columns[0] === c);
+    if (one?.type !== 'single') return undefined;
+    for (const o of one.options) answers.add(o);
+  }
+  return [...answers];
+}
+
+function override(base: Question | undefined, qs: QuestionSpec, columns: number[], headers: readonly ColumnHeader[], loaded: LoadedSpec, path: (string | number)[], gridAnswers?: readonly string[]): Question {
   const h = headers[columns[0]!]!;
   const type = qs.type ?? base?.type ?? 'single';
   const items: Item[] = qs.items
@@ -96,7 +113,7 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   const q: Question = {
     ...(base ?? { options: [], items: [] }),
     id: qs.id,
-    label: qs.label ?? base?.label ?? h.question,
+    label: qs.label ?? gridLabel(qs, base, columns, headers) ?? base?.label ?? h.question,
     type,
     columns,
     items,
@@ -107,6 +124,7 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
     return q;
   }
   delete q.pii;
+  if (base) checkDeclaredType(base, qs, type, loaded, path);
   if (qs.layout === 'columns') q.layout = { kind: 'columns' };
   else if (qs.layout === 'joined' || qs.separator) q.layout = { kind: 'joined', separator: qs.separator ?? ', ' };
   else if (type === 'multi' && !q.layout) q.layout = { kind: 'joined', separator: ', ' };
@@ -123,6 +141,18 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   // Options inferred for another type (a multi's split parts, say) mean nothing for this one.
   let options = base && base.type !== type ? [] : q.options;
   if (base && base.type !== type) q.order = 'count';
+  if (gridAnswers && base?.type !== 'matrix') {
+    // Ordered afresh below when recoded or listed; otherwise on the scale the answers make, if any.
+    const ordered = orderOptions(gridAnswers, new Map());
+    options = ordered.options;
+    if (ordered.scale) {
+      q.scale = ordered.scale;
+      q.order = 'fixed';
+    } else {
+      delete q.scale;
+      q.order = 'count';
+    }
+  }
   // Recode targets are answers in their own right, and the spelling case-folding settles on.
   // A Map, not the object: an answer named "constructor" or "toString" must not find Object.prototype's.
   const recode = new Map(Object.entries(q.recode ?? {}));
@@ -133,7 +163,7 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   if (qs.options) {
     // A listed answer that is recoded is shown under its new label, where it is listed (init lists the export's answers): no empty row.
     const listed = [...new Set(qs.options.map(recoded))];
-    if (base && base.type === type && !q.foldCase) checkListedOptions(listed, options, loaded, [...path, 'options']);
+    if (((base && base.type === type) || (gridAnswers && base?.type !== 'matrix')) && !q.foldCase) checkListedOptions(listed, options, loaded, [...path, 'options']);
     // An answer declared missing is outside the base, whichever list names it.
     options = [...listed.filter((o) => !q.missing?.includes(o)), ...options.filter((o) => !listed.includes(o))];
     if (q.foldCase) options = dedupeCase(options, listed);
@@ -166,6 +196,26 @@ function override(base: Question | undefined, qs: QuestionSpec, columns: number[
   }
   if (qs.scale) q.scale = qs.scale;
   return q;
+}
+
+/**
+ * `type: numeric` (or `date`) on a choice question none of whose answers is one ("18-29", "> 60")
+ * would summarise no one: every answer is left out as no number and the run succeeds with n = 0.
+ * Said at the spec's line while the answers are known; a column with some numbers among its
+ * answers is left to count those ("NA" or "N/A" beside them).
+ */
+function checkDeclaredType(base: Question, qs: QuestionSpec, type: string, loaded: LoadedSpec, path: (string | number)[]): void {
+  if (qs.type !== 'numeric' && qs.type !== 'date') return;
+  if ((base.type !== 'single' && base.type !== 'multi') || base.options.length === 0) return;
+  const reads = (o: string) => {
+    const v = normalizeCell(o);
+    return qs.type === 'numeric' ? !Number.isNaN(parseNumber(v, false)) || !Number.isNaN(parseNumber(v, true)) : !Number.isNaN(parseDateTime(v, 'mdy')) || !Number.isNaN(parseDateTime(v, 'dmy'));
+  };
+  if (base.options.some(reads)) return;
+  const shown = base.options.slice(0, 4).map((o) => JSON.stringify(o)).join(', ') + (base.options.length > 4 ? ', ...' : '');
+  const what = qs.type === 'numeric' ? 'a number' : 'a date';
+  const hint = qs.type === 'numeric' && base.type === 'single' ? `leave out type: numeric to tabulate its answers as a choice question${base.scale === 'numeric' ? ' (ranges such as these keep their order)' : ''}` : `leave out type: ${qs.type} to tabulate its answers as they are`;
+  throw specError(loaded, [...path, 'type'], `'${qs.id}' is declared ${qs.type}, but none of its answers is ${what} (${shown}): its summary would count no one`, hint);
 }
 
 /**
@@ -270,7 +320,50 @@ export function specError(loaded: LoadedSpec, path: (string | number)[], message
 export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: string, questions: readonly Question[], expression?: string): SurveyError {
   const quoted = expression === undefined ? null : withQuotedAnswer(expression, name, (w) => findRef(questions, w) !== undefined);
   if (quoted !== null) return specError(loaded, path, messages.unquotedAnswer(name, expression!), `write ${quoted}`);
-  return specError(loaded, path, `unknown question '${name}'${didYouMean(name, questions.map((q) => q.id))}`);
+  const suggestion = didYouMean(name, questions.map((q) => q.id));
+  const meant = suggestion === '' ? byText(name, questions) : undefined;
+  if (meant) return specError(loaded, path, `unknown question '${name}': a spec names a question by its id, and this reads like '${meant.id}' ("${shortLabel(meant.label)}")`, `write ${meant.id} (survey init FILE lists every question's id)`);
+  // A word of several ids ("steak": eat_steak, like_steak_prepared): those ids, to choose from.
+  const word = name.trim().toLowerCase();
+  const sharing = suggestion === '' && /^[\p{L}\p{N}]{3,}$/u.test(word) ? questions.filter((q) => q.type !== 'pii' && q.id.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word)).map((q) => q.id) : [];
+  if (sharing.length >= 2) return specError(loaded, path, `unknown question '${name}'; the ids with that word: ${sharing.slice(0, 6).join(', ')}${sharing.length > 6 ? ', ...' : ''}`);
+  return specError(loaded, path, `unknown question '${name}'${suggestion}`);
+}
+
+/**
+ * The label of a grid the spec declares from separate columns without one: the question its
+ * columns share (a two-row header's first row), else its id; not its first item's question, which
+ * every item's title would then begin with ("In a row of three seats ... | In a row of two seats").
+ */
+function gridLabel(qs: QuestionSpec, base: Question | undefined, columns: readonly number[], headers: readonly ColumnHeader[]): string | undefined {
+  if (qs.type !== 'matrix' || !qs.items || base?.type === 'matrix') return undefined;
+  const asked = new Set(columns.map((c) => headers[c]!.question));
+  return asked.size === 1 && columns.every((c) => headers[c]!.sub !== '') ? [...asked][0]! : qs.id;
+}
+
+/** A question's text, cut to a line, for a message. */
+function shortLabel(label: string): string {
+  return label.length <= 80 ? label : `${label.slice(0, 77).trimEnd()}...`;
+}
+
+/**
+ * The question a name that is no id was meant for, when it can be told: its text as the export
+ * words it ("How do you like your steak prepared?"), or words that hold every word of exactly one
+ * question's id (how_do_you_like_your_steak_prepared for like_steak_prepared), as an analyst
+ * writing a spec without `init` names a question. Grid items are named grid.item, not here.
+ */
+function byText(name: string, questions: readonly Question[]): Question | undefined {
+  const words = (t: string) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const folded = words(name).join(' ');
+  if (folded === '') return undefined;
+  const named = questions.filter((q) => q.type !== 'pii' && words(q.label).join(' ') === folded);
+  if (named.length === 1) return named[0];
+  const given = new Set(words(name));
+  const holding = questions.filter((q) => {
+    const id = words(q.id);
+    return q.type !== 'pii' && id.length >= 2 && id.every((w) => given.has(w));
+  });
+  return holding.length === 1 ? holding[0] : undefined;
 }
 
 export type { StudySpec };

@@ -83,6 +83,16 @@ function yamlHint(code: string, message: string, text: string, offset: number): 
   return YAML_HINTS.find(([c]) => c === code)?.[1];
 }
 
+/**
+ * A key given twice right under a key left empty (`chart:`, then `type: bar` at its level, in a
+ * table that has a type): most often meant under it.
+ */
+function emptyKeyAbove(text: string, offset: number): string | undefined {
+  const before = text.slice(0, text.lastIndexOf('\n', offset - 1) + 1).split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  const empty = /^[\s-]*([^\s:#][^:#]*?):\s*$/.exec(before.at(-1) ?? '');
+  return empty ? `'${empty[1]}:' on the line above is empty: if the key belongs under it, indent it deeper (${INDENT_HINT})` : undefined;
+}
+
 /** `'name' ` for the key written at `offset` (plain or quoted), or '' when none is read there. */
 function keyAt(text: string, offset: number): string {
   // A plain key may hold a colon not followed by a space (`a:b`, `http://x`): it ends at `: ` or `:` at the line's end.
@@ -97,12 +107,15 @@ export function parseSpec(text: string, file: string): LoadedSpec {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const pos = lines.linePos(yamlError.pos[0]);
-    const hint = yamlHint(yamlError.code, yamlError.message, text, yamlError.pos[0]);
+    // yaml may place a repeated key where the line before it ends (after an empty value, `chart:`):
+    // the key is named, and pointed at, where it is written.
+    const start = yamlError.code === 'DUPLICATE_KEY' ? yamlError.pos[0] + /^\s*/.exec(text.slice(yamlError.pos[0], yamlError.pos[0] + 200))![0].length : yamlError.pos[0];
+    const pos = lines.linePos(start);
+    const hint = yamlError.code === 'DUPLICATE_KEY' ? emptyKeyAbove(text, start) : yamlHint(yamlError.code, yamlError.message, text, yamlError.pos[0]);
     // yaml says only "Map keys must be unique": the key is named, as a user looks for it.
     const what =
       yamlError.code === 'DUPLICATE_KEY'
-        ? `key ${keyAt(text, yamlError.pos[0])}is given twice in one mapping (keep one)`
+        ? `key ${keyAt(text, start)}is given twice in one mapping (keep one)`
         : yamlError.code === 'MULTIPLE_DOCS'
           ? 'a spec is one YAML document, and a second starts here (a line of ---)'
           : /Maximum call stack/.test(yamlError.message)
@@ -143,9 +156,10 @@ export function parseSpec(text: string, file: string): LoadedSpec {
       return `line ${lineOf(oAt) ?? 1}: ${formatPath(p)}: ${describe(o)}`;
     });
     const also = others.length > 0 ? `also ${others.slice(0, 3).join('; ')}${others.length > 3 ? `; and ${others.length - 3} more` : ''}` : undefined;
-    throw new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${describeWithAlternatives(errors, e)}`, {
+    const under = underEmptyKey(data, path, e, errors);
+    throw new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${under?.message ?? describeWithAlternatives(errors, e)}`, {
       location: { file, line: lineOf(at) ?? 1 },
-      hint: splitAtComma(data, path, e) ?? also,
+      hint: under?.hint ?? splitAtComma(data, path, e) ?? textForList(data, path, e) ?? also,
     });
   }
   // The study's zone reads every timestamp: a wrong one is named where it is written, whether or not a rule reads dates.
@@ -229,6 +243,37 @@ function splitAtComma(data: object, path: readonly (string | number)[], e: Error
   return messages.commaSplit(`${list[k - 1]},${String(list[k]).padStart(3, '0')}`);
 }
 
+/**
+ * An unknown key right after a key left empty (`input:` then `file: x.csv` at its level) was
+ * meant under it, one indentation deeper: said so, not matched to the nearest key at its level
+ * ('file' is not 'title'). Only when the empty key needs a value there (the schema refused its null).
+ */
+function underEmptyKey(data: object, path: readonly (string | number)[], e: ErrorObject, errors: readonly ErrorObject[]): { message: string; hint: string } | undefined {
+  if (e.keyword !== 'additionalProperties') return undefined;
+  const key = String((e.params as { additionalProperty: string }).additionalProperty);
+  let parent: unknown = data;
+  for (const k of path) parent = (parent as Record<string | number, unknown>)?.[k];
+  if (parent === null || typeof parent !== 'object') return undefined;
+  const keys = Object.keys(parent);
+  const above = keys[keys.indexOf(key) - 1];
+  if (above === undefined || (parent as Record<string, unknown>)[above] !== null) return undefined;
+  if (!errors.some((o) => o.instancePath === `${e.instancePath}/${above.replace(/~/g, '~0').replace(/\//g, '~1')}` && o.keyword === 'type')) return undefined;
+  return { message: `unknown key '${key}': '${above}:' just above it is empty; '${key}' belongs under it`, hint: `indent '${key}' (and the keys after it that go with it) deeper than '${above}:'` };
+}
+
+/**
+ * Text where a list is wanted (`options: Female, Male`, a net's `F: Female`): the brackets that
+ * make it a list.
+ */
+function textForList(data: object, path: readonly (string | number)[], e: ErrorObject): string | undefined {
+  if (e.keyword !== 'type' || (e.params as { type?: string }).type !== 'array') return undefined;
+  let value: unknown = data;
+  for (const k of path) value = (value as Record<string | number, unknown>)?.[k];
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const key = path[path.length - 1];
+  return `a list is written in brackets: ${typeof key === 'string' ? `${key}: ` : ''}[${String(value)}] (quote an answer that holds a comma: ["Yes, very"])`;
+}
+
 /** Schema errors from if/then branches come in pairs; the deepest specific one helps most. */
 function mostUseful(errors: ErrorObject[]): ErrorObject {
   const specific = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf' && e.keyword !== 'allOf');
@@ -279,8 +324,12 @@ function describe(e: ErrorObject): string {
     }
     case 'required':
       return `missing '${String(p.missingProperty)}'`;
-    case 'enum':
-      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'enum': {
+      // A misspelt choice (type: singel, keep: frist) is named with the one meant, as a misspelt key is.
+      const allowed = p.allowedValues as unknown[];
+      const near = typeof e.data === 'string' ? closest(e.data, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+      return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${near !== undefined ? `, did you mean '${near}'?` : ''}`;
+    }
     case 'const':
       return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'type':

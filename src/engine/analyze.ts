@@ -138,7 +138,7 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   if (weight === undefined) {
     const looksLike = t.codebook.questions.find((q) => q.type === 'numeric' && WEIGHT_NAME.test(q.id));
     if (looksLike) diagnostics.push({ level: 'info', code: 'SURVEY_WEIGHT_UNUSED', message: messages.weightUnused(looksLike.id) });
-  } else if (t.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(t.unweighted) });
+  } else if (t.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(t.unweighted, t.noWeight) });
   const analysis = finish(t, input, scanned.header, displayName, rows, diagnostics);
   // --where is a rule of its own: every output counts the rows it left out, as a report's funnel does.
   const funnel: Pick<AnalysisResult, 'funnel'> =

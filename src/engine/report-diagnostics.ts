@@ -41,16 +41,23 @@ export function checkAfterReading(loaded: LoadedSpec, read: StudyRead, funnel: r
     } else if (problem !== null) throw error(problem.message, problem.hint);
   }
   if (scanned.emptyRows > 0) diagnostics.push({ level: 'info', code: 'SURVEY_EMPTY_ROWS', message: messages.emptyRows(scanned.emptyRows) });
-  if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted, noWeightLines) });
+  if (tabulation.unweighted > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_WEIGHT_MISSING', message: messages.weightMissing(tabulation.unweighted, tabulation.noWeight, noWeightLines) });
   for (const c of tabulation.coders.values()) {
     if (c instanceof BandCoder && c.outside > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_DERIVE_OUTSIDE', message: messages.outsideBands(c.question.id, c.question.derived!.from, c.outside, String(Number(c.firstOutside.toPrecision(4))), gapOf(c.question.derived!.bands, c.firstOutside)) });
   }
   // A rule that leaves no respondent is most often a misspelt answer or a wrong window: said, not left to empty tables.
-  for (const step of funnel.slice(1)) {
-    if (step.removed > 0 && step.remaining === 0) diagnostics.push({ level: 'warning', code: 'SURVEY_RULE_REMOVED_ALL', message: `rule '${step.rule}' removed every row that reached it (${step.removed}): check its settings against the answers in the data` });
-  }
+  // Each at its spec line, as errors are, so that the rule or filter to check is found at once.
+  const at = (path: (string | number)[]) => {
+    const line = loaded.lineOf(path);
+    return line !== undefined ? { location: { file: loaded.file, line } } : {};
+  };
+  // The funnel's steps after `read` are the spec's rules, in order.
+  const ruled = funnel.length - 1 === (loaded.spec.filters ?? []).length;
+  funnel.slice(1).forEach((step, k) => {
+    if (step.removed > 0 && step.remaining === 0) diagnostics.push({ level: 'warning', code: 'SURVEY_RULE_REMOVED_ALL', message: `rule '${step.rule}' removed every row that reached it (${step.removed}): check its settings against the answers in the data`, ...(ruled ? at(['filters', k]) : {}) });
+  });
   for (const f of p.tableFilters) {
-    if (!f.met && (funnel[funnel.length - 1]?.remaining ?? rows) > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_TABLE_FILTER_NONE', message: messages.tableFilterNone(f.index, f.id, f.source, answersOf(tabulation, f.names)) });
+    if (!f.met && (funnel[funnel.length - 1]?.remaining ?? rows) > 0) diagnostics.push({ level: 'warning', code: 'SURVEY_TABLE_FILTER_NONE', message: messages.tableFilterNone(f.index, f.id, f.source, answersOf(tabulation, f.names)), ...at(['tables', f.index, 'filter']) });
   }
   return diagnostics;
 }

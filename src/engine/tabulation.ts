@@ -58,6 +58,11 @@ export class Tabulation {
   private adjust: (() => number) | null = null;
   /** Rows with a missing or invalid weight, counted with weight 0. */
   unweighted = 0;
+  /**
+   * Of them, why: a blank weight is common (a case the weighting left out), a negative one or
+   * one that is no number says the column is not the weight, or is broken; the warning tells them apart.
+   */
+  readonly noWeight = { blank: 0, negative: 0, notNumber: 0 };
   /** The weights of counted rows, for the weighting summary. */
   readonly weights = new Total();
   minWeight = Infinity;
@@ -168,7 +173,12 @@ export class Tabulation {
 
   /** Counts the row read last in every table whose base includes it. */
   count(): void {
-    if (this.weight?.kind === 'numeric' && !(this.weight.value >= 0)) this.unweighted++;
+    if (this.weight?.kind === 'numeric' && !(this.weight.value >= 0)) {
+      this.unweighted++;
+      if (this.weight.invalid) this.noWeight.notNumber++;
+      else if (this.weight.value < 0) this.noWeight.negative++;
+      else this.noWeight.blank++;
+    }
     const w = this.rowWeight();
     for (const b of this.bands) b.countOutside();
     this.weights.add(w);
@@ -239,13 +249,18 @@ export class Tabulation {
           const f = new ChoiceFrequency(coder, netsOf(coder), {}, this.stats);
           return [{ add: (w) => f.add(w), tables: () => [f.table()] }];
         }
-        case 'matrix':
-          return coder.question.items.flatMap((item, i) => {
+        case 'matrix': {
+          const items = coder.question.items.flatMap((item, i) => {
             if (itemId !== undefined && item.id !== itemId) return [];
             const view = new MatrixItemView(coder, i);
-            const f = new ChoiceFrequency(view, [], { label: view.question.label, item: item.label }, this.stats);
-            return [{ add: (w: number) => f.add(w), tables: () => [f.table()] }];
+            return [new ChoiceFrequency(view, [], { label: view.question.label, item: item.label }, this.stats)];
           });
+          // Answers listed by count are listed by the grid's counts, all items alike, so that
+          // its items read answer against answer (in a table, a row each, and in one chart).
+          const pooled = (code: number) => items.reduce((sum, f) => sum + f.countOf(code), 0);
+          for (const f of items) f.orderWith(pooled);
+          return items.map((f) => ({ add: (w: number) => f.add(w), tables: () => [f.table()] }));
+        }
         case 'numeric': {
           const f = new NumericSummary(coder);
           return [{ add: (w) => f.add(w), tables: () => [f.table()] }];

@@ -60,9 +60,25 @@ export class ChoiceFrequency {
     }
   }
 
+  /**
+   * The counts answers are listed by when they have no order of their own: this table's, or, for
+   * a grid's items, the whole grid's (see `orderWith`).
+   */
+  private orderCounts: (code: number) => number = (i) => this.countOf(i);
+
+  /** The (weighted) count of an answer code. */
+  countOf(code: number): number {
+    return this.counts.w[code] ?? 0;
+  }
+
+  /** Lists the answers by these counts instead of the table's own. */
+  orderWith(counts: (code: number) => number): void {
+    this.orderCounts = counts;
+  }
+
   /** Answer codes in display order (see answerOrder). */
   codeOrder(): number[] {
-    return answerOrder(this.coder.question, this.coder.options.labels, (i) => this.counts.w[i] ?? 0);
+    return answerOrder(this.coder.question, this.coder.options.labels, this.orderCounts);
   }
 
   table(): FrequencyTable {

@@ -11,6 +11,7 @@ import { captureIo } from '../helpers/capture.js';
 for (const [spec, out] of [
   ['fixtures/whatsapp-privacy-2021/survey.yaml', 'fixtures/whatsapp-privacy-2021/report'],
   ['fixtures/fivethirtyeight/masculinity-survey/banner.yaml', 'fixtures/fivethirtyeight/masculinity-survey/report'],
+  ['fixtures/fivethirtyeight/flying-etiquette-survey/recline.yaml', 'fixtures/fivethirtyeight/flying-etiquette-survey/report'],
 ] as const) {
   test(`committed figures are current: ${spec}`, async () => {
     const io = captureIo();

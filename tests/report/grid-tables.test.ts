@@ -59,3 +59,72 @@ test('diverging bars asked of a grid whose answers have no sides: said once for 
   const told = io.err().split('\n').filter((l) => l.includes('SURVEY_CHART'));
   assert.deepEqual(told, ["warning SURVEY_CHART: col: chart of 'Favourite colours': its answers are no scale with two sides to diverge from; each item is drawn as bars"]);
 });
+
+test("a grid the spec declares from columns read one by one keeps their scale: each item in the scale's order, one chart for the grid; a mistyped option is refused", async () => {
+  // FiveThirtyEight's flying etiquette export, declared as README › The spec declares it: each
+  // column alone reads as an intensity scale ("Yes, very rude" .. "No, not at all rude").
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/flying-etiquette-survey/flying-etiquette.csv'));
+  const grid = (extra: string) =>
+    `version: 1\ninput: { file: ${data} }\nquestions:\n  - id: wake\n    type: matrix\n    label: Is it rude to wake a passenger up ...\n${extra}    items:\n` +
+    '      - { id: bathroom, label: to go to the bathroom, column: "Is it rude to wake a passenger up if you are trying to go to the bathroom?" }\n' +
+    '      - { id: walk, label: to walk around, column: "Is itrude to wake a passenger up if you are trying to walk around?" }\n' +
+    'tables:\n  - { id: wake, type: frequency, question: wake }\n';
+  writeFileSync(join(dir, 'wake.yaml'), grid(''));
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'wake.yaml', '--out', 'wake'], io), 0, io.err());
+  const results = JSON.parse(readFileSync(join(dir, 'wake', 'results.json'), 'utf8')) as { tables: { itemId: string; rows: { label: string; count: number }[] }[] };
+  const scale = ['Yes, very rude', 'Yes, somewhat rude', 'No, not at all rude'];
+  // By count, the bathroom item would start with "No, not at all rude" (535) and the other with "Yes, somewhat rude" (446).
+  assert.deepEqual(results.tables.map((t) => [t.itemId, t.rows.map((r) => r.label)]), [['bathroom', scale], ['walk', scale]]);
+  assert.deepEqual(results.tables.map((t) => t.rows.map((r) => r.count)), [[34, 281, 535], [178, 446, 226]]);
+  assert.deepEqual(readdirSync(join(dir, 'wake', 'charts')), ['wake.svg'], 'one chart for the grid, not one per item');
+  assert.match(readFileSync(join(dir, 'wake', 'charts', 'wake.svg'), 'utf8'), /<desc>Stacked bar chart of/, 'one hue from the strong end, as the scale says');
+  writeFileSync(join(dir, 'wake-typo.yaml'), grid('    options: ["Yes, Very rude", "Yes, somewhat rude", "No, not at all rude"]\n'));
+  const bad = captureIo({}, dir);
+  assert.equal(await main(['report', 'wake-typo.yaml'], bad), 2);
+  assert.match(bad.err(), /^wake-typo\.yaml:7: error SURVEY_SPEC_INVALID: questions\[0\]\.options\[0\]: 'Yes, Very rude' is not an answer in the data, did you mean 'Yes, very rude'\?/);
+});
+
+test("a grid's answers of no order are listed by the whole grid's counts, every item alike (each item was sorted by its own)", async () => {
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/flying-etiquette-survey/flying-etiquette.csv'));
+  writeFileSync(
+    join(dir, 'arm.yaml'),
+    `version: 1\ninput: { file: ${data} }\nquestions:\n  - id: arm\n    type: matrix\n    label: Who should get the arm rests?\n    items:\n` +
+      '      - { id: three, label: a row of three, column: "In a row of three seats, who should get to use the two arm rests?" }\n' +
+      '      - { id: two, label: a row of two, column: "In a row of two seats, who should get to use the middle arm rest?" }\n' +
+      'tables:\n  - { id: arm, type: frequency, question: arm }\n',
+  );
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'arm.yaml', '--format', 'json'], io), 0, io.err());
+  const tables = (JSON.parse(io.out()) as { tables: { rows: { label: string; count: number }[] }[] }).tables;
+  const orders = tables.map((t) => t.rows.map((r) => r.label));
+  assert.deepEqual(orders[0], orders[1], 'one answer order for both items');
+  // By the two items' counts together: "Whoever puts their arm on the arm rest first" (87 + 132)
+  // before "The person in the middle seat gets both arm rests" (119 + 0), though the row of three
+  // alone gave the middle seat more.
+  const pooled = new Map<string, number>();
+  for (const t of tables) for (const r of t.rows) pooled.set(r.label, (pooled.get(r.label) ?? 0) + r.count);
+  const byCount = orders[0]!.filter((l) => l !== 'Other (please specify)');
+  assert.deepEqual(byCount, [...byCount].sort((a, b) => pooled.get(b)! - pooled.get(a)!));
+  assert.deepEqual(byCount.slice(0, 3), ['The arm rests should be shared', 'Whoever puts their arm on the arm rest first', 'The person in the middle seat gets both arm rests']);
+  assert.equal(orders[0]!.at(-1), 'Other (please specify)', '"Other" stays last');
+  const text = captureIo({}, dir);
+  assert.equal(await main(['report', 'arm.yaml'], text), 0, text.err());
+  assert.match(text.out(), /items \(arm\.<item>\): three, two/, 'the terminal shows the grid as one table');
+});
+
+test("a grid declared from separate columns without a label is labelled by its id, not by its first item's question (every item's title began with it)", async () => {
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/flying-etiquette-survey/flying-etiquette.csv'));
+  writeFileSync(
+    join(dir, 'arm-unlabelled.yaml'),
+    `version: 1\ninput: { file: ${data} }\nquestions:\n  - id: arm\n    type: matrix\n    items:\n` +
+      '      - { id: three, column: "In a row of three seats, who should get to use the two arm rests?" }\n' +
+      '      - { id: two, column: "In a row of two seats, who should get to use the middle arm rest?" }\n' +
+      'tables:\n  - { id: two, type: crosstab, row: arm.two, column: gender }\n',
+  );
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'arm-unlabelled.yaml', '--format', 'json'], io), 0, io.err());
+  const result = JSON.parse(io.out()) as { questions: { id: string; label: string }[]; tables: { label: string }[] };
+  assert.equal(result.questions.find((q) => q.id === 'arm')?.label, 'arm');
+  assert.equal(result.tables[0]!.label, 'arm | In a row of two seats, who should get to use the middle arm rest? by Gender');
+});

@@ -185,6 +185,9 @@ test('raking with no row left, or none that weighs anything, is not run: a warni
     ['SURVEY_RAKE_NOT_RUN', 'raking was not run: the rules left no row'],
     ['SURVEY_RULE_REMOVED_ALL', "rule 'r' removed every row that reached it (40): check its settings against the answers in the data"],
   ]);
+  // The rule is found at its spec line, as an error's would be.
+  const removedAll = none.diagnostics.find((d) => d.code === 'SURVEY_RULE_REMOVED_ALL')!;
+  assert.deepEqual(removedAll.location, { file: 'survey.yaml', line: (HEAD + rule('rating > 0')).split('\n').findIndex((l) => l.includes('rating > 0')) + 1 });
   assert.equal(none.weights?.raking, undefined);
   assert.ok(Object.values(none.weights!).every((x) => typeof x !== 'number' || Number.isFinite(x)), JSON.stringify(none.weights));
   writeFileSync(join(dir, 'w0.csv'), ['Gender,w', 'Female,0', 'Male,0', 'Male,0'].join('\n'));

@@ -11,6 +11,8 @@ import { fromRoot } from '../helpers/paths.js';
 const dir = mkdtempSync(join(tmpdir(), 'survey-spec-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 copyFileSync(fromRoot('fixtures/whatsapp-privacy-2021/responses.csv'), join(dir, 'responses.csv'));
+// The reference study's ages are bands ("25-34"): bands of a numeric age need ages in years.
+writeFileSync(join(dir, 'ages.csv'), 'What should the government do about it?,Your age,Gender\nLet users be the best judge,34,Female\nBring in more holistic regulation,61,Male\n');
 
 async function run(spec: string): Promise<{ code: number; err: string }> {
   writeFileSync(join(dir, 'survey.yaml'), spec);
@@ -58,6 +60,43 @@ const cases: [string, string, string][] = [
     "survey.yaml:7: error SURVEY_SPEC_INVALID: tables[0].columns[1]: question 'why' is text, not a choice question",
   ],
   ['a wrong enum value', 'version: 1\ntables:\n  - { type: pie, question: x }\n', 'survey.yaml:3: error SURVEY_SPEC_INVALID: tables[0].type: must be one of "frequency", "crosstab", "banner"'],
+  [
+    'a misspelt choice: the one meant, as for a misspelt key',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gender, column: Gender, type: singel }\n',
+    'survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].type: must be one of "single", "multi", "matrix", "numeric", "date", "text", "pii", did you mean \'single\'?\n',
+  ],
+  ['a misspelt rule: the one meant', 'version: 1\ninput: { file: responses.csv }\nfilters:\n  - { rule: speder, duration: x, minSeconds: 5 }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: filters[0].rule: must be one of \"fieldwork\", \"test\", \"required\", \"duplicates\", \"speeders\", \"straightlining\", \"attention\", \"expression\", did you mean 'speeders'?\n"],
+  [
+    "a section's keys not indented under it: said to belong under the empty key, not matched to the nearest key at their level ('file' is not 'title')",
+    'version: 1\ninput:\nfile: responses.csv\n',
+    "survey.yaml:3: error SURVEY_SPEC_INVALID: (top level): unknown key 'file': 'input:' just above it is empty; 'file' belongs under it\n  hint: indent 'file' (and the keys after it that go with it) deeper than 'input:'\n",
+  ],
+  [
+    "a recode's answers not indented under it",
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: g\n    column: Gender\n    recode:\n    Male: M\n',
+    "survey.yaml:7: error SURVEY_SPEC_INVALID: questions[0]: unknown key 'Male': 'recode:' just above it is empty; 'Male' belongs under it\n",
+  ],
+  [
+    'a key not indented under an empty one, that its mapping already has: the key named where it is written (it was unnamed, at the line above)',
+    'version: 1\ninput: { file: responses.csv }\ntables:\n  - type: frequency\n    question: gov\n    chart:\n    type: bar\n',
+    "survey.yaml:7:5: error SURVEY_SPEC_INVALID: invalid YAML: key 'type' is given twice in one mapping (keep one)\n  hint: 'chart:' on the line above is empty: if the key belongs under it, indent it deeper",
+  ],
+  [
+    'text where a list is wanted: the brackets that make it one',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gender, options: Female, nets: { Women: Female } }\n',
+    'survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].nets.Women: must be a list\n  hint: a list is written in brackets: Women: [Female] (quote an answer that holds a comma: ["Yes, very"])\n',
+  ],
+  [
+    "a question named by its text, as the export words it: the id it reads like (there was no suggestion)",
+    'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: crosstab, row: What should the government do about it?, column: gender }\n',
+    `survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].row: unknown question 'What should the government do about it?': a spec names a question by its id, and this reads like 'should_government_about' ("What should the government do about it?")\n  hint: write should_government_about (survey init FILE lists every question's id)\n`,
+  ],
+  [
+    "a question named by a slug of its whole text: the inferred id whose every word it holds",
+    'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: frequency, question: what_should_the_government_do_about_it }\n',
+    "survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].question: unknown question 'what_should_the_government_do_about_it': a spec names a question by its id, and this reads like 'should_government_about'",
+  ],
+  ['a word of several ids: those ids', 'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: frequency, question: whatsapp }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].question: unknown question 'whatsapp'; the ids with that word: use_whatsapp, were_aware_whatsapp_changing_its, when_plan_quit_whatsapp\n"],
   ['not YAML', 'version: 1\ninput: {file: responses.csv\n', 'survey.yaml:3:1: error SURVEY_SPEC_INVALID: invalid YAML'],
   ['no input file', 'version: 1\n', "survey.yaml:1: error SURVEY_SPEC_INVALID: input: missing 'input.file'"],
   [
@@ -87,12 +126,12 @@ const cases: [string, string, string][] = [
   ],
   [
     'age bands that overlap (a value in both would go to the first, unsaid)',
-    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - id: age_band\n    from: age\n    bands:\n      - { label: young, min: 18, max: 30 }\n      - { label: older, min: 30 }\n',
+    'version: 1\ninput: { file: ages.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - id: age_band\n    from: age\n    bands:\n      - { label: young, min: 18, max: 30 }\n      - { label: older, min: 30 }\n',
     "survey.yaml:10: error SURVEY_SPEC_INVALID: derive[0].bands[1]: bands 'young' and 'older' overlap (from 30 to 30): a value there would be counted in 'young' only",
   ],
   [
     'a band whose min is above its max',
-    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: age_band, from: age, bands: [{ label: 18-29, min: 29, max: 18 }] }\n',
+    'version: 1\ninput: { file: ages.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: age_band, from: age, bands: [{ label: 18-29, min: 29, max: 18 }] }\n',
     "survey.yaml:6: error SURVEY_SPEC_INVALID: derive[0].bands[0]: band '18-29' runs from 29 down to 18: no value is in it",
   ],
   [
@@ -102,7 +141,7 @@ const cases: [string, string, string][] = [
   ],
   [
     'a derived question whose id another question has: pointed at where it is written',
-    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: gov, from: age, bands: [{ label: young, max: 29 }, { label: older, min: 30 }] }\n',
+    'version: 1\ninput: { file: ages.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\nderive:\n  - { id: gov, from: age, bands: [{ label: young, max: 29 }, { label: older, min: 30 }] }\n',
     "survey.yaml:7: error SURVEY_SPEC_INVALID: derive[0].id: two questions have the id 'gov' (questions[0].id has it too)",
   ],
   [
@@ -112,8 +151,18 @@ const cases: [string, string, string][] = [
   ],
   [
     'two spec questions with one id: the later pointed at, the earlier named',
-    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\n  - { id: gov, column: Gender }\n',
+    'version: 1\ninput: { file: ages.csv }\nquestions:\n  - { id: gov, column: What should the government do about it? }\n  - { id: age, column: Your age, type: numeric }\n  - { id: gov, column: Gender }\n',
     "survey.yaml:6: error SURVEY_SPEC_INVALID: questions[2].id: two questions have the id 'gov' (questions[0].id has it too); ids must be unique",
+  ],
+  [
+    'a choice question of bands declared numeric (it would summarise no one, and the run succeeded with n = 0)',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\n',
+    `survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].type: 'age' is declared numeric, but none of its answers is a number ("Under 18", "18-24", "25-34", "35-44", ...): its summary would count no one\n  hint: leave out type: numeric to tabulate its answers as a choice question (ranges such as these keep their order)`,
+  ],
+  [
+    'a choice question declared a date',
+    'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: gender, column: Gender, type: date }\n',
+    `survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].type: 'gender' is declared date, but none of its answers is a date ("Male", "Female", "Non-binary", "Prefer not to say"): its summary would count no one\n  hint: leave out type: date to tabulate its answers as they are`,
   ],
   ['a column that does not exist', 'version: 1\ninput: { file: responses.csv }\nquestions:\n  - { id: g, column: Gendr }\n', "survey.yaml:4: error SURVEY_SPEC_INVALID: questions[0].column: no column named 'Gendr', did you mean 'Gender'?"],
   [
@@ -212,7 +261,7 @@ test('several problems in a spec: the first reported, the others listed by line 
   assert.equal(code, 2, err);
   assert.equal(err, [
     "survey.yaml:7: error SURVEY_SPEC_INVALID: filters[0]: unknown key 'minSecond', did you mean 'minSeconds'?",
-    `  hint: also line 4: tables[0].type: must be one of "frequency", "crosstab", "banner"; line 5: tables[1]: missing 'column'`,
+    `  hint: also line 4: tables[0].type: must be one of "frequency", "crosstab", "banner", did you mean 'frequency'?; line 5: tables[1]: missing 'column'`,
     '',
   ].join('\n'));
 });
@@ -243,10 +292,14 @@ test('a table filter that no kept row meets names the table by its spec id where
   assert.match(d[0]!.message, /^table 'judges': filter "gov == .*" matched no kept row: the table is empty/);
 });
 
-test('kept rows without a valid weight (blank, negative) are named by line in the warning', async () => {
-  writeFileSync(join(dir, 'weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'Yes,-1', 'No,0.8'].join('\n'));
+test('kept rows without a valid weight are named by line in the warning, and counted by why (a negative weight or one that is no number is no slip)', async () => {
+  writeFileSync(join(dir, 'weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'Yes,-1', 'No,0.8', 'No,n/a', 'Yes,-0.5', 'Yes,0'].join('\n'));
   const d = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\ntables:\n  - { type: frequency, question: q1 }\n')).diagnostics.find((x) => x.code === 'SURVEY_WEIGHT_MISSING');
-  assert.equal(d?.message, '2 kept rows have no valid weight (blank, negative or no number) and count with weight 0: lines 3, 4');
+  // A weight of 0 is a weight (a case left out on purpose), not a missing one.
+  assert.equal(d?.message, '4 kept rows have no valid weight (1 blank, 2 negative, 1 not a number) and count with weight 0: lines 3, 4, 6, 7');
+  writeFileSync(join(dir, 'blank-weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'No,0.8'].join('\n'));
+  const blank = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: blank-weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\n')).diagnostics.find((x) => x.code === 'SURVEY_WEIGHT_MISSING');
+  assert.equal(blank?.message, '1 kept row has no valid weight (1 blank) and counts with weight 0: line 3');
 });
 
 test('a weight column of a few numbers read as answers is pointed to type: numeric; declared so, it weights', async () => {

@@ -11,6 +11,7 @@ import type { CrosstabTable, FrequencyTable } from '../../src/spec/result.js';
 import type { ReportResult } from '../../src/engine/report.js';
 import { captureIo } from '../helpers/capture.js';
 import { fromRoot } from '../helpers/paths.js';
+import { parse as parseCsv } from 'csv-parse/sync';
 
 const SPEC = 'fixtures/whatsapp-privacy-2021/survey.yaml';
 
@@ -133,4 +134,24 @@ test('crosstab statistics match scipy on the filtered data (tests/oracles/whatsa
   assert.ok(near(x.stats.p, o.p), `p ${x.stats.p} vs ${o.p}`);
   assert.ok(near(x.stats.cramersV, o.cramersV));
   assert.equal(x.stats.lowExpected, o.lowExpectedShare);
+});
+
+test("tables.csv tells answers from nets and from missing answers shown outside the base (row_type): a question's answers add up to 100%", () => {
+  const csv = readFileSync(fromRoot('fixtures/whatsapp-privacy-2021/report/tables.csv'), 'utf8');
+  assert.equal(csv.slice(0, csv.indexOf('\r\n')), 'kind,question,label,answer,column,count,percent,percent_of_responses,base,row_type', 'row_type added last: the other columns keep their places');
+  const rows = (parseCsv(csv, { columns: true }) as Record<string, string>[]).map((r) => ({ kind: r['kind']!, question: r['question']!, answer: r['answer']!, percent: Number(r['percent']), type: r['row_type']! }));
+  const freq = (q: string) => rows.filter((r) => r.question === q && r.kind === 'frequency');
+  assert.deepEqual(freq('gov').map((r) => [r.answer, r.type]), [
+    ['Ask WhatsApp to roll back the change', 'answer'],
+    ['Bring in more holistic regulation', 'answer'],
+    ['Let users be the best judge', 'answer'],
+    ['Government should step in', 'net'],
+  ]);
+  assert.ok(freq('gender').some((r) => r.answer === 'Prefer not to say' && r.type === 'missing'), 'a declared missing answer shown is outside the base');
+  for (const q of ['gov', 'quit', 'gender']) {
+    const sum = freq(q).filter((r) => r.type === 'answer').reduce((a, r) => a + r.percent, 0);
+    assert.ok(Math.abs(sum - 100) < 1e-9, `${q}: answers add up to ${sum}`);
+  }
+  const crosstab = rows.filter((r) => r.kind === 'crosstab');
+  assert.ok(crosstab.length > 0 && crosstab.every((r) => r.type === 'answer'), 'the crosstab has no nets');
 });

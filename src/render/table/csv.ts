@@ -1,8 +1,14 @@
-/** All tables as one tidy CSV: a row per answer (and per crosstab cell). */
+/**
+ * All tables as one tidy CSV: a row per answer (and per crosstab cell). `row_type` tells an
+ * answer from a net (which repeats the answers it combines) and from a missing answer shown
+ * outside the base, so that summing a question's percentages over its answers gives 100, not
+ * 100 plus every net.
+ */
 import type { AnalysisResult, FunnelStep, Table } from '../../spec/result.js';
 import { csvCell } from '../sanitize.js';
 
-const HEADER = ['kind', 'question', 'label', 'answer', 'column', 'count', 'percent', 'percent_of_responses', 'base'];
+// Columns are added at the end, never moved: scripts read them by position too.
+const HEADER = ['kind', 'question', 'label', 'answer', 'column', 'count', 'percent', 'percent_of_responses', 'base', 'row_type'];
 
 export function renderCsv(result: AnalysisResult): string {
   return tablesCsv(result.tables);
@@ -29,18 +35,18 @@ function rowsOf(t: Table): Cell[][] {
   switch (t.kind) {
     case 'frequency':
       // A grid item is named as a spec names it, grid.item by id; its label is already `Title | Item`.
-      return t.rows.map((r) => ['frequency', t.itemId !== undefined ? `${t.question}.${t.itemId}` : t.question, t.label, r.label, null, r.count, r.percent, r.percentOfResponses ?? null, t.base]);
+      return t.rows.map((r) => ['frequency', t.itemId !== undefined ? `${t.question}.${t.itemId}` : t.question, t.label, r.label, null, r.count, r.percent, r.percentOfResponses ?? null, t.base, r.net ? 'net' : r.missing ? 'missing' : 'answer']);
     case 'numeric':
-      return (['n', 'mean', 'sd', 'median', 'min', 'max'] as const).map((k) => ['numeric', t.question, t.label, k, null, t[k], null, null, t.n]);
+      return (['n', 'mean', 'sd', 'median', 'min', 'max'] as const).map((k) => ['numeric', t.question, t.label, k, null, t[k], null, null, t.n, 'statistic']);
     case 'text':
-      return [['text', t.question, t.label, 'answered', null, t.n, null, null, t.n + t.missing]];
+      return [['text', t.question, t.label, 'answered', null, t.n, null, null, t.n + t.missing, 'statistic']];
     case 'banner':
       return t.sections.flatMap((s) =>
         s.rowLabels.flatMap((rl, r) =>
-          t.columns.map((col, c) => ['banner', s.itemId !== undefined ? `${s.question}.${s.itemId}` : s.question, s.label, rl, col.question === null ? 'Total' : `${col.group}: ${col.label}`, s.counts[r]![c]!, s.percents[r]![c]!, null, s.bases[c]!] as Cell[]),
+          t.columns.map((col, c) => ['banner', s.itemId !== undefined ? `${s.question}.${s.itemId}` : s.question, s.label, rl, col.question === null ? 'Total' : `${col.group}: ${col.label}`, s.counts[r]![c]!, s.percents[r]![c]!, null, s.bases[c]!, s.netRows?.includes(r) ? 'net' : 'answer'] as Cell[]),
         ),
       );
     case 'crosstab':
-      return t.rowLabels.flatMap((rl, r) => t.columnLabels.map((cl, c) => ['crosstab', `${t.row} x ${t.column}`, t.label, rl, cl, t.counts[r]![c]!, t.columnPercents[r]![c]!, null, t.columnBases[c]!] as Cell[]));
+      return t.rowLabels.flatMap((rl, r) => t.columnLabels.map((cl, c) => ['crosstab', `${t.row} x ${t.column}`, t.label, rl, cl, t.counts[r]![c]!, t.columnPercents[r]![c]!, null, t.columnBases[c]!, t.netRows?.includes(r) ? 'net' : 'answer'] as Cell[]));
   }
 }

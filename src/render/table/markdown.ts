@@ -6,7 +6,7 @@ import { gridTitle, resultTitle, stepLabel } from '../title.js';
 import { isOneCheckbox, ONE_CHECKBOX, totalPercent } from './total.js';
 import { gridRun } from './grid.js';
 import { bannerCell } from './banner.js';
-import { disclosureNote, metadataNote, underHeading, weightsNote } from './notes.js';
+import { disclosureNote, metadataNote, netLabel, underHeading, weightsNote } from './notes.js';
 
 export function renderMarkdown(result: AnalysisResult): string {
   const out: string[] = [`# ${forMarkdown(resultTitle(result))}`, '', `${result.input.rows} respondents read from ${forMarkdown(result.input.file)}.`];
@@ -54,7 +54,7 @@ function tableBody(t: Table): string {
       const oneBox = isOneCheckbox(t);
       const multi = t.type === 'multi' && !oneBox;
       const head = multi ? '| Answer | Count | % of respondents | % of responses |\n|---|---:|---:|---:|' : '| Answer | Count | % |\n|---|---:|---:|';
-      const label = (r: (typeof t.rows)[number]) => (r.net ? `**${forMarkdown(r.label)}**` : r.missing ? `${forMarkdown(r.label)} *(not in base)*` : forMarkdown(r.label));
+      const label = (r: (typeof t.rows)[number]) => (r.net ? `**${forMarkdown(netLabel(r.label, true))}**` : r.missing ? `${forMarkdown(r.label)} *(not in base)*` : forMarkdown(r.label));
       const rows = t.rows.map((r) => `| ${label(r)} | ${formatCount(r.count)} | ${formatPercent(r.percent)} |${multi ? ` ${formatPercent(r.percentOfResponses === undefined ? 0 : r.percentOfResponses)} |` : ''}`);
       const outside = t.rows.some((r) => r.missing) ? ' Answers *not in base* are declared missing: a % of everyone asked.' : '';
       const mean = t.mean !== undefined ? ` Mean: ${formatNumber(t.mean)}.` : '';
@@ -69,7 +69,7 @@ function tableBody(t: Table): string {
       const head = `| | ${t.columns.map((c) => forMarkdown(c.question === null ? 'Total' : `${c.group}: ${c.label}`)).join(' | ')} |\n|---|${t.columns.map(() => '---:').join('|')}|`;
       const sections = t.sections.map((s) => {
         const title = `| **${forMarkdown(s.item ?? s.label)}** |${t.columns.map(() => ' |').join('')}`;
-        const rows = s.rowLabels.map((l, r) => `| ${forMarkdown(l)} | ${t.columns.map((_, c) => bannerCell(s, r, c)).join(' | ')} |`);
+        const rows = s.rowLabels.map((l, r) => `| ${forMarkdown(netLabel(l, s.netRows?.includes(r) === true))} | ${t.columns.map((_, c) => bannerCell(s, r, c)).join(' | ')} |`);
         const base = `| *Base* | ${s.unweightedBases.map((b) => formatNumber(b)).join(' | ')} |`;
         return [title, ...rows, base].join('\n');
       });
@@ -77,7 +77,7 @@ function tableBody(t: Table): string {
     }
     case 'crosstab': {
       const head = `| | ${t.columnLabels.map(forMarkdown).join(' | ')} | Total |\n|---|${t.columnLabels.map(() => '---:').join('|')}|---:|`;
-      const rows = t.rowLabels.map((l, r) => `| ${forMarkdown(l)} | ${t.columnLabels.map((_, c) => formatPercent(t.columnPercents[r]![c]!)).join(' | ')} | ${formatPercent(totalPercent(t, r))} |`);
+      const rows = t.rowLabels.map((l, r) => `| ${forMarkdown(netLabel(l, t.netRows?.includes(r) === true))} | ${t.columnLabels.map((_, c) => formatPercent(t.columnPercents[r]![c]!)).join(' | ')} | ${formatPercent(totalPercent(t, r))} |`);
       const base = `| Base | ${t.columnBases.map((b) => formatNumber(b)).join(' | ')} | ${formatNumber(t.base)} |`;
       const stats = t.stats ? `\n\n${capitalise(testSummary(t.stats))}.` : '';
       return `## ${forMarkdown(t.label)}\n\nColumn percentages.\n\n${head}\n${rows.join('\n')}\n${base}${stats}`;

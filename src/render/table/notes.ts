@@ -5,6 +5,15 @@ import { formatNumber } from '../sanitize.js';
 type Escape = (s: string) => string;
 
 /**
+ * A net's row label, said to be one ("Pink inside (net)") in every table that shows it: in a
+ * crosstab or banner, as in a frequency table, a net read as an answer would seem to be one
+ * more answer, its share counted twice.
+ */
+export function netLabel(label: string, net: boolean): string {
+  return net && !/\(net\)$/i.test(label) ? `${label} (net)` : label;
+}
+
+/**
  * A table's filter said under its heading: `line` goes after the heading (text up to the first
  * `sep`: a line in the terminal, a paragraph in Markdown), so the table of some rows never passes for all.
  */

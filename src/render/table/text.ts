@@ -5,7 +5,7 @@ import { isOneCheckbox, isWeighted, ONE_CHECKBOX, totalPercent } from './total.j
 import { gridRun } from './grid.js';
 import { gridTitle, stepLabel } from '../title.js';
 import { bannerCell } from './banner.js';
-import { disclosureNote, metadataNote, underHeading, weightsNote } from './notes.js';
+import { disclosureNote, metadataNote, netLabel, underHeading, weightsNote } from './notes.js';
 import { padEnd, padStart, pieces, width as columnsOf } from './width.js';
 
 /** Colour is applied by the caller's styler (chalk at the CLI edge, identity in tests). */
@@ -118,13 +118,14 @@ function tableText(t: Table, options: TextOptions): string {
 
 function banner(t: BannerTable, { styler: st }: TextOptions): string {
   const colW = 9;
-  const labels = t.sections.flatMap((s) => s.rowLabels.map((l) => truncate(forTerminal(l), 30)));
+  const rowLabel = (s: BannerTable['sections'][number], r: number) => truncate(forTerminal(netLabel(s.rowLabels[r]!, s.netRows?.includes(r) === true)), 30);
+  const labels = t.sections.flatMap((s) => s.rowLabels.map((_, r) => rowLabel(s, r)));
   const lw = Math.max(12, ...labels.map(columnsOf));
   const head = headingLines(t.columns.map((c) => forTerminal(c.label)), colW);
   const lines = [t.id !== undefined ? heading(t.label, t.id, st) : st.title(forTerminal(t.label)), ...head.map((h) => st.dim(`  ${''.padEnd(lw)} ${h}`))];
   for (const s of t.sections) {
     lines.push(`  ${st.title(truncate(forTerminal(s.item ?? s.label), lw + 40))}`);
-    s.rowLabels.forEach((l, r) => lines.push(`  ${padEnd(truncate(forTerminal(l), 30), lw)} ${t.columns.map((_, c) => bannerCell(s, r, c).padStart(colW)).join(' ')}`));
+    s.rowLabels.forEach((_, r) => lines.push(`  ${padEnd(rowLabel(s, r), lw)} ${t.columns.map((_, c) => bannerCell(s, r, c).padStart(colW)).join(' ')}`));
     lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${s.unweightedBases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
   }
   lines.push(st.dim(`  column %${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}`));
@@ -142,7 +143,7 @@ function frequency(t: FrequencyTable, { styler: st, width }: TextOptions): strin
   const multi = t.type === 'multi' && !oneBox;
   // Nets and answers declared missing are marked, as the HTML report marks them: they are not answers in the base.
   // A long answer wraps over up to three lines rather than being cut: two answers that open alike stay apart.
-  const labels = wrapAll(t.rows.map((r) => forTerminal(r.label) + (r.net && !/\(net\)$/i.test(r.label) ? ' (net)' : r.missing ? ' (not in base)' : '')), Math.max(20, Math.floor(width * 0.45)), 3);
+  const labels = wrapAll(t.rows.map((r) => forTerminal(netLabel(r.label, r.net === true)) + (r.missing ? ' (not in base)' : '')), Math.max(20, Math.floor(width * 0.45)), 3);
   const lw = Math.max(6, ...labels.flat().map(columnsOf));
   const counts = t.rows.map((r) => formatCount(r.count));
   const cw = Math.max(5, ...counts.map((c) => c.length));
@@ -199,14 +200,15 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   // Columns up to 16 wide where the row labels leave room; where they do not (many columns), the
   // row labels wrap narrower (down to 14) before a column gets narrower than its longest word.
   const longestWord = Math.max(...columns.flatMap((l) => l.split(' ').map(columnsOf)));
-  const full = wrapAll(t.rowLabels.map(forTerminal), 32, 3);
+  const shownRows = t.rowLabels.map((l, r) => forTerminal(netLabel(l, t.netRows?.includes(r) === true)));
+  const full = wrapAll(shownRows, 32, 3);
   const natural = Math.max(6, ...full.flat().map(columnsOf));
   const colsFitting = (labelW: number) => Math.floor((width - labelW - 4) / columns.length) - 1;
   const least = t.letters ? 8 : 7; // "100.0%" and a space; with letters, room for them too
   const wide = colsFitting(natural) >= Math.max(least, Math.min(16, longestWord));
   const leastLabel = Math.min(natural, 14);
   const colW = wide ? Math.min(16, colsFitting(natural)) : Math.max(least, Math.min(Math.max(longestWord, least), colsFitting(leastLabel)));
-  const rowLabels = wide ? full : wrapAll(t.rowLabels.map(forTerminal), Math.max(leastLabel, width - 4 - columns.length * (colW + 1)), 3);
+  const rowLabels = wide ? full : wrapAll(shownRows, Math.max(leastLabel, width - 4 - columns.length * (colW + 1)), 3);
   // Wide enough for the base rows' labels too, or they push their numbers out of line.
   const lw = Math.max(isWeighted(t) ? 'Weighted base'.length : 'Base (n)'.length, ...rowLabels.flat().map(columnsOf));
   const head = headingLines(columns, colW, wide ? 3 : 4);

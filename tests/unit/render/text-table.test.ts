@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { funnelText, plain, renderTable } from '../../../src/render/table/text.js';
 import type { AnalysisResult, BannerTable, CrosstabTable, FrequencyTable } from '../../../src/spec/result.js';
 import { resultTitle } from '../../../src/render/title.js';
+import { tableMarkdown } from '../../../src/render/table/markdown.js';
 import stringWidth from 'string-width';
 import { frequency } from '../../charts/data.js';
 
@@ -212,4 +213,26 @@ test('an answer of megabytes with no space is cut after its first piece, not spl
   const text = renderTable(t, { styler: plain, width: 100 });
   assert.match(text, /^ {2}x+… +1 /m);
   assert.ok(text.length < 2000);
+});
+
+test('a net is said to be one in a crosstab and a banner, as in a frequency table, in the terminal and in Markdown (it read as one more answer)', () => {
+  const t = {
+    kind: 'crosstab', row: 'doneness', column: 'gender', label: 'Steak by Gender',
+    rowLabels: ['Rare', 'Well', 'Pink inside'], columnLabels: ['Male', 'Female'], netRows: [2],
+    counts: [[10, 12], [14, 20], [10, 12]], columnPercents: [[41.7, 37.5], [58.3, 62.5], [41.7, 37.5]], rowPercents: [[45, 55], [41, 59], [45, 55]],
+    columnBases: [24, 32], rowBases: [22, 34], base: 56,
+  } as unknown as CrosstabTable;
+  const text = renderTable(t, { styler: plain, width: 100 });
+  assert.match(text, /^ {2}Pink inside \(net\) +41\.7%/m);
+  assert.match(text, /^ {2}Rare +41\.7%/m, 'answers are not marked');
+  assert.match(tableMarkdown(t), /^\| Pink inside \(net\) \| 41\.7% \| 37\.5% \|/m);
+  const b = {
+    kind: 'banner', label: 'Banner', minBase: 0,
+    columns: [{ question: null, label: 'Total' }, { question: 'gender', group: 'Gender', label: 'Male' }],
+    sections: [{ question: 'doneness', label: 'Steak', rowLabels: ['Rare', 'Pink inside (net)', 'Pink'], netRows: [1, 2], counts: [[1, 1], [2, 2], [2, 2]], percents: [[50, 50], [100, 100], [100, 100]], bases: [2, 2], unweightedBases: [2, 2] }],
+  } as unknown as BannerTable;
+  const banner = renderTable(b, { styler: plain, width: 100 });
+  assert.match(banner, /^ {2}Pink inside \(net\) +100%/m, 'a label already ending in (net) is not said twice');
+  assert.match(banner, /^ {2}Pink \(net\) +100%/m);
+  assert.match(tableMarkdown(b), /^\| Pink \(net\) \| 100% \| 100% \|/m);
 });
