@@ -7,7 +7,8 @@ import type { Question } from '../../../src/spec/codebook.js';
 
 const question: Question = { id: 'x', label: 'X', type: 'numeric', columns: [0], options: [], items: [] };
 
-function bins(values: number[]) {
+/** The summary table of these values, each read from its text as a cell. */
+function summary(values: number[]) {
   const coder = new NumericCoder(question, false);
   const s = new NumericSummary(coder);
   const cells = new Cells();
@@ -16,8 +17,10 @@ function bins(values: number[]) {
     coder.read(cells);
     s.add(1);
   }
-  return s.table().bins!;
+  return s.table();
 }
+
+const bins = (values: number[]) => summary(values).bins!;
 
 test('bins of a skewed column follow its spread (Freedman–Diaconis), on nice edges, not one bar for most answers', () => {
   // A weight column: 900 weights between 0 and 1, 100 up to 9 (Sturges alone gave 1-wide bins, 90% in the first).
@@ -53,28 +56,8 @@ test('numbers near the largest a double holds: one bin, not a crash (their range
 });
 
 test('the median of two values near the largest double is their mean, not Infinity', () => {
-  const coder = new NumericCoder(question, false);
-  const s = new NumericSummary(coder);
-  const cells = new Cells();
-  for (const v of [1.5e308, 1.7e308]) {
-    cells.hold([String(v)]);
-    coder.read(cells);
-    s.add(1);
-  }
-  assert.equal(s.table().median, 1.6e308);
+  assert.equal(summary([1.5e308, 1.7e308]).median, 1.6e308);
 });
-
-function summary(values: number[]) {
-  const coder = new NumericCoder(question, false);
-  const s = new NumericSummary(coder);
-  const cells = new Cells();
-  for (const v of values) {
-    cells.hold([String(v)]);
-    coder.read(cells);
-    s.add(1);
-  }
-  return s.table();
-}
 
 test('the mean and sd of numbers near the largest double are numbers, not NaN and Infinity (squares and gaps overflowed)', () => {
   // 9e307 and up: the mean fits, the squared deviations summed did not (sd Infinity).
