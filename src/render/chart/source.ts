@@ -3,18 +3,19 @@
  * 9–25 Jan 2021 (online form)"), small and grey at the bottom left, as newsrooms and research
  * firms credit theirs, so that a chart copied into a slide or an article keeps it.
  *
- * It is part of the Vega-Lite spec, not drawn onto the SVG afterwards: a spec written with
- * --vega-lite and restyled elsewhere keeps it, and vega's layout makes the room for it. The chart
- * becomes a one-view vconcat whose view has the line as a bottom title: a bottom title framed by
- * the view's bounds starts at their left edge, under the answer labels, where the chart's title
- * starts above them (a text mark in a view of its own would start at the plot's left edge instead).
+ * It is part of the Vega-Lite spec, so that a spec written with --vega-lite and restyled
+ * elsewhere keeps it: the chart becomes a one-view vconcat whose view has the line as a bottom
+ * title (framed by the view's bounds, it starts at their left edge, under the answer labels, where
+ * the chart's title starts above them), wrapped to the width the chart's title wraps to.
  *
- * A title wider than the chart would widen it (and push a right-hand legend away from its donut),
- * and only vega's layout knows how wide a chart is. So the spec wraps the line to the width its
- * title wraps to, and `renderSvg` wraps it again to the width the chart is drawn at without it
- * (see fitSource): the spec alone stays a whole chart, the SVG never grows sideways.
+ * That width is the builder's estimate, often wider than the chart vega draws (a line that wide
+ * would widen the chart and push a right-hand legend away from its donut), and only vega's layout
+ * knows the drawn width. So `renderSvg` draws the chart without the line and then sets the line
+ * under it, wrapped to the drawn width, as vega sets a bottom title (drawSource): one layout, and
+ * the SVG never grows sideways.
  */
-import { MUTED, SIZE } from './theme.js';
+import { FONT, MUTED, SIZE } from './theme.js';
+import { escapeXml } from '../sanitize.js';
 import { wrapText } from './text.js';
 
 /** A source line wrapped for a chart. */
@@ -39,7 +40,7 @@ export function sourceLine(source: string | undefined, width: number): SourceLin
 
 /**
  * The chart's body (everything but its title, description and config) with the source line under
- * it; `usermeta.source` (which vega ignores) holds the line unwrapped, for fitSource.
+ * it; `usermeta.source` (which vega ignores) holds the line unwrapped, for drawSource.
  */
 export function withSource(body: Record<string, unknown>, source: SourceLine | undefined): Record<string, unknown> {
   if (source === undefined) return body;
@@ -65,41 +66,55 @@ const OWN_LEGENDS = Object.fromEntries(['color', 'fill', 'stroke', 'opacity', 'f
 
 type Spec = Record<string, unknown>;
 
-/** The parts of a spec withSource made, when it is one. */
-function parts(spec: Spec): { text: string; body: Spec; title: Spec; rest: Spec } | undefined {
+/** A spec's source line (see withSource), and the chart without it, which is what vega draws. */
+export interface DrawnSource {
+  text: string;
+  bare: Spec;
+  /** The chart's padding, left and bottom: the line starts where the title does. */
+  left: number;
+  bottom: number;
+}
+
+/** The source line of a spec withSource made, or undefined for a spec without one. */
+export function sourceOf(spec: Spec): DrawnSource | undefined {
   const { usermeta, vconcat, resolve: _resolve, ...rest } = spec as { usermeta?: { source?: unknown }; vconcat?: unknown; resolve?: unknown };
   const text = usermeta?.source;
   if (typeof text !== 'string' || !Array.isArray(vconcat) || vconcat.length !== 1) return undefined;
-  const { title, ...body } = vconcat[0] as Spec;
-  if (typeof title !== 'object' || title === null) return undefined;
-  return { text, body, title: title as Spec, rest };
+  const { title: _title, ...body } = vconcat[0] as Spec;
+  const bare: Spec = { ...rest, ...body };
+  const config = bare['config'] as { padding?: unknown } | undefined;
+  // vega's own padding when a spec sets none is 5.
+  const padding = (bare['padding'] ?? config?.padding ?? 5) as number | { left?: number; bottom?: number };
+  const side = (k: 'left' | 'bottom') => (typeof padding === 'number' ? padding : Number(padding?.[k] ?? 0));
+  return { text, bare, left: side('left'), bottom: side('bottom') };
 }
 
 /**
- * What `renderSvg` needs to fit a spec's source line to the chart: the chart without it (to be
- * drawn first, for its width), and the spec with the line wrapped to a width in pixels. Undefined
- * for a spec without a source line.
+ * The SVG of the chart with its source line drawn under it, as vega draws a bottom title:
+ * wrapped to the width the chart was drawn at (so it never widens it), and the SVG made taller.
+ * Drawn here rather than by vega, which would have to lay the chart out twice: once to find its
+ * width and again with the line wrapped to it (a third of a report's time with ten charts).
  */
-export function fitSource(spec: Spec): { bare: Spec; fit(width: number): Spec } | undefined {
-  const p = parts(spec);
-  if (p === undefined) return undefined;
-  return {
-    bare: { ...p.rest, ...p.body },
-    fit(width) {
-      const lines = wrapText(p.text, Math.max(width, MIN_WIDTH), SIZE.source);
-      return { ...spec, vconcat: [{ ...p.body, title: { ...p.title, text: lines.length === 1 ? lines[0] : lines } }] };
-    },
-  };
+export function drawSource(svg: string, source: DrawnSource): string {
+  const size = /^<svg[^>]*?\swidth="([\d.]+)" height="([\d.]+)"/.exec(svg);
+  if (size === null) return svg;
+  const width = Number(size[1]);
+  const height = Number(size[2]);
+  const lines = wrapText(source.text, Math.max(width - 2 * source.left, MIN_WIDTH), SIZE.source);
+  // The top of the line's first row, below the chart's lowest text; vega sets text by its top.
+  const top = height - source.bottom + OFFSET;
+  const taller = height + OFFSET + SIZE.source + (lines.length - 1) * SIZE.sourceLineHeight;
+  const rows = lines.map((l, i) => (i === 0 ? `<tspan>${escapeXml(l)}</tspan>` : `<tspan x="0" dy="${SIZE.sourceLineHeight}">${escapeXml(l)}</tspan>`)).join('');
+  const text = `<g class="mark-text role-source" aria-hidden="true"><text text-anchor="start" transform="translate(${source.left},${top + ASCENT * SIZE.source})" font-family="${escapeXml(FONT)}" font-size="${SIZE.source}px" fill="${MUTED}">${lines.length === 1 ? escapeXml(lines[0]!) : rows}</text></g>`;
+  const resized = svg
+    .replace(/^(<svg[^>]*?\swidth="[\d.]+" height=")[\d.]+(" viewBox="0 0 [\d.]+ )[\d.]+"/, `$1${taller}$2${taller}"`)
+    .replace(/(<rect width="[\d.]+" height=")[\d.]+(")/, `$1${taller}$2`);
+  const close = resized.lastIndexOf('</svg>');
+  return `${resized.slice(0, close)}${text}${resized.slice(close)}`;
 }
+
+/** Where vega puts the baseline of a line of text set by its top, in font sizes. */
+const ASCENT = 0.8;
 
 /** Narrower than this, a line of a few words would take many lines. */
 const MIN_WIDTH = 160;
-
-/** The width of a drawn chart less its padding (the theme's 16 px, or vega's 5 px unset). */
-export function drawnWidth(svg: string, spec: Spec): number {
-  const width = Number(/^<svg[^>]*?\swidth="([\d.]+)"/.exec(svg)?.[1] ?? NaN);
-  const config = spec['config'] as { padding?: unknown } | undefined;
-  const padding = spec['padding'] ?? config?.padding ?? 5;
-  const sides = typeof padding === 'number' ? 2 * padding : typeof padding === 'object' && padding !== null ? Number((padding as { left?: number }).left ?? 0) + Number((padding as { right?: number }).right ?? 0) : 10;
-  return width - sides;
-}

@@ -12,7 +12,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ViewOptions } from 'vega';
 import { loadBundle } from '../../bundle/load.js';
 import { measureText } from './text.js';
-import { drawnWidth, fitSource } from './source.js';
+import { drawSource, sourceOf } from './source.js';
 
 /** Options of {@link renderSvg}. */
 export interface RenderOptions {
@@ -67,31 +67,22 @@ async function render(spec: TopLevelSpec, opts: RenderOptions): Promise<string> 
   const logger = createLogger(opts.onWarning, errors);
   const previousWidth = internals.textMetrics.width;
   internals.textMetrics.width = estimateWidth;
-  // Each drawing resets vega's ids and random source: a first one (drawn for a width) leaves the second as a lone one would be.
-  const draw = async (s: TopLevelSpec, log: Logger): Promise<string> => {
+  try {
+    // A source line is drawn onto the chart drawn without it, at the width vega gave it (see source.ts).
+    const source = sourceOf(spec as unknown as Record<string, unknown>);
     vl.resetIdCounter();
     vega.resetSVGDefIds();
     internals.setRandom(internals.randomLCG(opts.seed ?? DEFAULT_SEED));
-    const vgSpec = vl.compile(s, { logger: log }).spec;
-    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logger: log, logLevel: WARN });
+    const vgSpec = vl.compile((source?.bare ?? spec) as TopLevelSpec, { logger }).spec;
+    const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logger, logLevel: WARN });
+    let svg: string;
     try {
-      return await view.toSVG();
+      svg = await view.toSVG();
     } finally {
       view.finalize();
     }
-  };
-  try {
-    let final = spec;
-    // A source line is wrapped to the width the chart is drawn at without it (see source.ts).
-    const source = fitSource(spec as unknown as Record<string, unknown>);
-    if (source !== undefined) {
-      // Its warnings and errors are the chart's own, told once by the drawing that is kept.
-      const width = drawnWidth(await draw(source.bare as unknown as TopLevelSpec, createLogger(undefined, [])), source.bare);
-      if (Number.isFinite(width)) final = source.fit(width) as unknown as TopLevelSpec;
-    }
-    const svg = await draw(final, logger);
     if (errors.length > 0) throw new Error(`cannot render the chart: ${errors.join('; ')}`);
-    return addTitleAndDesc(svg, titleOf(spec), spec.description);
+    return addTitleAndDesc(source === undefined ? svg : drawSource(svg, source), titleOf(spec), spec.description);
   } finally {
     internals.textMetrics.width = previousWidth;
     internals.setRandom(Math.random);
