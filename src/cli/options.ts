@@ -42,6 +42,11 @@ export function vegaLiteOption(): Option {
   return new Option('--vega-lite', "with --out: also write each chart's Vega-Lite spec (charts/*.vl.json) to restyle it");
 }
 
+/** analyze has no spec to give its charts a `source:` line; report reads the spec's. */
+export function sourceOption(): Option {
+  return new Option('--source <text>', "with --out: a source line under every chart, printed as written, e.g. 'Source: Acme poll, 3-9 May 2024'");
+}
+
 export function rejectsOption(): Option {
   return new Option('--rejects <file>', 'also write every removed row (personal data left out) with its rule and reason');
 }
@@ -96,15 +101,16 @@ export function parseMinCell(value: string): number {
   return Number(value);
 }
 
-/** The flags of outOption and vegaLiteOption. */
+/** The flags of outOption, vegaLiteOption and sourceOption. */
 export interface OutFlags {
   out?: string;
   vegaLite?: boolean;
+  source?: string;
 }
 
 /**
  * Checked before any work: an --out that names a file fails at once, not after every table
- * was printed; --vega-lite without --out is said to do nothing, not silently dropped.
+ * was printed; --vega-lite or --source without --out is said to do nothing, not silently dropped.
  */
 export function checkOutFlags(io: Io, flags: OutFlags): void {
   if (flags.out !== undefined) {
@@ -115,7 +121,10 @@ export function checkOutFlags(io: Io, flags: OutFlags): void {
       // Missing: it is made when the files are written.
     }
     if (isFile) throw new SurveyError('SURVEY_IO_WRITE', `--out ${flags.out}: a file is there, not a folder`, { hint: 'give a folder (it is made if missing)' });
-  } else if (flags.vegaLite === true) io.stderr.write('info: --vega-lite does nothing without --out <dir>\n');
+  } else {
+    if (flags.vegaLite === true) io.stderr.write('info: --vega-lite does nothing without --out <dir>\n');
+    if (flags.source !== undefined) io.stderr.write('info: --source does nothing without --out <dir>\n');
+  }
 }
 
 /** A file to write and the flag that named it. */

@@ -334,6 +334,9 @@ function describe(e: ErrorObject): string {
       return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'type':
       return `must be ${p.type === 'object' ? 'a mapping' : p.type === 'array' ? 'a list' : String(p.type)}`;
+    // ajv's "must NOT have fewer than 1 characters" for an empty text.
+    case 'minLength':
+      return p.limit === 1 ? 'must not be empty' : `must have at least ${String(p.limit)} characters`;
     case 'pattern': {
       const why = (e.parentSchema as { description?: string } | undefined)?.description;
       return `must match ${String(p.pattern)}${why ? ` (${why})` : ''}`;

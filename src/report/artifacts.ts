@@ -15,7 +15,7 @@ import type { Artifact } from '../io/write.js';
 import { funnelCsv, tablesCsv } from '../render/table/csv.js';
 import { renderMarkdown, tableMarkdown } from '../render/table/markdown.js';
 import { slug } from '../codebook/ids.js';
-import { chartForGrid, chartForTable, type ChartContext } from './choose-chart.js';
+import { chartForGrid, chartForTable, chartSource, type ChartContext } from './choose-chart.js';
 import { inputName } from '../render/title.js';
 import { jsonText } from '../render/sanitize.js';
 import type { ChartResult } from '../render/chart/spec.js';
@@ -31,6 +31,8 @@ export interface ArtifactOptions {
   vegaLite: boolean;
   /** Words for the base in chart subtitles when a table does not say. */
   baseLabel: string;
+  /** The source line under every chart whose spec entry gives none of its own (the spec's `source`, analyze's --source). */
+  source?: string;
   /** Hash of the input file, recorded in the manifest. */
   inputSha256?: string;
   /** Draws the charts on another thread (started early to load vega meanwhile). */
@@ -91,7 +93,7 @@ export async function buildArtifacts(given: AnalysisResult, opts: ArtifactOption
     if (spec?.chart === false) return null;
     // A table's own baseLabel says whom it counts ("women aged 18-34"); without one, its filter is said.
     const filter = spec?.baseLabel === undefined ? t.filter : undefined;
-    return { chart: spec?.chart || undefined, baseLabel: spec?.baseLabel ?? opts.baseLabel, title: spec?.title, filter };
+    return { chart: spec?.chart || undefined, baseLabel: spec?.baseLabel ?? opts.baseLabel, title: spec?.title, filter, source: chartSource(spec?.chart?.source, opts.source) };
   };
   const peaks = sharedPeaks(result.tables, contextOf);
   const drawnGrids = new Set<string>();
@@ -123,7 +125,7 @@ export async function buildArtifacts(given: AnalysisResult, opts: ArtifactOption
     draw(ids[i]!, chartForTable(t, { ...ctx, rowQuestion, axisPeak: peaks.get(t) }), [i]);
   }
   const consolidatedWarnings: string[] = [];
-  const consolidated = consolidatedCharts(result, opts.spec, opts.baseLabel, consolidatedWarnings);
+  const consolidated = consolidatedCharts(result, opts.spec, opts.baseLabel, consolidatedWarnings, opts.source);
   log.push(...consolidatedWarnings);
   for (const c of consolidated) draw(c.id, c.chart, c.tables);
   // The workbook is built here while the chart thread (if any) draws.

@@ -24,6 +24,16 @@ export interface ChartContext {
   filter?: string | undefined;
   /** Frequency bars: a percentage their axis must reach, shared with the other charts of the question. */
   axisPeak?: number | undefined;
+  /** The source line under the chart (see chartSource). */
+  source?: string | undefined;
+}
+
+/**
+ * A chart's source line: its own (`chart: { source: ... }`), none where it says `source: false`,
+ * else the run's (the spec's top-level `source`, analyze's --source).
+ */
+export function chartSource(own: string | false | undefined, fallback: string | undefined): string | undefined {
+  return own === false ? undefined : (own ?? fallback);
 }
 
 /** The note under a chart's subtitle: the rows it holds, then what it leaves out. */
@@ -91,6 +101,7 @@ function drawTable(table: Table, ctx: ChartContext): ChartResult | null {
     ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}),
     ...(ctx.title ? { title: ctx.title } : {}),
     ...(spec.config ? { config: spec.config as Config } : {}),
+    ...(ctx.source !== undefined ? { source: ctx.source } : {}),
   };
   switch (table.kind) {
     case 'frequency': {
@@ -145,7 +156,7 @@ function drawGrid(question: Question, items: FrequencyTable[], ctx: ChartContext
   const onScale = items.map((t) => ({ ...t, rows: t.rows.filter((r) => !off(r.label)) }));
   const note = notes(ctx, ...notShown(items, off));
   return likertChart(onScale, {
-    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), positiveFirst: POSITIVE_FIRST.has(question.scale), oneSided });
+    ...note, ...(ctx.baseLabel ? { baseLabel: ctx.baseLabel } : {}), ...(ctx.title ? { title: ctx.title } : {}), ...(ctx.source !== undefined ? { source: ctx.source } : {}), positiveFirst: POSITIVE_FIRST.has(question.scale), oneSided });
 }
 
 /**

@@ -11,6 +11,7 @@ import type { LoadedSpec } from '../config/load-spec.js';
 import { specError } from '../config/apply-codebook.js';
 import { didYouMean } from '../errors/suggest.js';
 import { profileChart, type ChartResult } from '../render/chart/spec.js';
+import { chartSource } from './choose-chart.js';
 
 export interface ConsolidatedChart {
   /** File name stem. */
@@ -48,7 +49,7 @@ export function checkCharts(loaded: LoadedSpec): void {
 }
 
 /** The spec's consolidated charts, ready to render. Tables that cannot be drawn are left out with a warning. */
-export function consolidatedCharts(result: AnalysisResult, spec: StudySpec | undefined, baseLabel: string, warnings: string[]): ConsolidatedChart[] {
+export function consolidatedCharts(result: AnalysisResult, spec: StudySpec | undefined, baseLabel: string, warnings: string[], source?: string): ConsolidatedChart[] {
   const out: ConsolidatedChart[] = [];
   for (const c of spec?.charts ?? []) {
     const members: { table: FrequencyTable; index: number }[] = [];
@@ -66,8 +67,10 @@ export function consolidatedCharts(result: AnalysisResult, spec: StudySpec | und
     }
     const title = c.title ?? 'Respondent profile';
     const tables = members.map(({ table }) => ({ ...table, label: panelHeading(table.label, title) }));
+    const own = chartSource(c.source, source);
     const chart = profileChart(tables, {
       title,
+      ...(own !== undefined ? { source: own } : {}),
       baseLabel: c.baseLabel ?? sharedBaseLabel(c, spec) ?? baseLabel,
       ...(c.config ? { config: c.config as Config } : {}),
     });

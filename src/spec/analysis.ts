@@ -61,6 +61,8 @@ export type FilterRule = FilterSpec['rule'];
 export interface ChartSpec {
   type?: 'bar' | 'donut' | 'stacked' | 'grouped' | 'heatmap' | 'likert' | 'histogram';
   percentBase?: 'respondents' | 'responses';
+  /** This chart's source line instead of the spec's `source`; false for none. */
+  source?: string | false;
   config?: Record<string, unknown>;
 }
 
@@ -100,12 +102,16 @@ export interface ConsolidatedChartSpec {
   title?: string;
   /** Words for the base in the subtitle, e.g. "valid respondents". */
   baseLabel?: string;
+  /** This chart's source line instead of the spec's `source`; false for none. */
+  source?: string | false;
   config?: Record<string, unknown>;
 }
 
 export interface StudySpec {
   version: 1;
   title?: string;
+  /** Printed as written under every chart ("Source: ..."), so that a chart copied out of the report keeps where it came from. */
+  source?: string;
   input?: { file?: string; encoding?: string; delimiter?: string; headerRows?: number; sheet?: string; timezone?: string };
   questions?: QuestionSpec[];
   derive?: DeriveSpec[];

@@ -39,7 +39,7 @@ const cases: [string, string, string][] = [
   [
     'a chart turned on with true: told both choices',
     'version: 1\ninput: { file: responses.csv }\ntables:\n  - { type: frequency, question: gov, chart: true }\n',
-    'survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].chart: must be false or a mapping (false: no chart; or { type: bar | donut | stacked | grouped | heatmap | likert | histogram, percentBase: respondents | responses, config: {...} })',
+    'survey.yaml:4: error SURVEY_SPEC_INVALID: tables[0].chart: must be false or a mapping (false: no chart; or { type: bar | donut | stacked | grouped | heatmap | likert | histogram, percentBase: respondents | responses, source: text | false, config: {...} })',
   ],
   [
     "a banner's key on a crosstab: named as such, not as the wrong shape ('must be a list')",
@@ -209,6 +209,18 @@ const cases: [string, string, string][] = [
     'a net of an answer with a comma, unquoted in a [..] list (YAML splits it): told to quote it',
     "version: 1\ninput: { file: responses.csv }\nquestions:\n  - id: view\n    column: How do you see WhatsApp's new privacy policy?\n    nets:\n      Bothered: [A serious breach of my privacy, Not good, but I can live with it]\n",
     "survey.yaml:7: error SURVEY_SPEC_INVALID: questions[0].nets.Bothered: net 'Bothered': 'Not good' is not an answer of 'view'",
+  ],
+  ['a source line that is not text', 'version: 1\ninput: { file: responses.csv }\nsource: 2021\n', 'survey.yaml:3: error SURVEY_SPEC_INVALID: source: must be string'],
+  ['an empty source line', 'version: 1\ninput: { file: responses.csv }\nsource: ""\n', 'survey.yaml:3: error SURVEY_SPEC_INVALID: source: must not be empty'],
+  [
+    "a chart's source line that is neither text nor false: told both",
+    'version: 1\ninput: { file: responses.csv }\ntables:\n  - type: frequency\n    question: gov\n    chart: { source: [Better World] }\n',
+    "survey.yaml:6: error SURVEY_SPEC_INVALID: tables[0].chart.source: must be string or false (this chart's source line instead of the spec's `source`, or false for none)",
+  ],
+  [
+    "a profile chart's source line that is true",
+    'version: 1\ninput: { file: responses.csv }\ncharts:\n  - { id: p, type: profile, tables: [a], source: true }\n',
+    "survey.yaml:4: error SURVEY_SPEC_INVALID: charts[0].source: must be string or false",
   ],
 ];
 

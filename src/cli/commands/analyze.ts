@@ -8,7 +8,7 @@ import { maskContacts, maskResult } from '../../privacy/mask.js';
 import { forTerminal } from '../../render/sanitize.js';
 import { hashFile } from '../../io/hash-file.js';
 import { leftOver, removeLeftOver } from '../../io/check.js';
-import { checkOutFlags, checkOutputs, collect, csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, noColorOption, outOption, vegaLiteOption, type CsvFlags, type Format, type OutFlags } from '../options.js';
+import { checkOutFlags, checkOutputs, collect, csvFlags, delimiterOption, encodingOption, formatOption, headerRowsOption, sheetOption, minCellOption, noColorOption, outOption, sourceOption, vegaLiteOption, type CsvFlags, type Format, type OutFlags } from '../options.js';
 import { suppressTables } from '../../stats/suppress.js';
 import { renderResult } from '../render-result.js';
 import { join, resolve } from 'node:path';
@@ -22,7 +22,8 @@ Examples:
   $ survey analyze export.csv --header-rows 2 --encoding windows-1252
   $ survey analyze responses.csv --where 'age >= 18'    only adults
   $ survey analyze responses.csv --weight weight      weighted by the export's weight column
-  $ survey analyze responses.csv --out results/       also write tables, a chart per question and report.html`;
+  $ survey analyze responses.csv --out results/       also write tables, a chart per question and report.html
+  $ survey analyze responses.csv --out results/ --source 'Source: Acme poll, 3-9 May 2024'`;
 
 interface AnalyzeFlags extends CsvFlags, OutFlags {
   by?: string[];
@@ -43,6 +44,7 @@ export function createAnalyzeCommand(io: Io): Command {
     .addOption(formatOption())
     .addOption(outOption('also write every table (CSV, Markdown, JSON, a workbook), a chart per question (SVG) and report.html to this folder'))
     .addOption(vegaLiteOption())
+    .addOption(sourceOption())
     .addOption(minCellOption())
     .addOption(encodingOption())
     .addOption(delimiterOption())
@@ -66,7 +68,7 @@ async function run(io: Io, path: string, file: string, flags: AnalyzeFlags): Pro
   })());
   io.stdout.write(renderResult(result, flags.format, io, flags.color));
   if (flags.out !== undefined) {
-    const built = await buildArtifacts(result, { codebook, vegaLite: flags.vegaLite === true, baseLabel: 'respondents', inputSha256: await hashFile(path) });
+    const built = await buildArtifacts(result, { codebook, vegaLite: flags.vegaLite === true, baseLabel: 'respondents', inputSha256: await hashFile(path), ...(flags.source !== undefined ? { source: flags.source } : {}) });
     for (const w of built.warnings) io.stderr.write(`warning SURVEY_CHART: ${forTerminal(maskContacts(w))}\n`);
     const out = resolve(io.cwd, flags.out);
     checkOutputs(built.artifacts.map((a) => ({ flag: '--out', name: join(flags.out!, a.path), file: join(out, ...a.path.split('/')) })), [{ what: 'the export', file: path }]);

@@ -107,6 +107,7 @@ async function run(io: Io, loaded: LoadedSpec, specPath: string, specArg: string
       vegaLite: flags.vegaLite === true,
       baseLabel: (loaded.spec.filters ?? []).length > 0 ? 'valid respondents' : 'respondents',
       inputSha256: await hashFile(inputFile),
+      ...(loaded.spec.source !== undefined ? { source: loaded.spec.source } : {}),
       ...(charts ? { charts } : {}),
     });
     for (const w of built.warnings) io.stderr.write(`warning SURVEY_CHART: ${forTerminal(maskContacts(w))}\n`);

@@ -6,6 +6,7 @@ import type { Config, TopLevelSpec } from 'vega-lite';
 import { MUTED, SIZE, chartConfig } from './theme.js';
 import { measureText, wrapText } from './text.js';
 import { showControls } from '../controls.js';
+import { withSource, type SourceLine } from './source.js';
 import { formatCount } from '../number.js';
 import { isNoAnswer } from '../../codebook/scales.js';
 
@@ -45,6 +46,13 @@ export interface ChartOptions {
   decimals?: number;
   /** The spec's `description`, which becomes the SVG `<desc>`. __Default value:__ a summary of the data */
   description?: string;
+  /**
+   * A source line printed as written, small and grey, at the bottom left (wrapped to the chart's
+   * width) and at the end of the description, e.g. `Source: Pew Research Center, March 2021`.
+   *
+   * __Default value:__ none
+   */
+  source?: string;
 }
 
 /** A chart spec together with the warnings raised while building it (e.g. a donut fell back to bars). */
@@ -304,9 +312,13 @@ export function netPanels(
   };
 }
 
-/** The top-level frame: schema, description, title, theme; every string made safe for vega. */
-export function frame(title: Record<string, unknown>, description: string, config: Config, body: Record<string, unknown>): TopLevelSpec {
-  return vegaSafe({ $schema: SCHEMA, description, title, ...body, config }) as unknown as TopLevelSpec;
+/**
+ * The top-level frame: schema, description, title, theme, and the source line (see source.ts) under
+ * the body and at the end of the description; every string made safe for vega.
+ */
+export function frame(title: Record<string, unknown>, description: string, config: Config, body: Record<string, unknown>, source?: SourceLine): TopLevelSpec {
+  const desc = source === undefined ? description : describe(description, source.text);
+  return vegaSafe({ $schema: SCHEMA, description: desc, title, ...withSource(body, source), config }) as unknown as TopLevelSpec;
 }
 
 /** Names of Object.prototype's members ("constructor", "toString", "valueOf", ...). */

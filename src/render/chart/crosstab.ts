@@ -33,6 +33,7 @@ import {
   type ChartResult,
   type Resolved,
 } from './common.js';
+import { sourceLine } from './source.js';
 import { chartMessages } from './messages.js';
 import { NO_ANSWER_COLOR, SIZE, categoryPalette, divergingColors, sequentialColors, textColorOn } from './theme.js';
 import { isNoAnswer, isNonSubstantive } from '../../codebook/scales.js';
@@ -103,7 +104,8 @@ export function crosstabChart(table: CrosstabTable, opts: CrosstabChartOptions =
   const built = type === 'stacked' ? stacked(table, nets, r, warnings, opts.ordered) : type === 'heatmap' ? heatmap(table, nets, r) : grouped(table, nets, r, warnings);
   const kind = type === 'stacked' ? '100% stacked bar chart' : type === 'heatmap' ? 'Heatmap' : 'Grouped bar chart';
   const description = opts.description ?? describe(`${kind} of "${title}"`, ...subtitle, built.descs.join('; '));
-  return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, built.body), warnings, drawnAs: `a ${kind.toLowerCase()}` };
+  const width = r.labelWidth + r.width;
+  return { spec: frame(titleBlock(title, subtitle, width), description, r.config, built.body, sourceLine(opts.source, width)), warnings, drawnAs: `a ${kind.toLowerCase()}` };
 }
 
 /**

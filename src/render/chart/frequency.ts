@@ -29,6 +29,7 @@ import {
   type ChartResult,
   type Resolved,
 } from './common.js';
+import { sourceLine } from './source.js';
 import { chartMessages } from './messages.js';
 import { finite, formatPercent } from './text.js';
 import { formatCount } from '../number.js';
@@ -164,7 +165,7 @@ export function frequencyChart(table: FrequencyTable, opts: FrequencyChartOption
   const peak = Math.max(0, ...data.map((d) => d.value));
   const body = type === 'donut' ? donutBody(data, keys, r) : barBody(data, keys, lines, unit, panels, r, Math.max(peak, finite(opts.axisPeak)));
   const totalWidth = type === 'donut' ? r.labelWidth + 300 : r.labelWidth + r.width;
-  return { spec: frame(titleBlock(title, subtitle, totalWidth), description, r.config, body), warnings, ...(type === 'donut' ? {} : { axis: { unit, peak } }) };
+  return { spec: frame(titleBlock(title, subtitle, totalWidth), description, r.config, body, sourceLine(opts.source, totalWidth)), warnings, ...(type === 'donut' ? {} : { axis: { unit, peak } }) };
 }
 
 function barBody(data: Datum[], keys: string[], lines: number, unit: string, hasNets: boolean, r: Resolved, peak: number): Record<string, unknown> {

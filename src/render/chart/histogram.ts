@@ -3,6 +3,7 @@
  */
 import type { NumericTable } from '../../spec/result.js';
 import { baseText, describe, frame, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
+import { sourceLine } from './source.js';
 import { chartMessages } from './messages.js';
 import { formatStat, measureText, wrapText } from './text.js';
 import { formatCount } from '../number.js';
@@ -97,7 +98,8 @@ export function histogramChart(table: NumericTable, opts: HistogramChartOptions 
         : []),
     ],
   };
-  return { spec: frame(titleBlock(title, subtitle, r.width + 40), description, r.config, body), warnings };
+  const width = r.width + 40;
+  return { spec: frame(titleBlock(title, subtitle, width), description, r.config, body, sourceLine(opts.source, width)), warnings };
 }
 
 /**

@@ -25,6 +25,7 @@ import {
   type ChartOptions,
   type ChartResult,
 } from './common.js';
+import { sourceLine } from './source.js';
 import { chartMessages } from './messages.js';
 import { MUTED, NO_ANSWER_COLOR, SIZE, divergingColors, sequentialColors, textColorOn } from './theme.js';
 import { isNoAnswer, isNonSubstantive } from '../../codebook/scales.js';
@@ -256,7 +257,7 @@ export function likertChart(tables: FrequencyTable[], opts: LikertChartOptions =
   };
   const body = columns.length === 0 ? main : { hconcat: [main, ...columns.map((c) => c.view)], spacing: ASIDE_SPACING };
   const width = r.labelWidth + r.width + columns.reduce((w, c) => w + ASIDE_SPACING + c.width, 0);
-  return { spec: frame(titleBlock(title, subtitle, width), description, r.config, body), warnings };
+  return { spec: frame(titleBlock(title, subtitle, width), description, r.config, body, sourceLine(opts.source, width)), warnings };
 }
 
 /** Room, in pixels, between the diverging bars and each off-scale column. */

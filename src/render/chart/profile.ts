@@ -4,6 +4,7 @@
  */
 import type { FrequencyTable } from '../../spec/result.js';
 import { bandKeys, baseText, countOf, describe, isWeightedCount, frame, noAnswerLast, percentAxis, percentMax, resolve, subtitleLines, titleBlock, type ChartOptions, type ChartResult } from './common.js';
+import { sourceLine } from './source.js';
 import { barView } from './frequency.js';
 import { chartMessages } from './messages.js';
 import { finite, formatPercent, wrapText } from './text.js';
@@ -71,5 +72,6 @@ export function profileChart(tables: FrequencyTable[], opts: ChartOptions = {}):
   );
   const description = opts.description ?? describe('Profile of respondents', ...subtitle, descs.join('; '));
   const body = { vconcat: panels, spacing: 18, resolve: { scale: { x: 'shared' } } };
-  return { spec: frame(titleBlock(title, subtitle, r.labelWidth + r.width), description, r.config, body), warnings };
+  const width = r.labelWidth + r.width;
+  return { spec: frame(titleBlock(title, subtitle, width), description, r.config, body, sourceLine(opts.source, width)), warnings };
 }

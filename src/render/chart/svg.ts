@@ -12,6 +12,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ViewOptions } from 'vega';
 import { loadBundle } from '../../bundle/load.js';
 import { measureText } from './text.js';
+import { drawSource, sourceOf } from './source.js';
 
 /** Options of {@link renderSvg}. */
 export interface RenderOptions {
@@ -67,10 +68,12 @@ async function render(spec: TopLevelSpec, opts: RenderOptions): Promise<string> 
   const previousWidth = internals.textMetrics.width;
   internals.textMetrics.width = estimateWidth;
   try {
+    // A source line is drawn onto the chart drawn without it, at the width vega gave it (see source.ts).
+    const source = sourceOf(spec as unknown as Record<string, unknown>);
     vl.resetIdCounter();
     vega.resetSVGDefIds();
     internals.setRandom(internals.randomLCG(opts.seed ?? DEFAULT_SEED));
-    const vgSpec = vl.compile(spec, { logger }).spec;
+    const vgSpec = vl.compile((source?.bare ?? spec) as TopLevelSpec, { logger }).spec;
     const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logger, logLevel: WARN });
     let svg: string;
     try {
@@ -79,7 +82,7 @@ async function render(spec: TopLevelSpec, opts: RenderOptions): Promise<string> 
       view.finalize();
     }
     if (errors.length > 0) throw new Error(`cannot render the chart: ${errors.join('; ')}`);
-    return addTitleAndDesc(svg, titleOf(spec), spec.description);
+    return addTitleAndDesc(source === undefined ? svg : drawSource(svg, source), titleOf(spec), spec.description);
   } finally {
     internals.textMetrics.width = previousWidth;
     internals.setRandom(Math.random);

@@ -8,7 +8,7 @@ import type { Config } from 'vega-lite';
 export const FONT = 'Helvetica, Arial, "Liberation Sans", "Nimbus Sans", sans-serif';
 
 /** Font sizes the layout arithmetic relies on (label wrapping, band steps). */
-export const SIZE = { label: 11, lineHeight: 13, title: 15, titleLineHeight: 19, subtitle: 11.5, subtitleLineHeight: 15 } as const;
+export const SIZE = { label: 11, lineHeight: 13, title: 15, titleLineHeight: 19, subtitle: 11.5, subtitleLineHeight: 15, source: 10, sourceLineHeight: 13 } as const;
 
 /**
  * Okabe & Ito (2008), the palette designed to stay distinct under every common colour-vision
