@@ -332,7 +332,7 @@ export class MatrixCoder {
 export class MatrixItemView implements SingleLike {
   readonly kind = 'single';
   readonly question: Question;
-  constructor(private readonly matrix: MatrixCoder, private readonly item: number) {
+  constructor(readonly matrix: MatrixCoder, private readonly item: number) {
     const q = matrix.question;
     const it = q.items[item]!;
     this.question = { ...q, id: `${q.id}.${it.id}`, label: `${q.label} | ${it.label}`, type: 'single', columns: [it.column], items: [] };

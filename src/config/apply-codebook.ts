@@ -316,8 +316,11 @@ export function specError(loaded: LoadedSpec, path: (string | number)[], message
   return new SurveyError('SURVEY_SPEC_INVALID', `${formatPath(path)}: ${message}`, { location: { file: loaded.file, line: loaded.lineOf(path) ?? 1 }, ...(hint !== undefined ? { hint } : {}) });
 }
 
-/** `expression`: the source the name was read from, if any; a bare word compared with there is an answer wanting quotes. */
-export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: string, questions: readonly Question[], expression?: string): SurveyError {
+/**
+ * `expression`: the source the name was read from, if any; a bare word compared with there is an
+ * answer wanting quotes. `noneClose`: the hint when no id is close (the questions the key takes).
+ */
+export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: string, questions: readonly Question[], expression?: string, noneClose?: string): SurveyError {
   const quoted = expression === undefined ? null : withQuotedAnswer(expression, name, (w) => findRef(questions, w) !== undefined);
   if (quoted !== null) return specError(loaded, path, messages.unquotedAnswer(name, expression!), `write ${quoted}`);
   const suggestion = didYouMean(name, questions.map((q) => q.id));
@@ -327,7 +330,7 @@ export function unknownRef(loaded: LoadedSpec, path: (string | number)[], name: 
   const word = name.trim().toLowerCase();
   const sharing = suggestion === '' && /^[\p{L}\p{N}]{3,}$/u.test(word) ? questions.filter((q) => q.type !== 'pii' && q.id.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word)).map((q) => q.id) : [];
   if (sharing.length >= 2) return specError(loaded, path, `unknown question '${name}'; the ids with that word: ${sharing.slice(0, 6).join(', ')}${sharing.length > 6 ? ', ...' : ''}`);
-  return specError(loaded, path, `unknown question '${name}'${suggestion}`);
+  return specError(loaded, path, `unknown question '${name}'${suggestion}`, suggestion === '' ? noneClose : undefined);
 }
 
 /**

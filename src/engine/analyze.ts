@@ -22,7 +22,7 @@ import { choicesOf, comparisonProblem, listedAnswers } from './check-answers.js'
 import { messages } from '../errors/messages.js';
 import { compile, truthy } from '../expr/compile.js';
 import { Tabulation } from './tabulation.js';
-import { resolveQuestionOrItem } from './resolve.js';
+import { canWeight, noWeightsHint, resolveQuestionOrItem } from './resolve.js';
 import { withInput } from './input.js';
 import { Sample, scanRows } from './rows.js';
 import { Cells } from '../ingest/cells.js';
@@ -158,7 +158,7 @@ function splitsCrosstab(q: Question): boolean {
 }
 
 function weightQuestion(codebook: Codebook, name: string): string {
-  const id = resolveQuestionOrItem(codebook, name, '--weight', (q) => q.type === 'numeric');
+  const id = resolveQuestionOrItem(codebook, name, '--weight', canWeight, noWeightsHint(codebook.questions));
   const q = codebook.questions.find((x) => x.id === id);
   if (q === undefined) throw new SurveyError('SURVEY_OPTION_INVALID', `--weight: '${id}' is a grid's item; weights must be a numeric question`);
   if (q.type !== 'numeric') {

@@ -24,6 +24,7 @@ import type { TableStatsOptions } from '../tabulate/options.js';
 import { Tabulation, type PlannedTable } from './tabulation.js';
 import type { HeaderInfo, Sample } from './rows.js';
 import { Raking } from './weighting.js';
+import { weightsHint } from './resolve.js';
 import { choicesOf, comparisonProblem, listedAnswers } from './check-answers.js';
 import { checkRakeTotals, rakeVariables } from './rake-checks.js';
 
@@ -144,7 +145,7 @@ function statsOptions(spec: StudySpec, weighted: boolean, minCell: number | unde
 
 function checkWeight(id: string, codebook: Codebook, loaded: LoadedSpec, path: (string | number)[]): string {
   const q = codebook.questions.find((x) => x.id === id);
-  if (!q) throw unknownRef(loaded, path, id, codebook.questions);
+  if (!q) throw unknownRef(loaded, path, id, codebook.questions, undefined, weightsHint(codebook.questions, 'weight'));
   if (q.type !== 'numeric') throw specError(loaded, path, `'${id}' is ${q.type}; weights must be a numeric question`, numbersReadAsAnswers(q) ? `its answers are numbers read as choices: declare it type: numeric in questions:` : undefined);
   return id;
 }

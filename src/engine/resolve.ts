@@ -3,6 +3,7 @@ import type { Codebook, Question } from '../spec/codebook.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { messages } from '../errors/messages.js';
 import { closest } from '../errors/suggest.js';
+import { numbersReadAsAnswers } from '../codebook/infer.js';
 
 export function findQuestion(codebook: Codebook, name: string): Question | undefined {
   const exact = codebook.questions.find((q) => q.id === name);
@@ -20,7 +21,7 @@ export function findQuestion(codebook: Codebook, name: string): Question | undef
  * names one on the command line; a miss is the user's error, with the closest id as a suggestion,
  * or, with none close, the ids of the questions that `fits` (the ones the flag can take) listed.
  */
-export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: string, fits: (q: Question) => boolean = () => true): string {
+export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: string, fits: (q: Question) => boolean = () => true, none?: string): string {
   const q = findQuestion(codebook, name);
   if (q) return q.id;
   // `grid.item`, where the grid's id may hold a dot too (Q2.1.privacy).
@@ -39,7 +40,7 @@ export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: st
   }
   const near = suggest(codebook, name);
   throw new SurveyError('SURVEY_QUESTION_UNKNOWN', `${flag}: ${messages.unknownQuestion(name, near)}`, {
-    hint: near !== undefined ? 'run `survey init FILE` to list the question ids' : idsHint(codebook, flag, fits),
+    hint: near !== undefined ? 'run `survey init FILE` to list the question ids' : idsHint(codebook.questions, flag, fits, none),
   });
 }
 
@@ -50,9 +51,9 @@ const IDS_LISTED = 20;
  * With nothing close to suggest, the ids the flag could take, in the file's order: the user sees
  * the one meant ("gender") rather than only being sent to `survey init`.
  */
-function idsHint(codebook: Codebook, flag: string, fits: (q: Question) => boolean): string {
-  const ids = codebook.questions.filter((q) => q.type !== 'pii' && fits(q)).map((q) => q.id);
-  if (ids.length === 0) return 'run `survey init FILE` to list the question ids';
+function idsHint(questions: readonly Question[], flag: string, fits: (q: Question) => boolean, none = 'run `survey init FILE` to list the question ids'): string {
+  const ids = questions.filter((q) => q.type !== 'pii' && fits(q)).map((q) => q.id);
+  if (ids.length === 0) return none;
   const more = ids.length - IDS_LISTED;
   return `${flag} takes one of: ${ids.slice(0, IDS_LISTED).join(', ')}${more > 0 ? `, and ${more} more (\`survey init FILE\` lists them all)` : ''}`;
 }
@@ -61,4 +62,24 @@ function idsHint(codebook: Codebook, flag: string, fits: (q: Question) => boolea
 export function suggest(codebook: Codebook, name: string): string | undefined {
   const ids = codebook.questions.flatMap((q) => (name.includes('.') && q.type === 'matrix' ? q.items.map((i) => `${q.id}.${i.id}`) : [q.id]));
   return closest(name, ids);
+}
+
+/** A question that can hold weights: numbers, and not the platform's metadata (Duration, Progress). */
+export function canWeight(q: Question): boolean {
+  return q.type === 'numeric' && q.metadata === undefined;
+}
+
+/**
+ * Said when a weight names no question and none is close, and the file has no question that can
+ * weight: a column of a few numbers read as answers, which a spec can declare numeric, if there is one.
+ */
+export function noWeightsHint(questions: readonly Question[]): string {
+  const numbers = questions.filter(numbersReadAsAnswers).map((q) => q.id);
+  if (numbers.length > 0) return `no question of the file is numeric; ${numbers.slice(0, 3).join(', ')} hold${numbers.length === 1 ? 's' : ''} numbers read as answers: a spec can declare one type: numeric`;
+  return 'no question of the file is numeric, so none can weight: weights are a column of numbers';
+}
+
+/** With no id close to a weight's name: the questions that can weight, or that there are none. */
+export function weightsHint(questions: readonly Question[], flag: string): string {
+  return idsHint(questions, flag, canWeight, noWeightsHint(questions));
 }

@@ -18,10 +18,14 @@ export interface HeaderInfo {
 
 /**
  * A row must be as wide as the header. Trailing blank cells (a stray delimiter at the end of
- * a line) are harmless and cut off; anything else means the file is malformed.
+ * a line) are harmless and cut off; a line of nothing but white space (a stray space or tab
+ * at the end of the file) is a blank line, skipped as the reader skips empty ones (null);
+ * anything else means the file is malformed. Called only for a row of the wrong width, so
+ * rows of the right width pay nothing for these checks.
  */
-function fitCells(cells: Cells, headers: readonly ColumnHeader[], line: number, file: string): Cells {
+function fitCells(cells: Cells, headers: readonly ColumnHeader[], line: number, file: string): Cells | null {
   const width = headers.length;
+  if (isBlankishLine(cells)) return null;
   if (cells.length > width) {
     let trailingBlank = true;
     for (let i = width; i < cells.length && trailingBlank; i++) if (!cells.blank(i)) trailingBlank = false;
@@ -37,6 +41,16 @@ function fitCells(cells: Cells, headers: readonly ColumnHeader[], line: number, 
     location: long ? { file, line, column: width + 1 } : { file, line },
     hint: cells.length < width ? 'a row was cut short, or a field holds an unquoted line break' : mixedLineEnds(cells, width) ? messages.mixedLineEnds() : 'a field holds an unquoted delimiter: quote it',
   });
+}
+
+/**
+ * A record of one field holding only white space: a line an editor left with a space on it.
+ * Like an empty line, it is no row of the table. (In a one-column file such a line is as wide
+ * as the header, so it never comes here: it is a row whose one cell is blank, skipped and
+ * counted as an empty row.)
+ */
+function isBlankishLine(cells: Cells): boolean {
+  return cells.length === 1 && cells.blank(0);
 }
 
 /** A column as a message names it: its header (and item), or its number when the header is blank. */
@@ -99,6 +113,8 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   let headers: ColumnHeader[] = [];
   const row = (cells: Cells, line: number): boolean | void => {
     const f = cells.length === width ? cells : fitCells(cells, headers, line, displayName);
+    // A line of white space only: skipped, uncounted, as the reader skips an empty line.
+    if (f === null) return;
     // Rows of empty cells (",,,,", or ",,,\r" where a stray CR ends a line of an LF file)
     // carry no respondent; they are counted and reported.
     if (f.allBlank()) {
@@ -122,6 +138,8 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   await input.scan(
     (cells, line) => {
       if (header) return row(cells, line);
+      // White space alone on a line before the header is a blank line, not a header of one column.
+      if (first.length === 0 && isBlankishLine(cells)) return;
       first.push({ fields: cells.toArray(), line });
       if (first.length === 3) {
         begin();

@@ -12,7 +12,8 @@ import { ChoiceFrequency, type Net } from '../tabulate/frequency.js';
 import { Banner } from '../tabulate/banner.js';
 import { NumericSummary } from '../tabulate/numeric.js';
 import { TextSummary } from '../tabulate/text.js';
-import { BandCoder, createCoder, MatrixItemView, type ChoiceCoder, type Coder, type CodingOptions } from '../coding/coder.js';
+import { BandCoder, createCoder, MatrixItemView, type ChoiceCoder, type Coder, type CodingOptions, type MatrixCoder } from '../coding/coder.js';
+import { GridCounts, gridCountsFor } from '../tabulate/grid-order.js';
 import { RowValues } from '../coding/row-values.js';
 import type { Cells } from '../ingest/cells.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -87,16 +88,19 @@ export class Tabulation {
     // The platform's metadata (Status, Progress) is no finding: tabulated only when a table asks.
     const planned = plan.tables === 'all' ? codebook.questions.filter((q) => this.coders.has(q.id) && !q.metadata).map((q): PlannedTable => ({ kind: 'frequency', question: q.id })) : plan.tables;
     for (const t of planned) this.accumulators.push(...this.accumulatorsFor(t));
+    // The --by crosstabs count every row, so they share one count of each grid to list its items' answers by.
+    const byGrids = new Map<MatrixCoder, GridCounts>();
     for (const byId of plan.by) {
       const column = this.singleView(byId, '--by');
       for (const q of codebook.questions) {
         if (q.id === byId || q.metadata) continue;
         for (const row of this.choiceViews(q.id)) {
           // A grid's other items are crossed by one of its items; the item itself is not.
-          if (row.question.id !== byId) this.accumulators.push(crosstabAcc(row, column, netsOf(row), undefined, this.stats));
+          if (row.question.id !== byId) this.accumulators.push(crosstabAcc(row, column, netsOf(row), undefined, this.stats, byGrids));
         }
       }
     }
+    if (byGrids.size > 0) this.accumulators.push({ add: (w) => byGrids.forEach((g) => g.add(w)), tables: () => [] });
   }
 
   /** The coders `read` runs: all of them unless `codeOnly` said otherwise. */
@@ -234,8 +238,11 @@ export class Tabulation {
     if (t.kind === 'crosstab') {
       const row = this.choiceViews(t.row);
       if (row.length !== 1) throw new SurveyError('SURVEY_OPTION_INVALID', messages.notCategorical(t.row, this.typeOf(t.row)));
-      const acc = crosstabAcc(row[0]!, this.singleView(t.column, 'column'), netsOf(row[0]!), t.filter, this.stats);
-      return [{ ...acc, tables: () => tag(acc.tables()) }];
+      const grids = new Map<MatrixCoder, GridCounts>();
+      const acc = crosstabAcc(row[0]!, this.singleView(t.column, 'column'), netsOf(row[0]!), t.filter, this.stats, grids);
+      // Its own count of a grid it shows an item of, among the rows it counts (under its filter).
+      const add = grids.size === 0 ? acc.add : (w: number) => (grids.forEach((g) => g.add(w)), acc.add(w));
+      return [{ ...acc, add, tables: () => tag(acc.tables()) }];
     }
     // A grid's item (`grid.item`) is one table of the grid's.
     const { qid, item: itemId } = this.parseRef(t.question);
@@ -256,10 +263,16 @@ export class Tabulation {
             return [new ChoiceFrequency(view, [], { label: view.question.label, item: item.label }, this.stats)];
           });
           // Answers listed by count are listed by the grid's counts, all items alike, so that
-          // its items read answer against answer (in a table, a row each, and in one chart).
-          const pooled = (code: number) => items.reduce((sum, f) => sum + f.countOf(code), 0);
-          for (const f of items) f.orderWith(pooled);
-          return items.map((f) => ({ add: (w: number) => f.add(w), tables: () => [f.table()] }));
+          // its items read answer against answer (in a table, a row each, and in one chart):
+          // the items' own counts added up, or, for a table of one item, the grid counted apart.
+          if (itemId === undefined) {
+            const pooled = (code: number) => items.reduce((sum, f) => sum + f.countOf(code), 0);
+            for (const f of items) f.orderWith(pooled);
+            return items.map((f) => ({ add: (w: number) => f.add(w), tables: () => [f.table()] }));
+          }
+          const grid = new GridCounts(coder);
+          for (const f of items) f.orderWith(grid.countOf);
+          return items.map((f) => ({ add: (w: number) => (grid.add(w), f.add(w)), tables: () => [f.table()] }));
         }
         case 'numeric': {
           const f = new NumericSummary(coder);
@@ -310,8 +323,10 @@ export class Tabulation {
   }
 }
 
-function crosstabAcc(row: ChoiceCoder, column: ChoiceCoder, nets: Net[], filter: Evaluator | undefined, stats: TableStatsOptions): Accumulator {
+/** `grids`: the grid counts a grid item's answers are listed by (tabulate/grid-order.ts), added to; their owner counts them. */
+function crosstabAcc(row: ChoiceCoder, column: ChoiceCoder, nets: Net[], filter: Evaluator | undefined, stats: TableStatsOptions, grids: Map<MatrixCoder, GridCounts>): Accumulator {
   const x = new Crosstab(row, column, nets, stats);
+  x.orderWith({ rows: gridCountsFor(row, grids), columns: gridCountsFor(column, grids) });
   return { add: (w) => x.add(w), tables: () => [x.table()], filter };
 }
 

@@ -102,6 +102,8 @@ function run(job: WorkerJob): void {
 class RowKeys {
   private readonly first: FirstSeen;
   private sized = false;
+  /** Whether the header's first record has been met. */
+  private started = false;
   /** Record of each staged row. */
   private records = new Int32Array(1024);
   constructor(key: KeySpec, private skip: number) {
@@ -117,6 +119,10 @@ class RowKeys {
       const i = r++;
       // The rows the rule sees: as read-csv.ts delivers them and rows.ts keeps them.
       if (cells.isBlankLine()) return;
+      // White space alone on a line before the header is skipped there too (engine/rows.ts);
+      // after it, such a line is blank, so the allBlank test below leaves it out.
+      if (!this.started && cells.length === 1 && cells.blank(0)) return;
+      this.started = true;
       if (this.skip > 0) {
         this.skip--;
         return;

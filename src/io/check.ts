@@ -1,6 +1,7 @@
 /** `--check`: compares what a run would write with what is on disk, writing nothing. */
 import { access, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { Artifact } from './write.js';
 
 export interface Drift {
@@ -24,6 +25,51 @@ export async function checkArtifacts(dir: string, artifacts: readonly Artifact[]
   }
   for (const path of await leftOver(dir, artifacts)) drift.push({ path, status: 'left over' });
   return drift;
+}
+
+/** What the manifest.json of the run that wrote the figures recorded (the parts `driftReason` reads). */
+interface Recorded {
+  input?: { sha256?: unknown; rows?: unknown };
+  files?: { path?: unknown; sha256?: unknown }[];
+}
+
+/**
+ * Why the figures are stale, from the manifest.json the run that wrote them left: the input
+ * changed (its SHA-256, and row count, then and now); else files changed after that run wrote
+ * them (they no longer match the manifest); else the same input gave other figures, which only
+ * survey's version or the spec can do (the manifest records no hash of the spec: a comment
+ * edited in it would make every figure folder stale). Null when there is no manifest to tell.
+ */
+export async function driftReason(dir: string, drift: readonly Drift[], input: { sha256: string; rows: number }): Promise<string | null> {
+  let recorded: Recorded;
+  try {
+    recorded = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Recorded;
+  } catch {
+    return null;
+  }
+  const was = recorded?.input?.sha256;
+  if (typeof was === 'string' && was !== input.sha256) {
+    const rows = typeof recorded.input?.rows === 'number' && recorded.input.rows !== input.rows ? `; ${recorded.input.rows} → ${input.rows} rows` : '';
+    return `the input changed since these files were written (SHA-256 ${short(was)} → ${short(input.sha256)}${rows})`;
+  }
+  const listed = new Map((Array.isArray(recorded?.files) ? recorded.files : []).map((f) => [f?.path, f?.sha256]));
+  const edited: string[] = [];
+  for (const d of drift) {
+    if (d.status !== 'differs' || typeof listed.get(d.path) !== 'string') continue;
+    const now = createHash('sha256').update(await readFile(join(dir, ...d.path.split('/')))).digest('hex');
+    if (now !== listed.get(d.path)) edited.push(d.path);
+  }
+  if (edited.length > 0) {
+    const which = edited.length === 1 ? `${edited[0]} was` : `${edited.length} files were (${edited.slice(0, 3).join(', ')}${edited.length > 3 ? ', ...' : ''})`;
+    return `${which} changed after survey wrote ${edited.length === 1 ? 'it' : 'them'}: not the SHA-256 it recorded`;
+  }
+  if (typeof was !== 'string') return null;
+  return `the figures differ though the input is the same (SHA-256 ${short(was)}): survey's version or the spec changed`;
+}
+
+/** A SHA-256 shortened as git shortens commits: enough to tell two apart. */
+function short(sha256: string): string {
+  return sha256.slice(0, 12);
 }
 
 /**

@@ -11,6 +11,8 @@ import type { ChoiceCoder } from '../coding/coder.js';
 import { ChoiceFrequency, type Net } from './frequency.js';
 import { Crosstab, columnAnswers } from './crosstab.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
+import { GridCounts, gridCountsFor } from './grid-order.js';
+import type { MatrixCoder } from '../coding/coder.js';
 
 interface Section {
   row: ChoiceCoder;
@@ -21,6 +23,8 @@ interface Section {
 
 export class Banner {
   private readonly sections: Section[];
+  /** The grids whose items are rows or columns here, counted to list their answers by (grid-order.ts). */
+  private readonly grids = new Map<MatrixCoder, GridCounts>();
   constructor(
     rows: readonly { coder: ChoiceCoder; nets: Net[]; item?: string }[],
     private readonly columns: readonly ChoiceCoder[],
@@ -34,9 +38,17 @@ export class Banner {
       total: opts.total ? new ChoiceFrequency(r.coder, r.nets, {}, plain) : null,
       by: columns.map((c) => new Crosstab(r.coder, c, r.nets, plain)),
     }));
+    // A grid item's rows (and columns) in its grid's order, as the grid's frequency table lists them.
+    const columnCounts = columns.map((c) => gridCountsFor(c, this.grids));
+    for (const s of this.sections) {
+      const rowCounts = gridCountsFor(s.row, this.grids);
+      if (rowCounts) s.total?.orderWith(rowCounts);
+      s.by.forEach((x, j) => x.orderWith({ rows: rowCounts, columns: columnCounts[j] }));
+    }
   }
 
   add(w: number): void {
+    for (const g of this.grids.values()) g.add(w);
     for (const s of this.sections) {
       s.total?.add(w);
       for (const x of s.by) x.add(w);

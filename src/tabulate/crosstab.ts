@@ -99,15 +99,28 @@ export class Crosstab {
     }
   }
 
+  /** The counts each side's answers are listed by when listed by count: its margin, or a grid's (`orderWith`). */
+  private rowCounts: (code: number) => number = (r) => this.rowMargin?.w[r] ?? 0;
+  private columnCounts: (code: number) => number = (c) => this.columnMargin?.w[c] ?? 0;
+
+  /**
+   * Lists a side's answers by these counts instead of its margin: a grid item's by its grid's
+   * (tabulate/grid-order.ts), as the grid's frequency tables list them.
+   */
+  orderWith(counts: { rows?: ((code: number) => number) | undefined; columns?: ((code: number) => number) | undefined }): void {
+    if (counts.rows) this.rowCounts = counts.rows;
+    if (counts.columns) this.columnCounts = counts.columns;
+  }
+
   /** Row answer codes in their question's order, as its frequency table lists them (by count, for answers of no natural order). */
   rowOrder(): number[] {
-    return answerOrder(this.row.question, this.row.options.labels, (r) => this.rowMargin?.w[r] ?? 0);
+    return answerOrder(this.row.question, this.row.options.labels, this.rowCounts);
   }
 
   /** Column answer codes in their question's order (see rowOrder). */
   columnOrder(): number[] {
     if (this.oneBoxColumn) return [0, 1];
-    return answerOrder(this.column.question, this.column.options.labels, (c) => this.columnMargin?.w[c] ?? 0);
+    return answerOrder(this.column.question, this.column.options.labels, this.columnCounts);
   }
 
   /**

@@ -308,6 +308,17 @@ test('analyze --by a question with no id close to it (sex for gender): the ids -
   assert.match(many.err, /hint: --by takes one of: celebrate_thanksgiving, (\w+, ){19}and \d+ more \(`survey init FILE` lists them all\)\n$/);
 });
 
+test('analyze --weight naming no question and none close: the numeric questions listed, or that there are none', async () => {
+  const none = await run(['analyze', 'fixtures/fivethirtyeight/steak-survey/steak-risk-survey.csv', '--weight', 'wt']);
+  assert.equal(none.code, 2);
+  assert.match(none.err, /^error SURVEY_QUESTION_UNKNOWN: --weight: unknown question 'wt'\n {2}hint: no question of the file is numeric, so none can weight: weights are a column of numbers\n$/);
+  const one = await run(['analyze', 'fixtures/fivethirtyeight/masculinity-survey/raw-responses.csv', '--weight', 'factor']);
+  assert.equal(one.code, 2);
+  assert.match(one.err, /^error SURVEY_QUESTION_UNKNOWN: --weight: unknown question 'factor'\n {2}hint: --weight takes one of: weight\n$/);
+  // A close one is still suggested alone.
+  assert.match((await run(['analyze', 'fixtures/fivethirtyeight/masculinity-survey/raw-responses.csv', '--weight', 'wieght'])).err, /unknown question 'wieght', did you mean 'weight'\?/);
+});
+
 test('analyze --by a grid item (grid.item, by id or label): every other question and item crossed by it', async () => {
   const r = await run(['analyze', GF, '--by', 'much_agree_each_statement.policy_clear', '--format', 'json']);
   assert.equal(r.code, 0, r.err);

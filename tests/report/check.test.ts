@@ -139,3 +139,41 @@ test('a table dropped from the spec: --check lists its files as left over (exit 
   assert.ok(existsSync(join(dir, 'notes.txt')), 'a file survey did not write stays');
   assert.equal((await run('report', spec, '--out', dir, '--check')).code, 0);
 });
+
+test('--check says why the figures are stale, on a line before the list: the input changed, a file was edited, or the same input gave other figures', async () => {
+  const dir = join(tmp, 'why');
+  const csv = join(tmp, 'why.csv');
+  await writeFile(csv, await readFile(fromRoot('fixtures/whatsapp-privacy-2021/responses.csv')));
+  const text = await readFile(fromRoot(SPEC), 'utf8');
+  const spec = join(tmp, 'why.yaml');
+  await writeFile(spec, text.replace(/^ {2}file: responses\.csv$/m, `  file: ${JSON.stringify(csv)}`));
+  assert.equal((await run('report', spec, '--out', dir)).code, 0);
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { input: { sha256: string; rows: number } };
+
+  // A file edited by hand: it no longer matches the manifest.
+  const html = join(dir, 'report.html');
+  const written = await readFile(html);
+  await appendFile(html, '<!-- edited by hand -->\n');
+  const edited = await run('report', spec, '--out', dir, '--check');
+  assert.equal(edited.code, 1, edited.err);
+  assert.match(edited.err, /^report\.html was changed after survey wrote it: not the SHA-256 it recorded\n\d+ of \d+ files in .* are stale:\n {2}differs report\.html$/m);
+  await writeFile(html, written);
+
+  // The same input, other figures: a title changed in the spec.
+  await writeFile(spec, (await readFile(spec, 'utf8')).replace(/title: "([^"]+)"/, 'title: "$1 (revised)"'));
+  const same = await run('report', spec, '--out', dir, '--check');
+  assert.equal(same.code, 1, same.err);
+  assert.ok(same.err.startsWith(`the figures differ though the input is the same (SHA-256 ${manifest.input.sha256.slice(0, 12)}): survey's version or the spec changed\n`), same.err);
+  assert.match(same.err, /^ {2}differs report\.html$/m, 'the list as before');
+
+  // A respondent more: the input changed, its hash and row count then and now.
+  const lines = (await readFile(csv, 'utf8')).split('\n');
+  // (The export ends without a line break.)
+  await appendFile(csv, `\n${lines[1]}`);
+  const now = createHash('sha256').update(await readFile(csv)).digest('hex');
+  const changed = await run('report', spec, '--out', dir, '--check');
+  assert.equal(changed.code, 1, changed.err);
+  assert.ok(changed.err.startsWith(`the input changed since these files were written (SHA-256 ${manifest.input.sha256.slice(0, 12)} → ${now.slice(0, 12)}; ${manifest.input.rows} → ${manifest.input.rows + 1} rows)\n`), changed.err);
+  assert.match(changed.err, /^\d+ of \d+ files in .* are stale:$/m);
+  assert.match(changed.err, /^run: survey report /m);
+});

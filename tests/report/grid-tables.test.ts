@@ -128,3 +128,41 @@ test("a grid declared from separate columns without a label is labelled by its i
   assert.equal(result.questions.find((q) => q.id === 'arm')?.label, 'arm');
   assert.equal(result.tables[0]!.label, 'arm | In a row of two seats, who should get to use the middle arm rest? by Gender');
 });
+
+test("a grid item's crosstab and banner rows, and a table of one item, list its answers in the grid's order, as the grid's frequency table does (each item was sorted by its own counts)", async () => {
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/flying-etiquette-survey/flying-etiquette.csv'));
+  const grid =
+    `version: 1\ninput: { file: ${data} }\nquestions:\n  - id: arm\n    type: matrix\n    items:\n` +
+    '      - { id: three, column: "In a row of three seats, who should get to use the two arm rests?" }\n' +
+    '      - { id: two, column: "In a row of two seats, who should get to use the middle arm rest?" }\n';
+  writeFileSync(
+    join(dir, 'arm-x.yaml'),
+    grid +
+      'tables:\n  - { type: frequency, question: arm }\n  - { type: crosstab, row: arm.three, column: gender }\n  - { type: crosstab, row: arm.two, column: gender }\n' +
+      '  - { type: frequency, question: arm.two }\n  - { type: banner, rows: [arm.two, arm], columns: [gender, arm.three] }\n' +
+      '  - { type: crosstab, row: gender, column: arm.two }\n',
+  );
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'arm-x.yaml', '--format', 'json'], io), 0, io.err());
+  type T = { kind: string; rows?: { label: string }[]; rowLabels?: string[]; columnLabels?: string[]; columns?: { question: string | null; label: string }[]; sections?: { rowLabels: string[] }[] };
+  const [three, two, x3, x2, one, banner, byItem] = (JSON.parse(io.out()) as { tables: T[] }).tables as [T, T, T, T, T, T, T];
+  const order = three.rows!.map((r) => r.label);
+  assert.deepEqual(two.rows!.map((r) => r.label), order);
+  // The row of two alone puts "The person in aisle" third; the grid puts "The person in the middle seat" there.
+  assert.deepEqual(order.slice(0, 3), ['The arm rests should be shared', 'Whoever puts their arm on the arm rest first', 'The person in the middle seat gets both arm rests']);
+  assert.deepEqual(x3.rowLabels, order, 'crosstab of arm.three');
+  assert.deepEqual(x2.rowLabels, order, 'crosstab of arm.two');
+  assert.deepEqual(one.rows!.map((r) => r.label), order, 'frequency table of arm.two alone');
+  assert.equal(banner.kind, 'banner');
+  for (const s of banner.sections!) assert.deepEqual(s.rowLabels, order, 'banner section');
+  assert.deepEqual(banner.columns!.filter((c) => c.question === 'arm.three').map((c) => c.label), order, 'banner columns of a grid item');
+  assert.deepEqual(byItem.columnLabels, order, 'a grid item across the top');
+  // analyze --by: every item of a grid crossed in the grid's order too.
+  writeFileSync(join(dir, 'arm.csv'), 'g,Arm rests - three,Arm rests - two\n' + ['m,x,y', 'f,x,y', 'm,z,y', 'f,z,y', 'm,z,x', 'f,y,x', 'm,y,x'].join('\n') + '\n');
+  const by = captureIo({}, dir);
+  assert.equal(await main(['analyze', 'arm.csv', '--by', 'g', '--format', 'json'], by), 0, by.err());
+  const crosstabs = (JSON.parse(by.out()) as { tables: T[] }).tables.filter((t) => t.kind === 'crosstab');
+  assert.equal(crosstabs.length, 2);
+  // The grid: x 5, y 5 (ties by label), z 3; the row of two alone: y 4, x 3.
+  for (const t of crosstabs) assert.deepEqual(t.rowLabels, ['x', 'y', 'z']);
+});

@@ -5,7 +5,7 @@
  * two reference studies and on a generated export made to be awkward for the dictionary
  * (spaces and case variants, a joined multi-select, a grid, quoted fields with commas, line
  * breaks and "" escapes, relaxed quotes in a choice column, a column of more distinct cells
- * than the dictionary numbers, trailing empty fields, blank lines and empty rows).
+ * than the dictionary numbers, trailing empty fields, blank lines, lines of white space and empty rows).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -139,7 +139,8 @@ function generate(): { text: string; distinctCodes: number } {
   const picks = ['Red', '', 'Not selected', 'red', 'Yes'];
   const comments = ['fine', q('a, b'), q('line one\nline two'), q('he said ""wow""'), q('"quoted", then\r\nmore'), '', 'x"y', q('')];
   const regions = ['North', q('North, East'), 'South', q('West "coast"'), '"South"ish', ' north', 'East', q('')];
-  const lines = [HEADER.join(',')];
+  // A space on a line before the header too: skipped, not read as a header of one column.
+  const lines = [' ', HEADER.join(',')];
   const codes = new Set<string>();
   for (let i = 0; i < ROWS; i++) {
     // A late answer in each choice column: first met well past any sample.
@@ -164,10 +165,13 @@ function generate(): { text: string; distinctCodes: number } {
     const extra = i % 97 === 0 ? ',,' : i % 101 === 0 ? ', ,' : '';
     lines.push(row.join(',') + extra);
     if (i % 4999 === 0) lines.push('');
+    // A line of white space only is a blank line, not a ragged row.
+    if (i % 5003 === 0) lines.push(i % 2 ? ' ' : ' \t');
     if (i % 3001 === 0) lines.push(','.repeat(HEADER.length - 1));
     if (i % 7001 === 0) lines.push(','.repeat(HEADER.length + 1));
   }
-  return { text: lines.join('\n') + '\n', distinctCodes: codes.size };
+  // Ends as an editor may leave it: a space on the last line.
+  return { text: lines.join('\n') + '\n \n', distinctCodes: codes.size };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'survey-reading-thread-'));
@@ -384,4 +388,24 @@ tables:
   assert.equal(lines.size, 1, [...lines].join(' / '));
   assert.match([...lines][0]!, /^same e-mail as line \d+$/);
   assert.equal(report.result.funnel[1]!.removed, dups.length);
+});
+
+test('a line of white space before the header: the reading thread keeps no key for it (the header is no row), as the main thread does not', async () => {
+  // A row whose key is the header's text: were the header read as a row, that row would be its duplicate.
+  const rows = [' ', 'id,code'];
+  for (let i = 0; i < 3000; i++) rows.push(`${i},${i === 10 ? 'code' : `c${i % 1000}`}`);
+  writeFileSync(join(dir, 'lead-space.csv'), rows.join('\n') + '\n');
+  const spec = `version: 1
+input: { file: lead-space.csv }
+questions:
+  - { id: code, column: code, type: text }
+filters:
+  - { rule: duplicates, name: same code, keys: [{ question: code }] }
+tables:
+  - { id: code, type: frequency, question: code }
+`;
+  const specPath = join(dir, 'lead-space.yaml');
+  const { report } = await both(parseSpec(spec, specPath), specPath);
+  // c0..c999 three times each, once kept; 'code' once, kept.
+  assert.equal(report.result.funnel.at(-1)!.remaining, 1001);
 });

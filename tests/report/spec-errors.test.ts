@@ -52,6 +52,21 @@ const cases: [string, string, string][] = [
     "survey.yaml:6: error SURVEY_SPEC_INVALID: derive[0].from: 'gov' is single; bands need a numeric question\n  hint: to group its answers, recode them (recode: {",
   ],
   ['YAML aliases that expand to millions of nodes (a billion laughs): refused as a spec, not an internal error', 'version: 1\nx0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\nx1: &x1 [*x0, *x0, *x0, *x0, *x0, *x0, *x0, *x0, *x0, *x0]\nx2: &x2 [*x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1, *x1]\nx3: &x3 [*x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2, *x2]\nx4: &x4 [*x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3, *x3]\nx5: &x5 [*x4, *x4, *x4, *x4, *x4, *x4, *x4, *x4, *x4, *x4]\n', 'survey.yaml:1: error SURVEY_SPEC_INVALID: invalid YAML: its aliases (*name) expand to too much to be a spec'],
+  [
+    'a weight naming no question and none close: the numeric questions listed',
+    'version: 1\ninput: { file: ages.csv }\nquestions:\n  - { id: age, column: Your age, type: numeric }\nweight: factor\n',
+    "survey.yaml:5: error SURVEY_SPEC_INVALID: weight: unknown question 'factor'\n  hint: weight takes one of: age\n",
+  ],
+  [
+    'a weight naming no question in a file with none numeric: said so, with the column of numbers read as answers',
+    'version: 1\ninput: { file: ages.csv }\nweight: wieght\n',
+    "survey.yaml:3: error SURVEY_SPEC_INVALID: weight: unknown question 'wieght'\n  hint: no question of the file is numeric; age holds numbers read as answers: a spec can declare one type: numeric\n",
+  ],
+  [
+    'a weight naming no question in a file of no numbers: said so (there was no hint at all)',
+    'version: 1\ninput: { file: responses.csv }\nweight: wieght\n',
+    "survey.yaml:3: error SURVEY_SPEC_INVALID: weight: unknown question 'wieght'\n  hint: no question of the file is numeric, so none can weight: weights are a column of numbers\n",
+  ],
   ['two YAML documents in one file', 'version: 1\n---\nversion: 1\n', 'survey.yaml:2:1: error SURVEY_SPEC_INVALID: invalid YAML: a spec is one YAML document, and a second starts here (a line of ---)'],
   ['a wrong time zone, named where it is written (it was blamed on the fieldwork rule, or let be without one)', 'version: 1\ninput: { file: responses.csv, timezone: Mars/Olympus }\n', "survey.yaml:2: error SURVEY_SPEC_INVALID: input.timezone: unknown time zone 'Mars/Olympus'\n  hint: use an IANA name"],
   [

@@ -12,7 +12,7 @@ import { forTerminal } from '../../render/sanitize.js';
 import { writeFiles, type OutputFile } from '../../io/write.js';
 import { rejectsHeader, rejectsLine } from '../../report/clean-data.js';
 import { maskContacts, maskResult } from '../../privacy/mask.js';
-import { checkArtifacts, leftOver, removeLeftOver } from '../../io/check.js';
+import { checkArtifacts, driftReason, leftOver, removeLeftOver } from '../../io/check.js';
 import { hashFile } from '../../io/hash-file.js';
 import { buildArtifacts } from '../../report/artifacts.js';
 import { checkCharts } from '../../report/profile.js';
@@ -101,12 +101,13 @@ async function run(io: Io, loaded: LoadedSpec, specPath: string, specArg: string
   if (!flags.check) io.stdout.write(renderResult(result, flags.format, io, flags.color));
   if (flags.out !== undefined) {
     const out = resolve(io.cwd, flags.out);
+    const inputSha256 = await hashFile(inputFile);
     const built = await buildArtifacts(result, {
       codebook: report.codebook,
       spec: loaded.spec,
       vegaLite: flags.vegaLite === true,
       baseLabel: (loaded.spec.filters ?? []).length > 0 ? 'valid respondents' : 'respondents',
-      inputSha256: await hashFile(inputFile),
+      inputSha256,
       ...(loaded.spec.source !== undefined ? { source: loaded.spec.source } : {}),
       ...(charts ? { charts } : {}),
     });
@@ -114,6 +115,9 @@ async function run(io: Io, loaded: LoadedSpec, specPath: string, specArg: string
     if (flags.check) {
       const drift = await checkArtifacts(out, built.artifacts);
       if (drift.length > 0) {
+        // Why, first, on a line of its own (the lines after it are as before: scripts read them).
+        const why = await driftReason(out, drift, { sha256: inputSha256, rows: result.input.rows });
+        if (why !== null) io.stderr.write(`${forTerminal(why)}\n`);
         io.stderr.write(`${drift.length} of ${built.artifacts.length} files in ${flags.out} are stale:\n${drift.map((d) => `  ${d.status.padEnd(7)} ${d.path}`).join('\n')}\nrun: survey report ${specArg} --out ${flags.out}\n`);
         throw new SurveyError('SURVEY_CHECK_FAILED', `${drift.length} figure file${drift.length === 1 ? ' is' : 's are'} stale`);
       }

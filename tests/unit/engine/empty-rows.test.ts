@@ -29,3 +29,26 @@ test('rows of empty or white-space cells, a stray CR among them, are skipped and
     assert.match(empty?.message ?? '', /^3 rows/);
   }
 });
+
+test('a line of white space only (a space, a tab, a stray CR) is a blank line: skipped, uncounted, not a ragged row', async () => {
+  // One before the header, two inside, one at the end (as an editor leaves a trailing space).
+  const file = join(dir, 'spaces.csv');
+  writeFileSync(file, ' \nq1,q2\nYes,No\n \t\nNo,Yes\n\r\nYes,No\n \n');
+  for (const worker of [false, true]) {
+    const { result } = await analyzeFile(file, { worker });
+    assert.equal(result.input.rows, 3, `worker: ${worker}`);
+    assert.deepEqual(result.questions.map((q) => q.id), ['q1', 'q2'], `worker: ${worker}`);
+    // As an empty line is: no trace of it.
+    assert.equal(result.diagnostics.find((d) => d.code === 'SURVEY_EMPTY_ROWS'), undefined, `worker: ${worker}`);
+  }
+});
+
+test('in a one-column file a line of white space is a row whose one cell is blank: skipped and counted', async () => {
+  const file = join(dir, 'one-column.csv');
+  writeFileSync(file, 'q1\nYes\n \nNo\nYes\n\n');
+  for (const worker of [false, true]) {
+    const { result } = await analyzeFile(file, { worker });
+    assert.equal(result.input.rows, 3, `worker: ${worker}`);
+    assert.match(result.diagnostics.find((d) => d.code === 'SURVEY_EMPTY_ROWS')?.message ?? '', /^1 row /, `worker: ${worker}`);
+  }
+});
