@@ -30,10 +30,14 @@ function notAnAnswerOf(value: string | number, name: string, near: string | unde
   return `'${typeof value === 'string' ? maskContacts(value) : value}' is not an answer of '${name}'${near !== undefined ? `, did you mean '${maskContacts(near)}'?` : ''}`;
 }
 
-/** `'colour', 'city' and 3 more`: the first three names, each cut to 40 characters and on one line. */
+/**
+ * `'colour', 'city' and 3 more`: the first three names, each cut to 40 characters and on one line.
+ * Contact details are masked before the cut: cut first, an address loses the end that the mask
+ * recognises it by, and its start is printed.
+ */
 function listColumns(names: readonly string[]): string {
   const shown = names.slice(0, 3).map((n) => {
-    const one = n.replace(/\s+/g, ' ').trim();
+    const one = maskContacts(n.replace(/\s+/g, ' ').trim());
     return `'${[...one].length > 40 ? `${[...one].slice(0, 39).join('')}…` : one}'`;
   });
   const more = names.length - shown.length;

@@ -574,6 +574,11 @@ test('a row cut short names the columns it has no field for: three at most, each
   r = await run(['analyze', file]);
   assert.match(r.err, /none for 'Call me: \[e-mail\]'\n/);
   assert.ok(!r.err.includes('jo@example.com'));
+  // An address past the 40th character: masked before the name is cut, so no part of it is printed.
+  writeFileSync(file, `a,b,Or write to the organiser at survey.organiser@example.org\n1,2,3\n1,2\n`);
+  r = await run(['analyze', file]);
+  assert.match(r.err, /none for 'Or write to the organiser at \[e-mail\]'\n/);
+  assert.ok(!r.err.includes('survey.organiser'), r.err);
 });
 
 test('an unknown flag: exit 2, one line with the stable code SURVEY_USAGE, no stack trace', async () => {
