@@ -47,9 +47,13 @@ export class NumericSummary {
     const s = this.scale;
     this.rows++;
     this.n += w;
-    const delta = x / s - this.mean / s;
-    this.mean = (this.mean / s + (w * delta) / this.n) * s;
-    this.m2 += w * delta * (x / s - this.mean / s);
+    // A row of weight 0 (a blank weight) moves neither; first of all, it would divide 0 by n = 0
+    // and leave the mean NaN for every row after it.
+    if (w > 0) {
+      const delta = x / s - this.mean / s;
+      this.mean = (this.mean / s + (w * delta) / this.n) * s;
+      this.m2 += w * delta * (x / s - this.mean / s);
+    }
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
     if (!this.overflow) {
