@@ -179,6 +179,8 @@ function topLegend(legendKeys: string[], r: Resolved): Record<string, unknown> {
 }
 
 function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[], ordered: CrosstabChartOptions['ordered']): Built {
+  // Once for the table, not per cell: it reads every count.
+  const weighted = weightedTable(table);
   const rows = answerRows(table, nets);
   const { keys: colKeys, lines } = bandKeys(table.columnLabels, r.labelWidth, (c) => groupBase(table, c));
   const anyHidden = rows.some((row) => table.columnLabels.some((_, c) => isHidden(table, row, c)));
@@ -207,7 +209,7 @@ function stacked(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
         value,
         text: show ? text : '',
         textColor: textColorOn(colors[k] ?? '#000000'),
-        desc: `${colLabel}: ${table.rowLabels[row] ?? ''} ${text} (${countOf(count(table, row, c), table.columnBases[c] ?? 0, weightedTable(table))})`,
+        desc: `${colLabel}: ${table.rowLabels[row] ?? ''} ${text} (${countOf(count(table, row, c), table.columnBases[c] ?? 0, weighted)})`,
       });
       start += value;
     });
@@ -263,6 +265,8 @@ const HEATMAP_SHADES = 7;
  * the larger it is: twenty heights or fifty states by gender read as a table does.
  */
 function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
+  // Once for the table, not per cell: it reads every count.
+  const weighted = weightedTable(table);
   const rows = answerRows(table, nets);
   const { keys: rowKeys, lines } = bandKeys(rows.map((i) => table.rowLabels[i] ?? ''), r.labelWidth);
   const cell = Math.max(64, Math.min(120, Math.floor(r.width / Math.max(1, table.columnLabels.length))));
@@ -282,7 +286,7 @@ function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
       const text = hidden ? HIDDEN : formatPercent(value, r.decimals);
       const fill = hidden ? HIDDEN_COLOR : shades[max > 0 ? Math.round((printed(row, c) / max) * (HEATMAP_SHADES - 1)) : 0]!;
       parts.push(`${colLabel} ${text}`);
-      const of = hidden ? 'hidden by disclosure control' : countOf(count(table, row, c), table.columnBases[c] ?? 0, weightedTable(table));
+      const of = hidden ? 'hidden by disclosure control' : countOf(count(table, row, c), table.columnBases[c] ?? 0, weighted);
       data.push({ key: rowKeys[k], column: colKeys[c], text, fill, textColor: textColorOn(fill), desc: `${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${of})` });
     });
     descs.push(`${table.rowLabels[row] ?? ''}: ${parts.join(', ')}`);
@@ -304,6 +308,8 @@ function heatmap(table: CrosstabTable, nets: Set<number>, r: Resolved): Built {
 }
 
 function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings: string[]): Built {
+  // Once for the table, not per cell: it reads every count.
+  const weighted = weightedTable(table);
   const order = noAnswerLast([...table.rowLabels.keys()], (i) => table.rowLabels[i] ?? '');
   const { keys: rowKeys, lines } = bandKeys(table.rowLabels, r.labelWidth);
   const { keys: colKeys } = bandKeys(
@@ -328,7 +334,7 @@ function grouped(table: CrosstabTable, nets: Set<number>, r: Resolved, warnings:
         group: nets.has(row) ? GROUP_NETS : GROUP_ANSWERS,
         value,
         text,
-        desc: `${nets.has(row) ? 'Net: ' : ''}${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${hidden ? 'hidden by disclosure control' : countOf(count(table, row, c), table.columnBases[c] ?? 0, weightedTable(table))})`,
+        desc: `${nets.has(row) ? 'Net: ' : ''}${table.rowLabels[row] ?? ''}, ${colLabel}: ${text} (${hidden ? 'hidden by disclosure control' : countOf(count(table, row, c), table.columnBases[c] ?? 0, weighted)})`,
       });
     });
     descs.push(`${nets.has(row) ? 'Net: ' : ''}${table.rowLabels[row] ?? ''}: ${parts.join(', ')}`);
