@@ -167,7 +167,7 @@ export function bandAxis(lines: number, keys: string[]): Record<string, unknown>
 /** The theme's `axisBand.labelPadding`. */
 const BAND_LABEL_PADDING = 8;
 
-/** A 0–max percent axis whose labels read `20%`, with a tick every 10% (every 20% above 60%). */
+/** A 0–max percent axis whose labels read `20%`, with a tick every 10% (every 20% above 70%: see percentStep). */
 export function percentAxis(title: string | null, max = 100, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const step = percentStep(max);
   const values = Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
