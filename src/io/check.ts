@@ -56,8 +56,10 @@ export async function driftReason(dir: string, drift: readonly Drift[], input: {
   const edited: string[] = [];
   for (const d of drift) {
     if (d.status !== 'differs' || typeof listed.get(d.path) !== 'string') continue;
-    const now = createHash('sha256').update(await readFile(join(dir, ...d.path.split('/')))).digest('hex');
-    if (now !== listed.get(d.path)) edited.push(d.path);
+    // A file that cannot be read now (its permissions changed since the check read it) tells nothing.
+    const bytes = await readFile(join(dir, ...d.path.split('/'))).catch(() => null);
+    if (bytes === null) continue;
+    if (createHash('sha256').update(bytes).digest('hex') !== listed.get(d.path)) edited.push(d.path);
   }
   if (edited.length > 0) {
     const which = edited.length === 1 ? `${edited[0]} was` : `${edited.length} files were (${edited.slice(0, 3).join(', ')}${edited.length > 3 ? ', ...' : ''})`;
