@@ -12,8 +12,8 @@ import { ChoiceFrequency, type Net } from '../tabulate/frequency.js';
 import { Banner } from '../tabulate/banner.js';
 import { NumericSummary } from '../tabulate/numeric.js';
 import { TextSummary } from '../tabulate/text.js';
-import { BandCoder, createCoder, MatrixItemView, type ChoiceCoder, type Coder, type CodingOptions, type MatrixCoder } from '../coding/coder.js';
-import { GridCounts, gridCountsFor } from '../tabulate/grid-order.js';
+import { BandCoder, createCoder, MatrixItemView, type ChoiceCoder, type Coder, type CodingOptions } from '../coding/coder.js';
+import { GridOrders } from '../tabulate/grid-order.js';
 import { RowValues } from '../coding/row-values.js';
 import type { Cells } from '../ingest/cells.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -53,6 +53,11 @@ export class Tabulation {
   readonly coders = new Map<string, Coder>();
   readonly values: RowValues;
   private readonly accumulators: Accumulator[] = [];
+  /**
+   * The counts grid items' answers are listed by, one per grid for every table (tabulate/grid-order.ts):
+   * counted over every kept row, before any table's filter, so that a filtered table keeps the grid's order.
+   */
+  private readonly grids = new GridOrders();
   private readonly weight: Coder | undefined;
   private readonly stats: TableStatsOptions;
   /** Extra factor on each row's weight (raking); null for none. */
@@ -88,19 +93,16 @@ export class Tabulation {
     // The platform's metadata (Status, Progress) is no finding: tabulated only when a table asks.
     const planned = plan.tables === 'all' ? codebook.questions.filter((q) => this.coders.has(q.id) && !q.metadata).map((q): PlannedTable => ({ kind: 'frequency', question: q.id })) : plan.tables;
     for (const t of planned) this.accumulators.push(...this.accumulatorsFor(t));
-    // The --by crosstabs count every row, so they share one count of each grid to list its items' answers by.
-    const byGrids = new Map<MatrixCoder, GridCounts>();
     for (const byId of plan.by) {
       const column = this.singleView(byId, '--by');
       for (const q of codebook.questions) {
         if (q.id === byId || q.metadata) continue;
         for (const row of this.choiceViews(q.id)) {
           // A grid's other items are crossed by one of its items; the item itself is not.
-          if (row.question.id !== byId) this.accumulators.push(crosstabAcc(row, column, netsOf(row), undefined, this.stats, byGrids));
+          if (row.question.id !== byId) this.accumulators.push(crosstabAcc(row, column, netsOf(row), undefined, this.stats, this.grids));
         }
       }
     }
-    if (byGrids.size > 0) this.accumulators.push({ add: (w) => byGrids.forEach((g) => g.add(w)), tables: () => [] });
   }
 
   /** The coders `read` runs: all of them unless `codeOnly` said otherwise. */
@@ -188,6 +190,7 @@ export class Tabulation {
     this.weights.add(w);
     if (w < this.minWeight) this.minWeight = w;
     if (w > this.maxWeight) this.maxWeight = w;
+    this.grids.add(w);
     for (const a of this.accumulators) {
       if (a.filter && !truthy(a.filter(this.values.resolve))) continue;
       a.add(w);
@@ -232,17 +235,14 @@ export class Tabulation {
         }),
       );
       const columns = t.columns.map((c) => this.singleView(c, 'banner column'));
-      const banner = new Banner(rows, columns, { total: t.total, minBase: t.minBase, label: t.title ?? 'Banner' }, this.stats);
+      const banner = new Banner(rows, columns, { total: t.total, minBase: t.minBase, label: t.title ?? 'Banner' }, this.stats, this.grids);
       return [{ add: (w) => banner.add(w), tables: () => tag([banner.table()]), filter: t.filter }];
     }
     if (t.kind === 'crosstab') {
       const row = this.choiceViews(t.row);
       if (row.length !== 1) throw new SurveyError('SURVEY_OPTION_INVALID', messages.notCategorical(t.row, this.typeOf(t.row)));
-      const grids = new Map<MatrixCoder, GridCounts>();
-      const acc = crosstabAcc(row[0]!, this.singleView(t.column, 'column'), netsOf(row[0]!), t.filter, this.stats, grids);
-      // Its own count of a grid it shows an item of, among the rows it counts (under its filter).
-      const add = grids.size === 0 ? acc.add : (w: number) => (grids.forEach((g) => g.add(w)), acc.add(w));
-      return [{ ...acc, add, tables: () => tag(acc.tables()) }];
+      const acc = crosstabAcc(row[0]!, this.singleView(t.column, 'column'), netsOf(row[0]!), t.filter, this.stats, this.grids);
+      return [{ ...acc, tables: () => tag(acc.tables()) }];
     }
     // A grid's item (`grid.item`) is one table of the grid's.
     const { qid, item: itemId } = this.parseRef(t.question);
@@ -260,19 +260,15 @@ export class Tabulation {
           const items = coder.question.items.flatMap((item, i) => {
             if (itemId !== undefined && item.id !== itemId) return [];
             const view = new MatrixItemView(coder, i);
-            return [new ChoiceFrequency(view, [], { label: view.question.label, item: item.label }, this.stats)];
+            const f = new ChoiceFrequency(view, [], { label: view.question.label, item: item.label }, this.stats);
+            // Answers listed by count are listed by the grid's counts, all items alike, so that
+            // its items read answer against answer (in a table, a row each, and in one chart),
+            // and as every other table showing one of them lists them, whatever this one's filter.
+            const counts = this.grids.countsFor(view);
+            if (counts) f.orderWith(counts);
+            return [f];
           });
-          // Answers listed by count are listed by the grid's counts, all items alike, so that
-          // its items read answer against answer (in a table, a row each, and in one chart):
-          // the items' own counts added up, or, for a table of one item, the grid counted apart.
-          if (itemId === undefined) {
-            const pooled = (code: number) => items.reduce((sum, f) => sum + f.countOf(code), 0);
-            for (const f of items) f.orderWith(pooled);
-            return items.map((f) => ({ add: (w: number) => f.add(w), tables: () => [f.table()] }));
-          }
-          const grid = new GridCounts(coder);
-          for (const f of items) f.orderWith(grid.countOf);
-          return items.map((f) => ({ add: (w: number) => (grid.add(w), f.add(w)), tables: () => [f.table()] }));
+          return items.map((f) => ({ add: (w: number) => f.add(w), tables: () => [f.table()] }));
         }
         case 'numeric': {
           const f = new NumericSummary(coder);
@@ -323,10 +319,10 @@ export class Tabulation {
   }
 }
 
-/** `grids`: the grid counts a grid item's answers are listed by (tabulate/grid-order.ts), added to; their owner counts them. */
-function crosstabAcc(row: ChoiceCoder, column: ChoiceCoder, nets: Net[], filter: Evaluator | undefined, stats: TableStatsOptions, grids: Map<MatrixCoder, GridCounts>): Accumulator {
+/** `grids`: the report's grid counts a grid item's answers are listed by (tabulate/grid-order.ts); their owner counts them. */
+function crosstabAcc(row: ChoiceCoder, column: ChoiceCoder, nets: Net[], filter: Evaluator | undefined, stats: TableStatsOptions, grids: GridOrders): Accumulator {
   const x = new Crosstab(row, column, nets, stats);
-  x.orderWith({ rows: gridCountsFor(row, grids), columns: gridCountsFor(column, grids) });
+  x.orderWith({ rows: grids.countsFor(row), columns: grids.countsFor(column) });
   return { add: (w) => x.add(w), tables: () => [x.table()], filter };
 }
 

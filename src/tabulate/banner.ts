@@ -11,8 +11,7 @@ import type { ChoiceCoder } from '../coding/coder.js';
 import { ChoiceFrequency, type Net } from './frequency.js';
 import { Crosstab, columnAnswers } from './crosstab.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
-import { GridCounts, gridCountsFor } from './grid-order.js';
-import type { MatrixCoder } from '../coding/coder.js';
+import { GridOrders } from './grid-order.js';
 
 interface Section {
   row: ChoiceCoder;
@@ -23,13 +22,15 @@ interface Section {
 
 export class Banner {
   private readonly sections: Section[];
-  /** The grids whose items are rows or columns here, counted to list their answers by (grid-order.ts). */
-  private readonly grids = new Map<MatrixCoder, GridCounts>();
+  /** The grids whose items are rows or columns here, when the banner counts them itself (no `grids` given). */
+  private readonly ownGrids: GridOrders | null;
   constructor(
     rows: readonly { coder: ChoiceCoder; nets: Net[]; item?: string }[],
     private readonly columns: readonly ChoiceCoder[],
     private readonly opts: { total: boolean; minBase: number; label: string },
     private readonly stats: TableStatsOptions = DEFAULT_TABLE_STATS,
+    /** The report's grid counts (grid-order.ts), counted by their owner over every kept row. */
+    grids?: GridOrders,
   ) {
     const plain = { ...stats, letters: null };
     this.sections = rows.map((r) => ({
@@ -39,16 +40,19 @@ export class Banner {
       by: columns.map((c) => new Crosstab(r.coder, c, r.nets, plain)),
     }));
     // A grid item's rows (and columns) in its grid's order, as the grid's frequency table lists them.
-    const columnCounts = columns.map((c) => gridCountsFor(c, this.grids));
+    // Alone (no report's counts), a banner counts its grids among the rows it is given.
+    const orders = grids ?? new GridOrders();
+    this.ownGrids = grids ? null : orders;
+    const columnCounts = columns.map((c) => orders.countsFor(c));
     for (const s of this.sections) {
-      const rowCounts = gridCountsFor(s.row, this.grids);
+      const rowCounts = orders.countsFor(s.row);
       if (rowCounts) s.total?.orderWith(rowCounts);
       s.by.forEach((x, j) => x.orderWith({ rows: rowCounts, columns: columnCounts[j] }));
     }
   }
 
   add(w: number): void {
-    for (const g of this.grids.values()) g.add(w);
+    this.ownGrids?.add(w);
     for (const s of this.sections) {
       s.total?.add(w);
       for (const x of s.by) x.add(w);

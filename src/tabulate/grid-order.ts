@@ -4,10 +4,16 @@
  * the items of one grid list their answers alike in every table that shows one (frequency table,
  * crosstab, banner) and read answer against answer; by its own counts each item would put its
  * second answer where another item puts its fourth.
+ *
+ * One count per grid for the whole report, over every row it keeps, whatever a table's
+ * `filter:` keeps: counted among a table's own rows, a filtered crosstab listed a grid's answers
+ * in another order than the grid's frequency table, where a reader compares them line by line.
+ * The same counts for every table also keep weighted near-ties from falling one way in one table
+ * and the other way in the next (sums added in another order can differ in their last bit).
  */
 import { MatrixItemView, type ChoiceCoder, type MatrixCoder } from '../coding/coder.js';
 
-/** A grid's counts of each answer over all its items, among the rows a table counts. */
+/** A grid's counts of each answer over all its items, among the rows it is given. */
 export class GridCounts {
   private readonly w: number[] = [];
   constructor(private readonly grid: MatrixCoder) {}
@@ -26,13 +32,26 @@ export class GridCounts {
 }
 
 /**
- * The grid counts a table showing `coder` lists its answers by: one per grid in `counts` (shared
- * by the items of one grid the table shows, and counted by the table), undefined when `coder` is
- * no grid item or its answers keep their own order (no counting needed).
+ * The grids whose items some table lists by count, one count each, shared by every table that
+ * shows one of their items. Its owner adds every row the tables may count, before any table's
+ * filter, so that the order is the grid's and not a table's.
  */
-export function gridCountsFor(coder: ChoiceCoder, counts: Map<MatrixCoder, GridCounts>): ((code: number) => number) | undefined {
-  if (!(coder instanceof MatrixItemView) || coder.question.order !== 'count') return undefined;
-  let g = counts.get(coder.matrix);
-  if (g === undefined) counts.set(coder.matrix, (g = new GridCounts(coder.matrix)));
-  return g.countOf;
+export class GridOrders {
+  private readonly grids = new Map<MatrixCoder, GridCounts>();
+
+  /**
+   * The counts a table showing `coder` lists its answers by: its grid's, undefined when `coder`
+   * is no grid item or its answers keep their own order (no counting needed).
+   */
+  countsFor(coder: ChoiceCoder): ((code: number) => number) | undefined {
+    if (!(coder instanceof MatrixItemView) || coder.question.order !== 'count') return undefined;
+    let g = this.grids.get(coder.matrix);
+    if (g === undefined) this.grids.set(coder.matrix, (g = new GridCounts(coder.matrix)));
+    return g.countOf;
+  }
+
+  /** Counts the row read last in every grid asked for (none asked: nothing to do). */
+  add(w: number): void {
+    for (const g of this.grids.values()) g.add(w);
+  }
 }

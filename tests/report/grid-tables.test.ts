@@ -166,3 +166,56 @@ test("a grid item's crosstab and banner rows, and a table of one item, list its 
   // The grid: x 5, y 5 (ties by label), z 3; the row of two alone: y 4, x 3.
   for (const t of crosstabs) assert.deepEqual(t.rowLabels, ['x', 'y', 'z']);
 });
+
+test("a table's filter leaves a grid item's answers in the grid's order, counted over every kept row: crosstab, banner, frequency table (each was ordered among its filtered rows)", async () => {
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/flying-etiquette-survey/flying-etiquette.csv'));
+  // Among the 18-29s, "The person in aisle" ties "The person in the middle seat" (26 each, so
+  // first by label) and the window seat (6) falls behind "The people in the aisle and window seats" (7).
+  const young = `filter: 'age == "18-29"'`;
+  writeFileSync(
+    join(dir, 'arm-filtered.yaml'),
+    `version: 1\ninput: { file: ${data} }\nquestions:\n  - id: arm\n    type: matrix\n    items:\n` +
+      '      - { id: three, column: "In a row of three seats, who should get to use the two arm rests?" }\n' +
+      '      - { id: two, column: "In a row of two seats, who should get to use the middle arm rest?" }\n' +
+      `tables:\n  - { type: frequency, question: arm }\n  - { type: crosstab, row: arm.three, column: gender, ${young} }\n` +
+      `  - { type: crosstab, row: gender, column: arm.two, ${young} }\n  - { type: banner, rows: [arm.two], columns: [arm.three], ${young} }\n` +
+      `  - { type: frequency, question: arm, ${young} }\n  - { type: frequency, question: arm.two, ${young} }\n`,
+  );
+  type T = { kind: string; base?: number; rows?: { label: string }[]; rowLabels?: string[]; columnLabels?: string[]; columns?: { question: string | null; label: string }[]; sections?: { rowLabels: string[] }[] };
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'arm-filtered.yaml', '--format', 'json'], io), 0, io.err());
+  const tables = (JSON.parse(io.out()) as { tables: T[] }).tables;
+  const [three, , down, across, banner, fThree, fTwo, one] = tables as [T, T, T, T, T, T, T, T];
+  const order = three.rows!.map((r) => r.label);
+  assert.deepEqual(order, [
+    'The arm rests should be shared',
+    'Whoever puts their arm on the arm rest first',
+    'The person in the middle seat gets both arm rests',
+    'The person in aisle',
+    'The person by the window',
+    'The people in the aisle and window seats get both arm rests',
+    'Other (please specify)',
+  ]);
+  assert.ok(fThree.base! < three.base!, 'the filter keeps fewer rows');
+  assert.deepEqual(down.rowLabels, order, 'filtered crosstab, grid item down the side');
+  assert.deepEqual(across.columnLabels, order, 'filtered crosstab, grid item across the top');
+  assert.deepEqual(banner.sections![0]!.rowLabels, order, 'filtered banner rows');
+  assert.deepEqual(banner.columns!.filter((c) => c.question === 'arm.three').map((c) => c.label), order, 'filtered banner columns');
+  for (const t of [fThree, fTwo, one]) assert.deepEqual(t.rows!.map((r) => r.label), order, 'filtered frequency table');
+});
+
+test('a grid whose options the spec lists keeps that order under a filter too (no counting)', async () => {
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/flying-etiquette-survey/flying-etiquette.csv'));
+  const options = ['The person by the window', 'The person in aisle', 'The arm rests should be shared', 'The person in the middle seat gets both arm rests', 'Whoever puts their arm on the arm rest first', 'The people in the aisle and window seats get both arm rests', 'Other (please specify)'];
+  writeFileSync(
+    join(dir, 'arm-listed.yaml'),
+    `version: 1\ninput: { file: ${data} }\nquestions:\n  - id: arm\n    type: matrix\n    options: ${JSON.stringify(options)}\n    items:\n` +
+      '      - { id: three, column: "In a row of three seats, who should get to use the two arm rests?" }\n' +
+      '      - { id: two, column: "In a row of two seats, who should get to use the middle arm rest?" }\n' +
+      `tables:\n  - { type: crosstab, row: arm.three, column: gender, filter: 'age == "18-29"' }\n`,
+  );
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'arm-listed.yaml', '--format', 'json'], io), 0, io.err());
+  const [x] = (JSON.parse(io.out()) as { tables: { rowLabels: string[] }[] }).tables;
+  assert.deepEqual(x!.rowLabels, options);
+});

@@ -409,3 +409,24 @@ tables:
   // c0..c999 three times each, once kept; 'code' once, kept.
   assert.equal(report.result.funnel.at(-1)!.remaining, 1001);
 });
+
+test("a grid's answers listed by count under a table's filter: one order, the same read on a second thread or not, weighted or not", async () => {
+  const data = JSON.stringify(fromRoot('fixtures/fivethirtyeight/flying-etiquette-survey/flying-etiquette.csv'));
+  const spec = (weighting: string) =>
+    `version: 1\ninput: { file: ${data} }\nquestions:\n  - id: arm\n    type: matrix\n    items:\n` +
+    '      - { id: three, column: "In a row of three seats, who should get to use the two arm rests?" }\n' +
+    '      - { id: two, column: "In a row of two seats, who should get to use the middle arm rest?" }\n' +
+    weighting +
+    `tables:\n  - { id: arm, type: frequency, question: arm }\n  - { id: young, type: crosstab, row: arm.two, column: gender, filter: 'age == "18-29"' }\n` +
+    `  - { id: banner, type: banner, rows: [arm.three], columns: [arm.two], filter: 'age == "18-29"' }\n`;
+  for (const weighting of ['', 'weighting:\n  rake:\n    gender: { Male: 0.3, Female: 0.7 }\n']) {
+    const specPath = join(dir, 'arm.yaml');
+    const { report } = await both(parseSpec(spec(weighting), specPath), specPath, { sampleRows: 100 });
+    const tables = report.result.tables;
+    const order = (tables.find((t) => t.id === 'arm') as FrequencyTable).rows.map((r) => r.label);
+    assert.deepEqual((tables.find((t) => t.id === 'young') as CrosstabTable).rowLabels, order, weighting);
+    const banner = tables.find((t) => t.id === 'banner') as BannerTable;
+    assert.deepEqual(banner.sections[0]!.rowLabels, order, weighting);
+    assert.deepEqual(banner.columns.filter((c) => c.question === 'arm.two').map((c) => c.label), order, weighting);
+  }
+});
