@@ -162,3 +162,6 @@ function findAtoms(counts: ReadonlyMap<string, number>, joiner: Joiner): Set<str
 export function readsOneCheckbox(q: Question): boolean {
   return q.type === 'multi' && q.layout?.kind === 'columns' && q.items.length === 1;
 }
+
+/** A lone checkbox's blanks, as crosstabs and banners show them across the top: unticked and skipped alike. */
+export const NOT_TICKED = 'Not ticked';

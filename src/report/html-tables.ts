@@ -3,7 +3,7 @@ import type { BannerTable, CrosstabTable, FrequencyTable, NumericTable, TextTabl
 import { formatNumber, formatPercent } from '../render/sanitize.js';
 import { testSummary } from '../render/table/text.js';
 import { formatCount, h } from './html-common.js';
-import { isOneCheckbox, isWeighted, ONE_CHECKBOX_NOTE, totalPercent } from '../render/table/total.js';
+import { isOneCheckbox, isWeighted, ONE_CHECKBOX_NOTE, showsOneCheckbox, totalPercent } from '../render/table/total.js';
 import { baseText } from '../render/chart/common.js';
 import { bannerCell } from '../render/table/banner.js';
 
@@ -24,7 +24,7 @@ export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
   const notes: string[] = [];
   if (t.rows.some((r) => r.net)) notes.push('Nets combine the answers above them; a respondent is counted once in a net.');
   if (t.rows.some((r) => r.missing)) notes.push('Answers marked “not in base” are declared missing: shown as a % of everyone asked, outside the base.');
-  if (oneBox) notes.push(ONE_CHECKBOX_NOTE);
+  if (oneBox) notes.push(h(ONE_CHECKBOX_NOTE));
   else if (multi) notes.push('Several answers allowed: % of respondents can sum past 100%; % of responses is of all answers given.');
   return `<table class="data">
 <thead>${head}</thead>
@@ -52,7 +52,8 @@ export function bannerHtml(t: BannerTable): string {
       return [title, ...rows, base].join('\n');
     })
     .join('\n');
-  return `<div class="scroll"><table class="banner">\n<thead>${top}${sub}</thead>\n<tbody>\n${body}\n</tbody></table></div>\n<p class="note">Column percentages${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}.</p>`;
+  const oneBox = showsOneCheckbox(t) ? ` ${h(ONE_CHECKBOX_NOTE)}` : '';
+  return `<div class="scroll"><table class="banner">\n<thead>${top}${sub}</thead>\n<tbody>\n${body}\n</tbody></table></div>\n<p class="note">Column percentages${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}.${oneBox}</p>`;
 }
 
 export function crosstabHtml(t: CrosstabTable, baseLabel: string): string {
@@ -70,6 +71,8 @@ export function crosstabHtml(t: CrosstabTable, baseLabel: string): string {
   const base = weighted
     ? `${baseRow('Base (n)', [...t.unweightedColumnBases!, t.unweightedBase!].map(formatCount))}\n${baseRow('Weighted base', [...t.columnBases, t.base].map((b) => formatNumber(b, 1)))}`
     : baseRow('Base (n)', [...t.columnBases, t.base].map(formatCount));
+  // A lone checkbox's blanks are its "Not ticked" (or the rest of each column): said as under its frequency table.
+  const oneBox = showsOneCheckbox(t) ? `\n<p class="note">${h(ONE_CHECKBOX_NOTE)}</p>` : '';
   const stats = t.stats
     ? `<p class="note">${h(testSummary(t.stats).replace(/^c/, 'C').replace("'", '’'))}.${t.stats.lowExpected > 0.2 ? ` ${formatPercent(t.stats.lowExpected * 100, 0)} of expected counts are under 5: read the test with care.` : ''}</p>`
     : '';
@@ -81,7 +84,7 @@ ${rows.join('\n')}
 </tbody>
 <tfoot>${base}</tfoot>
 </table></div>
-<p class="base">${h(baseText(t.base, `${baseLabel} answering both`, t.unweightedBase))}${t.multi ? '; several answers allowed, so columns can sum past 100%' : ''}</p>${stats ? `\n${stats}` : ''}`;
+<p class="base">${h(baseText(t.base, `${baseLabel} answering both`, t.unweightedBase))}${t.multi ? '; several answers allowed, so columns can sum past 100%' : ''}</p>${oneBox}${stats ? `\n${stats}` : ''}`;
 }
 
 export function numericHtml(t: NumericTable): string {

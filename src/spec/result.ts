@@ -178,6 +178,8 @@ export interface CrosstabTable {
   multi?: boolean;
   /** The row question is a lone checkbox: its row is each column's ticked share; the rest of the column did not tick it. */
   oneCheckbox?: true;
+  /** The column question is a lone checkbox: its columns are the box, ticked, and "Not ticked" (every blank, those not asked too). */
+  oneCheckboxColumn?: true;
   stats: CrosstabStats | null;
   /** Respondents answering both, unweighted. */
   unweightedBase?: number;
@@ -213,6 +215,8 @@ export interface BannerColumn {
   group: string;
   /** The answer this column holds, or "Total". */
   label: string;
+  /** The banner question is a lone checkbox: its columns are the box, ticked, and "Not ticked" (every blank, those not asked too). */
+  oneCheckbox?: true;
 }
 
 /** One row question (or grid item) of a banner: its answers by every banner column. */
@@ -226,6 +230,8 @@ export interface BannerSection {
   itemId?: string;
   type: QuestionType;
   rowLabels: string[];
+  /** The row question is a lone checkbox: a blank is read as not ticked, so everyone is in its base. */
+  oneCheckbox?: true;
   /** counts[row][column]: weighted counts; null where the column's base is under minBase, or where disclosure control hid the cell (see `suppressed`). */
   counts: (number | null)[][];
   /** percents[row][column]: share of the column's base (0-100); null where the base is under minBase, or where hidden. */

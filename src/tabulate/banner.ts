@@ -12,6 +12,7 @@ import { ChoiceFrequency, type Net } from './frequency.js';
 import { Crosstab, columnAnswers } from './crosstab.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
 import { GridOrders } from './grid-order.js';
+import { readsOneCheckbox } from '../codebook/multi.js';
 
 interface Section {
   row: ChoiceCoder;
@@ -67,7 +68,8 @@ export class Banner {
     this.columns.forEach((c, j) => {
       // A lone checkbox's columns are its box, ticked and not (crosstab.ts).
       const labels = columnAnswers(c);
-      for (const k of columnOrders[j]!) columns.push({ question: c.question.id, group: c.question.label, label: labels[k]! });
+      const oneBox = readsOneCheckbox(c.question);
+      for (const k of columnOrders[j]!) columns.push({ question: c.question.id, group: c.question.label, label: labels[k]!, ...(oneBox ? { oneCheckbox: true as const } : {}) });
     });
     const sections = this.sections.map((s): BannerSection => {
       // Rows in the Total's order, which the banner shows first.
@@ -103,6 +105,7 @@ export class Banner {
         section.item = s.item;
         section.itemId = itemRefParts(q.id)!.item;
       }
+      if (readsOneCheckbox(q)) section.oneCheckbox = true;
       const nets = crosstabs[0]?.netRows;
       if (nets && nets.length > 0) section.netRows = nets;
       // Disclosure control counts respondents, which weighted counts are not; kept only for it, so banners without it keep their shape.

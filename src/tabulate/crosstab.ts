@@ -17,10 +17,8 @@ import { Sums, Total } from './sums.js';
 import { answerOrder } from './order.js';
 import { DEFAULT_TABLE_STATS, type TableStatsOptions } from './options.js';
 import { chosenCodes, inBase } from './chosen.js';
-import { readsOneCheckbox } from '../codebook/multi.js';
+import { NOT_TICKED, readsOneCheckbox } from '../codebook/multi.js';
 
-/** The column of a lone checkbox's blanks: it cannot tell an unticked box from a skipped one (codebook/multi.ts). */
-export const NOT_TICKED = 'Not ticked';
 const TICKED_CODE: readonly number[] = [0];
 const NOT_TICKED_CODE: readonly number[] = [1];
 
@@ -207,6 +205,7 @@ export class Crosstab {
     }
     if (multi) table.multi = true;
     if (this.oneBoxRow()) table.oneCheckbox = true;
+    if (this.oneBoxColumn) table.oneCheckboxColumn = true;
     if (this.nets.length > 0) table.netRows = this.nets.map((_, i) => answerRows + i);
     return table;
   }

@@ -800,7 +800,7 @@ test("thanksgiving's lone checkbox column: Macy's Parade is 502 of the 1,058 res
   const t = (JSON.parse(r.out) as AnalysisResult).tables.find((x): x is FrequencyTable => x.kind === 'frequency' && x.question === 'will_watch_any_following_programs')!;
   assert.deepEqual([t.type, t.base, t.rows[0]!.label, t.rows[0]!.count, t.oneCheckbox], ['multi', 1058, "Macy's Parade", 502, true]);
   const text = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv']);
-  assert.match(text.out, /Macy's Parade +502 +47\.4%.*\n {2}Base: 1058 respondents \(one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too\)\n/);
+  assert.match(text.out, /Macy's Parade +502 +47\.4%.*\n {2}Base: 1058 respondents \(one checkbox, which cannot tell a blank from a skip: everyone is in the base, and \"Not ticked\" counts everyone who left the box blank, including anyone who was never shown it\)\n/);
   // No "% answ." column: one option's answers are all of them (100%).
   assert.match(text.out, /\[will_watch_any_following_programs\]\n {2}Answer +Count +%\n/);
   // A crosstab's long row labels take three lines before they are cut: the end that tells them apart stays.
@@ -808,7 +808,7 @@ test("thanksgiving's lone checkbox column: Macy's Parade is 502 of the 1,058 res
   assert.match(by.out, /Thanksgiving is out of town but +[\d.]+%.*\n {2}not too far--it's a drive of a\n {2}few hours or less\n/);
   // Markdown says it too, not "0 missing".
   const md = await run(['analyze', 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv', '--format', 'md']);
-  assert.match(md.out, /\| Macy's Parade \| 502 \| 47\.4% \|.*\n\nBase: 1058 respondents \(one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too\)\./);
+  assert.match(md.out, /\| Macy's Parade \| 502 \| 47\.4% \|.*\n\nBase: 1058 respondents \(one checkbox, which cannot tell a blank from a skip: everyone is in the base, and \"Not ticked\" counts everyone who left the box blank, including anyone who was never shown it\)\./);
 });
 
 test("a lone checkbox down a crosstab's side is tested, ticked or not, as a yes/no question would be (weighted too)", async () => {

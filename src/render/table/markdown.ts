@@ -3,7 +3,7 @@ import type { AnalysisResult, FrequencyTable, Table } from '../../spec/result.js
 import { formatCount, formatNumber, formatPercent, forMarkdown } from '../sanitize.js';
 import { testSummary } from './text.js';
 import { gridTitle, resultTitle, stepLabel } from '../title.js';
-import { isOneCheckbox, ONE_CHECKBOX, totalPercent } from './total.js';
+import { isOneCheckbox, ONE_CHECKBOX, ONE_CHECKBOX_NOTE, showsOneCheckbox, totalPercent } from './total.js';
 import { gridRun } from './grid.js';
 import { bannerCell } from './banner.js';
 import { disclosureNote, metadataNote, netLabel, underHeading, weightsNote } from './notes.js';
@@ -73,14 +73,17 @@ function tableBody(t: Table): string {
         const base = `| *Base* | ${s.unweightedBases.map((b) => formatNumber(b)).join(' | ')} |`;
         return [title, ...rows, base].join('\n');
       });
-      return `## ${forMarkdown(t.label)}\n\nColumn percentages${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}. Bases are respondents (unweighted).\n\n${head}\n${sections.join('\n')}`;
+      const oneBox = showsOneCheckbox(t) ? ` ${ONE_CHECKBOX_NOTE}` : '';
+      return `## ${forMarkdown(t.label)}\n\nColumn percentages${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}. Bases are respondents (unweighted).${oneBox}\n\n${head}\n${sections.join('\n')}`;
     }
     case 'crosstab': {
       const head = `| | ${t.columnLabels.map(forMarkdown).join(' | ')} | Total |\n|---|${t.columnLabels.map(() => '---:').join('|')}|---:|`;
       const rows = t.rowLabels.map((l, r) => `| ${forMarkdown(netLabel(l, t.netRows?.includes(r) === true))} | ${t.columnLabels.map((_, c) => formatPercent(t.columnPercents[r]![c]!)).join(' | ')} | ${formatPercent(totalPercent(t, r))} |`);
       const base = `| Base | ${t.columnBases.map((b) => formatNumber(b)).join(' | ')} | ${formatNumber(t.base)} |`;
       const stats = t.stats ? `\n\n${capitalise(testSummary(t.stats))}.` : '';
-      return `## ${forMarkdown(t.label)}\n\nColumn percentages.\n\n${head}\n${rows.join('\n')}\n${base}${stats}`;
+      // A lone checkbox's blanks are its "Not ticked" (or the rest of each column): said as under its frequency table.
+      const oneBox = showsOneCheckbox(t) ? ` ${ONE_CHECKBOX_NOTE}` : '';
+      return `## ${forMarkdown(t.label)}\n\nColumn percentages.${oneBox}\n\n${head}\n${rows.join('\n')}\n${base}${stats}`;
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { CrosstabTable, FrequencyTable } from '../../spec/result.js';
+import type { BannerTable, CrosstabTable, FrequencyTable } from '../../spec/result.js';
+import { NOT_TICKED } from '../../codebook/multi.js';
 
 /**
  * A multi-select of one checkbox (the only column it kept) cannot tell a skipped question from a
@@ -7,7 +8,19 @@ import type { CrosstabTable, FrequencyTable } from '../../spec/result.js';
 export function isOneCheckbox(t: FrequencyTable): boolean {
   return t.oneCheckbox === true;
 }
-export const ONE_CHECKBOX = 'one checkbox: a blank is read as not ticked, so everyone is in the base, those not asked too';
+
+/**
+ * A crosstab or banner with a lone checkbox on either side: down the side its row is a share of
+ * everyone, across the top its `Not ticked` column holds every blank. Either way a reader would take
+ * the blanks for people who saw the box and left it, so the table carries the frequency table's note.
+ */
+export function showsOneCheckbox(t: CrosstabTable | BannerTable): boolean {
+  if (t.kind === 'crosstab') return t.oneCheckbox === true || t.oneCheckboxColumn === true;
+  return t.sections.some((s) => s.oneCheckbox === true) || t.columns.some((c) => c.oneCheckbox === true);
+}
+
+/** What a lone checkbox's counts mean, in every table that shows one: the one source of these words. */
+export const ONE_CHECKBOX = `one checkbox, which cannot tell a blank from a skip: everyone is in the base, and "${NOT_TICKED}" counts everyone who left the box blank, including anyone who was never shown it`;
 /** ONE_CHECKBOX as a line of its own (a chart's note), and as a sentence. */
 export const ONE_CHECKBOX_LINE = `${ONE_CHECKBOX.charAt(0).toUpperCase()}${ONE_CHECKBOX.slice(1)}`;
 export const ONE_CHECKBOX_NOTE = `${ONE_CHECKBOX_LINE}.`;
