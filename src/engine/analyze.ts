@@ -58,6 +58,8 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   const sampleRows = options.sampleRows ?? DEFAULT_SAMPLE_ROWS;
   const decimalComma = input.delimiter === ';';
   const sample = new Sample();
+  /** The lines the sample's rows were read from, to name a row in an error. */
+  const sampleLines: number[] = [];
   const numbering = new LateColumns();
   let headers: ColumnHeader[] = [];
   let tabulation: Tabulation | null = null;
@@ -68,13 +70,13 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
   let weightId: string | undefined;
   let resultsTable: ResultsTable | null = null;
 
-  const count = (t: Tabulation, cells: Cells) => {
+  const count = (t: Tabulation, cells: Cells, line: number) => {
     t.read(cells);
     if (where && !where(t)) {
       excluded++;
       return;
     }
-    t.count();
+    t.count(line);
   };
   const start = (): Tabulation => {
     const codebook = inferCodebook(headers, sample.rows, { decimalComma, distinct: (i) => sample.distinct(i) });
@@ -100,8 +102,9 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     }
     // The rest of the file comes with the choice columns numbered by the reading thread.
     numbering.set(t.choiceColumns());
-    for (const row of sample.rows) count(t, Cells.of(row));
+    sample.rows.forEach((row, r) => count(t, Cells.of(row), sampleLines[r]!));
     sample.clear();
+    sampleLines.length = 0;
     return t;
   };
 
@@ -112,11 +115,12 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     displayName,
     (header) => {
       headers = header.headers;
-      return (cells) => {
+      return (cells, line) => {
         rows++;
-        if (tabulation) count(tabulation, cells);
+        if (tabulation) count(tabulation, cells, line);
         else {
           sample.add(cells.toArray());
+          sampleLines.push(line);
           if (sample.length >= sampleRows) tabulation = start();
         }
       };
@@ -135,6 +139,8 @@ async function analyzeInput(input: CsvInput, options: AnalyzeOptions, diagnostic
     if (excluded === rows) diagnostics.push({ level: 'warning', code: 'SURVEY_WHERE_NONE', message: messages.whereNone(options.where, answersOf(t, whereNames)) });
   }
   const weight = weightId;
+  // Rows weighted below 0 are counted to the end, then refused: every one of them, and the first by line.
+  if (t.negative.rows > 0) throw t.negativeWeightsError(displayName);
   if (weight === undefined) {
     const looksLike = t.codebook.questions.find((q) => q.type === 'numeric' && WEIGHT_NAME.test(q.id));
     if (looksLike) diagnostics.push({ level: 'info', code: 'SURVEY_WEIGHT_UNUSED', message: messages.weightUnused(looksLike.id) });

@@ -78,7 +78,7 @@ export async function readStudy(input: CsvInput, loaded: LoadedSpec, displayName
       const rejection = chain.apply(context(cells, line));
       if (rejection === null) {
         const unweighted = tabulation.unweighted;
-        tabulation.count();
+        tabulation.count(line);
         if (tabulation.unweighted > unweighted && noWeightLines.length < 5) noWeightLines.push(line);
         onKeep?.(tabulation, cells);
       } else onReject?.(rejection, p.keptColumns.map((i) => cells.get(i)));
@@ -120,6 +120,8 @@ export async function readStudy(input: CsvInput, loaded: LoadedSpec, displayName
   const p = plan!;
   const diagnostics: Diagnostic[] = [];
   if (main === null) scanned = await morePasses(input, displayName, p, loaded, diagnostics, mainPass(p), options.onProgress);
+  // Kept rows weighted below 0 are counted to the end, then refused: every one of them, and the first by line.
+  if (p.tabulation.negative.rows > 0) throw p.tabulation.negativeWeightsError(displayName);
   return { plan: p, scanned, rows, noWeightLines, diagnostics };
 }
 
@@ -150,10 +152,18 @@ async function morePasses(input: CsvInput, displayName: string, p: Plan, loaded:
   }
   if (raking) {
     const rake = spec.weighting!.rake!;
+    // Design weights below 0 are refused before the raking they would upset is checked and solved.
+    const negative = { rows: 0, first: NaN, line: 0 };
     await scanRows(input, displayName, () => (cells, line) => {
       tabulation.read(cells);
-      if (chain.apply(context(cells, line)) === null) raking.collect();
+      if (chain.apply(context(cells, line)) !== null) return;
+      raking.collect();
+      if (tabulation.weightIsNegative() && negative.rows++ === 0) {
+        negative.first = tabulation.rowWeightValue();
+        negative.line = line;
+      }
     }, scanOptions);
+    if (negative.rows > 0) throw tabulation.negativeWeightsError(displayName, negative.rows, negative.first, negative.line);
     chain.startMainPass();
     checkRakeAnswers(rake, tabulation, loaded);
     checkRakeTargets(rake, raking, loaded);

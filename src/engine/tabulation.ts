@@ -65,10 +65,15 @@ export class Tabulation {
   /** Rows with a missing or invalid weight, counted with weight 0. */
   unweighted = 0;
   /**
-   * Of them, why: a blank weight is common (a case the weighting left out), a negative one or
-   * one that is no number says the column is not the weight, or is broken; the warning tells them apart.
+   * Of them, why: a blank weight is common (a case the weighting left out), one that is no number
+   * says the column is not the weight, or is broken; the warning tells them apart.
    */
-  readonly noWeight = { blank: 0, negative: 0, notNumber: 0 };
+  readonly noWeight = { blank: 0, notNumber: 0 };
+  /**
+   * Counted rows whose weight is below 0, with the first one's weight and line (as given to
+   * `count`): no sampling weight, so the run is refused once the reading is done (`negativeWeightsError`).
+   */
+  readonly negative = { rows: 0, first: NaN, line: 0 };
   /** The weights of counted rows, for the weighting summary. */
   readonly weights = new Total();
   minWeight = Infinity;
@@ -159,7 +164,7 @@ export class Tabulation {
     this.values.setRow(cells);
   }
 
-  /** The design weight of the row read last (1 without a weight question; 0 when missing). */
+  /** The design weight of the row read last (1 without a weight question; 0 when missing, or negative: refused once read). */
   designWeight(): number {
     if (this.weight?.kind !== 'numeric') return 1;
     const w = this.weight.value;
@@ -177,13 +182,41 @@ export class Tabulation {
     return this.adjust ? w * this.adjust() : w;
   }
 
-  /** Counts the row read last in every table whose base includes it. */
-  count(): void {
+  /** Whether the row read last has a weight below 0. */
+  weightIsNegative(): boolean {
+    return this.weight?.kind === 'numeric' && this.weight.value < 0;
+  }
+
+  /** The weight column's number in the row read last (NaN when blank, not a number, or unweighted). */
+  rowWeightValue(): number {
+    return this.weight?.kind === 'numeric' ? this.weight.value : NaN;
+  }
+
+  /**
+   * The error for counted rows with a negative weight (`rows` of them, the first `first` at `line`
+   * of `file`), naming the weight's column: R's survey would use such a weight as it is, Stata
+   * refuses it; counting it as 0 would change every estimate without a word.
+   */
+  negativeWeightsError(file: string, rows = this.negative.rows, first = this.negative.first, line = this.negative.line): SurveyError {
+    const q = this.weight!.question;
+    const column = q.columns[0]! + 1;
+    return new SurveyError('SURVEY_WEIGHT_NEGATIVE', messages.weightNegative(q.id, rows, first), { location: { file, line, column }, hint: messages.weightNegativeHint() });
+  }
+
+  /** Counts the row read last (read from `line` of the file, named in errors) in every table whose base includes it. */
+  count(line = 0): void {
     if (this.weight?.kind === 'numeric' && !(this.weight.value >= 0)) {
-      this.unweighted++;
-      if (this.weight.invalid) this.noWeight.notNumber++;
-      else if (this.weight.value < 0) this.noWeight.negative++;
-      else this.noWeight.blank++;
+      const v = this.weight.value;
+      if (v < 0) {
+        if (this.negative.rows++ === 0) {
+          this.negative.first = v;
+          this.negative.line = line;
+        }
+      } else {
+        this.unweighted++;
+        if (this.weight.invalid) this.noWeight.notNumber++;
+        else this.noWeight.blank++;
+      }
     }
     const w = this.rowWeight();
     for (const b of this.bands) b.countOutside();
@@ -197,9 +230,9 @@ export class Tabulation {
     }
   }
 
-  add(cells: Cells): void {
+  add(cells: Cells, line = 0): void {
     this.read(cells);
-    this.count();
+    this.count(line);
   }
 
   tables(): Table[] {

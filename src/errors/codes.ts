@@ -34,6 +34,7 @@ export type SurveyErrorCode =
   | 'SURVEY_CSV_FIELD_TOO_LONG'
   | 'SURVEY_CSV_PARSE'
   | 'SURVEY_XLSX_UNREADABLE'
+  | 'SURVEY_WEIGHT_NEGATIVE'
   | 'SURVEY_SPEC_INVALID'
   | 'SURVEY_EXPR_INVALID'
   | 'SURVEY_CHECK_FAILED';
@@ -56,6 +57,8 @@ export const EXIT_BY_CODE: Record<SurveyErrorCode, ExitCode> = {
   SURVEY_CSV_FIELD_TOO_LONG: EXIT.data,
   SURVEY_CSV_PARSE: EXIT.data,
   SURVEY_XLSX_UNREADABLE: EXIT.data,
+  /** A kept row's weight is below 0: no sampling weight. */
+  SURVEY_WEIGHT_NEGATIVE: EXIT.data,
   SURVEY_SPEC_INVALID: EXIT.usage,
   SURVEY_EXPR_INVALID: EXIT.usage,
   SURVEY_CHECK_FAILED: EXIT.checkFailed,

@@ -126,10 +126,13 @@ export const messages = {
   resultsTable: (percent: number, filled: number, example: string) =>
     `${percent} of the file's ${filled} columns hold percentages (${JSON.stringify(example)}), as a table of published results does, not respondents' answers: each line is counted as a respondent, so these tables mean nothing; is there an export with a row per respondent?`,
   weightUnused: (id: string) => `'${id}' looks like a column of weights: the tables are unweighted; --weight ${id} weights them`,
-  weightMissing: (n: number, kinds: { blank: number; negative: number; notNumber: number }, lines: readonly number[] = []) => {
-    const why = [kinds.blank > 0 ? `${kinds.blank} blank` : '', kinds.negative > 0 ? `${kinds.negative} negative` : '', kinds.notNumber > 0 ? `${kinds.notNumber} not a number` : ''].filter((x) => x !== '').join(', ');
+  weightMissing: (n: number, kinds: { blank: number; notNumber: number }, lines: readonly number[] = []) => {
+    const why = [kinds.blank > 0 ? `${kinds.blank} blank` : '', kinds.notNumber > 0 ? `${kinds.notNumber} not a number` : ''].filter((x) => x !== '').join(', ');
     return `${n} kept row${n === 1 ? ' has' : 's have'} no valid weight (${why}) and count${n === 1 ? 's' : ''} with weight 0${lines.length > 0 ? `: line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${n > lines.length ? ', ...' : ''}` : ''}`;
   },
+  weightNegative: (id: string, rows: number, first: number) =>
+    `weight '${id}' is ${first} here${rows > 1 ? `, and negative in ${rows} kept rows in all` : ', the one kept row with a negative weight'}: a sampling weight is 0 or more`,
+  weightNegativeHint: () => 'correct the weights, or blank them (a blank weight counts with weight 0, with a warning); a negative weight is no sampling weight (Stata refuses it; R\'s survey would use it as it is)',
   lowExpected: (table: string, share: number) => `${table}: ${Math.round(share * 100)}% of expected counts are under 5, so the chi-square test is unreliable`,
   internal: (detail: string) => `internal error (a bug in survey, please report it): ${detail}`,
 };

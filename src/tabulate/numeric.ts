@@ -12,6 +12,7 @@ const MAX_DISTINCT = 200_000;
 export class NumericSummary {
   /** Sum of weights (respondents when unweighted). */
   n = 0;
+  /** Rows counted with a weight above 0 (R's `sum(weights != 0)`): the n of the sd's n/(n-1). */
   private rows = 0;
   missing = 0;
   invalid = 0;
@@ -41,19 +42,20 @@ export class NumericSummary {
       this.missing += w;
       return;
     }
+    // A row of weight 0 (a blank weight, or one raking left at 0) is out of the estimate, as in R's
+    // survey: svyvar's n/(n-1) counts the rows of non-zero weight, and svyquantile drops zero
+    // weights, so such a row sets neither min nor max nor a bin (and its value would otherwise
+    // split a median between its neighbours). It would also divide 0 by n = 0 in the mean.
+    if (w === 0) return;
     // Welford's update, weighted; stable for long streams. With the scale at 1 (every value under
     // 2^256 so far) these are the plain updates, to the last bit.
     this.rescale(x);
     const s = this.scale;
     this.rows++;
     this.n += w;
-    // A row of weight 0 (a blank weight) moves neither; first of all, it would divide 0 by n = 0
-    // and leave the mean NaN for every row after it.
-    if (w > 0) {
-      const delta = x / s - this.mean / s;
-      this.mean = (this.mean / s + (w * delta) / this.n) * s;
-      this.m2 += w * delta * (x / s - this.mean / s);
-    }
+    const delta = x / s - this.mean / s;
+    this.mean = (this.mean / s + (w * delta) / this.n) * s;
+    this.m2 += w * delta * (x / s - this.mean / s);
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
     if (!this.overflow) {
@@ -75,8 +77,9 @@ export class NumericSummary {
       n: this.n,
       missing: this.missing,
       mean: has ? this.mean : null,
-      // n/(n-1) * sum w (x - mean)^2 / sum w, as R's svyvar; the usual sample sd when unweighted.
-      sd: this.rows > 1 && this.n > 0 ? this.sd() : null,
+      // n/(n-1) * sum w (x - mean)^2 / sum w with n the rows of weight above 0, as R's svyvar
+      // (tests/oracles/survey_stats.R, zeroWeights); the usual sample sd when unweighted.
+      sd: this.rows > 1 ? this.sd() : null,
       median: null,
       min: has ? this.min : null,
       max: has ? this.max : null,

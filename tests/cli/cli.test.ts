@@ -464,6 +464,20 @@ test('analyze --weight: tables weighted as R survey weighs them; without it, a c
   assert.match(item.err, /error SURVEY_OPTION_INVALID: --weight: 'q0007\.q0007_0001' is a grid's item/);
 });
 
+test('analyze --weight with a negative weight: exit 3 naming the file, the line and column of the first, and how many; rows --where leaves out are not counted', async () => {
+  const file = join(scratch, 'negative-weights.csv');
+  writeFileSync(file, ['answer,score,wt', 'Yes,1,1.5', 'No,2,-2', 'Yes,3,', 'No,4,0.5', 'Yes,5,-0.25', 'No,6,1'].join('\n') + '\n');
+  const r = await run(['analyze', file, '--weight', 'wt']);
+  assert.equal(r.code, 3, r.err);
+  assert.equal(r.out, '');
+  assert.equal(r.err, `${file}:3:3: error SURVEY_WEIGHT_NEGATIVE: weight 'wt' is -2 here, and negative in 2 kept rows in all: a sampling weight is 0 or more\n  hint: correct the weights, or blank them (a blank weight counts with weight 0, with a warning); a negative weight is no sampling weight (Stata refuses it; R's survey would use it as it is)\n`);
+  const one = await run(['analyze', file, '--weight', 'wt', '--where', 'score != 2']);
+  assert.equal(one.code, 3, one.err);
+  assert.match(one.err, /:6:3: error SURVEY_WEIGHT_NEGATIVE: weight 'wt' is -0\.25 here, the one kept row with a negative weight: /);
+  const none = await run(['analyze', file, '--weight', 'wt', '--where', 'score != 2 and score != 5', '--format', 'json']);
+  assert.equal(none.code, 0, none.err);
+});
+
 test("a spec's export that is not there: named at the spec's line, with where it was looked for and the closest file", async () => {
   const dir = join(scratch, 'missing-input');
   mkdirSync(join(dir, 'study'), { recursive: true });

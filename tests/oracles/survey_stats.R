@@ -482,6 +482,61 @@ rake_out$trim <- list(
 )
 
 # ---------------------------------------------------------------------------------------
+# zeroWeights: a numeric variable in a design where some rows weigh 0 (tests/oracles/zero-weights.csv;
+# survey counts a blank weight with weight 0, so it is 0 here: svydesign refuses NA weights)
+# ---------------------------------------------------------------------------------------
+ZW_FILE <- "tests/oracles/zero-weights.csv"
+zraw <- read.csv(ZW_FILE, colClasses = "character", na.strings = character(0), check.names = FALSE)
+zw <- trim(zraw$w)
+zd <- data.frame(age = suppressWarnings(as.numeric(trim(zraw$age))),
+                 w = ifelse(zw == "", 0, as.numeric(zw)))
+zdes <- svydesign(ids = ~1, weights = ~w, data = zd)
+za <- subset(zd, !is.na(age))                          # the rows answering (age not blank)
+zades <- svydesign(ids = ~1, weights = ~w, data = za)
+zm <- svymean(~age, zades)
+zv <- svyvar(~age, zades)
+zq <- coef(svyquantile(~age, zades, 0.5, ci = FALSE, qrule = "school"))
+zq7 <- coef(svyquantile(~age, zades, c(0, 1), ci = FALSE, qrule = "hf7"))
+zpos <- za[za$w > 0, ]
+npos <- nrow(zpos)
+zmean <- sum(za$w * za$age) / sum(za$w)
+check(unname(coef(zm)), zmean, "zeroWeights mean")
+check(unname(coef(zv)), npos / (npos - 1) * sum(za$w * (za$age - zmean)^2) / sum(za$w), "zeroWeights svyvar (n = rows of weight > 0)")
+nall <- nrow(za)
+zv_all <- nall / (nall - 1) * sum(za$w * (za$age - zmean)^2) / sum(za$w)
+if (abs(unname(coef(zv)) - zv_all) < 1e-6) stop("zeroWeights: svyvar does not depend on the zero-weight rows; the case tests nothing")
+# svyvar is the same with the zero-weight rows dropped from the data
+check(unname(coef(svyvar(~age, svydesign(ids = ~1, weights = ~w, data = zpos)))), unname(coef(zv)), "zeroWeights svyvar without the zero rows")
+check(unname(zq7), range(zpos$age), "zeroWeights quantiles 0 and 1 = range of rows of weight > 0")
+zeroWeights <- list(
+  file = ZW_FILE,
+  design = "svydesign(ids=~1, weights=~w, data=rows answering age); a blank weight is 0",
+  rows = nrow(zd),
+  rowsAnswering = nall,
+  rowsZeroWeight = sum(za$w == 0),
+  age = list(
+    sumOfWeights = sum(za$w),
+    mean = unname(coef(zm)),
+    svyvar = unname(coef(zv)),
+    sd = sqrt(unname(coef(zv))),
+    sdCountingZeroWeightRows = sqrt(zv_all),
+    median = unname(zq[1]),
+    min = unname(zq7[1]),
+    max = unname(zq7[2]),
+    minMaxAllRows = range(za$age),
+    unwtdCount = unname(unwtd.count(~age, zades)[1]),
+    nrowDesign = nrow(zades),
+    degf = degf(zades)
+  ),
+  notes = list(
+    svyvar = "n/(n-1) * sum w (x - mean)^2 / sum w with n = sum(weights != 0): zero-weight rows are not in n",
+    quantiles = "svyquantile's qrules drop rows of weight 0 first (qrule 'school': average at an exact half, as survey's median); min and max are quantiles 0 and 1 (qrule 'hf7'; 'school' and 'math' at 0 give the second value, not the smallest), i.e. the range of the rows of weight > 0",
+    unwtdCount = "unwtd.count leaves out rows of weight 0; nrow(design) keeps them; degf counts only PSUs of weight > 0",
+    negativeWeights = "survey 4.1.1 accepts negative weights silently (svydesign neither errors nor warns; svymean of x = 1,2,3 with w = 1,-1,2 is 2.5); Stata refuses pweights < 0 ('negative weights encountered')"
+  )
+)
+
+# ---------------------------------------------------------------------------------------
 out <- list(
   meta = list(
     generator = "tests/oracles/survey_stats.R",
@@ -501,7 +556,8 @@ out <- list(
   weightsSummary = weightsSummary,
   weighted = c(weighted, list(notes = weighted_notes)),
   svychisq = svychisq_out,
-  rake = rake_out
+  rake = rake_out,
+  zeroWeights = zeroWeights
 )
 
 dir.create(dirname(OUTPUT), showWarnings = FALSE, recursive = TRUE)

@@ -430,3 +430,39 @@ test("a grid's answers listed by count under a table's filter: one order, the sa
     assert.deepEqual(banner.columns.filter((c) => c.question === 'arm.two').map((c) => c.label), order, weighting);
   }
 });
+
+test('negative weights: the same error (code, line, column, count) either way, for a spec\'s weight:, with raking, and for analyze --weight', async () => {
+  const rows = ['id,color,wt'];
+  // Row i is on line i + 2: negatives after the sample of 200, and one inside it.
+  for (let i = 0; i < 3000; i++) rows.push(`${i},${i % 3 ? 'Red' : 'Blue'},${i === 1500 ? '-1.5' : i === 2500 || i === 50 ? '-2' : String(1 + (i % 4) / 4)}`);
+  writeFileSync(join(dir, 'negative.csv'), rows.join('\n') + '\n');
+  const weighting = ['weight: wt\n', 'weighting:\n  weight: wt\n  rake:\n    color: { Red: 0.5, Blue: 0.5 }\n'];
+  for (const w of weighting) {
+    const spec = `version: 1\ninput: { file: negative.csv }\nquestions:\n  - { id: color, column: color, type: single }\n  - { id: wt, column: wt, type: numeric }\n${w}tables:\n  - { id: color, type: frequency, question: color }\n`;
+    const specPath = join(dir, 'negative.yaml');
+    const errors: unknown[] = [];
+    for (const readingThread of [true, false]) {
+      for (const sampleRows of [20, 50_000]) {
+        const e = await runReport(parseSpec(spec, specPath), specPath, { readingThread, sampleRows }).then(
+          () => assert.fail('a negative weight is an error'),
+          (x: unknown) => x,
+        );
+        const { code, location, message, exitCode } = e as { code: string; location: unknown; message: string; exitCode: number };
+        errors.push({ code, location, message, exitCode });
+      }
+    }
+    assert.deepEqual(errors[0], { code: 'SURVEY_WEIGHT_NEGATIVE', location: { file: 'negative.csv', line: 52, column: 3 }, message: "weight 'wt' is -2 here, and negative in 3 kept rows in all: a sampling weight is 0 or more", exitCode: 3 }, w);
+    for (const e of errors.slice(1)) assert.deepEqual(e, errors[0], w);
+  }
+  const file = join(dir, 'negative.csv');
+  for (const worker of [true, false]) {
+    for (const sampleRows of [20, 200, 50_000]) {
+      const e = await analyzeFile(file, { weight: 'wt', worker, sampleRows, displayName: 'negative.csv' }).then(
+        () => assert.fail('a negative weight is an error'),
+        (x: unknown) => x,
+      );
+      const { code, location, message } = e as { code: string; location: unknown; message: string };
+      assert.deepEqual({ code, location, message }, { code: 'SURVEY_WEIGHT_NEGATIVE', location: { file: 'negative.csv', line: 52, column: 3 }, message: "weight 'wt' is -2 here, and negative in 3 kept rows in all: a sampling weight is 0 or more" }, `worker ${worker}, sample ${sampleRows}`);
+    }
+  }
+});

@@ -319,14 +319,27 @@ test('a table filter that no kept row meets names the table by its spec id where
   assert.match(d[0]!.message, /^table 'judges': filter "gov == .*" matched no kept row: the table is empty/);
 });
 
-test('kept rows without a valid weight are named by line in the warning, and counted by why (a negative weight or one that is no number is no slip)', async () => {
-  writeFileSync(join(dir, 'weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'Yes,-1', 'No,0.8', 'No,n/a', 'Yes,-0.5', 'Yes,0'].join('\n'));
+test('kept rows without a valid weight are named by line in the warning, and counted by why (a weight that is no number is no slip)', async () => {
+  writeFileSync(join(dir, 'weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'Yes,1', 'No,0.8', 'No,n/a', 'Yes,0.5', 'Yes,0'].join('\n'));
   const d = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\ntables:\n  - { type: frequency, question: q1 }\n')).diagnostics.find((x) => x.code === 'SURVEY_WEIGHT_MISSING');
   // A weight of 0 is a weight (a case left out on purpose), not a missing one.
-  assert.equal(d?.message, '4 kept rows have no valid weight (1 blank, 2 negative, 1 not a number) and count with weight 0: lines 3, 4, 6, 7');
+  assert.equal(d?.message, '2 kept rows have no valid weight (1 blank, 1 not a number) and count with weight 0: lines 3, 6');
   writeFileSync(join(dir, 'blank-weights.csv'), ['Q1,w', 'Yes,1.2', 'No,', 'No,0.8'].join('\n'));
   const blank = (await report<{ diagnostics: { code: string; message: string }[] }>('version: 1\ninput: { file: blank-weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\n')).diagnostics.find((x) => x.code === 'SURVEY_WEIGHT_MISSING');
   assert.equal(blank?.message, '1 kept row has no valid weight (1 blank) and counts with weight 0: line 3');
+});
+
+test('a negative weight is a data error (exit 3) naming the file, the line and column of the first, and how many kept rows have one; rows the rules remove are not counted', async () => {
+  writeFileSync(join(dir, 'negative-weights.csv'), ['Q1,w,email', 'Yes,1.2,a@x.org', 'No,,b@x.org', 'Yes,-1,c@x.org', 'No,0.8,d@x.org', 'No,n/a,test@x.org', 'Yes,-0.5,e@x.org', 'Yes,-3,test2@x.org', 'Yes,0,f@x.org'].join('\n'));
+  const spec = (rules: string) => `version: 1\ninput: { file: negative-weights.csv }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\n${rules}tables:\n  - { type: frequency, question: q1 }\n`;
+  const all = await run(spec(''));
+  assert.equal(all.code, 3, all.err);
+  assert.equal(all.err, "negative-weights.csv:4:2: error SURVEY_WEIGHT_NEGATIVE: weight 'w' is -1 here, and negative in 3 kept rows in all: a sampling weight is 0 or more\n  hint: correct the weights, or blank them (a blank weight counts with weight 0, with a warning); a negative weight is no sampling weight (Stata refuses it; R's survey would use it as it is)\n");
+  // The test rows (test@, test2@) are removed before counting: their weights are no one's business.
+  const kept = await run(spec('filters:\n  - { rule: test, remove: \'email startsWith "test"\' }\n'));
+  assert.equal(kept.code, 3, kept.err);
+  assert.match(kept.err, /^negative-weights\.csv:4:2: error SURVEY_WEIGHT_NEGATIVE: weight 'w' is -1 here, and negative in 2 kept rows in all: /);
+  assert.doesNotMatch(kept.err, /at |\.js:/, 'no stack trace');
 });
 
 test('a weight column of a few numbers read as answers is pointed to type: numeric; declared so, it weights', async () => {

@@ -1,14 +1,15 @@
 /**
  * Weighted statistics against R's survey package (tests/oracles/survey_stats.R, output committed):
  * weighted percentages, Wilson intervals on the effective base, the weighting summary,
- * Rao-Scott tests (both orders) and raking, all to 1e-6 or better.
+ * Rao-Scott tests (both orders), raking, and a numeric summary with zero weights, all to 1e-6 or better.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseSpec } from '../../src/config/load-spec.js';
 import { runReport, type ReportResult } from '../../src/engine/report.js';
-import type { CrosstabTable, FrequencyTable } from '../../src/spec/result.js';
+import type { CrosstabTable, FrequencyTable, NumericTable } from '../../src/spec/result.js';
+import { analyzeFile } from '../../src/engine/analyze.js';
 import { wilson } from '../../src/stats/wilson.js';
 import { fromRoot } from '../helpers/paths.js';
 
@@ -139,4 +140,26 @@ test('trimming caps weights relative to the mean and rakes again', async () => {
   assert.ok(w.raking!.marginError > 0.001);
   assert.ok(result.diagnostics.some((d) => d.code === 'SURVEY_RAKE_NOT_CONVERGED' && /within the bounds but margins miss/.test(d.message)));
   assert.ok(!result.diagnostics.some((d) => d.code === 'SURVEY_WEIGHTS_OUTSIDE_TRIM'), `without design weights, every weight is in bounds: ${w.min / w.mean}..${w.max / w.mean}`);
+});
+
+test("zero weights: a weighted numeric summary's mean, sd (svyvar's n counts rows of weight > 0), median, min and max as R's", async () => {
+  const z = R.zeroWeights;
+  const file = JSON.stringify(fromRoot(z.file));
+  const spec = `version: 1\ninput: { file: ${file} }\nquestions:\n  - { id: age, column: age, type: numeric }\n  - { id: w, column: w, type: numeric }\nweight: w\ntables:\n  - { id: age, type: frequency, question: age }\n`;
+  const result = (await runReport(parseSpec(spec, 'test.yaml'), fromRoot('test.yaml'))).result;
+  const analyzed = (await analyzeFile(fromRoot(z.file), { weight: 'w' })).result;
+  for (const [how, tables] of [['report', result.tables], ['analyze --weight', analyzed.tables]] as const) {
+    const t = tables.find((x) => x.kind === 'numeric' && x.question === 'age') as NumericTable;
+    assert.ok(t, `${how}: ${JSON.stringify(tables.map((x) => x.kind))}`);
+    near(t.n, z.age.sumOfWeights, `${how} n`);
+    near(t.mean!, z.age.mean, `${how} mean`);
+    near(t.sd!, z.age.sd, `${how} sd (R ${z.age.sd}; counting the zero-weight rows it would be ${z.age.sdCountingZeroWeightRows})`);
+    assert.equal(t.median, z.age.median, `${how} median: a zero-weight value does not split it`);
+    assert.equal(t.min, z.age.min, `${how} min (all rows: ${z.age.minMaxAllRows[0]})`);
+    assert.equal(t.max, z.age.max, `${how} max (all rows: ${z.age.minMaxAllRows[1]})`);
+    assert.equal(t.missing, 1);
+    assert.ok(t.bins!.every((b) => b.x0 >= 20 && b.x1 <= 80), `${how}: bins span the rows of weight > 0: ${JSON.stringify(t.bins)}`);
+  }
+  // The blank weight is still said; the explicit zeros are weights.
+  assert.match(result.diagnostics.find((d) => d.code === 'SURVEY_WEIGHT_MISSING')?.message ?? '', /^1 kept row has no valid weight \(1 blank\) and counts with weight 0: line 6$/);
 });
