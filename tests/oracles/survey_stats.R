@@ -17,6 +17,7 @@
 #   weightsSummary  min/max/mean of the weights, Kish effective n, deff, efficiency
 #   svychisq        Rao-Scott F and Chisq tests + unweighted Pearson, with the cell tables
 #   rake            raking from unit weights to chosen margins, then trimWeights()
+#   zeroWeights     rows of weight 0: a numeric summary (svyvar, svyquantile) and a Rao-Scott crosstab
 #
 # Every survey-package number is ALSO recomputed here from the plain formulas documented in
 # the README, and the script stops if the two disagree (tolerance 1e-9), so the README
@@ -208,9 +209,10 @@ rao_scott_manual <- function(a, b, wts) {
   list(phat = P, V = V, Delta = Delta, X2 = X2, nu = N - 1)
 }
 
-chisq_case <- function(rv, cv) {
-  keep <- d[[rv]] != "" & d[[cv]] != ""
-  sub <- d[keep, ]
+chisq_case <- function(rv, cv, data = d, wcol = "weight") {
+  keep <- data[[rv]] != "" & data[[cv]] != ""
+  sub <- data[keep, ]
+  sub$weight <- sub[[wcol]]
   ra <- cpsort(sub[[rv]]); cb <- cpsort(sub[[cv]])
   sub$.r <- factor(sub[[rv]], levels = ra)
   sub$.c <- factor(sub[[cv]], levels = cb)
@@ -489,7 +491,8 @@ ZW_FILE <- "tests/oracles/zero-weights.csv"
 zraw <- read.csv(ZW_FILE, colClasses = "character", na.strings = character(0), check.names = FALSE)
 zw <- trim(zraw$w)
 zd <- data.frame(age = suppressWarnings(as.numeric(trim(zraw$age))),
-                 w = ifelse(zw == "", 0, as.numeric(zw)))
+                 w = ifelse(zw == "", 0, as.numeric(zw)),
+                 group = trim(zraw$group), pick = trim(zraw$pick), stringsAsFactors = FALSE)
 zdes <- svydesign(ids = ~1, weights = ~w, data = zd)
 za <- subset(zd, !is.na(age))                          # the rows answering (age not blank)
 zades <- svydesign(ids = ~1, weights = ~w, data = za)
@@ -508,6 +511,35 @@ if (abs(unname(coef(zv)) - zv_all) < 1e-6) stop("zeroWeights: svyvar does not de
 # svyvar is the same with the zero-weight rows dropped from the data
 check(unname(coef(svyvar(~age, svydesign(ids = ~1, weights = ~w, data = zpos)))), unname(coef(zv)), "zeroWeights svyvar without the zero rows")
 check(unname(zq7), range(zpos$age), "zeroWeights quantiles 0 and 1 = range of rows of weight > 0")
+# Rao-Scott on a crosstab with rows of weight 0 (group x pick, over the rows answering both; the
+# blank weight among them). svychisq keeps them: N = nrow(model matrix) scales the weighted table
+# and Delta, nu = #PSUs - #strata counts every row (degf(design), 12 here, does not), and svymean's
+# variance keeps them in its n/(n-1). The rows dropped from the DATA would give other figures.
+zx <- chisq_case("group", "pick", data = zd, wcol = "w")
+zxs <- zd[zd$group != "" & zd$pick != "", ]
+zxdes <- svydesign(ids = ~1, weights = ~w, data = zxs)
+zxpos <- svydesign(ids = ~1, weights = ~w, data = zxs[zxs$w > 0, ])
+zxF_pos <- svychisq(~group + pick, zxpos, statistic = "F")
+check(zx$F$ddf, zx$F$ndf * (nrow(zxs) - 1), "zeroWeights svychisq: nu = rows - 1, zero-weight rows included")
+if (abs(unname(zxF_pos$statistic) - zx$F$statistic) < 1e-6) stop("zeroWeights svychisq: the zero-weight rows change nothing; the case tests nothing")
+zx$rowsZeroWeight <- sum(zxs$w == 0)
+zx$degf <- degf(zxdes)
+zx$nu <- nrow(zxs) - 1
+zx$withoutZeroWeightRows <- list(
+  n = sum(zxs$w > 0),
+  F = list(statistic = unname(zxF_pos$statistic), ndf = unname(zxF_pos$parameter["ndf"]),
+           ddf = unname(zxF_pos$parameter["ddf"]), p = zxF_pos$p.value),
+  note = "svychisq on the rows of weight > 0 only (the zero-weight rows dropped from the data): NOT what svychisq gives on the design that has them")
+# A level held only by rows of weight 0: svychisq counts it (nr, nc come from unique() of the data)
+# and returns NaN (a zero row/column in the chi-square of svytable). survey drops the empty level.
+zxe <- zxs; zxe$pick[zxe$w == 0] <- "Other"
+zxeF <- svychisq(~group + pick, svydesign(ids = ~1, weights = ~w, data = zxe), statistic = "F")
+if (!is.nan(unname(zxeF$statistic))) stop("zeroWeights: expected svychisq to give NaN for a level held only by zero-weight rows")
+zx$levelOnlyInZeroWeightRows <- list(
+  change = "pick set to 'Other' on the rows of weight 0",
+  F = list(statistic = "NaN", ndf = unname(zxeF$parameter["ndf"]), ddf = unname(zxeF$parameter["ddf"])),
+  note = "svychisq counts the level in nr/nc, so the weighted table has an empty column and the statistic is NaN; survey drops the empty column (df 2) and keeps the rows in n")
+
 zeroWeights <- list(
   file = ZW_FILE,
   design = "svydesign(ids=~1, weights=~w, data=rows answering age); a blank weight is 0",
@@ -528,10 +560,12 @@ zeroWeights <- list(
     nrowDesign = nrow(zades),
     degf = degf(zades)
   ),
+  svychisq = list("group x pick" = zx),
   notes = list(
     svyvar = "n/(n-1) * sum w (x - mean)^2 / sum w with n = sum(weights != 0): zero-weight rows are not in n",
     quantiles = "svyquantile's qrules drop rows of weight 0 first (qrule 'school': average at an exact half, as survey's median); min and max are quantiles 0 and 1 (qrule 'hf7'; 'school' and 'math' at 0 give the second value, not the smallest), i.e. the range of the rows of weight > 0",
     unwtdCount = "unwtd.count leaves out rows of weight 0; nrow(design) keeps them; degf counts only PSUs of weight > 0",
+    svychisq = "svychisq(~group+pick, design on the rows answering both): rows of weight 0 stay in N (the table is scaled to N and Delta uses N*V) and in nu = rows - 1 (ddf = d0 * nu), although degf(design) leaves them out",
     negativeWeights = "survey 4.1.1 accepts negative weights silently (svydesign neither errors nor warns; svymean of x = 1,2,3 with w = 1,-1,2 is 2.5); Stata refuses pweights < 0 ('negative weights encountered')"
   )
 )

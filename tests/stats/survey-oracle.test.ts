@@ -1,11 +1,13 @@
 /**
  * Weighted statistics against R's survey package (tests/oracles/survey_stats.R, output committed):
  * weighted percentages, Wilson intervals on the effective base, the weighting summary,
- * Rao-Scott tests (both orders), raking, and a numeric summary with zero weights, all to 1e-6 or better.
+ * Rao-Scott tests (both orders), raking, and a numeric summary and a crosstab with zero weights, all to 1e-6 or better.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseSpec } from '../../src/config/load-spec.js';
 import { runReport, type ReportResult } from '../../src/engine/report.js';
 import type { CrosstabTable, FrequencyTable, NumericTable } from '../../src/spec/result.js';
@@ -162,4 +164,80 @@ test("zero weights: a weighted numeric summary's mean, sd (svyvar's n counts row
   }
   // The blank weight is still said; the explicit zeros are weights.
   assert.match(result.diagnostics.find((d) => d.code === 'SURVEY_WEIGHT_MISSING')?.message ?? '', /^1 kept row has no valid weight \(1 blank\) and counts with weight 0: line 6$/);
+});
+
+/** The crosstab group x pick of a zero-weights file, by report (second or first order, read here or on a second thread) and analyze --by. */
+async function zeroWeightCrosstabs(file: string): Promise<[string, CrosstabTable][]> {
+  const out: [string, CrosstabTable][] = [];
+  for (const order of [2, 1] as const) {
+    for (const readingThread of [false, true]) {
+      const spec = `version: 1\ninput: { file: ${JSON.stringify(file)} }\nquestions:\n  - { id: w, column: w, type: numeric }\nweight: w\nstatistics: { raoScott: ${order} }\ntables:\n  - { id: x, type: crosstab, row: group, column: pick }\n`;
+      const result = (await runReport(parseSpec(spec, 'test.yaml'), fromRoot('test.yaml'), { readingThread })).result;
+      out.push([`report, order ${order}${readingThread ? ', reading thread' : ''}`, result.tables.find((x) => x.id === 'x') as CrosstabTable]);
+    }
+  }
+  const analyzed = (await analyzeFile(file, { weight: 'w', by: ['pick'] })).result;
+  out.push(['analyze --weight w --by pick', analyzed.tables.find((x) => x.kind === 'crosstab' && x.row === 'group' && x.column === 'pick') as CrosstabTable]);
+  return out;
+}
+
+test('zero weights in a crosstab: Rao-Scott F and first order as svychisq, which keeps rows of weight 0 (a blank weight among them) in N and in nu = rows - 1', async () => {
+  const z = R.zeroWeights.svychisq['group x pick'];
+  assert.equal(z.rowsZeroWeight, 3);
+  for (const [how, t] of await zeroWeightCrosstabs(fromRoot(R.zeroWeights.file))) {
+    assert.ok(t, how);
+    assert.equal(t.unweightedBase, z.n, `${how}: respondents, rows of weight 0 included`);
+    near(t.base, z.sumOfWeights, `${how} weighted base`);
+    z.rowLabels.forEach((rl: string, i: number) => z.columnLabels.forEach((cl: string, j: number) => {
+      const r = t.rowLabels.indexOf(rl);
+      const c = t.columnLabels.indexOf(cl);
+      assert.equal(t.unweightedCounts![r]![c], z.counts[i][j], `${how} ${rl} x ${cl} respondents`);
+      near(t.counts[r]![c]! / t.base, z.weightedProportions[i][j], `${how} ${rl} x ${cl} share`);
+    }));
+    const s = t.stats!;
+    near(s.chi2, z.pearsonOnWeightedTable.statistic, `${how} X2 of the table scaled to N = ${z.n}`);
+    assert.equal(s.df, z.Chisq.df);
+    if (s.method === 'rao-scott-2') {
+      near(s.f!, z.F.statistic, `${how} F (without the zero-weight rows R gives ${z.withoutZeroWeightRows.F.statistic})`);
+      near(s.ndf!, z.F.ndf, `${how} ndf`);
+      near(s.ddf!, z.F.ddf, `${how} ddf = ndf x ${z.nu} (degf would be ${z.degf})`);
+      near(s.p, z.F.p, `${how} p`, 1e-8);
+    } else {
+      assert.equal(s.method, 'rao-scott-1', how);
+      near(s.adjustedChi2!, z.Chisq.adjustedStatistic, `${how} adjusted X2`);
+      near(s.p, z.Chisq.p, `${how} p`, 1e-8);
+    }
+  }
+});
+
+test('zero weights in a crosstab: an answer only rows of weight 0 gave has no column in the test (R: NaN), and those rows stay in n', async (t) => {
+  const z = R.zeroWeights.svychisq['group x pick'];
+  const lines = readFileSync(fromRoot(R.zeroWeights.file), 'utf8').trimEnd().split('\n');
+  const head = lines[0]!.split(',');
+  const wAt = head.indexOf('w');
+  const pickAt = head.indexOf('pick');
+  const changed = lines.map((line, i) => {
+    const cells = line.split(',');
+    const w = cells[wAt]!.trim();
+    if (i > 0 && cells[pickAt]!.trim() !== '' && (w === '' || Number(w) === 0)) cells[pickAt] = 'Other';
+    return cells.join(',');
+  });
+  assert.equal(changed.filter((l) => l.endsWith(',Other')).length, z.rowsZeroWeight, 'the change R made');
+  const dir = mkdtempSync(join(tmpdir(), 'survey-zero-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'zero-weights-other.csv');
+  writeFileSync(file, changed.join('\n') + '\n');
+  assert.equal(z.levelOnlyInZeroWeightRows.F.statistic, 'NaN');
+  for (const [how, x] of await zeroWeightCrosstabs(file)) {
+    assert.ok(x.columnLabels.includes('Other'), `${how}: the column is shown`);
+    assert.equal(x.unweightedBase, z.n, how);
+    const s = x.stats!;
+    assert.equal(s.df, z.Chisq.df, `${how}: the empty column is not tested`);
+    if (s.method === 'rao-scott-2') {
+      near(s.f!, z.F.statistic, `${how} F`);
+      near(s.ddf!, z.F.ddf, `${how} ddf`);
+    } else {
+      near(s.p, z.Chisq.p, `${how} p`, 1e-8);
+    }
+  }
 });
