@@ -8,6 +8,7 @@ import type { LateColumns } from '../ingest/dictionary.js';
 import { detectHeaderRows, mergeHeader, type ColumnHeader } from '../codebook/header.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { piiFromValues } from '../codebook/pii.js';
+import { parseDateTime } from '../codebook/values.js';
 import { messages } from '../errors/messages.js';
 
 export interface HeaderInfo {
@@ -165,6 +166,10 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
  * would be lost. The first row is checked always (an export saved without its header row); the
  * rows under it when header rows were asked for (--header-rows, a spec's headerRows). Refused,
  * naming where, never the detail itself.
+ *
+ * An e-mail address is refused on sight. An IP-shaped cell can be a header's label (a version
+ * "10.0.0.1" as an option column of a multi-select): it is refused when the rows read under the
+ * header say it is a respondent's (see answersIp).
  */
 function refuseAnswersAsHeader(first: readonly { fields: readonly string[]; line: number }[], rows: number, displayName: string, forced: boolean): void {
   // E-mail and IP addresses only: a header's option labels may look like phone numbers ("10.000 - 49.999").
@@ -172,14 +177,43 @@ function refuseAnswersAsHeader(first: readonly { fields: readonly string[]; line
     const kind = piiFromValues([f.trim()])?.kind;
     return kind === 'email' || kind === 'ip' ? kind : null;
   };
+  // The rows read with the header that are under it: what its columns hold.
+  const below = first.slice(rows).map((r) => r.fields);
   for (const [i, r] of first.slice(0, forced ? rows : 1).entries()) {
-    const at = r.fields.findIndex((f) => contact(f) !== null);
+    const refused = (f: string, k: number) => {
+      const kind = contact(f);
+      return kind === 'email' || (kind === 'ip' && answersIp(r.fields, k, below));
+    };
+    const at = r.fields.findIndex(refused);
     if (at < 0) continue;
     const kind = contact(r.fields[at]!)!;
     const location = { file: displayName, line: r.line, column: at + 1 };
     if (i === 0) throw new SurveyError('SURVEY_CSV_NO_HEADER', messages.answersAsFirstRow(kind, at + 1), { location, hint: messages.answersAsFirstRowHint() });
     throw new SurveyError('SURVEY_OPTION_INVALID', messages.answersAsHeader(rows, kind, at + 1), { location, hint: 'leave --header-rows (or the spec\'s headerRows) out: the header rows are detected' });
   }
+}
+
+/**
+ * Whether the IP-shaped cell `k` of a header row is a respondent's address, told by the rows read
+ * under the header (`below`, the first one or two) and by the row itself:
+ * - a cell under it holds another address: a column of addresses, each respondent's own;
+ * - another cell of the row is a timestamp (a date with a time of day): a row of answers, as
+ *   platforms start them (a header's labels are no timestamps);
+ * - no row under it holds anything: nothing to tell by, so refused, as before.
+ * Otherwise it is a label: the column under it is blank, repeats it (an option's ticks) or holds
+ * other answers (1 and 0), and nothing else in the row is a respondent's.
+ */
+function answersIp(fields: readonly string[], k: number, below: readonly (readonly string[])[]): boolean {
+  const cell = fields[k]!.trim();
+  const isOtherIp = (v: string) => v !== cell && piiFromValues([v])?.kind === 'ip';
+  if (below.some((r) => isOtherIp((r[k] ?? '').trim()))) return true;
+  if (fields.some((f, j) => j !== k && isTimestamp(f.trim()))) return true;
+  return !below.some((r) => r.some((f) => f.trim() !== ''));
+}
+
+/** A date with a time of day, in any of the shapes exports write (month or day first). */
+function isTimestamp(s: string): boolean {
+  return /\d:\d\d/.test(s) && (Number.isFinite(parseDateTime(s, 'mdy')) || Number.isFinite(parseDateTime(s, 'dmy')));
 }
 
 /** Distinct cells a sample keeps (shared and counted) per column. */

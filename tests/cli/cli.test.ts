@@ -907,6 +907,61 @@ test("--header-rows that would read a respondent's row as a header is refused, n
   assert.doesNotMatch(r.err + r.out, /zk\.private/);
 });
 
+test('a first row holding IP addresses is refused as a header when it is a respondent\'s (the column under it holds other addresses, or the row a timestamp), never naming the address', async () => {
+  const cases: [string, string[]][] = [
+    ['ip-export.csv', ['2021-01-14 17:54:00,10.0.0.1,18-29,Yes', '2021-01-14 18:00:00,192.168.4.20,30-44,No', '2021-01-14 18:02:00,172.16.0.9,18-29,No']],
+    // No timestamp: the addresses under it say it is a column of addresses.
+    ['ip-no-time.csv', ['R1,10.0.0.1,18-29,Yes', 'R2,192.168.4.20,30-44,No', 'R3,172.16.0.9,18-29,No']],
+    // The same address below (one respondent twice), and a timestamp in the row.
+    ['ip-same.csv', ['01/14/2021 05:54:00 PM,10.0.0.1,18-29,Yes', '01/14/2021 06:00:00 PM,10.0.0.1,30-44,No']],
+    // Blank addresses below, and a day-first timestamp in the row.
+    ['ip-blank-below.csv', ['Yes,10.0.0.1,14/01/2021 17:54,18-29', 'No,,14/01/2021 18:00,30-44']],
+    // A file of one row: nothing under it to tell by.
+    ['ip-one-row.csv', ['R1,10.0.0.1,18-29,Yes']],
+  ];
+  for (const [name, lines] of cases) {
+    writeFileSync(join(scratch, name), lines.join('\n'));
+    const r = await run(['analyze', join(scratch, name)]);
+    assert.equal(r.code, 3, `${name}: ${r.err}`);
+    const column = lines[0]!.split(',').indexOf('10.0.0.1') + 1;
+    assert.match(r.err, new RegExp(`${name.replace('.', '\\.')}:1:${column}: error SURVEY_CSV_NO_HEADER: the first row, read as the header, holds an IP address \\(column ${column}\\)`), name);
+    assert.doesNotMatch(r.err + r.out, /10\.0\.0\.1/, `${name}: the address is never shown`);
+  }
+  // Asked for two header rows, the second a respondent's: refused as before.
+  writeFileSync(join(scratch, 'ip-hdr.csv'), ['When,IP,Age', '2021-01-14 17:54:00,10.0.0.1,18-29', '2021-01-14 18:00:00,192.168.4.20,30-44'].join('\n'));
+  const forced = await run(['analyze', join(scratch, 'ip-hdr.csv'), '--header-rows', '2']);
+  assert.equal(forced.code, 2, forced.err);
+  assert.match(forced.err, /ip-hdr\.csv:2:2: error SURVEY_OPTION_INVALID: 2 header rows were asked for, but this row holds an IP address \(column 2\)/);
+});
+
+test('a header naming an option "10.0.0.1" or "1.0.0.1" (a version, in a multi-select export) is read: the column under it repeats the label or is coded, and no cell of the row is a respondent\'s', async () => {
+  const rows = (tick: (on: boolean, label: string) => string) =>
+    ['Respondent,Age group,1.0.0.1,10.0.0.1,2.3', ...Array.from({ length: 12 }, (_, i) => `R${i + 1},${i % 3 ? '18-29' : '30-44'},${tick(i % 2 === 0, '1.0.0.1')},${tick(i % 3 === 0, '10.0.0.1')},${tick(i % 4 === 0, '2.3')}`)];
+  const files: [string, string[]][] = [
+    ['versions-label.csv', rows((on, label) => (on ? label : ''))],
+    ['versions-coded.csv', rows((on) => (on ? '1' : '0'))],
+    // Nobody in the first rows ticked it: nothing under the label to tell by, but the row holds no respondent's cell either.
+    ['versions-late.csv', rows((on, label) => (on ? label : '')).map((l, i) => (i > 0 && i < 3 ? l.replace(/,10\.0\.0\.1,/, ',,') : l))],
+  ];
+  for (const [name, lines] of files) {
+    writeFileSync(join(scratch, name), lines.join('\n'));
+    const r = await run(['analyze', join(scratch, name), '--format', 'json']);
+    assert.equal(r.code, 0, `${name}: ${r.err}`);
+    assert.doesNotMatch(r.err, /SURVEY_CSV_NO_HEADER/, name);
+    const json = JSON.parse(r.out) as AnalysisResult;
+    assert.equal(json.input.rows, 12, `${name}: every row is a respondent's: ${JSON.stringify(json.input)}`);
+    assert.ok(r.out.includes('10.0.0.1') && r.out.includes('1.0.0.1'), `${name}: the labels are read as the header`);
+  }
+  // A two-row export (SurveyMonkey's): the option labels are on the second header row, checked when asked for.
+  const two = ['Respondent ID,Which firmware have you installed?,,,Gender', ',1.0.0.1,10.0.0.1,Other (please specify),Response', ...Array.from({ length: 6 }, (_, i) => `${100 + i},${i % 2 ? '1.0.0.1' : ''},${i % 3 ? '' : '10.0.0.1'},,${i % 2 ? 'Male' : 'Female'}`)];
+  writeFileSync(join(scratch, 'versions-two.csv'), two.join('\n'));
+  for (const argv of [[], ['--header-rows', '2']]) {
+    const r = await run(['analyze', join(scratch, 'versions-two.csv'), '--format', 'json', ...argv]);
+    assert.equal(r.code, 0, `${argv.join(' ')}: ${r.err}`);
+    assert.equal((JSON.parse(r.out) as AnalysisResult).input.rows, 6);
+  }
+});
+
 test("an \"Other (please specify)\" column is an option once: thanksgiving's side dishes keep their own Other checkbox, and a spec question on the typed text leaves the multi-select in place", async () => {
   const file = 'fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv';
   const r = await run(['analyze', file, '--format', 'json']);
