@@ -32,6 +32,16 @@ export function h(s: string): string {
   return escapeXml(showControls(s));
 }
 
+/**
+ * User-supplied text (a title, a label, an answer) as an isolate: written in a right-to-left script
+ * (Hebrew, Arabic), it takes its own direction from its first strong character and can neither
+ * reorder the text around it (a net's tag, the punctuation after it) nor be reordered by it.
+ * Escaped as h() escapes; the page's own words are left as they are.
+ */
+export function bdi(s: string): string {
+  return `<bdi>${h(s)}</bdi>`;
+}
+
 /** `1,022`: a count with thousands separators (weighted counts keep one decimal). */
 export function formatCount(x: number | null): string {
   return x === null ? '*' : groupedCount(x);

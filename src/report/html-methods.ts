@@ -2,7 +2,7 @@
 import type { FilterSpec, StudySpec } from '../spec/analysis.js';
 import type { CrosstabTable } from '../spec/result.js';
 import { formatNumber, formatPercent } from '../render/sanitize.js';
-import { formatCount, h, specTableOf, type HtmlInput } from './html-common.js';
+import { bdi, formatCount, h, specTableOf, type HtmlInput } from './html-common.js';
 import { maskContacts } from '../privacy/mask.js';
 
 export function methods(input: HtmlInput): string {
@@ -17,7 +17,7 @@ export function methods(input: HtmlInput): string {
       : '<p><strong>Fieldwork.</strong> The spec sets no fieldwork window.</p>',
   );
   if (filters.length > 0) {
-    const items = filters.map((f, i) => `<li><strong>${h(names[i] ?? f.name ?? f.rule)}</strong>: ${describeFilter(f, spec)}</li>`);
+    const items = filters.map((f, i) => `<li><strong>${bdi(names[i] ?? f.name ?? f.rule)}</strong>: ${describeFilter(f, spec)}</li>`);
     out.push(`<p><strong>Validity rules</strong>, applied in this order (see “Who is counted”):</p>\n<ol>\n${items.join('\n')}\n</ol>`);
   } else if (names.length > 0) {
     // No spec, but rows left out all the same (analyze --where).
@@ -28,7 +28,7 @@ export function methods(input: HtmlInput): string {
   const filtered = result.tables
     .map((t, i) => [t, i, specTableOf(input, t)] as const)
     .filter(([, , s]) => s?.filter !== undefined)
-    .map(([t, i, s]) => `<li>${h(t.label)} (<span class="tag">${h(input.ids[i]!)}</span>): respondents for whom <code>${h(maskContacts(s!.filter!))}</code></li>`);
+    .map(([t, i, s]) => `<li>${bdi(t.label)} (<span class="tag">${h(input.ids[i]!)}</span>): respondents for whom <code>${h(maskContacts(s!.filter!))}</code></li>`);
   out.push(
     `<p><strong>Bases.</strong> Percentages are of respondents answering each question after the validity rules — the base, stated as “n = …” under every table. Respondents who skipped a question, and answers the spec declares missing (shown marked “not in base”), are outside it. Crosstab percentages are of each column’s base. Percentages are rounded half-up to one decimal in tables and to whole numbers in charts; nets are computed from counts, so a net may differ from the sum of its rounded parts.${spec?.weight !== undefined ? ` Counts are weighted by <code>${h(spec.weight)}</code>.` : ''}</p>` +
       (filtered.length > 0 ? `\n<p>Tables with a base of their own:</p>\n<ul>\n${filtered.join('\n')}\n</ul>` : ''),
@@ -57,12 +57,12 @@ export function methods(input: HtmlInput): string {
   if (multis.length > 0) {
     const byResponses = multis.filter(([t]) => specTableOf(input, t)?.chart !== false && (specTableOf(input, t)?.chart as { percentBase?: string } | undefined)?.percentBase === 'responses');
     out.push(
-      `<p><strong>Multi-select questions</strong> (${multis.map(([t]) => h(t.label)).join('; ')}): respondents could choose several answers. “% of respondents” is of respondents answering the question, and can sum past 100%; “% of responses” is of all answers given, and sums to 100%. Both are in the tables.${byResponses.length > 0 ? ` Charts showing % of responses, as the spec asks: ${byResponses.map(([, i]) => `<span class="tag">${h(input.ids[i]!)}</span>`).join(', ')}; the others show % of respondents.` : ' Charts show % of respondents.'}</p>`,
+      `<p><strong>Multi-select questions</strong> (${multis.map(([t]) => bdi(t.label)).join('; ')}): respondents could choose several answers. “% of respondents” is of respondents answering the question, and can sum past 100%; “% of responses” is of all answers given, and sums to 100%. Both are in the tables.${byResponses.length > 0 ? ` Charts showing % of responses, as the spec asks: ${byResponses.map(([, i]) => `<span class="tag">${h(input.ids[i]!)}</span>`).join(', ')}; the others show % of respondents.` : ' Charts show % of respondents.'}</p>`,
     );
   }
 
   if (result.withheld.length > 0) {
-    const rows = result.withheld.map((w) => `<tr><th scope="row">${h(w.column)}</th><td>${h(w.kind)}</td><td>${h(w.reason)}</td></tr>`);
+    const rows = result.withheld.map((w) => `<tr><th scope="row">${bdi(w.column)}</th><td>${h(w.kind)}</td><td>${h(w.reason)}</td></tr>`);
     out.push(`<p><strong>Personal data withheld.</strong> These columns were recognised as respondents’ personal data. Their cells are never decoded, counted, printed, charted or written to any output${filters.some((f) => f.rule === 'duplicates') ? '; the duplicate rule compares them in memory only' : ''}.</p>
 <table class="data withheld">
 <thead><tr><th scope="col">Column</th><th scope="col">Kind</th><th scope="col">Why</th></tr></thead>

@@ -2,7 +2,7 @@
 import type { BannerTable, CrosstabTable, FrequencyTable, NumericTable, TextTable } from '../spec/result.js';
 import { formatNumber, formatPercent } from '../render/sanitize.js';
 import { testSummary } from '../render/table/text.js';
-import { formatCount, h } from './html-common.js';
+import { bdi, formatCount, h } from './html-common.js';
 import { isOneCheckbox, isWeighted, ONE_CHECKBOX_NOTE, showsOneCheckbox, totalPercent } from '../render/table/total.js';
 import { baseText } from '../render/chart/common.js';
 import { bannerCell } from '../render/table/banner.js';
@@ -15,7 +15,7 @@ export function frequencyHtml(t: FrequencyTable, baseLabel: string): string {
   const rows = t.rows.map((r, k) => {
     const cls = [r.net ? 'net' : '', r.missing ? 'missing' : '', r.net && k === firstNet ? 'first-net' : ''].filter(Boolean).join(' ');
     const tag = r.net ? ' <span class="tag">net</span>' : r.missing ? ' <span class="tag">not in base</span>' : '';
-    return `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${h(r.label)}${tag}</th><td class="num">${formatCount(r.count)}</td><td class="num">${formatPercent(r.percent)}</td>${multi ? `<td class="num">${r.missing ? '' : formatPercent(r.percentOfResponses === undefined ? 0 : r.percentOfResponses)}</td>` : ''}</tr>`;
+    return `<tr${cls ? ` class="${cls}"` : ''}><th scope="row">${bdi(r.label)}${tag}</th><td class="num">${formatCount(r.count)}</td><td class="num">${formatPercent(r.percent)}</td>${multi ? `<td class="num">${r.missing ? '' : formatPercent(r.percentOfResponses === undefined ? 0 : r.percentOfResponses)}</td>` : ''}</tr>`;
   });
   const parts = [h(baseText(t.base, baseLabel, t.unweightedBase))];
   if (multi && t.responses !== undefined) parts.push(`${formatCount(t.responses)} responses`);
@@ -36,18 +36,19 @@ ${rows.join('\n')}
 }
 
 export function bannerHtml(t: BannerTable): string {
-  const groups: { label: string; span: number }[] = [];
+  const groups: { label: string; span: number; total: boolean }[] = [];
   for (const c of t.columns) {
     const last = groups[groups.length - 1];
     if (last && last.label === c.group) last.span++;
-    else groups.push({ label: c.group, span: 1 });
+    else groups.push({ label: c.group, span: 1, total: c.question === null });
   }
-  const top = `<tr><th></th>${groups.map((g) => `<th scope="colgroup" colspan="${g.span}">${h(g.label)}</th>`).join('')}</tr>`;
-  const sub = `<tr><th></th>${t.columns.map((c) => `<th scope="col" class="num">${h(c.label)}</th>`).join('')}</tr>`;
+  // The questions' and answers' words isolated (html-common.ts); the Total column's are the page's own.
+  const top = `<tr><th></th>${groups.map((g) => `<th scope="colgroup" colspan="${g.span}">${g.total ? h(g.label) : bdi(g.label)}</th>`).join('')}</tr>`;
+  const sub = `<tr><th></th>${t.columns.map((c) => `<th scope="col" class="num">${c.question === null ? h(c.label) : bdi(c.label)}</th>`).join('')}</tr>`;
   const body = t.sections
     .map((s) => {
-      const title = `<tr class="section"><th scope="rowgroup" colspan="${t.columns.length + 1}">${h(s.item ?? s.label)}</th></tr>`;
-      const rows = s.rowLabels.map((l, r) => `<tr${s.netRows?.includes(r) ? ' class="net"' : ''}><th scope="row">${h(l)}</th>${t.columns.map((_, c) => `<td class="num">${h(bannerCell(s, r, c))}</td>`).join('')}</tr>`);
+      const title = `<tr class="section"><th scope="rowgroup" colspan="${t.columns.length + 1}">${bdi(s.item ?? s.label)}</th></tr>`;
+      const rows = s.rowLabels.map((l, r) => `<tr${s.netRows?.includes(r) ? ' class="net"' : ''}><th scope="row">${bdi(l)}</th>${t.columns.map((_, c) => `<td class="num">${h(bannerCell(s, r, c))}</td>`).join('')}</tr>`);
       const base = `<tr class="base"><th scope="row">Base (n)</th>${s.unweightedBases.map((b) => `<td class="num">${h(formatNumber(b))}</td>`).join('')}</tr>`;
       return [title, ...rows, base].join('\n');
     })
@@ -58,12 +59,12 @@ export function bannerHtml(t: BannerTable): string {
 
 export function crosstabHtml(t: CrosstabTable, baseLabel: string): string {
   const nets = new Set(t.netRows ?? []);
-  const head = `<tr><th scope="col"></th>${t.columnLabels.map((c) => `<th scope="col" class="num">${h(c)}</th>`).join('')}<th scope="col" class="num total">Total</th></tr>`;
+  const head = `<tr><th scope="col"></th>${t.columnLabels.map((c) => `<th scope="col" class="num">${bdi(c)}</th>`).join('')}<th scope="col" class="num total">Total</th></tr>`;
   const firstNet = Math.min(...nets);
   const rows = t.rowLabels.map((label, r) => {
     const net = nets.has(r);
     const cls = net ? ` class="net${r === firstNet ? ' first-net' : ''}"` : '';
-    return `<tr${cls}><th scope="row">${h(label)}${net ? ' <span class="tag">net</span>' : ''}</th>${t.columnLabels.map((_, c) => `<td class="num">${formatPercent(t.columnPercents[r]?.[c] ?? null)}</td>`).join('')}<td class="num total">${formatPercent(totalPercent(t, r))}</td></tr>`;
+    return `<tr${cls}><th scope="row">${bdi(label)}${net ? ' <span class="tag">net</span>' : ''}</th>${t.columnLabels.map((_, c) => `<td class="num">${formatPercent(t.columnPercents[r]?.[c] ?? null)}</td>`).join('')}<td class="num total">${formatPercent(totalPercent(t, r))}</td></tr>`;
   });
   // Weighted: Base (n) counts respondents, and the weighted sums follow, labelled, as in the terminal.
   const weighted = isWeighted(t);

@@ -7,13 +7,13 @@
  * Same input, same bytes: no timestamps, no random ids; the ids inside each inline SVG are
  * prefixed with its chart id so that charts never share one.
  */
-import { formatCount, h, specTableOf, type HtmlChart, type HtmlInput } from './html-common.js';
+import { bdi, formatCount, h, specTableOf, type HtmlChart, type HtmlInput } from './html-common.js';
 import { bannerHtml, crosstabHtml, frequencyHtml, numericHtml, textHtml } from './html-tables.js';
 import { methods } from './html-methods.js';
 import { CSS } from './html-style.js';
 import { gridTitle, resultTitle, stepLabel } from '../render/title.js';
 
-export { formatCount, h } from './html-common.js';
+export { bdi, formatCount, h } from './html-common.js';
 export type { HtmlChart, HtmlInput } from './html-common.js';
 
 /**
@@ -50,7 +50,7 @@ export function renderHtml(input: HtmlInput): string {
   const title = resultTitle(result);
   const sections = sectionsOf(input);
   const body = [
-    `<header>\n<h1>${h(title)}</h1>\n<p class="lede">${lede(input)}</p>\n</header>`,
+    `<header>\n<h1>${bdi(title)}</h1>\n<p class="lede">${lede(input)}</p>\n</header>`,
     contents(sections),
     funnelSection(input),
     ...sections.map((s) => sectionHtml(input, s)),
@@ -119,7 +119,7 @@ function sectionsOf(input: HtmlInput): Section[] {
 
 function contents(sections: Section[]): string {
   if (sections.length < 2) return '';
-  const items = sections.map((s) => `<li><a href="#s-${cssIdent(s.key)}">${h(s.title)}</a>${s.filter !== undefined ? ` <span class="filter">(only rows where <code>${h(s.filter)}</code>)</span>` : ''}</li>`);
+  const items = sections.map((s) => `<li><a href="#s-${cssIdent(s.key)}">${bdi(s.title)}</a>${s.filter !== undefined ? ` <span class="filter">(only rows where <code>${h(s.filter)}</code>)</span>` : ''}</li>`);
   return `<nav class="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n${items.join('\n')}\n<li><a href="#methods">Methods</a></li>\n</ol>\n</nav>`;
 }
 
@@ -129,7 +129,7 @@ function funnelSection(input: HtmlInput): string {
   const rows = funnel.map((s, i) =>
     i === 0
       ? `<tr class="read"><th scope="row">Rows read</th><td class="num"></td><td class="num">${formatCount(s.remaining)}</td></tr>`
-      : `<tr><th scope="row">${h(stepLabel(s))}</th><td class="num">${formatCount(s.removed)}</td><td class="num">${formatCount(s.remaining)}</td></tr>`,
+      : `<tr><th scope="row">${bdi(stepLabel(s))}</th><td class="num">${formatCount(s.removed)}</td><td class="num">${formatCount(s.remaining)}</td></tr>`,
   );
   const kept = funnel[funnel.length - 1]!.remaining;
   return `<section class="funnel" id="funnel" aria-labelledby="funnel-h">
@@ -153,7 +153,7 @@ function sectionHtml(input: HtmlInput, s: Section): string {
   const tables = s.tables.map((i) => tableBlock(input, i, many));
   const figures = s.charts.map((c) => `<figure class="chart" id="chart-${cssIdent(c.id)}">\n${prefixSvgIds(c.svg, c.id).trim()}\n<figcaption>charts/${h(c.id)}.svg</figcaption>\n</figure>`);
   return `<section class="figure" id="s-${id}" aria-labelledby="s-${id}-h">
-<h2 id="s-${id}-h">${h(s.title)} <span class="tag">${h(s.key)}</span></h2>
+<h2 id="s-${id}-h">${bdi(s.title)} <span class="tag">${h(s.key)}</span></h2>
 <div class="pair${many ? ' many' : ''}${wide ? ' wide' : ''}">
 ${figures.length > 0 ? `<div class="charts">\n${figures.join('\n')}\n</div>\n` : ''}<div class="tables">
 ${tables.join('\n')}
@@ -170,7 +170,7 @@ function tableBlock(input: HtmlInput, index: number, heading: boolean): string {
   const id = cssIdent(`table-${input.ids[index]!}`);
   // Beside its grid's chart, an item is headed by the item alone.
   const label = t.kind === 'frequency' && t.item !== undefined ? t.item : t.label;
-  const head = heading ? `<h3>${h(label)} <span class="tag">${h(input.ids[index]!)}</span></h3>\n` : '';
+  const head = heading ? `<h3>${bdi(label)} <span class="tag">${h(input.ids[index]!)}</span></h3>\n` : '';
   // The table's own filter, masked as every output masks contact details (privacy/mask.ts).
   const filter = t.filter !== undefined ? `<p class="filter">Filter: <code>${h(t.filter)}</code></p>\n` : '';
   let body: string;

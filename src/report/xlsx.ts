@@ -13,7 +13,7 @@ import { showControls } from '../render/controls.js';
 import type { StudySpec } from '../spec/analysis.js';
 import type { AnalysisResult, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../spec/result.js';
 import { resultTitle, stepLabel } from '../render/title.js';
-import { isOneCheckbox, ONE_CHECKBOX_NOTE, totalPercent } from '../render/table/total.js';
+import { isOneCheckbox, ONE_CHECKBOX_NOTE, showsOneCheckbox, totalPercent } from '../render/table/total.js';
 
 export interface XlsxInput {
   result: AnalysisResult;
@@ -171,6 +171,8 @@ function tableSheet(ws: Worksheet, t: Table, input: XlsxInput): void {
       textSheet(ws, t);
       break;
     case 'banner':
+      // A lone checkbox down the side or across the top: its note, as under its crosstab (and in report.html).
+      if (showsOneCheckbox(t)) put(ws, [ONE_CHECKBOX_NOTE], { italic: true });
       put(ws, ['', ...t.columns.map((c) => (c.question === null ? 'Total' : `${c.group}: ${c.label}`))], { bold: true });
       for (const s of t.sections) {
         put(ws, [s.item ?? s.label], { bold: true });
@@ -207,6 +209,8 @@ function frequencySheet(ws: Worksheet, t: FrequencyTable, baseLabel: string): vo
 function crosstabSheet(ws: Worksheet, t: CrosstabTable, baseLabel: string): void {
   const nets = new Set(t.netRows ?? []);
   put(ws, [`n = ${t.base} ${baseLabel} answering both`]);
+  // A lone checkbox's blanks are its "Not ticked" (or the rest of each column): said as under its frequency table.
+  if (showsOneCheckbox(t)) put(ws, [ONE_CHECKBOX_NOTE], { italic: true });
   put(ws, []);
   put(ws, ['Column %', ...t.columnLabels, 'Total'], { bold: true });
   t.rowLabels.forEach((l, r) => put(ws, [l, ...t.columnLabels.map((_, c) => shown(t.columnPercents[r]?.[c] ?? null, 100)), shown(totalPercent(t, r), 100)], { bold: nets.has(r), percentFrom: 1 }));

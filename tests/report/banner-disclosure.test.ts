@@ -127,7 +127,7 @@ test('banner under minCell: the terminal, Markdown and HTML show * for every hid
     const row = `| ${label} | ${want.join(' | ')} |`;
     assert.ok(md.includes(row), `tables/book.md: ${row}`);
     assert.ok(all.includes(row), `tables.md: ${row}`);
-    const cells = banner.match(new RegExp(`<tr><th scope="row">${label}</th>(.*?)</tr>`))![1]!;
+    const cells = banner.match(new RegExp(`<tr><th scope="row"><bdi>${label}</bdi></th>(.*?)</tr>`))![1]!;
     assert.deepEqual([...cells.matchAll(/<td class="num">(.*?)<\/td>/g)].map((m) => m[1]), want, `report.html: ${label}`);
   });
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { buildArtifacts, type Built } from '../../src/report/artifacts.js';
 import { prefixSvgIds, renderHtml } from '../../src/report/html.js';
 import type { StudySpec } from '../../src/spec/analysis.js';
-import type { AnalysisResult, CrosstabTable, FrequencyTable, FunnelStep, NumericTable } from '../../src/spec/result.js';
+import type { AnalysisResult, BannerTable, CrosstabTable, FrequencyTable, FunnelStep, NumericTable } from '../../src/spec/result.js';
 
 const MARKUP = '<script>alert(1)</script> & co';
 const SHA = 'ab'.repeat(32);
@@ -164,7 +164,7 @@ test('every table and every chart is in report.html, each chart beside its table
   // The profile chart and the two tables it draws share a section.
   const section = html.match(/<section class="figure" id="s-profile"[\s\S]*?<\/section>/)?.[0] ?? '';
   assert.ok(section.includes('id="chart-profile"') && section.includes('id="table-profile_age"') && section.includes('id="table-profile_gender"'));
-  assert.match(section, /<h2 id="s-profile-h">Respondent profile /);
+  assert.match(section, /<h2 id="s-profile-h"><bdi>Respondent profile<\/bdi> /);
   // Panel headings drop the chart title: "Respondent profile: age" is headed "Age".
   const profileSvg = built.charts.find((c) => c.id === 'profile')!.svg;
   assert.ok(profileSvg.includes('>Age (n = 565)</text>'), 'panel heading without the chart title');
@@ -177,19 +177,19 @@ test('labels with markup come out as text, in tables, headings, funnel, methods 
   assert.doesNotMatch(html, /& co/, 'a bare & never reaches the page');
   const escaped = '&lt;script&gt;alert(1)&lt;/script&gt; &amp; co';
   assert.ok(html.includes(`<title>Study ${escaped}</title>`), 'document title');
-  assert.ok(html.includes(`<h1>Study ${escaped}</h1>`), 'heading');
-  assert.ok(html.includes(`<th scope="row">${escaped}</th>`), 'answer label and funnel rule');
-  assert.ok(html.includes(`<th scope="col" class="num">${escaped}</th>`), 'crosstab column label');
+  assert.ok(html.includes(`<h1><bdi>Study ${escaped}</bdi></h1>`), 'heading');
+  assert.ok(html.includes(`<th scope="row"><bdi>${escaped}</bdi></th>`), 'answer label and funnel rule');
+  assert.ok(html.includes(`<th scope="col" class="num"><bdi>${escaped}</bdi></th>`), 'crosstab column label');
   assert.ok(html.includes('responses &amp; more.csv'), 'file name');
   assert.ok(html.includes('<code>x == &quot;&lt;b&gt;&quot;</code>'), 'expression in the methods');
   assert.ok(html.includes('<code>r == &quot;&lt;Edge&gt;&quot;</code>'), 'table filter');
 });
 
 test('tables: rounded half-up, nets and missing answers set apart, bases stated', () => {
-  assert.match(html, /<th scope="row">Edge<\/th><td class="num">49<\/td><td class="num">2\.5%<\/td>/);
-  assert.match(html, /<tr class="net first-net"><th scope="row">Government should step in <span class="tag">net<\/span><\/th><td class="num">379<\/td><td class="num">67\.1%<\/td><\/tr>/);
-  assert.match(html, /<tr class="missing"><th scope="row">Prefer not to say <span class="tag">not in base<\/span>/);
-  assert.match(html, /<tr class="net first-net"><th scope="row">Any concern <span class="tag">net<\/span>/, 'crosstab net row');
+  assert.match(html, /<th scope="row"><bdi>Edge<\/bdi><\/th><td class="num">49<\/td><td class="num">2\.5%<\/td>/);
+  assert.match(html, /<tr class="net first-net"><th scope="row"><bdi>Government should step in<\/bdi> <span class="tag">net<\/span><\/th><td class="num">379<\/td><td class="num">67\.1%<\/td><\/tr>/);
+  assert.match(html, /<tr class="missing"><th scope="row"><bdi>Prefer not to say<\/bdi> <span class="tag">not in base<\/span>/);
+  assert.match(html, /<tr class="net first-net"><th scope="row"><bdi>Any concern<\/bdi> <span class="tag">net<\/span>/, 'crosstab net row');
   assert.match(html, /<p class="base">n = 565 valid respondents<\/p>/);
   assert.match(html, /n = 550 valid respondents; 15 missing, not in the base/);
   assert.match(html, /n = 565 valid respondents; 413 responses/);
@@ -204,11 +204,11 @@ test('tables: rounded half-up, nets and missing answers set apart, bases stated'
 test('methods: fieldwork, rules, bases, multi-select, withheld personal data, input and its hash', () => {
   const methods = html.slice(html.indexOf('<section class="methods"'));
   assert.match(methods, /2021-01-09 to 2021-01-25 inclusive, Asia\/Kolkata time/);
-  assert.match(methods, /<li><strong>outside fieldwork<\/strong>/);
+  assert.match(methods, /<li><strong><bdi>outside fieldwork<\/bdi><\/strong>/);
   assert.match(methods, /Percentages are of respondents answering each question/);
-  assert.match(methods, /Multi-select questions<\/strong> \(Which apps\?\)/);
+  assert.match(methods, /Multi-select questions<\/strong> \(<bdi>Which apps\?<\/bdi>\)/);
   assert.match(methods, /Charts showing % of responses, as the spec asks: <span class="tag">graph5<\/span>/);
-  assert.match(methods, /<th scope="row">Email Address<\/th><td>email<\/td><td>header &quot;Email Address&quot; names an e-mail address<\/td>/);
+  assert.match(methods, /<th scope="row"><bdi>Email Address<\/bdi><\/th><td>email<\/td><td>header &quot;Email Address&quot; names an e-mail address<\/td>/);
   assert.ok(methods.includes(`SHA-256 <code class="hash">${SHA}</code>`));
   assert.match(methods, /responses &amp; more\.csv<\/span>: 1,022 rows, utf-8, comma-separated, 1 header row/);
 });
@@ -253,4 +253,63 @@ test('weighted tables: n counts respondents, then the weighted sum; a crosstab s
   // Unweighted, one Base (n) row as before.
   const plain = crosstabHtml({ ...x, columnBases: [442, 401], base: 843 }, 'respondents');
   assert.ok(!plain.includes('Weighted base'));
+});
+
+test('right-to-left labels: every title, heading, label and answer is a <bdi> isolate, so it cannot reorder what is beside it; the page\'s own words are not', async () => {
+  const { bdi } = await import('../../src/report/html.js');
+  const HE = 'שלום (12%)';
+  const AR = 'مرحبا 2';
+  const q = freq('q1', 'q1', 'מה דעתך?', [
+    [HE, 200],
+    [AR, 100],
+    ['Both', 300, 'net'],
+  ]);
+  const x: CrosstabTable = { ...cross, id: 'x', label: 'דעה לפי אזור', rowLabels: [HE, AR, 'Any'], columnLabels: ['צפון', AR] };
+  const banner: BannerTable = {
+    kind: 'banner',
+    id: 'b',
+    label: 'באנר',
+    minBase: 0,
+    columns: [
+      { question: null, group: 'Total', label: 'Total' },
+      { question: 'region', group: 'אזור', label: 'צפון' },
+      { question: 'region', group: 'אזור', label: AR },
+    ],
+    sections: [{ question: 'q1', label: 'מה דעתך?', type: 'single', rowLabels: [HE, AR], counts: [[2, 1, 1], [2, 1, 1]], percents: [[50, 50, 50], [50, 50, 50]], bases: [4, 2, 2], unweightedBases: [4, 2, 2] }],
+  };
+  const rtl: AnalysisResult = {
+    ...result,
+    title: 'סקר 2024',
+    tables: [q, x, banner, { ...apps, label: 'أي تطبيقات؟' }],
+    withheld: [{ column: 'דוא"ל', kind: 'email', reason: 'an e-mail address' }],
+    funnel: [{ rule: 'read', removed: 0, remaining: 600 }, { rule: 'כפילויות', removed: 10, remaining: 590 }],
+  };
+  const rtlSpec: StudySpec = { version: 1, input: { file: 'rtl.csv' }, filters: [{ rule: 'expression', name: 'כפילויות', remove: 'x == 1' }], tables: [{ id: 'q1', type: 'frequency', question: 'q1', filter: 'x == 2' }] };
+  const page = renderHtml({ result: rtl, spec: rtlSpec, ids: ['q1', 'x', 'b', 'graph5'], charts: [], baseLabel: 'respondents' });
+  // Right-to-left text is nowhere but in an isolate (and in <title>, which holds text only).
+  const outside = page.replace(/<title>[^<]*<\/title>/, '').replace(/<bdi>[^<]*<\/bdi>/g, '');
+  assert.doesNotMatch(outside, /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u, 'right-to-left text outside <bdi>');
+  assert.doesNotMatch(outside, /<\/?bdi>/, 'every <bdi> closed, none nested, none holding markup');
+  // The places, one by one: headings, rows with their tags after them, columns, the banner's groups and sections, the funnel, the methods.
+  for (const part of [
+    `<h1>${bdi('סקר 2024')}</h1>`,
+    `<h2 id="s-q1-h">${bdi('מה דעתך?')} <span class="tag">q1</span></h2>`,
+    `<li><a href="#s-x">${bdi('דעה לפי אזור')}</a></li>`,
+    `<th scope="row">${bdi(HE)}</th><td class="num">200</td>`,
+    `<th scope="row">${bdi('Both')} <span class="tag">net</span></th>`,
+    `<th scope="col" class="num">${bdi('צפון')}</th><th scope="col" class="num">${bdi(AR)}</th><th scope="col" class="num total">Total</th>`,
+    `<th scope="colgroup" colspan="1">Total</th><th scope="colgroup" colspan="2">${bdi('אזור')}</th>`,
+    `<th scope="col" class="num">Total</th><th scope="col" class="num">${bdi('צפון')}</th>`,
+    `<th scope="rowgroup" colspan="4">${bdi('מה דעתך?')}</th>`,
+    `<tr><th scope="row">${bdi('כפילויות')}</th><td class="num">10</td>`,
+    `<li><strong>${bdi('כפילויות')}</strong>: rows where <code>x == 1</code>.</li>`,
+    `<li>${bdi('מה דעתך?')} (<span class="tag">q1</span>): respondents`,
+    `Multi-select questions</strong> (${bdi('أي تطبيقات؟')})`,
+    `<th scope="row">${bdi('דוא"ל')}</th><td>email</td>`,
+  ]) assert.ok(page.includes(part), part);
+  assert.equal(bdi('<b> & "x"'), '<bdi>&lt;b&gt; &amp; &quot;x&quot;</bdi>', 'escaped as h() escapes');
+  // The page's own words stay as they were: only user-supplied text is isolated.
+  for (const own of ['Rows read', 'Base (n)', 'Total', 'Answer', 'Methods', 'Counted in every table']) assert.ok(!page.includes(`<bdi>${own}</bdi>`), own);
+  // Still the same bytes on every run.
+  assert.equal(renderHtml({ result: rtl, spec: rtlSpec, ids: ['q1', 'x', 'b', 'graph5'], charts: [], baseLabel: 'respondents' }), page);
 });

@@ -1,13 +1,15 @@
 /**
  * A lone checkbox (thanksgiving's "Macy's Parade", the one option column the export kept) in a
- * crosstab or banner: report.html and the Markdown say what its blanks mean, with the words of
- * its frequency table, since a blank there is "Not ticked" whether or not the box was shown.
+ * crosstab or banner: report.html, the Markdown, the terminal and tables.xlsx say what its blanks
+ * mean, with the words of its frequency table, since a blank there is "Not ticked" whether or not
+ * the box was shown.
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main.js';
 import { ONE_CHECKBOX_NOTE } from '../../src/render/table/total.js';
 import type { AnalysisResult, BannerTable, CrosstabTable } from '../../src/spec/result.js';
@@ -61,4 +63,58 @@ test('a lone checkbox down a banner: the banner carries the note too', async () 
   assert.equal((result.tables[0] as BannerTable).sections[0]!.oneCheckbox, true);
   assert.ok(readFileSync(join(dir, 'box', 'tables', 'book.md'), 'utf8').includes(ONE_CHECKBOX_NOTE));
   assert.ok(readFileSync(join(dir, 'box', 'report.html'), 'utf8').includes(`Column percentages. ${ONE_CHECKBOX_NOTE.replaceAll('"', '&quot;')}</p>`));
+});
+
+/** Terminal text with the note's wrapped lines (each indented two spaces) joined back into one. */
+const unwrapped = (block: string): string => block.replace(/\n {2}(?! )/g, ' ');
+
+test('a lone checkbox down or across a crosstab or banner: the terminal (analyze --by, report) and tables.xlsx carry the same note', async () => {
+  const file = fromRoot('fixtures/fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv');
+  const box = 'will_watch_any_following_programs';
+  // analyze --by the box: every crosstab has it across the top; --by another question, one crosstab has it down the side.
+  for (const [by, expected] of [
+    [box, (heading: string) => heading.endsWith(` x ${box}]`)],
+    ['describe_where_live', (heading: string) => heading.endsWith(`[${box} x describe_where_live]`)],
+  ] as const) {
+    const io = captureIo({}, dir);
+    assert.equal(await main(['analyze', file, '--by', by], io), 0, io.err());
+    const blocks = io.out().split('\n\n').slice(1);
+    const crosstabs = blocks.filter((b) => / x [^ \]]+\]$/.test(b.split('\n')[0]!));
+    assert.ok(crosstabs.length > 5, by);
+    let noted = 0;
+    for (const b of crosstabs) {
+      const heading = b.split('\n')[0]!;
+      assert.equal(unwrapped(b).includes(ONE_CHECKBOX_NOTE), expected(heading), `analyze --by ${by}: ${heading}`);
+      if (expected(heading)) noted++;
+      // Wrapped to the terminal's width (100 columns in these tests).
+      for (const line of b.split('\n')) if (line.includes('blank')) assert.ok(line.length <= 100, line);
+    }
+    assert.ok(noted >= 1, by);
+    // Frequency tables keep their own words in their base line, not the crosstab's note.
+    assert.equal(blocks.filter((b) => !crosstabs.includes(b) && unwrapped(b).includes(ONE_CHECKBOX_NOTE)).length, 0, by);
+  }
+
+  // survey report: the tables on stdout, and tables.xlsx.
+  const data = JSON.stringify(file);
+  writeFileSync(
+    join(dir, 'tg2.yaml'),
+    `version: 1\ninput: { file: ${data} }\ntables:\n  - { id: parade, type: frequency, question: ${box} }\n` +
+      `  - { id: down, type: crosstab, row: ${box}, column: describe_where_live }\n  - { id: across, type: crosstab, row: describe_where_live, column: ${box} }\n` +
+      `  - { id: book, type: banner, rows: [describe_where_live], columns: [${box}] }\n  - { id: downbook, type: banner, rows: [${box}], columns: [describe_where_live] }\n` +
+      `  - { id: plain, type: crosstab, row: describe_where_live, column: celebrate_thanksgiving }\n  - { id: plainbook, type: banner, rows: [describe_where_live], columns: [celebrate_thanksgiving] }\n`,
+  );
+  const io = captureIo({}, dir);
+  assert.equal(await main(['report', 'tg2.yaml', '--out', 'out2'], io), 0, io.err());
+  const byId = new Map(io.out().split('\n\n').map((b) => [/\[([^\]]+)\]$/.exec(b.split('\n')[0]!)?.[1], unwrapped(b)] as const));
+  for (const id of ['down', 'across', 'book', 'downbook']) assert.ok(byId.get(id)?.includes(ONE_CHECKBOX_NOTE), `report stdout: ${id}`);
+  for (const id of ['parade', 'plain', 'plainbook']) assert.ok(byId.has(id) && !byId.get(id)!.includes(ONE_CHECKBOX_NOTE), `report stdout: ${id}`);
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(dir, 'out2', 'tables.xlsx')) as unknown as ExcelJS.Buffer);
+  const firstCells = (sheet: string) => (wb.getWorksheet(sheet)!.getSheetValues() as unknown[][]).filter(Array.isArray).map((r) => r[1]);
+  for (const id of ['parade', 'down', 'across', 'book', 'downbook']) assert.equal(firstCells(id).filter((c) => c === ONE_CHECKBOX_NOTE).length, 1, `tables.xlsx: ${id}`);
+  for (const id of ['plain', 'plainbook']) assert.ok(!firstCells(id).includes(ONE_CHECKBOX_NOTE), `tables.xlsx: ${id}`);
+  // Under the table's title and base, before its numbers, as on a frequency table's sheet.
+  assert.ok(firstCells('down').indexOf(ONE_CHECKBOX_NOTE) < firstCells('down').indexOf('Column %'));
+  assert.ok(firstCells('book').indexOf(ONE_CHECKBOX_NOTE) < firstCells('book').indexOf('Base (n)'));
 });

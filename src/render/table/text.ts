@@ -1,7 +1,7 @@
 /** Tables for the terminal: aligned columns, inline bars, colour through a styler. */
 import type { AnalysisResult, BannerTable, FunnelStep, CrosstabStats, CrosstabTable, FrequencyTable, NumericTable, Table, TextTable } from '../../spec/result.js';
 import { formatCount, formatNumber, formatPercent, forTerminal } from '../sanitize.js';
-import { isOneCheckbox, isWeighted, ONE_CHECKBOX, totalPercent } from './total.js';
+import { isOneCheckbox, isWeighted, ONE_CHECKBOX, ONE_CHECKBOX_NOTE, showsOneCheckbox, totalPercent } from './total.js';
 import { gridRun } from './grid.js';
 import { gridTitle, stepLabel } from '../title.js';
 import { bannerCell } from './banner.js';
@@ -116,7 +116,7 @@ function tableText(t: Table, options: TextOptions): string {
   }
 }
 
-function banner(t: BannerTable, { styler: st }: TextOptions): string {
+function banner(t: BannerTable, { styler: st, width }: TextOptions): string {
   const colW = 9;
   const rowLabel = (s: BannerTable['sections'][number], r: number) => truncate(forTerminal(netLabel(s.rowLabels[r]!, s.netRows?.includes(r) === true)), 30);
   const labels = t.sections.flatMap((s) => s.rowLabels.map((_, r) => rowLabel(s, r)));
@@ -129,6 +129,7 @@ function banner(t: BannerTable, { styler: st }: TextOptions): string {
     lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${s.unweightedBases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
   }
   lines.push(st.dim(`  column %${t.minBase > 0 ? `; blank where a column has fewer than ${t.minBase} respondents` : ''}`));
+  lines.push(...oneCheckboxLines(t, width, st));
   return lines.join('\n');
 }
 
@@ -227,6 +228,7 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
   const bases = weighted ? [...t.unweightedColumnBases!, t.unweightedBase!] : [...t.columnBases, t.base];
   lines.push(st.dim(`  ${'Base (n)'.padEnd(lw)} ${bases.map((b) => formatNumber(b).padStart(colW)).join(' ')}`));
   if (weighted) lines.push(st.dim(`  ${'Weighted base'.padEnd(lw)} ${[...t.columnBases, t.base].map((b) => formatNumber(b, 1).padStart(colW)).join(' ')}`));
+  lines.push(...oneCheckboxLines(t, width, st));
   if (letters) {
     lines.push(st.dim(`  letters: column is higher than the lettered column (upper case p < ${letters.alpha}${letters.alphaLower !== null ? `, lower case p < ${letters.alphaLower}` : ''}; ${letters.adjust} adjusted${letters.tested.includes(false) ? `; * base under ${letters.minBase}, not tested` : ''})`));
   }
@@ -238,6 +240,14 @@ function crosstab(t: CrosstabTable, { styler: st, width }: TextOptions): string 
     lines.push(st.dim('  multi-select: a respondent can be counted in more than one row or column, so no chi-square test'));
   }
   return lines.join('\n');
+}
+
+/**
+ * A crosstab or banner with a lone checkbox down the side or across the top: its frequency table's
+ * note (report.html and the Markdown say it too), under the bases, wrapped to the terminal's width.
+ */
+function oneCheckboxLines(t: CrosstabTable | BannerTable, width: number, st: Styler): string[] {
+  return showsOneCheckbox(t) ? wrap(ONE_CHECKBOX_NOTE, Math.max(20, width - 2), Infinity).map((l) => st.dim(`  ${l}`)) : [];
 }
 
 /** Validity rules in order, with the rows each removed and the rows left. */
