@@ -164,7 +164,7 @@ function splitsCrosstab(q: Question): boolean {
 }
 
 function weightQuestion(codebook: Codebook, name: string): string {
-  const id = resolveQuestionOrItem(codebook, name, '--weight', canWeight, noWeightsHint(codebook.questions));
+  const id = resolveQuestionOrItem(codebook, name, '--weight', canWeight, () => noWeightsHint(codebook.questions));
   const q = codebook.questions.find((x) => x.id === id);
   if (q === undefined) throw new SurveyError('SURVEY_OPTION_INVALID', `--weight: '${id}' is a grid's item; weights must be a numeric question`);
   if (q.type !== 'numeric') {

@@ -19,9 +19,10 @@ export function findQuestion(codebook: Codebook, name: string): Question | undef
 /**
  * The id of a question, or `grid.item` for a grid's item (by the item's id or label), as a user
  * names one on the command line; a miss is the user's error, with the closest id as a suggestion,
- * or, with none close, the ids of the questions that `fits` (the ones the flag can take) listed.
+ * or, with none close, the ids of the questions that `fits` (the ones the flag can take) listed
+ * (`none()`, said when no question fits, is made only then).
  */
-export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: string, fits: (q: Question) => boolean = () => true, none?: string): string {
+export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: string, fits: (q: Question) => boolean = () => true, none?: () => string): string {
   const q = findQuestion(codebook, name);
   if (q) return q.id;
   // `grid.item`, where the grid's id may hold a dot too (Q2.1.privacy).
@@ -40,7 +41,7 @@ export function resolveQuestionOrItem(codebook: Codebook, name: string, flag: st
   }
   const near = suggest(codebook, name);
   throw new SurveyError('SURVEY_QUESTION_UNKNOWN', `${flag}: ${messages.unknownQuestion(name, near)}`, {
-    hint: near !== undefined ? 'run `survey init FILE` to list the question ids' : idsHint(codebook.questions, flag, fits, none),
+    hint: near !== undefined ? 'run `survey init FILE` to list the question ids' : idsHint(codebook.questions, flag, fits, none?.()),
   });
 }
 
