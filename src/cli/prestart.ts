@@ -5,8 +5,10 @@
  * report command takes it over. Nothing here is needed for correctness: a command that
  * finds no thread started starts its own.
  */
+import { statSync } from 'node:fs';
 import v8 from 'node:v8';
 import { startChartThread, type ChartThread } from '../report/chart-thread.js';
+import { THREADED_MIN_BYTES, prestartReadingThread } from '../ingest/reading-thread.js';
 
 /**
  * V8 flags of a run that writes charts and a workbook (`report --out`, `analyze --out`): V8 optimises a function (TurboFan) after it has run 4x
@@ -27,11 +29,34 @@ export const REPORT_V8_FLAGS = '--interrupt-budget=540672';
 const SLOT = Symbol.for('survey.prestart.chartThread');
 const slot = globalThis as { [SLOT]?: ChartThread | undefined };
 
+/** A large export is read on a second thread (ingest/reading-thread.ts): it loads while survey's modules do. */
+export function prestartReading(argv: readonly string[]): void {
+  const input = exportArgument(argv);
+  if (input !== undefined && sizeOf(input) >= THREADED_MIN_BYTES) prestartReadingThread();
+}
+
 export function prestart(argv: readonly string[]): void {
   // `analyze --out` draws its charts on the main thread, with the same bundles.
   if (!argv.some((a) => a === '--out' || a.startsWith('--out='))) return;
   if (argv[0] === 'report' || argv[0] === 'analyze') v8.setFlagsFromString(REPORT_V8_FLAGS);
   if (argv[0] === 'report') slot[SLOT] = startChartThread();
+}
+
+/** The export named on the command line, if plainly: `analyze FILE`, `report SPEC --input FILE`. */
+function exportArgument(argv: readonly string[]): string | undefined {
+  if (argv[0] === 'analyze') return argv[1] !== undefined && !argv[1].startsWith('-') ? argv[1] : undefined;
+  if (argv[0] !== 'report') return undefined;
+  const i = argv.indexOf('--input');
+  if (i >= 0) return argv[i + 1];
+  return argv.find((a) => a.startsWith('--input='))?.slice('--input='.length);
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 /**

@@ -7,13 +7,14 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { CsvScanner, ScanError, forEachCells, forEachRecord } from './scan.js';
 import type { Batch } from './batch.js';
 import type { CsvInput, CsvOptions, CsvRecord, RecordHandler, ScanOptions } from './input.js';
 import { Dictionary, LateColumns } from './dictionary.js';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
 import type { WorkerJob, WorkerMessage } from './scan-worker.js';
+import { CONSUMED, FLOW_SLOTS, STOP } from './flow.js';
+import { THREADED_MIN_BYTES, releaseReadingThread, takeReadingThread } from './reading-thread.js';
 import { SurveyError } from '../errors/survey-error.js';
 import { readFailure } from '../errors/read-failure.js';
 import { messages } from '../errors/messages.js';
@@ -73,7 +74,7 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<C
   const start = bomLength + (sep ? sep[0].length * (encoding.startsWith('utf-16') ? 2 : 1) : 0);
   const firstLine = sep ? 2 : 1;
   const src: Source = { file, name, encoding, start, firstLine, delimiter };
-  const threaded = options.worker ?? size >= WORKER_MIN_BYTES;
+  const threaded = options.worker ?? size >= THREADED_MIN_BYTES;
   return {
     file,
     encoding,
@@ -114,8 +115,6 @@ async function readHead(file: string, name: string): Promise<{ head: Buffer; siz
 const CHUNK_BYTES = 1 << 16;
 /** Columns numbered on the reading thread at most (others are coded from their text). */
 const MAX_NUMBERED_COLUMNS = 4096;
-/** Files at least this large are read and scanned on a second thread. */
-const WORKER_MIN_BYTES = 8 << 20;
 
 interface Source {
   file: string;
@@ -167,7 +166,7 @@ async function scanHere(src: Source, handler: RecordHandler, options: ScanOption
 
 /** The same, read and scanned on a second thread while this one slices fields and runs the handler. */
 function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions): Promise<void> {
-  const flow = new SharedArrayBuffer(8);
+  const flow = new SharedArrayBuffer(4 * FLOW_SLOTS);
   const consumed = new Int32Array(flow);
   // The columns to number, in shared memory: [count, ...columns]; the thread looks before each batch.
   const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + MAX_NUMBERED_COLUMNS)));
@@ -181,23 +180,26 @@ function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions)
   };
   if (options.dictionary instanceof LateColumns) options.dictionary.onSet(number);
   else if (options.dictionary) number(options.dictionary);
-  const job: WorkerJob = { file: src.file, encoding: src.encoding, start: src.start, firstLine: src.firstLine, delimiter: src.delimiter, maxRecord: MAX_RECORD_BYTES, chunkBytes: CHUNK_BYTES, columns: shared.buffer as SharedArrayBuffer, firstSeen: options.firstSeen ?? null, flow };
-  // Its heap holds a chunk or two at a time: a small young generation keeps the process small.
-  const worker = new Worker(new URL('./scan-worker.js', import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const job: WorkerJob = { id: nextJob++, file: src.file, encoding: src.encoding, start: src.start, firstLine: src.firstLine, delimiter: src.delimiter, maxRecord: MAX_RECORD_BYTES, chunkBytes: CHUNK_BYTES, columns: shared.buffer as SharedArrayBuffer, firstSeen: options.firstSeen ?? null, flow };
+  const worker = takeReadingThread();
   const counter = { records: 0 };
   return new Promise<void>((resolve, reject) => {
     let settled = false;
-    const settle = (error?: unknown): void => {
+    const settle = (error?: unknown, broken = false): void => {
       if (settled) return;
       settled = true;
-      worker.removeAllListeners();
-      // The thread may be waiting for room: it is stopped, not drained.
-      void worker.terminate();
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      // The thread may be waiting for room: it is told to stop, and takes the next reading.
+      Atomics.store(consumed, STOP, 1);
+      Atomics.notify(consumed, CONSUMED);
+      if (broken) void worker.terminate();
+      else releaseReadingThread(worker);
       if (error === undefined) resolve();
       else reject(error);
     };
-    worker.on('message', (message: WorkerMessage) => {
-      if (settled) return;
+    const onMessage = (message: WorkerMessage): void => {
+      // A reading stopped before this one may still have batches on their way.
+      if (settled || message.job !== job.id) return;
       try {
         switch (message.kind) {
           case 'batch': {
@@ -207,8 +209,8 @@ function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions)
               numbers = { dictionary, codes: message.numbers.codes };
             }
             const going = deliver(message.batch, handler, counter, numbers, message.seenBefore ?? undefined);
-            Atomics.add(consumed, 1, 1);
-            Atomics.notify(consumed, 1);
+            Atomics.add(consumed, CONSUMED, 1);
+            Atomics.notify(consumed, CONSUMED);
             if (!going) return settle();
             options.onProgress?.(message.bytes, counter.records);
             return;
@@ -221,11 +223,18 @@ function scanOnWorker(src: Source, handler: RecordHandler, options: ScanOptions)
       } catch (e) {
         settle(toSurveyError(e, src.name));
       }
-    });
-    worker.on('error', (e) => settle(e));
-    worker.on('exit', (code) => settle(new Error(`the reading thread stopped (exit code ${code})`)));
+    };
+    const onError = (e: unknown): void => settle(e, true);
+    const onExit = (code: number): void => settle(new Error(`the reading thread stopped (exit code ${code})`), true);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    // Keep the process alive while the thread reads for it.
+    worker.ref();
+    worker.postMessage(job);
   });
 }
+
+/** Numbers the readings on the thread, whose messages say which they belong to. */
+let nextJob = 1;
 
 function fromWorker(error: Extract<WorkerMessage, { kind: 'error' }>['error']): unknown {
   switch (error.type) {

@@ -4,6 +4,10 @@
  * each chunk's batch (text, the records' lines and field ranges, numbers, first-seen lines)
  * to the main thread, which codes and counts the rows meanwhile. At most `MAX_AHEAD` batches
  * are in flight: the thread waits for the main thread to catch up, so memory stays constant.
+ *
+ * One thread serves every reading of a run, a job at a time (the sample, then the main
+ * pass): a new thread would load its modules and optimise the scanner again, about 0.1 s
+ * before its first batch. A job the main thread no longer wants is stopped through `flow`.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -14,8 +18,11 @@ import type { Encoding } from './detect.js';
 import { DictionaryEncoder, type BatchCodes } from './dictionary.js';
 import { FirstSeen } from '../keys/first-seen.js';
 import type { KeySpec } from '../keys/key.js';
+import { CONSUMED, MAX_AHEAD, POSTED, STOP } from './flow.js';
 
 export interface WorkerJob {
+  /** Tags the job's messages: those of a job stopped earlier may still arrive. */
+  id: number;
   file: string;
   encoding: Encoding;
   start: number;
@@ -27,16 +34,16 @@ export interface WorkerJob {
   columns: SharedArrayBuffer;
   /** A key whose first line this thread keeps row by row (see ScanOptions.firstSeen). */
   firstSeen: { key: KeySpec; skip: number } | null;
-  /** [batches posted, batches consumed] */
+  /** [batches posted, batches consumed, stop: 1 when the main thread wants no more] */
   flow: SharedArrayBuffer;
 }
 
-export type WorkerMessage =
+export type WorkerMessage = { job: number } & (
   | { kind: 'batch'; batch: Batch; bytes: number; numbers: BatchCodes | null; seenBefore: Int32Array | null }
   | { kind: 'done' }
-  | { kind: 'error'; error: { type: 'scan'; code: ScanError['code']; line: number; field?: number } | { type: 'encoding'; encoding: Encoding } | { type: 'io'; code: string; syscall: string; message: string } | { type: 'other'; message: string } };
+  | { kind: 'error'; error: { type: 'scan'; code: ScanError['code']; line: number; field?: number } | { type: 'encoding'; encoding: Encoding } | { type: 'io'; code: string; syscall: string; message: string } | { type: 'other'; message: string } }
+);
 
-export const MAX_AHEAD = 32;
 /** Batches the main thread must have waiting for this thread to number a batch's cells. */
 const MIN_WAITING_TO_NUMBER = 2;
 
@@ -54,18 +61,19 @@ function run(job: WorkerJob): void {
     if (batch.records === 0) return;
     // Wait while the main thread is MAX_AHEAD batches behind.
     for (;;) {
-      const consumed = Atomics.load(flow, 1);
-      if (Atomics.load(flow, 0) - consumed < MAX_AHEAD) break;
-      Atomics.wait(flow, 1, consumed, 1000);
+      if (Atomics.load(flow, STOP) !== 0) throw STOPPED;
+      const consumed = Atomics.load(flow, CONSUMED);
+      if (Atomics.load(flow, POSTED) - consumed < MAX_AHEAD) break;
+      Atomics.wait(flow, CONSUMED, consumed, 1000);
     }
     // Numbering costs this thread about as much as it saves the main thread: it is done only
     // while the main thread has batches waiting, so that neither thread waits for the other long.
-    const waiting = Atomics.load(flow, 0) - Atomics.load(flow, 1);
+    const waiting = Atomics.load(flow, POSTED) - Atomics.load(flow, CONSUMED);
     if (encoder === null && Atomics.load(columns, 0) > 0) encoder = new DictionaryEncoder([...columns.subarray(1, 1 + Atomics.load(columns, 0))]);
     const numbers = encoder !== null && waiting >= MIN_WAITING_TO_NUMBER ? encoder.encode(batch) : null;
     const seenBefore = keys?.batch(batch, (size - bytes) / Math.max(1, bytes - job.start)) ?? null;
-    Atomics.add(flow, 0, 1);
-    const message: WorkerMessage = { kind: 'batch', batch, bytes, numbers, seenBefore };
+    Atomics.add(flow, POSTED, 1);
+    const message: WorkerMessage = { job: job.id, kind: 'batch', batch, bytes, numbers, seenBefore };
     const transfer = [batch.meta.buffer as ArrayBuffer];
     if (numbers) transfer.push(numbers.codes.buffer as ArrayBuffer);
     if (seenBefore) transfer.push(seenBefore.buffer as ArrayBuffer);
@@ -86,9 +94,9 @@ function run(job: WorkerJob): void {
     const rest = decoder.decode(Buffer.alloc(0), true);
     post(scanner.push(rest), position);
     post(scanner.end(), position);
-    port.postMessage({ kind: 'done' } satisfies WorkerMessage);
+    port.postMessage({ job: job.id, kind: 'done' } satisfies WorkerMessage);
   } catch (e) {
-    port.postMessage({ kind: 'error', error: describe(e) } satisfies WorkerMessage);
+    if (e !== STOPPED) port.postMessage({ job: job.id, kind: 'error', error: describe(e) } satisfies WorkerMessage);
   } finally {
     if (fd >= 0) closeSync(fd);
   }
@@ -150,4 +158,10 @@ function describe(e: unknown): Extract<WorkerMessage, { kind: 'error' }>['error'
   return { type: 'other', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) };
 }
 
-if (parentPort && workerData) run(workerData as WorkerJob);
+/** Thrown out of a job the main thread stopped. */
+const STOPPED = Symbol('stopped');
+
+if (parentPort) {
+  if (workerData) run(workerData as WorkerJob);
+  parentPort.on('message', (job: WorkerJob) => run(job));
+}

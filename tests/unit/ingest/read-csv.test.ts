@@ -7,6 +7,7 @@ import { openCsv, EncodingFallback } from '../../../src/ingest/read-csv.js';
 import type { CsvOptions, CsvRecord } from '../../../src/ingest/input.js';
 import { SurveyError } from '../../../src/errors/survey-error.js';
 import { analyzeFile } from '../../../src/engine/analyze.js';
+import { releaseReadingThread, takeReadingThread } from '../../../src/ingest/reading-thread.js';
 import { fromRoot } from '../../helpers/io.js';
 
 const flavour = (name: string) => fromRoot('fixtures', 'flavours', name);
@@ -279,4 +280,29 @@ test('the reading thread gives the same records, lines and errors as reading her
   let seen = 0;
   await input.scan(() => ++seen < 10);
   assert.equal(seen, 10);
+});
+
+test('one reading thread serves one reading after another; a reading stopped early leaves nothing in the next', async () => {
+  const file = temp('readings.csv', `id,answer\n${Array.from({ length: 60_000 }, (_, i) => `${i},${i % 7 === 0 ? '"a\nb"' : 'yes'}\n`).join('')}`);
+  const input = await openCsv(file, { worker: true });
+  const lines = async (stopAt = Infinity): Promise<number[]> => {
+    const out: number[] = [];
+    await input.scan((cells, line) => {
+      out.push(line, Number(cells.get(0)));
+      return out.length / 2 < stopAt;
+    });
+    return out;
+  };
+  const whole = await lines();
+  assert.equal(whole.length, 2 * 60_001, "the header and 60,000 rows");
+  const thread = takeReadingThread();
+  releaseReadingThread(thread);
+  // The sample, then the main pass: the second starts from the first row, the first's batches still on their way are dropped.
+  assert.deepEqual(await lines(5), whole.slice(0, 10));
+  assert.deepEqual(await lines(), whole);
+  assert.deepEqual(await lines(30_000), whole.slice(0, 60_000));
+  assert.deepEqual(await lines(), whole);
+  const again = takeReadingThread();
+  assert.equal(again, thread, 'the same thread read every time');
+  releaseReadingThread(again);
 });
