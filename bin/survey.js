@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The only file that touches process.exitCode: everything below it throws or returns.
 import { loadBundle } from '../dist/src/bundle/load.js';
-import { endPrestart, prestart, prestartReading } from '../dist/src/cli/prestart.js';
+import { endPrestart, prestart, prestartThreads } from '../dist/src/cli/prestart.js';
 
 const argv = process.argv.slice(2);
 // A reader that stops early (`survey analyze x.csv --format json | head`) closes the pipe: what is
@@ -11,9 +11,9 @@ for (const stream of [process.stdout, process.stderr]) {
     if (e.code !== 'EPIPE') throw e;
   });
 }
-// Threads start before the command runs, and load while it does: the reading thread of a
-// large export first, then, once survey's modules are loaded, the chart thread (vega).
-prestartReading(argv);
+// Threads start before the command runs, and load while survey's modules do: the reading thread of
+// a large export, and the chart thread, which loads vega once prestart has set V8's flags.
+prestartThreads(argv);
 // survey's modules: one script compiled from the build's code cache (dist/bundle/cli.cjs), loaded
 // before prestart sets V8 flags (its cache is made under node's defaults), else loaded as modules.
 const bundled = loadBundle('cli');

@@ -29,17 +29,27 @@ export const REPORT_V8_FLAGS = '--interrupt-budget=540672';
 const SLOT = Symbol.for('survey.prestart.chartThread');
 const slot = globalThis as { [SLOT]?: ChartThread | undefined };
 
-/** A large export is read on a second thread (ingest/reading-thread.ts): it loads while survey's modules do. */
-export function prestartReading(argv: readonly string[]): void {
+/**
+ * The threads that load while survey's modules do, started first: the reading thread of a
+ * large export (ingest/reading-thread.ts), and `report --out`'s chart thread, which starts
+ * but loads vega only once `prestart` has set V8's flags.
+ */
+export function prestartThreads(argv: readonly string[]): void {
   const input = exportArgument(argv);
   if (input !== undefined && sizeOf(input) >= THREADED_MIN_BYTES) prestartReadingThread();
+  if (argv[0] === 'report' && writesFiles(argv)) slot[SLOT] = startChartThread(true);
 }
 
+/** After survey's modules are loaded: V8's flags for a run that writes charts, and the chart thread told to load vega. */
 export function prestart(argv: readonly string[]): void {
   // `analyze --out` draws its charts on the main thread, with the same bundles.
-  if (!argv.some((a) => a === '--out' || a.startsWith('--out='))) return;
+  if (!writesFiles(argv)) return;
   if (argv[0] === 'report' || argv[0] === 'analyze') v8.setFlagsFromString(REPORT_V8_FLAGS);
-  if (argv[0] === 'report') slot[SLOT] = startChartThread();
+  slot[SLOT]?.go();
+}
+
+function writesFiles(argv: readonly string[]): boolean {
+  return argv.some((a) => a === '--out' || a.startsWith('--out='));
 }
 
 /** The export named on the command line, if plainly: `analyze FILE`, `report SPEC --input FILE`. */

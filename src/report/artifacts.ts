@@ -52,18 +52,10 @@ export async function buildArtifacts(given: AnalysisResult, opts: ArtifactOption
   const report = { result, spec: opts.spec, ids, baseLabel: opts.baseLabel, inputSha256: opts.inputSha256 };
   const renderSvg = opts.charts ? opts.charts.render : (await import('../render/chart/svg.js')).renderSvg;
   const specTables = new Map((opts.spec?.tables ?? []).filter((t) => t.id).map((t) => [t.id!, t] as const));
-  const artifacts: Artifact[] = [
-    { path: 'results.json', content: json(result) },
-    { path: 'tables.csv', content: tablesCsv(result.tables) },
-    { path: 'tables.md', content: renderMarkdown(result) },
-  ];
-  if (result.funnel) artifacts.push({ path: 'funnel.csv', content: funnelCsv(result.funnel) });
-  result.tables.forEach((t, i) => {
-    artifacts.push({ path: `tables/${ids[i]}.csv`, content: tablesCsv([t]) }, { path: `tables/${ids[i]}.md`, content: `${tableMarkdown(t)}\n` }, { path: `tables/${ids[i]}.json`, content: json(t) });
-  });
 
-  // Every chart is sent to the renderer at once (a thread, when there is one) and collected in
-  // order afterwards; warnings keep the order they had when charts were drawn one by one.
+  // Every chart is sent to the renderer at once (a thread, when there is one), first, so that the
+  // thread draws while the tables' files and the workbook are made here; they are collected in
+  // order afterwards, and warnings keep the order they had when charts were drawn one by one.
   interface Job {
     id: string;
     tables: number[];
@@ -128,6 +120,16 @@ export async function buildArtifacts(given: AnalysisResult, opts: ArtifactOption
   const consolidated = consolidatedCharts(result, opts.spec, opts.baseLabel, consolidatedWarnings, opts.source);
   log.push(...consolidatedWarnings);
   for (const c of consolidated) draw(c.id, c.chart, c.tables);
+
+  const artifacts: Artifact[] = [
+    { path: 'results.json', content: json(result) },
+    { path: 'tables.csv', content: tablesCsv(result.tables) },
+    { path: 'tables.md', content: renderMarkdown(result) },
+  ];
+  if (result.funnel) artifacts.push({ path: 'funnel.csv', content: funnelCsv(result.funnel) });
+  result.tables.forEach((t, i) => {
+    artifacts.push({ path: `tables/${ids[i]}.csv`, content: tablesCsv([t]) }, { path: `tables/${ids[i]}.md`, content: `${tableMarkdown(t)}\n` }, { path: `tables/${ids[i]}.json`, content: json(t) });
+  });
   // The workbook is built here while the chart thread (if any) draws.
   const xlsx = buildWorkbook(report);
   xlsx.catch(() => {});

@@ -11,17 +11,25 @@ import type { RenderOptions } from '../render/chart/svg.js';
 export interface ChartThread {
   /** The same as `renderSvg(spec, opts)`, on the thread. */
   render(spec: TopLevelSpec, opts?: RenderOptions): Promise<string>;
+  /** A gated thread loads vega now (a render says so too). */
+  go(): void;
+  /** Once vega is loaded and warmed up: whether it was compiled from the build's code cache. */
+  readonly ready: Promise<{ codeCache: boolean }>;
   close(): void;
 }
 
-type Reply = { id: number; svg: string; warnings: string[] } | { id: number; error: string; warnings: string[] };
+type Reply = { id: number; svg: string; warnings: string[] } | { id: number; error: string; warnings: string[] } | { ready: true; codeCache: boolean };
 
-export function startChartThread(): ChartThread {
-  const worker = new Worker(new URL('./chart-worker.js', import.meta.url));
+/** `gated`: the thread starts, but loads vega only once told to `go` (see chart-worker.ts). */
+export function startChartThread(gated = false): ChartThread {
+  const worker = new Worker(new URL('./chart-worker.js', import.meta.url), { workerData: { gated } });
   worker.unref();
   let next = 0;
   const pending = new Map<number, { resolve: (svg: string) => void; reject: (e: Error) => void; onWarning: ((m: string) => void) | undefined }>();
+  let onReady: (r: { codeCache: boolean }) => void = () => {};
+  const ready = new Promise<{ codeCache: boolean }>((resolve) => (onReady = resolve));
   worker.on('message', (reply: Reply) => {
+    if ('ready' in reply) return onReady({ codeCache: reply.codeCache });
     const p = pending.get(reply.id);
     if (!p) return;
     pending.delete(reply.id);
@@ -44,6 +52,10 @@ export function startChartThread(): ChartThread {
         worker.postMessage({ id, spec, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
       });
     },
+    go() {
+      worker.postMessage('go');
+    },
+    ready,
     close() {
       void worker.terminate();
     },

@@ -98,19 +98,25 @@ async function run(io: Io, loaded: LoadedSpec, specPath: string, specArg: string
   // --out and --rejects are written as one batch: all of them, or none (io/write.ts).
   const outputs: OutputFile[] = [];
   let stale: { dir: string; paths: string[] } | null = null;
+  // The figure files are begun first: the chart thread draws while the tables are printed.
+  const inputSha256 = flags.out !== undefined ? await hashFile(inputFile) : '';
+  const building =
+    flags.out !== undefined
+      ? buildArtifacts(result, {
+          codebook: report.codebook,
+          spec: loaded.spec,
+          vegaLite: flags.vegaLite === true,
+          baseLabel: (loaded.spec.filters ?? []).length > 0 ? 'valid respondents' : 'respondents',
+          inputSha256,
+          ...(loaded.spec.source !== undefined ? { source: loaded.spec.source } : {}),
+          ...(charts ? { charts } : {}),
+        })
+      : null;
+  building?.catch(() => {});
   if (!flags.check) io.stdout.write(renderResult(result, flags.format, io, flags.color));
   if (flags.out !== undefined) {
     const out = resolve(io.cwd, flags.out);
-    const inputSha256 = await hashFile(inputFile);
-    const built = await buildArtifacts(result, {
-      codebook: report.codebook,
-      spec: loaded.spec,
-      vegaLite: flags.vegaLite === true,
-      baseLabel: (loaded.spec.filters ?? []).length > 0 ? 'valid respondents' : 'respondents',
-      inputSha256,
-      ...(loaded.spec.source !== undefined ? { source: loaded.spec.source } : {}),
-      ...(charts ? { charts } : {}),
-    });
+    const built = await building!;
     for (const w of built.warnings) io.stderr.write(`warning SURVEY_CHART: ${forTerminal(maskContacts(w))}\n`);
     if (flags.check) {
       const drift = await checkArtifacts(out, built.artifacts);

@@ -81,6 +81,31 @@ test("the build's bundles load from code caches that V8 accepts, under the flags
   accepted('exceljs');
 });
 
+test("the chart thread started before survey's modules loads vega from its code cache (after the flags are set)", () => {
+  // As bin/survey.js starts `report --out`, in a process of its own: V8's flags are the process's.
+  const script = `
+    import { prestartThreads, prestart, takeChartThread } from ${JSON.stringify(fromRoot('dist', 'src', 'cli', 'prestart.js'))};
+    import { loadBundle } from ${JSON.stringify(fromRoot('dist', 'src', 'bundle', 'load.js'))};
+    const argv = ['report', 'survey.yaml', '--out', 'report'];
+    prestartThreads(argv);
+    loadBundle('cli');
+    prestart(argv);
+    const thread = takeChartThread();
+    // The thread keeps no process alive by itself.
+    const alive = setInterval(() => {}, 1000);
+    process.stdout.write(JSON.stringify(await thread.ready));
+    clearInterval(alive);
+    thread.close();
+  `;
+  // A file, not -e: a thread would inherit --input-type, which only -e takes.
+  withDir(mkdtempSync(join(tmpdir(), 'survey-prestart-')), (dir) => {
+    writeFileSync(join(dir, 'start.mjs'), script);
+    const r = spawnSync(process.execPath, [join(dir, 'start.mjs')], { cwd: fromRoot(), encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { codeCache: true });
+  });
+});
+
 test('the CLI writes the same figures bundled and as modules', () => {
   for (const env of [{}, { SURVEY_NO_BUNDLES: '1' }]) {
     const r = spawnSync(process.execPath, [fromRoot('bin', 'survey.js'), 'report', 'fixtures/whatsapp-privacy-2021/survey.yaml', '--out', 'fixtures/whatsapp-privacy-2021/report', '--check'], {
