@@ -39,6 +39,52 @@ const importMetaUrl = {
   },
 };
 
+/**
+ * vega compiles each chart's expressions anew: it parses every expression string to a tree and
+ * generates its code (vega-functions), then makes a function of that code (vega-runtime), though
+ * a report's charts share most of them ("datum.percent", the same format calls). These remember
+ * both per string, for the charts a thread draws; what vega makes of them is the same. A vega whose
+ * code no longer reads as below is bundled as it is, with a warning.
+ */
+const patches = [
+  {
+    file: /[\\/]vega-functions[\\/]build[\\/]vega-functions\.js$/,
+    edits: [
+      ['    ast = parseExpression(expr);\n', '    ast = parsedExpressions.get(expr);\n    if (ast === undefined) parsedExpressions.set(expr, (ast = parseExpression(expr)));\n'],
+      ['  const gen = codeGenerator(ast);\n', '  let gen = generatedCode.get(ast);\n  if (gen === undefined) generatedCode.set(ast, (gen = codeGenerator(ast)));\n'],
+    ],
+    prelude: '// survey (scripts/build-bundles.mjs): expression trees and their code, per expression.\nconst parsedExpressions = new Map();\nconst generatedCode = new WeakMap();\n',
+  },
+  {
+    file: /[\\/]vega-runtime[\\/]build[\\/]vega-runtime\.js$/,
+    edits: [
+      [
+        '  const fn = Function(...args.concat(code));\n  return ctx && ctx.functions ? fn.bind(ctx.functions) : fn;\n',
+        '  if (!(ctx && ctx.functions)) return Function(...args.concat(code));\n  const key = args.join(",") + "\\n" + code;\n  let fn = compiledFunctions.get(key);\n  if (fn === undefined) compiledFunctions.set(key, (fn = Function(...args.concat(code))));\n  return fn.bind(ctx.functions);\n',
+      ],
+    ],
+    prelude: '// survey (scripts/build-bundles.mjs): functions made of expression code, per code.\nconst compiledFunctions = new Map();\n',
+  },
+];
+const memoizeVega = {
+  name: 'memoize-vega',
+  setup(b) {
+    for (const patch of patches) {
+      b.onLoad({ filter: patch.file }, (args) => {
+        let text = readFileSync(args.path, 'utf8');
+        for (const [from, to] of patch.edits) {
+          if (!text.includes(from)) {
+            console.warn(`build-bundles: ${relative(root, args.path)} no longer has ${JSON.stringify(from.trim().slice(0, 60))}: bundled without memoizing`);
+            return undefined;
+          }
+          text = text.replace(from, to);
+        }
+        return { contents: patch.prelude + text, loader: 'js' };
+      });
+    }
+  },
+};
+
 const bundles = {
   cli: {
     contents: "export { main } from './dist/src/cli/main.js'; export { createCachedData } from './dist/src/bundle/load.js';",
@@ -50,6 +96,7 @@ const bundles = {
     // vega-canvas's node build awaits import('canvas') at its top level (not a dependency
     // here: it finds none); its browser build is the same without it.
     alias: { 'vega-canvas': join(root, 'node_modules', 'vega-canvas', 'build', 'vega-canvas.browser.js') },
+    plugins: [memoizeVega],
   },
   // Only the workbook (with its xlsx writer): exceljs's readers and streaming writer load
   // archiver, unzipper, bluebird and es-abstract, half its code, which a run never uses.
@@ -57,7 +104,7 @@ const bundles = {
 };
 
 const manifest = {};
-for (const [name, { contents, external = [], alias = {} }] of Object.entries(bundles)) {
+for (const [name, { contents, external = [], alias = {}, plugins = [] }] of Object.entries(bundles)) {
   const result = await build({
     stdin: { contents, resolveDir: root, sourcefile: `${name}-entry.js`, loader: 'js' },
     bundle: true,
@@ -68,7 +115,7 @@ for (const [name, { contents, external = [], alias = {} }] of Object.entries(bun
     write: false,
     external,
     alias,
-    plugins: [importMetaUrl],
+    plugins: [...plugins, importMetaUrl],
     metafile: true,
     logLevel: 'warning',
     absWorkingDir: root,
