@@ -36,7 +36,8 @@ const slot = globalThis as { [SLOT]?: ChartThread | undefined };
  */
 export function prestartThreads(argv: readonly string[]): void {
   const input = exportArgument(argv);
-  if (input !== undefined && sizeOf(input) >= THREADED_MIN_BYTES) prestartReadingThread();
+  // A workbook is read on this thread (ingest/read-xlsx.ts).
+  if (input !== undefined && !/\.xls[xmb]?$/i.test(input) && sizeOf(input) >= THREADED_MIN_BYTES) prestartReadingThread();
   if (argv[0] === 'report' && writesFiles(argv)) slot[SLOT] = startChartThread(true);
 }
 

@@ -6,7 +6,7 @@
  * they are needed whatever order the writer stored them in: the workbook (tab order, hidden
  * tabs, the 1904 date system), its relationships, the styles (which number formats are dates
  * and times) and the shared strings; then only the chosen sheet is streamed through an XML
- * parser (saxes), row by row: its rows are never all in memory and nothing is written to disk.
+ * parser (xml-scan.ts), row by row: its rows are never all in memory and nothing is written to disk.
  * (exceljs's streaming reader, tried first, took the first sheet in ZIP order rather than the
  * first tab, lost a formula result's type, decoded inline strings twice and spooled sheets to
  * temporary files.)
@@ -22,7 +22,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import { SaxesParser } from 'saxes';
+import { XmlScanner, type XmlHandlers } from './xml-scan.js';
 import type { CsvInput, CsvRecord, RecordHandler, ScanOptions } from './input.js';
 import { Cells } from './cells.js';
 import { SurveyError } from '../errors/survey-error.js';
@@ -284,8 +284,8 @@ async function relationships(get: (path: string) => ZipEntry | undefined, of: st
   const out: Relationship[] = [];
   await parseXml(entry, {
     open(tag) {
-      if (local(tag.name) !== 'Relationship') return;
-      const a = attrs(tag);
+      if (tag.local !== 'Relationship') return;
+      const a = tag.attributes();
       if (a['TargetMode'] === 'External' || a['Target'] === undefined) return;
       out.push({ id: a['Id'] ?? '', type: a['Type'] ?? '', target: resolvePart(dir, a['Target']) });
     },
@@ -310,8 +310,8 @@ async function readWorkbook(entry: ZipEntry): Promise<{ sheets: { name: string; 
   let date1904 = false;
   await parseXml(entry, {
     open(tag) {
-      const n = local(tag.name);
-      const a = attrs(tag);
+      const n = tag.local;
+      const a = tag.attributes();
       // Excel 2010+ adds x14:/x15:workbookPr extensions without the attribute: they change nothing.
       if (n === 'workbookPr' && a['date1904'] !== undefined) date1904 = a['date1904'] === '1' || a['date1904'] === 'true';
       else if (n === 'sheet') sheets.push({ name: a['name'] ?? '', rid: a['id'] ?? '', state: a['state'] ?? 'visible' });
@@ -328,7 +328,7 @@ async function readSharedStrings(entry: ZipEntry): Promise<string[]> {
   let phonetic = 0;
   await parseXml(entry, {
     open(tag) {
-      const n = local(tag.name);
+      const n = tag.local;
       if (n === 'si') text = '';
       else if (n === 't') inT = phonetic === 0;
       else if (n === 'rPh') phonetic++;
@@ -337,7 +337,7 @@ async function readSharedStrings(entry: ZipEntry): Promise<string[]> {
       if (inT) text += t;
     },
     close(tag) {
-      const n = local(tag.name);
+      const n = tag.local;
       if (n === 't') inT = false;
       else if (n === 'rPh') phonetic--;
       else if (n === 'si') out.push(unescapeExcel(text));
@@ -355,15 +355,15 @@ async function readStyles(entry: ZipEntry): Promise<NumberKind[]> {
   let inCellXfs = false;
   await parseXml(entry, {
     open(tag) {
-      const n = local(tag.name);
-      const a = attrs(tag);
+      const n = tag.local;
+      const a = tag.attributes();
       if (n === 'numFmts') inNumFmts = true;
       else if (n === 'numFmt' && inNumFmts) formats.set(Number(a['numFmtId']), a['formatCode'] ?? '');
       else if (n === 'cellXfs') inCellXfs = true;
       else if (n === 'xf' && inCellXfs) xfs.push(Number(a['numFmtId'] ?? 0));
     },
     close(tag) {
-      const n = local(tag.name);
+      const n = tag.local;
       if (n === 'numFmts') inNumFmts = false;
       else if (n === 'cellXfs') inCellXfs = false;
     },
@@ -461,79 +461,78 @@ async function* sheetRecords(bookPromise: Promise<Book>, name: string, sheet: Sh
     width = range >= MAX_COLUMNS ? header : Math.max(header, Math.min(range, header + MAX_EXTRA_COLUMNS));
     for (const h of head.splice(0)) emit(h);
   };
-  const parser = new SaxesParser({ position: false });
-  parser.on('opentag', (tag) => {
-    switch (local(tag.name)) {
-      case 'row':
-        row = [];
-        line = Number(tag.attributes['r']) || line + 1;
-        col = -1;
-        inRow = true;
-        break;
-      case 'c': {
-        const ref = tag.attributes['r'];
-        const at = typeof ref === 'string' ? columnIndex(ref) : -1;
-        col = at >= 0 ? at : col + 1;
-        type = (tag.attributes['t'] as string | undefined) ?? 'n';
-        style = Number(tag.attributes['s'] ?? 0);
-        value = '';
-        inline = '';
-        break;
-      }
-      case 'v':
-        inValue = true;
-        break;
-      case 'is':
-        inInline++;
-        break;
-      case 't':
-        inText = inInline > 0 && phonetic === 0;
-        break;
-      case 'rPh':
-        phonetic++;
-        break;
-      case 'dimension': {
-        const [from = '', to = from] = String(tag.attributes['ref'] ?? '').split(':');
-        if (/^\$?[A-Z]+\$?\d*$/i.test(to)) range = columnIndex(to) + 1;
-        const rows = Number(/\d+$/.exec(to)?.[0] ?? NaN) - Number(/\d+$/.exec(from)?.[0] ?? 1) + 1;
-        if (range > 0 && rows > 0) sheet.cells = range * rows;
-        break;
-      }
-    }
-  });
-  const text = (t: string): void => {
-    if (inValue) value += t;
-    else if (inText) inline += t;
-  };
-  parser.on('text', text);
-  parser.on('cdata', text);
-  parser.on('closetag', (tag) => {
-    switch (local(tag.name)) {
-      case 'v':
-        inValue = false;
-        break;
-      case 'is':
-        inInline--;
-        break;
-      case 't':
-        inText = false;
-        break;
-      case 'rPh':
-        phonetic--;
-        break;
-      case 'c': {
-        const text = cellValue(type, value, inline, book, style);
-        if (text !== '' && col >= 0) {
-          while (row.length < col) row.push('');
-          row[col] = text;
+  const parser = new XmlScanner({
+    open(tag) {
+      switch (tag.local) {
+        case 'row':
+          row = [];
+          line = Number(tag.attr('r')) || line + 1;
+          col = -1;
+          inRow = true;
+          break;
+        case 'c': {
+          const ref = tag.attr('r');
+          const at = ref !== undefined ? columnIndex(ref) : -1;
+          col = at >= 0 ? at : col + 1;
+          type = tag.attr('t') ?? 'n';
+          style = Number(tag.attr('s') ?? 0);
+          value = '';
+          inline = '';
+          break;
         }
-        break;
+        case 'v':
+          inValue = true;
+          break;
+        case 'is':
+          inInline++;
+          break;
+        case 't':
+          inText = inInline > 0 && phonetic === 0;
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 'dimension': {
+          const [from = '', to = from] = (tag.attr('ref') ?? '').split(':');
+          if (/^\$?[A-Z]+\$?\d*$/i.test(to)) range = columnIndex(to) + 1;
+          const rows = Number(/\d+$/.exec(to)?.[0] ?? NaN) - Number(/\d+$/.exec(from)?.[0] ?? 1) + 1;
+          if (range > 0 && rows > 0) sheet.cells = range * rows;
+          break;
+        }
       }
-      case 'row':
-        inRow = false;
-        emit({ fields: row, line });
-        break;
-    }
+    },
+    text(t) {
+      if (inValue) value += t;
+      else if (inText) inline += t;
+    },
+    close(name) {
+      switch (name.local) {
+        case 'v':
+          inValue = false;
+          break;
+        case 'is':
+          inInline--;
+          break;
+        case 't':
+          inText = false;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'c': {
+          const text = cellValue(type, value, inline, book, style);
+          if (text !== '' && col >= 0) {
+            while (row.length < col) row.push('');
+            row[col] = text;
+          }
+          break;
+        }
+        case 'row':
+          inRow = false;
+          emit({ fields: row, line });
+          break;
+      }
+    },
   });
   try {
     for await (const text of decoded(stream, (n) => (bytes += n))) {
@@ -631,28 +630,9 @@ export function unescapeExcel(s: string): string {
 
 // ---------- XML ----------
 
-/** A tag as the parser gives it without namespace processing: attributes are strings. */
-interface Tag {
-  name: string;
-  attributes: Record<string, unknown>;
-}
-
-interface XmlHandlers {
-  open?(tag: Tag): void;
-  text?(t: string): void;
-  close?(tag: Tag): void;
-}
-
-/** Streams a part through the XML parser. */
+/** Streams a part through the XML tokenizer (xml-scan.ts). */
 async function parseXml(entry: ZipEntry, on: XmlHandlers): Promise<void> {
-  const parser = new SaxesParser({ position: false });
-  const { open, text, close } = on;
-  if (open) parser.on('opentag', (tag) => open(tag));
-  if (text) {
-    parser.on('text', text);
-    parser.on('cdata', text);
-  }
-  if (close) parser.on('closetag', (tag) => close(tag));
+  const parser = new XmlScanner(on);
   const stream = entry.stream();
   try {
     for await (const text of decoded(stream)) parser.write(text);
@@ -672,19 +652,6 @@ async function* decoded(stream: Readable, onBytes?: (n: number) => void): AsyncG
     yield utf8.decode(chunk, { stream: true });
   }
   yield utf8.decode();
-}
-
-/** A tag's name without its namespace prefix (`r:id` -> `id`, `x:sheet` -> `sheet`). */
-function local(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-}
-
-/** A tag's attributes by local name. */
-function attrs(tag: Tag): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(tag.attributes)) out[local(k)] = String(v);
-  return out;
 }
 
 /**
