@@ -24,7 +24,7 @@ export interface HeaderInfo {
  * anything else means the file is malformed. Called only for a row of the wrong width, so
  * rows of the right width pay nothing for these checks.
  */
-function fitCells(cells: Cells, headers: readonly ColumnHeader[], line: number, file: string): Cells | null {
+function fitCells(cells: Cells, headers: readonly ColumnHeader[], line: number, file: string, workbook: boolean): Cells | null {
   const width = headers.length;
   if (isBlankishLine(cells)) return null;
   if (cells.length > width) {
@@ -40,7 +40,14 @@ function fitCells(cells: Cells, headers: readonly ColumnHeader[], line: number, 
   const long = cells.length > width;
   throw new SurveyError('SURVEY_CSV_RAGGED_ROW', messages.raggedRow(cells.length, width, long ? [] : headers.slice(cells.length).map(columnName)), {
     location: long ? { file, line, column: width + 1 } : { file, line },
-    hint: cells.length < width ? 'a row was cut short, or a field holds an unquoted line break' : mixedLineEnds(cells, width) ? messages.mixedLineEnds() : 'a field holds an unquoted delimiter: quote it',
+    // A workbook's rows are as wide as its header or its used range: a wider one has a cell past both.
+    hint: workbook
+      ? "a cell right of the header's last column holds something: give that column a header in the sheet, or clear the cell"
+      : cells.length < width
+        ? 'a row was cut short, or a field holds an unquoted line break'
+        : mixedLineEnds(cells, width)
+          ? messages.mixedLineEnds()
+          : 'a field holds an unquoted delimiter: quote it',
   });
 }
 
@@ -113,7 +120,7 @@ export async function scanRows(input: CsvInput, displayName: string, start: (hea
   let width = 0;
   let headers: ColumnHeader[] = [];
   const row = (cells: Cells, line: number): boolean | void => {
-    const f = cells.length === width ? cells : fitCells(cells, headers, line, displayName);
+    const f = cells.length === width ? cells : fitCells(cells, headers, line, displayName, input.format === 'xlsx');
     // A line of white space only: skipped, uncounted, as the reader skips an empty line.
     if (f === null) return;
     // Rows of empty cells (",,,,", or ",,,\r" where a stray CR ends a line of an LF file)

@@ -120,6 +120,18 @@ function longWorkbook(times: number, deflate = false): { dir: string; file: stri
   return { dir, file };
 }
 
+test('xlsx: a cell right of the header, in a sheet that states no used range, is named as a cell, not as an unquoted delimiter', async () => {
+  // no-dimension.xlsx has "note right of the table" in row 5, past its 14 headed columns.
+  const e = await analyzeFile(xlsx('no-dimension.xlsx'), { displayName: 'no-dimension.xlsx' }).then(
+    () => assert.fail('a row wider than the header is an error'),
+    (x: unknown) => x as SurveyError,
+  );
+  assert.equal(e.code, 'SURVEY_CSV_RAGGED_ROW');
+  assert.deepEqual(e.location, { file: 'no-dimension.xlsx', line: 5, column: 15 });
+  assert.match(e.hint ?? '', /a cell right of the header's last column holds something/);
+  assert.doesNotMatch(e.hint ?? '', /delimiter|quote/);
+});
+
 test('xlsx: a reading stopped early closes the file (no descriptor left open)', { skip: !existsSync('/proc/self/fd') && 'no /proc/self/fd here' }, async () => {
   // A sheet without a used range is not read on to be kept; one of 4 MB stored is more than
   // the streams between the file and the parser hold: a stopped reading must close the file.
