@@ -29,7 +29,9 @@ export class XmlTag {
   private from = 0;
   private to = 0;
   /** Per attribute: key start and end, value start and end, in `src`; parsed on the first `attr`. */
-  private spans: number[] = [];
+  private readonly spans: number[] = [];
+  /** Numbers of `spans` in use (the array is reused, never shortened). */
+  private used = 0;
   private parsed = false;
 
   set(name: XmlName, src: string, from: number, to: number): void {
@@ -44,8 +46,8 @@ export class XmlTag {
   /** The value of attribute `key` (as written, prefix included), entities decoded; undefined when absent. */
   attr(key: string): string | undefined {
     if (!this.parsed) this.parse();
-    const { src, spans } = this;
-    for (let k = 0; k < spans.length; k += 4) {
+    const { src, spans, used } = this;
+    for (let k = 0; k < used; k += 4) {
       const a = spans[k]!;
       if (spans[k + 1]! - a === key.length && src.startsWith(key, a)) return decodeEntities(src.slice(spans[k + 2]!, spans[k + 3]!));
     }
@@ -55,9 +57,9 @@ export class XmlTag {
   /** Every attribute by its name without a prefix (`r:id` as `id`), entities decoded. */
   attributes(): Record<string, string> {
     if (!this.parsed) this.parse();
-    const { src, spans } = this;
+    const { src, spans, used } = this;
     const out: Record<string, string> = {};
-    for (let k = 0; k < spans.length; k += 4) {
+    for (let k = 0; k < used; k += 4) {
       const key = src.slice(spans[k]!, spans[k + 1]!);
       const colon = key.indexOf(':');
       out[colon < 0 ? key : key.slice(colon + 1)] = decodeEntities(src.slice(spans[k + 2]!, spans[k + 3]!));
@@ -69,7 +71,7 @@ export class XmlTag {
     const s = this.src;
     const n = this.to;
     const spans = this.spans;
-    spans.length = 0;
+    let used = 0;
     let i = this.from;
     while (i < n) {
       while (i < n && isSpace(s.charCodeAt(i))) i++;
@@ -85,9 +87,14 @@ export class XmlTag {
       if (quote !== 34 && quote !== 39) throw new Error('unquoted attribute value');
       const close = s.indexOf(quote === 34 ? '"' : "'", i + 1);
       if (close < 0 || close > n) throw new Error('unquoted attribute value');
-      spans.push(start, end, i + 1, close);
+      spans[used] = start;
+      spans[used + 1] = end;
+      spans[used + 2] = i + 1;
+      spans[used + 3] = close;
+      used += 4;
       i = close + 1;
     }
+    this.used = used;
     this.parsed = true;
   }
 }
