@@ -673,7 +673,7 @@ function unreadable(e: unknown, name: string): unknown {
   if (inner instanceof SurveyError) return inner;
   const failure = readFailure(inner, name);
   if (failure) return failure;
-  // saxes ends some of its messages with a full stop, others not.
+  // A message may end with a full stop (saxes ended some with one, as a parser may).
   let reason = (inner instanceof Error ? inner.message : String(inner)).split('\n')[0]!.slice(0, 200).replace(/\.$/, '');
   let line: number | undefined;
   if (e instanceof PartError) {
