@@ -10,7 +10,7 @@
  * before its first batch. A job the main thread no longer wants is stopped through `flow`.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { ChunkDecoder, EncodingFallback } from './decode.js';
 import { CsvScanner, ScanError, forEachCells } from './scan.js';
 import type { Batch } from './batch.js';
@@ -161,7 +161,5 @@ function describe(e: unknown): Extract<WorkerMessage, { kind: 'error' }>['error'
 /** Thrown out of a job the main thread stopped. */
 const STOPPED = Symbol('stopped');
 
-if (parentPort) {
-  if (workerData) run(workerData as WorkerJob);
-  parentPort.on('message', (job: WorkerJob) => run(job));
-}
+// Jobs come as messages (ingest/reading-thread.ts), one after another.
+parentPort?.on('message', (job: WorkerJob) => run(job));
